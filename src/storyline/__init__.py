@@ -1,0 +1,34 @@
+"""storyline: several news articles about one story in, a cited and corroborated story brief out.
+
+The package imports only light modules up front; models load when a stage first needs them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from storyline.errors import StorylineError
+from storyline.models import Article, Brief
+
+if TYPE_CHECKING:
+    from storyline.ingest import load_articles
+    from storyline.pipeline import brief
+
+__all__ = ["Article", "Brief", "StorylineError", "brief", "load_articles"]
+__version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def __getattr__(name: str) -> Any:
+    # brief() and load_articles() pull in scikit-learn and trafilatura; import them on first use.
+    if name == "brief":
+        from storyline.pipeline import brief
+
+        return brief
+    if name == "load_articles":
+        from storyline.ingest import load_articles
+
+        return load_articles
+    raise AttributeError(f"module 'storyline' has no attribute {name!r}")

@@ -1,0 +1,171 @@
+"""Remove page furniture from scraped article text, keep every body sentence, and find title and outlet.
+
+Scraped text mixes the story with what surrounds it on the page: browser banners, share-icon strings, photo
+captions and credits, paywall templates, comment counters, newsletter prompts. Each rule below names one kind
+of furniture and judges a single line; context rules then catch what only the neighbourhood reveals (repeated
+lines, the caption title above a credit line, the tail of a page after its last paragraph).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.furniture import TERMINATOR, classify_line
+from storyline.models import Article, DroppedLine
+from storyline.outlets import find_outlet
+
+_TAIL_MAX_WORDS = 20
+_TITLE_WORDS = (4, 25)
+_TOP_LINES = 8
+_FRAGMENT_WORDS = 3
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    body: str
+    dropped: tuple[DroppedLine, ...]
+    title: str | None
+
+
+def clean_article(article: Article) -> Article:
+    """Clean an article's plain text into its body; set title and outlet when the input gave none.
+
+    Args:
+        article: An article as `load_articles` returns it.
+
+    Returns:
+        A copy with `body`, `dropped` and, where found, `title` and `outlet` filled.
+    """
+    cleaned = clean_text(article.text)
+    outlet = article.outlet or find_outlet(
+        body=cleaned.body,
+        bylines=[d.text for d in cleaned.dropped if d.rule in ("byline", "author_bio")],
+        source=article.source,
+    )
+    return article.model_copy(
+        update={
+            "body": cleaned.body,
+            "dropped": cleaned.dropped,
+            "title": article.title or cleaned.title,
+            "outlet": outlet,
+        }
+    )
+
+
+def clean_text(text: str) -> CleanedText:
+    """Split plain text into lines and drop the furniture ones; the first headline-like line becomes the title."""
+    lines = [_normalize_space(line) for line in text.splitlines()]
+    verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
+    _mark_repeats(lines, verdicts)
+    _mark_caption_titles(lines, verdicts)
+    _mark_page_tail(lines, verdicts)
+    title = _mark_title(lines, verdicts)
+    kept = [line for line, verdict in zip(lines, verdicts, strict=True) if verdict is None]
+    dropped = tuple(
+        DroppedLine(line_no=number, text=line, rule=verdict)
+        for number, (line, verdict) in enumerate(zip(lines, verdicts, strict=True), start=1)
+        if verdict not in (None, "blank")
+    )
+    title_text = lines[title] if title is not None else _comment_counter_title(dropped)
+    return CleanedText(body="\n".join(kept), dropped=dropped, title=title_text)
+
+
+def _normalize_space(line: str) -> str:
+    return re.sub(r"[ \t\u00a0\u2009\u200b]+", " ", line).strip()
+
+
+def _line_rule(line: str) -> str | None:
+    found = classify_line(line)
+    if found is None and len(line.split()) <= _FRAGMENT_WORDS and not re.search(r"[.!?…\"”]$", line):
+        return "fragment"  # section labels and kickers such as 'China up close'
+    return found
+
+
+def _mark_repeats(lines: list[str], verdicts: list[str | None]) -> None:
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        key = re.sub(r"\W+", " ", line).strip().lower()
+        if not key:
+            continue
+        if key in seen and verdicts[index] is None:
+            verdicts[index] = "repeated_line"
+        seen.add(key)
+
+
+def _mark_caption_titles(lines: list[str], verdicts: list[str | None]) -> None:
+    """A short unpunctuated line just above a photo credit is the photo's title or alt text."""
+    for index, verdict in enumerate(verdicts):
+        if verdict != "photo_credit":
+            continue
+        above = index - 1
+        while above >= 0 and verdicts[above] == "blank":
+            above -= 1
+        if above >= 0 and verdicts[above] is None and _is_unpunctuated_short(lines[above], 15):
+            verdicts[above] = "caption_title"
+
+
+def _mark_page_tail(lines: list[str], verdicts: list[str | None]) -> None:
+    """Drop the page after the story's end: a terminator line (comments, offers, 'Sponsored Content') that
+    sits in the back half of the text, or is followed by nothing but short lines."""
+    words = [len(line.split()) for line in lines]
+    total = sum(words) or 1
+    for index, line in enumerate(lines):
+        if not TERMINATOR.search(line):
+            continue
+        rest = range(index + 1, len(lines))
+        in_back_half = sum(words[:index]) / total >= 0.5
+        only_short_after = all(verdicts[i] is not None or words[i] <= _TAIL_MAX_WORDS for i in rest)
+        if in_back_half or only_short_after:
+            for i in (index, *rest):
+                if verdicts[i] is None:
+                    verdicts[i] = "page_tail"
+            return
+
+
+def _mark_title(lines: list[str], verdicts: list[str | None]) -> int | None:
+    """The first kept line near the top that reads as a headline: a few words and no closing full stop."""
+    seen_kept = 0
+    for index, verdict in enumerate(verdicts):
+        if verdict is not None:
+            continue
+        seen_kept += 1
+        if seen_kept > _TOP_LINES or len(lines[index].split()) > 60:
+            return None
+        low, high = _TITLE_WORDS
+        if low <= len(lines[index].split()) <= high and not re.search(r"[.!?:;,\"”]$", lines[index]):
+            verdicts[index] = "headline"
+            return index
+    return None
+
+
+def _is_unpunctuated_short(line: str, max_words: int) -> bool:
+    return len(line.split()) <= max_words and not re.search(r"[.!?\"”]$", line)
+
+
+def _comment_counter_title(dropped: tuple[DroppedLine, ...]) -> str | None:
+    """WordPress pages name the post in their comment counter: '9 replies on “Title”'."""
+    for line in dropped:
+        if line.rule == "comment_counter":
+            found = re.search(r"(?:on|to) [“\"](.+?)[”\"]", line.text)
+            if found:
+                return found.group(1)
+    return None
+
+
+_ENGLISH_STOPWORDS = frozenset(
+    "the of and to a in is that for on it with as was he she said by at from his her be have has are "
+    "this an not but they were who which will would their been its had or we you i ".split()
+)
+
+
+def english_ratio(text: str) -> float:
+    """Share of words that are common English function words; English news prose sits near 0.4."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0.0
+    return sum(word in _ENGLISH_STOPWORDS for word in words) / len(words)
+
+
+def looks_english(text: str) -> bool:
+    return english_ratio(text) >= 0.15

@@ -1,0 +1,40 @@
+"""The exceptions storyline raises.
+
+StorylineError
+ ├── InputError        the articles given cannot be used (nothing readable, bad option values)
+ ├── ConfigError       an option or settings value is invalid
+ ├── ModelUnavailable  a model package is not installed
+ └── StoreError        the SQLite store cannot be read or written
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from storyline.models import Problem
+
+
+class StorylineError(Exception):
+    """Root of every error storyline raises on purpose."""
+
+
+class InputError(StorylineError):
+    """The input cannot be turned into a brief; `problems` lists what was wrong with each input."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
+        super().__init__(message)
+        self.problems = tuple(problems)
+
+
+class ConfigError(StorylineError):
+    """An option or setting has a value storyline cannot use."""
+
+
+class ModelUnavailable(StorylineError):
+    """A model package that a stage needs is not installed."""
+
+
+class StoreError(StorylineError):
+    """The brief store cannot be opened, read or written."""

@@ -1,0 +1,326 @@
+"""Read articles from files, folders, stdin, raw strings and JSONL clusters.
+
+Every per-input problem (unreadable, binary, empty, too large) becomes a `Problem` value and reading goes on
+with the rest; `load_articles` never raises for one bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import logging
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import InputError
+from storyline.models import Article, Problem
+
+logger = logging.getLogger(__name__)
+
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+"""Largest single article file read; news pages, even with inline scripts, stay far below it."""
+
+MULTINEWS_SEPARATOR = "|||||"
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+
+@dataclass
+class LoadResult:
+    """Articles read, and one `Problem` per input that could not be used or needs a warning."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Document:
+    """One article's worth of input before it gets an id."""
+
+    source: str
+    raw: str
+    format: str = "text"
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+
+
+def load_articles(
+    sources: Iterable[str | Path],
+    *,
+    cluster: int | str | None = None,
+    dates: dict[str, dt.date] | None = None,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> LoadResult:
+    """Read articles from paths, folders, '-' (stdin) or literal article text.
+
+    Args:
+        sources: File or folder paths, '-' for standard input, or strings holding an article's text.
+        cluster: For JSONL inputs, which line (0-based index) or record `id` to read; default the first.
+        dates: Publication dates by source path or file name, used when the input states none.
+        max_bytes: Files larger than this are skipped with a problem.
+
+    Returns:
+        The articles in input order (folders sorted by name) with ids a1, a2, …, and the problems met.
+    """
+    result = LoadResult()
+    documents: list[_Document] = []
+    for index, source in enumerate(sources, start=1):
+        for item in _expand(source, index, cluster, max_bytes):
+            if isinstance(item, Problem):
+                result.problems.append(item)
+            else:
+                documents.append(item)
+    for doc in documents:
+        parsed = _parse(doc)
+        if not parsed.text.strip():
+            result.problems.append(Problem(source=doc.source, reason="no article text found in the page"))
+            continue
+        result.articles.append(
+            Article(
+                id=f"a{len(result.articles) + 1}",
+                source=doc.source,
+                format=doc.format,  # type: ignore[arg-type]
+                outlet=doc.outlet or parsed.outlet,
+                title=doc.title or parsed.title,
+                published=doc.published or _date_for(doc.source, dates or {}) or parsed.published,
+                raw=doc.raw,
+                text=parsed.text,
+            )
+        )
+    return result
+
+
+def _date_for(source: str, dates: dict[str, dt.date]) -> dt.date | None:
+    return dates.get(source) or dates.get(Path(source).name)
+
+
+def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
+    if isinstance(source, str) and source == "-":
+        yield from _from_text(sys.stdin.read(), "stdin", cluster)
+        return
+    if isinstance(source, str) and not _looks_like_path(source):
+        yield from _from_text(source, f"text {index}", cluster)
+        return
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
+        if not files:
+            yield Problem(source=str(path), reason="folder holds no article files (.txt, .html, .htm, .jsonl)")
+        for file in files:
+            yield from _from_file(file, cluster, max_bytes)
+    elif path.is_file():
+        yield from _from_file(path, cluster, max_bytes)
+    else:
+        yield Problem(source=str(path), reason="no such file or folder")
+
+
+def _looks_like_path(text: str) -> bool:
+    return "\n" not in text and len(text) < 1024 and (Path(text).exists() or bool(re.search(r"[/\\.]\w+$", text)))
+
+
+def _is_article_file(path: Path) -> bool:
+    return not any(part.startswith(".") for part in path.parts) and _suffix(path) in ARTICLE_SUFFIXES
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    return ".jsonl.gz" if name.endswith(".jsonl.gz") else path.suffix.lower()
+
+
+def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
+    suffix = _suffix(path)
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _from_jsonl(path, cluster)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article; "
+                "is it really a single article?"
+            )
+        text, encoding = decode(path.read_bytes())
+    except InputError as skip:
+        yield Problem(source=str(path), reason=str(skip))
+        return
+    except OSError as exc:
+        yield Problem(source=str(path), reason=f"cannot read: {exc.strerror or exc}")
+        return
+    if encoding != "utf-8":
+        note = f"decoded as {encoding}" if encoding.startswith("utf-8") else f"not UTF-8; decoded as {encoding}"
+        yield Problem(source=str(path), reason=note, severity="warning")
+    fmt = "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)) else "text"
+    yield from _split_documents(text, str(path), fmt)
+
+
+def _from_text(text: str, source: str, cluster: int | str | None) -> Iterator[_Document | Problem]:
+    if text.lstrip().startswith('{"'):
+        yield from _records_to_documents(text.splitlines(), source, cluster)
+        return
+    fmt = "html" if _looks_like_html(text) else "text"
+    yield from _split_documents(text, source, fmt)
+
+
+def _split_documents(text: str, source: str, fmt: str) -> Iterator[_Document | Problem]:
+    """One document per `|||||`-separated part, so a pasted Multi-News cluster works as a text file."""
+    parts = [part for part in text.split(MULTINEWS_SEPARATOR)] if fmt == "text" else [text]
+    named = len(parts) > 1
+    for number, part in enumerate(parts, start=1):
+        name = f"{source}#{number}" if named else source
+        if not part.strip():
+            yield Problem(source=name, reason="empty: no text")
+            continue
+        yield _Document(source=name, raw=part.strip("\ufeff"), format=fmt)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as text: UTF-8, UTF-8 with BOM, UTF-16 (by BOM or by its NUL pattern), then cp1252.
+
+    Returns:
+        The text and the encoding used.
+
+    Raises:
+        InputError: the bytes are empty, or binary rather than text.
+    """
+    if not data.strip():
+        raise InputError("empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8 with BOM"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decode_utf16(data, "utf-16")
+    sample = data[:4096]
+    if sample.count(b"\x00") * 4 > len(sample):
+        # ASCII text in UTF-16 without a BOM puts a NUL beside every character.
+        even_nuls = sample[0::2].count(b"\x00")
+        odd_nuls = sample[1::2].count(b"\x00")
+        if max(even_nuls, odd_nuls) * 2 > len(sample) * 0.8 / 2:
+            return _decode_utf16(data, "utf-16-le" if odd_nuls > even_nuls else "utf-16-be")
+    if b"\x00" in sample or _control_ratio(sample) > 0.05:
+        raise InputError("binary file, not text (is it a PDF, image or archive?)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _decode_utf16(data: bytes, codec: str) -> tuple[str, str]:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"looks like UTF-16 but does not decode: {exc.reason}") from exc
+    return text.lstrip("\ufeff"), "utf-16"
+
+
+def _control_ratio(sample: bytes) -> float:
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls / max(len(sample), 1)
+
+
+def _from_jsonl(path: Path, cluster: int | str | None) -> Iterator[_Document | Problem]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8", errors="replace") as lines:  # type: ignore[operator]
+            yield from _records_to_documents(lines, str(path), cluster)
+    except (OSError, EOFError) as exc:
+        yield Problem(source=str(path), reason=f"cannot read JSONL: {exc}")
+
+
+def _records_to_documents(
+    lines: Iterable[str], source: str, cluster: int | str | None
+) -> Iterator[_Document | Problem]:
+    record, number = _pick_record(lines, source, cluster)
+    if record is None:
+        wanted = "any record" if cluster is None else f"cluster {cluster!r}"
+        yield Problem(source=source, reason=f"no JSON record found for {wanted}")
+        return
+    documents = record.get("documents")
+    if documents is None and isinstance(record.get("document"), str):
+        documents = record["document"].split(MULTINEWS_SEPARATOR)
+    if not isinstance(documents, list):
+        yield Problem(source=source, reason=f"record {number} has neither 'documents' (list) nor 'document'")
+        return
+    record_date = _parse_date(record.get("date"))
+    for doc_number, doc in enumerate(documents, start=1):
+        name = f"{source}#{number}/{doc_number}"
+        fields = doc if isinstance(doc, dict) else {"text": doc}
+        text = fields.get("text") or fields.get("body") or ""
+        if not isinstance(text, str) or not text.strip():
+            yield Problem(source=name, reason="empty document in JSONL record")
+            continue
+        yield _Document(
+            source=name,
+            raw=text,
+            format="jsonl",
+            outlet=fields.get("outlet") or fields.get("source_name"),
+            title=fields.get("title"),
+            published=_parse_date(fields.get("date")) or record_date,
+        )
+
+
+def _pick_record(lines: Iterable[str], source: str, cluster: int | str | None) -> tuple[dict[str, Any] | None, int]:
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if isinstance(cluster, int) and number != cluster:
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            logger.warning("%s: line %d is not JSON; skipped", source, number + 1)
+            continue
+        if not isinstance(record, dict):
+            continue
+        if cluster is None or isinstance(cluster, int) or str(record.get("id")) == str(cluster):
+            return record, number
+    return None, -1
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    text: str
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+
+
+def _parse(doc: _Document) -> _Parsed:
+    if doc.format != "html":
+        return _Parsed(text=doc.raw)
+    return _parse_html(doc.raw)
+
+
+def _parse_html(html: str) -> _Parsed:
+    import htmldate
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True) or ""
+    metadata = trafilatura.extract_metadata(html)
+    found = htmldate.find_date(html, original_date=True, extensive_search=False)
+    return _Parsed(
+        text=text,
+        outlet=(metadata.sitename or None) if metadata else None,
+        title=(metadata.title or None) if metadata else None,
+        published=dt.date.fromisoformat(found) if found else None,
+    )

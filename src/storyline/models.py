@@ -1,0 +1,144 @@
+"""The values that flow through the pipeline and the `Brief` users receive.
+
+Pydantic models are what crosses a boundary (JSON, HTTP, SQLite); `Sentence` is a frozen dataclass because
+thousands of them live only inside one brief's selection stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+SCHEMA_VERSION = "1"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Problem(Frozen):
+    """Something wrong with one input; an `error` means the input was skipped, a `warning` that it was used."""
+
+    source: str = Field(description="The file, stream or record the problem is about.")
+    reason: str = Field(description="What went wrong and, where it helps, what to do.")
+    severity: Literal["error", "warning"] = "error"
+
+
+class DroppedLine(Frozen):
+    """A line of scraped text that cleaning removed, and the rule that removed it."""
+
+    line_no: int = Field(description="1-based line number in the article's plain text.")
+    text: str
+    rule: str
+
+
+class Article(Frozen):
+    """One news article, as read (`raw`), as plain text (`text`) and after cleaning (`body`)."""
+
+    id: str = Field(description="Short id, unique within a brief: a1, a2, …")
+    source: str = Field(description="Where the article came from: a path, 'stdin', 'text 1', 'file.jsonl#3/2'.")
+    format: Literal["text", "html", "jsonl"] = "text"
+    outlet: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    raw: str = Field(repr=False, description="The input as read, HTML included.")
+    text: str = Field(repr=False, description="Plain text before cleaning.")
+    body: str = Field("", repr=False, description="Cleaned article text; every span points into it.")
+    dropped: tuple[DroppedLine, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article's cleaned body: `article.body[start:end] == text`."""
+
+    article_id: str
+    position: int  # 0-based index of the sentence within its article
+    start: int
+    end: int
+    text: str
+
+    @property
+    def n_words(self) -> int:
+        return len(self.text.split())
+
+
+class Span(Frozen):
+    """A character span of one article's cleaned body."""
+
+    article: str = Field(description="Article id.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class SupportSpan(Span):
+    """A sentence in another article that says the same thing as a summary sentence."""
+
+    similarity: float = Field(description="Cosine similarity to the summary sentence, 0–1.")
+
+
+class SummarySentence(Frozen):
+    model_config = ConfigDict(frozen=True, extra="ignore")  # `cites` is derived: accepted back, recomputed
+
+    text: str = Field(description="Exactly the text of `source` in its article's body.")
+    source: Span
+    support: tuple[SupportSpan, ...] = Field(
+        (), description="Sentences of other articles that say the same thing, best first."
+    )
+
+    @computed_field(description="Ids of the articles that report this sentence: source first.")
+    @property
+    def cites(self) -> list[str]:
+        ids = [self.source.article]
+        ids += [s.article for s in self.support if s.article not in ids]
+        return ids
+
+
+class ArticleInfo(Frozen):
+    id: str
+    source: str
+    outlet: str | None
+    title: str | None
+    published: dt.date | None
+    words: int = Field(description="Words in the cleaned body.")
+    raw_words: int = Field(description="Words in the plain text before cleaning.")
+    dropped_lines: int = Field(description="Lines cleaning removed as page furniture.")
+    body: str = Field(description="Cleaned text; summary spans index into it.")
+
+
+class BriefOptions(Frozen):
+    """Every setting a brief is made with; CLI flags, the web form and JSON all fill this one model."""
+
+    words: int = Field(150, gt=0, le=5000, description="Word budget of the summary (whitespace words).")
+    strategy: str = Field("centroid", description="Selection strategy, one of storyline.select.STRATEGIES.")
+    support_threshold: float = Field(
+        0.3, gt=0, le=1, description="Similarity from which a sentence of another article counts as support."
+    )
+
+
+class Story(Frozen):
+    title: str | None
+    articles: tuple[ArticleInfo, ...]
+
+
+class Brief(Frozen):
+    """A story brief: a cited extractive summary of several articles, plus the articles it cites."""
+
+    schema_version: str = SCHEMA_VERSION
+    options: BriefOptions
+    story: Story
+    summary: tuple[SummarySentence, ...]
+    problems: tuple[Problem, ...] = ()
+
+    def article(self, article_id: str) -> ArticleInfo:
+        """The article with id `article_id`; raises KeyError for an unknown id."""
+        for info in self.story.articles:
+            if info.id == article_id:
+                return info
+        raise KeyError(article_id)
+
+    def citation_number(self, article_id: str) -> int:
+        """The 1-based number under which an article is cited: [1], [2], …"""
+        return [info.id for info in self.story.articles].index(article_id) + 1

@@ -1,0 +1,62 @@
+"""Name the outlet that published an article from its byline, its file name or publications it names."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+
+@cache
+def _outlets() -> dict[str, list[str]]:
+    data = resources.files("storyline").joinpath("data/outlets.json").read_text(encoding="utf-8")
+    return dict(json.loads(data))
+
+
+@cache
+def _text_pattern() -> re.Pattern[str]:
+    aliases = {alias for names in _outlets().values() for alias in names if not alias.islower()}
+    alternatives = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+@cache
+def _canonical() -> dict[str, str]:
+    return {alias.lower(): name for name, aliases in _outlets().items() for alias in aliases}
+
+
+def find_outlet(*, body: str, bylines: list[str], source: str) -> str | None:
+    """The outlet most likely to have published an article.
+
+    Bylines and author bios win, then a file name that is a known outlet, then the publication named most
+    often in the body (datelines such as '(Reuters) -' count), then the bare file name.
+    """
+    from_bylines = _mentions(" \n".join(bylines))
+    if from_bylines:
+        return from_bylines.most_common(1)[0][0]
+    stem = _file_stem(source)
+    if stem and stem.lower() in _canonical():
+        return _canonical()[stem.lower()]
+    from_body = _mentions(body) + _dateline_agency(body)
+    if from_body:
+        return from_body.most_common(1)[0][0]
+    return stem
+
+
+def _mentions(text: str) -> Counter[str]:
+    canonical = _canonical()
+    return Counter(canonical[m.group(0).lower()] for m in _text_pattern().finditer(text))
+
+
+def _dateline_agency(body: str) -> Counter[str]:
+    found = re.match(r"^[A-Z][\w .,'-]{0,40}\((AP|Reuters|AFP|CNN|UPI)\)\s*[-—–]", body)
+    return Counter([_canonical()[found.group(1).lower()]]) if found else Counter()
+
+
+def _file_stem(source: str) -> str | None:
+    if source.startswith(("text ", "stdin")) or "#" in source:
+        return None
+    return Path(source).name.split(".")[0] or None

@@ -1,0 +1,171 @@
+"""`brief()`: the one function the CLI, the web app and the batch runner call."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from storyline.clean import clean_article, looks_english
+from storyline.errors import InputError
+from storyline.ingest import load_articles
+from storyline.models import (
+    Article,
+    ArticleInfo,
+    Brief,
+    BriefOptions,
+    Problem,
+    Sentence,
+    Span,
+    Story,
+    SummarySentence,
+    SupportSpan,
+)
+from storyline.segment import segment
+from storyline.select import Pick, select_sentences
+
+logger = logging.getLogger(__name__)
+
+DUPLICATE_OVERLAP = 0.8
+"""Share of word 5-grams two articles must share to count as the same article."""
+
+
+def brief(
+    inputs: Iterable[str | Path | Article],
+    *,
+    words: int = 150,
+    options: BriefOptions | None = None,
+    problems: Sequence[Problem] = (),
+) -> Brief:
+    """Make a story brief of several articles about one story.
+
+    Args:
+        inputs: Paths, folders, '-' for stdin, article texts, or `Article`s from `load_articles`.
+        words: Word budget of the summary; ignored when `options` is given.
+        options: Every setting; defaults to `BriefOptions(words=words)`.
+        problems: Problems met while loading `inputs`, carried into the brief.
+
+    Returns:
+        The brief, with every summary sentence pointing into its article's cleaned body.
+
+    Raises:
+        InputError: no usable article remains.
+
+    Example:
+        >>> storyline.brief(["examples/"], words=100).summary[0].cites
+    """
+    options = options or BriefOptions(words=words)
+    articles, found = _as_articles(inputs)
+    all_problems = [*problems, *found]
+    cleaned: list[Article] = []
+    for article in articles:
+        body = clean_article(article)
+        if not body.body.strip():
+            all_problems.append(
+                Problem(
+                    source=article.source,
+                    reason=f"no article text left after cleaning ({len(body.dropped)} lines were page furniture)",
+                )
+            )
+            continue
+        if not looks_english(body.body):
+            all_problems.append(
+                Problem(
+                    source=article.source,
+                    reason="does not look like English; the brief may be poor",
+                    severity="warning",
+                )
+            )
+        cleaned.append(body)
+    unique, duplicates = drop_duplicates(cleaned)
+    all_problems += duplicates
+    if not unique:
+        reasons = "; ".join(f"{p.source}: {p.reason}" for p in all_problems)
+        raise InputError(f"no usable article: {reasons}", all_problems)
+    unique = [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)]
+    sentences = [s for article in unique for s in segment(article)]
+    picks = select_sentences(
+        sentences, words=options.words, strategy=options.strategy, support_threshold=options.support_threshold
+    )
+    return Brief(
+        options=options,
+        story=Story(title=_story_title(unique, picks), articles=tuple(_info(a) for a in unique)),
+        summary=tuple(_summary_sentence(p) for p in picks),
+        problems=tuple(all_problems),
+    )
+
+
+def _as_articles(inputs: Iterable[str | Path | Article]) -> tuple[list[Article], list[Problem]]:
+    given = list(inputs)
+    articles = [item for item in given if isinstance(item, Article)]
+    others = [item for item in given if not isinstance(item, Article)]
+    if not others:
+        return articles, []
+    loaded = load_articles(others)
+    return articles + loaded.articles, loaded.problems
+
+
+def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
+    """Keep the first of articles whose cleaned bodies share most of their word 5-grams."""
+    kept: list[tuple[Article, set[tuple[str, ...]]]] = []
+    problems: list[Problem] = []
+    for article in articles:
+        shingles = _shingles(article.body)
+        twin = next((k for k, seen in kept if _overlap(shingles, seen) >= DUPLICATE_OVERLAP), None)
+        if twin is None:
+            kept.append((article, shingles))
+        else:
+            problems.append(
+                Problem(
+                    source=article.source,
+                    reason=f"same article as {twin.source}; counted once",
+                    severity="warning",
+                )
+            )
+    return [article for article, _ in kept], problems
+
+
+def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
+    tokens = re.findall(r"\w+", text.lower())
+    return {tuple(tokens[i : i + n]) for i in range(max(len(tokens) - n + 1, 1))}
+
+
+def _overlap(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+    return len(a & b) / max(min(len(a), len(b)), 1)
+
+
+def _info(article: Article) -> ArticleInfo:
+    return ArticleInfo(
+        id=article.id,
+        source=article.source,
+        outlet=article.outlet,
+        title=article.title,
+        published=article.published,
+        words=len(article.body.split()),
+        raw_words=len(article.text.split()),
+        dropped_lines=len(article.dropped),
+        body=article.body,
+    )
+
+
+def _summary_sentence(pick: Pick) -> SummarySentence:
+    return SummarySentence(
+        text=pick.sentence.text,
+        source=_span(pick.sentence),
+        support=tuple(
+            SupportSpan(article=s.article_id, start=s.start, end=s.end, similarity=round(sim, 3))
+            for s, sim in pick.support
+        ),
+    )
+
+
+def _span(sentence: Sentence) -> Span:
+    return Span(article=sentence.article_id, start=sentence.start, end=sentence.end)
+
+
+def _story_title(articles: Sequence[Article], picks: Sequence[Pick]) -> str | None:
+    """The title of the article the summary cites most, else the first title found."""
+    cited = [p.sentence.article_id for p in picks]
+    by_citations = sorted(articles, key=lambda a: -cited.count(a.id))
+    return next((a.title for a in by_citations if a.title), None)

@@ -1,0 +1,22 @@
+"""What every renderer says about a summary sentence's sources, in one place."""
+
+from __future__ import annotations
+
+from storyline.models import Brief, SummarySentence
+
+
+def citation_marker(brief: Brief, sentence: SummarySentence) -> str:
+    """'[1,3]': the citation numbers of the articles reporting the sentence, source first."""
+    return "[" + ",".join(str(brief.citation_number(a)) for a in sentence.cites) + "]"
+
+
+def corroboration(brief: Brief, sentence: SummarySentence) -> str:
+    """'reported by 2 of 3 outlets'."""
+    return f"reported by {len(sentence.cites)} of {len(brief.story.articles)} outlets"
+
+
+def source_label(brief: Brief, article_id: str) -> str:
+    """'NBC News — Beijing is worried …' or the source path when nothing better is known."""
+    info = brief.article(article_id)
+    name = info.outlet or info.source
+    return f"{name} — {info.title}" if info.title else name

@@ -1,0 +1,99 @@
+"""A self-contained HTML report: cited summary, and each article's cleaned text with cited passages marked.
+
+Jinja2 autoescapes everything; article text never reaches the page unescaped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from storyline.models import Brief, Span
+from storyline.render.citations import corroboration, source_label
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of an article's body: plain, or a cited passage with an anchor id."""
+
+    text: str
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Cite:
+    number: int
+    anchor: str
+    passage: str
+
+
+def anchor(span: Span) -> str:
+    return f"{span.article}-{span.start}-{span.end}"
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("storyline", "render/templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(brief: Brief) -> str:
+    """The whole report as one HTML document with inline CSS and no external resources."""
+    cited = _cited_spans(brief)
+    articles = [
+        {
+            "info": info,
+            "number": n,
+            "label": source_label(brief, info.id),
+            "pieces": _pieces(info.body, cited[info.id]),
+        }
+        for n, info in enumerate(brief.story.articles, start=1)
+    ]
+    summary = [
+        {
+            "text": s.text,
+            "cites": _cites(brief, s.source, s.support),
+            "corroboration": corroboration(brief, s),
+        }
+        for s in brief.summary
+    ]
+    return _environment().get_template("brief.html.j2").render(brief=brief, summary=summary, articles=articles)
+
+
+def _cites(brief: Brief, source: Span, support: tuple[Span, ...]) -> list[Cite]:
+    best: dict[str, Span] = {source.article: source}
+    for span in support:
+        best.setdefault(span.article, span)
+    return [
+        Cite(brief.citation_number(a), anchor(span), brief.article(a).body[span.start : span.end])
+        for a, span in best.items()
+    ]
+
+
+def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
+    spans: dict[str, dict[tuple[int, int], Span]] = {info.id: {} for info in brief.story.articles}
+    for sentence in brief.summary:
+        for span in (sentence.source, *sentence.support):
+            spans[span.article][(span.start, span.end)] = Span(article=span.article, start=span.start, end=span.end)
+    return {article: sorted(found.values(), key=lambda s: s.start) for article, found in spans.items()}
+
+
+def _pieces(body: str, spans: list[Span]) -> list[Piece]:
+    pieces: list[Piece] = []
+    cursor = 0
+    for span in spans:
+        if span.start < cursor:  # overlapping spans: the earlier one already marks this text
+            continue
+        if span.start > cursor:
+            pieces.append(Piece(body[cursor : span.start]))
+        pieces.append(Piece(body[span.start : span.end], anchor(span)))
+        cursor = span.end
+    if cursor < len(body):
+        pieces.append(Piece(body[cursor:]))
+    return pieces

@@ -1,0 +1,29 @@
+"""The brief as Markdown, with citation markers linking to a numbered source list."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.models import Brief
+from storyline.render.citations import citation_marker, corroboration, source_label
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def render_markdown(brief: Brief) -> str:
+    lines = [f"# {_md_escape(brief.story.title or 'Story brief')}", ""]
+    for sentence in brief.summary:
+        lines.append(
+            f"- {_md_escape(sentence.text)} {_md_escape(citation_marker(brief, sentence))} "
+            f"*({corroboration(brief, sentence)})*"
+        )
+    lines += ["", "## Sources", ""]
+    for number, info in enumerate(brief.story.articles, start=1):
+        date = f", {info.published.isoformat()}" if info.published else ""
+        lines.append(f"{number}. {_md_escape(source_label(brief, info.id))}{date} ({info.words} words)")
+    if brief.problems:
+        lines += ["", "## Problems", ""]
+        lines += [f"- {p.severity}: {_md_escape(p.source)}: {_md_escape(p.reason)}" for p in brief.problems]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,193 @@
+"""Pick the sentences of a multi-document summary within a word budget, and find who corroborates each.
+
+A strategy ranks sentences; `select_sentences` then fills the budget in that order, skipping sentences that
+repeat one already picked (so a fact two outlets report appears once), orders the picks for reading, and
+attaches each pick's support: sentences of other articles similar enough to say the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+from storyline.errors import ConfigError
+from storyline.models import Sentence
+from storyline.represent import cosine_to_centroid, pairwise_cosine, tfidf
+
+MIN_WORDS = 6
+"""Shorter sentences are fragments (datelines, subheads) more often than facts."""
+MAX_WORDS = 80
+REDUNDANT_SIMILARITY = 0.5
+"""A candidate this similar to a picked sentence repeats it."""
+MAX_SUPPORT_PER_ARTICLE = 2
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """The sentences of all articles of one story with their TF-IDF similarities, computed once."""
+
+    sentences: Sequence[Sentence]
+    similarity: np.ndarray  # cosine between every pair of sentences
+    centrality: np.ndarray  # cosine of each sentence with the cluster centroid
+    article_ids: tuple[str, ...]
+    support_threshold: float
+
+    @classmethod
+    def build(cls, sentences: Sequence[Sentence], support_threshold: float) -> Cluster:
+        vectors = tfidf([s.text for s in sentences])
+        return cls(
+            sentences=sentences,
+            similarity=pairwise_cosine(vectors),
+            centrality=cosine_to_centroid(vectors),
+            article_ids=tuple(dict.fromkeys(s.article_id for s in sentences)),
+            support_threshold=support_threshold,
+        )
+
+    def supporters(self, index: int) -> list[tuple[int, float]]:
+        """Sentences of other articles at or above the support threshold, best first, a few per article."""
+        source = self.sentences[index].article_id
+        row = self.similarity[index]
+        ranked = sorted(
+            (j for j in np.flatnonzero(row >= self.support_threshold) if self.sentences[j].article_id != source),
+            key=lambda j: (-row[j], j),
+        )
+        per_article: dict[str, int] = {}
+        found: list[tuple[int, float]] = []
+        for j in ranked:
+            article = self.sentences[j].article_id
+            if per_article.get(article, 0) < MAX_SUPPORT_PER_ARTICLE:
+                per_article[article] = per_article.get(article, 0) + 1
+                found.append((int(j), float(row[j])))
+        return found
+
+    def outlet_support(self) -> np.ndarray:
+        """For each sentence, the share of the other articles that have a supporting sentence."""
+        n_others = max(len(self.article_ids) - 1, 1)
+        article_index = np.array([self.article_ids.index(s.article_id) for s in self.sentences])
+        supported = (self.similarity >= self.support_threshold) & (article_index[:, None] != article_index[None, :])
+        counts = np.zeros(len(self.sentences))
+        for a in range(len(self.article_ids)):
+            counts += supported[:, article_index == a].any(axis=1)
+        return counts / n_others
+
+
+Strategy = Callable[[Cluster], np.ndarray]
+"""Scores every sentence of a cluster; higher is more worth including."""
+
+
+def _centroid_score(cluster: Cluster) -> np.ndarray:
+    """Centrality, plus corroboration by other outlets, plus a lead bias: news puts the key facts first."""
+    position = np.array([s.position for s in cluster.sentences], dtype=float)
+    lead = 1.0 / np.sqrt(1.0 + position)
+    return cluster.centrality + 0.25 * cluster.outlet_support() + 0.15 * lead
+
+
+STRATEGIES: dict[str, Strategy] = {"centroid": _centroid_score}
+"""Named selection strategies; `BriefOptions.strategy` picks one."""
+
+
+@dataclass(frozen=True)
+class Pick:
+    sentence: Sentence
+    support: tuple[tuple[Sentence, float], ...]
+
+
+def select_sentences(
+    sentences: Sequence[Sentence],
+    *,
+    words: int,
+    strategy: str = "centroid",
+    support_threshold: float = 0.3,
+    fill: Literal["within", "overflow"] = "within",
+) -> list[Pick]:
+    """Choose summary sentences and their support.
+
+    Args:
+        sentences: Every sentence of every article of the story.
+        words: Word budget. With fill="within" the picks fit in it; with "overflow" the last pick may run
+            past it, for scorers that cut the output to exactly `words` words.
+        strategy: A key of `STRATEGIES`.
+        support_threshold: Similarity from which another article's sentence counts as support.
+
+    Returns:
+        Picks in reading order: by relative position in their article, then by article.
+    """
+    if strategy not in STRATEGIES:
+        raise ConfigError(f"unknown strategy {strategy!r}; choose one of {', '.join(sorted(STRATEGIES))}")
+    if not sentences:
+        return []
+    cluster = Cluster.build(sentences, support_threshold)
+    scores = STRATEGIES[strategy](cluster) * _form_weight(sentences)
+    chosen = fill_budget(cluster, scores, words, fill)
+    return [
+        Pick(sentence=sentences[i], support=tuple((sentences[j], sim) for j, sim in cluster.supporters(i)))
+        for i in reading_order(sentences, chosen)
+    ]
+
+
+def _form_weight(sentences: Sequence[Sentence]) -> np.ndarray:
+    """Down-weight what reads badly out of context: fragments, questions, lines without a full stop."""
+    weights = np.ones(len(sentences))
+    for i, sentence in enumerate(sentences):
+        n_words = sentence.n_words
+        if n_words < MIN_WORDS or n_words > MAX_WORDS:
+            weights[i] = 0.0
+        elif not re.search(r"[.!?…][”’\"')\]]*$", sentence.text):
+            weights[i] = 0.5
+        elif _opens_mid_quote(sentence.text):
+            weights[i] = 0.3
+        elif sentence.text.rstrip("”’\"')]").endswith("?"):
+            weights[i] = 0.7
+    return weights
+
+
+def _opens_mid_quote(text: str) -> bool:
+    """A sentence that closes a quotation it never opened continues an earlier sentence's quote."""
+    if text.count("”") > text.count("“"):
+        return True
+    return text.count('"') % 2 == 1 and not text.startswith('"')
+
+
+def fill_budget(cluster: Cluster, scores: np.ndarray, words: int, fill: Literal["within", "overflow"]) -> list[int]:
+    """Greedy maximal marginal relevance under a word budget (λ = 0.7), never repeating a picked fact."""
+    chosen: list[int] = []
+    used = 0
+    candidates = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
+    while candidates and used < words:
+        redundancy = cluster.similarity[np.ix_(candidates, chosen)].max(axis=1) if chosen else np.zeros(len(candidates))
+        mmr = 0.7 * scores[candidates] - 0.3 * redundancy
+        best_first = np.argsort(-mmr, kind="stable")
+        picked = None
+        for k in best_first:
+            i = candidates[k]
+            if redundancy[k] >= REDUNDANT_SIMILARITY:
+                continue
+            if fill == "within" and used + cluster.sentences[i].n_words > words:
+                continue
+            picked = i
+            break
+        if picked is None:
+            break
+        chosen.append(picked)
+        used += cluster.sentences[picked].n_words
+        candidates = [i for i in candidates if i != picked]
+    return chosen
+
+
+def reading_order(sentences: Sequence[Sentence], chosen: Sequence[int]) -> list[int]:
+    """Order picks as a reader expects: earlier-in-article first, ties by article order."""
+    lengths: dict[str, int] = {}
+    for s in sentences:
+        lengths[s.article_id] = max(lengths.get(s.article_id, 0), s.position + 1)
+    article_rank = {a: r for r, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+    return sorted(
+        chosen,
+        key=lambda i: (
+            sentences[i].position / lengths[sentences[i].article_id],
+            article_rank[sentences[i].article_id],
+        ),
+    )

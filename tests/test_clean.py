@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.clean import clean_article, clean_text, english_ratio
+from storyline.ingest import load_articles
+from tests.conftest import DATA, shared_data
+
+LABELS = {k: v for k, v in json.loads((DATA / "seed_furniture.json").read_text()).items() if not k.startswith("_")}
+
+
+@pytest.mark.parametrize("seed", sorted(LABELS))
+def test_clean_drops_exactly_the_labelled_furniture_lines(seed_text: dict[str, str], seed: str) -> None:
+    label = LABELS[seed]
+    lines = seed_text[seed].splitlines()
+    expected = set(label["furniture"])
+    if label["headline"]:
+        expected.add(label["headline"])
+    if label["tail_from"]:
+        expected |= {n for n in range(label["tail_from"], len(lines) + 1) if lines[n - 1].strip()}
+    dropped = {line.line_no for line in clean_text(seed_text[seed]).dropped}
+    assert sorted(dropped - expected) == [], "dropped story lines"
+    assert sorted(expected - dropped) == [], "kept furniture lines"
+
+
+@pytest.mark.parametrize(
+    ("seed", "furniture", "story"),
+    [
+        ("nbc", "IE 11 is not supported", "The collapse of the Hanoi summit came as a surprise"),
+        ("nbc", "Getty Images file", "Earlier Friday, there were reports that a meeting"),
+        ("asiatimes", "Comments are closed.", "The tweet comes amid widespread speculation"),
+        ("asiatimes", "Photo: NCNA via AFP", "“I have confidence that Kim Jong Un will honor the contract"),
+        ("nikkei", "Created with Sketch", "TOKYO -- If the Hanoi summit between U.S. President Donald Trump"),
+        ("nikkei", "{{numberArticlesLeft}}", "China's position is very clear."),
+        ("nikkei", "Try 1 month for $0.99", "All roads lead to Mar-a-Lago"),
+        ("nikkei", "Sponsored Content", "Xi is reportedly planning to visit the U.S. around March 27"),
+        ("nikkei", "(KCNA via Reuters)", "At the annual session of the National People's Congress"),
+    ],
+)
+def test_clean_drops_furniture_keeps_story(seed_text: dict[str, str], seed: str, furniture: str, story: str) -> None:
+    body = clean_text(seed_text[seed]).body
+    assert furniture not in body
+    assert story in body
+
+
+@pytest.mark.parametrize("seed", sorted(LABELS))
+def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
+    article = load_articles([examples_dir / f"{seed}.txt"]).articles[0]
+    cleaned = clean_article(article)
+    assert cleaned.title == LABELS[seed]["title"]
+    assert cleaned.outlet == LABELS[seed]["outlet"]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # Other outlets' furniture, written here in their shape: the rules are generic, not the seeds' strings.
+        ("Please enable JavaScript to view the comments powered by Disqus.", "browser_banner"),
+        ("Share Tweet Email Print", "share_labels"),
+        ("Advertisement", "advertisement"),
+        ("Sign up for our Morning Briefing newsletter", "newsletter_prompt"),
+        ("A man walks past the closed factory in Detroit on Monday. REUTERS/Jane Doe", "photo_credit"),
+        ("Firefighters battle the blaze near Paradise, Calif. (AP Photo/John Roe)", "photo_credit"),
+        ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
+        ("42 comments", "comment_counter"),
+        ("You have {{count}} stories left", "template_placeholder"),
+    ],
+)
+def test_clean_generic_rules_on_other_outlets_furniture(line: str, rule: str) -> None:
+    story = (
+        "The council voted on Tuesday to close the plant by the end of the year, after a debate that lasted "
+        "more than six hours and drew hundreds of workers to the town hall."
+    )
+    dropped = clean_text(f"{story}\n{line}\n{story.replace('Tuesday', 'Friday')}").dropped
+    assert [(d.text, d.rule) for d in dropped] == [(line, rule)]
+
+
+def test_clean_drops_the_page_tail_after_a_terminator() -> None:
+    story = "The council voted on Tuesday to close the plant by the end of the year after a long debate."
+    cleaned = clean_text(f"{story}\n{story.replace('Tuesday', 'Friday')}\n12 comments\nMost read\nA short teaser line.")
+    assert cleaned.body.splitlines() == [story, story.replace("Tuesday", "Friday")]
+    assert [d.rule for d in cleaned.dropped] == ["comment_counter", "related_links", "page_tail"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company told Reuters on Monday that it would appeal the ruling.",
+        "Getty Images, the photo agency, said it would cut 300 jobs.",
+        "Subscribers to the service will pay $9.99 a month from May, the company said.",
+    ],
+)
+def test_clean_keeps_sentences_that_merely_mention_furniture_words(sentence: str) -> None:
+    text = f"The council voted on Tuesday to close the plant by the end of the year.\n{sentence}"
+    assert sentence in clean_text(text).body
+
+
+def test_clean_drops_repeated_lines_keeps_first() -> None:
+    line = "Officials said the talks would continue next week in Geneva."
+    cleaned = clean_text(f"{line}\nThe talks began in March.\n{line}")
+    assert cleaned.body == f"{line}\nThe talks began in March."
+    assert [d.rule for d in cleaned.dropped] == ["repeated_line"]
+
+
+def test_clean_english_ratio_separates_english_from_german(seed_text: dict[str, str]) -> None:
+    german = "Die Bundesregierung hat am Montag beschlossen, die Steuern für kleine Unternehmen zu senken."
+    assert english_ratio(seed_text["nbc"]) > 0.3
+    assert english_ratio(german) < 0.1
+
+
+@pytest.mark.slow
+def test_clean_on_raw_multinews_keeps_most_words_and_drops_agency_furniture() -> None:
+    path = shared_data("multinews_val_raw.jsonl.gz")
+    before = after = 0
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in list(lines)[:60]:
+            for document in json.loads(line)["documents"]:
+                cleaned = clean_text(document)
+                before += len(document.split())
+                after += len(cleaned.body.split())
+                assert "Advertisement\n" not in cleaned.body + "\n"
+    assert 0.80 < after / before < 0.99

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline.cli import app
+
+runner = CliRunner()
+
+
+def test_cli_brief_terminal_lists_sources(examples_dir: Path) -> None:
+    result = runner.invoke(app, ["brief", str(examples_dir), "--words", "80"])
+    assert result.exit_code == 0
+    assert "Sources" in result.stdout and "Nikkei Asia" in result.stdout
+
+
+def test_cli_brief_json_to_file(examples_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.json"
+    result = runner.invoke(app, ["brief", str(examples_dir), "-f", "json", "-o", str(out)])
+    assert result.exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["options"]["words"] == 150 and len(data["story"]["articles"]) == 3
+
+
+def test_cli_brief_reads_stdin(examples_dir: Path) -> None:
+    text = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
+    result = runner.invoke(app, ["brief", "-", "-f", "md"], input=text)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Beijing is worried")
+
+
+def test_cli_brief_nothing_usable_exits_1_with_one_line_per_problem(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02" * 100)
+    result = runner.invoke(app, ["brief", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "binary file" in result.output and "empty file" in result.output
+
+
+def test_cli_brief_bad_date_is_a_usage_error(examples_dir: Path) -> None:
+    result = runner.invoke(app, ["brief", str(examples_dir), "--date", "March 8"])
+    assert result.exit_code == 2
+
+
+def test_cli_clean_shows_dropped_lines_with_rules(examples_dir: Path) -> None:
+    result = runner.invoke(app, ["clean", str(examples_dir / "nbc.txt"), "--show-dropped"])
+    assert result.exit_code == 0
+    assert "dropped [browser_banner] line 1: IE 11 is not supported." in result.stderr
+    assert "IE 11" not in result.stdout and "The collapse of the Hanoi summit" in result.stdout
+
+
+def test_cli_clean_sentences_one_per_line(examples_dir: Path) -> None:
+    result = runner.invoke(app, ["clean", str(examples_dir / "nbc.txt"), "--sentences"])
+    lines = result.stdout.splitlines()
+    assert (
+        "Nuclear talks between Trump and North Korea's Kim Jong Un were cut short after the two sides failed "
+        "to reach an agreement."
+    ) in lines
+    assert (
+        "The collapse of the Hanoi summit came as a surprise as many experts had predicted that both leaders "
+        "would try to reach a deal on smaller items."
+    ) in lines
+
+
+def test_cli_schema_is_the_brief_json_schema() -> None:
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    assert schema["title"] == "Brief"
+    assert {"story", "summary", "options"} <= set(schema["properties"])

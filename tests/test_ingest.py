@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storyline.ingest import load_articles
+from tests.conftest import DATA
+
+STORY = (
+    "The harbour bridge will close to all traffic from April 1 for six months while engineers replace its "
+    "corroded steel cables, the city council announced on Friday."
+)
+
+
+def test_ingest_folder_is_sorted_and_ids_follow_order(examples_dir: Path) -> None:
+    result = load_articles([examples_dir])
+    assert [Path(a.source).name for a in result.articles] == ["asiatimes.txt", "nbc.txt", "nikkei.txt"]
+    assert [a.id for a in result.articles] == ["a1", "a2", "a3"]
+    assert result.problems == []
+
+
+def test_ingest_html_uses_trafilatura_body_and_page_metadata() -> None:
+    article = load_articles([DATA / "harbour_news.html"]).articles[0]
+    assert article.format == "html"
+    assert article.outlet == "Coastline Courier"
+    assert article.title == "Harbour bridge to close for six months of repairs"
+    assert article.published == dt.date(2019, 3, 8)
+    assert STORY in article.text
+    assert "Most read" not in article.text and "Cookie settings" not in article.text
+    assert "window.dataLayer" not in article.text
+
+
+def test_ingest_jsonl_documents_list_and_cluster_choice(tmp_path: Path) -> None:
+    path = tmp_path / "clusters.jsonl"
+    records = [
+        {"id": "first", "documents": ["One story about the bridge.", "Another about the bridge."]},
+        {
+            "id": "second",
+            "date": "2019-03-08",
+            "documents": [{"text": STORY, "outlet": "Courier", "title": "T"}],
+        },
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    assert len(load_articles([path]).articles) == 2
+    by_index = load_articles([path], cluster=1).articles
+    by_id = load_articles([path], cluster="second").articles
+    assert [a.text for a in by_index] == [a.text for a in by_id] == [STORY]
+    assert by_id[0].outlet == "Courier" and by_id[0].published == dt.date(2019, 3, 8)
+    assert load_articles([path], cluster=7).problems[0].reason == "no JSON record found for cluster 7"
+
+
+def test_ingest_multinews_document_string_split_on_separator(tmp_path: Path) -> None:
+    path = tmp_path / "multinews.jsonl.gz"
+    record = {"document": f"{STORY} |||||  A second report on the closure. ||||| ", "summary": "s"}
+    with gzip.open(path, "wt", encoding="utf-8") as out:
+        out.write(json.dumps(record) + "\n")
+    result = load_articles([path])
+    assert [a.text.strip() for a in result.articles] == [STORY, "A second report on the closure."]
+    assert [p.reason for p in result.problems] == ["empty document in JSONL record"]
+
+
+def test_ingest_literal_text_and_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(STORY))
+    result = load_articles(["-", "A pasted article.\nWith two lines."])
+    assert [(a.source, a.text) for a in result.articles] == [
+        ("stdin", STORY),
+        ("text 2", "A pasted article.\nWith two lines."),
+    ]
+
+
+def test_ingest_dates_given_per_file(examples_dir: Path) -> None:
+    result = load_articles([examples_dir / "nbc.txt"], dates={"nbc.txt": dt.date(2019, 3, 8)})
+    assert result.articles[0].published == dt.date(2019, 3, 8)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n ", "empty file"),
+        (
+            b"%PDF-1.4\x00\x01\x02\x03binary\x00junk" * 20,
+            "binary file, not text (is it a PDF, image or archive?)",
+        ),
+    ],
+)
+def test_ingest_bad_files_become_problems(tmp_path: Path, content: bytes, reason: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    good = tmp_path / "good.txt"
+    good.write_text(STORY, encoding="utf-8")
+    result = load_articles([bad, good])
+    assert [p.reason for p in result.problems] == [reason]
+    assert [a.text for a in result.articles] == [STORY]
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding_note"),
+    [
+        (STORY.encode("utf-8"), None),
+        (("\ufeff" + STORY).encode("utf-8"), "decoded as utf-8 with BOM"),
+        (STORY.encode("utf-16"), "not UTF-8; decoded as utf-16"),
+        (STORY.encode("utf-16-le"), "not UTF-8; decoded as utf-16"),
+        ((STORY + " Café owners said “no”.").encode("cp1252"), "not UTF-8; decoded as cp1252"),
+    ],
+)
+def test_ingest_decodes_encodings_and_says_which(tmp_path: Path, data: bytes, encoding_note: str | None) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    result = load_articles([path])
+    assert result.articles[0].text.startswith(STORY)
+    assert [p.reason for p in result.problems] == ([encoding_note] if encoding_note else [])
+    if encoding_note and "cp1252" in encoding_note:
+        assert result.articles[0].text.endswith("Café owners said “no”.")
+
+
+def test_ingest_oversized_file_is_refused_with_its_size(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as out:
+        out.truncate(50 * 1024 * 1024)  # sparse: the size check must come before any read
+    result = load_articles([huge])
+    assert result.articles == []
+    assert result.problems[0].reason.startswith("file is 52.4 MB, over the 16.8 MB limit")
+
+
+def test_ingest_folder_without_articles_and_missing_path(tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    result = load_articles([tmp_path, tmp_path / "missing.txt"])
+    assert [p.reason for p in result.problems] == [
+        "folder holds no article files (.txt, .html, .htm, .jsonl)",
+        "no such file or folder",
+    ]
+
+
+def test_ingest_html_without_article_text(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text("<html><head><title>Index</title></head><body><div></div></body></html>", encoding="utf-8")
+    assert [p.reason for p in load_articles([page]).problems] == ["no article text found in the page"]
+
+
+def test_ingest_nested_folder_skips_hidden_files(tmp_path: Path, examples_dir: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    shutil.copy(examples_dir / "nbc.txt", tmp_path / "sub" / "nbc.txt")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "x.txt").write_text(STORY, encoding="utf-8")
+    assert [Path(a.source).name for a in load_articles([tmp_path]).articles] == ["nbc.txt"]

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.errors import InputError
+from storyline.models import Brief
+from tests.test_clean import LABELS
+
+
+def test_pipeline_seed_summary_spans_are_exact_source_text(seed_brief: Brief) -> None:
+    assert len(seed_brief.summary) >= 3
+    for sentence in seed_brief.summary:
+        body = seed_brief.article(sentence.source.article).body
+        assert body[sentence.source.start : sentence.source.end] == sentence.text
+        for support in sentence.support:
+            assert support.article != sentence.source.article
+            assert seed_brief.article(support.article).body[support.start : support.end].strip()
+
+
+def test_pipeline_seed_summary_fits_budget_and_has_corroborated_sentence(seed_brief: Brief) -> None:
+    assert sum(len(s.text.split()) for s in seed_brief.summary) <= 150
+    assert any(len(s.cites) >= 2 for s in seed_brief.summary)
+
+
+def test_pipeline_seed_bodies_hold_no_furniture(seed_brief: Brief, seed_text: dict[str, str]) -> None:
+    by_name = {Path(info.source).stem: info for info in seed_brief.story.articles}
+    for seed, label in LABELS.items():
+        lines = seed_text[seed].splitlines()
+        furniture = [lines[n - 1].strip() for n in label["furniture"]]
+        if label["tail_from"]:
+            furniture += [line.strip() for line in lines[label["tail_from"] - 1 :] if line.strip()]
+        body_lines = set(by_name[seed].body.splitlines())
+        assert [line for line in furniture if line in body_lines] == []
+
+
+def test_pipeline_seed_outlets_and_title(seed_brief: Brief) -> None:
+    assert [a.outlet for a in seed_brief.story.articles] == ["Asia Times", "NBC News", "Nikkei Asia"]
+    assert seed_brief.story.title in {LABELS[s]["title"] for s in LABELS}
+
+
+def test_pipeline_same_fact_from_two_outlets_appears_once(seed_brief: Brief) -> None:
+    texts = [s.text for s in seed_brief.summary]
+    assert len(texts) == len(set(texts))
+    cited_spans = [(s.source.article, s.source.start) for s in seed_brief.summary]
+    support_spans = {(p.article, p.start) for s in seed_brief.summary for p in s.support}
+    assert not set(cited_spans) & support_spans, "a supporting sentence was also picked as a summary sentence"
+
+
+def test_pipeline_single_article_works_with_empty_support(examples_dir: Path) -> None:
+    brief = storyline.brief([examples_dir / "nbc.txt"], words=60)
+    assert brief.summary and all(s.support == () for s in brief.summary)
+    assert sum(len(s.text.split()) for s in brief.summary) <= 60
+
+
+def test_pipeline_duplicate_article_counted_once(examples_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "nbc-copy.txt"
+    copy.write_text((examples_dir / "nbc.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    brief = storyline.brief([examples_dir / "nbc.txt", copy, examples_dir / "asiatimes.txt"])
+    assert len(brief.story.articles) == 2
+    assert [p.reason for p in brief.problems] == [f"same article as {examples_dir / 'nbc.txt'}; counted once"]
+
+
+def test_pipeline_non_english_article_gets_a_warning(examples_dir: Path) -> None:
+    german = (
+        "Die Bundesregierung hat am Montag beschlossen, die Steuern für kleine Unternehmen zu senken. "
+        "Der Finanzminister sagte, die Entlastung werde im kommenden Jahr wirksam. "
+        "Die Opposition kritisierte den Plan als zu spät und zu klein."
+    )
+    brief = storyline.brief([examples_dir / "nbc.txt", german])
+    assert [(p.source, p.severity) for p in brief.problems] == [("text 2", "warning")]
+    assert "does not look like English" in brief.problems[0].reason
+
+
+def test_pipeline_nothing_usable_raises_input_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    page = tmp_path / "nav.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"no usable article: .*empty file.*no article text left after cleaning"):
+        storyline.brief([empty, page])
+
+
+def test_pipeline_is_deterministic(examples_dir: Path, seed_brief: Brief) -> None:
+    assert storyline.brief([examples_dir], words=150) == seed_brief
