@@ -6,16 +6,23 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from storyline.errors import InputError, StorylineError
-from storyline.models import Problem
+from storyline.errors import InputError, StoreError, StorylineError
+from storyline.models import Brief, Problem
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from storyline.evaluate import EvalReport
+    from storyline.store import BriefStore
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited story briefs from several news articles.")
 out = Console(highlight=False, soft_wrap=True)
@@ -27,6 +34,12 @@ class Format(StrEnum):
     md = "md"
     json = "json"
     html = "html"
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="The brief store, a SQLite file. Default: briefs.sqlite3 in your user data folder."),
+]
 
 
 def _parse_dates(values: list[str]) -> tuple[dict[str, dt.date], dt.date | None]:
@@ -63,6 +76,31 @@ def _emit(text: str, output: Path | None) -> None:
     err.print(f"wrote {output}")
 
 
+def _write(result: Brief, fmt: Format, output: Path | None) -> None:
+    from storyline.render import RENDERERS
+
+    if fmt is Format.terminal and output is None:
+        from storyline.render.terminal import terminal_view
+
+        out.print(terminal_view(result))
+        return
+    _emit(RENDERERS[fmt.value](result), output)
+
+
+@contextmanager
+def _open_store(db: Path | None) -> Iterator[BriefStore]:
+    """The brief store at `db`; a StoreError becomes one line on stderr and exit code 1."""
+    from storyline.store import BriefStore
+
+    try:
+        with BriefStore(db) as store:
+            yield store
+    except StoreError as exc:
+        # soft_wrap: one problem stays one line, however narrow the terminal.
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
 @app.command()
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
@@ -72,12 +110,16 @@ def brief(
     cluster: Annotated[str | None, typer.Option(help="JSONL: which line (0-based) or record id.")] = None,
     date: Annotated[list[str] | None, typer.Option(help="Publication date: YYYY-MM-DD or FILE=YYYY-MM-DD.")] = None,
     strategy: Annotated[str, typer.Option(help="Selection strategy.")] = "centroid",
+    analysis: Annotated[
+        bool, typer.Option("--analysis/--no-analysis", help="Find entities and quotes (loads spaCy).")
+    ] = True,
+    save: Annotated[bool, typer.Option("--save", help="Also keep the brief in the store; prints its id.")] = False,
+    db: DbOption = None,
 ) -> None:
     """Write a story brief of the articles at PATHS."""
     from storyline.ingest import load_articles
     from storyline.models import BriefOptions
     from storyline.pipeline import brief as make_brief
-    from storyline.render import RENDERERS
 
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
@@ -87,18 +129,18 @@ def brief(
         for a in loaded.articles
     ]
     try:
-        result = make_brief(articles, options=BriefOptions(words=words, strategy=strategy), problems=loaded.problems)
+        result = make_brief(
+            articles, options=BriefOptions(words=words, strategy=strategy, analysis=analysis), problems=loaded.problems
+        )
     except InputError as exc:
         _print_problems(exc.problems)
         err.print("error: no usable article left; nothing to brief", markup=False)
         raise typer.Exit(1) from None
     _print_problems(result.problems)
-    if fmt is Format.terminal and output is None:
-        from storyline.render.terminal import terminal_view
-
-        out.print(terminal_view(result))
-        return
-    _emit(RENDERERS[fmt.value](result), output)
+    if save:
+        with _open_store(db) as store:
+            err.print(f"saved {store.save(result, loaded.articles)}", markup=False)
+    _write(result, fmt, output)
 
 
 @app.command()
@@ -125,6 +167,118 @@ def clean(
             sys.stdout.write("".join(s.text + "\n" for s in segment(cleaned)))
         else:
             sys.stdout.write(cleaned.body + "\n")
+
+
+@app.command("list")
+def list_briefs(db: DbOption = None) -> None:
+    """List the saved briefs, newest first."""
+    from rich.table import Column, Table
+
+    with _open_store(db) as store:
+        summaries = store.list()
+        if not summaries:
+            err.print(f"no saved briefs in {store.path}", markup=False)
+            return
+    table = Table(
+        Column("id", no_wrap=True),
+        Column("saved (UTC)", no_wrap=True),
+        "title",
+        Column("articles", justify="right"),
+        Column("words", justify="right"),
+    )
+    for summary in summaries:
+        table.add_row(
+            summary.id,
+            f"{summary.created_at:%Y-%m-%d %H:%M}",
+            summary.title or "—",
+            str(summary.n_articles),
+            str(summary.words),
+        )
+    out.print(table)
+
+
+@app.command()
+def show(
+    brief_id: Annotated[str, typer.Argument(metavar="ID", help="A brief id, as `storyline list` shows it.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
+    db: DbOption = None,
+) -> None:
+    """Show a saved brief."""
+    with _open_store(db) as store:
+        result = store.get(brief_id)
+    _write(result, fmt, None)
+
+
+@app.command()
+def delete(
+    brief_id: Annotated[str, typer.Argument(metavar="ID", help="A brief id, as `storyline list` shows it.")],
+    db: DbOption = None,
+) -> None:
+    """Delete a saved brief."""
+    with _open_store(db) as store:
+        if not store.delete(brief_id):
+            err.print(f"error: no brief with id {brief_id!r} in {store.path}", markup=False, soft_wrap=True)
+            raise typer.Exit(1)
+    err.print(f"deleted {brief_id}", markup=False)
+
+
+@app.command("eval")
+def eval_(
+    data: Annotated[Path, typer.Argument(help="Clusters with reference summaries: .jsonl or .jsonl.gz.")],
+    words: Annotated[int, typer.Option(min=1, help="Word budget; every output is cut to exactly this.")] = 300,
+    limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N clusters.")] = None,
+    systems: Annotated[str, typer.Option(help="Comma-separated systems to score.")] = (
+        "storyline,lead,centroid_mmr,lexrank,oracle"
+    ),
+    jobs: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the results as JSON here.")] = None,
+    task: Annotated[str | None, typer.Option(help="Only records with this 'task' field (DUC: task2, task3).")] = None,
+) -> None:
+    """Score storyline and the baselines with ROUGE on DATA (see ../shared/docs/EVALUATION.md)."""
+    from rich.progress import Progress
+
+    from storyline.evaluate import SYSTEMS, evaluate
+
+    names = [name.strip() for name in systems.split(",") if name.strip()]
+    unknown = [name for name in names if name not in SYSTEMS]
+    if unknown or not names:
+        raise typer.BadParameter(f"unknown system {', '.join(unknown)!r}; choose from {', '.join(SYSTEMS)}")
+    with Progress(console=err, transient=True) as progress:
+        bar = progress.add_task("scoring clusters", total=None)
+        report = evaluate(
+            data,
+            words=words,
+            systems=names,
+            limit=limit,
+            task=task,
+            jobs=jobs,
+            on_cluster=lambda done, total: progress.update(bar, completed=done, total=total),
+        )
+    # A results table must not fold in a pipe or a log, where Rich would assume 80 columns.
+    Console(highlight=False, width=max(out.width, 110)).print(_eval_table(report))
+    if json_out is not None:
+        _emit(report.model_dump_json(indent=2) + "\n", json_out)
+
+
+def _eval_table(report: EvalReport) -> Table:
+    from rich.table import Table
+
+    has_recall = report.max_references > 1
+    table = Table(
+        title=f"{report.data}: {report.n_clusters} clusters, {report.words} words",
+        caption=f"F1 × 100{'; recall = mean over the references' if has_recall else ''}; clusters/s: {report.timing}",
+    )
+    recall_columns = ["R1 rec", "R2 rec"] if has_recall else []
+    columns = ["system", "R1", "R2", "RL", "RLsum", *recall_columns, "words", "clusters/s"]
+    for column in columns:
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for row in report.systems:
+        scores = [row.rouge1, row.rouge2, row.rougeL, row.rougeLsum]
+        scores += [row.rouge1_recall, row.rouge2_recall] if has_recall else []
+        table.add_row(
+            row.system, *(f"{value:.2f}" for value in scores), f"{row.mean_words:.1f}", f"{row.clusters_per_s:.1f}"
+        )
+    return table
 
 
 @app.command()

@@ -79,6 +79,38 @@ class SupportSpan(Span):
     similarity: float = Field(description="Cosine similarity to the summary sentence, 0–1.")
 
 
+# --- Analysis: entities and quotes (storyline.analyze) -------------------------------------------------------
+
+
+class Entity(Frozen):
+    """A person, organisation or place, its mentions merged across outlets under one canonical name."""
+
+    name: str = Field(description="Canonical name: the fullest spelling the articles use ('Xi Jinping').")
+    type: Literal["PERSON", "ORG", "GPE", "LOC"] = Field(description="spaCy entity label, by majority vote.")
+    mentions: int = Field(ge=1, description="Mentions in all articles.")
+    articles: dict[str, int] = Field(description="Mentions per article id.")
+    aliases: tuple[str, ...] = Field((), description="Every spelling merged into this entity, titles stripped.")
+    spans: tuple[Span, ...] = Field((), description="The first few mentions (the name only, no title).")
+
+
+class Quote(Frozen):
+    """A direct quotation and who said it; `span` covers the words inside the quotation marks."""
+
+    text: str = Field(description="Exactly the text of `span` in its article's body.")
+    speaker: str | None = Field(description="Canonical name, or the source's description; None when unknown.")
+    speaker_kind: Literal["named", "described", "unknown"] = Field(
+        description="named: a person or organisation; described: 'a senior official'; unknown: no attribution."
+    )
+    kind: Literal["full", "partial"] = Field(
+        description="full: a quoted statement; partial: a few quoted words inside the writer's sentence."
+    )
+    span: Span
+    speaker_span: Span | None = Field(None, description="The words naming the speaker: name, pronoun or description.")
+
+
+# --- end of analysis models ------------------------------------------------------------------------------------
+
+
 class SummarySentence(Frozen):
     model_config = ConfigDict(frozen=True, extra="ignore")  # `cites` is derived: accepted back, recomputed
 
@@ -116,6 +148,7 @@ class BriefOptions(Frozen):
     support_threshold: float = Field(
         0.3, gt=0, le=1, description="Similarity from which a sentence of another article counts as support."
     )
+    analysis: bool = Field(True, description="Run entity and quote analysis (loads the spaCy model).")
 
 
 class Story(Frozen):
@@ -131,6 +164,8 @@ class Brief(Frozen):
     story: Story
     summary: tuple[SummarySentence, ...]
     problems: tuple[Problem, ...] = ()
+    entities: tuple[Entity, ...] = Field((), description="Named entities, most mentioned first.")
+    quotes: tuple[Quote, ...] = Field((), description="Direct quotations in article order, with speakers.")
 
     def article(self, article_id: str) -> ArticleInfo:
         """The article with id `article_id`; raises KeyError for an unknown id."""

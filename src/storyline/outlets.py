@@ -51,9 +51,19 @@ def _mentions(text: str) -> Counter[str]:
     return Counter(canonical[m.group(0).lower()] for m in _text_pattern().finditer(text))
 
 
+_DATELINE_AGENCIES = {
+    "AP": "Associated Press",
+    "Reuters": "Reuters",
+    "AFP": "Agence France-Presse",
+    "CNN": "CNN",
+    "UPI": "UPI",
+}
+
+
 def _dateline_agency(body: str) -> Counter[str]:
+    """'WASHINGTON (AP) —' names the agency that wrote the story."""
     found = re.match(r"^[A-Z][\w .,'-]{0,40}\((AP|Reuters|AFP|CNN|UPI)\)\s*[-—–]", body)
-    return Counter([_canonical()[found.group(1).lower()]]) if found else Counter()
+    return Counter([_DATELINE_AGENCIES[found.group(1)]]) if found else Counter()
 
 
 def _file_stem(source: str) -> str | None:

@@ -93,7 +93,18 @@ def brief(
         story=Story(title=_story_title(unique, picks), articles=tuple(_info(a) for a in unique)),
         summary=tuple(_summary_sentence(p) for p in picks),
         problems=tuple(all_problems),
+        **_analysis(unique, options),
     )
+
+
+def _analysis(articles: Sequence[Article], options: BriefOptions) -> dict[str, tuple[object, ...]]:
+    """Entities and quotes when asked for; the import is here so that briefs without analysis never load spaCy."""
+    if not options.analysis:
+        return {}
+    from storyline.analyze import analyze
+
+    found = analyze(articles)
+    return {"entities": found.entities, "quotes": found.quotes}
 
 
 def _as_articles(inputs: Iterable[str | Path | Article]) -> tuple[list[Article], list[Problem]]:

@@ -11,6 +11,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.models import Brief, Span
+from storyline.render.analysis import entity_articles, key_quotes, speaker_label, top_entities
 from storyline.render.citations import corroboration, source_label
 
 
@@ -63,7 +64,16 @@ def render_html(brief: Brief) -> str:
         }
         for s in brief.summary
     ]
-    return _environment().get_template("brief.html.j2").render(brief=brief, summary=summary, articles=articles)
+    entities = [{"entity": e, "cites": entity_articles(brief, e)} for e in top_entities(brief)]
+    quotes = [
+        {"quote": q, "speaker": speaker_label(q), "number": brief.citation_number(q.span.article)}
+        for q in key_quotes(brief)
+    ]
+    return (
+        _environment()
+        .get_template("brief.html.j2")
+        .render(brief=brief, summary=summary, articles=articles, entities=entities, quotes=quotes)
+    )
 
 
 def _cites(brief: Brief, source: Span, support: tuple[Span, ...]) -> list[Cite]:

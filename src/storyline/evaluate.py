@@ -1,0 +1,287 @@
+"""`storyline eval`: score storyline and the baselines with ROUGE, as ../shared/docs/EVALUATION.md prescribes.
+
+Every system gets the same sentences, made from the raw documents the way a brief makes them (load, clean,
+drop duplicate articles, split), picks sentences up to the budget, and is cut to exactly `words` words.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import cache, partial
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from storyline.baselines import BASELINES, oracle
+from storyline.clean import clean_article
+from storyline.errors import ConfigError, InputError
+from storyline.ingest import load_articles
+from storyline.models import Sentence
+from storyline.pipeline import drop_duplicates
+from storyline.segment import segment, sentence_spans
+from storyline.select import select_sentences
+
+logger = logging.getLogger(__name__)
+
+SYSTEMS = ("storyline", *BASELINES, "oracle")
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+TIMING = "end to end from the raw record: load, clean, split (timed once per cluster, charged to every system), select"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One cluster to score: its raw record (documents and all) and its reference summaries."""
+
+    id: str
+    record: dict[str, Any]
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClusterScore:
+    """One system's result on one cluster: F1 and recall × 100 by ROUGE type, words output, seconds taken."""
+
+    f1: dict[str, float]
+    recall: dict[str, float]
+    n_words: int
+    seconds: float
+
+
+class SystemResult(BaseModel):
+    """One system's scores, averaged over the clusters."""
+
+    system: str
+    rouge1: float = Field(description="ROUGE-1 F1 × 100, mean over clusters (and over references).")
+    rouge2: float = Field(description="ROUGE-2 F1 × 100.")
+    rougeL: float = Field(description="ROUGE-L F1 × 100.")
+    rougeLsum: float = Field(description="ROUGE-Lsum F1 × 100 (one sentence per line).")
+    rouge1_recall: float = Field(description="ROUGE-1 recall × 100, mean over the references, then clusters.")
+    rouge2_recall: float = Field(description="ROUGE-2 recall × 100.")
+    mean_words: float = Field(description="Mean whitespace words of the output after the cut.")
+    clusters_per_s: float = Field(description="Clusters per second of one process; see `EvalReport.timing`.")
+
+
+class EvalReport(BaseModel):
+    """The result of `evaluate`: one row per system, on the same clusters."""
+
+    data: str
+    words: int
+    n_clusters: int
+    max_references: int = Field(description="Most references any cluster has; > 1 means DUC-style recall.")
+    timing: str = TIMING
+    systems: list[SystemResult]
+
+
+def read_records(path: Path, *, limit: int | None = None, task: str | None = None) -> list[Record]:
+    """Read clusters from a `.jsonl` or `.jsonl.gz` file.
+
+    Args:
+        path: One JSON record per line with `documents` (or Multi-News `document`) and `summary` or `summaries`.
+        limit: Keep at most this many clusters (after the task filter).
+        task: Keep only records whose `task` field equals this (DUC: task2, task3).
+
+    Returns:
+        The records in file order.
+
+    Raises:
+        InputError: the file cannot be read, or a record is not JSON or has no reference summary.
+    """
+    records: list[Record] = []
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    try:
+        with opener(path, "rt", encoding="utf-8") as lines:  # type: ignore[operator]
+            for number, line in enumerate(lines, start=1):
+                if limit is not None and len(records) >= limit:
+                    break
+                if not line.strip():
+                    continue
+                record = _parse_record(line, f"{path}:{number}")
+                if task is None or record.record.get("task") == task:
+                    records.append(record)
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
+    return records
+
+
+def _parse_record(line: str, where: str) -> Record:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not a JSON record ({exc.msg})") from exc
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected a JSON object with 'documents' and 'summary'")
+    references = record.get("summaries") or [record.get("summary")]
+    if not all(isinstance(r, str) and r.strip() for r in references):
+        raise InputError(f"{where}: record has no reference summary; expected 'summary' or 'summaries'")
+    return Record(id=str(record.get("id", where)), record=record, references=tuple(references))
+
+
+def cluster_sentences(record: dict[str, Any]) -> list[Sentence]:
+    """The sentences a brief would choose from: documents read, cleaned, de-duplicated and split.
+
+    Documents with nothing left after cleaning are skipped; a cluster with none left has no sentences.
+    """
+    # The trailing newline makes load_articles read the record as JSONL text, never as a file name.
+    loaded = load_articles([json.dumps(record) + "\n"])
+    cleaned = [article for article in map(clean_article, loaded.articles) if article.body.strip()]
+    unique, _ = drop_duplicates(cleaned)
+    return [sentence for article in unique for sentence in segment(article)]
+
+
+def cut_words(text: str, words: int) -> str:
+    """Cut to the first `words` whitespace words, as ROUGE-1.5.5 `-l` does; line breaks are kept."""
+    kept: list[str] = []
+    left = words
+    for line in text.split("\n"):
+        tokens = line.split()
+        if left <= 0:
+            break
+        if tokens:
+            kept.append(" ".join(tokens[:left]))
+            left -= len(tokens[:left])
+    return "\n".join(kept)
+
+
+def one_sentence_per_line(summary: str) -> str:
+    """A reference with one sentence per line, as rougeLsum expects.
+
+    References already broken into lines (DUC) are kept as they are; others (Multi-News) are split with
+    storyline's own sentence splitter, the one that splits the documents.
+    """
+    if "\n" in summary.strip():
+        return summary.strip()
+    return "\n".join(summary[start:end] for start, end in sentence_spans(summary))
+
+
+@cache
+def _scorer() -> Any:
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+
+
+def score(output: str, references: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
+    """ROUGE F1 and recall × 100 of `output` against each reference, averaged over the references.
+
+    Args:
+        output: System output, one sentence per line, already cut to the budget.
+        references: Reference summaries, one sentence per line.
+
+    Returns:
+        F1 and recall by ROUGE type. With several references both are means (DUC convention for recall).
+    """
+    per_reference = [_scorer().score(target=reference, prediction=output) for reference in references]
+    f1 = {t: 100 * sum(s[t].fmeasure for s in per_reference) / len(per_reference) for t in ROUGE_TYPES}
+    recall = {t: 100 * sum(s[t].recall for s in per_reference) / len(per_reference) for t in ROUGE_TYPES}
+    return f1, recall
+
+
+def _pick(system: str, sentences: Sequence[Sentence], words: int, references: Sequence[str]) -> list[int]:
+    if system == "storyline":
+        # Picks hold the very Sentence objects given, in reading order; identity maps them back to indices.
+        index = {id(sentence): i for i, sentence in enumerate(sentences)}
+        return [index[id(p.sentence)] for p in select_sentences(sentences, words=words, fill="overflow")]
+    if system == "oracle":
+        return oracle(sentences, words, references=references)
+    return BASELINES[system](sentences, words)
+
+
+def evaluate_cluster(record: Record, *, systems: Sequence[str], words: int) -> dict[str, ClusterScore]:
+    """Run and score every system on one cluster.
+
+    Returns:
+        A score per system; `seconds` is the shared load-clean-split time plus that system's selection.
+    """
+    start = time.perf_counter()
+    sentences = cluster_sentences(record.record)
+    prepare_s = time.perf_counter() - start
+    references = [one_sentence_per_line(r) for r in record.references]
+    results: dict[str, ClusterScore] = {}
+    for system in systems:
+        start = time.perf_counter()
+        chosen = _pick(system, sentences, words, references)
+        seconds = prepare_s + time.perf_counter() - start
+        output = cut_words("\n".join(sentences[i].text for i in chosen), words)
+        f1, recall = score(output, references)
+        results[system] = ClusterScore(f1=f1, recall=recall, n_words=len(output.split()), seconds=seconds)
+    return results
+
+
+def _run(
+    records: Sequence[Record], evaluate_one: Callable[[Record], dict[str, ClusterScore]], jobs: int
+) -> Iterator[dict[str, ClusterScore]]:
+    if jobs <= 1:
+        yield from map(evaluate_one, records)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(evaluate_one, records, chunksize=4)
+
+
+def evaluate(
+    path: Path,
+    *,
+    words: int,
+    systems: Sequence[str] = SYSTEMS,
+    limit: int | None = None,
+    task: str | None = None,
+    jobs: int = 1,
+    on_cluster: Callable[[int, int], None] | None = None,
+) -> EvalReport:
+    """Score storyline and the baselines on the clusters of a data file.
+
+    Args:
+        path: A `.jsonl`/`.jsonl.gz` file of clusters with reference summaries.
+        words: Word budget; outputs are cut to exactly this many words.
+        systems: Names from `SYSTEMS`.
+        limit: Score only the first this many clusters.
+        task: Score only records with this `task` (DUC).
+        jobs: Worker processes; 1 runs in this process.
+        on_cluster: Called with (clusters done, clusters in all) after each cluster, for progress display.
+
+    Returns:
+        Mean scores per system over the same clusters.
+
+    Raises:
+        ConfigError: an unknown system name.
+        InputError: the data cannot be read or has no cluster to score.
+    """
+    unknown = [s for s in systems if s not in SYSTEMS]
+    if unknown:
+        raise ConfigError(f"unknown system {', '.join(unknown)}; choose from {', '.join(SYSTEMS)}")
+    records = read_records(path, limit=limit, task=task)
+    if not records:
+        wanted = f" with task {task!r}" if task else ""
+        raise InputError(f"{path}: no cluster{wanted} to evaluate")
+    per_cluster: list[dict[str, ClusterScore]] = []
+    for result in _run(records, partial(evaluate_cluster, systems=systems, words=words), jobs):
+        per_cluster.append(result)
+        if on_cluster is not None:
+            on_cluster(len(per_cluster), len(records))
+    return EvalReport(
+        data=str(path),
+        words=words,
+        n_clusters=len(records),
+        max_references=max(len(r.references) for r in records),
+        systems=[_summarize(system, [c[system] for c in per_cluster]) for system in systems],
+    )
+
+
+def _summarize(system: str, scores: Sequence[ClusterScore]) -> SystemResult:
+    def mean(values: Sequence[float]) -> float:
+        return sum(values) / len(values)
+
+    return SystemResult(
+        system=system,
+        **{t: mean([s.f1[t] for s in scores]) for t in ROUGE_TYPES},
+        rouge1_recall=mean([s.recall["rouge1"] for s in scores]),
+        rouge2_recall=mean([s.recall["rouge2"] for s in scores]),
+        mean_words=mean([s.n_words for s in scores]),
+        clusters_per_s=len(scores) / max(sum(s.seconds for s in scores), 1e-9),
+    )

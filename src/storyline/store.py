@@ -1,0 +1,306 @@
+"""Keep briefs in SQLite: save, list, load and delete them, with crash-safe writes and schema migrations.
+
+One database file holds a `briefs` table (one row per brief: its options, with `words` as a column of its own,
+and the whole `Brief` as JSON) and an `articles` table (one row per article of a brief: outlet, title, source,
+date, cleaned body and, when `save` was given the loaded articles, the raw input). The `Brief` JSON is what
+`get` returns; the article rows are there to be queried and to keep the raw text, which a `Brief` does not hold.
+
+Every write is one transaction in WAL mode, so a process killed mid-write leaves either the whole brief or none
+of it. The schema version lives in `PRAGMA user_version`; opening a store applies the missing `MIGRATIONS`, in
+order, in one transaction.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import secrets
+import sqlite3
+import string
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from storyline.errors import StoreError
+from storyline.models import Article, Brief
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE briefs (
+            id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            title TEXT,
+            words INTEGER NOT NULL,
+            options TEXT NOT NULL,
+            brief TEXT NOT NULL,
+            schema_version TEXT NOT NULL
+        )""",
+        """CREATE TABLE articles (
+            brief_id TEXT NOT NULL REFERENCES briefs (id) ON DELETE CASCADE,
+            id TEXT NOT NULL,
+            source TEXT NOT NULL,
+            outlet TEXT,
+            title TEXT,
+            published TEXT,
+            body TEXT NOT NULL,
+            raw TEXT,
+            PRIMARY KEY (brief_id, id)
+        )""",
+        "CREATE INDEX briefs_created_at ON briefs (created_at)",
+    ),
+)
+"""Schema changes, oldest first; the database's `user_version` is the number of them already applied."""
+
+ID_ALPHABET = string.ascii_lowercase + string.digits
+"""Brief ids use no '-' or '_': an id starting with '-' would read as an option on the command line."""
+ID_LENGTH = 10
+
+_ADVICE = {
+    "SQLITE_NOTADB": "pass the path of a storyline store (--db) or move this file away",
+    "SQLITE_BUSY": "another process is writing to it; let that process finish, then retry",
+    "SQLITE_LOCKED": "another process is writing to it; let that process finish, then retry",
+    "SQLITE_READONLY": "make the file and its folder writable, or pass another path (--db)",
+    "SQLITE_CANTOPEN": "check that its folder exists and is writable, or pass another path (--db)",
+    "SQLITE_FULL": "free some disk space, then retry",
+    "SQLITE_CORRUPT": "restore the file from a backup or pass another path (--db)",
+}
+
+
+def default_path() -> Path:
+    """The store used when no path is given: `briefs.sqlite3` in the user's data folder for storyline."""
+    return platformdirs.user_data_path("storyline") / "briefs.sqlite3"
+
+
+class BriefSummary(BaseModel):
+    """One line of `BriefStore.list()`: enough to pick a brief without loading it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    created_at: dt.datetime = Field(description="When the brief was saved, in UTC.")
+    title: str | None
+    n_articles: int
+    words: int = Field(description="Word budget the brief was made with.")
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class BriefStore:
+    """Briefs in one SQLite file.
+
+    Use it as a context manager, or call `close()`:
+
+        with BriefStore("briefs.sqlite3") as store:
+            brief_id = store.save(storyline.brief(["examples/"]))
+            same = store.get(brief_id)
+
+    Every sqlite3 error is raised as `StoreError`, whose message names the file and what to do.
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        timeout_s: float = 5.0,
+        clock: Callable[[], dt.datetime] = _utc_now,
+    ) -> None:
+        """Open the store at `path`, creating it and its folder if needed, and bring its schema up to date.
+
+        Args:
+            path: The database file; `default_path()` when None.
+            timeout_s: How long to wait for another process's write lock before giving up.
+            clock: Returns the time recorded as a brief's `created_at`.
+
+        Raises:
+            StoreError: the file cannot be created or opened, is not a SQLite database, or was written by a
+                newer storyline.
+        """
+        self.path = Path(path) if path is not None else default_path()
+        self._clock = clock
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the folder {self.path.parent} for the store {self.path}: {exc.strerror or exc}; "
+                "pass another path (--db)"
+            ) from exc
+        with self._errors("open"):
+            # Autocommit mode: transactions are opened explicitly, so a migration or a save is all or nothing.
+            self._conn = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
+        try:
+            with self._errors("open"):
+                self._conn.execute("PRAGMA foreign_keys = ON")
+                self._conn.execute("PRAGMA journal_mode = WAL")
+                self._migrate()
+        except StoreError:
+            self._conn.close()
+            raise
+
+    def __enter__(self) -> BriefStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+    def save(self, brief: Brief, articles: Iterable[Article] = ()) -> str:
+        """Save a brief, all of it or (if the process dies mid-write) none of it.
+
+        Args:
+            brief: The brief to keep.
+            articles: The articles as loaded (`storyline.load_articles(...).articles`), to keep their raw text;
+                an article of the brief is matched by its `source`. Articles of the brief with no match are
+                saved without raw text.
+
+        Returns:
+            The new brief's id: 10 lowercase letters and digits.
+
+        Raises:
+            StoreError: the database cannot be written.
+        """
+        raw_by_source = {article.source: article.raw for article in articles}
+        brief_id = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+        created_at = self._clock().astimezone(dt.UTC).isoformat(timespec="seconds")
+        article_rows = [
+            (
+                brief_id,
+                info.id,
+                info.source,
+                info.outlet,
+                info.title,
+                info.published.isoformat() if info.published else None,
+                info.body,
+                raw_by_source.get(info.source),
+            )
+            for info in brief.story.articles
+        ]
+        with self._errors("save a brief to"), self._transaction():
+            self._conn.execute(
+                "INSERT INTO briefs (id, created_at, title, words, options, brief, schema_version)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    brief_id,
+                    created_at,
+                    brief.story.title,
+                    brief.options.words,
+                    brief.options.model_dump_json(),
+                    brief.model_dump_json(),
+                    brief.schema_version,
+                ),
+            )
+            self._conn.executemany(
+                "INSERT INTO articles (brief_id, id, source, outlet, title, published, body, raw)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                article_rows,
+            )
+        return brief_id
+
+    def list(self) -> builtins.list[BriefSummary]:
+        """Summaries of every saved brief, newest first.
+
+        Raises:
+            StoreError: the database cannot be read.
+        """
+        with self._errors("read"):
+            rows = self._conn.execute(
+                "SELECT b.id, b.created_at, b.title, b.words,"
+                " (SELECT count(*) FROM articles AS a WHERE a.brief_id = b.id)"
+                " FROM briefs AS b ORDER BY b.created_at DESC, b.rowid DESC"
+            ).fetchall()
+        return [
+            BriefSummary(
+                id=brief_id,
+                created_at=dt.datetime.fromisoformat(created_at),
+                title=title,
+                words=words,
+                n_articles=n_articles,
+            )
+            for brief_id, created_at, title, words, n_articles in rows
+        ]
+
+    def get(self, brief_id: str) -> Brief:
+        """The saved brief with id `brief_id`, equal to the one saved.
+
+        Raises:
+            StoreError: no brief has this id, the brief no longer fits the `Brief` model, or the database
+                cannot be read.
+        """
+        with self._errors("read"):
+            row = self._conn.execute("SELECT brief, schema_version FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no brief with id {brief_id!r} in {self.path}; `storyline list` shows the saved ids")
+        try:
+            return Brief.model_validate_json(row[0])
+        except ValidationError as exc:
+            raise StoreError(
+                f"brief {brief_id!r} in {self.path} was saved with brief schema version {row[1]} and no longer "
+                f"loads ({exc.error_count()} fields do not fit); make it again with `storyline brief --save`"
+            ) from exc
+
+    def delete(self, brief_id: str) -> bool:
+        """Delete a brief and its articles.
+
+        Returns:
+            True if a brief with this id existed.
+
+        Raises:
+            StoreError: the database cannot be written.
+        """
+        with self._errors("delete a brief from"), self._transaction():
+            # Its article rows go with it: ON DELETE CASCADE, with foreign keys switched on at open.
+            deleted = self._conn.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount
+        return deleted > 0
+
+    def _migrate(self) -> None:
+        known = len(MIGRATIONS)
+        if self._user_version() == known:
+            return
+        with self._transaction():
+            # Read again under the write lock: another process may have migrated since the first read.
+            version = self._user_version()
+            if version > known:
+                raise StoreError(
+                    f"{self.path} has store schema version {version}, newer than this storyline knows ({known}); "
+                    "upgrade storyline or pass another path (--db)"
+                )
+            for statements in MIGRATIONS[version:]:
+                for statement in statements:
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA user_version = {known}")
+
+    def _user_version(self) -> int:
+        version: int = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        # IMMEDIATE takes the write lock up front, so a busy database fails (after timeout_s) before any write.
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._conn.execute("COMMIT")
+        except BaseException:
+            # SQLite rolls back by itself after some errors (a full disk); a second ROLLBACK would fail.
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+
+    @contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            name = getattr(exc, "sqlite_errorname", "")
+            advice = next((text for code, text in _ADVICE.items() if name.startswith(code)), "check the file")
+            raise StoreError(f"cannot {doing} {self.path}: {exc}; {advice}") from exc

@@ -1,0 +1,177 @@
+"""`storyline eval`: the scorer, the word cut, reference handling, and whole runs on tiny and real data."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from storyline.cli import app
+from storyline.errors import InputError
+from storyline.evaluate import SYSTEMS, cut_words, evaluate, one_sentence_per_line, read_records, score
+from tests.conftest import shared_data
+
+BUDGET = [
+    "The city council approved the new budget on Tuesday after a long debate. "
+    "The plan raises spending on schools by ten percent. "
+    "Critics said the tax increase would hurt small businesses.",
+    "Officials in the city passed a spending plan that funds more teachers. "
+    "The mayor praised the vote as a win for families. "
+    "Opponents vowed to challenge the budget in court next month.",
+]
+# The first sentence of each article: 13 + 12 = 25 words, exactly what lead takes within 25 words.
+BUDGET_LEAD = (
+    "The city council approved the new budget on Tuesday after a long debate. "
+    "Officials in the city passed a spending plan that funds more teachers."
+)
+BRIDGE = [
+    "Engineers closed the old river bridge on Friday after inspectors found deep cracks in its steel beams. "
+    "Traffic will be diverted through the north tunnel for several weeks.",
+    "The river bridge was shut by engineers after cracks were discovered during a routine inspection. "
+    "Commuters face long delays while repairs are planned.",
+]
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_score_matches_a_hand_computation() -> None:
+    f1, recall = score("the cat sat", ["the cat sat on the mat"])
+    # R1: 3 of the output's 3 unigrams match ('the' once: min(2, 1)); P = 3/3, R = 3/6, F1 = 2·1·0.5/1.5 = 2/3.
+    # R2: 'the cat', 'cat sat' match of the reference's 5 bigrams; P = 2/2, R = 2/5, F1 = 2·0.4/1.4 = 4/7.
+    assert f1["rouge1"] == pytest.approx(200 / 3)
+    assert recall["rouge1"] == pytest.approx(50.0)
+    assert f1["rouge2"] == pytest.approx(400 / 7)
+    assert recall["rouge2"] == pytest.approx(40.0)
+
+
+def test_score_stems_words() -> None:
+    f1, _ = score("cats running", ["cat runs"])
+    assert f1["rouge1"] == pytest.approx(100.0)  # Porter stemming: cats → cat, running and runs → run
+
+
+def test_score_rougelsum_uses_the_line_breaks() -> None:
+    reference = "a b\nc d"
+    one_line, _ = score("b a c d", [reference])
+    two_lines, _ = score("b\na c d", [reference])
+    # One line: 'a b' shares one word in order with it, 'c d' two; 3 of 4. Two lines: 'a b' takes 'b' from the
+    # first and 'a' from the second (a union over output lines), so all 4 words count.
+    assert one_line["rougeLsum"] == pytest.approx(75.0)
+    assert two_lines["rougeLsum"] == pytest.approx(100.0)
+    assert one_line["rougeL"] == two_lines["rougeL"] == pytest.approx(75.0)  # rougeL ignores lines
+
+
+def test_score_averages_recall_over_references() -> None:
+    f1, recall = score("the cat sat", ["the cat sat", "a dog ran far away"])
+    assert recall["rouge1"] == pytest.approx(50.0)  # (100 + 0) / 2, the DUC convention
+    assert f1["rouge1"] == pytest.approx(50.0)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [(4, "a b c\nd"), (3, "a b c"), (1, "a"), (10, "a b c\nd e f")],  # 10: the source runs out at 6
+)
+def test_cut_words_keeps_exactly_n_words_and_the_lines(words: int, expected: str) -> None:
+    assert cut_words("a  b c\nd e\tf", words) == expected
+
+
+def test_one_sentence_per_line_splits_plain_references() -> None:
+    assert one_sentence_per_line("It rained. Roads flooded.") == "It rained.\nRoads flooded."
+    assert one_sentence_per_line("It rained\nall day .\n") == "It rained\nall day ."  # already line-split: kept
+
+
+def test_read_records_filters_by_task_and_limit(tmp_path: Path) -> None:
+    path = tmp_path / "duc.jsonl.gz"
+    lines = [{"id": str(n), "task": f"task{2 + n % 2}", "documents": BRIDGE, "summaries": ["x", "y"]} for n in range(5)]
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(r) + "\n" for r in lines)
+    assert [r.id for r in read_records(path, task="task2")] == ["0", "2", "4"]
+    assert [r.id for r in read_records(path, task="task2", limit=2)] == ["0", "2"]
+    assert read_records(path, limit=1)[0].references == ("x", "y")
+
+
+def test_read_records_rejects_a_record_without_reference(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "bad.jsonl", [{"documents": BRIDGE}])
+    with pytest.raises(InputError, match=r"bad.jsonl:1: record has no reference summary"):
+        read_records(path)
+
+
+def test_evaluate_end_to_end_on_a_tiny_file(tmp_path: Path) -> None:
+    path = write_jsonl(
+        tmp_path / "tiny.jsonl",
+        [
+            {"id": "budget", "documents": [*BUDGET, "Advertisement"], "summary": BUDGET_LEAD},
+            {"id": "bridge", "documents": BRIDGE, "summary": "Engineers closed the river bridge after finding cracks."},
+            {"id": "empty", "documents": ["Advertisement", ""], "summary": "Nothing is left after cleaning."},
+        ],
+    )
+    report = evaluate(path, words=25)
+    rows = {row.system: row for row in report.systems}
+    assert report.n_clusters == 3  # the cluster with nothing left after cleaning is scored (0), not dropped
+    assert list(rows) == list(SYSTEMS)
+    # Both sources hold more than 25 words, the empty cluster none: each system outputs (25 + 25 + 0) / 3 words,
+    # except the oracle, which stops as soon as no sentence adds ROUGE.
+    assert [rows[s].mean_words for s in SYSTEMS if s != "oracle"] == [pytest.approx(50 / 3)] * (len(SYSTEMS) - 1)
+    assert rows["oracle"].mean_words < 50 / 3
+    assert rows["oracle"].rouge1 >= max(row.rouge1 for row in report.systems)
+
+
+def test_evaluate_lead_reproduces_a_lead_reference(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "lead.jsonl", [{"documents": BUDGET, "summary": BUDGET_LEAD}])
+    (lead,) = evaluate(path, words=25, systems=["lead"]).systems
+    assert (lead.rouge1, lead.rouge2, lead.rougeL, lead.rougeLsum) == (100.0, 100.0, 100.0, 100.0)
+    assert lead.mean_words == 25.0
+
+
+def test_evaluate_in_worker_processes_gives_the_same_scores(tmp_path: Path) -> None:
+    records = [{"documents": BUDGET, "summary": BUDGET_LEAD}, {"documents": BRIDGE, "summary": BRIDGE[1]}]
+    path = write_jsonl(tmp_path / "two.jsonl", records)
+    alone = evaluate(path, words=30, systems=["storyline", "lead"])
+    pooled = evaluate(path, words=30, systems=["storyline", "lead"], jobs=2)
+    assert [(r.rouge1, r.rouge2) for r in pooled.systems] == [(r.rouge1, r.rouge2) for r in alone.systems]
+
+
+def test_cli_eval_prints_the_table_and_writes_json(tmp_path: Path) -> None:
+    records = [{"id": "1", "task": "task2", "documents": BUDGET, "summaries": [BUDGET_LEAD, "Zebras graze."]}]
+    path = write_jsonl(tmp_path / "duc.jsonl", [*records, {**records[0], "id": "2", "task": "task3"}])
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(
+        app, ["eval", str(path), "--words", "25", "--systems", "lead,oracle", "--task", "task2", "--json", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "R1 rec" in result.stdout  # several references: recall columns
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["n_clusters"] == 1
+    assert saved["max_references"] == 2
+    lead = saved["systems"][0]
+    assert lead["system"] == "lead"
+    # Lead's 25 words are the first reference word for word and share nothing with the second: (100 + 0) / 2.
+    assert (lead["rouge1_recall"], lead["rouge2_recall"], lead["rouge1"]) == (50.0, 50.0, 50.0)
+    assert f"{lead['rouge1']:.2f}" in result.stdout
+
+
+def test_cli_eval_rejects_an_unknown_system(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "tiny.jsonl", [{"documents": BUDGET, "summary": BUDGET_LEAD}])
+    result = CliRunner().invoke(app, ["eval", str(path), "--systems", "lead,textrank"])
+    assert result.exit_code == 2
+    assert "textrank" in result.output
+
+
+@pytest.mark.slow
+def test_evaluate_multinews_raw_five_clusters() -> None:
+    report = evaluate(shared_data("multinews_val_raw.jsonl.gz"), words=300, limit=5)
+    rows = {row.system: row for row in report.systems}
+    assert report.n_clusters == 5
+    # Raw clusters hold far more than 300 words; only the oracle stops early, when no sentence adds ROUGE.
+    assert all(rows[s].mean_words == 300 for s in SYSTEMS if s != "oracle")
+    assert rows["oracle"].mean_words <= 300
+    assert rows["oracle"].rouge1 > max(rows[s].rouge1 for s in SYSTEMS if s != "oracle")
+    assert rows["oracle"].rouge2 > max(rows[s].rouge2 for s in SYSTEMS if s != "oracle")
+    for row in report.systems:
+        assert 30 < row.rouge1 < 75, row
+        assert 5 < row.rouge2 < 40, row
