@@ -69,6 +69,8 @@ _camel = re.compile(r"[a-z][A-Z]")
 
 @rule("icon_string")
 def _icon_string(s):  # SVG <title> soup: "ArrowArtboardCreated with Sketch.Title ChevronIcon Facebook..."
+    if "Sketch" not in s and not _camel.search(s):
+        return False  # both tests below need glued CamelCase; most lines have none
     if _icon.search(s):
         return True
     toks = s.split()
@@ -240,6 +242,9 @@ _credit_only = re.compile(
 )
 
 
+_CREDIT_TAIL_CHARS = 240
+
+
 @rule("photo_credit")
 def _photo_credit(s):
     n = _words(s)
@@ -247,9 +252,11 @@ def _photo_credit(s):
         return True
     if n <= 7 and _credit_only.match(s) and not re.search(r"\b(?:and|or)\b", s) and not re.search(r"https?://", s):
         return True
-    if n <= 80 and (_cap_paren_tail.search(s) or _cap_slash_tail.search(s) or _cap_name_agency_tail.search(s)):
+    # Credits sit at the end of a caption; scanning only the tail keeps long paragraphs cheap.
+    tail = s[-_CREDIT_TAIL_CHARS:]
+    if n <= 80 and (_cap_paren_tail.search(tail) or _cap_slash_tail.search(tail) or _cap_name_agency_tail.search(tail)):
         return True
-    if n <= 60 and _cap_label_tail.search(s):
+    if n <= 60 and _cap_label_tail.search(tail):
         return True
     # AP caption truncated by the CMS: "... shows the scene ... on Thursday... (Associated Press)"
     if n <= 40 and re.search(r"\((?:%s)\s*:\s*@?[\w.]+\)\s*$" % SOCIAL, s, re.I):
@@ -345,7 +352,8 @@ _byline = re.compile(
 
 @rule("byline")
 def _byline_rule(s):
-    return _words(s) <= 70 and bool(_byline.search(s))
+    # Every alternative but the "contributed" ones is anchored at the start, so match() is enough for most lines.
+    return _words(s) <= 70 and bool(_byline.match(s) or ("contributed" in s and _byline.search(s)))
 
 
 _date_tok = re.compile(
@@ -378,8 +386,14 @@ _page = _R(
 )
 
 
+_PAGE_HINTS = ("tweet", "wikipedia", "edit", "alexa", "wayback", "archive", "crawls", "characters", "friend wanted")
+
+
 @rule("page_boilerplate")
 def _page_boilerplate(s):
+    # Each alternative of _page but the lone navigation words holds one of these hints: a cheap pre-test.
+    if _words(s) > 5 and not any(hint in s.lower() for hint in _PAGE_HINTS):
+        return False
     return bool(_page.search(s)) and (_words(s) <= 60 or bool(re.search(r"wayback|alexa internet|crawl", s, re.I)))
 
 

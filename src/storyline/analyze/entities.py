@@ -9,10 +9,12 @@ name in the cluster that begins or ends with it.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from storyline.errors import ModelUnavailable
@@ -38,12 +40,29 @@ _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
 
 
+def _import_spacy_without_torch() -> ModuleType:
+    """Import spaCy without letting thinc import torch, which it probes for at import and which costs ~3 s.
+
+    The English pipeline has no torch layers. torch stays importable afterwards for the MiniLM encoder; if it is
+    already loaded, spaCy simply sees it.
+    """
+    if "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # makes `import torch` raise ImportError
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
+
+
 @cache
 def nlp() -> Language:
     """The spaCy English pipeline, NER only (the tagger and parser would double the time and are not used)."""
     try:
-        import spacy
-
+        spacy = _import_spacy_without_torch()
         return spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
     except (ImportError, OSError) as exc:
         raise ModelUnavailable(

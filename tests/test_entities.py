@@ -1,0 +1,83 @@
+"""Entities merged across outlets, on the seeds and on small hand-written cases."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from storyline.analyze.entities import analyze_entities, name_key
+from storyline.models import Article, Brief
+
+
+def article(body: str, article_id: str = "a1") -> Article:
+    return Article(id=article_id, source=article_id, raw=body, text=body, body=body)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Kim Jong-un", "Kim Jong Un"), ("U.S.", "US"), ("Donald J. Trump", "Donald Trump")]
+)
+def test_entities_name_key_merges_spellings(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "articles"),
+    [("Xi Jinping", {"a2", "a3"}), ("Kim Jong Un", {"a1", "a2", "a3"}), ("Donald Trump", {"a1", "a2", "a3"})],
+)
+def test_entities_seed_people_are_one_entity(seed_brief: Brief, name: str, articles: set[str]) -> None:
+    surname = name.split()[0] if name != "Donald Trump" else "Trump"
+    matching = [e for e in seed_brief.entities if surname in e.aliases or e.name == name]
+    assert [e.name for e in matching] == [name]
+    assert set(matching[0].articles) == articles
+    assert matching[0].type == "PERSON"
+    assert sum(matching[0].articles.values()) == matching[0].mentions
+
+
+@pytest.mark.slow
+def test_entities_seed_spans_are_exact_names(seed_brief: Brief) -> None:
+    for entity in seed_brief.entities:
+        for span in entity.spans:
+            text = seed_brief.article(span.article).body[span.start : span.end]
+            assert text in entity.aliases
+            assert not text.endswith(("'s", "’s")) and not text.startswith("President ")
+
+
+@pytest.mark.slow
+def test_entities_seed_hold_no_junk(seed_brief: Brief) -> None:
+    for entity in seed_brief.entities:
+        assert entity.name != entity.name.lower()
+        assert not any(ch.isdigit() for ch in entity.name.split()[-1])
+        assert "http" not in entity.name
+
+
+@pytest.mark.slow
+def test_entities_titles_possessives_and_spellings_merge() -> None:
+    found = analyze_entities(
+        [
+            article("Chinese President Xi Jinping met officials. Xi's plan is clear.", "a1"),
+            article("North Korean leader Kim Jong-un arrived. Kim Jong Un waved.", "a2"),
+        ]
+    )
+    names = {e.name: e for e in found.entities if e.type == "PERSON"}
+    assert names["Xi Jinping"].articles == {"a1": 2}
+    assert [n for n in names if n.startswith("Kim")] in (["Kim Jong-un"], ["Kim Jong Un"])
+
+
+@pytest.mark.slow
+def test_entities_surname_shared_by_two_people_stays_apart() -> None:
+    body = "Donald Trump and Ivanka Trump arrived. Later Trump spoke to Donald Trump's aides and Ivanka Trump left."
+    names = {e.name for e in analyze_entities([article(body)]).entities}
+    assert {"Donald Trump", "Ivanka Trump"} <= names
+
+
+def test_entities_brief_without_analysis_never_imports_spacy(examples_dir) -> None:
+    code = (
+        "import sys, storyline; from storyline.models import BriefOptions; "
+        f"b = storyline.brief([{str(examples_dir)!r}], options=BriefOptions(analysis=False)); "
+        "print('spacy' in sys.modules, len(b.entities), len(b.quotes))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert result.split() == ["False", "0", "0"]

@@ -1,0 +1,130 @@
+"""Quotes and speakers: one hand-written case per attribution pattern, and exact spans on the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import analyze
+from storyline.models import Article, Brief, Quote
+
+pytestmark = pytest.mark.slow  # every test here runs spaCy NER
+
+
+def quotes_of(*bodies: str) -> list[Quote]:
+    articles = [Article(id=f"a{n}", source=f"text {n}", raw=b, text=b, body=b) for n, b in enumerate(bodies, 1)]
+    return list(analyze(articles).quotes)
+
+
+def only(quotes: list[Quote], start: str) -> Quote:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "kind"),
+    [
+        (
+            '"We will not back down," said Mayor Jane Smith. Jane Smith was elected in 2019.',
+            "We will",
+            "Jane Smith",
+            "named",
+        ),
+        (
+            "Donald Trump met Kim Jong Un in Hanoi. “I'm never afraid to walk,” Trump said.",
+            "I'm never",
+            "Donald Trump",
+            "named",
+        ),
+        (
+            'Senator Mark Lane spoke on Tuesday. Lane said: "The bill is dead and we all know it."',
+            "The bill",
+            "Mark Lane",
+            "named",
+        ),
+        ('Donald Trump told reporters "We had a very productive meeting today."', "We had", "Donald Trump", "named"),
+        (
+            '"The talks have failed again," a senior administration official said.',
+            "The talks",
+            "a senior administration official",
+            "described",
+        ),
+        ('"Nobody saw it coming," one analyst explained.', "Nobody saw", "one analyst", "described"),
+    ],
+)
+def test_quotes_speaker_patterns(body: str, quote: str, speaker: str, kind: str) -> None:
+    found = only(quotes_of(body), quote)
+    assert (found.speaker, found.speaker_kind, found.kind) == (speaker, kind, "full")
+
+
+def test_quotes_pronoun_refers_to_last_named_speaker() -> None:
+    body = (
+        "Donald Trump spoke after the summit with Kim Jong Un. "
+        '"I\'m never afraid to walk from a deal," Trump told a news conference. '
+        '"And I would do that with China, too," he added.'
+    )
+    found = only(quotes_of(body), "And I would")
+    assert (found.speaker, found.speaker_kind) == ("Donald Trump", "named")
+    assert body[found.speaker_span.start : found.speaker_span.end] == "he"
+
+
+def test_quotes_definite_description_refers_to_earlier_description() -> None:
+    body = (
+        '"They are worried," a senior administration official said.\n'
+        'Talks resume next week. "It would be a catastrophe," the official said.'
+    )
+    found = only(quotes_of(body), "It would be")
+    assert (found.speaker, found.speaker_kind) == ("a senior administration official", "described")
+
+
+def test_quotes_unattributed_quote_has_no_invented_speaker() -> None:
+    found = only(
+        quotes_of('The banner read "Peace now, peace forever and ever." Nobody knew who hung it.'), "Peace now"
+    )
+    assert (found.speaker, found.speaker_kind, found.speaker_span) == (None, "unknown", None)
+
+
+def test_quotes_partial_quote_is_kept_apart_from_statements() -> None:
+    body = "North Korean media lambasted what they called a “gangster-like” approach from the US."
+    found = only(quotes_of(body), "gangster-like")
+    assert (found.kind, found.text) == ("partial", "gangster-like")
+
+
+def test_quotes_multi_sentence_quote_is_one_quote() -> None:
+    body = "“We agreed to denuclearization. China may be exerting pressure. Hope not!” Trump added."
+    found = quotes_of(body)
+    assert [q.text for q in found] == ["We agreed to denuclearization. China may be exerting pressure. Hope not!"]
+    assert found[0].kind == "full"
+
+
+def test_quotes_embedded_tweet_is_quoted_by_its_author() -> None:
+    body = "Fans mourned on Monday.\nRest in peace, legend. Gone too soon. — Russell Simmons (@UncleRUSH) June 20, 2017"
+    found = only(quotes_of(body), "Rest in peace")
+    assert (found.text, found.speaker, found.kind) == (
+        "Rest in peace, legend. Gone too soon.",
+        "Russell Simmons",
+        "full",
+    )
+
+
+def test_quotes_quote_inside_tweet_is_found() -> None:
+    body = 'He said "never again" and meant it. — Jane Doe (@janedoe) March 3, 2019'
+    assert {q.text for q in quotes_of(body)} == {'He said "never again" and meant it.', "never again"}
+
+
+def test_quotes_seed_spans_are_exact(seed_brief: Brief) -> None:
+    assert len(seed_brief.quotes) >= 15
+    for quote in seed_brief.quotes:
+        body = seed_brief.article(quote.span.article).body
+        assert body[quote.span.start : quote.span.end] == quote.text
+        if quote.speaker_span is not None:
+            assert body[quote.speaker_span.start : quote.speaker_span.end].strip()
+
+
+def test_quotes_seed_speakers(seed_brief: Brief) -> None:
+    by_start = {" ".join(q.text.split()[:4]): q.speaker for q in seed_brief.quotes}
+    assert by_start["I have confidence that"] == "Donald Trump"
+    assert by_start["The Chinese saw him"] == "a senior administration official"
+    assert by_start["It was dangerous for"] == "one Chinese expert on international affairs"
+    assert by_start["And I would do"] == "Donald Trump"
+    assert by_start["gangster-like"] is None
