@@ -24,6 +24,14 @@ MAX_WORDS = 80
 REDUNDANT_SIMILARITY = 0.5
 """A candidate this similar to a picked sentence repeats it."""
 MAX_SUPPORT_PER_ARTICLE = 2
+MIN_SUPPORT_TERMS = 3
+"""Content terms (stemmed, stop words out) each side of a support pair needs; see DEFAULT_SUPPORT_THRESHOLD."""
+DEFAULT_SUPPORT_THRESHOLD = 0.40
+"""TF-IDF cosine from which another article's sentence counts as support. On 333 hand-labelled cross-outlet
+sentence pairs (seeds + 25 raw Multi-News validation clusters, stratified by similarity), with MIN_SUPPORT_TERMS:
+0.30 → precision 0.69 / recall 0.67; 0.40 → 0.82 / 0.40; 0.45 → 0.91 / 0.35. 0.40 keeps four in five links right
+and still finds the seeds' one cross-outlet corroboration (the Mar-a-Lago summit, 0.41). MiniLM cosine and
+background-corpus IDF ranked pairs no better at these precisions; MiniLM costs ~800x more."""
 
 
 @dataclass(frozen=True)
@@ -33,32 +41,41 @@ class Cluster:
     sentences: Sequence[Sentence]
     similarity: np.ndarray  # cosine between every pair of sentences
     centrality: np.ndarray  # cosine of each sentence with the cluster centroid
+    article_index: np.ndarray  # position of each sentence's article in `article_ids`
     article_ids: tuple[str, ...]
-    support_threshold: float
+    supports: np.ndarray  # supports[i, j]: sentence j of another article says what sentence i says
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence], support_threshold: float) -> Cluster:
         vectors = tfidf([s.text for s in sentences])
+        similarity = pairwise_cosine(vectors)
+        article_ids = tuple(dict.fromkeys(s.article_id for s in sentences))
+        article_index = np.array([article_ids.index(s.article_id) for s in sentences], dtype=np.int64)
+        # Two sentences sharing a word or two reach any cosine; support needs substance on both sides.
+        substantial = np.asarray(vectors.getnnz(axis=1)) >= MIN_SUPPORT_TERMS
+        supports = (
+            (similarity >= support_threshold)
+            & (article_index[:, None] != article_index[None, :])
+            & substantial[:, None]
+            & substantial[None, :]
+        )
         return cls(
             sentences=sentences,
-            similarity=pairwise_cosine(vectors),
+            similarity=similarity,
             centrality=cosine_to_centroid(vectors),
-            article_ids=tuple(dict.fromkeys(s.article_id for s in sentences)),
-            support_threshold=support_threshold,
+            article_index=article_index,
+            article_ids=article_ids,
+            supports=supports,
         )
 
     def supporters(self, index: int) -> list[tuple[int, float]]:
-        """Sentences of other articles at or above the support threshold, best first, a few per article."""
-        source = self.sentences[index].article_id
+        """Sentences of other articles that support sentence `index`, best first, a few per article."""
         row = self.similarity[index]
-        ranked = sorted(
-            (j for j in np.flatnonzero(row >= self.support_threshold) if self.sentences[j].article_id != source),
-            key=lambda j: (-row[j], j),
-        )
-        per_article: dict[str, int] = {}
+        ranked = sorted(np.flatnonzero(self.supports[index]), key=lambda j: (-row[j], j))
+        per_article: dict[int, int] = {}
         found: list[tuple[int, float]] = []
         for j in ranked:
-            article = self.sentences[j].article_id
+            article = int(self.article_index[j])
             if per_article.get(article, 0) < MAX_SUPPORT_PER_ARTICLE:
                 per_article[article] = per_article.get(article, 0) + 1
                 found.append((int(j), float(row[j])))
@@ -67,11 +84,9 @@ class Cluster:
     def outlet_support(self) -> np.ndarray:
         """For each sentence, the share of the other articles that have a supporting sentence."""
         n_others = max(len(self.article_ids) - 1, 1)
-        article_index = np.array([self.article_ids.index(s.article_id) for s in self.sentences])
-        supported = (self.similarity >= self.support_threshold) & (article_index[:, None] != article_index[None, :])
         counts = np.zeros(len(self.sentences))
         for a in range(len(self.article_ids)):
-            counts += supported[:, article_index == a].any(axis=1)
+            counts += self.supports[:, self.article_index == a].any(axis=1)
         return counts / n_others
 
 
@@ -101,7 +116,7 @@ def select_sentences(
     *,
     words: int,
     strategy: str = "centroid",
-    support_threshold: float = 0.3,
+    support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
     fill: Literal["within", "overflow"] = "within",
 ) -> list[Pick]:
     """Choose summary sentences and their support.

@@ -1,0 +1,382 @@
+"""Date expressions in a sentence, normalized to TIMEX3-style ISO 8601 values against a publication date.
+
+A small regular-expression grammar finds the expressions news writing uses (chosen over dateparser's
+`search_dates`, which is slower and takes numbers, "now" and "may" for dates; see bench/timeline_quality.py):
+
+- absolute: "Nov. 9, 2017", "9 November 2017", "February 27-28", "Feb. 27-March 1", "April 2017", "2019",
+  "2019-03-05", "3/5/2019";
+- year-less: "March 4", "Feb. 16", "in December", "early March", "since February";
+- relative: "yesterday", "today", "Friday", "earlier Friday", "last Tuesday", "last week", "this month",
+  "next year", "last May", "July of last year", "two weeks ago".
+
+An expression's span covers the date and the words that change it ("last", "earlier", "early", "mid-"), never
+the preposition before it ("on Friday" → "Friday"). Resolution never reads the current date: a relative
+expression needs `published`, and without it (and without a year in the sentence for a year-less date) stays
+unresolved with `value=None`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["day", "week", "month", "year"]
+Tense = Literal["past", "future"]
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+         "september sep sept", "october oct", "november nov", "december dec"),
+        start=1,
+    )  # fmt: skip
+    for name in names.split()
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NUMBER_WORDS = dict(zip("a an one two three four five six seven eight nine ten".split(), (1, 1, *range(1, 11)), strict=True))
+PAST_SLACK_DAYS = 90  # a past-tense report rarely dates something 3 months ahead: "in December", written in July
+FUTURE_SLACK_DAYS = 7  # "will meet on Jan. 5", written on Dec. 20, means next year's
+
+_FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MOD = r"(?i:early|late|mid)"
+_REL = r"(?i:last|this|next)"
+_BARE_MONTH_CUE = r"(?i:in|since|until|till|during|through|from|before|after|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+# Named days that are not calendar references: "Black Friday", "the Sunday Times".
+_NAMED_DAY_BEFORE = re.compile(r"(?:Black|Good|Super|Cyber|Ash|Easter|Holy|Palm|Maundy|Bloody|Giving)\s+$")
+_NAMED_DAY_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Night Live|Night Football)\b")
+# A capitalized word before a bare year makes it a name: "Made in China 2025", "Euro 2016", "Vision 2030".
+_NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][\w.]*)\s+$")
+_YEAR_NAME_OK = frozenset(
+    "in since by until of from before after during through and or the early late mid spring summer autumn fall "
+    "winter".split()
+)
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|going to|scheduled|slated|expected to|set to|due to|plans? to|planning to|"
+    r"intends? to|upcoming|next|would be held|hopes? to)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|met|came|went|took|held|made|began|left|saw|gave|spoke|wrote|"
+    r"ago|last|earlier|announced|\w{3,}ed)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|and|but|which|who|when|after|before)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A normalized date: `value` (None when unresolved), the end of a range, and the precision."""
+
+    value: str | None
+    precision: Precision
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """A date expression in a sentence: `sentence[start:end] == text`."""
+
+    start: int
+    end: int
+    text: str
+    date: DateValue
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    published: dt.date | None
+    tense: Tense
+    sentence_year: int | None
+
+
+_Resolver = Callable[[re.Match[str], _Context], DateValue | None]
+
+
+def find_dates(sentence: str, published: dt.date | None) -> list[DateExpression]:
+    """Every date expression in `sentence`, leftmost-longest, resolved against the publication date.
+
+    Args:
+        sentence: One sentence of an article.
+        published: The article's publication date; None leaves relative expressions unresolved.
+
+    Returns:
+        Expressions in reading order, with offsets into `sentence`.
+    """
+    matches = _matches(sentence)
+    year = _sentence_year(matches)
+    found: list[DateExpression] = []
+    for match, resolve in matches:
+        context = _Context(published, _tense(sentence, match.start("x"), match.end("x")), year)
+        date = resolve(match, context)
+        if date is not None:
+            found.append(DateExpression(match.start("x"), match.end("x"), match.group("x"), date))
+    return found
+
+
+def _matches(sentence: str) -> list[tuple[re.Match[str], _Resolver]]:
+    """Leftmost-longest matches of the grammar, none overlapping another."""
+    candidates = [
+        (match, resolve)
+        for pattern, resolve in _GRAMMAR
+        for match in pattern.finditer(sentence)
+        if _is_date(sentence, match)
+    ]
+    candidates.sort(key=lambda c: (c[0].start("x"), -(c[0].end("x") - c[0].start("x"))))
+    kept: list[tuple[re.Match[str], _Resolver]] = []
+    for match, resolve in candidates:
+        if not kept or match.start("x") >= kept[-1][0].end("x"):
+            kept.append((match, resolve))
+    return kept
+
+
+def _is_date(sentence: str, match: re.Match[str]) -> bool:
+    before, after = sentence[: match.start("x")], sentence[match.end("x") :]
+    weekday = match.groupdict().get("weekday")
+    if weekday and (_NAMED_DAY_BEFORE.search(before) or _NAMED_DAY_AFTER.match(after)):
+        return False
+    if match.groupdict().get("bare_year"):
+        name = _NAME_BEFORE_YEAR.search(before)
+        if name and name.group(1).lower() not in _YEAR_NAME_OK and name.group(1).rstrip(".").lower() not in MONTHS:
+            return False
+    return True
+
+
+def _sentence_year(matches: list[tuple[re.Match[str], _Resolver]]) -> int | None:
+    """The one explicit year the sentence names, which a year-less date in it takes."""
+    years = {int(year) for match, _ in matches if (year := match.groupdict().get("year") or match.groupdict().get("bare_year"))}
+    return years.pop() if len(years) == 1 else None
+
+
+def _tense(sentence: str, start: int, end: int) -> Tense:
+    """Future when the verb nearest the expression in its clause is a future form ("will meet on Friday")."""
+    before = sentence[:start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    cues = [(m.end(), "future") for m in _FUTURE.finditer(clause)] + [(m.end(), "past") for m in _PAST.finditer(clause)]
+    if cues:
+        return max(cues)[1]  # type: ignore[return-value]
+    after = _CLAUSE_BREAK.split(sentence[end:], maxsplit=1)[0]
+    return "future" if _FUTURE.search(after) and not _PAST.search(after) else "past"
+
+
+# --- values ---------------------------------------------------------------------------------------------------
+
+
+def _day(date: dt.date) -> str:
+    return date.isoformat()
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _week(date: dt.date) -> str:
+    year, week, _ = date.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _shift_month(year: int, month: int, by: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + by
+    return index // 12, index % 12 + 1
+
+
+def _month_number(text: str) -> int:
+    return MONTHS[text.rstrip(".").lower()]
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]  # the grammar matched digits
+
+
+def _valid_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _yearless_year(month: int, day: int, context: _Context) -> int | None:
+    """The year a year-less date takes: the sentence's year, else the publication year moved by tense."""
+    if context.sentence_year is not None:
+        return context.sentence_year
+    published = context.published
+    if published is None:
+        return None
+    candidate = _valid_day(published.year, month, min(day, 28))
+    assert candidate is not None  # day ≤ 28 exists in every month
+    if context.tense == "future" and candidate < published - dt.timedelta(days=FUTURE_SLACK_DAYS):
+        return published.year + 1
+    if context.tense == "past" and candidate > published + dt.timedelta(days=PAST_SLACK_DAYS):
+        return published.year - 1
+    return published.year
+
+
+# --- resolvers: one per rule of the grammar --------------------------------------------------------------------
+
+
+def _absolute_day(match: re.Match[str], context: _Context) -> DateValue | None:
+    month, day = _month_number(match.group("month")), _day_number(match.group("day"))
+    year = int(match.group("year")) if match.group("year") else _yearless_year(month, day, context)
+    if year is None:
+        return DateValue(None, "day") if _valid_day(2000, month, day) else None
+    start = _valid_day(year, month, day)
+    return DateValue(_day(start), "day") if start else None
+
+
+def _day_range(match: re.Match[str], context: _Context) -> DateValue | None:
+    month, day = _month_number(match.group("month")), _day_number(match.group("day"))
+    month2 = _month_number(match.group("month2")) if match.group("month2") else month
+    day2 = _day_number(match.group("day2"))
+    year = int(match.group("year")) if match.group("year") else _yearless_year(month, day, context)
+    if year is None:
+        return DateValue(None, "day")
+    start = _valid_day(year, month, day)
+    end = _valid_day(year + (month2 < month), month2, day2)
+    if start is None or end is None or end <= start:
+        return None
+    return DateValue(_day(start), "day", _day(end))
+
+
+def _numeric_day(match: re.Match[str], context: _Context) -> DateValue | None:
+    start = _valid_day(int(match.group("year")), int(match.group("mon")), int(match.group("dnum")))
+    return DateValue(_day(start), "day") if start else None
+
+
+def _month_year(match: re.Match[str], context: _Context) -> DateValue:
+    return DateValue(_month(int(match.group("year")), _month_number(match.group("month"))), "month")
+
+
+def _bare_month(match: re.Match[str], context: _Context) -> DateValue:
+    month = _month_number(match.group("month"))
+    year = _yearless_year(month, 1, context)
+    return DateValue(_month(year, month) if year is not None else None, "month")
+
+
+def _bare_year(match: re.Match[str], context: _Context) -> DateValue:
+    return DateValue(match.group("bare_year"), "year")
+
+
+def _relative_month(match: re.Match[str], context: _Context) -> DateValue:
+    """'last May': the latest May before the publication month; 'next May': the first after; 'this May'."""
+    month, published = _month_number(match.group("month")), context.published
+    if published is None:
+        return DateValue(None, "month")
+    which = match.group("rel").lower()
+    year = published.year
+    if which == "last" and month >= published.month:
+        year -= 1
+    elif which == "next" and month <= published.month:
+        year += 1
+    return DateValue(_month(year, month), "month")
+
+
+def _month_of_relative_year(match: re.Match[str], context: _Context) -> DateValue:
+    """'July of last year'."""
+    if context.published is None:
+        return DateValue(None, "month")
+    year = context.published.year + {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
+    return DateValue(_month(year, _month_number(match.group("month"))), "month")
+
+
+def _deictic_day(match: re.Match[str], context: _Context) -> DateValue:
+    """'yesterday', 'today', 'tonight', 'this morning', 'last night', 'tomorrow'."""
+    if context.published is None:
+        return DateValue(None, "day")
+    word = " ".join(match.group("x").lower().split())
+    offset = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
+    return DateValue(_day(context.published + dt.timedelta(days=offset)), "day")
+
+
+def _relative_unit(match: re.Match[str], context: _Context) -> DateValue:
+    """'last week', 'earlier this month', 'next year', 'this weekend'."""
+    unit = match.group("unit").lower()
+    precision: Precision = "year" if unit == "year" else "month" if unit == "month" else "week"
+    published = context.published
+    if published is None:
+        return DateValue(None, precision)
+    by = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
+    if unit == "year":
+        return DateValue(str(published.year + by), "year")
+    if unit == "month":
+        return DateValue(_month(*_shift_month(published.year, published.month, by)), "month")
+    week = _week(published + dt.timedelta(weeks=by))
+    return DateValue(week + "-WE" if unit == "weekend" else week, "week")
+
+
+def _ago(match: re.Match[str], context: _Context) -> DateValue:
+    """'two weeks ago', '3 days ago', 'a year ago'."""
+    unit = match.group("unit").lower().rstrip("s")
+    precision: Precision = unit  # type: ignore[assignment]  # day, week, month or year
+    published = context.published
+    if published is None:
+        return DateValue(None, precision)
+    count = match.group("count").lower()
+    n = int(count) if count.isdigit() else NUMBER_WORDS[count]
+    if unit == "day":
+        return DateValue(_day(published - dt.timedelta(days=n)), "day")
+    if unit == "week":
+        return DateValue(_week(published - dt.timedelta(weeks=n)), "week")
+    if unit == "month":
+        return DateValue(_month(*_shift_month(published.year, published.month, -n)), "month")
+    return DateValue(str(published.year - n), "year")
+
+
+def _weekday(match: re.Match[str], context: _Context) -> DateValue:
+    """'Friday' in a past-tense clause is the latest Friday on or before publication; in a future one the next.
+
+    'last Friday' is strictly before the publication date and 'next Friday' strictly after it.
+    """
+    published = context.published
+    if published is None:
+        return DateValue(None, "day")
+    target = WEEKDAYS.index(match.group("weekday").lower())
+    modifier = (match.group("wmod") or "").lower()
+    back = (published.weekday() - target) % 7
+    if modifier == "last":
+        back = back or 7
+    elif modifier == "next" or (context.tense == "future" and modifier not in ("earlier", "this")):
+        ahead = (target - published.weekday()) % 7
+        return DateValue(_day(published + dt.timedelta(days=ahead or (7 if modifier == "next" else 0))), "day")
+    return DateValue(_day(published - dt.timedelta(days=back)), "day")
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern if "(?P<x>" in pattern else f"(?P<x>{pattern})")
+
+
+_COUNT = r"(?P<count>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))"
+_GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
+    (_compile(pattern), resolve)
+    for pattern, resolve in (
+        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?", _absolute_day),
+        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", _absolute_day),
+        (
+            rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*[-–]\s*(?:(?P<month2>{_MONTH})\s+)?(?P<day2>{_DAY})"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?",
+            _day_range,
+        ),
+        (r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<dnum>\d\d)\b", _numeric_day),
+        (r"\b(?P<mon>\d{1,2})/(?P<dnum>\d{1,2})/(?P<year>\d{4})\b", _numeric_day),
+        (rf"\b(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})", _month_year),
+        (rf"\b(?P<month>{_FULL_MONTH})\s+of\s+(?P<rel>{_REL})\s+year\b", _month_of_relative_year),
+        (rf"\b(?P<rel>{_REL})\s+(?P<month>{_FULL_MONTH})\b(?!\s+\d)", _relative_month),
+        (rf"\b{_BARE_MONTH_CUE}\s+(?P<x>(?:{_MOD}[-\s])?(?P<month>{_FULL_MONTH}))\b(?!\s*\d|['’]s|\s+[A-Z])", _bare_month),
+        (rf"\b(?P<x>{_MOD}[-\s](?P<month>{_FULL_MONTH}))\b(?!\s*\d)", _bare_month),
+        (rf"(?<![\w$£€#.,/:'’-])(?P<bare_year>{_YEAR})(?![\w%]|[.,:/-]\d)", _bare_year),
+        (r"\b(?i:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b", _deictic_day),
+        (
+            rf"\b(?:(?i:earlier|later|early|late)\s+)?(?P<rel>{_REL})\s+(?P<unit>(?i:week|weekend|month|year))\b",
+            _relative_unit,
+        ),
+        (rf"\b{_COUNT}\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", _ago),
+        (rf"\b(?:(?P<wmod>(?i:last|next|this|earlier|later))\s+)?(?P<weekday>{_WEEKDAY})\b", _weekday),
+    )
+)

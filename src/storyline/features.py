@@ -1,0 +1,194 @@
+"""Surface features of each sentence of a cluster, for the learned sentence scorer (`storyline.scorer`).
+
+Every feature is computed from the cluster alone with numpy, and reads the same on lower-cased, tokenized text
+(the Multi-News training data) and on original-case scraped text (what users give): no capital-letter counts,
+and lengths and positions measured in ways that both forms share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from storyline.models import Sentence
+
+FEATURES = (
+    "position",
+    "log_position",
+    "relative_position",
+    "is_first",
+    "is_first_3",
+    "article_sentences",
+    "n_words",
+    "log_words",
+    "relative_words",
+    "centrality",
+    "centrality_rank",
+    "centrality_to_max",
+    "degree",
+    "max_other_similarity",
+    "support_30",
+    "support_50",
+    "lead_similarity",
+    "own_lead_similarity",
+    "term_articles",
+    "term_sentences",
+    "term_articles_max",
+    "n_terms",
+    "no_terminal",
+    "mid_quote",
+    "question",
+    "has_quote",
+    "starts_lower",
+    "digit_ratio",
+    "symbol_ratio",
+    "mean_word_chars",
+    "attribution",
+    "n_articles",
+    "log_cluster_words",
+    "budget_share",
+)
+"""Column names of `sentence_features`, in order; a model file records them to refuse a mismatched model."""
+
+_TERMINAL = re.compile(r"[.!?…][”’\"')\]]*$")
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
+_SYMBOL = re.compile(r"[^\w\s.,'\"’“”-]")
+_LEAD_SENTENCES = 2
+
+
+def sentence_features(
+    sentences: Sequence[Sentence],
+    vectors: csr_matrix,
+    similarity: np.ndarray,
+    centrality: np.ndarray,
+    *,
+    words: int,
+) -> np.ndarray:
+    """One row of `FEATURES` per sentence.
+
+    Args:
+        sentences: The cluster's sentences, article after article.
+        vectors: Their L2-normalised TF-IDF rows (`represent.tfidf`).
+        similarity: Cosine between every pair of rows.
+        centrality: Cosine of each row with the cluster centroid.
+        words: The word budget the summary is made for.
+
+    Returns:
+        A float array of shape (len(sentences), len(FEATURES)).
+    """
+    n = len(sentences)
+    articles = np.array([_article_numbers(sentences)[s.article_id] for s in sentences], dtype=np.int64)
+    n_articles = int(articles.max()) + 1 if n else 0
+    position = np.array([s.position for s in sentences], dtype=float)
+    n_words = np.array([s.n_words for s in sentences], dtype=float)
+    per_article = np.bincount(articles, minlength=n_articles).astype(float)
+    columns = {
+        "position": np.minimum(position, 50),
+        "log_position": np.log1p(position),
+        "relative_position": position / per_article[articles],
+        "is_first": (position == 0).astype(float),
+        "is_first_3": (position < 3).astype(float),
+        "article_sentences": np.log1p(per_article[articles]),
+        "n_words": np.minimum(n_words, 100),
+        "log_words": np.log1p(n_words),
+        "relative_words": n_words / max(float(n_words.mean()), 1.0) if n else n_words,
+        **_centrality_columns(centrality),
+        **_similarity_columns(similarity, articles, position),
+        **_term_columns(vectors, articles, n_articles),
+        **_form_columns(sentences),
+        "n_articles": np.full(n, float(n_articles)),
+        "log_cluster_words": np.full(n, np.log1p(n_words.sum())),
+        "budget_share": np.full(n, words / max(float(n_words.sum()), 1.0)),
+    }
+    return np.column_stack([columns[name] for name in FEATURES]) if n else np.zeros((0, len(FEATURES)))
+
+
+def _article_numbers(sentences: Sequence[Sentence]) -> dict[str, int]:
+    return {article: k for k, article in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+
+
+def _centrality_columns(centrality: np.ndarray) -> dict[str, np.ndarray]:
+    n = len(centrality)
+    rank = np.empty(n)
+    rank[np.argsort(-centrality, kind="stable")] = np.arange(n)
+    return {
+        "centrality": centrality,
+        "centrality_rank": rank / max(n - 1, 1),
+        "centrality_to_max": centrality / max(float(centrality.max(initial=0.0)), 1e-9),
+    }
+
+
+def _similarity_columns(similarity: np.ndarray, articles: np.ndarray, position: np.ndarray) -> dict[str, np.ndarray]:
+    """Cross-outlet agreement: how much of the sentence other articles say, and how close it is to leads."""
+    n = len(articles)
+    other = articles[:, None] != articles[None, :]
+    cross = np.where(other, similarity, 0.0)
+    n_articles = int(articles.max()) + 1 if n else 0
+    support = {0.3: np.zeros(n), 0.5: np.zeros(n)}
+    for a in range(n_articles):
+        best = cross[:, articles == a].max(axis=1, initial=0.0)
+        for threshold, counts in support.items():
+            counts += best >= threshold
+    n_others = max(n_articles - 1, 1)
+    is_lead = position < _LEAD_SENTENCES
+    own_lead = np.where((articles[:, None] == articles[None, :]) & (position[None, :] == 0), similarity, 0.0)
+    off_diagonal = similarity.sum(axis=1) - 1.0
+    return {
+        "degree": off_diagonal / max(n - 1, 1),
+        "max_other_similarity": cross.max(axis=1, initial=0.0),
+        "support_30": support[0.3] / n_others,
+        "support_50": support[0.5] / n_others,
+        "lead_similarity": cross[:, is_lead].max(axis=1, initial=0.0),
+        "own_lead_similarity": np.where(position == 0, 1.0, own_lead.max(axis=1, initial=0.0)),
+    }
+
+
+def _term_columns(vectors: csr_matrix, articles: np.ndarray, n_articles: int) -> dict[str, np.ndarray]:
+    """SumBasic-like content weight: how widely the sentence's terms are spread over articles and sentences."""
+    n = vectors.shape[0]
+    present = csr_matrix((np.ones_like(vectors.data), vectors.indices, vectors.indptr), shape=vectors.shape)
+    sentence_df = np.asarray(present.sum(axis=0)).ravel()
+    by_article = csr_matrix((np.ones(n), (articles, np.arange(n))), shape=(n_articles, n)) @ present
+    article_df = np.asarray((by_article > 0).sum(axis=0)).ravel() / max(n_articles, 1)
+    n_terms = np.asarray(present.sum(axis=1)).ravel()
+    safe = np.maximum(n_terms, 1)
+    max_article = np.zeros(n)
+    for i in range(n):
+        terms = present.indices[present.indptr[i] : present.indptr[i + 1]]
+        if len(terms):
+            max_article[i] = np.sort(article_df[terms])[-min(3, len(terms)) :].mean()
+    return {
+        "term_articles": (present @ article_df) / safe,
+        "term_sentences": (present @ np.log1p(sentence_df)) / safe,
+        "term_articles_max": max_article,
+        "n_terms": n_terms,
+    }
+
+
+def _form_columns(sentences: Sequence[Sentence]) -> dict[str, np.ndarray]:
+    """Furniture-likeness: what fragments, captions, quote tails and link lists look like."""
+    rows = [_form(s.text) for s in sentences]
+    names = ("no_terminal", "mid_quote", "question", "has_quote", "starts_lower", "digit_ratio", "symbol_ratio")
+    columns = {name: np.array([row[k] for row in rows], dtype=float) for k, name in enumerate(names)}
+    columns["mean_word_chars"] = np.array([len(s.text) / max(s.n_words, 1) for s in sentences], dtype=float)
+    columns["attribution"] = np.array([bool(_ATTRIBUTION.search(s.text)) for s in sentences], dtype=float)
+    return columns
+
+
+def _form(text: str) -> tuple[float, ...]:
+    stripped = text.rstrip("”’\"')] ")
+    n_chars = max(len(text), 1)
+    quotes = text.count('"') + text.count("“") + text.count("”") + text.count("''") + text.count("``")
+    opens_mid_quote = text.count("”") > text.count("“") or (text.count('"') % 2 == 1 and not text.startswith('"'))
+    return (
+        float(not _TERMINAL.search(text)),
+        float(opens_mid_quote),
+        float(stripped.endswith("?")),
+        float(quotes > 0),
+        float(text[:1].islower()),
+        sum(c.isdigit() for c in text) / n_chars,
+        len(_SYMBOL.findall(text)) / n_chars,
+    )

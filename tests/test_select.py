@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from storyline.errors import ConfigError
+from storyline.models import Sentence
+from storyline.select import select_sentences
+
+
+def _sentences(articles: list[list[str]]) -> list[Sentence]:
+    found = []
+    for number, texts in enumerate(articles, start=1):
+        offset = 0
+        for position, text in enumerate(texts):
+            found.append(Sentence(f"a{number}", position, offset, offset + len(text), text))
+            offset += len(text) + 1
+    return found
+
+
+BRIDGE = [
+    [
+        "The harbour bridge will close for six months from April while engineers replace its corroded cables.",
+        "Extra ferries will run every ten minutes during the morning and evening rush hours.",
+        "Local shop owners said they feared losing customers during the long closure.",
+    ],
+    [
+        "Engineers will replace the corroded cables of the harbour bridge, which will close for six months.",
+        "The mayor said the repairs would cost 48 million euros, shared with the national government.",
+    ],
+    [
+        "A new concert hall opened downtown on Saturday with a sold-out performance by the city orchestra.",
+    ],
+]
+
+
+def test_select_same_fact_from_two_outlets_appears_once_with_support() -> None:
+    picks = select_sentences(_sentences(BRIDGE), words=60)
+    texts = [p.sentence.text for p in picks]
+    bridge_closure = [t for t in texts if "corroded" in t]
+    assert len(bridge_closure) == 1
+    closure = next(p for p in picks if "corroded" in p.sentence.text)
+    assert [s.article_id for s, _ in closure.support] == ["a2" if closure.sentence.article_id == "a1" else "a1"]
+    assert all(similarity >= 0.40 for _, similarity in closure.support)
+
+
+def test_select_unrelated_sentences_get_no_support() -> None:
+    picks = select_sentences(_sentences(BRIDGE), words=200)
+    concert = next(p for p in picks if "concert" in p.sentence.text)
+    assert concert.support == ()
+
+
+def test_select_short_sentences_cannot_support() -> None:
+    # Two shared words give a high cosine between tiny sentences; support needs three content terms a side.
+    sentences = _sentences([["It was closed, and that is all they said."], ["It was closed, and that is all we know."]])
+    picks = select_sentences(sentences, words=50)
+    assert [(p.sentence.article_id, p.support) for p in picks] == [("a1", ())]
+
+
+def test_select_fits_the_budget_in_reading_order() -> None:
+    picks = select_sentences(_sentences(BRIDGE), words=35)
+    assert len(picks) >= 2
+    assert sum(p.sentence.n_words for p in picks) <= 35
+    lengths = {f"a{n}": len(texts) for n, texts in enumerate(BRIDGE, start=1)}
+    keys = [(p.sentence.position / lengths[p.sentence.article_id], p.sentence.article_id) for p in picks]
+    assert keys == sorted(keys)
+
+
+def test_select_overflow_fills_past_the_budget_for_cut_to_length_scoring() -> None:
+    picks = select_sentences(_sentences(BRIDGE), words=20, fill="overflow")
+    assert sum(p.sentence.n_words for p in picks) >= 20
+
+
+def test_select_unknown_strategy_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown strategy 'magic'"):
+        select_sentences(_sentences(BRIDGE), words=50, strategy="magic")
