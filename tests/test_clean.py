@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 from pathlib import Path
 
 import pytest
 
-from storyline.clean import clean_article, clean_text, english_ratio
+from storyline.clean import clean_article, clean_text, english_ratio, parse_dateline
 from storyline.ingest import load_articles
 from tests.conftest import DATA, shared_data
 
@@ -124,3 +125,28 @@ def test_clean_on_raw_multinews_keeps_most_words_and_drops_agency_furniture() ->
                 after += len(cleaned.body.split())
                 assert "Advertisement\n" not in cleaned.body + "\n"
     assert 0.80 < after / before < 0.99
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published March 8, 2019", dt.date(2019, 3, 8)),
+        ("Updated 10:02 AM ET, Fri March 8, 2019", dt.date(2019, 3, 8)),
+        ("March 2019", None),  # no day: never guessed
+        ("Friday", None),
+    ],
+)
+def test_clean_parse_dateline_needs_a_full_date(line: str, expected: dt.date | None) -> None:
+    assert parse_dateline(line) == expected
+
+
+def test_clean_top_dateline_sets_published_lower_dateline_stays_in_body() -> None:
+    paragraph = "The council met for the {} time this year to discuss the harbour bridge and its cables."
+    ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+    text = "\n".join(
+        ["Published March 8, 2019", *(paragraph.format(o) for o in ordinals), "March 4, 2019", "The vote was held."]
+    )
+    cleaned = clean_text(text)
+    assert cleaned.published == dt.date(2019, 3, 8)
+    assert [d.rule for d in cleaned.dropped] == ["dateline_only"]
+    assert cleaned.body.splitlines()[-2:] == ["March 4, 2019", "The vote was held."]

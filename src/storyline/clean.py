@@ -8,6 +8,7 @@ lines, the caption title above a credit line, the tail of a page after its last 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ class CleanedText:
     body: str
     dropped: tuple[DroppedLine, ...]
     title: str | None
+    published: dt.date | None = None
 
 
 def clean_article(article: Article) -> Article:
@@ -49,6 +51,7 @@ def clean_article(article: Article) -> Article:
             "dropped": cleaned.dropped,
             "title": article.title or cleaned.title,
             "outlet": outlet,
+            "published": article.published or cleaned.published,
         }
     )
 
@@ -57,6 +60,7 @@ def clean_text(text: str) -> CleanedText:
     """Split plain text into lines and drop the furniture ones; the first headline-like line becomes the title."""
     lines = [_normalize_space(line) for line in text.splitlines()]
     verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
+    _keep_datelines_below_the_top(verdicts)
     _mark_repeats(lines, verdicts)
     _mark_caption_titles(lines, verdicts)
     _mark_page_tail(lines, verdicts)
@@ -68,7 +72,31 @@ def clean_text(text: str) -> CleanedText:
         if verdict not in (None, "blank")
     )
     title_text = lines[title] if title is not None else _comment_counter_title(dropped)
-    return CleanedText(body="\n".join(kept), dropped=dropped, title=title_text)
+    published = next((parse_dateline(d.text) for d in dropped if d.rule == "dateline_only"), None)
+    return CleanedText(body="\n".join(kept), dropped=dropped, title=title_text, published=published)
+
+
+def _keep_datelines_below_the_top(verdicts: list[str | None]) -> None:
+    """A date line at the top is page metadata; further down it heads a part of the story (a timeline entry)."""
+    seen = 0
+    for index, verdict in enumerate(verdicts):
+        if verdict == "blank":
+            continue
+        seen += 1
+        if verdict == "dateline_only" and seen > _TOP_LINES:
+            verdicts[index] = None
+
+
+def parse_dateline(line: str) -> dt.date | None:
+    """The full date on a 'Published March 8, 2019, 10:02 AM' style line; None unless day, month and year are
+    all stated, so nothing is guessed from today's date."""
+    import dateparser
+
+    text = re.sub(r"^(?:first |last )?(?:published|updated|posted|modified)(?: on)?\s*:?\s*", "", line, flags=re.I)
+    text = re.sub(r"\b(?:[ECMP][SD]T|ET|PT|GMT|UTC|BST)\b", "", text)
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past", "STRICT_PARSING": True}
+    parsed = dateparser.parse(text.strip(" |-—,"), languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
 
 
 def _normalize_space(line: str) -> str:
