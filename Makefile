@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test test-fast lint bench clean
+.PHONY: install demo test test-fast lint bench clean browser-deps
 
 $(STAMP): requirements.lock requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,19 @@ demo: $(STAMP)
 	$(BIN)/storyline brief examples/
 	$(BIN)/storyline brief examples/ --format html --output brief.html
 
-test: $(STAMP)
+# The browser tests drive Debian's Chromium. Install it when missing (CI runs as root); if that cannot be done,
+# say so and go on: those tests then skip with the reason.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver) \
+	      || echo "warning: could not install chromium; the browser tests will be skipped"; \
+	  else \
+	    echo "warning: chromium is missing; run: sudo apt-get install chromium chromium-driver"; \
+	  fi; \
+	fi
+
+test: $(STAMP) browser-deps
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest -q
 

@@ -282,6 +282,29 @@ def _eval_table(report: EvalReport) -> Table:
 
 
 @app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; the default lets only this machine connect.")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Run the web app: paste or upload articles, read cited briefs, keep them in the store."""
+    from storyline.web import WebSettings, is_loopback, server_url
+    from storyline.web import serve as run_server
+
+    with _open_store(db) as store:  # a bad --db fails here, in one line, not on the first request
+        path = store.path
+    reach = (
+        "bound to loopback: only this machine can connect"
+        if is_loopback(host)
+        else "reachable from other machines: anyone who can reach it can read and delete briefs"
+    )
+    err.print(f"storyline web app at {server_url(host, port)} ({reach}); store {path}", markup=False, soft_wrap=True)
+    run_server(WebSettings(db=db), host=host, port=port)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of a brief."""
     from storyline.models import Brief

@@ -42,9 +42,7 @@ FEATURES = (
     "mid_quote",
     "question",
     "has_quote",
-    "starts_lower",
     "digit_ratio",
-    "symbol_ratio",
     "mean_word_chars",
     "attribution",
     "n_articles",
@@ -55,7 +53,7 @@ FEATURES = (
 
 _TERMINAL = re.compile(r"[.!?…][”’\"')\]]*$")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
-_SYMBOL = re.compile(r"[^\w\s.,'\"’“”-]")
+_WORD = re.compile(r"[^\W_]+")
 _LEAD_SENTENCES = 2
 
 
@@ -83,7 +81,8 @@ def sentence_features(
     articles = np.array([_article_numbers(sentences)[s.article_id] for s in sentences], dtype=np.int64)
     n_articles = int(articles.max()) + 1 if n else 0
     position = np.array([s.position for s in sentences], dtype=float)
-    n_words = np.array([s.n_words for s in sentences], dtype=float)
+    # Word tokens, not white-space words: tokenized training text counts each comma and quote as a word.
+    n_words = np.array([len(_WORD.findall(s.text)) for s in sentences], dtype=float)
     per_article = np.bincount(articles, minlength=n_articles).astype(float)
     columns = {
         "position": np.minimum(position, 50),
@@ -171,9 +170,8 @@ def _term_columns(vectors: csr_matrix, articles: np.ndarray, n_articles: int) ->
 def _form_columns(sentences: Sequence[Sentence]) -> dict[str, np.ndarray]:
     """Furniture-likeness: what fragments, captions, quote tails and link lists look like."""
     rows = [_form(s.text) for s in sentences]
-    names = ("no_terminal", "mid_quote", "question", "has_quote", "starts_lower", "digit_ratio", "symbol_ratio")
+    names = ("no_terminal", "mid_quote", "question", "has_quote", "digit_ratio", "mean_word_chars")
     columns = {name: np.array([row[k] for row in rows], dtype=float) for k, name in enumerate(names)}
-    columns["mean_word_chars"] = np.array([len(s.text) / max(s.n_words, 1) for s in sentences], dtype=float)
     columns["attribution"] = np.array([bool(_ATTRIBUTION.search(s.text)) for s in sentences], dtype=float)
     return columns
 
@@ -181,6 +179,7 @@ def _form_columns(sentences: Sequence[Sentence]) -> dict[str, np.ndarray]:
 def _form(text: str) -> tuple[float, ...]:
     stripped = text.rstrip("”’\"')] ")
     n_chars = max(len(text), 1)
+    words = _WORD.findall(text)
     quotes = text.count('"') + text.count("“") + text.count("”") + text.count("''") + text.count("``")
     opens_mid_quote = text.count("”") > text.count("“") or (text.count('"') % 2 == 1 and not text.startswith('"'))
     return (
@@ -188,7 +187,6 @@ def _form(text: str) -> tuple[float, ...]:
         float(opens_mid_quote),
         float(stripped.endswith("?")),
         float(quotes > 0),
-        float(text[:1].islower()),
         sum(c.isdigit() for c in text) / n_chars,
-        len(_SYMBOL.findall(text)) / n_chars,
+        sum(map(len, words)) / max(len(words), 1),
     )

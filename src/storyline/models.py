@@ -111,6 +111,100 @@ class Quote(Frozen):
 # --- end of analysis models ------------------------------------------------------------------------------------
 
 
+# --- Analysis: timeline (storyline.analyze.timeline) -----------------------------------------------------------
+
+
+class DateMention(Frozen):
+    """A date expression in one article and the sentence it dates."""
+
+    expression: str = Field(description="Exactly the text of `span`: 'Nov. 9, 2017', 'last week', 'earlier Friday'.")
+    span: Span = Field(description="The date expression, modifiers included, preposition excluded.")
+    sentence: Span = Field(description="The sentence holding the expression.")
+    text: str = Field(description="Exactly the text of `sentence`.")
+
+
+class Event(Frozen):
+    """A dated moment, its mentions merged across outlets; `value` is a TIMEX3-style ISO 8601 value."""
+
+    value: str | None = Field(
+        description="'2019-03-05', '2019-W09', '2019-W09-WE' (weekend), '2019-03' or '2019'; None when unresolved."
+    )
+    end: str | None = Field(None, description="Last day of a range: 'February 27-28' → '2019-02-28'.")
+    precision: Literal["day", "week", "month", "year"]
+    resolved: bool = Field(
+        description="False for a relative or year-less date that no publication date fixes: shown, never guessed."
+    )
+    mentions: tuple[DateMention, ...] = Field(
+        min_length=1, description="Every passage dating this moment, in article order; the first is shown."
+    )
+
+
+# --- end of timeline models ------------------------------------------------------------------------------------
+
+
+# --- Analysis: coverage and conflicts (storyline.analyze.coverage, storyline.analyze.conflicts) ------------------
+
+
+class UniqueFact(Frozen):
+    """A sentence only one article reports: no sentence of another article comes close to it."""
+
+    text: str = Field(description="Exactly the text of `span` in its article's body.")
+    span: Span
+    salience: float = Field(description="Centrality in the story plus a bonus for coming early; higher first.")
+
+
+class ArticleCoverage(Frozen):
+    """What one article reports that no other does."""
+
+    article: str = Field(description="Article id.")
+    n_sentences: int = Field(ge=0, description="Sentences that read as facts (fragments, questions skipped).")
+    n_unique: int = Field(ge=0, description="Of those, the sentences no other article has a close match for.")
+    unique: tuple[UniqueFact, ...] = Field((), description="The most salient unique facts, best first.")
+
+
+class SummaryCoverage(Frozen):
+    """One row of the coverage matrix: where each article reports a summary sentence, if it does."""
+
+    summary: int = Field(ge=0, description="0-based index into Brief.summary.")
+    spans: dict[str, SupportSpan | None] = Field(
+        description="Every article id, in story order → its passage reporting the sentence (the source itself "
+        "with similarity 1), or null when the article does not report it."
+    )
+
+
+class Coverage(Frozen):
+    """Unique facts per article, and which articles report which summary sentences. Empty for one article."""
+
+    articles: tuple[ArticleCoverage, ...] = ()
+    matrix: tuple[SummaryCoverage, ...] = ()
+
+
+class ConflictSide(Frozen):
+    """One side of a disagreement: the sentence, and the words in it that the other side contradicts."""
+
+    text: str = Field(description="Exactly the text of `span` in its article's body.")
+    span: Span
+    value: str = Field(description="Exactly the text of `value_span`: '40,000 vehicles', 'March 27', 'cancelled'.")
+    value_span: Span
+
+
+class Conflict(Frozen):
+    """Two sentences of different outlets about the same thing that cannot both be true."""
+
+    kind: Literal["number", "date", "negation", "opposite"] = Field(
+        description="number: different amounts of the same quantity; date: different dates for the same event; "
+        "negation: one side says it happened, the other that it did not; opposite: antonyms ('rose'/'fell')."
+    )
+    topic: str = Field(description="What the sides disagree about: the counted noun, the event, the verb.")
+    explanation: str = Field(description="One line for readers: 'vehicles: 40,000 vs 35,000'.")
+    similarity: float = Field(description="TF-IDF cosine of the two sentences, 0–1.")
+    a: ConflictSide = Field(description="The side from the article cited first.")
+    b: ConflictSide
+
+
+# --- end of coverage and conflict models ---------------------------------------------------------------------
+
+
 class SummarySentence(Frozen):
     model_config = ConfigDict(frozen=True, extra="ignore")  # `cites` is derived: accepted back, recomputed
 
@@ -152,7 +246,7 @@ class BriefOptions(Frozen):
         description="TF-IDF cosine from which a sentence of another article counts as support (precision 0.82 "
         "on 333 labelled pairs; see storyline.select.DEFAULT_SUPPORT_THRESHOLD).",
     )
-    analysis: bool = Field(True, description="Run entity and quote analysis (loads the spaCy model).")
+    analysis: bool = Field(True, description="Run entity, quote and timeline analysis (loads the spaCy model).")
 
 
 class Story(Frozen):
@@ -170,6 +264,9 @@ class Brief(Frozen):
     problems: tuple[Problem, ...] = ()
     entities: tuple[Entity, ...] = Field((), description="Named entities, most mentioned first.")
     quotes: tuple[Quote, ...] = Field((), description="Direct quotations in article order, with speakers.")
+    timeline: tuple[Event, ...] = Field((), description="Dated events, chronological; unresolved ones last.")
+    coverage: Coverage = Field(Coverage(), description="What only one outlet reports; who reports each summary fact.")
+    conflicts: tuple[Conflict, ...] = Field((), description="Where outlets contradict each other, in article order.")
 
     def article(self, article_id: str) -> ArticleInfo:
         """The article with id `article_id`; raises KeyError for an unknown id."""

@@ -104,7 +104,7 @@ def _analysis(articles: Sequence[Article], options: BriefOptions) -> dict[str, t
     from storyline.analyze import analyze
 
     found = analyze(articles)
-    return {"entities": found.entities, "quotes": found.quotes}
+    return {"entities": found.entities, "quotes": found.quotes, "timeline": found.timeline}
 
 
 def _as_articles(inputs: Iterable[str | Path | Article]) -> tuple[list[Article], list[Problem]]:

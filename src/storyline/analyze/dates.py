@@ -26,17 +26,15 @@ from typing import Literal
 Precision = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "future"]
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
-         "september sep sept", "october oct", "november nov", "december dec"),
-        start=1,
-    )  # fmt: skip
-    for name in names.split()
-}
+_MONTH_NAMES = (
+    "january jan,february feb,march mar,april apr,may,june jun,july jul,august aug,september sep sept,"
+    "october oct,november nov,december dec"
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES.split(","), start=1) for name in names.split()}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-NUMBER_WORDS = dict(zip("a an one two three four five six seven eight nine ten".split(), (1, 1, *range(1, 11)), strict=True))
+NUMBER_WORDS = dict(
+    zip("a an one two three four five six seven eight nine ten".split(), (1, 1, *range(1, 11)), strict=True)
+)
 PAST_SLACK_DAYS = 90  # a past-tense report rarely dates something 3 months ahead: "in December", written in July
 FUTURE_SLACK_DAYS = 7  # "will meet on Jan. 5", written on Dec. 20, means next year's
 
@@ -48,10 +46,18 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MOD = r"(?i:early|late|mid)"
 _REL = r"(?i:last|this|next)"
-_BARE_MONTH_CUE = r"(?i:in|since|until|till|during|through|from|before|after|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
-# Named days that are not calendar references: "Black Friday", "the Sunday Times".
-_NAMED_DAY_BEFORE = re.compile(r"(?:Black|Good|Super|Cyber|Ash|Easter|Holy|Palm|Maundy|Bloody|Giving)\s+$")
+_BARE_MONTH_CUE = (
+    r"(?i:in|since|until|till|during|through|from|before|after|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+)
+# Named days that are not calendar references: "Black Friday", "Fox News Sunday", "the Sunday Times".
+_NAMED_DAY_BEFORE = re.compile(r"(?:Black|Good|Super|Cyber|Ash|Easter|Holy|Palm|Maundy|Bloody|Giving|News)\s+$")
 _NAMED_DAY_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Night Live|Night Football)\b")
+# "the following Monday", "every Friday": a weekday dated by another event, or none.
+_ANAPHORIC_DAY_BEFORE = re.compile(r"\b(?i:following|previous|preceding|same|that|each|every|on\s+a)\s+$")
+# "in the next year" and "the last month" are durations, not calendar periods.
+_DURATION_BEFORE = re.compile(r"\b(?i:the|past)\s+$")
+# "the Sept. 11 attacks": the day names the 2001 attacks, whatever the publication year.
+_NINE_ELEVEN_AFTER = re.compile(r"\s+(?:attacks?|terror|terrorist|hijack\w*|mastermind|victims?|anniversary)\b")
 # A capitalized word before a bare year makes it a name: "Made in China 2025", "Euro 2016", "Vision 2030".
 _NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][\w.]*)\s+$")
 _YEAR_NAME_OK = frozenset(
@@ -139,19 +145,31 @@ def _matches(sentence: str) -> list[tuple[re.Match[str], _Resolver]]:
 
 def _is_date(sentence: str, match: re.Match[str]) -> bool:
     before, after = sentence[: match.start("x")], sentence[match.end("x") :]
-    weekday = match.groupdict().get("weekday")
-    if weekday and (_NAMED_DAY_BEFORE.search(before) or _NAMED_DAY_AFTER.match(after)):
+    groups = match.groupdict()
+    if groups.get("weekday") and (
+        _NAMED_DAY_BEFORE.search(before) or _NAMED_DAY_AFTER.match(after) or _ANAPHORIC_DAY_BEFORE.search(before)
+    ):
         return False
-    if match.groupdict().get("bare_year"):
-        name = _NAME_BEFORE_YEAR.search(before)
-        if name and name.group(1).lower() not in _YEAR_NAME_OK and name.group(1).rstrip(".").lower() not in MONTHS:
-            return False
-    return True
+    if groups.get("unit") and groups.get("rel") and _DURATION_BEFORE.search(before):
+        return False
+    opens_clause = not before.rstrip() or before.rstrip()[-1] in "\"“‘'(.!?:—-"
+    if groups.get("deictic") and match.group("x")[0].isupper() and not opens_clause:
+        return False  # "Americans for a Better Tomorrow": capitalized inside a sentence, it is a name
+    return not (groups.get("bare_year") and _is_name_word(_NAME_BEFORE_YEAR.search(before), _YEAR_NAME_OK))
+
+
+def _is_name_word(word: re.Match[str] | None, allowed: frozenset[str]) -> bool:
+    """Whether the capitalized word before a date makes it part of a name ('Euro 2016', 'Fox News Sunday')."""
+    if word is None:
+        return False
+    text = word.group(1).rstrip(".").lower()
+    return text not in allowed and text not in MONTHS and word.start() > 0
 
 
 def _sentence_year(matches: list[tuple[re.Match[str], _Resolver]]) -> int | None:
     """The one explicit year the sentence names, which a year-less date in it takes."""
-    years = {int(year) for match, _ in matches if (year := match.groupdict().get("year") or match.groupdict().get("bare_year"))}
+    groups = [match.groupdict() for match, _ in matches]
+    years = {int(year) for g in groups if (year := g.get("year") or g.get("bare_year"))}
     return years.pop() if len(years) == 1 else None
 
 
@@ -160,9 +178,12 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     before = sentence[:start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    cues = [(m.end(), "future") for m in _FUTURE.finditer(clause)] + [(m.end(), "past") for m in _PAST.finditer(clause)]
+    # (end, is_future): the nearest cue wins, and "scheduled" or "expected to" counts as future, not as "-ed".
+    cues = [(m.end(), True) for m in _FUTURE.finditer(clause)] + [(m.end(), False) for m in _PAST.finditer(clause)]
+    if not cues:  # "…will have a chance to respond before Sullivan holds another hearing on Feb. 23"
+        cues = [(m.end(), True) for m in _FUTURE.finditer(before)] + [(m.end(), False) for m in _PAST.finditer(before)]
     if cues:
-        return max(cues)[1]  # type: ignore[return-value]
+        return "future" if max(cues)[1] else "past"
     after = _CLAUSE_BREAK.split(sentence[end:], maxsplit=1)[0]
     return "future" if _FUTURE.search(after) and not _PAST.search(after) else "past"
 
@@ -204,12 +225,14 @@ def _valid_day(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _yearless_year(month: int, day: int, context: _Context) -> int | None:
-    """The year a year-less date takes: the sentence's year, else the publication year moved by tense."""
-    if context.sentence_year is not None:
-        return context.sentence_year
+    """The year a year-less date takes: the publication year moved by tense, else the sentence's one year.
+
+    The publication date comes first: a year in the same sentence is as often another event's ("listed as
+    threatened in 2008 (E&E News, Nov. 4)", "win the House in November and the White House in 2012").
+    """
     published = context.published
     if published is None:
-        return None
+        return context.sentence_year
     candidate = _valid_day(published.year, month, min(day, 28))
     assert candidate is not None  # day ≤ 28 exists in every month
     if context.tense == "future" and candidate < published - dt.timedelta(days=FUTURE_SLACK_DAYS):
@@ -225,6 +248,8 @@ def _yearless_year(month: int, day: int, context: _Context) -> int | None:
 def _absolute_day(match: re.Match[str], context: _Context) -> DateValue | None:
     month, day = _month_number(match.group("month")), _day_number(match.group("day"))
     year = int(match.group("year")) if match.group("year") else _yearless_year(month, day, context)
+    if (month, day) == (9, 11) and not match.group("year") and _NINE_ELEVEN_AFTER.match(match.string, match.end()):
+        year = 2001
     if year is None:
         return DateValue(None, "day") if _valid_day(2000, month, day) else None
     start = _valid_day(year, month, day)
@@ -307,7 +332,9 @@ def _relative_unit(match: re.Match[str], context: _Context) -> DateValue:
         return DateValue(str(published.year + by), "year")
     if unit == "month":
         return DateValue(_month(*_shift_month(published.year, published.month, by)), "month")
-    week = _week(published + dt.timedelta(weeks=by))
+    # An American week begins on Sunday: on a Sunday "last week" is the one just ending, the same ISO week.
+    anchor = published + dt.timedelta(days=1 if published.weekday() == 6 else 0)
+    week = _week(anchor + dt.timedelta(weeks=by))
     return DateValue(week + "-WE" if unit == "weekend" else week, "week")
 
 
@@ -340,12 +367,26 @@ def _weekday(match: re.Match[str], context: _Context) -> DateValue:
     target = WEEKDAYS.index(match.group("weekday").lower())
     modifier = (match.group("wmod") or "").lower()
     back = (published.weekday() - target) % 7
+    ahead = (target - published.weekday()) % 7
     if modifier == "last":
-        back = back or 7
-    elif modifier == "next" or (context.tense == "future" and modifier not in ("earlier", "this")):
-        ahead = (target - published.weekday()) % 7
-        return DateValue(_day(published + dt.timedelta(days=ahead or (7 if modifier == "next" else 0))), "day")
+        return DateValue(_day(published - dt.timedelta(days=back or 7)), "day")
+    if modifier == "next":
+        return DateValue(_day(published + dt.timedelta(days=ahead or 7)), "day")
+    if modifier == "later" or (modifier != "earlier" and context.tense == "future"):
+        return DateValue(_day(published + dt.timedelta(days=ahead)), "day")
     return DateValue(_day(published - dt.timedelta(days=back)), "day")
+
+
+def _the_weekend(match: re.Match[str], context: _Context) -> DateValue:
+    """'over the weekend': the latest weekend on or before publication; in a future clause the next one."""
+    published = context.published
+    if published is None:
+        return DateValue(None, "week")
+    if context.tense == "future":
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
+    else:
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+    return DateValue(_week(saturday) + "-WE", "week")
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -368,10 +409,17 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         (rf"\b(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})", _month_year),
         (rf"\b(?P<month>{_FULL_MONTH})\s+of\s+(?P<rel>{_REL})\s+year\b", _month_of_relative_year),
         (rf"\b(?P<rel>{_REL})\s+(?P<month>{_FULL_MONTH})\b(?!\s+\d)", _relative_month),
-        (rf"\b{_BARE_MONTH_CUE}\s+(?P<x>(?:{_MOD}[-\s])?(?P<month>{_FULL_MONTH}))\b(?!\s*\d|['’]s|\s+[A-Z])", _bare_month),
+        (
+            rf"\b{_BARE_MONTH_CUE}\s+(?P<x>(?:{_MOD}[-\s])?(?P<month>{_FULL_MONTH}))\b(?!\s*\d|['’]s|\s+[A-Z])",
+            _bare_month,
+        ),
         (rf"\b(?P<x>{_MOD}[-\s](?P<month>{_FULL_MONTH}))\b(?!\s*\d)", _bare_month),
         (rf"(?<![\w$£€#.,/:'’-])(?P<bare_year>{_YEAR})(?![\w%]|[.,:/-]\d)", _bare_year),
-        (r"\b(?i:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night)\b", _deictic_day),
+        (
+            r"\b(?P<deictic>(?i:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night))\b",
+            _deictic_day,
+        ),
+        (r"\b(?i:over|during|on|at|this\s+past)\s+(?P<x>the\s+weekend)\b", _the_weekend),
         (
             rf"\b(?:(?i:earlier|later|early|late)\s+)?(?P<rel>{_REL})\s+(?P<unit>(?i:week|weekend|month|year))\b",
             _relative_unit,

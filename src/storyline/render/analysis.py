@@ -1,11 +1,13 @@
-"""What every renderer shows of a brief's analysis: the top entities and the key quotes, chosen in one place."""
+"""What every renderer shows of a brief's analysis: top entities, key quotes and key events, chosen in one place."""
 
 from __future__ import annotations
 
-from storyline.models import Brief, Entity, Quote
+from storyline.models import Brief, Entity, Event, Quote
 
 TOP_ENTITIES = 10
 KEY_QUOTES = 6
+KEY_EVENTS = 12
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def top_entities(brief: Brief, n: int = TOP_ENTITIES) -> list[Entity]:
@@ -35,3 +37,53 @@ def entity_articles(brief: Brief, entity: Entity) -> str:
 def speaker_label(quote: Quote) -> str:
     """'Donald Trump' or 'a senior administration official (unnamed)'."""
     return f"{quote.speaker} (unnamed)" if quote.speaker_kind == "described" else quote.speaker or "unknown"
+
+
+def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:
+    """Up to `n` events in timeline order: those most outlets report first, then resolved and finer ones."""
+    ranked = sorted(
+        range(len(brief.timeline)),
+        key=lambda i: (
+            -len(_event_article_ids(brief.timeline[i])),
+            not brief.timeline[i].resolved,
+            _PRECISION_RANK[brief.timeline[i].precision],
+            i,
+        ),
+    )
+    return [brief.timeline[i] for i in sorted(ranked[:n])]
+
+
+def event_date(event: Event) -> str:
+    """'2019-03-08', '2019-02-27 – 2019-02-28', or 'Friday (unresolved)' when no publication date fixes it."""
+    if not event.resolved:
+        return f"{event.mentions[0].expression} (unresolved)"
+    return f"{event.value} – {event.end}" if event.end else str(event.value)
+
+
+def event_excerpt(event: Event, max_chars: int = 90) -> tuple[str, str, str]:
+    """(before, expression, after): the shown sentence cut at word boundaries around its date expression.
+
+    Cut ends get '…'; the expression itself is never cut, so a renderer can mark it.
+    """
+    mention = event.mentions[0]
+    start = mention.span.start - mention.sentence.start
+    before, after = mention.text[:start], mention.text[start + len(mention.expression) :]
+    room = max(max_chars - len(mention.expression), 0)
+    keep_before = min(len(before), max(room // 2, room - len(after)))
+    if keep_before < len(before):
+        cut = before[len(before) - keep_before :]
+        before = "…" + (cut.split(" ", 1)[1] if " " in cut else cut)
+    keep_after = max(room - len(before), 0)
+    if keep_after < len(after):
+        cut = after[:keep_after]
+        after = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    return before, mention.expression, after
+
+
+def event_articles(brief: Brief, event: Event) -> str:
+    """'[1,3]': the citation numbers of the articles dating this event, in the order they mention it."""
+    return "[" + ",".join(str(brief.citation_number(a)) for a in _event_article_ids(event)) + "]"
+
+
+def _event_article_ids(event: Event) -> list[str]:
+    return list(dict.fromkeys(m.span.article for m in event.mentions))

@@ -11,7 +11,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.models import Brief, Span
-from storyline.render.analysis import entity_articles, key_quotes, speaker_label, top_entities
+from storyline.render.analysis import entity_articles, event_date, key_quotes, speaker_label, top_entities
 from storyline.render.citations import corroboration, source_label
 
 
@@ -72,8 +72,31 @@ def render_html(brief: Brief) -> str:
     return (
         _environment()
         .get_template("brief.html.j2")
-        .render(brief=brief, summary=summary, articles=articles, entities=entities, quotes=quotes)
+        .render(
+            brief=brief, summary=summary, articles=articles, entities=entities, quotes=quotes, events=_events(brief)
+        )
     )
+
+
+def _events(brief: Brief) -> list[dict[str, object]]:
+    """Every event of the timeline (the report has room for all): its date and first sentence, date underlined."""
+    rows: list[dict[str, object]] = []
+    for event in brief.timeline:
+        mention = event.mentions[0]
+        start = mention.span.start - mention.sentence.start
+        end = start + len(mention.expression)
+        articles = dict.fromkeys(m.span.article for m in event.mentions)
+        rows.append(
+            {
+                "date": event_date(event),
+                "resolved": event.resolved,
+                "before": mention.text[:start],
+                "expression": mention.expression,
+                "after": mention.text[end:],
+                "cites": [(brief.citation_number(a), a) for a in articles],
+            }
+        )
+    return rows
 
 
 def _cites(brief: Brief, source: Span, support: tuple[Span, ...]) -> list[Cite]:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 
 from storyline.models import Brief
-from storyline.render.analysis import entity_articles, key_quotes, speaker_label, top_entities
+from storyline.render.analysis import (
+    entity_articles,
+    event_articles,
+    event_date,
+    key_events,
+    key_quotes,
+    speaker_label,
+    top_entities,
+)
 from storyline.render.citations import citation_marker, corroboration, source_label
 
 
@@ -29,6 +37,17 @@ def _analysis_lines(brief: Brief) -> list[str]:
             f"\\[{brief.citation_number(q.span.article)}\\]"
             for q in quotes
         ]
+    return lines + _timeline_lines(brief)
+
+
+def _timeline_lines(brief: Brief) -> list[str]:
+    events = key_events(brief)
+    if not events:
+        return []
+    lines = ["", "## Timeline", ""]
+    for event in events:
+        cites = _md_escape(event_articles(brief, event))
+        lines.append(f"- **{_md_escape(event_date(event))}** — {_md_escape(event.mentions[0].text)} {cites}")
     return lines
 
 

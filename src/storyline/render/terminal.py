@@ -9,7 +9,16 @@ from rich.table import Table
 from rich.text import Text
 
 from storyline.models import Brief
-from storyline.render.analysis import entity_articles, key_quotes, speaker_label, top_entities
+from storyline.render.analysis import (
+    entity_articles,
+    event_articles,
+    event_date,
+    event_excerpt,
+    key_events,
+    key_quotes,
+    speaker_label,
+    top_entities,
+)
 from storyline.render.citations import citation_marker, corroboration, source_label
 
 
@@ -65,7 +74,22 @@ def _analysis_view(brief: Brief) -> list[Text | Table]:
         line.append(speaker_label(quote), style="bold")
         line.append(f" [{brief.citation_number(quote.span.article)}]", style="bold cyan")
         parts.append(line)
-    return parts
+    return [*parts, *_timeline_view(brief)]
+
+
+def _timeline_view(brief: Brief) -> list[Text | Table]:
+    """A compact dated list: date, the sentence around its date expression (underlined), citations."""
+    events = key_events(brief)
+    if not events:
+        return []
+    table = Table.grid(padding=(0, 1))
+    for event in events:
+        before, expression, after = event_excerpt(event, 72)
+        sentence = Text.assemble(before, (expression, "underline"), after)
+        table.add_row(
+            Text(event_date(event), style="bold"), sentence, Text(event_articles(brief, event), style="bold cyan")
+        )
+    return [Text(""), Text("Timeline", style="italic"), table]
 
 
 def render_terminal(brief: Brief, *, width: int = 100) -> str:

@@ -1,0 +1,396 @@
+"""Where outlets disagree: sentences of different articles about the same thing that cannot both be true.
+
+Precision comes first (a brief that cries wolf is worse than one that stays quiet), so a pair of sentences must
+first be about the same thing (TF-IDF cosine from the selection stage of at least `MIN_SIMILARITY`, shared
+content words next to the words that differ, no word next to them that only one side has on each side, as in
+'3 killed' against '5 injured', and no attribution to different speakers) and then pass the checks of one kind:
+
+- number: the same counted noun, unit or currency once in each sentence, with values that cannot both hold once
+  rounding, hedges ('about', 'more than') and ranges are allowed for (see `values.py`), and no sign of different
+  reference times (other years or months, 'so far', 'rose to') or of counts that are parts ('3 other states');
+- date: the same event dated on days (or months, or years) that do not overlap, hedged dates widened;
+- negation: a predicate both sentences share, negated in one only ('was charged' / 'has not been charged');
+- opposite: words of a small antonym list ('scheduled' / 'cancelled', 'rose' / 'fell', 'approved' / 'rejected').
+
+Questions and conditionals never conflict. Each pair of sentences yields at most one conflict, and each sentence
+takes part in at most one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.analyze.values import Value, find_values, unit_name
+from storyline.models import Article, Conflict, ConflictSide, Sentence, Span
+from storyline.represent import analyze as terms
+from storyline.select import Cluster
+
+MIN_SIMILARITY = 0.3
+"""TF-IDF cosine two sentences need for a number, date or negation conflict (selection's support needs 0.40)."""
+MIN_OPPOSITE_SIMILARITY = 0.2
+"""Antonyms need less: outlets name an event differently ('meeting' / 'summit'), and an antonym pair plus shared
+names and shared words around it is strong evidence already."""
+WINDOW = 4
+"""Content words either side of a number, date or predicate that say what it is about."""
+NEAR = 2
+"""Content words either side that must not differ on both sides ('3 killed' / '5 injured')."""
+MIN_SHARED = 2
+"""Content words the two windows must share besides the differing words themselves."""
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*\d|\d")
+_CLAUSE_BREAK = re.compile(r"[;:\[\]\"“”—–]|\s-\s")
+_CLAUSE_SPLIT = re.compile(r"[;:,()\"“”—–]|\b(?:and|but|or|while|although|because|after|before)\b")
+_NEGATION = re.compile(
+    r"\b(?:not|never|nothing|none|nobody|neither|nor|without|cannot)\b|\bno\b(?!\.?\s*\d)|n[’']t\b", re.IGNORECASE
+)
+_NOT_A_DENIAL = re.compile(r"\b(?:not only|not just|no longer|not yet|no one knows|not clear|not immediately)\b", re.I)
+# Case-sensitive: 'May 29' is a date, 'may' a modal.
+_HYPOTHETICAL = re.compile(r"\b(?:[Ii]f|[Ww]hether|would|could|might|may|should|[Uu]nless|perhaps|possibly)\b|\?")
+_CHANGING = re.compile(
+    r"\b(?:so far|initially|originally|at first|(?:rose|risen|rising|climbed|jumped|increased|grew) to|up from|"
+    r"down from|previously|now stands|updated|latest|preliminary|revised|until now)\b",
+    re.IGNORECASE,
+)
+# A forecast and a measurement of one quantity differ without contradicting each other.
+_FORECAST = re.compile(r"\b(?:expected to|expects?|forecasts?|projected|predicted|will)\b", re.IGNORECASE)
+_RELATIVE_TIME = re.compile(
+    r"\b(?:last|this|next|previous|past|coming)\s+(?:year|month|week|season|quarter|decade|spring|summer|fall|"
+    r"autumn|winter)\b",
+    re.IGNORECASE,
+)
+_SPEECH = r"said|says|say|told|tells|reported|reports|announced|stated|claimed|claims|estimated|estimates"
+_SPEAKER_BEFORE = re.compile(rf"(?P<who>(?:[\w.'’-]+\s+){{1,4}}?)(?:{_SPEECH})\b")
+# '…, said LAPD Det. Chris Barling.' / 'according to police.': the source ends the clause.
+_SPEAKER_AFTER = re.compile(
+    rf"\b(?:{_SPEECH}|according to)\s+(?P<who>[\w.'’-]+(?:\s+[\w.'’-]+){{0,4}}?)(?=\s*(?:[,;!?]|\.?$))"
+)
+_PRONOUNS = frozenset("he she they it we i you who which that this there".split())
+_REPORTING = frozenset(terms(" ".join([*_SPEECH.split("|"), "according", "told"])))
+# Event nouns outlets use for the same occasion: 'meeting' in one, 'summit' in the other.
+_SAME_EVENT = {"summit": "meet", "talk": "meet", "meet": "meet"}
+_OPPOSITES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"\b(?:{one})\b", re.I), re.compile(rf"\b(?:{other})\b", re.I))
+    for name, one, other in (
+        (
+            "whether it takes place",
+            r"scheduled|planned|expected to take place|will take place|is to take place|set to take place",
+            r"cancell?ed|called off|scrapped|postponed",
+        ),
+        (
+            "direction",
+            r"rose|rise|rises|rising|increased|increases|climbed|jumped|soared|surged",
+            r"fell|fall|falls|falling|decreased|decreases|declined|dropped|slid|plunged|tumbled",
+        ),
+        ("outcome", r"won(?!['’]t)|wins", r"lost|loses"),
+        ("decision", r"approved|approves|accepted|accepts|passed", r"rejected|rejects|vetoed|refused|refuses"),
+        ("verdict", r"convicted|found guilty", r"acquitted|found not guilty"),
+        ("admission", r"confirmed|confirms|admitted|admits", r"denied|denies"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int  # offsets into the sentence
+    end: int
+    stems: tuple[str, ...]  # content stems ('' words: stop words and numbers have none)
+    is_name: bool  # capitalised inside the sentence: a proper name
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What the checks need of one sentence, computed once."""
+
+    sentence: Sentence
+    words: tuple[_Word, ...]
+    stems: frozenset[str]
+    values: tuple[Value, ...]
+    speakers: frozenset[str]  # content stems of the attributed source: 'police', 'white hous'
+    times: frozenset[str]  # years, months and 'last year'-like phrases: when a count holds
+    is_changing: bool  # 'initially', 'so far', 'rose to': the claim was revised or the count moves
+    is_forecast: bool
+    is_fragment: bool  # opens in lower case: a piece of a sentence the splitter cut
+    is_hypothetical: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Finding:
+    kind: str
+    topic: str
+    explanation: str
+    a: tuple[int, int]  # the differing words, offsets into each sentence
+    b: tuple[int, int]
+
+
+def find_conflicts(cluster: Cluster, articles: Sequence[Article]) -> tuple[Conflict, ...]:
+    """Pairs of sentences from different outlets that contradict each other.
+
+    Args:
+        cluster: The story's sentences and their TF-IDF similarities, as selection computed them.
+        articles: The cleaned articles with their final ids (for outlet names).
+
+    Returns:
+        Conflicts ordered by the first side's article and position; empty for a single article.
+    """
+    outlets = {a.id: a.outlet for a in articles}
+    readings: dict[int, _Reading] = {}
+    found: list[tuple[float, int, int, _Finding]] = []
+    for i, j in _candidate_pairs(cluster, outlets):
+        for index in (i, j):
+            if index not in readings:
+                readings[index] = _read(cluster.sentences[index])
+        finding = _compare(readings[i], readings[j], float(cluster.similarity[i, j]))
+        if finding is not None:
+            found.append((float(cluster.similarity[i, j]), i, j, finding))
+    return tuple(_conflict(cluster, sim, i, j, f) for sim, i, j, f in _one_per_sentence(found))
+
+
+def _candidate_pairs(cluster: Cluster, outlets: dict[str, str | None]) -> list[tuple[int, int]]:
+    """Sentence pairs of different articles (and outlets, when known) similar enough to be about one thing."""
+    upper = np.triu(cluster.similarity >= min(MIN_SIMILARITY, MIN_OPPOSITE_SIMILARITY), k=1)
+    upper &= cluster.article_index[:, None] != cluster.article_index[None, :]
+    pairs = []
+    for i, j in zip(*np.nonzero(upper), strict=True):
+        a, b = cluster.sentences[i].article_id, cluster.sentences[j].article_id
+        if outlets.get(a) is None or outlets.get(a) != outlets.get(b):
+            pairs.append((int(i), int(j)))
+    return pairs
+
+
+def _one_per_sentence(found: list[tuple[float, int, int, _Finding]]) -> list[tuple[float, int, int, _Finding]]:
+    """The most similar pair wins when a sentence would take part in several conflicts."""
+    used: set[int] = set()
+    kept = []
+    for item in sorted(found, key=lambda f: (-f[0], f[1], f[2])):
+        if item[1] not in used and item[2] not in used:
+            used |= {item[1], item[2]}
+            kept.append(item)
+    return sorted(kept, key=lambda f: (f[1], f[2]))
+
+
+def _conflict(cluster: Cluster, similarity: float, i: int, j: int, finding: _Finding) -> Conflict:
+    return Conflict(
+        kind=finding.kind,  # type: ignore[arg-type]
+        topic=finding.topic,
+        explanation=finding.explanation,
+        similarity=round(similarity, 3),
+        a=_side(cluster.sentences[i], finding.a),
+        b=_side(cluster.sentences[j], finding.b),
+    )
+
+
+def _side(sentence: Sentence, value: tuple[int, int]) -> ConflictSide:
+    start, end = sentence.start + value[0], sentence.start + value[1]
+    return ConflictSide(
+        text=sentence.text,
+        span=Span(article=sentence.article_id, start=sentence.start, end=sentence.end),
+        value=sentence.text[value[0] : value[1]],
+        value_span=Span(article=sentence.article_id, start=start, end=end),
+    )
+
+
+# --- reading a sentence --------------------------------------------------------------------------------------
+
+
+def _read(sentence: Sentence) -> _Reading:
+    text = sentence.text
+    words = tuple(
+        _Word(m.start(), m.end(), tuple(_same_event(s) for s in terms(m.group())), _is_name(text, m.start()))
+        for m in _WORD.finditer(text)
+    )
+    values = find_values(text)
+    times = {text[v.start : v.end].lower() for v in values if v.kind == "date" and v.unit != "day"}
+    times |= {m.group().lower() for m in _RELATIVE_TIME.finditer(text)}
+    return _Reading(
+        sentence=sentence,
+        words=words,
+        stems=frozenset(s for w in words for s in w.stems),
+        values=values,
+        speakers=_speakers(text),
+        times=frozenset(times),
+        is_changing=bool(_CHANGING.search(text)),
+        is_forecast=bool(_FORECAST.search(text)),
+        is_fragment=bool(re.match(r"\W*[a-z]", text)),
+        is_hypothetical=bool(_HYPOTHETICAL.search(text)),
+    )
+
+
+def _same_event(stem: str) -> str:
+    return _SAME_EVENT.get(stem, stem)
+
+
+def _is_name(text: str, start: int) -> bool:
+    """Capitalised and not the first word of the sentence (or of a quotation in it)."""
+    return text[start].isupper() and not re.search(r"(?:^|[.!?:\"“]\s*)$", text[:start])
+
+
+def _speakers(text: str) -> frozenset[str]:
+    """The content words naming who the sentence attributes its claim to; empty when unattributed or a pronoun."""
+    found: set[str] = set()
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
+        for match in pattern.finditer(text):
+            who = match.group("who").split()
+            if who and who[0].lower() not in _PRONOUNS:
+                found |= set(terms(" ".join(who))) - _REPORTING
+    return frozenset(found)
+
+
+def _window(reading: _Reading, start: int, end: int, size: int = WINDOW) -> frozenset[str]:
+    """Content stems of the `size` content words either side of `text[start:end]`, within its clause."""
+    text = reading.sentence.text
+    content = [w for w in reading.words if w.stems and not any(v.start <= w.start < v.end for v in reading.values)]
+    before = [w for w in content if w.end <= start and not _CLAUSE_BREAK.search(text[w.end : start])]
+    after = [w for w in content if w.start >= end and not _CLAUSE_BREAK.search(text[end : w.start])]
+    return frozenset(s for w in (*before[-size:], *after[:size]) for s in w.stems)
+
+
+def _about_the_same(a: _Reading, b: _Reading, span_a: tuple[int, int], span_b: tuple[int, int]) -> bool:
+    """Shared words around both spans, and no pair of words next to them that only one side has."""
+    differing = set(terms(a.sentence.text[slice(*span_a)])) | set(terms(b.sentence.text[slice(*span_b)]))
+    if len((_window(a, *span_a) & _window(b, *span_b)) - differing) < MIN_SHARED:
+        return False
+    near_a, near_b = _window(a, *span_a, size=NEAR), _window(b, *span_b, size=NEAR)
+    return not ((near_a - b.stems - differing) and (near_b - a.stems - differing))
+
+
+def _different_speakers(a: _Reading, b: _Reading) -> bool:
+    return bool(a.speakers) and bool(b.speakers) and not (a.speakers & b.speakers)
+
+
+# --- the four kinds ------------------------------------------------------------------------------------------
+
+
+def _compare(a: _Reading, b: _Reading, similarity: float) -> _Finding | None:
+    for reading in (a, b):
+        if reading.is_hypothetical or reading.is_changing or reading.is_fragment:
+            return None
+    if _different_speakers(a, b):
+        return None
+    if similarity < MIN_SIMILARITY:
+        return _opposite(a, b) if similarity >= MIN_OPPOSITE_SIMILARITY else None
+    return _values(a, b, "date") or _values(a, b, "number") or _opposite(a, b) or _negation(a, b)
+
+
+def _values(a: _Reading, b: _Reading, kind: str) -> _Finding | None:
+    """Different numbers for the same quantity, or different dates for the same event."""
+    if kind == "number" and (a.is_forecast != b.is_forecast or a.times != b.times):
+        return None
+    for unit in dict.fromkeys(v.unit for v in a.values if v.kind == kind):
+        same_a = [v for v in a.values if v.kind == kind and v.unit == unit]
+        same_b = [v for v in b.values if v.kind == kind and v.unit == unit]
+        if any(x.overlaps(y) for x in same_a for y in same_b):
+            continue  # the sides agree on some value of this unit; any other is about something else
+        # Of several values of one unit, only a single pair about the same thing is compared: else it is a guess.
+        pairs = [(x, y) for x in same_a for y in same_b if _same_quantity(a, b, x, y)]
+        if len(pairs) == 1:
+            return _value_finding(a, b, kind, *pairs[0])
+    return None
+
+
+def _same_quantity(a: _Reading, b: _Reading, value_a: Value, value_b: Value) -> bool:
+    if value_a.unit == "age" and not (_person(a, value_a) & _person(b, value_b)):
+        return False  # two ages are comparable only when they are the same person's
+    return _about_the_same(a, b, (value_a.start, value_a.end), (value_b.start, value_b.end))
+
+
+def _person(reading: _Reading, value: Value) -> frozenset[str]:
+    """The name an age belongs to: 'Randall Hackett, 58', '21-year-old Charisse Stinson'; empty if none is near."""
+    text = reading.sentence.text
+    before = re.search(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+),\s*$", text[: value.start])
+    if before:
+        return frozenset(terms(before.group(1)))
+    after = re.match(r"(?:\s*,?\s*[\w'’-]+){1,4}", text[value.end :])
+    names = [w for w in re.findall(r"[\w'’-]+", after.group() if after else "") if w[:1].isupper()]
+    return frozenset(terms(" ".join(names)))
+
+
+def _value_finding(a: _Reading, b: _Reading, kind: str, value_a: Value, value_b: Value) -> _Finding:
+    span_a, span_b = (value_a.start, value_a.end), (value_b.start, value_b.end)
+    said_a, said_b = a.sentence.text[slice(*span_a)], b.sentence.text[slice(*span_b)]
+    topic = _topic(a, b, span_a, span_b) if kind == "date" else unit_name(value_a, a.sentence.text)
+    explanation = f"{topic}: {said_a} vs {said_b}" if kind == "date" else f"{said_a} vs {said_b}"
+    return _Finding(kind, topic, explanation, span_a, span_b)
+
+
+def _topic(a: _Reading, b: _Reading, span_a: tuple[int, int], span_b: tuple[int, int]) -> str:
+    """The words of `a` next to its span that `b` shares: what both sentences say the date is of."""
+    shared = _window(a, *span_a) & _window(b, *span_b)
+    text = a.sentence.text
+    words = [text[w.start : w.end] for w in a.words if set(w.stems) & shared]
+    return " ".join(dict.fromkeys(words)) or "date"
+
+
+def _opposite(a: _Reading, b: _Reading) -> _Finding | None:
+    """One side uses a word of an antonym pair, the other its opposite, about the same thing."""
+    text_a, text_b = a.sentence.text, b.sentence.text
+    for name, one, other in _OPPOSITES:
+        for first, second in ((one, other), (other, one)):
+            match_a, match_b = _affirmed(text_a, first), _affirmed(text_b, second)
+            if match_a is None or match_b is None or second.search(text_a) or first.search(text_b):
+                continue
+            span_a, span_b = match_a.span(), match_b.span()
+            if _shares_names(a, b) and _about_the_same(a, b, span_a, span_b):
+                explanation = f"{name}: “{match_a.group()}” vs “{match_b.group()}”"
+                return _Finding("opposite", name, explanation, span_a, span_b)
+    return None
+
+
+def _affirmed(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first match of `pattern` with no negation just before it in its clause."""
+    return next((m for m in pattern.finditer(text) if _negation_before(text, m.start()) is None), None)
+
+
+def _negation_before(text: str, start: int) -> int | None:
+    """Where a negation word stands among the `WINDOW` words before `start`, in the same clause; else None."""
+    clause_start = max((m.end() for m in _CLAUSE_SPLIT.finditer(text, 0, start)), default=0)
+    words = list(re.finditer(r"\S+", text[clause_start:start]))[-WINDOW:]
+    if not words or _NOT_A_DENIAL.search(text, max(0, start - 40), start):
+        return None
+    cue = _NEGATION.search(text, clause_start + words[0].start(), start)
+    return cue.start() if cue else None
+
+
+def _negation(a: _Reading, b: _Reading) -> _Finding | None:
+    """A predicate both sentences share that exactly one of them negates: the first content word after the
+    negation ('nothing has officially been scheduled'), not any word further on ('did not come to the area')."""
+    for negated, plain in ((a, b), (b, a)):
+        if _NEGATION.search(plain.sentence.text):
+            continue
+        text = negated.sentence.text
+        for cue in _NEGATION.finditer(text):
+            word = _negated_word(negated, cue.end())
+            shared = set(word.stems) & plain.stems - _REPORTING if word else set()
+            if word is None or not shared or _NOT_A_DENIAL.search(text, max(0, cue.start() - 4), word.end):
+                continue
+            # 'did not call an ambulance but called the mother': the sentence affirms the predicate too.
+            if any(_negation_before(text, w.start) is None for w in negated.words if set(w.stems) & shared):
+                continue
+            other = next(w for w in plain.words if set(w.stems) & shared)
+            span_negated, span_plain = (cue.start(), word.end), (other.start, other.end)
+            if _shares_names(a, b) and _about_the_same(negated, plain, (word.start, word.end), span_plain):
+                said = f"“{plain.sentence.text[slice(*span_plain)]}” vs “{text[slice(*span_negated)]}”"
+                spans = (span_negated, span_plain) if negated is a else (span_plain, span_negated)
+                return _Finding("negation", text[word.start : word.end], said, *spans)
+    return None
+
+
+def _negated_word(reading: _Reading, after: int) -> _Word | None:
+    """The first content word within `WINDOW` words after a negation, auxiliaries and adverbs skipped."""
+    following = [w for w in reading.words if w.start >= after][:WINDOW]
+    for word in following:
+        if _CLAUSE_SPLIT.search(reading.sentence.text, after, word.start):
+            return None
+        if word.stems and not word.is_name and word.stems[0].isalpha() and not re.search(r"ly$", word.stems[0]):
+            return word
+    return None
+
+
+def _shares_names(a: _Reading, b: _Reading) -> bool:
+    """Both sentences name a common person, place or organisation, or neither names any."""
+    names_a = {s for w in a.words if w.is_name for s in w.stems}
+    names_b = {s for w in b.words if w.is_name for s in w.stems}
+    return bool(names_a & names_b) or not (names_a or names_b)

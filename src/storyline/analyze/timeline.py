@@ -1,0 +1,147 @@
+"""The timeline of a cluster: dated events, each resolved against its own article's publication date.
+
+Every date expression (`storyline.analyze.dates`) in every sentence becomes a mention. Mentions of the same
+moment are merged into one event, across outlets too: same normalized value (and range end), and either
+similar sentences or shared entities (one for a day or week, two for a month or year, where one shared name
+would join unrelated events). Events come in chronological order, coarser before finer on the same start
+("2019-03" before "2019-03-01"); unresolved ones, which no publication date fixes, follow in article order.
+Needs no model: entities, when given, only help merging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.analyze.dates import MONTHS, WEEKDAYS, DateValue, find_dates
+from storyline.analyze.entities import EntityAnalysis
+from storyline.models import Article, DateMention, Event, Span
+from storyline.segment import segment
+
+SIMILAR_SENTENCES = 0.3
+"""Cosine of two sentences' content-word sets from which they report the same thing."""
+
+_PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+_STOPWORDS = frozenset(
+    "the a an and or but of to in on at for from with by as is are was were be been has have had it its this "
+    "that these those he she they his her their them him we our you your i not no so than then there which "
+    "who whom what when where while after before about into over under again also said says would could will "
+    "can may might must should last next week month year earlier later ago today yesterday tomorrow".split()
+)
+_STOPWORDS |= frozenset(MONTHS) | frozenset(WEEKDAYS)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    """One mention with what merging compares: its date, its sentence's content words and entity names."""
+
+    order: tuple[int, int]  # (article index, expression start): reading order across the cluster
+    date: DateValue
+    mention: DateMention
+    words: frozenset[str]
+    names: frozenset[str]
+
+
+def build_timeline(articles: Sequence[Article], entities: EntityAnalysis | None = None) -> tuple[Event, ...]:
+    """Dated events of a cluster, merged across articles and ordered in time.
+
+    Args:
+        articles: Cleaned articles with their final ids; each resolves against its own `published`.
+        entities: The cluster's entity analysis; shared entities let mentions in different wording merge.
+
+    Returns:
+        Resolved events chronologically, then unresolved ones; every span points into its article's body.
+    """
+    dated = [d for index, article in enumerate(articles) for d in _dated(index, article, entities)]
+    groups = _merge(dated)
+    resolved = sorted((g for g in groups if g[0].date.value is not None), key=_chronological)
+    unresolved = [g for g in groups if g[0].date.value is None]  # already in reading order of their first mention
+    return tuple(_event(group) for group in (*resolved, *unresolved))
+
+
+def _dated(index: int, article: Article, entities: EntityAnalysis | None) -> list[_Dated]:
+    names = [(m.start, m.name) for m in entities.mentions if m.article_id == article.id] if entities else []
+    found: list[_Dated] = []
+    for sentence in segment(article):
+        expressions = find_dates(sentence.text, article.published)
+        if not expressions:
+            continue
+        words = frozenset(w.lower() for w in _WORD.findall(sentence.text)) - _STOPWORDS
+        in_sentence = frozenset(name for start, name in names if sentence.start <= start < sentence.end)
+        for expression in expressions:
+            start = sentence.start + expression.start
+            mention = DateMention(
+                expression=expression.text,
+                span=Span(article=article.id, start=start, end=sentence.start + expression.end),
+                sentence=Span(article=article.id, start=sentence.start, end=sentence.end),
+                text=sentence.text,
+            )
+            found.append(_Dated((index, start), expression.date, mention, words, in_sentence))
+    return found
+
+
+def _merge(dated: Sequence[_Dated]) -> list[list[_Dated]]:
+    """Greedy grouping in reading order: a mention joins the first group holding a mention of its moment."""
+    groups: list[list[_Dated]] = []
+    by_date: dict[DateValue, list[list[_Dated]]] = {}  # only mentions with equal dates can merge
+    for mention in dated:
+        candidates = by_date.setdefault(mention.date, [])
+        group = next((g for g in candidates if any(_same_moment(mention, other) for other in g)), None)
+        if group is None:
+            group = [mention]
+            groups.append(group)
+            candidates.append(group)
+        else:
+            group.append(mention)
+    return groups
+
+
+def _same_moment(a: _Dated, b: _Dated) -> bool:
+    if a.date != b.date:
+        return False
+    if a.date.value is None and a.mention.expression.lower() != b.mention.expression.lower():
+        return False  # unresolved: only the same words ("Friday", "Friday") can name the same moment
+    if _cosine(a.words, b.words) >= SIMILAR_SENTENCES:
+        return True
+    shared = len(a.names & b.names)
+    return shared >= (1 if a.date.precision in ("day", "week") else 2) and a.date.value is not None
+
+
+def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
+
+
+def _event(group: Sequence[_Dated]) -> Event:
+    first = group[0].date
+    return Event(
+        value=first.value,
+        end=first.end,
+        precision=first.precision,
+        resolved=first.value is not None,
+        mentions=tuple(d.mention for d in group),
+    )
+
+
+def _chronological(group: Sequence[_Dated]) -> tuple[dt.date, int, tuple[int, int]]:
+    date = group[0].date
+    return (start_date(date.value or ""), _PRECISION_RANK[date.precision], group[0].order)
+
+
+def start_date(value: str) -> dt.date:
+    """The first day a TIMEX3 value covers: '2019' → 2019-01-01, '2019-W09' → its Monday, '2019-W09-WE' → Saturday.
+
+    Args:
+        value: A value `build_timeline` produced.
+
+    Returns:
+        The date; `date.min` for anything else, so that odd values sort first rather than fail.
+    """
+    week = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+    if week:
+        return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 6 if week.group(3) else 1)
+    parts = [int(p) for p in value.split("-")] if re.fullmatch(r"\d{4}(?:-\d\d){0,2}", value) else []
+    return dt.date(*parts, *[1] * (3 - len(parts))) if parts else dt.date.min

@@ -1,0 +1,299 @@
+"""Numbers and dates in a sentence, as intervals a second sentence's values can be compared with.
+
+A value keeps its character span in the sentence, a unit (the counted noun's stem, '$', '%', 'age'; for dates
+the granularity) and the interval of values the sentence allows: an exact '40,000' allows what rounds to it
+(within 5%), 'about 40,000' ±15%, 'more than 40,000' everything above, '6% to 6.5%' the range. Two values
+conflict only when their intervals are disjoint, so rounding, hedges and ranges never read as disagreement.
+Numbers that name things rather than count them (years, 'Boeing 737', 'COVID-19', 'No. 3', '7 a.m.') are
+skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from storyline.represent import analyze as terms
+
+_MONTHS = {
+    name: n
+    for n, names in enumerate(
+        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+         "sep sept september", "oct october", "nov november", "dec december"),
+        start=1,
+    )
+    for name in names.split()
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DAY_FIRST = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b"
+)
+_MONTH_FIRST = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?(?:,?\s+(?P<year>\d{{4}}))?\b"
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:,?\s+|\s+of\s+)(?P<year>\d{{4}})\b")
+_IN_MONTH = re.compile(rf"\b(?:[Ii]n|[Oo]n|[Dd]uring)\s+(?P<date>(?:(?:early|mid|late)[-\s])?{_MONTH})(?!\s+\d)\b")
+_YEAR = re.compile(r"(?<![\w$£€.,-])(?P<year>(?:19|20)\d\d)(?![\w%,-]|\.\d)")
+# A date after one of these words bounds an interval or is a deadline, not the moment something happens.
+_NOT_A_POINT = re.compile(
+    r"\b(?:by|before|after|since|until|till|through|throughout|as of|from|to|between|and|or|ending|ended|until)\s+$",
+    re.IGNORECASE,
+)
+_ROUGH_DATE = re.compile(r"\b(?:around|about|approximately|roughly|early|mid|late|end of|beginning of)[-\s]+$", re.I)
+
+_WORD_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+        "seventeen eighteen nineteen twenty".split(),
+        start=2,
+    )
+} | {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9, "trillion": 1e12}
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_NUMBER = re.compile(
+    rf"(?<![\w.,/:$£€¥-])(?P<currency>(?:US|C|A|HK|NZ|S)?\$|£|€|¥)?\s?(?P<num>{_NUM})"
+    rf"(?:\s*(?:-|–|to|or)\s*(?P<num2>{_NUM}))?"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|m|k)\b)?"
+    r"(?P<percent>\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))?"
+    r"(?:-(?P<hyphen>year-old|[a-z]+)\b)?"
+    r"(?![\w$£€¥]|[.,:]\d)",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(
+    rf"\bbetween\s+(?P<currency>[$£€¥])?(?P<num>{_NUM})\s?(?:%|percent|per cent|thousand|million|billion)?\s+and\s*$",
+    re.IGNORECASE,
+)
+_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|some|an estimated|estimated|almost|nearly)\s+$", re.I)
+_AT_LEAST = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|exceeding|above|plus|beyond)\s+$", re.I)
+_AT_MOST = re.compile(
+    r"\b(?:less than|fewer than|under|up to|as many as|as much as|at most|below|nearly|almost)\s+$", re.I
+)
+_OR_MORE = re.compile(r"^\s*(?:\+|or more\b|plus\b|and counting\b)", re.I)
+# Times of day, names with numbers and references: 'No. 3', 'Boeing 737', '7 a.m.', 'Article 5', 'page 12'.
+_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|o'clock|GMT|UTC|ET\b|EST\b|PT\b)", re.IGNORECASE)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:no|nos|number|article|section|chapter|page|route|highway|interstate|flight|room|"
+    r"episode|season|volume|vol|level|grade|class|category|channel|version|model|type|phase|stage|"
+    r"rank|ranked|ranking|top|aged|age|ages|lot|gate|pier|apartment|unit|suite)\.?|#)\s*$",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.IGNORECASE)
+_AGO = re.compile(r"^\s*(?:\w+\s+)?(?:ago|earlier|later|from now|before|after)\b", re.IGNORECASE)
+_UNIT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*)")
+# Words between a number and what it counts: '5 new cases', '40,000 more vehicles'.
+_MODIFIERS = frozenset("new total confirmed known reported".split())
+# '3 other states', '5 more cases', 'another 12', 'four of five': a part of some count, not the count itself.
+_PART_AFTER = frozenset("more additional other others extra separate further".split())
+_PART_BEFORE = re.compile(
+    rf"(?:\b(?:another|additional|further|extra|other|hundred|thousand)(?:\s+and)?|\b(?:{_NUM})\s+of(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
+_SAME_NOUN = {"person": "peopl", "man": "men", "woman": "women", "child": "children"}
+_UNIT_NAMES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "%": "percent", "pp": "percentage points"}
+
+Kind = Literal["number", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A number or date in a sentence: `text[start:end]` of that sentence, and the interval it allows."""
+
+    kind: Kind
+    start: int
+    end: int
+    unit: str  # number: counted noun stem, '$', '%', 'age', …; date: 'day', 'month' or 'year'
+    low: float  # numbers: the value; dates: proleptic ordinal of the first day
+    high: float
+    year: int | None = None  # dates: the year when the sentence gives one
+
+    def overlaps(self, other: Value) -> bool:
+        """Whether both values can be true at once: same interval, allowing for the stated precision."""
+        if self.kind == "date" and self.year is not None and other.year is not None and self.year != other.year:
+            return False
+        return self.low <= other.high and other.low <= self.high
+
+
+@lru_cache(maxsize=8192)
+def find_values(text: str) -> tuple[Value, ...]:
+    """Every date and counted number in `text`, in reading order.
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        Dates (day, month or year precision) and numbers with a unit; spans index into `text`.
+    """
+    dates = _dates(text)
+    taken = [(d.start, d.end) for d in dates]
+    numbers = [n for n in _numbers(text) if not any(s < n.end and n.start < e for s, e in taken)]
+    return tuple(sorted([*dates, *numbers], key=lambda v: v.start))
+
+
+def unit_name(value: Value, text: str) -> str:
+    """A reader's name for what a value counts: 'dollars', 'percent', 'age', or the noun as `text` writes it."""
+    if value.kind == "date" or value.unit in ("age", *_UNIT_NAMES):
+        return _UNIT_NAMES.get(value.unit, value.unit)
+    return re.split(r"[\s-]", text[value.start : value.end])[-1]
+
+
+# --- dates ---------------------------------------------------------------------------------------------------
+
+
+def _dates(text: str) -> list[Value]:
+    found: list[Value] = []
+    for pattern, unit in ((_MONTH_FIRST, "day"), (_DAY_FIRST, "day"), (_MONTH_YEAR, "month"), (_IN_MONTH, "month")):
+        for match in pattern.finditer(text):
+            if any(v.start <= match.start() < v.end for v in found):
+                continue
+            value = _date(text, match, unit)
+            if value is not None:
+                found.append(value)
+    for match in _YEAR.finditer(text):
+        if not any(v.start <= match.start() < v.end for v in found):
+            value = _date(text, match, "year")
+            if value is not None:
+                found.append(value)
+    return found
+
+
+def _date(text: str, match: re.Match[str], unit: str) -> Value | None:
+    """The interval of days a date allows; None for a deadline or an interval bound ('by March 4')."""
+    start = match.start("date") if "date" in match.groupdict() else match.start()
+    before = text[max(0, match.start() - 20) : match.start()]
+    if _NOT_A_POINT.search(before) or re.match(r"\s*(?:[-–]|to\b|and\b|through\b)", text[match.end() :]):
+        return None
+    fields = match.groupdict()
+    year = int(fields["year"]) if fields.get("year") else None
+    if unit == "year":
+        # A bare year never pins a day, so only the year check of `overlaps` can separate two of them.
+        return Value("date", start, match.end(), unit, -math.inf, math.inf, year)
+    month = _MONTHS[fields["month"].rstrip(".").lower()]
+    # Month and day are compared in a fixed leap year; `overlaps` compares the years when both sentences give one.
+    try:
+        if unit == "month":
+            low = dt.date(2000, month, 1)
+            high = dt.date(2000 + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            low = dt.date(2000, month, int(fields["day"]))
+            high = dt.date(2000, month, int(fields["day2"])) if fields.get("day2") else low
+    except ValueError:  # 'February 30': not a date
+        return None
+    if high < low:
+        return None
+    slack = 7 if _ROUGH_DATE.search(before) or re.match(r"(?:early|mid|late)[-\s]", text[start:]) else 0
+    return Value("date", start, match.end(), unit, low.toordinal() - slack, high.toordinal() + slack, year)
+
+
+# --- numbers -------------------------------------------------------------------------------------------------
+
+
+def _numbers(text: str) -> list[Value]:
+    found = [value for match in _NUMBER.finditer(text) if (value := _number(text, match)) is not None]
+    # 'between 6% and 6.5%' is one range, not also a '6%'.
+    return [v for v in found if not any(o is not v and o.start <= v.start and v.end <= o.end for o in found)]
+
+
+def _number(text: str, match: re.Match[str]) -> Value | None:
+    before = text[max(0, match.start() - 30) : match.start()]
+    counted = _unit(text, match)
+    if counted is None:
+        return None
+    unit, end = counted
+    if _NOT_A_COUNT_AFTER.match(text[match.end() :]) or _AGO.match(text[end:]):
+        return None
+    if unit != "age" and not match.group("currency") and (_NOT_A_COUNT_BEFORE.search(before) or _names(before)):
+        return None
+    if _PART_BEFORE.search(before):
+        return None
+    low = _parse(match.group("num"), match.group("scale"))
+    high = _parse(match.group("num2"), match.group("scale")) if match.group("num2") else low
+    start = match.start()
+    between = _BETWEEN.search(before)
+    if between:
+        low, start = _parse(between.group("num"), match.group("scale")), match.start() - len(before) + between.start()
+    if high < low:
+        return None  # '24-17' is a score, not a range
+    low, high = _interval(low, high, match, before, text[end:])
+    return Value("number", start, end, unit, low, high)
+
+
+def _names(before: str) -> bool:
+    """'Boeing 737', 'Super Bowl 50': a number after a capitalised word (not opening the sentence) names a thing."""
+    word = re.search(r"(?:^|(?P<stop>[.!?:;\"“]\s+)|\s)(?P<word>[A-Z][\w.]*)\s$", before)
+    return bool(word) and word.start() > 0 and not word.group("stop")
+
+
+def _parse(number: str, scale: str | None) -> float:
+    word = _WORD_NUMBERS.get(number.lower())
+    value = float(word) if word is not None else float(number.replace(",", ""))
+    return value * _SCALES.get((scale or "").lower(), 1.0)
+
+
+def _interval(low: float, high: float, match: re.Match[str], before: str, after: str) -> tuple[float, float]:
+    """Widen the stated value by its hedge ('about', 'more than') or, if exact, by what rounds to it."""
+    if _AT_LEAST.search(before) or _OR_MORE.match(after):
+        return low, math.inf
+    if _AT_MOST.search(before):
+        return (0.9 * high if _APPROX.search(before) else 0.0), high
+    if _APPROX.search(before):
+        return 0.85 * low, 1.15 * high
+    return low - _rounding(match.group("num"), low), high + _rounding(match.group("num2") or match.group("num"), high)
+
+
+def _rounding(number: str, value: float) -> float:
+    """Half a unit of the last stated digit ('40,000' → 5,000; '1.2' → 0.05), kept between 1% and 5% of the value.
+
+    Rounding explains '39,800' against '40,000', not '35,000' against '40,000'; unit conversions
+    ('19,350 feet' and '19,356 feet' for 5,900 m) differ by less than 1%.
+    """
+    if number.lower() in _WORD_NUMBERS:
+        return 0.0
+    digits = number.replace(",", "")
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+    else:
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.strip("0") else 1.0
+    scale = value / float(digits) if float(digits) else 1.0
+    return max(min(step * scale / 2, 0.05 * abs(value)), 0.01 * abs(value))
+
+
+def _unit(text: str, match: re.Match[str]) -> tuple[str, int] | None:
+    """What a number counts and where its words end; None when it counts nothing two sentences could share."""
+    end = match.end()
+    if match.group("currency"):
+        return match.group("currency")[-1], end
+    if match.group("percent"):
+        return ("pp" if "point" in match.group("percent").lower() else "%"), end
+    hyphen = (match.group("hyphen") or "").lower()
+    if hyphen == "year-old" or _AGE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+        return "age", end
+    if hyphen:
+        return _noun(hyphen), end
+    if re.search(r"[A-Z][a-z]+,\s$", text[max(0, match.start() - 30) : match.start()]) and text[end : end + 1] == ",":
+        return "age", end  # 'John Smith, 45, of Denver'
+    word = _UNIT_WORD.match(text, end)
+    if word and word.group(1).lower() in _PART_AFTER:
+        return None
+    if word and word.group(1).lower() in _MODIFIERS:
+        word = _UNIT_WORD.match(text, word.end())
+    if word is None:
+        return None
+    noun = word.group(1).lower()
+    if noun in ("years", "year") and re.match(r"\s+old\b", text[word.end() :]):
+        return "age", word.end() + len(re.match(r"\s+old", text[word.end() :])[0])
+    if not terms(noun) or noun.endswith("ed"):  # 'three injured': what is counted is named elsewhere
+        return None
+    return _noun(noun), word.end()
+
+
+def _noun(word: str) -> str:
+    word = word.lower()
+    return _SAME_NOUN.get(word, (terms(word) or [word])[0])

@@ -1,0 +1,98 @@
+"""Turn what a browser or an API client sends (pasted text, uploaded bytes) into `Article`s, never touching disk.
+
+Uploads are read in memory and decoded with `storyline.ingest.decode`; a file name is only a label. Text goes
+through `load_articles` like the CLI's stdin, so pasted HTML, JSONL clusters and `|||||`-joined Multi-News
+documents are read the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from storyline.errors import InputError
+from storyline.ingest import HTML_SUFFIXES, LoadResult, decode, load_articles
+from storyline.models import Problem
+from storyline.web.errors import UnsupportedUpload
+
+UPLOAD_SUFFIXES = (".txt", *sorted(HTML_SUFFIXES - {".xhtml"}), ".jsonl")
+"""What the upload field accepts: plain text, HTML pages and JSONL clusters."""
+MAX_LABEL_CHARS = 120
+
+
+@dataclass(frozen=True)
+class TextInput:
+    """One article as sent: its text, whatever the sender said about it, and problems met reading it."""
+
+    label: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+def upload_label(filename: str) -> str:
+    """'upload nbc.txt': a label for an uploaded file, from the last part of its name only."""
+    name = PurePosixPath(filename.replace("\\", "/")).name or "file"
+    return f"upload {name[:MAX_LABEL_CHARS]}"
+
+
+def read_upload(filename: str, data: bytes) -> TextInput:
+    """Decode an uploaded file in memory.
+
+    Args:
+        filename: The name the browser sent; used as a label, never as a path.
+        data: The file's bytes.
+
+    Returns:
+        The text to brief; an empty file gives empty text, which `load_texts` reports as a problem.
+
+    Raises:
+        UnsupportedUpload: the file is not .txt, .html, .htm or .jsonl, or its bytes are binary.
+    """
+    label = upload_label(filename)
+    accepted = ", ".join(UPLOAD_SUFFIXES)
+    if PurePosixPath(filename.lower()).suffix not in UPLOAD_SUFFIXES:
+        raise UnsupportedUpload(f"{label}: not an article file; upload {accepted} files")
+    if not data.strip():
+        return TextInput(label=label, text="")
+    try:
+        text, encoding = decode(data)
+    except InputError as exc:
+        raise UnsupportedUpload(f"{label}: {exc}; upload text articles ({accepted})") from exc
+    if encoding == "utf-8":
+        return TextInput(label=label, text=text)
+    note = Problem(source=label, reason=f"not UTF-8; decoded as {encoding}", severity="warning")
+    return TextInput(label=label, text=text, problems=(note,))
+
+
+def load_texts(inputs: Sequence[TextInput]) -> LoadResult:
+    """Read each text as an article (or, for a JSONL cluster or `|||||`-joined text, several).
+
+    Args:
+        inputs: Texts with labels; a label becomes the article's `source`.
+
+    Returns:
+        The articles, with ids a1, a2, … and the sender's title, outlet and date where given, and the problems.
+    """
+    result = LoadResult()
+    for item in inputs:
+        # A one-line text that looks like a path would be read from disk by load_articles; a newline makes sure
+        # client text is only ever text.
+        loaded = load_articles([item.text if "\n" in item.text else item.text + "\n"])
+        overrides = {"title": item.title, "outlet": item.outlet, "published": item.published}
+        given = {key: value for key, value in overrides.items() if value is not None}
+        for article in loaded.articles:
+            update = {"id": f"a{len(result.articles) + 1}", "source": _relabel(article.source, item.label), **given}
+            result.articles.append(article.model_copy(update=update))
+        result.problems += item.problems
+        result.problems += [p.model_copy(update={"source": _relabel(p.source, item.label)}) for p in loaded.problems]
+    return result
+
+
+def _relabel(source: str, label: str) -> str:
+    """'text 1#2/3' → 'upload cluster.jsonl#2/3': load_articles names a literal text 'text 1'."""
+    return label + source.removeprefix("text 1")

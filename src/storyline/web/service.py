@@ -1,0 +1,95 @@
+"""What the routes do, as plain functions: make and save a brief, list, get and delete saved ones.
+
+Each function opens the store, uses it and closes it in the thread that called it (sqlite3 connections belong
+to one thread), so routes call these from FastAPI's worker threads and never share a connection.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from storyline.errors import InputError, StoreError
+from storyline.models import Brief, BriefOptions
+from storyline.pipeline import brief as make_brief
+from storyline.store import BriefStore, BriefSummary
+from storyline.web.articles import TextInput, load_texts
+from storyline.web.errors import BriefNotFound
+from storyline.web.settings import WebSettings
+
+# The models the pipeline loads on first use are process-wide, and spaCy does not promise that one pipeline may
+# run in several threads at once: one brief at a time. The work holds the GIL for most of its time anyway.
+_PIPELINE_LOCK = threading.Lock()
+
+
+def create_brief(settings: WebSettings, inputs: Sequence[TextInput], options: BriefOptions) -> tuple[str, Brief]:
+    """Make a brief of the texts and save it with their raw text.
+
+    Args:
+        settings: Where the store is, and how many articles one brief may have.
+        inputs: The articles as sent.
+        options: Word budget and analysis switch.
+
+    Returns:
+        The new brief's id and the brief.
+
+    Raises:
+        InputError: nothing was sent, too many articles were, or no usable article is left.
+        StoreError: the store cannot be written.
+    """
+    if not inputs:
+        raise InputError("no article given: paste at least one article or upload a file")
+    loaded = load_texts(inputs)
+    if len(loaded.articles) > settings.max_articles:
+        raise InputError(
+            f"{len(loaded.articles)} articles given, more than the {settings.max_articles} one brief takes; "
+            "split them over several briefs"
+        )
+    with _PIPELINE_LOCK:
+        result = make_brief(loaded.articles, options=options, problems=loaded.problems)
+    with BriefStore(settings.db) as store:
+        brief_id = store.save(result, loaded.articles)
+    return brief_id, result
+
+
+def list_briefs(settings: WebSettings) -> list[BriefSummary]:
+    """Every saved brief, newest first.
+
+    Raises:
+        StoreError: the store cannot be read.
+    """
+    with BriefStore(settings.db) as store:
+        return store.list()
+
+
+def get_brief(settings: WebSettings, brief_id: str) -> Brief:
+    """The saved brief with id `brief_id`.
+
+    Raises:
+        BriefNotFound: no saved brief has this id.
+        StoreError: the store cannot be read, or the brief no longer loads.
+    """
+    with BriefStore(settings.db) as store:
+        try:
+            return store.get(brief_id)
+        except StoreError:
+            # The store raises StoreError for a missing id too; only the list tells "missing" from "broken".
+            if all(summary.id != brief_id for summary in store.list()):
+                raise _not_found(brief_id) from None
+            raise
+
+
+def delete_brief(settings: WebSettings, brief_id: str) -> None:
+    """Delete a saved brief and its articles.
+
+    Raises:
+        BriefNotFound: no saved brief has this id.
+        StoreError: the store cannot be written.
+    """
+    with BriefStore(settings.db) as store:
+        if not store.delete(brief_id):
+            raise _not_found(brief_id)
+
+
+def _not_found(brief_id: str) -> BriefNotFound:
+    return BriefNotFound(f"no saved brief has the id {brief_id!r}; the list of saved briefs shows every id")

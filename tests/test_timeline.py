@@ -1,0 +1,273 @@
+"""The timeline: date expressions resolved against each article's publication date, merged across outlets."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import storyline
+from storyline.analyze.timeline import build_timeline
+from storyline.cli import app
+from storyline.models import Article, Brief, BriefOptions, Event
+from storyline.render import RENDERERS
+
+THU = dt.date(2019, 3, 7)  # Thursday, 7 March 2019: the Nikkei seed's publication date
+PAYLOAD = '<script>alert("owned")</script>'
+
+
+def article(body: str, published: dt.date | None = THU, article_id: str = "a1") -> Article:
+    return Article(id=article_id, source=article_id, raw=body, text=body, body=body, published=published)
+
+
+def dates(body: str, published: dt.date | None = THU) -> list[tuple[str, str | None]]:
+    """(expression, value) of every mention, in timeline order."""
+    return [(m.expression, e.value) for e in build_timeline([article(body, published)]) for m in e.mentions]
+
+
+def only(body: str, published: dt.date | None = THU) -> Event:
+    (event,) = build_timeline([article(body, published)])
+    return event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value", "precision"),
+    [
+        ("Trump visited Beijing on Nov. 9, 2017.", "Nov. 9, 2017", "2017-11-09", "day"),
+        ("They met on 9 November 2017 in Beijing.", "9 November 2017", "2017-11-09", "day"),
+        ("Trump and Xi met at Mar-a-Lago in April 2017.", "April 2017", "2017-04", "month"),
+        ("The growth target for 2019 was cut.", "2019", "2019", "year"),
+        ("The filing is dated 2019-03-05.", "2019-03-05", "2019-03-05", "day"),
+        ("The filing is dated 3/5/2019.", "3/5/2019", "2019-03-05", "day"),
+    ],
+)
+def test_timeline_absolute_dates(sentence: str, expression: str, value: str, precision: str) -> None:
+    event = only(sentence, published=None)  # absolute dates need no publication date
+    assert (event.mentions[0].expression, event.value, event.precision, event.resolved) == (
+        expression,
+        value,
+        precision,
+        True,
+    )
+
+
+def test_timeline_range_has_start_and_end() -> None:
+    event = only("Before the summit in Hanoi on February 27-28, Trump said he was in no rush.")
+    assert (event.value, event.end, event.precision) == ("2019-02-27", "2019-02-28", "day")
+    assert event.mentions[0].expression == "February 27-28"
+
+
+def test_timeline_range_across_months() -> None:
+    event = only("The talks ran Feb. 27-March 1, 2019 in Hanoi.", published=None)
+    assert (event.value, event.end) == ("2019-02-27", "2019-03-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        ("Xi was to welcome Kim around the afternoon of March 4.", THU, "2019-03-04"),
+        ("People danced in Pyongyang on Feb. 16.", THU, "2019-02-16"),
+        # Past tense, and December would be five months ahead of July: last year's December.
+        ("Trump said in an interview in December that he had been soft on China.", dt.date(2018, 7, 10), "2017-12"),
+        # Future tense, and Jan. 5 is behind Dec. 20: next year's.
+        ("The two leaders will meet on Jan. 5 in Hanoi.", dt.date(2018, 12, 20), "2019-01-05"),
+        # A congress that runs until a date a week ahead stays in the publication year.
+        ("The congress is going on in Beijing until March 15.", THU, "2019-03-15"),
+        # Without a publication date, a year in the same sentence fixes a year-less date.
+        ("In 2017, the first talks took place on June 12 in Singapore.", None, "2017-06-12"),
+        # With one, the publication date wins over another event's year in the sentence.
+        ("Republicans will win the House in November and the White House in 2012.", dt.date(2010, 3, 22), "2010-11"),
+        ("Stocks have risen since February amid optimism.", THU, "2019-02"),
+        ("The index recovered above the 3,000 mark in early March.", THU, "2019-03"),
+    ],
+)
+def test_timeline_yearless_dates_take_the_year_the_context_implies(
+    sentence: str, published: dt.date | None, value: str
+) -> None:
+    assert value in [v for _, v in dates(sentence, published)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The talks with North Korea last week were a disappointment.", "last week", "2019-W09"),
+        ("The summit could take place this week.", "this week", "2019-W10"),
+        ("Xi will travel to the U.S. next week.", "next week", "2019-W11"),
+        ("The summit is expected to take place later this month.", "later this month", "2019-03"),
+        ("Exports fell last month.", "last month", "2019-02"),
+        ("Trump said so himself last year.", "last year", "2018"),
+        ("Growth will slow next year.", "next year", "2020"),
+        ("Officials met yesterday.", "yesterday", "2019-03-06"),
+        ("Officials meet today.", "today", "2019-03-07"),
+        ("Officials will meet tomorrow.", "tomorrow", "2019-03-08"),
+        ("Xi met Kim in Beijing last May.", "last May", "2018-05"),  # March 2019: May is still to come
+        ("Trump expressed doubts in July of last year.", "July of last year", "2018-07"),
+        ("The band released a song two weeks ago.", "two weeks ago", "2019-W08"),
+        ("He turned himself in over the weekend.", "the weekend", "2019-W09-WE"),
+        ("Earlier Friday, there were reports that a meeting was cancelled.", "Earlier Friday", "2019-03-01"),
+    ],
+)
+def test_timeline_relative_dates_resolve_against_publication(sentence: str, expression: str, value: str) -> None:
+    assert dates(sentence) == [(expression, value)]
+
+
+def test_timeline_last_month_name_after_it_is_this_year() -> None:
+    assert dates("Xi met Kim in Beijing last May.", dt.date(2018, 7, 10)) == [("last May", "2018-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("A senior official told CNBC on Friday that talks stalled.", "2019-03-01"),  # past: latest Friday
+        ("Trump took to Twitter on Monday.", "2019-03-04"),
+        ("The congress opened on Thursday.", "2019-03-07"),  # the publication day itself
+        ("The two leaders will meet on Friday.", "2019-03-08"),  # future: the next Friday
+        ("The meeting is scheduled for Monday.", "2019-03-11"),
+        ("They met last Thursday.", "2019-02-28"),  # 'last' is strictly before publication
+        ("They will meet next Thursday.", "2019-03-14"),
+    ],
+)
+def test_timeline_weekday_past_and_future(sentence: str, value: str) -> None:
+    assert [v for _, v in dates(sentence)] == [value]
+
+
+def test_timeline_on_a_sunday_last_week_is_the_week_just_ending() -> None:
+    sunday = dt.date(2013, 5, 26)
+    assert dates("Obama's speech last week was naive.", sunday) == [("last week", "2013-W21")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A senior official told CNBC on Friday that talks stalled.",
+        "The talks with North Korea last week were a disappointment.",
+        "Xi was to welcome Kim around the afternoon of March 4.",
+        "Xi met Kim in Beijing last May.",
+    ],
+)
+def test_timeline_without_publication_date_stays_unresolved(sentence: str) -> None:
+    event = only(sentence, published=None)
+    assert (event.value, event.resolved) == (None, False)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shoppers crowded the stores on Black Friday.",
+        "Dole said on Fox News Sunday that the Senate is bent.",
+        "Premier Li did not refer to the Made in China 2025 plan.",
+        "His super PAC, Americans for a Better Tomorrow, Tomorrow, raised money.",
+        "Xi has held talks with Kim four times in the past year.",
+        "The agency may spend the money in the next year.",
+        "He might be right, and it may rain.",
+    ],
+)
+def test_timeline_names_and_durations_are_not_dates(sentence: str) -> None:
+    assert dates(sentence) == []
+
+
+def test_timeline_spans_are_exact() -> None:
+    body = "TOKYO -- Talks ended.\nBefore the summit in Hanoi on February 27-28, Trump spoke. Xi met Kim last May."
+    for event in build_timeline([article(body)]):
+        for mention in event.mentions:
+            assert body[mention.span.start : mention.span.end] == mention.expression
+            assert body[mention.sentence.start : mention.sentence.end] == mention.text
+            assert mention.sentence.start <= mention.span.start < mention.span.end <= mention.sentence.end
+    event = build_timeline([article(body)])[1]
+    assert (event.mentions[0].span.start, event.mentions[0].span.end) == (52, 66)
+
+
+def test_timeline_merges_the_same_moment_across_outlets() -> None:
+    outlets = [
+        article("Trump met Xi Jinping in Beijing on Friday to discuss trade.", dt.date(2019, 3, 9), "a1"),
+        article("Trump met Xi Jinping in Beijing on March 8 to discuss trade.", dt.date(2019, 3, 11), "a2"),
+        article("Separately, stocks fell sharply on March 8 in Tokyo.", dt.date(2019, 3, 11), "a3"),
+    ]
+    timeline = build_timeline(outlets)
+    assert [(e.value, [m.span.article for m in e.mentions]) for e in timeline] == [
+        ("2019-03-08", ["a1", "a2"]),
+        ("2019-03-08", ["a3"]),
+    ]
+
+
+def test_timeline_cluster_mixing_years_resolves_each_article_by_its_own_date() -> None:
+    outlets = [
+        article("Pompeo's trip to Pyongyang last week disappointed.", dt.date(2018, 7, 10), "a1"),
+        article("After last week's summit in Vietnam, Beijing is worried.", dt.date(2019, 3, 8), "a2"),
+        article("Officials met on Friday.", None, "a3"),
+    ]
+    timeline = build_timeline(outlets)
+    assert [(e.value, e.mentions[0].span.article) for e in timeline] == [
+        ("2018-W27", "a1"),
+        ("2019-W09", "a2"),
+        (None, "a3"),  # unresolved events come last
+    ]
+
+
+def test_timeline_is_chronological_coarse_before_fine() -> None:
+    body = "Talks began on March 4, 2019. Trade grew in 2018. Stocks rose in March 2019. Xi spoke on March 1, 2019."
+    assert [e.value for e in build_timeline([article(body)])] == ["2018", "2019-03", "2019-03-01", "2019-03-04"]
+
+
+def timeline_brief(bodies: list[str], published: dt.date | None = THU) -> Brief:
+    """A brief without spaCy analysis, given the timeline of its own articles."""
+    brief = storyline.brief(bodies, options=BriefOptions(words=60, analysis=False))
+    articles = [article(info.body, published, info.id) for info in brief.story.articles]
+    return brief.model_copy(update={"timeline": build_timeline(articles)})
+
+
+def test_timeline_not_computed_without_analysis() -> None:
+    brief = storyline.brief(
+        ["Officials met on Friday in Beijing. Talks ended on March 4, 2019."], options=BriefOptions(analysis=False)
+    )
+    assert brief.timeline == ()
+
+
+def test_timeline_renders_in_every_format() -> None:
+    brief = timeline_brief(
+        [
+            f"Officials met in Hanoi on February 27-28 and talked. {PAYLOAD} was said on Friday by the official.",
+            "Xi met Kim in Beijing last May. Markets rose in Tokyo and Shanghai on the news of the meeting.",
+        ]
+    )
+    terminal, markdown, page = (RENDERERS[f](brief) for f in ("terminal", "md", "html"))
+    assert "Timeline" in terminal and "2019-02-27 – 2019-02-28" in terminal and "2018-05" in terminal
+    assert "## Timeline" in markdown and "- **2019-03-01** —" in markdown
+    assert "<h2>Timeline</h2>" in page and "<u>last May</u>" in page
+    assert PAYLOAD not in page and "&lt;script&gt;alert(" in page
+    assert Brief.model_validate(json.loads(RENDERERS["json"](brief))) == brief
+
+
+def test_timeline_unresolved_is_shown_as_such() -> None:
+    brief = timeline_brief(["Officials met in Hanoi on Friday and talked about trade and sanctions."], None)
+    assert "Friday (unresolved)" in RENDERERS["terminal"](brief)
+    assert "Friday (unresolved)" in RENDERERS["md"](brief)
+    assert 'class="unresolved"' in RENDERERS["html"](brief)
+
+
+def test_timeline_is_in_the_json_schema() -> None:
+    schema = Brief.model_json_schema(mode="serialization")
+    assert schema["properties"]["timeline"]["items"] == {"$ref": "#/$defs/Event"}
+    assert {"value", "end", "precision", "resolved", "mentions"} <= set(schema["$defs"]["Event"]["properties"])
+
+
+@pytest.mark.slow
+def test_timeline_seed_brief_with_dates_from_the_cli(examples_dir: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["brief", str(examples_dir), "-f", "json", "--date", "nbc.txt=2019-03-08", "--date", "nikkei.txt=2019-03-07"],
+    )
+    assert result.exit_code == 0, result.output
+    brief = Brief.model_validate_json(result.stdout)
+    values = [e.value for e in brief.timeline]
+    assert {"2019-W09", "2019-03-08", "2019-03-05", "2019-03-27"} <= set(values)
+    assert values.index("2019-W09") < values.index("2019-03-05") < values.index("2019-03-27")
+    hanoi = next(e for e in brief.timeline if e.end == "2019-02-28")
+    assert hanoi.mentions[0].expression == "February 27-28"
+    # The undated Asia Times piece keeps its relative dates unresolved, after every resolved event.
+    unresolved = [e for e in brief.timeline if not e.resolved]
+    assert unresolved and brief.timeline[-len(unresolved) :] == tuple(unresolved)
+    assert {m.expression for e in unresolved for m in e.mentions} >= {"Monday", "last week"}

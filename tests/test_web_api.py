@@ -1,0 +1,172 @@
+"""The JSON API of the web app, through FastAPI's TestClient: create, list, fetch, delete, and every refusal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.models import Brief
+from tests.web_support import assert_error_shape, make_client, seed_request
+
+pytestmark = pytest.mark.issue(6)
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    with make_client(tmp_path) as test_client:
+        yield test_client
+
+
+def test_web_api_create_returns_the_saved_brief_with_its_id(client: TestClient, seed_text: dict[str, str]) -> None:
+    response = client.post("/api/briefs", json=seed_request(seed_text, words=100))
+    assert response.status_code == 201
+    body = response.json()
+    assert re.fullmatch(r"[a-z0-9]{10}", body["id"])
+    assert response.headers["location"] == f"/api/briefs/{body['id']}"
+    assert body["url"] == f"/briefs/{body['id']}"
+    brief = Brief.model_validate(body["brief"])
+    assert [a.source for a in brief.story.articles] == ["article 1", "article 2", "article 3"]
+    assert brief.summary and sum(len(s.text.split()) for s in brief.summary) <= 100
+    for sentence in brief.summary:  # provenance survives the trip through HTTP
+        assert brief.article(sentence.source.article).body[sentence.source.start : sentence.source.end] == sentence.text
+    assert brief.options.analysis is False and brief.entities == ()
+
+
+def test_web_api_create_keeps_title_outlet_and_date(client: TestClient, seed_text: dict[str, str]) -> None:
+    request = seed_request(seed_text)
+    request["articles"][1] |= {"title": "Worried Beijing", "outlet": "NBC News", "date": "2019-03-08"}
+    brief = Brief.model_validate(client.post("/api/briefs", json=request).json()["brief"])
+    second = brief.story.articles[1]
+    assert (second.title, second.outlet, str(second.published)) == ("Worried Beijing", "NBC News", "2019-03-08")
+
+
+def test_web_api_list_fetch_delete_round_trip(client: TestClient, seed_text: dict[str, str]) -> None:
+    first = client.post("/api/briefs", json=seed_request(seed_text, words=60)).json()
+    second = client.post("/api/briefs", json=seed_request(seed_text, words=80)).json()
+    listed = client.get("/api/briefs").json()
+    assert [(item["id"], item["words"], item["n_articles"]) for item in listed] == [
+        (second["id"], 80, 3),
+        (first["id"], 60, 3),
+    ]
+    fetched = client.get(f"/api/briefs/{first['id']}")
+    assert fetched.status_code == 200
+    assert fetched.json() == first
+    assert client.delete(f"/api/briefs/{first['id']}").status_code == 204
+    assert client.get(f"/api/briefs/{first['id']}").status_code == 404
+    assert [item["id"] for item in client.get("/api/briefs").json()] == [second["id"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        ({}, "body.articles"),
+        ({"articles": []}, "body.articles"),
+        ({"articles": [{"text": ""}]}, "body.articles.0.text"),
+        ({"articles": [{"text": "x"}], "words": 0}, "body.words"),
+        ({"articles": [{"text": "x"}], "words": "many"}, "body.words"),
+        ({"articles": [{"text": "x", "date": "March 8"}]}, "body.articles.0.date"),
+        ({"articles": [{"text": "x"}], "strategy": "random"}, "body.strategy"),
+        ({"articles": ["just a string"]}, "body.articles.0"),
+    ],
+)
+def test_web_api_bad_payload_is_422_naming_the_field(
+    client: TestClient, body: dict[str, object], location: str
+) -> None:
+    response = client.post("/api/briefs", json=body)
+    assert response.status_code == 422
+    assert_error_shape(response.json(), 422)
+    assert location in [error["location"] for error in response.json()["errors"]]
+
+
+def test_web_api_invalid_json_is_422(client: TestClient) -> None:
+    response = client.post("/api/briefs", content=b'{"articles": [', headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert_error_shape(response.json(), 422)
+
+
+def test_web_api_no_usable_article_is_422_with_each_problem(client: TestClient) -> None:
+    response = client.post("/api/briefs", json={"articles": [{"text": "   \n  "}, {"text": "\n\n"}]})
+    assert response.status_code == 422
+    body = response.json()
+    assert_error_shape(body, 422)
+    assert "no usable article" in body["error"]
+    assert [error["location"] for error in body["errors"]] == ["article 1", "article 2"]
+
+
+def test_web_api_text_that_looks_like_a_path_is_never_read(client: TestClient, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The launch code of the secret rocket is 0000 and nobody must know it.\n" * 5, encoding="utf-8")
+    for text in (str(secret), "examples/nbc.txt"):
+        response = client.post("/api/briefs", json={"articles": [{"text": text}]})
+        assert "launch code" not in response.text and "Beijing" not in response.text
+
+
+def test_web_api_oversize_declared_body_is_413(tmp_path: Path) -> None:
+    with make_client(tmp_path, max_request_bytes=2000) as small:
+        response = small.post("/api/briefs", json={"articles": [{"text": "word " * 1000}]})
+    assert response.status_code == 413
+    assert_error_shape(response.json(), 413)
+    assert "larger than the 2,000 bytes limit" in response.json()["error"]
+
+
+def test_web_api_oversize_streamed_body_is_413(tmp_path: Path) -> None:
+    # A generator body goes out chunked, with no Content-Length: only counting the bytes can stop it.
+    chunks = (b'{"articles": [{"text": "' + b"word " * 200 + b'"}]}' for _ in range(10))
+    with make_client(tmp_path, max_request_bytes=2000) as small:
+        response = small.post("/api/briefs", content=chunks, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert_error_shape(response.json(), 413)
+
+
+def test_web_api_default_limit_is_5_mb(client: TestClient) -> None:
+    response = client.post(
+        "/api/briefs", content=b"x" * (5 * 1024 * 1024 + 1), headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert "5 MB" in response.json()["error"]
+
+
+def test_web_api_unknown_id_is_404(client: TestClient) -> None:
+    for response in (client.get("/api/briefs/nosuchbrief"), client.delete("/api/briefs/nosuchbrief")):
+        assert response.status_code == 404
+        assert_error_shape(response.json(), 404)
+        assert "'nosuchbrief'" in response.json()["error"]
+
+
+def test_web_api_unknown_route_is_404_in_the_same_shape(client: TestClient) -> None:
+    response = client.get("/api/nothing-here")
+    assert response.status_code == 404
+    assert_error_shape(response.json(), 404)
+
+
+def test_web_api_broken_store_is_500_with_a_clear_message(tmp_path: Path) -> None:
+    not_a_store = tmp_path / "briefs.sqlite3"
+    not_a_store.write_bytes(b"this is not a database, just some text " * 100)
+    with make_client(tmp_path) as client:
+        response = client.get("/api/briefs")
+    assert response.status_code == 500
+    assert_error_shape(response.json(), 500)
+    assert response.json()["error"].startswith("the brief store failed: cannot open")
+    assert "Traceback" not in response.text
+
+
+def test_web_api_openapi_documents_the_brief_model(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert set(schema["paths"]) == {"/api/briefs", "/api/briefs/{brief_id}"}
+    assert {"post", "get"} <= set(schema["paths"]["/api/briefs"])
+    assert {"get", "delete"} <= set(schema["paths"]["/api/briefs/{brief_id}"])
+    assert schema["components"]["schemas"]["BriefRecord"]["properties"]["brief"] == {
+        "$ref": "#/components/schemas/Brief"
+    }
+
+
+def test_web_api_docs_work_offline(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    scripts = re.findall(r'src="([^"]+)"', page.text) + re.findall(r'href="([^"]+\.css)"', page.text)
+    assert scripts and all(url.startswith("/") for url in scripts)  # no CDN
+    assert all(client.get(url).status_code == 200 for url in scripts)

@@ -1,0 +1,308 @@
+"""The web app's pages, through FastAPI's TestClient: the form, uploads, the brief and article pages, escaping."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from markupsafe import escape
+from typer.testing import CliRunner
+
+import storyline
+import storyline.web
+from storyline.cli import app as cli_app
+from storyline.models import Brief, BriefOptions
+from storyline.web import WebSettings
+from storyline.web.deps import stored_brief
+from tests.web_support import (
+    SEEDS,
+    XSS_ARTICLE,
+    XSS_ARTICLE_2,
+    XSS_IMG,
+    XSS_SCRIPT,
+    assert_error_shape,
+    make_client,
+    seed_request,
+)
+
+pytestmark = pytest.mark.issue(6)
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00\x1f\xf3\xffa" * 20
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    with make_client(tmp_path) as test_client:
+        yield test_client
+
+
+def _form(seed_text: dict[str, str], **fields: str) -> dict[str, object]:
+    return {"article": [seed_text[name] for name in SEEDS] + [""], "words": "90", **fields}
+
+
+def _brief_id(response_location: str) -> str:
+    match = re.fullmatch(r"/briefs/([a-z0-9]{10})", response_location)
+    assert match, response_location
+    return match.group(1)
+
+
+def test_web_pages_home_has_the_form_and_states_the_limit(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert page.text.count('<textarea name="article"') == 3
+    assert 'type="file" name="files" multiple accept=".txt,.htm,.html,.jsonl"' in page.text
+    assert "Up to 5 MB in all" in page.text
+    assert "Content-Security-Policy" in page.headers and "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_web_pages_form_post_redirects_to_the_brief(client: TestClient, seed_text: dict[str, str]) -> None:
+    response = client.post("/briefs", data=_form(seed_text))  # no "analysis" field: the box was unticked
+    assert response.status_code == 303
+    brief_id = _brief_id(response.headers["location"])
+    brief = client.get(f"/api/briefs/{brief_id}").json()["brief"]
+    assert brief["options"] == BriefOptions(words=90, analysis=False).model_dump()
+    assert [a["source"] for a in brief["story"]["articles"]] == [
+        "pasted article 1",
+        "pasted article 2",
+        "pasted article 3",
+    ]
+    page = client.get(f"/briefs/{brief_id}")
+    assert page.status_code == 200
+    assert escape(brief["story"]["title"]) in page.text
+
+
+def test_web_pages_script_post_gets_json_with_the_page(client: TestClient, seed_text: dict[str, str]) -> None:
+    response = client.post("/briefs", data=_form(seed_text), headers={"accept": "application/json"})
+    assert response.status_code == 201
+    assert response.json()["url"] == f"/briefs/{response.json()['id']}"
+
+
+def test_web_pages_uploads_are_read_in_memory_and_labelled_by_name(
+    client: TestClient, examples_dir: Path, tmp_path: Path
+) -> None:
+    files = [("files", (f"../../etc/{name}.txt", (examples_dir / f"{name}.txt").read_bytes())) for name in SEEDS]
+    response = client.post("/briefs", data={"words": "80"}, files=files)
+    assert response.status_code == 303
+    brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
+    assert [a["source"] for a in brief["story"]["articles"]] == [f"upload {name}.txt" for name in SEEDS]
+    # The names were labels only: nothing was written under them, here or where "../../etc" points.
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("briefs.sqlite3")] == []
+    assert not any((Path.cwd() / f"../../etc/{name}.txt").resolve().exists() for name in SEEDS)
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "reason"),
+    [
+        ("photo.png", PNG, "not an article file"),
+        ("photo.txt", PNG, "binary file, not text"),
+        ("report.pdf", b"%PDF-1.4 some text", "not an article file"),
+    ],
+)
+def test_web_pages_non_text_upload_is_refused(client: TestClient, filename: str, data: bytes, reason: str) -> None:
+    files = [("files", (filename, data, "application/octet-stream"))]
+    page = client.post("/briefs", data={"words": "80"}, files=files)
+    assert page.status_code == 415
+    assert f"upload {filename}: {reason}" in page.text and "Traceback" not in page.text
+    as_json = client.post("/briefs", data={"words": "80"}, files=files, headers={"accept": "application/json"})
+    assert_error_shape(as_json.json(), 415)
+    assert client.get("/api/briefs").json() == []  # nothing was briefed or saved
+
+
+def test_web_pages_oversize_form_is_413_page(tmp_path: Path, seed_text: dict[str, str]) -> None:
+    with make_client(tmp_path, max_request_bytes=4096) as small:
+        page = small.post("/briefs", data=_form(seed_text))
+    assert page.status_code == 413
+    assert "larger than the 4 KB limit" in page.text and "<h1>Too large</h1>" in page.text
+
+
+def test_web_pages_nothing_pasted_is_422_page(client: TestClient) -> None:
+    page = client.post("/briefs", data={"article": ["", "  "], "words": "150"})
+    assert page.status_code == 422
+    assert "paste at least one article or upload a file" in page.text
+
+
+def test_web_pages_bad_word_budget_is_422(client: TestClient, seed_text: dict[str, str]) -> None:
+    page = client.post("/briefs", data=_form(seed_text, words="0"))
+    assert page.status_code == 422
+    assert "words: Input should be greater than 0" in page.text
+
+
+@pytest.mark.parametrize("path", ["/briefs/nosuchbrief", "/briefs/nosuchbrief/articles/a1", "/no/such/page"])
+def test_web_pages_unknown_id_is_a_404_page(client: TestClient, path: str) -> None:
+    page = client.get(path)
+    assert page.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert "<h1>Not found</h1>" in page.text and "Traceback" not in page.text
+
+
+def test_web_pages_unknown_article_is_a_404_page(client: TestClient, seed_text: dict[str, str]) -> None:
+    brief_id = client.post("/api/briefs", json=seed_request(seed_text)).json()["id"]
+    page = client.get(f"/briefs/{brief_id}/articles/a9")
+    assert page.status_code == 404
+    assert escape("has no article 'a9'; its articles are a1, a2, a3") in page.text
+
+
+def test_web_pages_list_and_delete(client: TestClient, seed_text: dict[str, str]) -> None:
+    brief_id = client.post("/api/briefs", json=seed_request(seed_text)).json()["id"]
+    assert f'href="/briefs/{brief_id}"' in client.get("/briefs").text
+    response = client.post(f"/briefs/{brief_id}/delete")
+    assert response.status_code == 303 and response.headers["location"] == "/briefs"
+    assert "No saved briefs yet" in client.get("/briefs").text
+    assert client.post(f"/briefs/{brief_id}/delete").status_code == 404
+
+
+def test_web_pages_brief_page_marks_cite_the_passage(client: TestClient, seed_text: dict[str, str]) -> None:
+    created = client.post("/api/briefs", json=seed_request(seed_text)).json()
+    brief = Brief.model_validate(created["brief"])
+    page = client.get(created["url"]).text
+    first = brief.summary[0]
+    passage = escape(first.text)
+    source = first.source
+    href = f"/briefs/{created['id']}/articles/{source.article}?start={source.start}&amp;end={source.end}#passage"
+    assert f'<a class="cite source" href="{href}"' in page
+    assert f'<span class="tip-text">{passage}</span>' in page
+    assert page.count('class="tip"') == sum(len(s.cites) for s in brief.summary)
+
+
+def test_web_pages_article_page_highlights_the_passage(client: TestClient, seed_text: dict[str, str]) -> None:
+    created = client.post("/api/briefs", json=seed_request(seed_text)).json()
+    source = Brief.model_validate(created["brief"]).summary[0].source
+    url = f"/briefs/{created['id']}/articles/{source.article}?start={source.start}&end={source.end}"
+    page = client.get(url).text
+    body = Brief.model_validate(created["brief"]).article(source.article).body
+    assert f'<mark id="passage" class="focus" tabindex="-1">{escape(body[source.start : source.end])}</mark>' in page
+    assert 'id="passage"' not in client.get(url.replace(f"end={source.end}", "end=99999999")).text
+
+
+def test_web_pages_escape_all_article_text(client: TestClient) -> None:
+    request = {
+        "articles": [
+            {"text": XSS_ARTICLE, "title": f"Ferry {XSS_SCRIPT}", "outlet": f"Harbour {XSS_IMG}"},
+            {"text": XSS_ARTICLE_2},
+        ],
+        "words": 150,
+        "analysis": False,
+    }
+    created = client.post("/api/briefs", json=request).json()
+    files = [("files", (f"{XSS_IMG}.txt", XSS_ARTICLE.encode()))]
+    uploaded = client.post("/briefs", data={"words": "150"}, files=files).headers["location"]
+    pages = [
+        client.get(created["url"]).text,
+        client.get(f"{created['url']}/articles/a1?start=0&end=40").text,
+        client.get(f"{created['url']}/articles/a2").text,
+        client.get("/briefs").text,
+        client.get(uploaded).text,
+    ]
+    for page in pages:
+        assert "<script>alert" not in page and "<img" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page or "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in pages[0]  # the outlet, in the outlets table
+
+
+CARS_1 = (
+    "Carmakers recalled 40,000 cars on Friday after a brake fault was found in the new model.\n\n"
+    "The recall began on February 27-28 at dealers across the country, the company said."
+)
+CARS_2 = (
+    "Carmakers recalled 35,000 cars after a brake fault was found in the new model, the regulator said.\n\n"
+    "Dealers will repair the brakes for free from March 1, the regulator added."
+)
+
+
+def _span(brief: Brief, article: str, text: str) -> object:
+    from storyline.models import Span
+
+    start = brief.article(article).body.index(text)
+    return Span(article=article, start=start, end=start + len(text))
+
+
+def _findings_brief() -> Brief:
+    """A brief of two short articles with a hand-made timeline, coverage and conflict pointing into them."""
+    from storyline import models as m
+
+    brief = storyline.brief([CARS_1, CARS_2], options=BriefOptions(words=80, analysis=False))
+    recall_1 = "Carmakers recalled 40,000 cars on Friday after a brake fault was found in the new model."
+    recall_2 = "Carmakers recalled 35,000 cars after a brake fault was found in the new model, the regulator said."
+    began = "The recall began on February 27-28 at dealers across the country, the company said."
+    repair = "Dealers will repair the brakes for free from March 1, the regulator added."
+
+    def mention(article: str, sentence: str, expression: str) -> object:
+        return m.DateMention(
+            expression=expression,
+            span=_span(brief, article, expression),
+            sentence=_span(brief, article, sentence),
+            text=sentence,
+        )
+
+    def side(article: str, sentence: str, value: str) -> object:
+        return m.ConflictSide(
+            text=sentence, span=_span(brief, article, sentence), value=value, value_span=_span(brief, article, value)
+        )
+
+    timeline = (
+        m.Event(
+            value="2019-02-27",
+            end="2019-02-28",
+            precision="day",
+            resolved=True,
+            mentions=(mention("a1", began, "February 27-28"),),
+        ),
+        m.Event(value="2019-03-01", precision="day", resolved=True, mentions=(mention("a2", repair, "March 1"),)),
+        m.Event(value=None, precision="day", resolved=False, mentions=(mention("a1", recall_1, "Friday"),)),
+    )
+    unique = m.UniqueFact(text=repair, span=_span(brief, "a2", repair), salience=0.5)
+    coverage = m.Coverage(articles=(m.ArticleCoverage(article="a2", n_sentences=2, n_unique=1, unique=(unique,)),))
+    conflict = m.Conflict(
+        kind="number",
+        topic="cars",
+        explanation="cars: 40,000 vs 35,000",
+        similarity=0.7,
+        a=side("a1", recall_1, "40,000 cars"),
+        b=side("a2", recall_2, "35,000 cars"),
+    )
+    return brief.model_copy(update={"timeline": timeline, "coverage": coverage, "conflicts": (conflict,)})
+
+
+def test_web_pages_brief_page_shows_timeline_coverage_and_conflicts(client: TestClient) -> None:
+    if not {"timeline", "coverage", "conflicts"} <= set(Brief.model_fields):
+        pytest.skip("this Brief has no timeline, coverage or conflicts yet (issue 5)")
+    brief = _findings_brief()
+    client.app.dependency_overrides[stored_brief] = lambda: brief  # type: ignore[attr-defined]
+    page = client.get("/briefs/anyid").text
+    assert page.count("<circle ") == 2  # the two dated events; the unresolved one is listed below
+    assert re.search(r'<text class="date"[^>]*>2019-02-27 – 2019-02-28</text>', page)
+    assert "<b>Friday (unresolved)</b>" in page
+    assert "<strong>40,000 cars</strong>" in page and "<strong>35,000 cars</strong>" in page
+    assert "1 of 2 sentences reported by no other outlet" in page
+
+
+def test_web_pages_brief_without_findings_has_no_such_sections(client: TestClient, seed_text: dict[str, str]) -> None:
+    created = client.post("/api/briefs", json=seed_request(seed_text)).json()
+    page = client.get(created["url"]).text
+    assert "<svg" not in page and "Where the sources disagree" not in page and "Only one outlet reports" not in page
+
+
+def test_web_serve_binds_loopback_and_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    calls: list[tuple[WebSettings, str, int]] = []
+    monkeypatch.setattr(storyline.web, "serve", lambda settings, host, port: calls.append((settings, host, port)))
+    result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "b.sqlite3"), "--port", "8123"])
+    assert result.exit_code == 0
+    assert "http://127.0.0.1:8123/ (bound to loopback: only this machine can connect)" in result.stderr
+    assert calls == [(WebSettings(db=tmp_path / "b.sqlite3"), "127.0.0.1", 8123)]
+
+
+def test_web_serve_warns_when_reachable_from_other_machines(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(storyline.web, "serve", lambda settings, host, port: None)
+    result = CliRunner().invoke(cli_app, ["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "b.sqlite3")])
+    assert result.exit_code == 0
+    assert "reachable from other machines" in result.stderr
+
+
+def test_web_serve_bad_store_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "junk.sqlite3").write_bytes(b"not a database " * 100)
+    result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "junk.sqlite3")])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
