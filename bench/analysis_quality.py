@@ -1,7 +1,8 @@
 """Entity and quote quality against the hand labels in tests/data/analysis_labels.json (issue 5).
 
 Run by hand: `.venv/bin/python bench/analysis_quality.py`. Needs ../shared/data for the Multi-News clusters
-(research-only data, not in this repository); the seed articles alone are scored when it is absent.
+(research-only data, not in this repository); the seed articles alone are scored when it is absent. Scores are
+printed per split: `dev` clusters shaped the rules, `heldout` clusters were labelled before the rules they test.
 
 - quote detection: a labelled quote is found when a quote of the same document starts with its first words.
 - speaker accuracy: over found quotes; a name must equal the label, a description must contain it or be
@@ -92,20 +93,28 @@ def main() -> None:
     if not MULTINEWS.exists():
         labels = [c for c in labels if c["cluster"] == "examples"]
     nlp()
-    counts: Counter[str] = Counter()
+    by_split: dict[str, Counter[str]] = {}
     seconds = 0.0
     for cluster in labels:
         articles = load_cluster(cluster["cluster"])
         started = time.perf_counter()
         analysis = analyze(articles)
         seconds += time.perf_counter() - started
+        counts = by_split.setdefault(cluster.get("split", "dev"), Counter())
         score_quotes(analysis, cluster["quotes"], counts)
         score_entities(analysis, cluster["entities"], counts)
+    print(f"clusters: {len(labels)}; analysis time {seconds:.2f} s (models loaded)")
+    for split, counts in by_split.items():
+        print(f"\n[{split}] {sum(c.get('split', 'dev') == split for c in labels)} clusters")
+        report(counts)
+
+
+def report(counts: Counter[str]) -> None:
+    """Print the scores of one split: dev clusters shaped the rules, held-out ones were labelled before them."""
 
     def ratio(a: str, b: str) -> str:
         return f"{counts[a] / counts[b]:.1%} ({counts[a]}/{counts[b]})" if counts[b] else "n/a"
 
-    print(f"clusters: {len(labels)}; analysis time {seconds:.2f} s (models loaded)")
     print(f"quote detection recall     {ratio('found', 'gold')}   precision {ratio('found', 'system')}")
     print(f"quote speaker accuracy     {ratio('speaker_ok', 'found')}   full quotes {ratio('full_speaker_ok', 'full')}")
     print(f"quote kind accuracy        {ratio('kind_ok', 'found')}")

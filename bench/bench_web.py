@@ -5,7 +5,8 @@ Run by hand: `.venv/bin/python bench/bench_web.py [--clients 50] [--rounds 2] [-
 Starts `storyline serve` on a free 127.0.0.1 port with a temporary store, makes one brief first (the server loads
 its models), then lets `--clients` clients each POST /api/briefs and GET /api/briefs/{id} `--rounds` times, all
 at once. Every request goes to 127.0.0.1 only; the run is bounded by the request count and `--timeout-s`.
-Baseline, in this same run: the same brief made `--baseline-runs` times through the Python API in this process.
+Baselines, in this same run: the same brief made `--baseline-runs` times through the Python API in this process,
+and as many times by one client, one request at a time (HTTP, JSON and the store's write, without contention).
 """
 
 from __future__ import annotations
@@ -94,6 +95,17 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
 
+def sequential(port: int, body: dict[str, object], runs: int) -> float:
+    """Briefs per second made and fetched by one client, one request at a time."""
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
+        start = time.perf_counter()
+        for _ in range(runs):
+            created = http.post("/api/briefs", json=body)
+            created.raise_for_status()
+            http.get(f"/api/briefs/{created.json()['id']}").raise_for_status()
+        return runs / (time.perf_counter() - start)
+
+
 def baseline(texts: list[str], options: BriefOptions, runs: int) -> float:
     """Briefs per second through `storyline.brief` in this process, models already loaded."""
     storyline.brief(texts, options=options)
@@ -120,15 +132,18 @@ def main() -> None:
             start = time.perf_counter()
             httpx.post(f"http://127.0.0.1:{port}/api/briefs", json=body, timeout=120).raise_for_status()
             first_s = time.perf_counter() - start
+            one_client = sequential(port, body, args.baseline_runs)
             results, wall_s = asyncio.run(load(port, body, args.clients, args.rounds, args.timeout_s))
         finally:
             server.terminate()
             server.wait(timeout=10)
     direct = baseline(texts, BriefOptions(words=150, analysis=args.analysis), args.baseline_runs)
-    report(args, results, wall_s, first_s, direct)
+    report(args, results, wall_s, first_s, (direct, one_client))
 
 
-def report(args: argparse.Namespace, results: Results, wall_s: float, first_s: float, direct: float) -> None:
+def report(
+    args: argparse.Namespace, results: Results, wall_s: float, first_s: float, baselines: tuple[float, float]
+) -> None:
     n_ok = len(results.round_s)
     print(f"{args.clients} clients x {args.rounds} rounds on 127.0.0.1, seeds, 150 words, analysis {args.analysis}")
     print(f"first brief (server loads its models): {first_s:.2f} s")
@@ -140,8 +155,11 @@ def report(args: argparse.Namespace, results: Results, wall_s: float, first_s: f
     for name, values in (("POST", results.post_s), ("GET", results.get_s), ("POST+GET", results.round_s)):
         print(f"{name:9s} latency p50 {percentile(values, 50):7.3f} s   p95 {percentile(values, 95):7.3f} s")
     web = n_ok / wall_s
-    print(f"web app: {web:.1f} briefs/s ({wall_s:.1f} s wall)")
-    print(f"baseline storyline.brief() in-process: {direct:.1f} briefs/s; web / baseline = {web / direct:.2f}")
+    direct, one_client = baselines
+    print(f"web app, {args.clients} clients: {web:.1f} briefs/s ({wall_s:.1f} s wall)")
+    print(f"web app, one client in turn: {one_client:.1f} briefs/s")
+    print(f"baseline storyline.brief() in-process: {direct:.1f} briefs/s")
+    print(f"ratio to baseline: {args.clients} clients {web / direct:.2f}, one client {one_client / direct:.2f}")
 
 
 if __name__ == "__main__":

@@ -81,3 +81,23 @@ def test_entities_brief_without_analysis_never_imports_spacy(examples_dir) -> No
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert result.split() == ["False", "0", "0"]
+
+
+@pytest.mark.slow
+def test_entities_role_before_title_is_stripped_and_nickname_joins_formal_name() -> None:
+    found = analyze_entities(
+        [
+            article("Green Beret Sgt Joe Serna came home. Serna spoke.", "a1"),
+            article("Joseph Serna was shocked. Serna thanked the judge.", "a2"),
+        ]
+    )
+    serna = [e for e in found.entities if e.name.endswith(" Serna")]  # full names only: NER may call "Serna" a place
+    assert [(e.name, set(e.articles)) for e in serna] == [("Joseph Serna", {"a1", "a2"})]
+    assert "Joe Serna" in serna[0].aliases
+
+
+@pytest.mark.slow
+def test_entities_two_nicknames_of_one_name_stay_two_people() -> None:
+    body = "Rep. Bob Goodlatte chairs the committee. His son Bobby Goodlatte lives in San Francisco."
+    names = {e.name for e in analyze_entities([article(body)]).entities}
+    assert {"Bob Goodlatte", "Bobby Goodlatte"} <= names

@@ -128,3 +128,123 @@ def test_quotes_seed_speakers(seed_brief: Brief) -> None:
     assert by_start["It was dangerous for"] == "one Chinese expert on international affairs"
     assert by_start["And I would do"] == "Donald Trump"
     assert by_start["gangster-like"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "kind"),
+    [
+        (  # a bare surname is the full name the article gave, whatever label NER gives the surname
+            'Talk show host Ivan Urgant met Colbert in Moscow. Asked about politics, Urgant noted, "We are closer '
+            'to Fallon than to John Oliver."',
+            "We are closer",
+            "Ivan Urgant",
+            "named",
+        ),
+        (  # an appositive holding a relative clause is skipped
+            "That is when John Elder, a council member who also works as a spokesman for the Minneapolis Police "
+            'Department, shouted: "Everybody get down!"',
+            "Everybody get down!",
+            "John Elder",
+            "named",
+        ),
+        (  # a reporting verb from the general list, before its subject
+            '"Why would they not want to eat the cup too?" poses spokeswoman Jocelyn Bynoe.',
+            "Why would they",
+            "Jocelyn Bynoe",
+            "named",
+        ),
+        (  # a reporting verb from the general list, after its subject
+            "Ib Chorkendorff, the director of a research center in Denmark, describes the work as "
+            "“an important step towards storing electricity.”",
+            "an important step",
+            "Ib Chorkendorff",
+            "named",
+        ),
+        (  # an indefinite pronoun is a described source
+            "A council member is heard swearing, then someone yells, “Get down, get down, everybody get down.”",
+            "Get down, get",
+            "someone",
+            "described",
+        ),
+        (  # a partial quote in a sentence closed by its attribution
+            'A man with a "long gun" shot at the officers, Mike Carlson said.',
+            "long gun",
+            "Mike Carlson",
+            "named",
+        ),
+        (  # "and pledged" has no subject of its own: the sentence's subject speaks; "he" is someone named before it
+            'Vladimir Putin spoke in Sochi. Later he met Angela Merkel and pledged "complete support for the games."',
+            "complete support",
+            "Vladimir Putin",
+            "named",
+        ),
+        (  # a tweet whose text holds a dash is still signed by its author
+            "I gave the maximum to Lewis — let's do this! https://t.co/x — Bobby Goodlatte (@rsg) August 13, 2018",
+            "I gave the",
+            "Bobby Goodlatte",
+            "named",
+        ),
+    ],
+)
+def test_quotes_speaker_rules(body: str, quote: str, speaker: str, kind: str) -> None:
+    found = only(quotes_of(body), quote)
+    assert (found.speaker, found.speaker_kind) == (speaker, kind)
+
+
+def test_quotes_surname_ner_missed_resolves_before_pronoun() -> None:
+    body = (
+        "Marketing consultant Tracey Riese studied the cups for the Robin Collective. The concept is not a "
+        'perfect fit, says Riese, but, she adds, "it is not off-brand, either."'
+    )
+    assert only(quotes_of(body), "it is not").speaker == "Tracey Riese"
+
+
+def test_quotes_pronoun_skips_person_of_other_gender() -> None:
+    body = (
+        "Donald Trump spoke on Monday. Megyn Kelly said she would not apologize. "
+        'He defended his remarks by stating, "I cherish women."'
+    )
+    assert only(quotes_of(body), "I cherish women.").speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [("Congressman Goodlatte asked", "Bob Goodlatte"), ("Goodlatte wrote", "Bobby Goodlatte")],
+)
+def test_quotes_shared_surname_takes_title_then_most_recent(attribution: str, speaker: str) -> None:
+    body = (
+        "Rep. Bob Goodlatte chairs the committee. His son Bobby Goodlatte lives in San Francisco. "
+        f'{attribution}, "Would anyone here believe that this was acceptable?"'
+    )
+    assert only(quotes_of(body), "Would anyone here").speaker == speaker
+
+
+def test_quotes_sentence_ending_quote_is_not_attributed_to_next_sentence() -> None:
+    body = (
+        '"We sat on the bunk all night," Joseph Serna said, "and it was a one-man cell." '
+        "Lou Olivera, himself a veteran, said that he worried about him."
+    )
+    assert only(quotes_of(body), "and it was").speaker == "Joseph Serna"
+
+
+def test_quotes_quoted_title_opening_a_paragraph_is_not_the_previous_speaker() -> None:
+    body = '"We colluded to be on the show," Stephen Colbert joked.\n"Russia Week" will continue on Tuesday.'
+    assert only(quotes_of(body), "Russia Week").speaker is None
+
+
+def test_quotes_quotes_joined_by_and_share_their_speaker() -> None:
+    body = "Someone else shouts, “That went right through the door!” and “Somebody got shot!”"
+    assert only(quotes_of(body), "Somebody got shot!").speaker == "Someone else"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Donald Trump said "she is a terrible person" in an interview on SiriusXM\'s "Breitbart News Daily."',
+        'Officials dismissed the claims "as baseless and politically motivated."',
+        'The plan was described as "a bold step for the city."',
+    ],
+)
+def test_quotes_titles_nouns_and_passives_name_no_speaker(body: str) -> None:
+    last = quotes_of(body)[-1]
+    assert (last.speaker, last.speaker_kind) == (None, "unknown")

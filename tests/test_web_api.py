@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -170,3 +172,14 @@ def test_web_api_docs_work_offline(client: TestClient) -> None:
     scripts = re.findall(r'src="([^"]+)"', page.text) + re.findall(r'href="([^"]+\.css)"', page.text)
     assert scripts and all(url.startswith("/") for url in scripts)  # no CDN
     assert all(client.get(url).status_code == 200 for url in scripts)
+
+
+def test_web_api_app_loads_no_model_until_a_brief_needs_one(tmp_path: Path) -> None:
+    code = (
+        "import sys; from fastapi.testclient import TestClient; from storyline.web import WebSettings, create_app;"
+        f"client = TestClient(create_app(WebSettings(db={str(tmp_path / 'b.sqlite3')!r})));"
+        "assert client.get('/').status_code == 200 and client.get('/api/briefs').status_code == 200;"
+        "print(sorted(m for m in ('torch', 'spacy', 'sentence_transformers') if m in sys.modules))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert found.strip() == "[]"

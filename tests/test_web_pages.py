@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 import storyline
 import storyline.web
 from storyline.cli import app as cli_app
-from storyline.models import Brief, BriefOptions
+from storyline.models import Brief, BriefOptions, Span
 from storyline.web import WebSettings
 from storyline.web.deps import stored_brief
 from tests.web_support import (
@@ -91,6 +92,22 @@ def test_web_pages_uploads_are_read_in_memory_and_labelled_by_name(
     # The names were labels only: nothing was written under them, here or where "../../etc" points.
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("briefs.sqlite3")] == []
     assert not any((Path.cwd() / f"../../etc/{name}.txt").resolve().exists() for name in SEEDS)
+
+
+def test_web_pages_html_and_jsonl_uploads_are_parsed(client: TestClient, seed_text: dict[str, str]) -> None:
+    page = (Path(__file__).parent / "data" / "harbour_news.html").read_bytes()
+    cluster = json.dumps(
+        {"documents": [{"text": seed_text["nbc"], "outlet": "NBC News"}, {"text": seed_text["nikkei"]}]}
+    )
+    files = [("files", ("harbour_news.html", page, "text/html")), ("files", ("cluster.jsonl", cluster.encode()))]
+    response = client.post("/briefs", data={"words": "80"}, files=files)
+    brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
+    found = [(a["source"], a["outlet"], a["published"]) for a in brief["story"]["articles"]]
+    assert found == [
+        ("upload harbour_news.html", "Coastline Courier", "2019-03-08"),
+        ("upload cluster.jsonl#0/1", "NBC News", None),
+        ("upload cluster.jsonl#0/2", "Nikkei Asia", None),  # outlet found in the text itself
+    ]
 
 
 @pytest.mark.parametrize(
@@ -212,16 +229,14 @@ CARS_2 = (
 )
 
 
-def _span(brief: Brief, article: str, text: str) -> object:
-    from storyline.models import Span
-
+def _span(brief: Brief, article: str, text: str) -> Span:
     start = brief.article(article).body.index(text)
     return Span(article=article, start=start, end=start + len(text))
 
 
 def _findings_brief() -> Brief:
     """A brief of two short articles with a hand-made timeline, coverage and conflict pointing into them."""
-    from storyline import models as m
+    from storyline import models as m  # the analysis models of issue 5: looked up only once they exist
 
     brief = storyline.brief([CARS_1, CARS_2], options=BriefOptions(words=80, analysis=False))
     recall_1 = "Carmakers recalled 40,000 cars on Friday after a brake fault was found in the new model."

@@ -45,9 +45,6 @@ FEATURES = (
     "digit_ratio",
     "mean_word_chars",
     "attribution",
-    "n_articles",
-    "log_cluster_words",
-    "budget_share",
 )
 """Column names of `sentence_features`, in order; a model file records them to refuse a mismatched model."""
 
@@ -98,9 +95,6 @@ def sentence_features(
         **_similarity_columns(similarity, articles, position),
         **_term_columns(vectors, articles, n_articles),
         **_form_columns(sentences),
-        "n_articles": np.full(n, float(n_articles)),
-        "log_cluster_words": np.full(n, np.log1p(n_words.sum())),
-        "budget_share": np.full(n, words / max(float(n_words.sum()), 1.0)),
     }
     return np.column_stack([columns[name] for name in FEATURES]) if n else np.zeros((0, len(FEATURES)))
 

@@ -23,7 +23,7 @@ from storyline.models import (
     SupportSpan,
 )
 from storyline.segment import segment
-from storyline.select import Pick, select_sentences
+from storyline.select import Cluster, Pick, select_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -85,15 +85,22 @@ def brief(
         raise InputError(f"no usable article: {reasons}", all_problems)
     unique = [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)]
     sentences = [s for article in unique for s in segment(article)]
+    cluster = Cluster.build(sentences, options.support_threshold)  # computed once: selection and analysis use it
     picks = select_sentences(
-        sentences, words=options.words, strategy=options.strategy, support_threshold=options.support_threshold
+        sentences,
+        words=options.words,
+        strategy=options.strategy,
+        support_threshold=options.support_threshold,
+        cluster=cluster,
     )
+    summary = tuple(_summary_sentence(p) for p in picks)
     return Brief(
         options=options,
         story=Story(title=_story_title(unique, picks), articles=tuple(_info(a) for a in unique)),
-        summary=tuple(_summary_sentence(p) for p in picks),
+        summary=summary,
         problems=tuple(all_problems),
         **_analysis(unique, options),
+        **_comparison(unique, cluster, summary, options),
     )
 
 
@@ -105,6 +112,18 @@ def _analysis(articles: Sequence[Article], options: BriefOptions) -> dict[str, t
 
     found = analyze(articles)
     return {"entities": found.entities, "quotes": found.quotes, "timeline": found.timeline}
+
+
+def _comparison(
+    articles: Sequence[Article], cluster: Cluster, summary: Sequence[SummarySentence], options: BriefOptions
+) -> dict[str, object]:
+    """What only one outlet reports and where outlets disagree, from the similarities selection computed."""
+    if not options.analysis:
+        return {}
+    from storyline.analyze.conflicts import find_conflicts
+    from storyline.analyze.coverage import find_coverage
+
+    return {"coverage": find_coverage(cluster, summary), "conflicts": find_conflicts(cluster, articles)}
 
 
 def _as_articles(inputs: Iterable[str | Path | Article]) -> tuple[list[Article], list[Problem]]:

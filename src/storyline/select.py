@@ -118,6 +118,7 @@ def select_sentences(
     strategy: str = "centroid",
     support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
     fill: Literal["within", "overflow"] = "within",
+    cluster: Cluster | None = None,
 ) -> list[Pick]:
     """Choose summary sentences and their support.
 
@@ -127,6 +128,8 @@ def select_sentences(
             past it, for scorers that cut the output to exactly `words` words.
         strategy: A key of `STRATEGIES`.
         support_threshold: Similarity from which another article's sentence counts as support.
+        cluster: `Cluster.build(sentences, support_threshold)` when the caller already has it (the analysis
+            stage reuses its similarities); built here otherwise.
 
     Returns:
         Picks in reading order: by relative position in their article, then by article.
@@ -135,8 +138,8 @@ def select_sentences(
         raise ConfigError(f"unknown strategy {strategy!r}; choose one of {', '.join(sorted(STRATEGIES))}")
     if not sentences:
         return []
-    cluster = Cluster.build(sentences, support_threshold)
-    scores = STRATEGIES[strategy](cluster) * _form_weight(sentences)
+    cluster = cluster if cluster is not None else Cluster.build(sentences, support_threshold)
+    scores = STRATEGIES[strategy](cluster) * form_weight(sentences)
     chosen = fill_budget(cluster, scores, words, fill)
     return [
         Pick(sentence=sentences[i], support=tuple((sentences[j], sim) for j, sim in cluster.supporters(i)))
@@ -144,7 +147,7 @@ def select_sentences(
     ]
 
 
-def _form_weight(sentences: Sequence[Sentence]) -> np.ndarray:
+def form_weight(sentences: Sequence[Sentence]) -> np.ndarray:
     """Down-weight what reads badly out of context: fragments, questions, lines without a full stop."""
     weights = np.ones(len(sentences))
     for i, sentence in enumerate(sentences):

@@ -18,6 +18,7 @@ takes part in at most one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,9 +32,12 @@ from storyline.select import Cluster
 
 MIN_SIMILARITY = 0.3
 """TF-IDF cosine two sentences need for a number, date or negation conflict (selection's support needs 0.40)."""
-MIN_OPPOSITE_SIMILARITY = 0.2
-"""Antonyms need less: outlets name an event differently ('meeting' / 'summit'), and an antonym pair plus shared
-names and shared words around it is strong evidence already."""
+MIN_LOW_SIMILARITY = 0.2
+"""Antonyms and ages need less: outlets name an event differently ('meeting' / 'summit'), and an antonym pair
+(or one named person's two ages) with shared words around it is strong evidence already."""
+MIN_SHARE_SIMILARITY = 0.45
+"""Percentages need more: '85 percent of Nunavut's people' and '56 percent of Nunavut's people who are under 25'
+share their words and are shares of different groups."""
 WINDOW = 4
 """Content words either side of a number, date or predicate that say what it is about."""
 NEAR = 2
@@ -46,6 +50,14 @@ _CLAUSE_BREAK = re.compile(r"[;:\[\]\"“”—–]|\s-\s")
 _CLAUSE_SPLIT = re.compile(r"[;:,()\"“”—–]|\b(?:and|but|or|while|although|because|after|before)\b")
 _NEGATION = re.compile(
     r"\b(?:not|never|nothing|none|nobody|neither|nor|without|cannot)\b|\bno\b(?!\.?\s*\d)|n[’']t\b", re.IGNORECASE
+)
+_PAST = re.compile(
+    r"[a-z]+ed|held|met|found|made|paid|sold|told|seen|known|taken|given|shot|hit|built|won|lost|left|sent|"
+    r"spent|brought|caught|taught|bought|fought|chosen|done|gone|begun|broken|written|spoken|stolen|driven"
+)
+_AUXILIARIES = frozenset(
+    "be been being is are was were am have has had do does did the a an any yet even ever also actually "
+    "necessarily immediately".split()
 )
 _NOT_A_DENIAL = re.compile(r"\b(?:not only|not just|no longer|not yet|no one knows|not clear|not immediately)\b", re.I)
 # Case-sensitive: 'May 29' is a date, 'may' a modal.
@@ -106,6 +118,7 @@ class _Reading:
     """What the checks need of one sentence, computed once."""
 
     sentence: Sentence
+    published: dt.date | None
     words: tuple[_Word, ...]
     stems: frozenset[str]
     values: tuple[Value, ...]
@@ -137,12 +150,14 @@ def find_conflicts(cluster: Cluster, articles: Sequence[Article]) -> tuple[Confl
         Conflicts ordered by the first side's article and position; empty for a single article.
     """
     outlets = {a.id: a.outlet for a in articles}
+    published = {a.id: a.published for a in articles}
     readings: dict[int, _Reading] = {}
     found: list[tuple[float, int, int, _Finding]] = []
     for i, j in _candidate_pairs(cluster, outlets):
         for index in (i, j):
             if index not in readings:
-                readings[index] = _read(cluster.sentences[index])
+                sentence = cluster.sentences[index]
+                readings[index] = _read(sentence, published.get(sentence.article_id))
         finding = _compare(readings[i], readings[j], float(cluster.similarity[i, j]))
         if finding is not None:
             found.append((float(cluster.similarity[i, j]), i, j, finding))
@@ -151,7 +166,7 @@ def find_conflicts(cluster: Cluster, articles: Sequence[Article]) -> tuple[Confl
 
 def _candidate_pairs(cluster: Cluster, outlets: dict[str, str | None]) -> list[tuple[int, int]]:
     """Sentence pairs of different articles (and outlets, when known) similar enough to be about one thing."""
-    upper = np.triu(cluster.similarity >= min(MIN_SIMILARITY, MIN_OPPOSITE_SIMILARITY), k=1)
+    upper = np.triu(cluster.similarity >= min(MIN_SIMILARITY, MIN_LOW_SIMILARITY), k=1)
     upper &= cluster.article_index[:, None] != cluster.article_index[None, :]
     pairs = []
     for i, j in zip(*np.nonzero(upper), strict=True):
@@ -196,17 +211,18 @@ def _side(sentence: Sentence, value: tuple[int, int]) -> ConflictSide:
 # --- reading a sentence --------------------------------------------------------------------------------------
 
 
-def _read(sentence: Sentence) -> _Reading:
+def _read(sentence: Sentence, published: dt.date | None) -> _Reading:
     text = sentence.text
     words = tuple(
         _Word(m.start(), m.end(), tuple(_same_event(s) for s in terms(m.group())), _is_name(text, m.start()))
         for m in _WORD.finditer(text)
     )
     values = find_values(text)
-    times = {text[v.start : v.end].lower() for v in values if v.kind == "date" and v.unit != "day"}
-    times |= {m.group().lower() for m in _RELATIVE_TIME.finditer(text)}
+    times = {text[v.start : v.end].lower() for v in values if v.kind == "date" and v.unit == "month"}
+    times |= {m.group().lower() for m in (*_RELATIVE_TIME.finditer(text), *re.finditer(r"\b(?:19|20)\d\d\b", text))}
     return _Reading(
         sentence=sentence,
+        published=published,
         words=words,
         stems=frozenset(s for w in words for s in w.stems),
         values=values,
@@ -251,7 +267,9 @@ def _window(reading: _Reading, start: int, end: int, size: int = WINDOW) -> froz
 def _about_the_same(a: _Reading, b: _Reading, span_a: tuple[int, int], span_b: tuple[int, int]) -> bool:
     """Shared words around both spans, and no pair of words next to them that only one side has."""
     differing = set(terms(a.sentence.text[slice(*span_a)])) | set(terms(b.sentence.text[slice(*span_b)]))
-    if len((_window(a, *span_a) & _window(b, *span_b)) - differing) < MIN_SHARED:
+    window_a, window_b = _window(a, *span_a) - differing, _window(b, *span_b) - differing
+    # Both windows share a word; and together they share enough with the other sentence.
+    if not window_a & window_b or len((window_a & b.stems) | (window_b & a.stems)) < MIN_SHARED:
         return False
     near_a, near_b = _window(a, *span_a, size=NEAR), _window(b, *span_b, size=NEAR)
     return not ((near_a - b.stems - differing) and (near_b - a.stems - differing))
@@ -271,29 +289,51 @@ def _compare(a: _Reading, b: _Reading, similarity: float) -> _Finding | None:
     if _different_speakers(a, b):
         return None
     if similarity < MIN_SIMILARITY:
-        return _opposite(a, b) if similarity >= MIN_OPPOSITE_SIMILARITY else None
-    return _values(a, b, "date") or _values(a, b, "number") or _opposite(a, b) or _negation(a, b)
+        # Evidence that needs little shared wording: antonyms, or two ages of one named person.
+        return _opposite(a, b) or _values(a, b, "number", similarity, only="age")
+    return (
+        _values(a, b, "date", similarity) or _values(a, b, "number", similarity) or _opposite(a, b) or _negation(a, b)
+    )
 
 
-def _values(a: _Reading, b: _Reading, kind: str) -> _Finding | None:
-    """Different numbers for the same quantity, or different dates for the same event."""
+def _values(a: _Reading, b: _Reading, kind: str, similarity: float, only: str | None = None) -> _Finding | None:
+    """Different numbers for the same quantity, or different dates for the same event (of unit `only`)."""
     if kind == "number" and (a.is_forecast != b.is_forecast or a.times != b.times):
         return None
-    for unit in dict.fromkeys(v.unit for v in a.values if v.kind == kind):
+    if kind == "number" and a.published and b.published and a.published != b.published:
+        only = "age"  # counts move between days ('32 died', then '36 died'); a person's age does not
+    for unit in dict.fromkeys(v.unit for v in a.values if v.kind == kind and only in (None, v.unit)):
         same_a = [v for v in a.values if v.kind == kind and v.unit == unit]
         same_b = [v for v in b.values if v.kind == kind and v.unit == unit]
+        if unit in ("%", "pp") and similarity < MIN_SHARE_SIMILARITY:
+            continue
         if any(x.overlaps(y) for x in same_a for y in same_b):
             continue  # the sides agree on some value of this unit; any other is about something else
-        # Of several values of one unit, only a single pair about the same thing is compared: else it is a guess.
         pairs = [(x, y) for x in same_a for y in same_b if _same_quantity(a, b, x, y)]
-        if len(pairs) == 1:
-            return _value_finding(a, b, kind, *pairs[0])
+        best = _best_pair(a, b, pairs)
+        if best is not None:
+            return _value_finding(a, b, kind, *best)
     return None
 
 
+def _best_pair(a: _Reading, b: _Reading, pairs: list[tuple[Value, Value]]) -> tuple[Value, Value] | None:
+    """Of several values of one unit, the pair whose surrounding words agree best; None on a tie (a guess)."""
+    if len(pairs) < 2:
+        return pairs[0] if pairs else None
+
+    def agreement(pair: tuple[Value, Value]) -> int:
+        x, y = pair
+        return len(_window(a, x.start, x.end, size=NEAR) & _window(b, y.start, y.end, size=NEAR))
+
+    ranked = sorted(pairs, key=agreement, reverse=True)
+    return ranked[0] if agreement(ranked[0]) > agreement(ranked[1]) else None
+
+
 def _same_quantity(a: _Reading, b: _Reading, value_a: Value, value_b: Value) -> bool:
-    if value_a.unit == "age" and not (_person(a, value_a) & _person(b, value_b)):
-        return False  # two ages are comparable only when they are the same person's
+    if value_a.unit == "age":  # ages compare when they are one named person's, however differently described
+        person_a, person_b = _person(a, value_a), _person(b, value_b)
+        # 'Ms. Stinson' is 'Charisse Stinson'; 'James Price' is not 'Tavin Price'.
+        return bool(person_a and person_b) and (person_a <= person_b or person_b <= person_a)
     return _about_the_same(a, b, (value_a.start, value_a.end), (value_b.start, value_b.end))
 
 
@@ -334,9 +374,17 @@ def _opposite(a: _Reading, b: _Reading) -> _Finding | None:
                 continue
             span_a, span_b = match_a.span(), match_b.span()
             if _shares_names(a, b) and _about_the_same(a, b, span_a, span_b):
-                explanation = f"{name}: “{match_a.group()}” vs “{match_b.group()}”"
-                return _Finding("opposite", name, explanation, span_a, span_b)
+                topic = _shared_names(a, b) or name
+                explanation = f"{topic}: “{match_a.group()}” vs “{match_b.group()}”"
+                return _Finding("opposite", topic, explanation, span_a, span_b)
     return None
+
+
+def _shared_names(a: _Reading, b: _Reading) -> str:
+    """The names both sentences use, as `a` writes them: 'Mar-a-Lago'."""
+    names_b = {s for w in b.words if w.is_name for s in w.stems}
+    text = a.sentence.text
+    return " ".join(dict.fromkeys(text[w.start : w.end] for w in a.words if w.is_name and set(w.stems) & names_b))
 
 
 def _affirmed(text: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -363,13 +411,18 @@ def _negation(a: _Reading, b: _Reading) -> _Finding | None:
         text = negated.sentence.text
         for cue in _NEGATION.finditer(text):
             word = _negated_word(negated, cue.end())
-            shared = set(word.stems) & plain.stems - _REPORTING if word else set()
-            if word is None or not shared or _NOT_A_DENIAL.search(text, max(0, cue.start() - 4), word.end):
+            said = text[word.start : word.end].lower() if word else ""
+            # Events, not habits or states: 'was not charged' against 'was charged', in the same past form.
+            same_form = [w for w in plain.words if plain.sentence.text[w.start : w.end].lower() == said]
+            if word is None or not same_form or not _PAST.fullmatch(said) or set(word.stems) <= _REPORTING:
                 continue
+            if _NOT_A_DENIAL.search(text, max(0, cue.start() - 4), word.end):
+                continue
+            shared = set(word.stems)
             # 'did not call an ambulance but called the mother': the sentence affirms the predicate too.
             if any(_negation_before(text, w.start) is None for w in negated.words if set(w.stems) & shared):
                 continue
-            other = next(w for w in plain.words if set(w.stems) & shared)
+            other = same_form[0]
             span_negated, span_plain = (cue.start(), word.end), (other.start, other.end)
             if _shares_names(a, b) and _about_the_same(negated, plain, (word.start, word.end), span_plain):
                 said = f"“{plain.sentence.text[slice(*span_plain)]}” vs “{text[slice(*span_negated)]}”"
@@ -380,12 +433,13 @@ def _negation(a: _Reading, b: _Reading) -> _Finding | None:
 
 def _negated_word(reading: _Reading, after: int) -> _Word | None:
     """The first content word within `WINDOW` words after a negation, auxiliaries and adverbs skipped."""
-    following = [w for w in reading.words if w.start >= after][:WINDOW]
-    for word in following:
-        if _CLAUSE_SPLIT.search(reading.sentence.text, after, word.start):
+    text = reading.sentence.text
+    for word in [w for w in reading.words if w.start >= after][:WINDOW]:
+        said = text[word.start : word.end].lower()
+        if _CLAUSE_SPLIT.search(text, after, word.start):
             return None
-        if word.stems and not word.is_name and word.stems[0].isalpha() and not re.search(r"ly$", word.stems[0]):
-            return word
+        if said not in _AUXILIARIES and not said.endswith("ly"):
+            return word if word.stems and not word.is_name and said.isalpha() else None
     return None
 
 

@@ -3,7 +3,8 @@
 Outlets name the same person differently ("Xi", "Xi Jinping", "Chinese President Xi Jinping"; "Kim Jong Un",
 "Kim Jong-un"). A mention is cleaned (titles, possessives and articles stripped, so its span covers only the
 name), keyed case-, hyphen- and full-stop-insensitively, and a one-word name joins the single longer personal
-name in the cluster that begins or ends with it.
+name in the cluster that begins or ends with it. "Joe Serna" joins "Joseph Serna" (a nickname and its formal
+first name, same surname), but "Bob" and "Bobby" Goodlatte, two nicknames, stay two people.
 """
 
 from __future__ import annotations
@@ -29,12 +30,22 @@ MAX_SPANS = 5
 # Words before a name that are a role, not part of it: "U.S. President Donald Trump", "Commerce Secretary Ross".
 TITLES = frozenset(
     "president vice prime minister premier chancellor secretary commerce treasury state defense foreign "
-    "leader supreme chairman chairwoman chair ceo chief executive senator sen. rep. representative gov. sgt. sgt "
+    "leader supreme chairman chairwoman chair ceo chief executive senator sen. rep. representative congressman "
+    "congresswoman gov. sgt. sgt "
     "officer detective sheriff lawyer coach "
     "governor mayor judge justice general gen. admiral adm. mr. mrs. ms. dr. prof. sir lord lady king queen "
     "prince princess pope rev. former late u.s. us chinese korean american british russian "
     "attorney speaker director spokesman spokeswoman ambassador minister the a an".split()
 )
+# Common English nicknames and the formal first name they shorten: outlets differ in which one they print.
+NICKNAMES = {
+    "joe": "joseph", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "mike": "michael",
+    "jim": "james", "jimmy": "james", "tom": "thomas", "dave": "david", "dan": "daniel", "chris": "christopher",
+    "steve": "steven", "nick": "nicholas", "tony": "anthony", "ben": "benjamin", "matt": "matthew", "sam": "samuel",
+    "alex": "alexander", "andy": "andrew", "ed": "edward", "ted": "edward", "jeff": "jeffrey", "greg": "gregory",
+    "pat": "patrick", "rick": "richard", "dick": "richard", "kate": "katherine", "liz": "elizabeth",
+    "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
+}  # fmt: skip
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -138,6 +149,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         at_sentence_start = False
     if not tokens:
         return None
+    if label == "PERSON":
+        tokens = _after_last_title(body, tokens)
     start, end = tokens[0][0], tokens[-1][1]
     text = body[start:end]
     possessive = _POSSESSIVE.search(text)
@@ -147,6 +160,15 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
         return None
     return Mention(article.id, start, end, text, label)
+
+
+def _after_last_title(body: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Green Beret Sgt Joe Serna' → 'Joe Serna': a role can open with words that are no title ('Green Beret',
+    'District Court'), so cut after its last title word when a first name and surname remain ('King Jr.' is not one).
+    """
+    words = [body[s:e].lower() for s, e in tokens]
+    last = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
+    return tokens[last + 1 :] if len(tokens) - last - 1 >= 2 else tokens
 
 
 def _is_junk(text: str) -> bool:
@@ -169,7 +191,8 @@ def _merge(mentions: Sequence[Mention]) -> tuple[dict[str, str], dict[str, str]]
         forms[name_key(m.text)][m.text] += 1
         labels[name_key(m.text)][m.label] += 1
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
-    target: dict[str, str] = {}
+    target = _nickname_targets(people)
+    people = [p for p in people if p not in target]
     for key in forms:
         if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0:
             continue
@@ -188,6 +211,18 @@ def _merge(mentions: Sequence[Mention]) -> tuple[dict[str, str], dict[str, str]]
         types[name] = "PERSON" if labels[head]["PERSON"] and " " in head else votes.most_common(1)[0][0]
         canonical.update(dict.fromkeys(keys, name))
     return canonical, types
+
+
+def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
+    """'joe serna' → 'joseph serna' when both are in the cluster; two nicknames alone ('bob', 'bobby') never merge."""
+    keys = set(people)
+    target: dict[str, str] = {}
+    for key in people:
+        first, _, rest = key.partition(" ")
+        formal = f"{NICKNAMES.get(first, '')} {rest}"
+        if first in NICKNAMES and formal in keys:
+            target[key] = formal
+    return target
 
 
 def _entities(mentions: Sequence[Mention], types: dict[str, str]) -> tuple[Entity, ...]:

@@ -2,55 +2,49 @@
 
 Quotation marks are paired per paragraph (straight and curly; a quote left open at a paragraph's end runs to
 it, as multi-paragraph quotes do). A speaker comes from the same sentence (`"…," Trump said`, `said Trump`,
-`Trump told reporters: "…"`), from the previous quote of the paragraph (`"…," he said. "…"`), or from an
-embedded tweet's signature. Names map to the canonical entity; "he"/"she" to the most recent named speaker
-or sentence subject; "the official" to the description ("a senior administration official") used earlier.
-An unnamed source stays described, never invented.
+`Trump told reporters: "…"`, `a "long gun", Carlson said.`), from the previous quote of the paragraph
+(`"…," he said. "…"`), or from an embedded tweet's signature; `speakers.py` turns the words found into a name.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from storyline.analyze.entities import TITLES, EntityAnalysis, Mention, name_key
+from storyline.analyze.entities import EntityAnalysis, Mention
+from storyline.analyze.speakers import PARTICIPLES, VERBS, Speaker, SpeakerContext, resolve, speaker_context
 from storyline.models import Article, Quote, Span
-from storyline.segment import sentence_spans
 
-_VERBS = (
-    r"said|says|say|added|adds|told|tells|tweeted|tweets|wrote|writes|asked|asks|explained|explains|continued|"
-    r"replied|noted|notes|declared|insisted|insists|stated|states|argued|argues|warned|warns|recalled|"
-    r"recalls|acknowledged|admitted|added|announced|claimed|claims|conceded|confirmed|joked|quipped|"
-    r"remarked|responded|suggested|urged|wondered|shouted|shouts|yelled|yells|screamed|"
-    r"cautioned|observed|predicted|teased"
-)
 _WORD = r"[\w.'’&-]+"
 # `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb.
 _AFTER_WHO_VERB = re.compile(
-    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?)(?:,\s+[^,\"“”\n]{{1,80}},)?\s+(?:\w+ly\s+)?(?:{_VERBS}|read|reads)\b"
+    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?)(?:,\s+[^,\"“”\n]{{1,80}},)?\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
-    rf"\s*[,—–-]?\s*(?:{_VERBS}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
+    rf"\s*[,—–-]?\s*(?:{VERBS}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
     r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with)\b|\s*$)"
 )
-_PARTICIPLES = frozenset("saying adding telling writing noting claiming tweeting calling stating".split())
+# `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
+_SENTENCE_END_WHO = re.compile(
+    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{VERBS})\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))\s*\.(?:\s|$)"
+)
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
-_BEFORE = re.compile(rf"(?:^|\b)(?:{_VERBS}|{'|'.join(_PARTICIPLES)})\b")
+_BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
 _ACCORDING = re.compile(rf"according to (?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?),\s*$", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|so|then|which|that)\b)\s*", re.I)
-_DESCRIBERS = frozenset("a an the one two three some another several many other his her their its this that".split())
-_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-_VAGUE = frozenset("they we i you it".split())  # a group or the writer: nobody to name
-_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s+$")
-_MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
+# `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`.
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|himself|herself)\b[^,\"“”]{0,160},\s*$", re.IGNORECASE)
+# "his comments", "the claims": a determiner makes the verb-shaped word a noun.
+_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 # Embedded social posts: `text — Name (@handle) June 20, 2017` and `text A post shared by Name (@handle) on …`.
 _TWEET = re.compile(
-    r"^(?P<text>\S.*?)\s+(?:—|A post shared by)\s+(?P<who>[^\n()]{1,60}?)\s+\(@\w+\)(?:\s+on)?\s+"
+    r"^(?P<text>\S.*?)\s+(?:—|A post shared by)\s+(?P<who>[^\n()—]{1,60}?)\s+\(@\w+\)(?:\s+on)?\s+"
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}",
     re.MULTILINE,
 )
+_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 _OPENING = '"“'
 _CLOSING = '"”'
 
@@ -64,22 +58,16 @@ class _Found:
     tweet_by: tuple[int, int] | None = None
 
 
-@dataclass
-class _Speaker:
-    name: str | None
-    kind: str
-    start: int
-    end: int
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """One article as attribution sees it: the body, the names NER found in it, and what earlier quotes taught."""
 
+    body: str
+    people: list[Mention]
+    context: SpeakerContext
 
-@dataclass
-class _Context:
-    """What earlier attributions in the article tell later ones."""
-
-    named: list[tuple[int, str, str]] = field(default_factory=list)  # (position, name, gender "m"/"f"/"")
-    # (position, head noun, speaker, kind): "a senior administration official", or "Judge" before "Lou Olivera"
-    described: list[tuple[int, str, str, str]] = field(default_factory=list)
-    canonical: dict[str, str] = field(default_factory=dict)  # name key -> canonical entity name
+    def speaker(self, start: int, end: int, found: _Found) -> Speaker | None:
+        return resolve(self.body, start, end, found.open_at, self.people, self.context)
 
 
 def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
@@ -94,21 +82,21 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     """
     body = article.body
     people = sorted((m for m in entities.mentions if m.article_id == article.id), key=lambda m: m.start)
-    context = _Context(named=_subjects(body, people), described=_titles(body, people), canonical=entities.canonical)
+    text = _Text(body, people, speaker_context(body, article.id, entities))
     quotes: list[Quote] = []
-    previous: tuple[_Found, _Speaker | None] | None = None
+    previous: tuple[_Found, Speaker | None] | None = None
     for found in _quote_spans(body):
-        speaker = _attribute(body, found, people, context)
+        speaker = _attribute(text, found)
         continues = previous is not None and _continues(body, previous[0], found)
-        if speaker is None and previous is not None and (continues or _same_paragraph_next(body, previous[0], found)):
+        is_full = continues or found.tweet_by is not None or _is_statement(body, found)
+        if speaker is None and previous is not None and (continues or _follows(body, previous[0], found, is_full)):
             speaker = previous[1]
-        kind = "full" if continues or found.tweet_by or _is_statement(body, found) else "partial"
-        quotes.append(_quote(article.id, body, found, speaker, kind))
+        quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
         previous = (found, speaker)
     return quotes
 
 
-def _quote(article_id: str, body: str, found: _Found, speaker: _Speaker | None, kind: str) -> Quote:
+def _quote(article_id: str, body: str, found: _Found, speaker: Speaker | None, kind: str) -> Quote:
     return Quote(
         text=body[found.start : found.end],
         speaker=speaker.name if speaker else None,
@@ -163,23 +151,33 @@ def _is_statement(body: str, found: _Found) -> bool:
     return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
 
 
-def _attribute(body: str, found: _Found, people: Sequence[Mention], context: _Context) -> _Speaker | None:
+def _attribute(text: _Text, found: _Found) -> Speaker | None:
+    body = text.body
     if found.tweet_by:
-        start, end = found.tweet_by
-        return _resolve(body, start, end, found, people, context)
+        return text.speaker(*found.tweet_by, found)
     line_end = body.find("\n", found.close_at)
     after = body[found.close_at : line_end if line_end >= 0 else len(body)]
-    # Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'.
-    closes = re.search(r"[,.!?…—-]['’]?$", body[found.start : found.end]) or after.lstrip()[:1] in (",", "—")
+    # Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
+    # one ending its sentence with a full stop, after which the next sentence speaks for itself.
+    closes = re.search(r"[,!?…—-]['’]?$", body[found.start : found.end]) or after.lstrip()[:1] in (",", "—")
     for pattern in (_AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
         if match and not re.search(r"[\"“”]", match.group()):
-            start = found.close_at + match.start("who")
-            return _resolve(body, start, found.close_at + match.end("who"), found, people, context)
-    return _attribute_before(body, found, people, context)
+            return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
+    return _attribute_before(text, found) or _attribute_sentence_end(text, found, after)
 
 
-def _attribute_before(body: str, found: _Found, people: Sequence[Mention], context: _Context) -> _Speaker | None:
+def _attribute_sentence_end(text: _Text, found: _Found, after: str) -> Speaker | None:
+    """`A man with a "long gun" shot at the officers, Carlson said.`: a quote inside a reported sentence."""
+    match = _SENTENCE_END_WHO.match(after)
+    if match is None:
+        return None
+    group = "who" if match.group("who") else "who2"
+    return text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
+
+
+def _attribute_before(text: _Text, found: _Found) -> Speaker | None:
+    body = text.body
     line_start = body.rfind("\n", 0, found.open_at) + 1
     # +1: the opening mark itself is what shows that a new sentence starts right before it.
     boundaries = re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z\"“])", body[line_start : found.open_at + 1])
@@ -187,36 +185,47 @@ def _attribute_before(body: str, found: _Found, people: Sequence[Mention], conte
     before = body[sentence_start : found.open_at]
     according = _ACCORDING.search(before)
     if according:
-        start = sentence_start + according.start("who")
-        return _resolve(body, start, sentence_start + according.end("who"), found, people, context)
-    verbs = [m for m in _BEFORE.finditer(before) if not re.search(r"[\"“”]", before[m.end() :])]
-    if not verbs:
+        return text.speaker(sentence_start + according.start("who"), sentence_start + according.end("who"), found)
+    verbs = [
+        m
+        for m in _BEFORE.finditer(before)
+        if not re.search(r"[\"“”]", before[m.end() :]) and not _DETERMINER.search(before[: m.start()])
+    ]
+    if not verbs or _is_title(body, found) or _PASSIVE.search(before[: verbs[-1].start()]):
         return None
     verb = verbs[-1]
     inverted = re.match(rf"\s+(?P<who>[A-Z]{_WORD}(?:\s+{_WORD}){{0,4}}?),?\s*$", before[verb.end() :])
     if inverted:  # 'And, said Malkan, "…"'
-        start = sentence_start + verb.end() + inverted.start("who")
-        return _resolve(body, start, sentence_start + verb.end() + inverted.end("who"), found, people, context)
-    if verb.group().lower() in _PARTICIPLES:  # "Trump …, saying that '…'": the sentence's subject speaks
-        in_sentence = [m for m in people if sentence_start <= m.start < sentence_start + verb.start()]
-        subject = next((m for m in in_sentence if m.label == "PERSON"), None)
-        if subject is not None:
-            return _resolve(body, subject.start, subject.end, found, people, context)
-        pronoun = re.search(r"\b(?:he|she|He|She)\b", before[: verb.start()])
-        if pronoun is None:
-            return None
-        return _resolve(body, sentence_start + pronoun.start(), sentence_start + pronoun.end(), found, people, context)
+        at = sentence_start + verb.end()
+        return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     who_start, who_end = _subject_before(before, verb.start())
-    if who_start is None:
-        return None
-    return _resolve(body, sentence_start + who_start, sentence_start + who_end, found, people, context)
+    if verb.group().lower() in PARTICIPLES or who_start is None:
+        # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
+        return _sentence_subject(text, sentence_start, sentence_start + verb.start(), found)
+    return text.speaker(sentence_start + who_start, sentence_start + who_end, found)
+
+
+def _is_title(body: str, found: _Found) -> bool:
+    """ "on SiriusXM's “Breitbart News Daily”": capitalised words after a possessive name a show, not a statement."""
+    words = body[found.start : found.end].split()
+    is_capitalised = all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
+    return is_capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
+
+
+def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speaker | None:
+    """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs."""
+    person = next((m for m in text.people if start <= m.start < end and m.label == "PERSON"), None)
+    pronoun = re.search(r"\b(?:he|she|He|She)\b", text.body[start:end])
+    if pronoun is not None and (person is None or start + pronoun.start() < person.start):
+        return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
+    return text.speaker(person.start, person.end, found) if person is not None else None
 
 
 def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     """The words before a speech verb back to a clause boundary, skipping an appositive: 'Elder, a former
     officer, shouted' → 'Elder'; 'Brandy Wright, said' → 'Brandy Wright'."""
     head = before[:verb_at]
-    appositive = re.search(r",\s+(?:a|an|the|who)\b[^,\"“”]{0,100},\s*$", head, re.IGNORECASE)
+    appositive = _APPOSITIVE.search(head)
     end = appositive.start() if appositive else len(head.rstrip().rstrip(","))
     clauses = list(_CLAUSE_START.finditer(before, 0, end))
     start = clauses[-1].end() if clauses else 0
@@ -224,115 +233,6 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     if not who.strip() or len(who.split()) > 8:
         return None, 0
     return start + len(who) - len(who.lstrip()), end - (len(who) - len(who.rstrip()))
-
-
-_TRAILING = frozenset(
-    "has had have was is were are also later then previously once again earlier recently reportedly "
-    "simply just further would will could".split()
-)
-_PREPOSITIONS = frozenset("of for on at in with from to about".split())
-
-
-def _resolve(
-    body: str, start: int, end: int, found: _Found, people: Sequence[Mention], context: _Context
-) -> _Speaker | None:
-    """Turn the words naming a speaker into a canonical name, a description, or None."""
-    words = list(re.finditer(r"\S+", body[start:end]))
-    while words and words[0].group().lower() in ("and", "but", "so"):
-        words.pop(0)
-    while words and (words[-1].group().lower() in _TRAILING or words[-1].group().endswith("ly")):
-        words.pop()
-    if not words or re.search(r"[a-z]{2,}[.!?]\s", body[start:end]):
-        return None
-    start, end = start + words[0].start(), start + words[-1].end()
-    end -= len(body[start:end]) - len(body[start:end].rstrip(",;:"))
-    if re.search(r"[a-z]{2}\.$", body[start:end]):  # "said Joshua Thomas." ends the sentence
-        end -= 1
-    who = body[start:end]
-    first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
-    if first in _PRONOUNS:
-        return _pronoun(first, start, end, found, context)
-    if first == "who":  # "Colbert said to Urgant, who replied": the person just named
-        named_before = [m for m in people if 0 <= start - m.end <= 3]
-        return _Speaker(named_before[-1].name, "named", start, end) if named_before else None
-    if first in _VAGUE:
-        return None
-    inside = [m for m in people if start <= m.start and m.end <= end]
-    bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
-    named = [m for m in inside if m.label == "PERSON"] or [m for m in inside if (m.start, m.end) == (bare, end)]
-    if named and (first not in _DESCRIBERS or named[-1].end >= end - 1):
-        context.named.append((start, named[-1].name, ""))
-        return _Speaker(named[-1].name, "named", start, end)
-    # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
-    trailing_name = re.search(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+$", who)
-    leading_name = re.match(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+[a-z]|$)", who)
-    if trailing_name and who[: trailing_name.start()].split()[-1:] == ["of"]:
-        trailing_name = None
-    found_name = trailing_name or (leading_name if first not in _DESCRIBERS else None)
-    if found_name:
-        name = context.canonical.get(name_key(found_name.group()), found_name.group())
-        context.named.append((start, name, ""))
-        return _Speaker(name, "named", start, end)
-    if first in _DESCRIBERS or who[:1].islower():
-        return _describe(who, start, end, found, context)
-    if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
-        name = context.canonical.get(name_key(who), who)  # NER missed it here: match a name found elsewhere
-        context.named.append((start, name, ""))
-        return _Speaker(name, "named", start, end)
-    return None
-
-
-def _pronoun(pronoun: str, start: int, end: int, found: _Found, context: _Context) -> _Speaker | None:
-    """'he' → the most recent named speaker or sentence subject not known to be a woman (and vice versa)."""
-    gender = _PRONOUNS[pronoun]
-    known = {name: g for _, name, g in context.named if g}
-    candidates = [
-        (pos, name) for pos, name, _ in context.named if pos < found.open_at and known.get(name, gender) == gender
-    ]
-    if not candidates:
-        return None
-    name = max(candidates)[1]
-    context.named.append((start, name, gender))
-    return _Speaker(name, "named", start, end)
-
-
-def _describe(who: str, start: int, end: int, found: _Found, context: _Context) -> _Speaker:
-    """'the official' → the earlier 'a senior administration official', 'the judge' → 'Judge Lou Olivera'."""
-    words = who.split()
-    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
-    head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
-    earlier = [d for d in context.described if d[1] == head and d[0] < found.open_at]
-    if words[0].lower() in ("the", "this", "that") and earlier:
-        _, _, speaker, kind = max(earlier)
-        return _Speaker(speaker, kind, start, end)
-    context.described.append((start, head, who, "described"))
-    return _Speaker(who, "described", start, end)
-
-
-def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
-    """'Judge' in 'District Court Judge Lou Olivera': what a later 'the judge' refers to."""
-    titles: list[tuple[int, str, str, str]] = []
-    for m in people:
-        word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
-        if m.label == "PERSON" and word and word.group(1).lower() in TITLES:
-            titles.append((m.start, word.group(1).lower(), m.name, "named"))
-    return titles
-
-
-def _subjects(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str]]:
-    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to."""
-    subjects: list[tuple[int, str, str]] = []
-    persons = [m for m in people if m.label == "PERSON"]
-    for start, end in sentence_spans(body):
-        first = next((m for m in persons if start <= m.start < end), None)
-        if first is not None:
-            subjects.append((first.start, first.name, _gender(body, first.start)))
-    return subjects
-
-
-def _gender(body: str, position: int) -> str:
-    before = body[max(0, position - 8) : position]
-    return "f" if _FEMALE_TITLES.search(before) else "m" if _MALE_TITLES.search(before) else ""
 
 
 def _continues(body: str, previous: _Found, found: _Found) -> bool:
@@ -343,13 +243,15 @@ def _continues(body: str, previous: _Found, found: _Found) -> bool:
     return bool(re.fullmatch(r"[^.!?\"“”]*[,:]\s*", between))
 
 
-def _same_paragraph_next(body: str, previous: _Found, found: _Found) -> bool:
-    """A quote opening a sentence after the previous one's attribution, or the next paragraph of an open quote."""
+def _follows(body: str, previous: _Found, found: _Found, is_full: bool) -> bool:
+    """The previous speaker goes on: a quote opening a sentence after their attribution, one joined by 'and'
+    ('shouts, “…!” and “…!”'), the next paragraph of an open quote, or a statement opening the next paragraph."""
     between = body[previous.close_at : found.open_at]
     if "\n" in between:
         is_open = body[previous.close_at - 1 : previous.close_at] not in _CLOSING
-        # A paragraph that opens with a quote right after the previous speaker's paragraph continues them.
+        # Only a statement continues the previous speaker's paragraph: a quoted title there ('"Russia Week" will
+        # continue') is the writer's.
         return (is_open and between.strip() == "") or (
-            between.count("\n") == 1 and between.split("\n")[1].strip() == ""
+            is_full and between.count("\n") == 1 and between.split("\n")[1].strip() == ""
         )
-    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*", between))
+    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)\s*", between))

@@ -40,7 +40,8 @@ _MONTH_FIRST = re.compile(
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:,?\s+|\s+of\s+)(?P<year>\d{{4}})\b")
 _IN_MONTH = re.compile(rf"\b(?:[Ii]n|[Oo]n|[Dd]uring)\s+(?P<date>(?:(?:early|mid|late)[-\s])?{_MONTH})(?!\s+\d)\b")
-_YEAR = re.compile(r"(?<![\w$£€.,-])(?P<year>(?:19|20)\d\d)(?![\w%,-]|\.\d)")
+# Only 'in 1995' dates something: '2002 Winter Games' and 'the 1989 protests' name things by their year.
+_IN_YEAR = re.compile(r"\b[Ii]n\s+(?P<date>(?P<year>(?:19|20)\d\d))(?![\w%,-]|\.\d)")
 # A date after one of these words bounds an interval or is a deadline, not the moment something happens.
 _NOT_A_POINT = re.compile(
     r"\b(?:by|before|after|since|until|till|through|throughout|as of|from|to|between|and|or|ending|ended|until)\s+$",
@@ -93,8 +94,16 @@ _MODIFIERS = frozenset("new total confirmed known reported".split())
 # '3 other states', '5 more cases', 'another 12', 'four of five': a part of some count, not the count itself.
 _PART_AFTER = frozenset("more additional other others extra separate further".split())
 _PART_BEFORE = re.compile(
-    rf"(?:\b(?:another|additional|further|extra|other|hundred|thousand)(?:\s+and)?|\b(?:{_NUM})\s+of(?:\s+the)?)\s+$",
+    rf"(?:\b(?:another|additional|further|extra|other|hundred|thousand)(?:\s+and)?"
+    rf"|\b(?:{_NUM})(?:\s+(?:thousand|million|billion))?\s+(?:out\s+)?of"
+    r"(?:\s+the)?)\s+$",
     re.IGNORECASE,
+)
+# '120 kph (75 mph)': a conversion repeats the value before it, rounded its own way.
+_CONVERSION = re.compile(r"\d[^()]{0,25}\(\s*(?:about\s+|minus\s+)?[$£€¥]?$", re.IGNORECASE)
+_HEADS = frozenset(
+    "people persons men women children residents members families workers students voters troops soldiers "
+    "victims patients passengers vehicles cars homes houses".split()
 )
 _SAME_NOUN = {"person": "peopl", "man": "men", "woman": "women", "child": "children"}
 _UNIT_NAMES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "%": "percent", "pp": "percentage points"}
@@ -156,7 +165,7 @@ def _dates(text: str) -> list[Value]:
             value = _date(text, match, unit)
             if value is not None:
                 found.append(value)
-    for match in _YEAR.finditer(text):
+    for match in _IN_YEAR.finditer(text):
         if not any(v.start <= match.start() < v.end for v in found):
             value = _date(text, match, "year")
             if value is not None:
@@ -211,8 +220,10 @@ def _number(text: str, match: re.Match[str]) -> Value | None:
         return None
     if unit != "age" and not match.group("currency") and (_NOT_A_COUNT_BEFORE.search(before) or _names(before)):
         return None
-    if _PART_BEFORE.search(before):
+    if _PART_BEFORE.search(before) or _CONVERSION.search(before):
         return None
+    if re.fullmatch(r"(?:19|20)\d\d", match.group("num")) and not (match.group("currency") or match.group("scale")):
+        return None  # a year: dates are found separately
     low = _parse(match.group("num"), match.group("scale"))
     high = _parse(match.group("num2"), match.group("scale")) if match.group("num2") else low
     start = match.start()
@@ -222,6 +233,8 @@ def _number(text: str, match: re.Match[str]) -> Value | None:
     if high < low:
         return None  # '24-17' is a score, not a range
     low, high = _interval(low, high, match, before, text[end:])
+    if re.search(r"\bminus\s+$", before, re.IGNORECASE):
+        low, high = -high, -low
     return Value("number", start, end, unit, low, high)
 
 
@@ -291,6 +304,9 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int] | None:
         return "age", word.end() + len(re.match(r"\s+old", text[word.end() :])[0])
     if not terms(noun) or noun.endswith("ed"):  # 'three injured': what is counted is named elsewhere
         return None
+    head = _UNIT_WORD.match(text, word.end())
+    if head and head.group(1).lower() in _HEADS:  # '12,000 homeless people' counts people
+        return _noun(head.group(1)), head.end()
     return _noun(noun), word.end()
 
 

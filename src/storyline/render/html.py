@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from storyline.models import Brief, Span
 from storyline.render.analysis import entity_articles, event_date, key_quotes, speaker_label, top_entities
 from storyline.render.citations import corroboration, source_label
+from storyline.render.comparison import KIND_LABELS, conflict_sides, coverage_rows, side_excerpt, unique_facts
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,13 @@ def render_html(brief: Brief) -> str:
         _environment()
         .get_template("brief.html.j2")
         .render(
-            brief=brief, summary=summary, articles=articles, entities=entities, quotes=quotes, events=_events(brief)
+            brief=brief,
+            summary=summary,
+            articles=articles,
+            entities=entities,
+            quotes=quotes,
+            events=_events(brief),
+            comparison=_comparison(brief),
         )
     )
 
@@ -109,11 +116,27 @@ def _cites(brief: Brief, source: Span, support: tuple[Span, ...]) -> list[Cite]:
     ]
 
 
+def _comparison(brief: Brief) -> dict[str, object]:
+    """Unique facts, the coverage table and the disagreements, each side linked to its marked passage."""
+    conflicts = [
+        {
+            "explanation": c.explanation,
+            "kind": KIND_LABELS[c.kind],
+            "sides": [(n, anchor(side.span), *side_excerpt(side)) for n, side in conflict_sides(brief, c)],
+        }
+        for c in brief.conflicts
+    ]
+    return {"outlets": unique_facts(brief), "rows": coverage_rows(brief), "conflicts": conflicts}
+
+
 def _cited_spans(brief: Brief) -> dict[str, list[Span]]:
     spans: dict[str, dict[tuple[int, int], Span]] = {info.id: {} for info in brief.story.articles}
+    conflict_spans = [side.span for c in brief.conflicts for side in (c.a, c.b)]
     for sentence in brief.summary:
         for span in (sentence.source, *sentence.support):
             spans[span.article][(span.start, span.end)] = Span(article=span.article, start=span.start, end=span.end)
+    for span in conflict_spans:  # so that each side of a disagreement can be clicked through to
+        spans[span.article][(span.start, span.end)] = span
     return {article: sorted(found.values(), key=lambda s: s.start) for article, found in spans.items()}
 
 

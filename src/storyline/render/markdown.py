@@ -15,6 +15,7 @@ from storyline.render.analysis import (
     top_entities,
 )
 from storyline.render.citations import citation_marker, corroboration, source_label
+from storyline.render.comparison import KIND_LABELS, conflict_sides, coverage_rows, unique_count, unique_facts
 
 
 def _md_escape(text: str) -> str:
@@ -51,6 +52,32 @@ def _timeline_lines(brief: Brief) -> list[str]:
     return lines
 
 
+def _comparison_lines(brief: Brief) -> list[str]:
+    """Unique facts per outlet, the summary × outlet coverage table, and disagreements with both sides."""
+    lines: list[str] = []
+    for outlet in unique_facts(brief):
+        lines += [
+            "",
+            f"### Only in \\[{outlet.number}\\] {_md_escape(outlet.label)} ({unique_count(outlet.coverage)})",
+            "",
+        ]
+        lines += [f"- {_md_escape(fact.text)}" for fact in outlet.coverage.unique]
+    if lines:
+        lines = ["", "## Only in one outlet", *lines]
+    rows = coverage_rows(brief)
+    if rows:
+        numbers = range(1, len(brief.story.articles) + 1)
+        lines += ["", "## Who reports what", "", "| summary | " + " | ".join(f"\\[{n}\\]" for n in numbers) + " |"]
+        lines.append("|---:|" + "---|" * len(brief.story.articles))
+        lines += [f"| {n} | " + " | ".join("✓" if cell else "" for cell in cells) + " |" for n, cells in rows]
+    if brief.conflicts:
+        lines += ["", "## Where outlets disagree", ""]
+    for conflict in brief.conflicts:
+        lines.append(f"- **{_md_escape(conflict.explanation)}** ({KIND_LABELS[conflict.kind]})")
+        lines += [f"  - \\[{n}\\] {_md_escape(side.text)}" for n, side in conflict_sides(brief, conflict)]
+    return lines
+
+
 def render_markdown(brief: Brief) -> str:
     lines = [f"# {_md_escape(brief.story.title or 'Story brief')}", ""]
     for sentence in brief.summary:
@@ -59,6 +86,7 @@ def render_markdown(brief: Brief) -> str:
             f"*({corroboration(brief, sentence)})*"
         )
     lines += _analysis_lines(brief)
+    lines += _comparison_lines(brief)
     lines += ["", "## Sources", ""]
     for number, info in enumerate(brief.story.articles, start=1):
         date = f", {info.published.isoformat()}" if info.published else ""

@@ -20,6 +20,7 @@ from storyline.render.analysis import (
     top_entities,
 )
 from storyline.render.citations import citation_marker, corroboration, source_label
+from storyline.render.comparison import KIND_LABELS, conflict_sides, side_excerpt, unique_count, unique_facts
 
 
 def terminal_view(brief: Brief) -> Group:
@@ -48,7 +49,7 @@ def terminal_view(brief: Brief) -> Group:
             str(info.words),
             str(info.dropped_lines),
         )
-    parts += [Text(""), sources, *_analysis_view(brief)]
+    parts += [Text(""), sources, *_analysis_view(brief), *_comparison_view(brief)]
     for problem in brief.problems:
         parts.append(Text.assemble((problem.severity, "yellow"), f" {problem.source}: {problem.reason}"))
     return Group(*parts)
@@ -90,6 +91,29 @@ def _timeline_view(brief: Brief) -> list[Text | Table]:
             Text(event_date(event), style="bold"), sentence, Text(event_articles(brief, event), style="bold cyan")
         )
     return [Text(""), Text("Timeline", style="italic"), table]
+
+
+def _comparison_view(brief: Brief) -> list[Text | Table]:
+    """What only one outlet reports (its most salient facts), then where outlets disagree, both sides cited."""
+    parts: list[Text | Table] = []
+    outlets = unique_facts(brief)
+    if outlets:
+        parts += [Text(""), Text("Only in one outlet", style="italic")]
+    for outlet in outlets:
+        parts.append(
+            Text.assemble(
+                (f"[{outlet.number}] ", "bold cyan"), outlet.label, (f" ({unique_count(outlet.coverage)})", "dim")
+            )
+        )
+        parts += [Text.assemble("  • ", fact.text) for fact in outlet.coverage.unique]
+    if brief.conflicts:
+        parts += [Text(""), Text("Where outlets disagree", style="italic")]
+    for conflict in brief.conflicts:
+        parts.append(Text.assemble("• ", (conflict.explanation, "bold"), (f" ({KIND_LABELS[conflict.kind]})", "dim")))
+        for number, side in conflict_sides(brief, conflict):
+            before, value, after = side_excerpt(side)
+            parts.append(Text.assemble((f"  [{number}] ", "bold cyan"), before, (value, "underline"), after))
+    return parts
 
 
 def render_terminal(brief: Brief, *, width: int = 100) -> str:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from storyline.store import BriefSummary
 from storyline.web import service
 from storyline.web.articles import TextInput
-from storyline.web.deps import BriefId, Settings, StoredBrief
+from storyline.web.deps import BriefId, Settings, StoredBrief, create_brief
 from storyline.web.errors import ErrorBody
 from storyline.web.schemas import BriefRecord, BriefRequest
 
@@ -33,13 +33,13 @@ def brief_url(brief_id: str) -> str:
     responses=_errors(413, 415, 422),
     summary="Make and save a brief",
 )
-def create(request: BriefRequest, response: Response, settings: Settings) -> BriefRecord:
+async def create(body: BriefRequest, request: Request, response: Response, settings: Settings) -> BriefRecord:
     """Make a brief of the articles and keep it in the store; answers 422 when no usable article is left."""
     inputs = [
         TextInput(label=f"article {n}", text=item.text, title=item.title, outlet=item.outlet, published=item.date)
-        for n, item in enumerate(request.articles, start=1)
+        for n, item in enumerate(body.articles, start=1)
     ]
-    brief_id, result = service.create_brief(settings, inputs, request.options())
+    brief_id, result = await create_brief(request, settings, inputs, body.options())
     response.headers["Location"] = f"/api/briefs/{brief_id}"
     return BriefRecord(id=brief_id, url=brief_url(brief_id), brief=result)
 

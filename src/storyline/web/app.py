@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
 import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -16,6 +19,14 @@ from storyline.web.limits import BodySizeLimit
 from storyline.web.settings import WebSettings, get_settings, limit_label
 
 STATIC = Path(__file__).resolve().parent / "static"
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # Briefs queue for one worker thread here, not in the shared thread pool, so that requests waiting for a
+    # brief hold no thread and pages and GETs stay quick under load. Models still load on the first brief.
+    app.state.pipeline_limiter = anyio.CapacityLimiter(1)
+    yield
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -37,6 +48,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         version=__version__,
         summary="Cited story briefs from several news articles.",
         description=f"Requests are limited to {limit_label(settings.max_request_bytes)}; larger ones get 413.",
+        lifespan=_lifespan,
     )
     app.state.settings = settings  # for the error handlers, which run outside dependency injection
     app.dependency_overrides[get_settings] = lambda: settings

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import Depends, Path
+import anyio
+from fastapi import Depends, Path, Request
 
-from storyline.models import Brief
+from storyline.models import Brief, BriefOptions
 from storyline.web import service
+from storyline.web.articles import TextInput
 from storyline.web.settings import WebSettings, get_settings
 
 Settings = Annotated[WebSettings, Depends(get_settings)]
@@ -20,3 +23,11 @@ def stored_brief(brief_id: BriefId, settings: Settings) -> Brief:
 
 
 StoredBrief = Annotated[Brief, Depends(stored_brief)]
+
+
+async def create_brief(
+    request: Request, settings: WebSettings, inputs: Sequence[TextInput], options: BriefOptions
+) -> tuple[str, Brief]:
+    """`service.create_brief` in the app's one pipeline thread; a request waiting its turn holds no thread."""
+    limiter: anyio.CapacityLimiter = request.app.state.pipeline_limiter
+    return await anyio.to_thread.run_sync(service.create_brief, settings, inputs, options, limiter=limiter)

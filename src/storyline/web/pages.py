@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 from starlette.datastructures import FormData, UploadFile
@@ -19,7 +18,7 @@ from storyline.models import BriefOptions
 from storyline.web import findings, service, views
 from storyline.web.api import brief_url
 from storyline.web.articles import UPLOAD_SUFFIXES, TextInput, read_upload
-from storyline.web.deps import BriefId, Settings, StoredBrief
+from storyline.web.deps import BriefId, Settings, StoredBrief, create_brief
 from storyline.web.errors import BriefNotFound, wants_json
 from storyline.web.schemas import Created
 from storyline.web.templating import render_page
@@ -54,7 +53,7 @@ async def create(request: Request, settings: Settings) -> Response:
             if isinstance(upload, UploadFile) and upload.filename:
                 inputs.append(read_upload(upload.filename, await upload.read()))
         options = _form_options(form)
-    brief_id, _ = await run_in_threadpool(service.create_brief, settings, inputs, options)
+    brief_id, _ = await create_brief(request, settings, inputs, options)
     url = brief_url(brief_id)
     if wants_json(request):
         return JSONResponse(Created(id=brief_id, url=url).model_dump(), status_code=201)

@@ -51,6 +51,7 @@ async function submitWithProgress(event, form) {
   }
   button.disabled = true;
   progress.hidden = false;
+  progress.scrollIntoView({ block: "nearest" });
   const started = Date.now();
   const tick = setInterval(() => {
     const seconds = Math.round((Date.now() - started) / 1000);

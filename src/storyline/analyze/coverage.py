@@ -1,0 +1,87 @@
+"""What each outlet alone reports, and which outlets report each summary sentence.
+
+A sentence is unique to its article when no sentence of another article reaches `MATCH_SIMILARITY` TF-IDF cosine
+with it: a lower bar than support (0.40), so that a paraphrase another outlet carries is not called exclusive. The
+similarities are the ones selection computed (`Cluster`). Only sentences that read as facts count: fragments,
+questions and quote continuations (selection's `form_weight` below 1) are skipped, and a sentence that repeats
+one already listed for its article (a pull quote) is listed once. Unique facts rank by salience: centrality in
+the story plus the lead bonus selection uses, since news puts what matters first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from storyline.models import ArticleCoverage, Coverage, Span, SummaryCoverage, SummarySentence, SupportSpan, UniqueFact
+from storyline.select import REDUNDANT_SIMILARITY, Cluster, form_weight
+
+MATCH_SIMILARITY = 0.25
+"""TF-IDF cosine from which a sentence of another article counts as reporting the same fact."""
+TOP_UNIQUE = 3
+"""Unique facts listed per article."""
+LEAD_BONUS = 0.15
+
+
+def find_coverage(cluster: Cluster, summary: Sequence[SummarySentence]) -> Coverage:
+    """Unique facts per article and the summary-by-article coverage matrix.
+
+    Args:
+        cluster: The story's sentences and their TF-IDF similarities, as selection computed them.
+        summary: The brief's summary sentences, whose support says which articles report them.
+
+    Returns:
+        Articles in story order with their most salient unique facts, and one matrix row per summary sentence.
+        Empty with a single article: everything it says is trivially its own, so listing it tells nothing.
+    """
+    if len(cluster.article_ids) < 2:
+        return Coverage()
+    is_fact = form_weight(cluster.sentences) >= 1.0
+    other_article = cluster.article_index[:, None] != cluster.article_index[None, :]
+    matched = ((cluster.similarity >= MATCH_SIMILARITY) & other_article).any(axis=1)
+    position = np.array([s.position for s in cluster.sentences], dtype=float)
+    salience = cluster.centrality + LEAD_BONUS / np.sqrt(1.0 + position)
+    articles = tuple(
+        _article_coverage(cluster, index, is_fact, matched, salience) for index in range(len(cluster.article_ids))
+    )
+    return Coverage(articles=articles, matrix=tuple(_row(cluster.article_ids, n, s) for n, s in enumerate(summary)))
+
+
+def _article_coverage(
+    cluster: Cluster, index: int, is_fact: np.ndarray, matched: np.ndarray, salience: np.ndarray
+) -> ArticleCoverage:
+    facts = np.flatnonzero((cluster.article_index == index) & is_fact)
+    unique = [int(i) for i in facts if not matched[i]]
+    listed: list[int] = []
+    for i in sorted(unique, key=lambda i: (-salience[i], i)):
+        if len(listed) == TOP_UNIQUE:
+            break
+        if all(cluster.similarity[i, j] < REDUNDANT_SIMILARITY for j in listed):
+            listed.append(i)
+    return ArticleCoverage(
+        article=cluster.article_ids[index],
+        n_sentences=len(facts),
+        n_unique=len(unique),
+        unique=tuple(_fact(cluster, i, float(salience[i])) for i in listed),
+    )
+
+
+def _fact(cluster: Cluster, index: int, salience: float) -> UniqueFact:
+    sentence = cluster.sentences[index]
+    return UniqueFact(
+        text=sentence.text,
+        span=Span(article=sentence.article_id, start=sentence.start, end=sentence.end),
+        salience=round(salience, 3),
+    )
+
+
+def _row(article_ids: Sequence[str], index: int, sentence: SummarySentence) -> SummaryCoverage:
+    """Each article's passage for one summary sentence: its source, its best support, or None."""
+    source = sentence.source
+    spans: dict[str, SupportSpan | None] = dict.fromkeys(article_ids)
+    spans[source.article] = SupportSpan(article=source.article, start=source.start, end=source.end, similarity=1.0)
+    for support in sentence.support:  # best first
+        if spans.get(support.article) is None:
+            spans[support.article] = support
+    return SummaryCoverage(summary=index, spans=spans)

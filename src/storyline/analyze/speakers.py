@@ -1,0 +1,268 @@
+"""Who a quotation's attribution names: the words before or after a speech verb turned into a speaker.
+
+A name maps to its canonical entity, and a bare surname to the one full personal name that ends with it in the
+article (else in the cluster), whatever label NER gave the surname ("Urgant" tagged GPE is still Ivan Urgant).
+"He"/"she" refers to the most recent person whose gender does not contradict the pronoun; "the official" to the
+description ("a senior administration official") used earlier. An unnamed source stays described, never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.analyze.entities import TITLES, EntityAnalysis, Mention, name_key
+from storyline.segment import sentence_spans
+
+# Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
+# characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
+_STEMS = (
+    "acknowledge advise advocate allege announce argue assert boast caution comment complain concede "
+    "conclude confess confirm contend continue counter declare decr describe emphasize exclaim explain insist "
+    "joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
+    "repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
+    "wonder yell"
+).split()
+VERBS = "|".join(
+    [
+        "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
+        "admitted|admits|quipped|quips|claimed|claims",
+        *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
+    ]
+)
+PARTICIPLES = frozenset(
+    "saying adding telling writing noting claiming tweeting calling stating describing declaring insisting "
+    "arguing warning asking explaining vowing pledging".split()
+)
+# Words opening a description of a source rather than a name ("a senior official", "someone", "one analyst").
+_DESCRIBERS = frozenset(
+    "a an the one two three some another several many other his her their its this that "
+    "someone somebody anyone everyone".split()
+)
+_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
+_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s+$")
+_MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
+_TRAILING = frozenset(
+    "has had have was is were are also later then previously once again earlier recently reportedly "
+    "simply just further would will could".split()
+)
+_PREPOSITIONS = frozenset("of for on at in with from to about".split())
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+# "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
+_AT_VERB = re.compile(rf"\b(?:(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: a canonical name or a description, and the words in the body that name it."""
+
+    name: str | None
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass
+class SpeakerContext:
+    """What earlier attributions in the article tell later ones."""
+
+    # (position, name, gender "m"/"f"/"", is a person): who a later "he" or "she" may be
+    named: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    # (position, head noun, speaker, kind): "a senior administration official", or "Judge" before "Lou Olivera"
+    described: list[tuple[int, str, str, str]] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)  # name key -> canonical entity name
+    # surname key -> canonical full personal names, in this article and in the whole cluster
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    cluster_surnames: dict[str, set[str]] = field(default_factory=dict)
+    titled: set[str] = field(default_factory=set)  # people named with a title: "Rep. Bob Goodlatte"
+    genders: dict[str, str] = field(default_factory=dict)  # name -> "m"/"f", from titles and pronouns
+
+
+def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:
+    """The people an article names, in reading order, and the surnames that point to them."""
+    people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
+    titles = _titles(body, people)
+    context = SpeakerContext(
+        described=titles,
+        canonical=entities.canonical,
+        surnames=_surnames(people),
+        cluster_surnames=_surnames(entities.mentions),
+        titled={name for _, _, name, _ in titles},
+        genders=_genders(body, people),
+    )
+    named = _subjects(body, people)
+    for match in _AT_VERB.finditer(body):
+        group = "after" if match.group("after") else "before"
+        name = full_name(match.group(group), context, match.start(group))
+        if name is not None:
+            named.append((match.start(group), name, "", True))
+    context.named = sorted(named)
+    return context
+
+
+def full_name(text: str, context: SpeakerContext, position: int, *, has_title: bool = False) -> str | None:
+    """A personal name as the cluster names the person: 'Riese' → 'Tracey Riese'; None if no person has it.
+
+    A surname two people share ('Goodlatte': Bob and his son Bobby) means the one named with a title when it comes
+    with one ('Congressman Goodlatte'), else the one of them the article named last before `position`.
+    """
+    key = name_key(text)
+    for surnames in (context.surnames, context.cluster_surnames):
+        bearers = surnames.get(key, set())
+        if len(bearers) == 1:
+            return next(iter(bearers))
+        if has_title and len(bearers & context.titled) == 1:
+            return next(iter(bearers & context.titled))
+        if bearers:
+            recent = [(pos, name) for pos, name, _, _ in context.named if name in bearers and pos < position]
+            return max(recent)[1] if recent else None
+    return context.canonical.get(key) if " " in key and key in context.canonical else None
+
+
+def _surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "PERSON" and " " in m.name.strip():
+            found[name_key(m.name).split()[-1]].add(m.name)
+            found[name_key(m.name)].add(m.name)
+    return found
+
+
+def resolve(
+    body: str, start: int, end: int, open_at: int, people: Sequence[Mention], context: SpeakerContext
+) -> Speaker | None:
+    """Turn the words naming the speaker of the quote opening at `open_at` into a name, a description, or None."""
+    span = _trim(body, start, end)
+    if span is None:
+        return None
+    start, end = span
+    who = body[start:end]
+    first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
+    if first in _PRONOUNS:
+        return _pronoun(first, start, end, open_at, context)
+    if first == "who":  # "Colbert said to Urgant, who replied": the person just named
+        named_before = [m for m in people if 0 <= start - m.end <= 3]
+        return _named(body, named_before[-1].name, start, end, context) if named_before else None
+    if first in _VAGUE:
+        return None
+    inside = [m for m in people if start <= m.start and m.end <= end]
+    bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
+    persons = [m for m in inside if m.label == "PERSON"]
+    named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
+    if named and (first not in _DESCRIBERS or named[-1].end >= end - 1):
+        return _named(body, named[-1].name, start, end, context, is_person=bool(persons))
+    # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
+    trailing_name = re.search(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+$", who)
+    leading_name = re.match(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+[a-z]|$)", who)
+    if trailing_name and who[: trailing_name.start()].split()[-1:] == ["of"]:
+        trailing_name = None
+    found_name = trailing_name or (leading_name if first not in _DESCRIBERS else None)
+    if found_name:
+        return _named(body, found_name.group(), start, end, context)
+    if first in _DESCRIBERS or who[:1].islower():
+        return _describe(who, start, end, open_at, context)
+    if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
+        return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
+    return None
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker words without a leading conjunction, trailing adverbs and auxiliaries, or closing punctuation."""
+    words = list(re.finditer(r"\S+", body[start:end]))
+    while words and words[0].group().lower() in ("and", "but", "so"):
+        words.pop(0)
+    while words and (words[-1].group().lower() in _TRAILING or words[-1].group().endswith("ly")):
+        words.pop()
+    if not words or re.search(r"[a-z]{2,}[.!?]\s", body[start:end]):
+        return None
+    start, end = start + words[0].start(), start + words[-1].end()
+    end -= len(body[start:end]) - len(body[start:end].rstrip(",;:"))
+    if re.search(r"[a-z]{2}\.$", body[start:end]):  # "said Joshua Thomas." ends the sentence
+        end -= 1
+    return start, end
+
+
+def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, *, is_person: bool = True) -> Speaker:
+    """A named speaker; a bare surname becomes the full name, since the article named the person in full before."""
+    if " " not in name.strip():
+        title = body[start:end].split()[-2:-1]  # "Congressman Goodlatte"
+        fuller = full_name(name, context, start, has_title=bool(title) and title[0].lower() in TITLES)
+        name = fuller or context.canonical.get(name_key(name), name)
+    elif name_key(name) in context.canonical:
+        name = context.canonical[name_key(name)]
+    context.named.append((start, name, "", is_person))
+    return Speaker(name, "named", start, end)
+
+
+def _pronoun(pronoun: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker | None:
+    """'he' → the most recent person before the quote not known to be a woman (and vice versa)."""
+    gender = _PRONOUNS[pronoun]
+    known = context.genders | {name: g for _, name, g, _ in context.named if g}
+    candidates = [
+        (pos, name)
+        for pos, name, _, is_person in context.named
+        if pos < min(start, open_at) and is_person and known.get(name, gender) == gender
+    ]
+    if not candidates:
+        return None
+    name = max(candidates)[1]
+    context.named.append((start, name, gender, True))
+    return Speaker(name, "named", start, end)
+
+
+def _describe(who: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker:
+    """'the official' → the earlier 'a senior administration official', 'the judge' → 'Judge Lou Olivera'."""
+    words = who.split()
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
+    head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
+    earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
+    if words[0].lower() in ("the", "this", "that") and earlier:
+        _, _, speaker, kind = max(earlier)
+        return Speaker(speaker, kind, start, end)
+    context.described.append((start, head, who, "described"))
+    return Speaker(who, "described", start, end)
+
+
+def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
+    """'Judge' in 'District Court Judge Lou Olivera': what a later 'the judge' refers to."""
+    titles: list[tuple[int, str, str, str]] = []
+    for m in people:
+        word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
+        if m.label == "PERSON" and word and {word.group(1).lower(), f"{word.group(1).lower()}."} & TITLES:
+            titles.append((m.start, word.group(1).lower(), m.name, "named"))
+    return titles
+
+
+def _subjects(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, bool]]:
+    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to."""
+    subjects: list[tuple[int, str, str, bool]] = []
+    persons = [m for m in people if m.label == "PERSON"]
+    for start, end in sentence_spans(body):
+        first = next((m for m in persons if start <= m.start < end), None)
+        if first is not None:
+            subjects.append((first.start, first.name, _gender(body, first.start), True))
+    return subjects
+
+
+def _genders(body: str, people: Sequence[Mention]) -> dict[str, str]:
+    """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles win over pronouns."""
+    persons = [m for m in people if m.label == "PERSON"]
+    genders: dict[str, str] = {}
+    for m, following in zip(persons, [*persons[1:], None], strict=False):  # None: nobody follows the last
+        # the first pronoun after the name, in its sentence and before anyone else is named
+        sentence_end = body.find(". ", m.end) % (len(body) + 1)  # -1 (none) wraps to the body's end
+        stop = min(following.start if following else len(body), sentence_end)
+        pronoun = re.search(r"\b(he|his|him|she|her)\b", body[m.end : stop], re.IGNORECASE)
+        if pronoun and m.name not in genders:
+            genders[m.name] = "f" if pronoun.group(1).lower() in ("she", "her") else "m"
+    for m in persons:
+        genders[m.name] = _gender(body, m.start) or genders.get(m.name, "")
+    return {name: g for name, g in genders.items() if g}
+
+
+def _gender(body: str, position: int) -> str:
+    before = body[max(0, position - 8) : position]
+    return "f" if _FEMALE_TITLES.search(before) else "m" if _MALE_TITLES.search(before) else ""

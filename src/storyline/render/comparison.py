@@ -1,0 +1,61 @@
+"""What every renderer shows of how the outlets compare: unique facts, the coverage matrix and disagreements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.models import ArticleCoverage, Brief, Conflict, ConflictSide
+from storyline.render.citations import source_label
+
+KIND_LABELS = {
+    "number": "different numbers",
+    "date": "different dates",
+    "negation": "one says it happened, one that it did not",
+    "opposite": "opposite claims",
+}
+
+
+@dataclass(frozen=True)
+class OutletCoverage:
+    number: int  # citation number
+    label: str  # 'NBC News — Beijing is worried …'
+    coverage: ArticleCoverage
+
+
+def unique_facts(brief: Brief) -> list[OutletCoverage]:
+    """Articles with at least one fact no other article reports, in citation order."""
+    return [
+        OutletCoverage(brief.citation_number(c.article), source_label(brief, c.article), c)
+        for c in brief.coverage.articles
+        if c.unique
+    ]
+
+
+def unique_count(coverage: ArticleCoverage) -> str:
+    """'53 of 57 sentences only here'."""
+    return f"{coverage.n_unique} of {coverage.n_sentences} sentences only here"
+
+
+def coverage_rows(brief: Brief) -> list[tuple[int, list[bool]]]:
+    """(summary number, whether each article in citation order reports it) for every summary sentence."""
+    ids = [info.id for info in brief.story.articles]
+    return [(row.summary + 1, [row.spans.get(a) is not None for a in ids]) for row in brief.coverage.matrix]
+
+
+def conflict_sides(brief: Brief, conflict: Conflict) -> list[tuple[int, ConflictSide]]:
+    """Both sides with the citation number of their article."""
+    return [(brief.citation_number(side.span.article), side) for side in (conflict.a, conflict.b)]
+
+
+def side_excerpt(side: ConflictSide, max_chars: int = 160) -> tuple[str, str, str]:
+    """(before, value, after): the side's sentence cut at word boundaries around the contested words."""
+    start = side.value_span.start - side.span.start
+    before, after = side.text[:start], side.text[start + len(side.value) :]
+    room = max(max_chars - len(side.value), 0)
+    if len(before) > room // 2:
+        cut = before[len(before) - room // 2 :]
+        before = "…" + (cut.split(" ", 1)[1] if " " in cut else cut)
+    if len(after) > room - len(before):
+        cut = after[: max(room - len(before), 0)]
+        after = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    return before, side.value, after
