@@ -155,7 +155,7 @@ def _term_columns(vectors: csr_matrix, articles: np.ndarray, n_articles: int) ->
             max_article[i] = np.sort(article_df[terms])[-min(3, len(terms)) :].mean()
     return {
         "term_articles": (present @ article_df) / safe,
-        "term_sentences": (present @ np.log1p(sentence_df)) / safe,
+        "term_sentences": (present @ (sentence_df / max(n, 1))) / safe,
         "term_articles_max": max_article,
         "n_terms": n_terms,
     }

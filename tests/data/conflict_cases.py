@@ -1,0 +1,137 @@
+"""Hand-written sentence pairs for the conflict detector (original text, written for this purpose; no news copy).
+
+CONFLICTS: (sentence of outlet A, sentence of outlet B, kind, contested words in A, contested words in B).
+NOT_CONFLICTS: (sentence A, sentence B, why the pair must not be flagged) — the hard negatives: rounding, hedges,
+ranges, other units, other quantities, other times, other speakers, other people, conversions, questions.
+Each sentence is one article's whole body.
+"""
+
+CONFLICTS = [
+    (
+        "Toyota is recalling 40,000 vehicles in the United States over faulty brakes.",
+        "Toyota is recalling 35,000 vehicles in the United States over faulty brakes.",
+        "number",
+        "40,000 vehicles",
+        "35,000 vehicles",
+    ),
+    (
+        "The flood killed 12 people in the village of Ostra, officials said.",
+        "The flood killed 21 people in the village of Ostra, officials said.",
+        "number",
+        "12 people",
+        "21 people",
+    ),
+    (
+        "Maria Lopez, 34, was rescued from the flooded basement by firefighters.",
+        "Firefighters pulled Maria Lopez, 43, from the flooded basement.",
+        "number",
+        "34",
+        "43",
+    ),
+    (
+        "The summit between the two presidents will be held in Geneva on March 27.",
+        "The summit between the two presidents will be held in Geneva on April 1.",
+        "date",
+        "March 27",
+        "April 1",
+    ),
+    (
+        "The mayor was charged with fraud by state prosecutors on Monday.",
+        "The mayor was not charged with fraud by state prosecutors on Monday.",
+        "negation",
+        "charged",
+        "not charged",
+    ),
+    (
+        "The city council approved the new stadium plan for Riverside on Tuesday.",
+        "The city council rejected the new stadium plan for Riverside on Tuesday.",
+        "opposite",
+        "approved",
+        "rejected",
+    ),
+    (
+        "A meeting between the two leaders at Camp David was cancelled, officials said.",
+        "The two leaders are scheduled to hold a meeting at Camp David next week.",
+        "opposite",
+        "cancelled",
+        "scheduled",
+    ),
+]
+
+NOT_CONFLICTS = [
+    (
+        "Toyota is recalling about 40,000 vehicles in the United States over faulty brakes.",
+        "Toyota is recalling 39,800 vehicles in the United States over faulty brakes.",
+        "rounding: 'about 40,000' allows 39,800",
+    ),
+    (
+        "The deal is worth $1.2 billion to the shipyard, the company said.",
+        "The deal is worth $1.23 billion to the shipyard, the company said.",
+        "rounding: $1.23 billion rounds to $1.2 billion",
+    ),
+    (
+        "Growth this year will be between 6% and 6.5%, the premier said.",
+        "Growth this year will be 6%, the premier said.",
+        "a range containing the other value",
+    ),
+    (
+        "At least 15 people were killed in the attack on the market in Kabul.",
+        "Twenty people were killed in the attack on the market in Kabul.",
+        "a lower bound the other value meets",
+    ),
+    (
+        "More than 300 people were evacuated from the tower in Leeds.",
+        "Some 350 people were evacuated from the tower in Leeds.",
+        "hedged values that overlap",
+    ),
+    (
+        "The fire burned 5,000 acres near Paradise on Friday, officials said.",
+        "The fire burned 300 homes near Paradise on Friday, officials said.",
+        "different quantities: acres and homes",
+    ),
+    (
+        "The river rose 12 feet above flood stage in Omaha on Friday.",
+        "The river rose 12 meters above flood stage in Omaha on Friday.",
+        "the same number in another unit is not compared",
+    ),
+    (
+        "Three people were killed in the crash on Route 9 near Albany.",
+        "Five people were injured in the crash on Route 9 near Albany.",
+        "different quantities: killed and injured",
+    ),
+    (
+        "In 2018 the Acme plant in Dayton had 300 employees.",
+        "In 2020 the Acme plant in Dayton had 450 employees.",
+        "different reference times",
+    ),
+    (
+        "Police said 20 people were arrested at the protest in Portland.",
+        "Organizers said 35 people were arrested at the protest in Portland.",
+        "attributed to different speakers",
+    ),
+    (
+        "The death toll from the quake in Izmir rose to 45 on Sunday.",
+        "The death toll from the quake in Izmir was 30.",
+        "a count that changed over time",
+    ),
+    (
+        "James Price, 22, spoke about the shooting at the car wash.",
+        "Tavin Price, 19, was shot at the car wash on Monday.",
+        "ages of two different people",
+    ),
+    (
+        "The school did not call an ambulance but called the boy's mother.",
+        "The school called the boy's mother after the fall.",
+        "the negated sentence affirms the same verb",
+    ),
+    (
+        "Will the summit with Kim be held in Hanoi on March 27?",
+        "The summit with Kim will be held in Hanoi on April 1.",
+        "a question asserts nothing",
+    ),
+    (
+        "The typhoon had winds of 120 kph (75 mph) as it hit Luzon.",
+        "The typhoon had winds of 120 kph (74 mph) as it hit Luzon.",
+        "unit conversions in brackets round their own way",
+    ),
+]

@@ -1,0 +1,109 @@
+"""What each outlet alone reports, and which outlets report each summary sentence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.analyze.coverage import MATCH_SIMILARITY, find_coverage
+from storyline.models import Article, Brief, BriefOptions, Coverage
+from storyline.render.markdown import render_markdown
+from storyline.render.terminal import render_terminal
+from storyline.segment import segment
+from storyline.select import DEFAULT_SUPPORT_THRESHOLD, Cluster
+
+SHARED = "The Harbor Bridge will close for repairs on Monday, the transport agency said."
+PARAPHRASE = "The transport agency said the Harbor Bridge will close on Monday for repairs."
+EXCLUSIVE = "Engineers found cracks in two steel cables during a routine inspection last month."
+FRAGMENT = "Photo: agency handout"
+CONTINUATION = 'It will take weeks," the engineer added.'
+OTHER = "Ferry operators expect twice the usual number of passengers while the crossing is shut."
+
+
+def coverage_of(*bodies: str) -> tuple[Coverage, list[Article]]:
+    articles = [Article(id=f"a{n}", source=f"text {n}", raw=b, text=b, body=b) for n, b in enumerate(bodies, 1)]
+    sentences = [s for article in articles for s in segment(article)]
+    return find_coverage(Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD), []), articles
+
+
+def test_coverage_lists_only_what_no_other_article_says() -> None:
+    coverage, articles = coverage_of(f"{SHARED}\n{EXCLUSIVE}\n{FRAGMENT}\n{CONTINUATION}", f"{PARAPHRASE}\n{OTHER}")
+    first, second = coverage.articles
+    assert [f.text for f in first.unique] == [EXCLUSIVE]  # the shared fact, the caption and the quote tail are not
+    assert (first.n_sentences, first.n_unique) == (2, 1)
+    assert [f.text for f in second.unique] == [OTHER]
+    fact = first.unique[0]
+    assert articles[0].body[fact.span.start : fact.span.end] == EXCLUSIVE
+
+
+def test_coverage_lists_a_repeated_sentence_once() -> None:
+    pull_quote = "Engineers found cracks in two steel cables during a routine inspection last month, officials said."
+    coverage, _ = coverage_of(f"{EXCLUSIVE}\n{SHARED}\n{pull_quote}", PARAPHRASE)
+    assert [f.text for f in coverage.articles[0].unique] == [EXCLUSIVE]
+    assert coverage.articles[0].n_unique == 2
+
+
+def test_coverage_of_a_single_article_is_empty() -> None:
+    coverage, _ = coverage_of(f"{SHARED}\n{EXCLUSIVE}")
+    assert coverage == Coverage()
+
+
+@pytest.mark.slow
+def test_coverage_seeds_nikkei_alone_reports_the_cancelled_beijing_stop(seed_brief: Brief) -> None:
+    nikkei = next(c for c in seed_brief.coverage.articles if seed_brief.article(c.article).outlet == "Nikkei Asia")
+    top = nikkei.unique[0]
+    assert top.text.startswith("TOKYO -- If the Hanoi summit") and top.text.endswith("afternoon of March 4.")
+    assert seed_brief.article(nikkei.article).body[top.span.start : top.span.end] == top.text
+    assert 0 < nikkei.n_unique <= nikkei.n_sentences
+    assert [u.salience for u in nikkei.unique] == sorted((u.salience for u in nikkei.unique), reverse=True)
+
+
+@pytest.mark.slow
+def test_coverage_unique_facts_have_no_close_match_elsewhere(seed_brief: Brief) -> None:
+    articles = [
+        Article(id=a.id, source=a.source, raw=a.body, text=a.body, body=a.body) for a in seed_brief.story.articles
+    ]
+    sentences = [s for article in articles for s in segment(article)]
+    cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
+    index = {(s.article_id, s.start): i for i, s in enumerate(sentences)}
+    for article in seed_brief.coverage.articles:
+        for fact in article.unique:
+            i = index[(fact.span.article, fact.span.start)]
+            others = cluster.article_index != cluster.article_index[i]
+            assert cluster.similarity[i, others].max() < MATCH_SIMILARITY, fact.text
+
+
+@pytest.mark.slow
+def test_coverage_matrix_agrees_with_citations(seed_brief: Brief) -> None:
+    ids = [a.id for a in seed_brief.story.articles]
+    assert [row.summary for row in seed_brief.coverage.matrix] == list(range(len(seed_brief.summary)))
+    for row, sentence in zip(seed_brief.coverage.matrix, seed_brief.summary, strict=True):
+        assert list(row.spans) == ids
+        assert [a for a, span in row.spans.items() if span is not None] == sorted(sentence.cites, key=ids.index)
+        source = row.spans[sentence.source.article]
+        assert (source.start, source.end, source.similarity) == (sentence.source.start, sentence.source.end, 1.0)
+
+
+@pytest.mark.slow
+def test_coverage_rendered_and_in_json(seed_brief: Brief) -> None:
+    assert "Only in one outlet" in render_terminal(seed_brief)
+    assert "## Who reports what" in render_markdown(seed_brief)
+    data = json.loads(seed_brief.model_dump_json())
+    assert data["coverage"]["matrix"][0]["summary"] == 0
+    assert Brief.model_validate(data) == seed_brief
+
+
+def test_coverage_and_conflicts_in_the_json_schema() -> None:
+    schema = Brief.model_json_schema(mode="serialization")
+    assert {"coverage", "conflicts"} <= set(schema["properties"])
+    assert {"Coverage", "ArticleCoverage", "SummaryCoverage", "UniqueFact", "Conflict", "ConflictSide"} <= set(
+        schema["$defs"]
+    )
+
+
+def test_coverage_not_computed_without_analysis(examples_dir: Path) -> None:
+    brief = storyline.brief([examples_dir], options=BriefOptions(analysis=False))
+    assert brief.coverage == Coverage()
