@@ -151,3 +151,28 @@ def test_ingest_nested_folder_skips_hidden_files(tmp_path: Path, examples_dir: P
     (tmp_path / ".cache").mkdir()
     (tmp_path / ".cache" / "x.txt").write_text(STORY, encoding="utf-8")
     assert [Path(a.source).name for a in load_articles([tmp_path]).articles] == ["nbc.txt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kristen Wiig turns 40 on Thursday, and to celebrate her big birthday we collected her funniest moments, "
+        "from yelling alongside a co-star at an awards show to her best impression of a financial adviser, here "
+        "are twenty of the most memorable bits from her years on the late-night comedy show in New York.",
+        "Trump met Xi in the U.S.",
+    ],
+)
+def test_ingest_one_line_literal_text_is_an_article_not_a_path(text: str) -> None:
+    result = load_articles([text])
+    assert [a.text for a in result.articles] == [text]
+    assert result.problems == []
+
+
+def test_cli_paths_are_never_read_as_article_text() -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    result = CliRunner().invoke(app, ["brief", "my missing folder"])
+    assert result.exit_code == 1
+    assert "my missing folder: no such file or folder" in result.stderr

@@ -59,6 +59,11 @@ def _parse_dates(values: list[str]) -> tuple[dict[str, dt.date], dt.date | None]
     return per_file, default
 
 
+def _sources(arguments: list[str]) -> list[str | Path]:
+    """Command-line arguments are always paths (or '-'), never article text."""
+    return [argument if argument == "-" else Path(argument) for argument in arguments]
+
+
 def _print_problems(problems: Iterable[Problem]) -> None:
     for problem in problems:
         err.print(f"{problem.severity}: {problem.source}: {problem.reason}", markup=False)
@@ -123,7 +128,7 @@ def brief(
 
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
-    loaded = load_articles(paths, cluster=selected, dates=per_file)
+    loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)
     articles = [
         a if a.published or default_date is None else a.model_copy(update={"published": default_date})
         for a in loaded.articles
@@ -154,7 +159,7 @@ def clean(
     from storyline.ingest import load_articles
     from storyline.segment import segment
 
-    loaded = load_articles([path])
+    loaded = load_articles(_sources([path]))
     _print_problems(loaded.problems)
     if not loaded.articles:
         raise typer.Exit(1)

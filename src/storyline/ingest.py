@@ -123,7 +123,15 @@ def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes
 
 
 def _looks_like_path(text: str) -> bool:
-    return "\n" not in text and len(text) < 1024 and (Path(text).exists() or bool(re.search(r"[/\\.]\w+$", text)))
+    """A string names a file when it exists, or is one short token shaped like a path; else it is article text."""
+    if "\n" in text or len(text) > 4096:
+        return False
+    try:
+        if Path(text).exists():
+            return True
+    except OSError:  # a sentence too long to be a file name
+        return False
+    return " " not in text.strip() and bool(re.search(r"[/\\]|\.\w{1,5}$", text))
 
 
 def _is_article_file(path: Path) -> bool:
