@@ -65,3 +65,12 @@ def test_segment_offsets_point_into_the_seed_bodies(examples_dir: Path) -> None:
             assert cleaned.body[sentence.start : sentence.end] == sentence.text
             assert sentence.position == position
             assert sentence.text == sentence.text.strip()
+
+
+def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
+    text = "He lived in Virginia.Authorities said he fled. The U.S.-China talks set growth at 6.5% for 2019."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "He lived in Virginia.",
+        "Authorities said he fled.",
+        "The U.S.-China talks set growth at 6.5% for 2019.",
+    ]

@@ -32,6 +32,9 @@ _OPENERS = frozenset(
 )
 # A terminator run, closing quotes or brackets (including tokenized ''), white space, the next character.
 _BOUNDARY = re.compile(r"(\.\.\.|…|[.!?]+)([\"'”’)\]]*(?:'')?[\"'”’)\]]*)(\s+)(?=(\S))")
+# Scrapers join paragraphs without a space: "…in Virginia.Authorities said". Two lower-case letters or digits
+# before the mark keep "U.S.", initials and decimals out.
+_GLUED = re.compile(r"(?<=[a-z0-9]{2})[.!?](?=[A-Z][a-z])")
 _WORD_BEFORE = re.compile(r"(\S+?)$")
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution.
@@ -61,13 +64,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         start = 0
-        for match in _BOUNDARY.finditer(line):
-            if _is_boundary(line, match, start):
-                _add_trimmed(spans, line, start, match.end(2), offset)
-                start = match.end()
+        for end, next_start in _cuts(line):
+            if end > start:
+                _add_trimmed(spans, line, start, end, offset)
+                start = next_start
         _add_trimmed(spans, line, start, len(line), offset)
         offset += len(line) + 1
     return spans
+
+
+def _cuts(line: str) -> list[tuple[int, int]]:
+    """(end of a sentence, start of the next) for every boundary in one line, in order."""
+    cuts: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        if _is_boundary(line, match, start):
+            cuts.append((match.end(2), match.end()))
+            start = match.end()
+    cuts += [(match.end(), match.end()) for match in _GLUED.finditer(line)]
+    return sorted(cuts)
 
 
 def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
