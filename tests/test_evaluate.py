@@ -82,7 +82,14 @@ def test_cut_words_keeps_exactly_n_words_and_the_lines(words: int, expected: str
 
 def test_one_sentence_per_line_splits_plain_references() -> None:
     assert one_sentence_per_line("It rained. Roads flooded.") == "It rained.\nRoads flooded."
-    assert one_sentence_per_line("It rained\nall day .\n") == "It rained\nall day ."  # already line-split: kept
+    assert one_sentence_per_line("It rained.\nRoads flooded.\n") == "It rained.\nRoads flooded."  # kept
+
+
+@pytest.mark.issue(4)
+def test_one_sentence_per_line_rejoins_wrapped_references() -> None:
+    # DUC references are display lines that break mid-sentence: joined, then split into sentences.
+    wrapped = "The vote passed\nin June . Critics\nobjected ."
+    assert one_sentence_per_line(wrapped) == "The vote passed in June .\nCritics objected ."
 
 
 def test_read_records_filters_by_task_and_limit(tmp_path: Path) -> None:

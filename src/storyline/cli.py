@@ -310,6 +310,23 @@ def serve(
 
 
 @app.command()
+def train(
+    data: Annotated[Path, typer.Argument(help="Training clusters (.jsonl[.gz]), e.g. multinews_train_sample.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Model file to write.")
+    ] = Path("src/storyline/data/sentence_scorer.json"),
+    limit: Annotated[int | None, typer.Option(min=1, help="Use only the first N clusters.")] = None,
+    seed: Annotated[int, typer.Option(help="Random seed; the same data and seed give the same file.")] = 0,
+    jobs: Annotated[int, typer.Option(min=1, help="Worker processes for oracle labelling.")] = 1,
+) -> None:
+    """Rebuild the learned sentence scorer (the `learned` and `hybrid` strategies) from DATA."""
+    from storyline.learn import train as train_model
+
+    train_model(data, output, limit=limit, seed=seed, jobs=jobs, on_stage=lambda stage: err.print(stage, markup=False))
+    err.print(f"wrote {output}", markup=False)
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of a brief."""
     from storyline.models import Brief

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,11 +21,10 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from storyline.baselines import BASELINES, oracle
-from storyline.clean import clean_article
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
 from storyline.models import Sentence
-from storyline.pipeline import drop_duplicates
+from storyline.pipeline import prepare_articles
 from storyline.segment import segment, sentence_spans
 from storyline.select import select_sentences
 
@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 SYSTEMS = ("storyline", *BASELINES, "oracle")
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 TIMING = "end to end from the raw record: load, clean, split (timed once per cluster, charged to every system), select"
 
 
@@ -130,8 +131,7 @@ def cluster_sentences(record: dict[str, Any]) -> list[Sentence]:
     """
     # The trailing newline makes load_articles read the record as JSONL text, never as a file name.
     loaded = load_articles([json.dumps(record) + "\n"])
-    cleaned = [article for article in map(clean_article, loaded.articles) if article.body.strip()]
-    unique, _ = drop_duplicates(cleaned)
+    unique, _ = prepare_articles(loaded.articles)
     return [sentence for article in unique for sentence in segment(article)]
 
 
@@ -152,12 +152,15 @@ def cut_words(text: str, words: int) -> str:
 def one_sentence_per_line(summary: str) -> str:
     """A reference with one sentence per line, as rougeLsum expects.
 
-    References already broken into lines (DUC) are kept as they are; others (Multi-News) are split with
-    storyline's own sentence splitter, the one that splits the documents.
+    Lines that are already one sentence each are kept. Otherwise, as with Multi-News (one line) and DUC (lines
+    wrapped for display, mid-sentence), the lines are joined and split again with storyline's own sentence
+    splitter, the one that splits the documents.
     """
-    if "\n" in summary.strip():
-        return summary.strip()
-    return "\n".join(summary[start:end] for start, end in sentence_spans(summary))
+    lines = [line.strip() for line in summary.strip().splitlines() if line.strip()]
+    if all(sentence_spans(line) == [(0, len(line))] and _ENDS_SENTENCE.search(line) for line in lines):
+        return "\n".join(lines)
+    joined = " ".join(lines)
+    return "\n".join(joined[start:end] for start, end in sentence_spans(joined))
 
 
 @cache

@@ -21,7 +21,6 @@ FEATURES = (
     "relative_position",
     "is_first",
     "is_first_3",
-    "article_sentences",
     "n_words",
     "log_words",
     "relative_words",
@@ -59,8 +58,6 @@ def sentence_features(
     vectors: csr_matrix,
     similarity: np.ndarray,
     centrality: np.ndarray,
-    *,
-    words: int,
 ) -> np.ndarray:
     """One row of `FEATURES` per sentence.
 
@@ -69,13 +66,13 @@ def sentence_features(
         vectors: Their L2-normalised TF-IDF rows (`represent.tfidf`).
         similarity: Cosine between every pair of rows.
         centrality: Cosine of each row with the cluster centroid.
-        words: The word budget the summary is made for.
 
     Returns:
         A float array of shape (len(sentences), len(FEATURES)).
     """
     n = len(sentences)
-    articles = np.array([_article_numbers(sentences)[s.article_id] for s in sentences], dtype=np.int64)
+    numbers = _article_numbers(sentences)
+    articles = np.array([numbers[s.article_id] for s in sentences], dtype=np.int64)
     n_articles = int(articles.max()) + 1 if n else 0
     position = np.array([s.position for s in sentences], dtype=float)
     # Word tokens, not white-space words: tokenized training text counts each comma and quote as a word.
@@ -87,7 +84,6 @@ def sentence_features(
         "relative_position": position / per_article[articles],
         "is_first": (position == 0).astype(float),
         "is_first_3": (position < 3).astype(float),
-        "article_sentences": np.log1p(per_article[articles]),
         "n_words": np.minimum(n_words, 100),
         "log_words": np.log1p(n_words),
         "relative_words": n_words / max(float(n_words.mean()), 1.0) if n else n_words,

@@ -58,28 +58,8 @@ def brief(
     options = options or BriefOptions(words=words)
     articles, found = _as_articles(inputs)
     all_problems = [*problems, *found]
-    cleaned: list[Article] = []
-    for article in articles:
-        body = clean_article(article)
-        if not body.body.strip():
-            all_problems.append(
-                Problem(
-                    source=article.source,
-                    reason=f"no article text left after cleaning ({len(body.dropped)} lines were page furniture)",
-                )
-            )
-            continue
-        if not looks_english(body.body):
-            all_problems.append(
-                Problem(
-                    source=article.source,
-                    reason="does not look like English; the brief may be poor",
-                    severity="warning",
-                )
-            )
-        cleaned.append(body)
-    unique, duplicates = drop_duplicates(cleaned)
-    all_problems += duplicates
+    unique, prepared = prepare_articles(articles)
+    all_problems += prepared
     if not unique:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in all_problems)
         raise InputError(f"no usable article: {reasons}", all_problems)
@@ -102,6 +82,30 @@ def brief(
         **_analysis(unique, options),
         **_comparison(unique, cluster, summary, options),
     )
+
+
+def prepare_articles(articles: Iterable[Article]) -> tuple[list[Article], list[Problem]]:
+    """Clean articles, skip those with no text left, and keep one of each set of duplicates.
+
+    Shared by `brief` and `storyline eval`, so that scores measure the sentences a brief chooses from.
+
+    Returns:
+        The cleaned, unique articles in input order, and a problem for each skipped or doubtful one.
+    """
+    problems: list[Problem] = []
+    cleaned: list[Article] = []
+    for article in articles:
+        body = clean_article(article)
+        if not body.body.strip():
+            reason = f"no article text left after cleaning ({len(body.dropped)} lines were page furniture)"
+            problems.append(Problem(source=article.source, reason=reason))
+            continue
+        if not looks_english(body.body):
+            reason = "does not look like English; the brief may be poor"
+            problems.append(Problem(source=article.source, reason=reason, severity="warning"))
+        cleaned.append(body)
+    unique, duplicates = drop_duplicates(cleaned)
+    return unique, problems + duplicates
 
 
 def _analysis(articles: Sequence[Article], options: BriefOptions) -> dict[str, tuple[object, ...]]:

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from storyline.errors import ModelUnavailable
-from storyline.features import FEATURES
+from storyline.features import FEATURES, sentence_features
+
+if TYPE_CHECKING:
+    from storyline.select import Cluster
 
 MODEL_FILE = "sentence_scorer.json"
 FORMAT_VERSION = 1
@@ -107,3 +110,14 @@ def load_model(path: Path | None = None) -> TreeEnsemble:
 def default_model() -> TreeEnsemble:
     """The packaged model, read once per process."""
     return load_model()
+
+
+def inclusion_probability(cluster: Cluster, model: TreeEnsemble | None = None) -> np.ndarray:
+    """The probability, by the learned scorer, that each sentence of a cluster belongs in its summary.
+
+    Args:
+        cluster: The sentences and their TF-IDF similarities.
+        model: A scorer; None uses the packaged one.
+    """
+    rows = sentence_features(cluster.sentences, cluster.vectors, cluster.similarity, cluster.centrality)
+    return 1.0 / (1.0 + np.exp(-(model or default_model()).predict(rows)))

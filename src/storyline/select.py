@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from storyline.errors import ConfigError
 from storyline.models import Sentence
 from storyline.represent import cosine_to_centroid, pairwise_cosine, tfidf
+from storyline.scorer import inclusion_probability
 
 MIN_WORDS = 6
 """Shorter sentences are fragments (datelines, subheads) more often than facts."""
@@ -39,6 +41,7 @@ class Cluster:
     """The sentences of all articles of one story with their TF-IDF similarities, computed once."""
 
     sentences: Sequence[Sentence]
+    vectors: csr_matrix  # L2-normalised TF-IDF rows, one per sentence
     similarity: np.ndarray  # cosine between every pair of sentences
     centrality: np.ndarray  # cosine of each sentence with the cluster centroid
     article_index: np.ndarray  # position of each sentence's article in `article_ids`
@@ -61,6 +64,7 @@ class Cluster:
         )
         return cls(
             sentences=sentences,
+            vectors=vectors,
             similarity=similarity,
             centrality=cosine_to_centroid(vectors),
             article_index=article_index,
@@ -101,7 +105,18 @@ def _centroid_score(cluster: Cluster) -> np.ndarray:
     return cluster.centrality + 0.25 * cluster.outlet_support() + 0.15 * lead
 
 
-STRATEGIES: dict[str, Strategy] = {"centroid": _centroid_score}
+def _learned_score(cluster: Cluster) -> np.ndarray:
+    """The learned scorer's probability that a sentence belongs in an oracle summary (`storyline.learn`)."""
+    return inclusion_probability(cluster)
+
+
+def _hybrid_score(cluster: Cluster) -> np.ndarray:
+    """Centroid score plus the learned probability: the model ranks well within Multi-News-like clusters, the
+    centroid score keeps long and many-article clusters (DUC, raw pages) on topic."""
+    return _centroid_score(cluster) + _learned_score(cluster)
+
+
+STRATEGIES: dict[str, Strategy] = {"centroid": _centroid_score, "learned": _learned_score, "hybrid": _hybrid_score}
 """Named selection strategies; `BriefOptions.strategy` picks one."""
 
 

@@ -12,17 +12,27 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze.entities import EntityAnalysis, Mention
-from storyline.analyze.speakers import PARTICIPLES, VERBS, Speaker, SpeakerContext, resolve, speaker_context
+from storyline.analyze.speakers import (
+    DESCRIBERS,
+    PARTICIPLES,
+    VERBS,
+    Speaker,
+    SpeakerContext,
+    full_name,
+    resolve,
+    speaker_context,
+)
 from storyline.models import Article, Quote, Span
 
 _WORD = r"[\w.'’&-]+"
 # `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb.
 _AFTER_WHO_VERB = re.compile(
-    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?)(?:,\s+[^,\"“”\n]{{1,80}},)?\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
+    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?)(?:,\s+(?P<appos>[^,\"“”\n]{{1,80}}),)?\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
     rf"\s*[,—–-]?\s*(?:{VERBS}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
+    r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
     r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with)\b|\s*$)"
 )
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
@@ -32,9 +42,11 @@ _SENTENCE_END_WHO = re.compile(
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
 _ACCORDING = re.compile(rf"according to (?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?),\s*$", re.IGNORECASE)
-_CLAUSE_START = re.compile(r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|so|then|which|that)\b)\s*", re.I)
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|so|then|which|that|what)\b)\s*", re.IGNORECASE
+)
 # `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`.
-_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who|himself|herself)\b[^,\"“”]{0,160},\s*$", re.IGNORECASE)
+_APPOSITIVE = re.compile(r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*$")
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
@@ -44,6 +56,31 @@ _TWEET = re.compile(
     r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}",
     re.MULTILINE,
 )
+# Verbs that characterise rather than report, attributing a few quoted words to their subject: "Trump called the
+# deal “a disaster”", "panned Wasserman Schultz as a “terrible person”", "lambasted his father for “ruining” …".
+_CHARACTERISING = (
+    r"call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed)|pan(?:s|ned)|slam(?:s|med)|"
+    r"lambast(?:s|ed)|blast(?:s|ed)|critici[sz](?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|defin(?:es|ed)|"
+    r"view(?:s|ed)|regard(?:s|ed)|sees|saw|accus(?:es|ed)|describ(?:es|ed)|mock(?:s|ed)|den(?:ies|ounced)"
+)
+_CHARACTERISED = re.compile(
+    rf"\b(?P<verb>{_CHARACTERISING})\s+(?!as\b)[^\"“”;:]{{1,80}}?\s+(?:as|for)\s+(?:an?|the|being|his|her|their|its)?\s*$"
+    rf"|\b(?P<verb2>call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed))\s+(?!for\b|on\b|it\s+as\b)"
+    rf"{_WORD}(?:\s+{_WORD}){{0,5}}\s*$"
+    r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$",
+    re.IGNORECASE,
+)
+# "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach".
+_WHAT_CALLED = re.compile(
+    rf"\b(?:what|which)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+(?:calls|called|dubbed|termed|labell?ed|branded|"
+    r"(?:describes|described|sees|saw|views|viewed)\s+as)\s+(?:an?|the)?\s*$"
+)
+# A quotation mark left open swallows its attribution: `"… instead? poses spokeswoman Jocelyn Bynoe. She says`.
+_SWALLOWED = re.compile(
+    rf"(?<=[,?!])\s+(?=(?:{VERBS})\s+(?:[a-z]+\s+){{0,2}}[A-Z]|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}|he|she)\s+(?:{VERBS})\b)"
+)
+# Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
+_SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 _OPENING = '"“'
 _CLOSING = '"”'
@@ -86,9 +123,9 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[_Found, Speaker | None] | None = None
     for found in _quote_spans(body):
-        speaker = _attribute(text, found)
         continues = previous is not None and _continues(body, previous[0], found)
         is_full = continues or found.tweet_by is not None or _is_statement(body, found)
+        speaker = _attribute(text, found, is_full=is_full)
         if speaker is None and previous is not None and (continues or _follows(body, previous[0], found, is_full)):
             speaker = previous[1]
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
@@ -121,13 +158,38 @@ def _quote_spans(body: str) -> list[_Found]:
         for i, char in enumerate(line):
             if opened is None and char in _OPENING:
                 opened = i
+            elif opened is not None and char == '"' and _opens(line, i) and _SWALLOWED.search(line, opened + 1, i):
+                # the previous quote was never closed: it swallowed its attribution and this mark opens the next
+                found += _unclosed(line, opened, i, offset)
+                opened = i
             elif opened is not None and char in _CLOSING:
                 found += _trimmed(line, opened, i, offset, i + 1)
                 opened = None
-        if opened is not None:  # a quote continued in the next paragraph: it runs to this one's end
-            found += _trimmed(line, opened, len(line), offset, len(line))
+        if opened is not None:
+            # A quote continued in the next paragraph (which opens with a quotation mark) runs to this one's end.
+            next_char = body[offset + len(line) + 1 :].lstrip()[:1]
+            continued = next_char != "" and next_char in _OPENING
+            found += (
+                _trimmed(line, opened, len(line), offset, len(line))
+                if continued
+                else _unclosed(line, opened, len(line), offset)
+            )
         offset += len(line) + 1
     return sorted(found, key=lambda f: f.start)
+
+
+def _opens(line: str, i: int) -> bool:
+    """A straight mark after a space and before a word ('… statement. "To that end') opens a quote."""
+    return 0 < i < len(line) - 1 and line[i - 1].isspace() and (line[i + 1].isalnum() or line[i + 1] in "‘'")
+
+
+def _unclosed(line: str, opened: int, closed: int, offset: int) -> list[_Found]:
+    """A quote left open: it ends before the attribution it swallowed, if any, else where the mark left it."""
+    swallowed = list(_SWALLOWED.finditer(line, opened + 1, closed))
+    if not swallowed:
+        return _trimmed(line, opened, closed, offset, min(closed + 1, len(line)))
+    end = swallowed[-1].start()
+    return _trimmed(line, opened, end, offset, end)
 
 
 def _trimmed(line: str, opened: int, closed: int, offset: int, after: int) -> list[_Found]:
@@ -145,26 +207,60 @@ def _is_statement(body: str, found: _Found) -> bool:
     before = body[max(0, found.open_at - 12) : found.open_at].rstrip()
     if before.endswith(":") and len(text.split()) >= 2:  # 'Elder shouted: "Everybody get down!"'
         return True
-    if len(text.split()) < 4 or not text[:1].isupper():
+    first = text.lstrip("([‘'")[:1]
+    if len(text.split()) < 4 or not (first.isupper() or first.isdigit()):
         return False
     ends_sentence = bool(re.search(r"[.!?,…—-]$", text)) or body[found.close_at : found.close_at + 1] in ",.?!"
     return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
 
 
-def _attribute(text: _Text, found: _Found) -> Speaker | None:
+def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
     body = text.body
     if found.tweet_by:
         return text.speaker(*found.tweet_by, found)
     line_end = body.find("\n", found.close_at)
     after = body[found.close_at : line_end if line_end >= 0 else len(body)]
+    if not is_full:
+        what = _WHAT_CALLED.search(body, max(0, found.open_at - 120), found.open_at)
+        if what:
+            return _what_called(text, found, what)
     # Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
     # one ending its sentence with a full stop, after which the next sentence speaks for itself.
     closes = re.search(r"[,!?…—-]['’]?$", body[found.start : found.end]) or after.lstrip()[:1] in (",", "—")
     for pattern in (_AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
         if match and not re.search(r"[\"“”]", match.group()):
-            return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
-    return _attribute_before(text, found) or _attribute_sentence_end(text, found, after)
+            # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
+            group = "appos" if _is_name_after_description(match) else "who"
+            speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
+            if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group("who"))):
+                return speaker
+    speaker = _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
+    if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
+        match = _SOURCE_AFTER.fullmatch(after)
+        assert match is not None
+        return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
+    return speaker
+
+
+def _is_name_after_description(match: re.Match[str]) -> bool:
+    appos = match.group("appos")
+    if not appos or match.group("who").split()[0].lower() not in DESCRIBERS | {"his", "her", "their"}:
+        return bool(appos) and bool(re.search(r"\w['’]s$", match.group("who").split()[0]))  # "Hayes's attorney"
+    return bool(re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", appos.strip()))
+
+
+def _what_called(text: _Text, found: _Found, what: re.Match[str]) -> Speaker | None:
+    """ "what the daily Corriere della Sera called “…”": its subject; a "they" there is the main clause's subject."""
+    if what.group("who").split()[0].lower() not in ("they", "it"):
+        return text.speaker(what.start("who"), what.end("who"), found)
+    line_start = text.body.rfind("\n", 0, what.start()) + 1
+    main = text.body[line_start : what.start()].rstrip()
+    main = main[: len(main) - len(main.split()[-1])] if main.split() else main  # drop the main verb
+    who_start, who_end = _subject_before(main, len(main))
+    if who_start is None:
+        return None
+    return text.speaker(line_start + who_start, line_start + who_end, found)
 
 
 def _attribute_sentence_end(text: _Text, found: _Found, after: str) -> Speaker | None:
@@ -176,7 +272,7 @@ def _attribute_sentence_end(text: _Text, found: _Found, after: str) -> Speaker |
     return text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
 
 
-def _attribute_before(text: _Text, found: _Found) -> Speaker | None:
+def _attribute_before(text: _Text, found: _Found, *, is_full: bool = True) -> Speaker | None:
     body = text.body
     line_start = body.rfind("\n", 0, found.open_at) + 1
     # +1: the opening mark itself is what shows that a new sentence starts right before it.
@@ -191,30 +287,52 @@ def _attribute_before(text: _Text, found: _Found) -> Speaker | None:
         for m in _BEFORE.finditer(before)
         if not re.search(r"[\"“”]", before[m.end() :]) and not _DETERMINER.search(before[: m.start()])
     ]
+    characterised = None if is_full else _CHARACTERISED.search(before)
+    if characterised and not re.search(r"[\"“”]", before[characterised.start() :]):
+        verbs = [characterised]
     if not verbs or _is_title(body, found) or _PASSIVE.search(before[: verbs[-1].start()]):
         return None
     verb = verbs[-1]
-    inverted = re.match(rf"\s+(?P<who>[A-Z]{_WORD}(?:\s+{_WORD}){{0,4}}?),?\s*$", before[verb.end() :])
-    if inverted:  # 'And, said Malkan, "…"'
+    who_start, who_end = _subject_before(before, verb.start())
+    inverted = re.match(rf"\s+(?P<who>[A-Z]{_WORD}(?:\s+{_WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
+    # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"'
+    if inverted and (who_start is None or inverted.group("comma")):
         at = sentence_start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
-    who_start, who_end = _subject_before(before, verb.start())
-    if verb.group().lower() in PARTICIPLES or who_start is None:
+    is_subject = who_start is not None and (
+        before[who_start].isupper() or _is_pronoun_or_description(before[who_start:])
+    )
+    if verb.group().lower() in PARTICIPLES or not is_subject:
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
         return _sentence_subject(text, sentence_start, sentence_start + verb.start(), found)
     return text.speaker(sentence_start + who_start, sentence_start + who_end, found)
 
 
-def _is_title(body: str, found: _Found) -> bool:
-    """ "on SiriusXM's “Breitbart News Daily”": capitalised words after a possessive name a show, not a statement."""
+def _is_title(body: str, found: _Found, *, strict: bool = True) -> bool:
+    """ "on SiriusXM's “Breitbart News Daily”": capitalised words after a possessive name a show, not a statement.
+
+    Not `strict`: any capitalised words of two or more ("Sochi Games 2014") may be a title.
+    """
     words = body[found.start : found.end].split()
     is_capitalised = all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
+    if not strict:
+        return is_capitalised and len(words) >= 2
     return is_capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
+
+
+def _is_pronoun_or_description(words: str) -> bool:
+    """'he', 'the company': a subject; 'offered a winning tax plan', text left by a link: none."""
+    first = words.split()[0].lower() if words.split() else ""
+    return first in DESCRIBERS or first in ("he", "she", "they", "we", "i", "it", "who", "someone")
 
 
 def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speaker | None:
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs."""
     person = next((m for m in text.people if start <= m.start < end and m.label == "PERSON"), None)
+    if person is None:  # a surname NER missed here ("Still, Carney acknowledged …") of a person named in full before
+        for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
+            if full_name(name.group(), text.context, start + name.start()) is not None:
+                return text.speaker(start + name.start(), start + name.end(), found)
     pronoun = re.search(r"\b(?:he|she|He|She)\b", text.body[start:end])
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
@@ -230,6 +348,12 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     clauses = list(_CLAUSE_START.finditer(before, 0, end))
     start = clauses[-1].end() if clauses else 0
     who = before[start:end]
+    words = who.split()
+    if len(words) > 8 and words[0].lower() in DESCRIBERS:  # "A 2012 report by the Canadian Centre on …"
+        cut = re.search(r"\s(?:by|of|from|at|in|on|for|with)\s", who)
+        if cut:
+            end -= len(who) - cut.start()
+            who = who[: cut.start()]
     if not who.strip() or len(who.split()) > 8:
         return None, 0
     return start + len(who) - len(who.lstrip()), end - (len(who) - len(who.rstrip()))
@@ -254,4 +378,6 @@ def _follows(body: str, previous: _Found, found: _Found, is_full: bool) -> bool:
         return (is_open and between.strip() == "") or (
             is_full and between.count("\n") == 1 and between.split("\n")[1].strip() == ""
         )
+    if not is_full and re.fullmatch(r"[^\"“”.!?;\n]{0,120}", between) and not _is_title(body, found, strict=False):
+        return True  # 'said he had to show the “necessary cohesion” … and to propose “…”': the same sentence
     return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)\s*", between))

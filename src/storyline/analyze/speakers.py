@@ -19,7 +19,7 @@ from storyline.segment import sentence_spans
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
 # characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
 _STEMS = (
-    "acknowledge advise advocate allege announce argue assert boast caution comment complain concede "
+    "acknowledge advise advocate allege announce argue assert boast caution clarif comment complain concede "
     "conclude confess confirm contend continue counter declare decr describe emphasize exclaim explain insist "
     "joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
     "repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
@@ -37,7 +37,7 @@ PARTICIPLES = frozenset(
     "arguing warning asking explaining vowing pledging".split()
 )
 # Words opening a description of a source rather than a name ("a senior official", "someone", "one analyst").
-_DESCRIBERS = frozenset(
+DESCRIBERS = frozenset(
     "a an the one two three some another several many other his her their its this that "
     "someone somebody anyone everyone".split()
 )
@@ -50,6 +50,16 @@ _TRAILING = frozenset(
     "simply just further would will could".split()
 )
 _PREPOSITIONS = frozenset("of for on at in with from to about".split())
+# A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
+# after the comma.
+_FRONTED = re.compile(
+    r"(?:[\w'’-]+\s+){0,3}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
+    r"[^,.;:!?\"“”\n]{1,150},\s+",
+    re.IGNORECASE,
+)
+_FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
+# "McSally's campaign", "North Korean media": capitalised words and then a common noun describe a source.
+_DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?\s+[a-z]+$"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
 _AT_VERB = re.compile(rf"\b(?:(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
@@ -151,18 +161,21 @@ def resolve(
     inside = [m for m in people if start <= m.start and m.end <= end]
     bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
     persons = [m for m in inside if m.label == "PERSON"]
+    if persons and re.match(r"['’]s?\s+[a-z]", body[persons[-1].end : end]):  # "McSally's campaign": not McSally
+        return _describe(who, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
-    if named and (first not in _DESCRIBERS or named[-1].end >= end - 1):
+    if named and (first not in DESCRIBERS or named[-1].end >= end - 1):
         return _named(body, named[-1].name, start, end, context, is_person=bool(persons))
     # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+$", who)
-    leading_name = re.match(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+[a-z]|$)", who)
+    # …but "North Korean media" is an adjective and a noun: a description
+    leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{_FUNCTION_WORDS})\b|$)", who)
     if trailing_name and who[: trailing_name.start()].split()[-1:] == ["of"]:
         trailing_name = None
-    found_name = trailing_name or (leading_name if first not in _DESCRIBERS else None)
+    found_name = trailing_name or (leading_name if first not in DESCRIBERS else None)
     if found_name:
         return _named(body, found_name.group(), start, end, context)
-    if first in _DESCRIBERS or who[:1].islower():
+    if first in DESCRIBERS or who[:1].islower() or re.match(_DESCRIBED_BY_NAME, who):
         return _describe(who, start, end, open_at, context)
     if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
         return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
@@ -241,7 +254,9 @@ def _subjects(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str,
     subjects: list[tuple[int, str, str, bool]] = []
     persons = [m for m in people if m.label == "PERSON"]
     for start, end in sentence_spans(body):
-        first = next((m for m in persons if start <= m.start < end), None)
+        fronted = _FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
+        main = fronted.end() if fronted else start
+        first = next((m for m in persons if main <= m.start < end), None)
         if first is not None:
             subjects.append((first.start, first.name, _gender(body, first.start), True))
     return subjects
