@@ -150,3 +150,9 @@ def test_clean_top_dateline_sets_published_lower_dateline_stays_in_body() -> Non
     assert cleaned.published == dt.date(2019, 3, 8)
     assert [d.rule for d in cleaned.dropped] == ["dateline_only"]
     assert cleaned.body.splitlines()[-2:] == ["March 4, 2019", "The vote was held."]
+
+
+def test_clean_line_with_a_very_long_token_is_judged_quickly() -> None:
+    # Regression: a credit-line pattern backtracked exponentially on long tokens (a 120-character token took 26 s).
+    line = "See " + "-".join(["word"] * 600)
+    assert clean_text(f"{line}\nThe council voted on Tuesday to close the bridge.").body.startswith("See word-")

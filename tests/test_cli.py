@@ -69,3 +69,17 @@ def test_cli_schema_is_the_brief_json_schema() -> None:
     schema = json.loads(runner.invoke(app, ["schema"]).stdout)
     assert schema["title"] == "Brief"
     assert {"story", "summary", "options"} <= set(schema["properties"])
+
+
+def test_cli_serve_on_a_taken_port_fails_in_one_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--port", str(port), "--db", str(tmp_path / "b.sqlite3")])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [f"error: cannot listen on 127.0.0.1:{port}: Address already in use"]
+
+
+def test_cli_words_over_the_limit_is_a_usage_error(examples_dir: Path) -> None:
+    assert runner.invoke(app, ["brief", str(examples_dir), "--words", "6000"]).exit_code == 2

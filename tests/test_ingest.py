@@ -134,7 +134,7 @@ def test_ingest_folder_without_articles_and_missing_path(tmp_path: Path) -> None
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     result = load_articles([tmp_path, tmp_path / "missing.txt"])
     assert [p.reason for p in result.problems] == [
-        "folder holds no article files (.txt, .html, .htm, .jsonl)",
+        "folder holds no article files (.htm, .html, .jsonl, .jsonl.gz, .md, .ndjson, .text, .txt, .xhtml)",
         "no such file or folder",
     ]
 
@@ -176,3 +176,20 @@ def test_cli_paths_are_never_read_as_article_text() -> None:
     result = CliRunner().invoke(app, ["brief", "my missing folder"])
     assert result.exit_code == 1
     assert "my missing folder: no such file or folder" in result.stderr
+
+
+def test_ingest_jsonl_ignores_non_string_fields_and_reports_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    record = {"documents": [{"text": STORY, "outlet": 5, "title": ["x"], "date": 20190308}]}
+    path.write_text("{not json\n" + json.dumps(record) + "\n", encoding="utf-8")
+    result = load_articles([path])
+    assert [(a.text, a.outlet, a.title, a.published) for a in result.articles] == [(STORY, None, None, None)]
+    assert [(p.reason, p.severity) for p in result.problems] == [("line 1 is not JSON; skipped", "warning")]
+
+
+def test_ingest_executable_is_binary_not_utf16(tmp_path: Path) -> None:
+    program = tmp_path / "program.txt"
+    program.write_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 57 + b"\x03\x00>\x00\x01\x00\x00\x00" * 300)
+    assert [p.reason for p in load_articles([program]).problems] == [
+        "binary file, not text (is it a PDF, image or archive?)"
+    ]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import storyline
-from storyline.errors import InputError
+from storyline.errors import ConfigError, InputError
 from storyline.models import Brief
 from tests.test_clean import LABELS
 
@@ -85,3 +85,46 @@ def test_pipeline_nothing_usable_raises_input_error(tmp_path: Path) -> None:
 
 def test_pipeline_is_deterministic(examples_dir: Path, seed_brief: Brief) -> None:
     assert storyline.brief([examples_dir], words=150) == seed_brief
+
+
+def test_pipeline_accepts_a_bare_path_as_one_input(examples_dir: Path, seed_brief: Brief) -> None:
+    assert storyline.brief(str(examples_dir), words=150) == seed_brief
+
+
+def test_pipeline_empty_string_is_empty_text_not_the_current_folder() -> None:
+    with pytest.raises(InputError, match="text 1: empty: no text"):
+        storyline.brief([""])
+
+
+@pytest.mark.parametrize("words", [0, -1, 10_000])
+def test_pipeline_words_out_of_range_is_a_config_error(examples_dir: Path, words: int) -> None:
+    with pytest.raises(ConfigError, match=f"words must be a whole number from 1 to 5000; got {words}"):
+        storyline.brief([examples_dir], words=words)
+
+
+def test_pipeline_refuses_more_sentences_than_one_brief_handles() -> None:
+    pile = " ".join(f"Sentence number {n} says something about the bridge." for n in range(6001))
+    with pytest.raises(InputError, match="6,001 sentences is more than one brief handles"):
+        storyline.brief([pile])
+
+
+def test_pipeline_article_too_long_for_analysis_is_briefed_without_it(examples_dir: Path) -> None:
+    huge = "The council discussed the harbour bridge repairs again " * 20_000  # 1,099,999 once stripped
+    brief = storyline.brief([examples_dir / "nbc.txt", huge])
+    assert brief.options.analysis is False and brief.entities == ()
+    assert [p.reason for p in brief.problems] == [
+        "1,099,999 characters is too long to analyse (limit 1,000,000); brief made without analysis"
+    ]
+
+
+def test_pipeline_non_latin_article_is_kept_with_a_warning(examples_dir: Path) -> None:
+    chinese = "中国国家主席习近平周二在北京会见了来访的朝鲜领导人金正恩，双方就朝鲜半岛局势交换了意见。"
+    brief = storyline.brief([examples_dir / "nbc.txt", chinese])
+    assert len(brief.story.articles) == 2
+    assert [(p.source, p.severity) for p in brief.problems] == [("text 2", "warning")]
+
+
+def test_pipeline_summary_without_long_sentences_says_so() -> None:
+    brief = storyline.brief(["Hello there friend.\nSee you soon."])
+    assert brief.summary == ()
+    assert [p.reason for p in brief.problems] == ["no sentence of 6+ words to summarise"]

@@ -20,6 +20,7 @@ _TAIL_MAX_WORDS = 20
 _TITLE_WORDS = (4, 25)
 _TOP_LINES = 8
 _FRAGMENT_WORDS = 3
+_FRAGMENT_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,12 @@ def _normalize_space(line: str) -> str:
 
 def _line_rule(line: str) -> str | None:
     found = classify_line(line)
-    if found is None and len(line.split()) <= _FRAGMENT_WORDS and not re.search(r"[.!?…\"”]$", line):
+    if (
+        found is None
+        and len(line.split()) <= _FRAGMENT_WORDS
+        and len(line) <= _FRAGMENT_CHARS  # a paragraph in a script without spaces is not a fragment
+        and not re.search(r"[.!?…\"”。]$", line)
+    ):
         return "fragment"  # section labels and kickers such as 'China up close'
     return found
 

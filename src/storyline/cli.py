@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited story briefs from several news articles.")
 out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # one problem, one line, even when piped
 
 
 class Format(StrEnum):
@@ -109,7 +110,7 @@ def _open_store(db: Path | None) -> Iterator[BriefStore]:
 @app.command()
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
-    words: Annotated[int, typer.Option(min=1, help="Word budget of the summary.")] = 150,
+    words: Annotated[int, typer.Option(min=1, max=5000, help="Word budget of the summary.")] = 150,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     cluster: Annotated[str | None, typer.Option(help="JSONL: which line (0-based) or record id.")] = None,
@@ -300,6 +301,7 @@ def serve(
 
     with _open_store(db) as store:  # a bad --db fails here, in one line, not on the first request
         path = store.path
+    _check_port_free(host, port)
     reach = (
         "bound to loopback: only this machine can connect"
         if is_loopback(host)
@@ -309,12 +311,25 @@ def serve(
     run_server(WebSettings(db=db), host=host, port=port)
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """Fail in one line before the banner when the address is taken, rather than after it with uvicorn's exit 3."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        socket.create_server((host, port), family=family).close()
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        err.print(f"error: cannot listen on {host}:{port}: {reason}", markup=False)
+        raise typer.Exit(1) from None
+
+
 @app.command()
 def train(
     data: Annotated[Path, typer.Argument(help="Training clusters (.jsonl[.gz]), e.g. multinews_train_sample.")],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="Model file to write.")
-    ] = Path("src/storyline/data/sentence_scorer.json"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write.")] = Path(
+        "src/storyline/data/sentence_scorer.json"
+    ),
     limit: Annotated[int | None, typer.Option(min=1, help="Use only the first N clusters.")] = None,
     seed: Annotated[int, typer.Option(help="Random seed; the same data and seed give the same file.")] = 0,
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes for oracle labelling.")] = 1,
@@ -340,6 +355,8 @@ def main() -> None:
     if debug:
         sys.argv.remove("--debug")
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for chatty in ("trafilatura", "htmldate"):  # they log pages they give up on; ingest reports those as problems
+        logging.getLogger(chatty).setLevel(logging.DEBUG if debug else logging.ERROR)
     try:
         app(standalone_mode=True)
     except StorylineError as exc:

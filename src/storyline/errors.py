@@ -5,6 +5,7 @@ StorylineError
  ├── ConfigError       an option or settings value is invalid
  ├── ModelUnavailable  a model package is not installed
  └── StoreError        the SQLite store cannot be read or written
+     └── BriefNotFound  no saved brief (or no article of one) has the id asked for
 """
 
 from __future__ import annotations
@@ -38,3 +39,7 @@ class ModelUnavailable(StorylineError):
 
 class StoreError(StorylineError):
     """The brief store cannot be opened, read or written."""
+
+
+class BriefNotFound(StoreError):
+    """No saved brief, or no article in a saved brief, has the id asked for."""

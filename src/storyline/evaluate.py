@@ -23,14 +23,15 @@ from pydantic import BaseModel, Field
 from storyline.baselines import BASELINES, oracle
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
-from storyline.models import Sentence
+from storyline.models import BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import segment, sentence_spans
-from storyline.select import select_sentences
+from storyline.select import STRATEGIES, select_sentences
 
 logger = logging.getLogger(__name__)
 
-SYSTEMS = ("storyline", *BASELINES, "oracle")
+SYSTEMS = ("storyline", *(f"storyline:{name}" for name in STRATEGIES), *BASELINES, "oracle")
+"""`storyline` runs the default strategy; `storyline:NAME` a named one, to compare strategies in one run."""
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 TIMING = "end to end from the raw record: load, clean, split (timed once per cluster, charged to every system), select"
@@ -187,10 +188,12 @@ def score(output: str, references: Sequence[str]) -> tuple[dict[str, float], dic
 
 
 def _pick(system: str, sentences: Sequence[Sentence], words: int, references: Sequence[str]) -> list[int]:
-    if system == "storyline":
+    if system.startswith("storyline"):
+        strategy = system.partition(":")[2] or BriefOptions().strategy
         # Picks hold the very Sentence objects given, in reading order; identity maps them back to indices.
         index = {id(sentence): i for i, sentence in enumerate(sentences)}
-        return [index[id(p.sentence)] for p in select_sentences(sentences, words=words, fill="overflow")]
+        picks = select_sentences(sentences, words=words, fill="overflow", strategy=strategy)
+        return [index[id(p.sentence)] for p in picks]
     if system == "oracle":
         return oracle(sentences, words, references=references)
     return BASELINES[system](sentences, words)

@@ -237,7 +237,7 @@ _cap_label_tail = re.compile(
 )
 # credit-only short line: "Sarah Tew/CNET", "Karl Gehring/Getty", "NFL via Getty Images", "iStock"
 _credit_only = re.compile(
-    r"^(?:[\w.&'’-]+\s*){0,5}(?:/\s*[\w.&'’ -]+)+$|^(?:[\w.&'’-]+\s+){0,4}(?:via|for)\s+%s.*$|^[-–—]?\s*(?:[\w.&'’-]+\s+){0,3}%s\W*$"
+    r"^(?:[\w.&'’-]+\s+){0,4}[\w.&'’-]*\s*(?:/\s*[\w.&'’ -]+)+$|^(?:[\w.&'’-]+\s+){0,4}(?:via|for)\s+%s.*$|^[-–—]?\s*(?:[\w.&'’-]+\s+){0,3}%s\W*$"
     % (AGENCY, AGENCY)
 )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
-import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -19,8 +18,6 @@ from typing import Any
 
 from storyline.errors import InputError
 from storyline.models import Article, Problem
-
-logger = logging.getLogger(__name__)
 
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 """Largest single article file read; news pages, even with inline scripts, stay far below it."""
@@ -53,7 +50,7 @@ class _Document:
 
 
 def load_articles(
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path] | str | Path,
     *,
     cluster: int | str | None = None,
     dates: dict[str, dt.date] | None = None,
@@ -72,6 +69,8 @@ def load_articles(
     """
     result = LoadResult()
     documents: list[_Document] = []
+    if isinstance(sources, str | Path):
+        sources = [sources]
     for index, source in enumerate(sources, start=1):
         for item in _expand(source, index, cluster, max_bytes):
             if isinstance(item, Problem):
@@ -111,9 +110,15 @@ def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes
         return
     path = Path(source)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
+        try:
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
+        except OSError as exc:
+            yield Problem(source=str(path), reason=f"cannot read folder: {exc.strerror or exc}")
+            return
         if not files:
-            yield Problem(source=str(path), reason="folder holds no article files (.txt, .html, .htm, .jsonl)")
+            yield Problem(
+                source=str(path), reason=f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})"
+            )
         for file in files:
             yield from _from_file(file, cluster, max_bytes)
     elif path.is_file():
@@ -124,8 +129,8 @@ def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes
 
 def _looks_like_path(text: str) -> bool:
     """A string names a file when it exists, or is one short token shaped like a path; else it is article text."""
-    if "\n" in text or len(text) > 4096:
-        return False
+    if "\n" in text or len(text) > 4096 or not text.strip():
+        return False  # "" would otherwise name the current folder
     try:
         if Path(text).exists():
             return True
@@ -214,7 +219,8 @@ def decode(data: bytes) -> tuple[str, str]:
         # ASCII text in UTF-16 without a BOM puts a NUL beside every character.
         even_nuls = sample[0::2].count(b"\x00")
         odd_nuls = sample[1::2].count(b"\x00")
-        if max(even_nuls, odd_nuls) * 2 > len(sample) * 0.8 / 2:
+        if max(even_nuls, odd_nuls) * 2 > len(sample) * 0.8 / 2 and min(even_nuls, odd_nuls) * 20 < len(sample):
+            # One half of the bytes nearly all NUL, the other nearly none: text, not an executable.
             return _decode_utf16(data, "utf-16-le" if odd_nuls > even_nuls else "utf-16-be")
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         raise InputError("binary file, not text (is it a PDF, image or archive?)")
@@ -249,7 +255,9 @@ def _from_jsonl(path: Path, cluster: int | str | None) -> Iterator[_Document | P
 def _records_to_documents(
     lines: Iterable[str], source: str, cluster: int | str | None
 ) -> Iterator[_Document | Problem]:
-    record, number = _pick_record(lines, source, cluster)
+    record, number, not_json = _pick_record(lines, source, cluster)
+    for line_no in not_json:
+        yield Problem(source=source, reason=f"line {line_no} is not JSON; skipped", severity="warning")
     if record is None:
         wanted = "any record" if cluster is None else f"cluster {cluster!r}"
         yield Problem(source=source, reason=f"no JSON record found for {wanted}")
@@ -264,7 +272,7 @@ def _records_to_documents(
     for doc_number, doc in enumerate(documents, start=1):
         name = f"{source}#{number}/{doc_number}"
         fields = doc if isinstance(doc, dict) else {"text": doc}
-        text = fields.get("text") or fields.get("body") or ""
+        text = _string_field(fields, "text", "body") or ""
         if not isinstance(text, str) or not text.strip():
             yield Problem(source=name, reason="empty document in JSONL record")
             continue
@@ -272,28 +280,39 @@ def _records_to_documents(
             source=name,
             raw=text,
             format="jsonl",
-            outlet=fields.get("outlet") or fields.get("source_name"),
-            title=fields.get("title"),
+            outlet=_string_field(fields, "outlet", "source_name"),
+            title=_string_field(fields, "title"),
             published=_parse_date(fields.get("date")) or record_date,
         )
 
 
-def _pick_record(lines: Iterable[str], source: str, cluster: int | str | None) -> tuple[dict[str, Any] | None, int]:
+def _pick_record(
+    lines: Iterable[str], source: str, cluster: int | str | None
+) -> tuple[dict[str, Any] | None, int, list[int]]:
+    """The wanted record, its 0-based line number, and the 1-based numbers of lines passed that were not JSON."""
+    not_json: list[int] = []
     for number, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if isinstance(cluster, int) and number != cluster:
+        if not line.strip() or (isinstance(cluster, int) and number != cluster):
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError:
-            logger.warning("%s: line %d is not JSON; skipped", source, number + 1)
+            not_json.append(number + 1)
             continue
         if not isinstance(record, dict):
             continue
         if cluster is None or isinstance(cluster, int) or str(record.get("id")) == str(cluster):
-            return record, number
-    return None, -1
+            return record, number, not_json
+    return None, -1, not_json
+
+
+def _string_field(fields: dict[str, Any], *names: str) -> str | None:
+    """The first of `names` that holds a non-empty string; other JSON types are ignored, not trusted."""
+    for name in names:
+        value = fields.get(name)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
 
 
 def _parse_date(value: object) -> dt.date | None:

@@ -84,7 +84,9 @@ def from_lightgbm(dump: dict[str, Any]) -> TreeEnsemble:
 
     def stack(k: int, width: int, fill: float) -> np.ndarray:
         # Trees differ in size; padding is never reached, since every path ends in a real leaf.
-        return np.array([np.pad(np.asarray(t[k], dtype=float), (0, width - len(t[k])), constant_values=fill) for t in trees])
+        return np.array(
+            [np.pad(np.asarray(t[k], dtype=float), (0, width - len(t[k])), constant_values=fill) for t in trees]
+        )
 
     return TreeEnsemble(
         features=FEATURES,

@@ -7,8 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from storyline.clean import clean_article, looks_english
-from storyline.errors import InputError
+from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
 from storyline.models import (
     Article,
@@ -23,16 +25,20 @@ from storyline.models import (
     SupportSpan,
 )
 from storyline.segment import segment
-from storyline.select import Cluster, Pick, select_sentences
+from storyline.select import MIN_WORDS, Cluster, Pick, select_sentences
 
 logger = logging.getLogger(__name__)
 
+MAX_SENTENCES = 6000
+"""Sentences one brief compares pairwise; the similarity matrix grows with the square (6,000 → ~300 MB)."""
+MAX_ANALYSIS_CHARS = 1_000_000
+"""spaCy's own limit for one text (Language.max_length); longer articles are briefed without analysis."""
 DUPLICATE_OVERLAP = 0.8
 """Share of word 5-grams two articles must share to count as the same article."""
 
 
 def brief(
-    inputs: Iterable[str | Path | Article],
+    inputs: Iterable[str | Path | Article] | str | Path,
     *,
     words: int = 150,
     options: BriefOptions | None = None,
@@ -41,7 +47,8 @@ def brief(
     """Make a story brief of several articles about one story.
 
     Args:
-        inputs: Paths, folders, '-' for stdin, article texts, or `Article`s from `load_articles`.
+        inputs: Paths, folders, '-' for stdin, article texts, or `Article`s from `load_articles`; a single
+            path or text is one input.
         words: Word budget of the summary; ignored when `options` is given.
         options: Every setting; defaults to `BriefOptions(words=words)`.
         problems: Problems met while loading `inputs`, carried into the brief.
@@ -50,12 +57,13 @@ def brief(
         The brief, with every summary sentence pointing into its article's cleaned body.
 
     Raises:
-        InputError: no usable article remains.
+        InputError: no usable article remains, or more sentences than one brief handles.
+        ConfigError: `words` is out of range.
 
     Example:
         >>> storyline.brief(["examples/"], words=100).summary[0].cites
     """
-    options = options or BriefOptions(words=words)
+    options = options or _options(words)
     articles, found = _as_articles(inputs)
     all_problems = [*problems, *found]
     unique, prepared = prepare_articles(articles)
@@ -65,6 +73,12 @@ def brief(
         raise InputError(f"no usable article: {reasons}", all_problems)
     unique = [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)]
     sentences = [s for article in unique for s in segment(article)]
+    if len(sentences) > MAX_SENTENCES:
+        raise InputError(
+            f"{len(sentences):,} sentences is more than one brief handles ({MAX_SENTENCES:,}, about 150 articles); "
+            "brief fewer articles at a time",
+            all_problems,
+        )
     cluster = Cluster.build(sentences, options.support_threshold)  # computed once: selection and analysis use it
     picks = select_sentences(
         sentences,
@@ -74,6 +88,14 @@ def brief(
         cluster=cluster,
     )
     summary = tuple(_summary_sentence(p) for p in picks)
+    if not summary:
+        all_problems.append(
+            Problem(source="brief", reason=f"no sentence of {MIN_WORDS}+ words to summarise", severity="warning")
+        )
+    analysis_problem = _too_long_for_analysis(unique, options)
+    if analysis_problem:
+        all_problems.append(analysis_problem)
+        options = options.model_copy(update={"analysis": False})
     return Brief(
         options=options,
         story=Story(title=_story_title(unique, picks), articles=tuple(_info(a) for a in unique)),
@@ -130,8 +152,27 @@ def _comparison(
     return {"coverage": find_coverage(cluster, summary), "conflicts": find_conflicts(cluster, articles)}
 
 
-def _as_articles(inputs: Iterable[str | Path | Article]) -> tuple[list[Article], list[Problem]]:
-    given = list(inputs)
+def _options(words: int) -> BriefOptions:
+    try:
+        return BriefOptions(words=words)
+    except ValidationError as exc:
+        raise ConfigError(f"words must be a whole number from 1 to 5000; got {words!r}") from exc
+
+
+def _too_long_for_analysis(articles: Sequence[Article], options: BriefOptions) -> Problem | None:
+    longest = max(articles, key=lambda a: len(a.body))
+    if not options.analysis or len(longest.body) <= MAX_ANALYSIS_CHARS:
+        return None
+    reason = (
+        f"{len(longest.body):,} characters is too long to analyse (limit {MAX_ANALYSIS_CHARS:,}); "
+        "brief made without analysis"
+    )
+    return Problem(source=longest.source, reason=reason, severity="warning")
+
+
+def _as_articles(inputs: Iterable[str | Path | Article] | str | Path) -> tuple[list[Article], list[Problem]]:
+    # A bare string or path is one input, not an iterable of characters.
+    given = [inputs] if isinstance(inputs, str | Path | Article) else list(inputs)
     articles = [item for item in given if isinstance(item, Article)]
     others = [item for item in given if not isinstance(item, Article)]
     if not others:

@@ -102,7 +102,9 @@ def load_model(path: Path | None = None) -> TreeEnsemble:
         data = json.loads(text)
     except (OSError, json.JSONDecodeError) as exc:
         where = path or f"storyline/data/{MODEL_FILE}"
-        raise ModelUnavailable(f"cannot read the sentence scorer {where}: {exc}; rebuild it with `storyline train`") from exc
+        raise ModelUnavailable(
+            f"cannot read the sentence scorer {where}: {exc}; rebuild it with `storyline train`"
+        ) from exc
     return TreeEnsemble.from_json(data)
 
 

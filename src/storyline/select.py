@@ -118,6 +118,9 @@ def _hybrid_score(cluster: Cluster) -> np.ndarray:
 
 STRATEGIES: dict[str, Strategy] = {"centroid": _centroid_score, "learned": _learned_score, "hybrid": _hybrid_score}
 """Named selection strategies; `BriefOptions.strategy` picks one."""
+SELF_WEIGHTED = frozenset({"learned"})
+"""Strategies whose scores already weigh form and length: filled by score order, without MMR's trade-off."""
+MMR_LAMBDA = 0.7
 
 
 @dataclass(frozen=True)
@@ -154,8 +157,13 @@ def select_sentences(
     if not sentences:
         return []
     cluster = cluster if cluster is not None else Cluster.build(sentences, support_threshold)
-    scores = STRATEGIES[strategy](cluster) * form_weight(sentences)
-    chosen = fill_budget(cluster, scores, words, fill)
+    weight = form_weight(sentences)
+    if strategy in SELF_WEIGHTED:
+        # The model already scores form and length; keep only the hard limits, and rank by its score alone.
+        scores, relevance_weight = STRATEGIES[strategy](cluster) * (weight > 0), 1.0
+    else:
+        scores, relevance_weight = STRATEGIES[strategy](cluster) * weight, MMR_LAMBDA
+    chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight)
     return [
         Pick(sentence=sentences[i], support=tuple((sentences[j], sim) for j, sim in cluster.supporters(i)))
         for i in reading_order(sentences, chosen)
@@ -185,14 +193,25 @@ def _opens_mid_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
-def fill_budget(cluster: Cluster, scores: np.ndarray, words: int, fill: Literal["within", "overflow"]) -> list[int]:
-    """Greedy maximal marginal relevance under a word budget (λ = 0.7), never repeating a picked fact."""
+def fill_budget(
+    cluster: Cluster,
+    scores: np.ndarray,
+    words: int,
+    fill: Literal["within", "overflow"],
+    *,
+    relevance_weight: float = MMR_LAMBDA,
+) -> list[int]:
+    """Greedy maximal marginal relevance under a word budget, never repeating a picked fact.
+
+    `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the REDUNDANT_SIMILARITY cut-off
+    removes repeats.
+    """
     chosen: list[int] = []
     used = 0
     candidates = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
     while candidates and used < words:
         redundancy = cluster.similarity[np.ix_(candidates, chosen)].max(axis=1) if chosen else np.zeros(len(candidates))
-        mmr = 0.7 * scores[candidates] - 0.3 * redundancy
+        mmr = relevance_weight * scores[candidates] - (1 - relevance_weight) * redundancy
         best_first = np.argsort(-mmr, kind="stable")
         picked = None
         for k in best_first:

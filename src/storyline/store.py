@@ -25,7 +25,7 @@ from types import TracebackType
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from storyline.errors import StoreError
+from storyline.errors import BriefNotFound, StoreError
 from storyline.models import Article, Brief
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -233,13 +233,13 @@ class BriefStore:
         """The saved brief with id `brief_id`, equal to the one saved.
 
         Raises:
-            StoreError: no brief has this id, the brief no longer fits the `Brief` model, or the database
-                cannot be read.
+            BriefNotFound: no brief has this id.
+            StoreError: the brief no longer fits the `Brief` model, or the database cannot be read.
         """
         with self._errors("read"):
             row = self._conn.execute("SELECT brief, schema_version FROM briefs WHERE id = ?", (brief_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no brief with id {brief_id!r} in {self.path}; `storyline list` shows the saved ids")
+            raise BriefNotFound(f"no brief with id {brief_id!r} in {self.path}; `storyline list` shows the saved ids")
         try:
             return Brief.model_validate_json(row[0])
         except ValidationError as exc:
@@ -252,7 +252,7 @@ class BriefStore:
         """Delete a brief and its articles.
 
         Returns:
-            True if a brief with this id existed.
+            True if a brief with this id existed; False if none did, for the caller to report or not.
 
         Raises:
             StoreError: the database cannot be written.

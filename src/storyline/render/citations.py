@@ -15,8 +15,14 @@ def corroboration(brief: Brief, sentence: SummarySentence) -> str:
     return f"reported by {len(sentence.cites)} of {len(brief.story.articles)} outlets"
 
 
+def outlet_name(brief: Brief, article_id: str) -> str:
+    """'NBC News', or the source path when the outlet is not known."""
+    info = brief.article(article_id)
+    return info.outlet or info.source
+
+
 def source_label(brief: Brief, article_id: str) -> str:
     """'NBC News — Beijing is worried …' or the source path when nothing better is known."""
-    info = brief.article(article_id)
-    name = info.outlet or info.source
-    return f"{name} — {info.title}" if info.title else name
+    name = outlet_name(brief, article_id)
+    title = brief.article(article_id).title
+    return f"{name} — {title}" if title else name

@@ -23,8 +23,10 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    # Briefs queue for one worker thread here, not in the shared thread pool, so that requests waiting for a
-    # brief hold no thread and pages and GETs stay quick under load. Models still load on the first brief.
+    # One brief at a time: the models the pipeline loads on first use are process-wide, and spaCy does not promise
+    # that one pipeline may run in several threads at once (the work holds the GIL for most of its time anyway).
+    # Briefs queue for this limiter, not for the shared thread pool, so that requests waiting for a brief hold no
+    # thread and pages and GETs stay quick under load. Models still load on the first brief.
     app.state.pipeline_limiter = anyio.CapacityLimiter(1)
     yield
 

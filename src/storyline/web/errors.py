@@ -17,15 +17,11 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
-from storyline.errors import ConfigError, InputError, ModelUnavailable, StoreError, StorylineError
+from storyline.errors import BriefNotFound, ConfigError, InputError, ModelUnavailable, StoreError, StorylineError
 from storyline.web.settings import WebSettings, limit_label
 from storyline.web.templating import SECURITY_HEADERS, render_page
 
 logger = logging.getLogger(__name__)
-
-
-class BriefNotFound(StorylineError):
-    """No saved brief, or no article in a brief, has the id asked for."""
 
 
 class UnsupportedUpload(InputError):
@@ -111,7 +107,7 @@ async def _on_storyline_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StorylineError)
     status = status_for(exc)
     message = str(exc)
-    if isinstance(exc, StoreError):
+    if isinstance(exc, StoreError) and not isinstance(exc, BriefNotFound):
         # The message names the file and what to do; say which part failed, since the request itself was fine.
         message = f"the brief store failed: {exc}"
         logger.error("%s %s: %s", request.method, request.url.path, exc)

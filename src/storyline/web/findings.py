@@ -1,19 +1,21 @@
-"""The brief page's view of the analysis a `Brief` may carry: timeline, coverage and disagreements.
+"""The brief page's view of the analysis a `Brief` carries: timeline, coverage and disagreements.
 
-`Brief.timeline`, `Brief.coverage` and `Brief.conflicts` come from issue 5's analysis stages. A brief without
-them (made before they existed, or with `analysis` off) shows no such section, so each is read with `getattr`
-and an empty default.
+`Brief.timeline`, `Brief.coverage` and `Brief.conflicts` come from issue 5's analysis stages; they are empty for a
+brief made with `analysis` off, which then shows no such section. Which outlets have unique facts and which side
+of a disagreement is which come from `storyline.render.comparison`, as in every renderer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from storyline.models import Brief, Span
+from storyline.render import comparison
+from storyline.render.citations import outlet_name
+from storyline.render.passages import span_text
 from storyline.web import timeline
-from storyline.web.views import outlet_name, span_href
+from storyline.web.views import span_href
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,12 @@ class Cell:
     passage: str = ""
 
 
-def _passage(brief_id: str, brief: Brief, span: Span, text: str, stress: Span | None = None) -> Passage:
-    """`text` (the text of `span`), with the part `stress` covers set apart for the template to mark."""
+def _passage(brief_id: str, brief: Brief, number: int, span: Span, text: str, stress: Span | None = None) -> Passage:
+    """`text` (the text of `span`, in article [`number`]), with the part `stress` covers set apart for the template."""
     start = stress.start - span.start if stress is not None else 0
     end = stress.end - span.start if stress is not None else 0
     return Passage(
-        number=brief.citation_number(span.article),
+        number=number,
         outlet=outlet_name(brief, span.article),
         before=text[:start],
         stress=text[start:end],
@@ -77,11 +79,10 @@ def _cites(brief: Brief, article_ids: Iterable[str]) -> str:
 
 def timeline_drawing(brief_id: str, brief: Brief) -> timeline.Drawing | None:
     """The timeline's SVG layout, or None when the brief has no dated events."""
-    events: tuple[Any, ...] = getattr(brief, "timeline", ())
-    if not events:
+    if not brief.timeline:
         return None
     entries = []
-    for event in events:
+    for event in brief.timeline:
         mention = event.mentions[0]  # the first passage dating this moment stands for all of them
         label = f"{event.value} – {event.end}" if event.end else str(event.value)
         entries.append(
@@ -102,25 +103,19 @@ def coverage_cells(brief_id: str, brief: Brief) -> list[list[Cell]]:
     Uses `Brief.coverage.matrix` when the brief has one (it links each article's own passage), else the
     summary's citations.
     """
-    coverage = getattr(brief, "coverage", None)
-    rows: tuple[Any, ...] = coverage.matrix if coverage is not None else ()
     ids = [info.id for info in brief.story.articles]
-    if not rows:
+    if not brief.coverage.matrix:
         return [
             [Cell("source" if s.source.article == a else "support" if a in s.cites else "") for a in ids]
             for s in brief.summary
         ]
     cells = []
-    for row in rows:
+    for row in brief.coverage.matrix:
         source = brief.summary[row.summary].source.article
         spans = [row.spans.get(a) for a in ids]
         cells.append(
             [
-                Cell(
-                    "source" if a == source else "support",
-                    span_href(brief_id, span),
-                    brief.article(a).body[span.start : span.end],
-                )
+                Cell("source" if a == source else "support", span_href(brief_id, span), span_text(brief, span))
                 if span is not None
                 else Cell("")
                 for a, span in zip(ids, spans, strict=True)
@@ -131,29 +126,28 @@ def coverage_cells(brief_id: str, brief: Brief) -> list[list[Cell]]:
 
 def unique_facts(brief_id: str, brief: Brief) -> list[UniqueView]:
     """For each outlet with facts no other outlet reports, those facts, most salient first."""
-    coverage = getattr(brief, "coverage", None)
-    articles: tuple[Any, ...] = coverage.articles if coverage is not None else ()
     return [
         UniqueView(
-            number=brief.citation_number(item.article),
-            outlet=outlet_name(brief, item.article),
-            n_unique=item.n_unique,
-            n_sentences=item.n_sentences,
-            facts=[_passage(brief_id, brief, fact.span, fact.text) for fact in item.unique],
+            number=outlet.number,
+            outlet=outlet_name(brief, outlet.coverage.article),
+            n_unique=outlet.coverage.n_unique,
+            n_sentences=outlet.coverage.n_sentences,
+            facts=[_passage(brief_id, brief, outlet.number, fact.span, fact.text) for fact in outlet.coverage.unique],
         )
-        for item in articles
-        if item.unique
+        for outlet in comparison.unique_facts(brief)
     ]
 
 
 def conflicts(brief_id: str, brief: Brief) -> list[ConflictView]:
     """Each disagreement, with both sentences and the contradicting words in them."""
-    found: tuple[Any, ...] = getattr(brief, "conflicts", ())
     return [
         ConflictView(
-            kind=item.kind,
+            kind=comparison.KIND_LABELS[item.kind],
             explanation=item.explanation,
-            sides=[_passage(brief_id, brief, side.span, side.text, side.value_span) for side in (item.a, item.b)],
+            sides=[
+                _passage(brief_id, brief, number, side.span, side.text, side.value_span)
+                for number, side in comparison.conflict_sides(brief, item)
+            ],
         )
-        for item in found
+        for item in brief.conflicts
     ]

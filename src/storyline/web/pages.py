@@ -14,12 +14,13 @@ from pydantic import ValidationError
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from storyline.errors import BriefNotFound
 from storyline.models import BriefOptions
 from storyline.web import findings, service, views
 from storyline.web.api import brief_url
 from storyline.web.articles import UPLOAD_SUFFIXES, TextInput, read_upload
 from storyline.web.deps import BriefId, Settings, StoredBrief, create_brief
-from storyline.web.errors import BriefNotFound, wants_json
+from storyline.web.errors import wants_json
 from storyline.web.schemas import Created
 from storyline.web.templating import render_page
 
@@ -122,7 +123,7 @@ def article_page(
         "brief": brief,
         "info": info,
         "number": brief.citation_number(article_id),
-        "pieces": views.article_pieces(info.body, views.cited_spans(brief, article_id), focus),
+        "pieces": views.article_pieces(brief, article_id, focus),
         "has_focus": focus is not None,
     }
     return render_page("article.html.j2", context, settings=settings)

@@ -2,24 +2,19 @@
 
 Each function opens the store, uses it and closes it in the thread that called it (sqlite3 connections belong
 to one thread), so routes call these from FastAPI's worker threads and never share a connection.
+`create_brief` does not serialise briefs itself: the app runs it in its one pipeline thread (`deps.create_brief`).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 
-from storyline.errors import InputError, StoreError
+from storyline.errors import BriefNotFound, InputError
 from storyline.models import Brief, BriefOptions
 from storyline.pipeline import brief as make_brief
 from storyline.store import BriefStore, BriefSummary
 from storyline.web.articles import TextInput, load_texts
-from storyline.web.errors import BriefNotFound
 from storyline.web.settings import WebSettings
-
-# The models the pipeline loads on first use are process-wide, and spaCy does not promise that one pipeline may
-# run in several threads at once: one brief at a time. The work holds the GIL for most of its time anyway.
-_PIPELINE_LOCK = threading.Lock()
 
 
 def create_brief(settings: WebSettings, inputs: Sequence[TextInput], options: BriefOptions) -> tuple[str, Brief]:
@@ -45,8 +40,7 @@ def create_brief(settings: WebSettings, inputs: Sequence[TextInput], options: Br
             f"{len(loaded.articles)} articles given, more than the {settings.max_articles} one brief takes; "
             "split them over several briefs"
         )
-    with _PIPELINE_LOCK:
-        result = make_brief(loaded.articles, options=options, problems=loaded.problems)
+    result = make_brief(loaded.articles, options=options, problems=loaded.problems)
     with BriefStore(settings.db) as store:
         brief_id = store.save(result, loaded.articles)
     return brief_id, result
@@ -72,11 +66,9 @@ def get_brief(settings: WebSettings, brief_id: str) -> Brief:
     with BriefStore(settings.db) as store:
         try:
             return store.get(brief_id)
-        except StoreError:
-            # The store raises StoreError for a missing id too; only the list tells "missing" from "broken".
-            if all(summary.id != brief_id for summary in store.list()):
-                raise _not_found(brief_id) from None
-            raise
+        except BriefNotFound:
+            # The store's message names its file and a CLI command; a web client needs neither.
+            raise _not_found(brief_id) from None
 
 
 def delete_brief(settings: WebSettings, brief_id: str) -> None:

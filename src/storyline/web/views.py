@@ -7,27 +7,16 @@ supports what) is made here, where it can be read and tested.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
-from storyline.models import Brief, Span, SummarySentence
+from storyline.models import Brief, Span
 from storyline.render.analysis import entity_articles, key_quotes, speaker_label, top_entities
-from storyline.render.citations import corroboration, source_label
+from storyline.render.citations import corroboration, outlet_name, source_label
+from storyline.render.passages import Cite, Piece, cites, marked_passages, pieces
 
 TOP_ENTITIES = 15
 KEY_QUOTES = 10
-
-
-@dataclass(frozen=True)
-class Cite:
-    """A citation marker: [number], the outlet, and the passage its tooltip shows."""
-
-    number: int
-    outlet: str
-    passage: str
-    href: str
-    role: str  # "source" or "support"
 
 
 @dataclass(frozen=True)
@@ -53,50 +42,21 @@ class OutletRow:
     href: str
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A run of an article body: plain, a passage the summary cites, or the passage asked for."""
-
-    text: str
-    kind: str | None = None  # None, "cited" or "focus"
-
-
 def span_href(brief_id: str, span: Span) -> str:
     """The article page with `span` highlighted and scrolled to."""
     return f"/briefs/{brief_id}/articles/{span.article}?start={span.start}&end={span.end}#passage"
 
 
-def passage(brief: Brief, span: Span) -> str:
-    """The text of `span` in its article."""
-    return brief.article(span.article).body[span.start : span.end]
-
-
-def outlet_name(brief: Brief, article_id: str) -> str:
-    info = brief.article(article_id)
-    return info.outlet or info.source
-
-
 def summary_items(brief_id: str, brief: Brief) -> list[SummaryItem]:
     """The summary, each sentence with one marker per article that reports it, source first."""
     return [
-        SummaryItem(number=n, text=s.text, cites=_cites(brief_id, brief, s), corroboration=corroboration(brief, s))
-        for n, s in enumerate(brief.summary, start=1)
-    ]
-
-
-def _cites(brief_id: str, brief: Brief, sentence: SummarySentence) -> list[Cite]:
-    best: dict[str, tuple[Span, str]] = {sentence.source.article: (sentence.source, "source")}
-    for span in sentence.support:  # best first: keep each article's most similar sentence
-        best.setdefault(span.article, (span, "support"))
-    return [
-        Cite(
-            number=brief.citation_number(article),
-            outlet=outlet_name(brief, article),
-            passage=passage(brief, span),
-            href=span_href(brief_id, span),
-            role=role,
+        SummaryItem(
+            number=n,
+            text=s.text,
+            cites=cites(brief, s, partial(span_href, brief_id)),
+            corroboration=corroboration(brief, s),
         )
-        for article, (span, role) in best.items()
+        for n, s in enumerate(brief.summary, start=1)
     ]
 
 
@@ -136,36 +96,6 @@ def quote_rows(brief_id: str, brief: Brief) -> list[dict[str, object]]:
     ]
 
 
-def cited_spans(brief: Brief, article_id: str) -> list[Span]:
-    """Every span of `article_id` the summary cites, as source or support."""
-    return [span for s in brief.summary for span in (s.source, *s.support) if span.article == article_id]
-
-
-def article_pieces(body: str, cited: Sequence[Span], focus: tuple[int, int] | None) -> list[Piece]:
-    """Split `body` into runs marked 'focus' (the passage asked for), 'cited' (any cited span) or unmarked.
-
-    Overlapping spans are fine: each character takes the strongest mark covering it, and neighbouring
-    characters with the same mark form one piece, so the focus passage is always exactly one piece.
-    """
-    bounds = {0, len(body)}
-    for span in cited:
-        bounds |= {span.start, span.end}
-    if focus is not None:
-        bounds |= set(focus)
-    cuts = sorted(b for b in bounds if 0 <= b <= len(body))
-    pieces: list[Piece] = []
-    for start, end in itertools.pairwise(cuts):
-        kind = _mark(start, cited, focus)
-        if pieces and pieces[-1].kind == kind:
-            pieces[-1] = Piece(pieces[-1].text + body[start:end], kind)
-        else:
-            pieces.append(Piece(body[start:end], kind))
-    return pieces
-
-
-def _mark(position: int, cited: Sequence[Span], focus: tuple[int, int] | None) -> str | None:
-    if focus is not None and focus[0] <= position < focus[1]:
-        return "focus"
-    if any(span.start <= position < span.end for span in cited):
-        return "cited"
-    return None
+def article_pieces(brief: Brief, article_id: str, focus: tuple[int, int] | None) -> list[Piece]:
+    """The article's body in runs: 'focus' (the passage asked for), 'cited' (a passage the brief marks) or plain."""
+    return pieces(brief.article(article_id).body, marked_passages(brief, article_id), focus)
