@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 from storyline.baselines import lexrank
-from storyline.clean import clean_article
 from storyline.ingest import load_articles
-from storyline.pipeline import drop_duplicates
+from storyline.models import Sentence
+from storyline.pipeline import prepare_articles
 from storyline.segment import segment
 from storyline.select import select_sentences
 
@@ -30,9 +30,9 @@ DATA = ROOT.parent / "shared" / "data" / "multinews_val_raw.jsonl.gz"
 WORDS = 300
 
 
-def storyline_cluster(record_line: str) -> list:
-    articles = [clean_article(a) for a in load_articles([record_line]).articles]
-    unique, _ = drop_duplicates([a for a in articles if a.body.strip()])
+def storyline_cluster(record_line: str) -> list[Sentence]:
+    """What `storyline.brief` does before rendering, through the same `prepare_articles` it calls."""
+    unique, _ = prepare_articles(load_articles([record_line]).articles)
     sentences = [s for a in unique for s in segment(a)]
     select_sentences(sentences, words=WORDS, fill="overflow")
     return sentences

@@ -83,3 +83,17 @@ def test_cli_serve_on_a_taken_port_fails_in_one_line(tmp_path: Path) -> None:
 
 def test_cli_words_over_the_limit_is_a_usage_error(examples_dir: Path) -> None:
     assert runner.invoke(app, ["brief", str(examples_dir), "--words", "6000"]).exit_code == 2
+
+
+def test_cli_brief_is_the_same_under_any_hash_seed(examples_dir: Path) -> None:
+    """Determinism across processes: no output may depend on set or dict ordering of hashed strings."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        command = [sys.executable, "-m", "storyline.cli", "brief", str(examples_dir), "-f", "json", "--no-analysis"]
+        outputs.add(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(outputs) == 1

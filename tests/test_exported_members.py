@@ -6,8 +6,11 @@ import storyline
 
 def test_exported_members_are_the_public_api() -> None:
     assert sorted(storyline.__all__) == ["Article", "Brief", "StorylineError", "brief", "load_articles"]
-    for name in storyline.__all__:
-        assert getattr(storyline, name) is not None
+    from storyline.ingest import load_articles
+    from storyline.pipeline import brief
+
+    assert (storyline.brief, storyline.load_articles) == (brief, load_articles)
+    assert issubclass(storyline.StorylineError, Exception)
 
 
 def test_import_storyline_loads_no_heavy_library() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 from markupsafe import escape
 
 import storyline
-from storyline.models import Brief
+from storyline.models import Brief, Conflict, ConflictSide, Span
 from storyline.render import RENDERERS
 
 PAYLOAD = '<script>alert("owned")</script><img src=x onerror=alert(1)>'
@@ -36,6 +37,36 @@ def test_render_html_citations_jump_to_marked_passages(seed_brief: Brief) -> Non
         passage = seed_brief.article(article).body[int(start) : int(end)]
         assert f'<mark id="{target}">{escape(passage)}</mark>' in page
     assert "http" not in page.split("<body>")[0], "the report must not load external resources"
+
+
+def _side(brief: Brief, article: str, start: int, end: int) -> ConflictSide:
+    text = brief.article(article).body[start:end]
+    value = text.split()[0]
+    value_span = Span(article=article, start=start, end=start + len(value))
+    return ConflictSide(text=text, span=Span(article=article, start=start, end=end), value=value, value_span=value_span)
+
+
+def _ranges(page: str, pattern: str) -> list[tuple[str, int, int]]:
+    return [(a, int(start), int(end)) for a, start, end in re.findall(pattern, page)]
+
+
+def test_render_html_merges_overlapping_passages_and_marks_conflict_sides(seed_brief: Brief) -> None:
+    source = seed_brief.summary[0].source
+    body = seed_brief.article(source.article).body
+    other = next(info for info in seed_brief.story.articles if info.id != source.article)
+    # One side overlaps the first summary sentence and runs past it; the other is text no summary sentence cites.
+    straddling = _side(seed_brief, source.article, source.start + 1, min(source.end + 30, len(body)))
+    uncited = _side(seed_brief, other.id, len(other.body) - 40, len(other.body))
+    conflict = Conflict(kind="number", topic="t", explanation="x vs y", similarity=0.5, a=straddling, b=uncited)
+    page = RENDERERS["html"](seed_brief.model_copy(update={"conflicts": (conflict,)}))
+
+    marks = sorted(_ranges(page, r'<mark id="(a\d+)-(\d+)-(\d+)">'))
+    for (a, _, end), (b, start, _) in itertools.pairwise(marks):
+        assert a != b or end <= start, f"marked passages overlap in {a}"
+    links = _ranges(page, r'href="#(a\d+)-(\d+)-(\d+)"')
+    assert set(links) <= set(marks), "a citation or conflict link has no marked passage to land on"
+    for span in (source, straddling.span, uncited.span):
+        assert any(a == span.article and start <= span.start and span.end <= end for a, start, end in links), span
 
 
 def test_render_html_escapes_article_text(examples_dir: Path, tmp_path: Path) -> None:

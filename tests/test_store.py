@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 import storyline
 from storyline.cli import app
-from storyline.errors import StoreError
+from storyline.errors import BriefNotFound, StoreError
 from storyline.models import Brief
 from storyline.store import MIGRATIONS, BriefStore
 
@@ -168,6 +168,19 @@ def test_store_brief_that_no_longer_fits_the_model_is_a_store_error(seed_brief: 
         _execute(db, """UPDATE briefs SET brief = '{"schema_version": "0"}'""")
         with pytest.raises(StoreError, match="no longer loads"):
             store.get(brief_id)
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_store_get_tells_a_missing_id_from_a_broken_brief(seed_brief: Brief, tmp_path: Path, broken: bool) -> None:
+    db = tmp_path / "briefs.sqlite3"
+    with BriefStore(db) as store:
+        brief_id = store.save(seed_brief)
+        if broken:
+            _execute(db, """UPDATE briefs SET brief = '{"schema_version": "0"}'""")
+        wanted = brief_id if broken else "nosuchid00"
+        with pytest.raises(StoreError) as caught:
+            store.get(wanted)
+    assert isinstance(caught.value, BriefNotFound) is not broken
 
 
 # A writer that saves large briefs (several MB of raw text each, more than SQLite's page cache, so pages reach

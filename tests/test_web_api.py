@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -154,6 +156,16 @@ def test_web_api_broken_store_is_500_with_a_clear_message(tmp_path: Path) -> Non
     assert_error_shape(response.json(), 500)
     assert response.json()["error"].startswith("the brief store failed: cannot open")
     assert "Traceback" not in response.text
+
+
+def test_web_api_brief_that_no_longer_loads_is_500_not_404(client: TestClient, seed_text: dict[str, str]) -> None:
+    brief_id = client.post("/api/briefs", json=seed_request(seed_text)).json()["id"]
+    with closing(sqlite3.connect(client.app.state.settings.db, isolation_level=None)) as conn:  # type: ignore[attr-defined]
+        conn.execute("""UPDATE briefs SET brief = '{"schema_version": "0"}'""")
+    response = client.get(f"/api/briefs/{brief_id}")
+    assert response.status_code == 500
+    assert_error_shape(response.json(), 500)
+    assert "no longer loads" in response.json()["error"]
 
 
 def test_web_api_openapi_documents_the_brief_model(client: TestClient) -> None:

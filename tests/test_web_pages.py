@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -292,6 +293,22 @@ def test_web_pages_brief_page_shows_timeline_coverage_and_conflicts(client: Test
     assert "<b>Friday (unresolved)</b>" in page
     assert "<strong>40,000 cars</strong>" in page and "<strong>35,000 cars</strong>" in page
     assert "1 of 2 sentences reported by no other outlet" in page
+
+
+def test_web_pages_article_page_marks_conflict_sides_and_keeps_the_text(client: TestClient) -> None:
+    brief = _findings_brief().model_copy(update={"summary": ()})  # only the disagreement marks passages now
+    client.app.dependency_overrides[stored_brief] = lambda: brief  # type: ignore[attr-defined]
+    side = brief.conflicts[0].a.span
+    body = brief.article("a1").body
+    # The passage asked for straddles the marked side's end: it is one piece, and the side's rest stays marked.
+    page = client.get(f"/briefs/anyid/articles/a1?start={side.start + 10}&end={side.end + 5}").text
+    shown = re.search(r'<div class="body">(.*?)</div>', page, re.DOTALL)
+    assert shown is not None
+    assert f'<span class="cited">{escape(body[side.start : side.start + 10])}</span>' in shown.group(1)
+    assert (
+        f'<mark id="passage" class="focus" tabindex="-1">{escape(body[side.start + 10 : side.end + 5])}</mark>' in page
+    )
+    assert html.unescape(re.sub(r"<[^>]+>", "", shown.group(1))) == body
 
 
 def test_web_pages_brief_without_findings_has_no_such_sections(client: TestClient, seed_text: dict[str, str]) -> None:

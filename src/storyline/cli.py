@@ -364,3 +364,7 @@ def main() -> None:
             raise
         err.print(f"error: {exc}", markup=False)
         sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
