@@ -7,11 +7,11 @@ of a disagreement is which come from `storyline.render.comparison`, as in every 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from storyline.models import Brief, Span
 from storyline.render import comparison
+from storyline.render.analysis import event_articles
 from storyline.render.citations import outlet_name
 from storyline.render.passages import span_text
 from storyline.web import timeline
@@ -73,10 +73,6 @@ def _passage(brief_id: str, brief: Brief, number: int, span: Span, text: str, st
     )
 
 
-def _cites(brief: Brief, article_ids: Iterable[str]) -> str:
-    return "[" + ",".join(str(brief.citation_number(a)) for a in dict.fromkeys(article_ids)) + "]"
-
-
 def timeline_drawing(brief_id: str, brief: Brief) -> timeline.Drawing | None:
     """The timeline's SVG layout, or None when the brief has no dated events."""
     if not brief.timeline:
@@ -91,7 +87,7 @@ def timeline_drawing(brief_id: str, brief: Brief) -> timeline.Drawing | None:
                 date_label=label if event.resolved else f"{mention.expression} (unresolved)",
                 text=mention.text,
                 href=span_href(brief_id, mention.sentence),
-                cites=_cites(brief, (m.span.article for m in event.mentions)),
+                cites=event_articles(brief, event),
             )
         )
     return timeline.draw(entries)
