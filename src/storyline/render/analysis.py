@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline.models import Brief, Entity, Event, Quote
+from storyline.render.citations import marker
 
 TOP_ENTITIES = 10
 KEY_QUOTES = 6
@@ -31,7 +32,7 @@ def key_quotes(brief: Brief, n: int = KEY_QUOTES) -> list[Quote]:
 
 def entity_articles(brief: Brief, entity: Entity) -> str:
     """'[1,3]': the citation numbers of the articles mentioning an entity."""
-    return "[" + ",".join(str(brief.citation_number(a)) for a in entity.articles) + "]"
+    return marker(brief, entity.articles)
 
 
 def speaker_label(quote: Quote) -> str:
@@ -82,7 +83,7 @@ def event_excerpt(event: Event, max_chars: int = 90) -> tuple[str, str, str]:
 
 def event_articles(brief: Brief, event: Event) -> str:
     """'[1,3]': the citation numbers of the articles dating this event, in the order they mention it."""
-    return "[" + ",".join(str(brief.citation_number(a)) for a in _event_article_ids(event)) + "]"
+    return marker(brief, _event_article_ids(event))
 
 
 def _event_article_ids(event: Event) -> list[str]:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from storyline.models import Brief, SummarySentence
+
+
+def marker(brief: Brief, article_ids: Iterable[str]) -> str:
+    """'[1,3]': the citation numbers of articles, in the order given."""
+    return "[" + ",".join(str(brief.citation_number(a)) for a in article_ids) + "]"
 
 
 def citation_marker(brief: Brief, sentence: SummarySentence) -> str:
     """'[1,3]': the citation numbers of the articles reporting the sentence, source first."""
-    return "[" + ",".join(str(brief.citation_number(a)) for a in sentence.cites) + "]"
+    return marker(brief, sentence.cites)
 
 
 def corroboration(brief: Brief, sentence: SummarySentence) -> str:
