@@ -340,3 +340,43 @@ def test_quotes_unclosed_quote_gives_back_its_attribution() -> None:
 def test_quotes_statement_opening_with_a_digit_is_full() -> None:
     body = "The agency posted a number.\n“40 thousand policemen will provide security for the Games.”"
     assert only(quotes_of(body), "40 thousand").kind == "full"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "kind"),
+    [
+        (  # a title's full stop ("Sen.") does not end the attribution's sentence; the party label follows the name
+            '"We need more time on this bill," said Sen. Ann Brook (D-Ore.). "The vote can wait."',
+            "We need more",
+            "Ann Brook",
+            "named",
+        ),
+        (  # the next quote of the paragraph goes on with the same speaker
+            '"We need more time on this bill," said Sen. Ann Brook (D-Ore.). "The vote can wait."',
+            "The vote can",
+            "Ann Brook",
+            "named",
+        ),
+        (  # a role after the name, its closing comma left out
+            '"It was a long and cold night," Mary Olsen, deputy fire chief said.',
+            "It was a",
+            "Mary Olsen",
+            "named",
+        ),
+        (  # "her" opening a relation is a possessive, not a pronoun for the last woman named
+            'Nurse Jane Alder said she was tired. "We miss our girl every day," her father Tom Baker said.',
+            "We miss our",
+            "Tom Baker",
+            "named",
+        ),
+        (  # a person named after a preposition is what the description is about, not the speaker
+            'The mayor of Boston, Kim Lowe, was there. "The city will recover," a cousin of Kim Lowe said.',
+            "The city will",
+            "a cousin of Kim Lowe",
+            "described",
+        ),
+    ],
+)
+def test_quotes_attribution_names_and_roles(body: str, quote: str, speaker: str, kind: str) -> None:
+    found = only(quotes_of(body), quote)
+    assert (found.speaker, found.speaker_kind) == (speaker, kind)

@@ -25,9 +25,12 @@ from storyline.analyze.speakers import (
 from storyline.models import Article, Quote, Span
 
 _WORD = r"[\w.'’&-]+"
-# `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb.
+# `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb;
+# `"…," Kelly Keyes, supervising deputy coroner said`: a role without its closing comma.
 _AFTER_WHO_VERB = re.compile(
-    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?)(?:,\s+(?P<appos>[^,\"“”\n]{{1,80}}),)?\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
+    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?)"
+    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,80}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
+    rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
@@ -229,7 +232,7 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
     closes = re.search(r"[,!?…—-]['’]?$", body[found.start : found.end]) or after.lstrip()[:1] in (",", "—")
     for pattern in (_AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
-        if match and not re.search(r"[\"“”]", match.group()):
+        if match and not re.search(r"[\"“”]", match.group()) and not _is_role_of_no_name(match):
             # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
             group = "appos" if _is_name_after_description(match) else "who"
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
@@ -241,6 +244,11 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
         assert match is not None
         return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
     return speaker
+
+
+def _is_role_of_no_name(match: re.Match[str]) -> bool:
+    """'Kelly Keyes, supervising deputy coroner said' names a person; 'and then, officials said' does not."""
+    return bool(match.groupdict().get("role")) and not match.group("who")[:1].isupper()
 
 
 def _is_name_after_description(match: re.Match[str]) -> bool:

@@ -151,7 +151,7 @@ def resolve(
     start, end = span
     who = body[start:end]
     first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
-    if first in _PRONOUNS:
+    if first in ("he", "she") or (first in _PRONOUNS and len(who.split()) == 1):  # not "her father Richard Kuiper"
         return _pronoun(first, start, end, open_at, context)
     if first == "who":  # "Colbert said to Urgant, who replied": the person just named
         named_before = [m for m in people if 0 <= start - m.end <= 3]
@@ -164,13 +164,17 @@ def resolve(
     if persons and re.match(r"['’]s?\s+[a-z]", body[persons[-1].end : end]):  # "McSally's campaign": not McSally
         return _describe(who, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
-    if named and (first not in DESCRIBERS or named[-1].end >= end - 1):
+    if (
+        named
+        and (first not in DESCRIBERS or named[-1].end >= end - 1)
+        and not _follows_preposition(who, named[-1].start - start)
+    ):
         return _named(body, named[-1].name, start, end, context, is_person=bool(persons))
     # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+$", who)
     # …but "North Korean media" is an adjective and a noun: a description
     leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{_FUNCTION_WORDS})\b|$)", who)
-    if trailing_name and who[: trailing_name.start()].split()[-1:] == ["of"]:
+    if trailing_name and _follows_preposition(who, trailing_name.start()):
         trailing_name = None
     found_name = trailing_name or (leading_name if first not in DESCRIBERS else None)
     if found_name:
@@ -182,6 +186,11 @@ def resolve(
     return None
 
 
+def _follows_preposition(who: str, name_at: int) -> bool:
+    """ "a friend of Kendra", "the mayor of Boston": the name is the object of a description, not the speaker."""
+    return who[:name_at].split()[-1:] in ([p] for p in _PREPOSITIONS)
+
+
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker words without a leading conjunction, trailing adverbs and auxiliaries, or closing punctuation."""
     words = list(re.finditer(r"\S+", body[start:end]))
@@ -189,13 +198,20 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop(0)
     while words and (words[-1].group().lower() in _TRAILING or words[-1].group().endswith("ly")):
         words.pop()
-    if not words or re.search(r"[a-z]{2,}[.!?]\s", body[start:end]):
+    if not words or _crosses_sentence_end(body[start:end]):
         return None
     start, end = start + words[0].start(), start + words[-1].end()
     end -= len(body[start:end]) - len(body[start:end].rstrip(",;:"))
     if re.search(r"[a-z]{2}\.$", body[start:end]):  # "said Joshua Thomas." ends the sentence
         end -= 1
     return start, end
+
+
+def _crosses_sentence_end(words: str) -> bool:
+    """ "the vote. Officials", "the media.Investigators" (a scraped paragraph break), not "Sen. Sheldon Whitehouse":
+    a full stop after a word that is no title."""
+    ends = re.finditer(r"\b(\w*[a-z]{2,})[.!?](?:\s|(?=[A-Z][a-z]))", words)
+    return any(f"{end.group(1).lower()}." not in TITLES for end in ends)
 
 
 def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, *, is_person: bool = True) -> Speaker:
