@@ -375,6 +375,26 @@ def test_quotes_statement_opening_with_a_digit_is_full() -> None:
             "a cousin of Kim Lowe",
             "described",
         ),
+        (  # a definite description is the indefinite one the text introduced
+            'A neighbour saw the fire. An unnamed witness is also heard on the tape. "I saw smoke and then flames," '
+            "the witness said.",
+            "I saw smoke",
+            "An unnamed witness",
+            "described",
+        ),
+        (  # "quoted him as saying": the object speaks; "met her" says nothing of Paul Grant's gender
+            'Paul Grant met her in 2006. "Hi, I am Paul. Nice to meet you," she quoted him as saying.',
+            "Hi, I am",
+            "Paul Grant",
+            "named",
+        ),
+        (  # "a party spokeswoman" makes Lena Park a woman, so "he" is the man named before her
+            'Tom Reyes spoke on Monday. "His attacks are sad," Lena Park, a party spokeswoman, said. Later he '
+            'defended himself by stating, "I respect everyone."',
+            "I respect everyone.",
+            "Tom Reyes",
+            "named",
+        ),
     ],
 )
 def test_quotes_attribution_names_and_roles(body: str, quote: str, speaker: str, kind: str) -> None:

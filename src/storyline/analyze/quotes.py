@@ -38,13 +38,21 @@ _AFTER_VERB_WHO = re.compile(
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
     r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with)\b|\s*$)"
 )
+# `"…," she quoted him as saying`: the object speaks.
+_QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+as\s+(?:saying|telling|writing)\b"
+_AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 _SENTENCE_END_WHO = re.compile(
     rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{VERBS})\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))\s*\.(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
-_ACCORDING = re.compile(rf"according to (?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?),\s*$", re.IGNORECASE)
+# `according to X, "…"` and `she quoted him as saying "…"`: the words name the speaker, not the sentence's subject.
+_ACCORDING = re.compile(
+    rf"(?:according to (?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?),"
+    rf"|\b{_QUOTED_AS}[^\"“”]*?)\s*$",
+    re.IGNORECASE,
+)
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|so|then|which|that|what)\b)\s*", re.IGNORECASE
 )
@@ -230,13 +238,13 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
     # Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
     # one ending its sentence with a full stop, after which the next sentence speaks for itself.
     closes = re.search(r"[,!?…—-]['’]?$", body[found.start : found.end]) or after.lstrip()[:1] in (",", "—")
-    for pattern in (_AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
+    for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
         if match and not re.search(r"[\"“”]", match.group()) and not _is_role_of_no_name(match):
             # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
-            group = "appos" if _is_name_after_description(match) else "who"
+            group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
-            if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group("who"))):
+            if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return speaker
     speaker = _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
@@ -252,7 +260,7 @@ def _is_role_of_no_name(match: re.Match[str]) -> bool:
 
 
 def _is_name_after_description(match: re.Match[str]) -> bool:
-    appos = match.group("appos")
+    appos = match.groupdict().get("appos")
     if not appos or match.group("who").split()[0].lower() not in DESCRIBERS | {"his", "her", "their"}:
         return bool(appos) and bool(re.search(r"\w['’]s$", match.group("who").split()[0]))  # "Hayes's attorney"
     return bool(re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", appos.strip()))
@@ -289,7 +297,8 @@ def _attribute_before(text: _Text, found: _Found, *, is_full: bool = True) -> Sp
     before = body[sentence_start : found.open_at]
     according = _ACCORDING.search(before)
     if according:
-        return text.speaker(sentence_start + according.start("who"), sentence_start + according.end("who"), found)
+        group = "who" if according.group("who") else "quoted"
+        return text.speaker(sentence_start + according.start(group), sentence_start + according.end(group), found)
     verbs = [
         m
         for m in _BEFORE.finditer(before)

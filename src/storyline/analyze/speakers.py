@@ -45,6 +45,22 @@ _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 _FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s+$")
 _MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
+# Nouns for a person that say the gender: before the name ("her father Richard Kuiper") or in apposition after it
+# ("Kaylie Hanson, a DNC spokeswoman,").
+_GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "woman spokeswoman chairwoman congresswoman businesswoman actress wife mother daughter sister girlfriend "
+        "grandmother aunt niece widow queen princess duchess".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "man spokesman chairman congressman businessman actor husband father son brother boyfriend grandfather "
+        "uncle nephew widower king prince duke".split(),
+        "m",
+    ),
+}
+_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 _TRAILING = frozenset(
     "has had have was is were are also later then previously once again earlier recently reportedly "
     "simply just further would will could".split()
@@ -162,7 +178,7 @@ def resolve(
     bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
     persons = [m for m in inside if m.label == "PERSON"]
     if persons and re.match(r"['’]s?\s+[a-z]", body[persons[-1].end : end]):  # "McSally's campaign": not McSally
-        return _describe(who, start, end, open_at, context)
+        return _describe(body, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
     if (
         named
@@ -180,7 +196,7 @@ def resolve(
     if found_name:
         return _named(body, found_name.group(), start, end, context)
     if first in DESCRIBERS or who[:1].islower() or re.match(_DESCRIBED_BY_NAME, who):
-        return _describe(who, start, end, open_at, context)
+        return _describe(body, start, end, open_at, context)
     if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
         return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
     return None
@@ -242,17 +258,30 @@ def _pronoun(pronoun: str, start: int, end: int, open_at: int, context: SpeakerC
     return Speaker(name, "named", start, end)
 
 
-def _describe(who: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker:
-    """'the official' → the earlier 'a senior administration official', 'the judge' → 'Judge Lou Olivera'."""
+def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker:
+    """'the official' → the earlier 'a senior administration official', 'the judge' → 'Judge Lou Olivera', 'the
+    witness' → 'an unknown witness' the text introduced before."""
+    who = body[start:end]
     words = who.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
     head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
-    earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
-    if words[0].lower() in ("the", "this", "that") and earlier:
-        _, _, speaker, kind = max(earlier)
-        return Speaker(speaker, kind, start, end)
+    if words[0].lower() in ("the", "this", "that"):
+        earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
+        if earlier:
+            _, _, speaker, kind = max(earlier)
+            return Speaker(speaker, kind, start, end)
+        introduced = _introduced(body[:start], head)
+        if introduced is not None:
+            who = introduced
     context.described.append((start, head, who, "described"))
     return Speaker(who, "described", start, end)
+
+
+def _introduced(before: str, head: str) -> str | None:
+    """The last indefinite description with `head` in `before` ('An unknown witness is heard …'), if any; it needs a
+    modifier, since a bare 'a witness' says no more than 'the witness'."""
+    found = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{1,3}}{re.escape(head)}\b", before))
+    return found[-1].group() if found else None
 
 
 def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
@@ -279,21 +308,31 @@ def _subjects(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str,
 
 
 def _genders(body: str, people: Sequence[Mention]) -> dict[str, str]:
-    """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles win over pronouns."""
+    """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles and nouns ('his
+    wife Anette') win over pronouns. "Her" and "him" say nothing: 'Woods met her' is about someone else."""
     persons = [m for m in people if m.label == "PERSON"]
     genders: dict[str, str] = {}
     for m, following in zip(persons, [*persons[1:], None], strict=False):  # None: nobody follows the last
         # the first pronoun after the name, in its sentence and before anyone else is named
         sentence_end = body.find(". ", m.end) % (len(body) + 1)  # -1 (none) wraps to the body's end
         stop = min(following.start if following else len(body), sentence_end)
-        pronoun = re.search(r"\b(he|his|him|she|her)\b", body[m.end : stop], re.IGNORECASE)
+        pronoun = re.search(r"\b(he|his|she)\b", body[m.end : stop], re.IGNORECASE)
         if pronoun and m.name not in genders:
-            genders[m.name] = "f" if pronoun.group(1).lower() in ("she", "her") else "m"
+            genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
     for m in persons:
-        genders[m.name] = _gender(body, m.start) or genders.get(m.name, "")
+        genders[m.name] = _gender(body, m.start) or _gender_by_noun(body, m) or genders.get(m.name, "")
     return {name: g for name, g in genders.items() if g}
 
 
 def _gender(body: str, position: int) -> str:
     before = body[max(0, position - 8) : position]
     return "f" if _FEMALE_TITLES.search(before) else "m" if _MALE_TITLES.search(before) else ""
+
+
+def _gender_by_noun(body: str, mention: Mention) -> str:
+    before = _NOUN_BEFORE.search(body[max(0, mention.start - 20) : mention.start])
+    if before and before.group(1) in _GENDERED_NOUNS:
+        return _GENDERED_NOUNS[before.group(1)]
+    after = _APPOSITION_AFTER.match(body, mention.end)
+    description = re.split(rf"\s(?:{_FUNCTION_WORDS})\s", after.group(1))[0] if after else ""
+    return next((_GENDERED_NOUNS[w] for w in description.split() if w in _GENDERED_NOUNS), "")
