@@ -317,6 +317,28 @@ def test_quotes_partial_and_unusual_attribution_rules(body: str, quote: str, spe
     assert (found.speaker, found.speaker_kind) == (speaker, kind)
 
 
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # the subject of a characterising verb said the words, not the source named after them; "family" is a noun
+            "Jo Kuiper loved art. Her family described her as “smart, clever and persuasive,” according to a news "
+            "release from the sheriff.",
+            "smart, clever",
+            "Her family",
+        ),
+        (  # a quoted title between the subject and its verb is skipped, and so is "last spring"
+            "Anna Ross ran the office. The union’s manifesto “A Fair Deal” last spring said “we will never accept a "
+            "pay cut.”",
+            "we will never",
+            "The union’s manifesto",
+        ),
+    ],
+)
+def test_quotes_partial_quote_subject_rules(body: str, quote: str, speaker: str) -> None:
+    found = only(quotes_of(body), quote)
+    assert (found.speaker, found.speaker_kind) == (speaker, "described")
+
+
 def test_quotes_fronted_clause_pronoun_refers_to_main_clause_subject() -> None:
     body = (
         "A day before he tweeted about Peter Strzok, John Smith asked for donations for the Democrat.\n"

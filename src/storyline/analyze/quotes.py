@@ -235,6 +235,11 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
         what = _WHAT_CALLED.search(body, max(0, found.open_at - 120), found.open_at)
         if what:
             return _what_called(text, found, what)
+        # 'Her family described her as “smart,” according to a release': the characterising verb's subject said it
+        if _CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
+            speaker = _attribute_before(text, found, is_full=False)
+            if speaker is not None:
+                return speaker
     # Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
     # one ending its sentence with a full stop, after which the next sentence speaks for itself.
     closes = re.search(r"[,!?…—-]['’]?$", body[found.start : found.end]) or after.lstrip()[:1] in (",", "—")
@@ -331,10 +336,14 @@ def _is_title(body: str, found: _Found, *, strict: bool = True) -> bool:
     Not `strict`: any capitalised words of two or more ("Sochi Games 2014") may be a title.
     """
     words = body[found.start : found.end].split()
-    is_capitalised = all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
+    is_capitalised = _is_capitalised(words)
     if not strict:
         return is_capitalised and len(words) >= 2
     return is_capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
+
+
+def _is_capitalised(words: list[str]) -> bool:
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
 
 
 def _is_pronoun_or_description(words: str) -> bool:
@@ -365,6 +374,9 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     clauses = list(_CLAUSE_START.finditer(before, 0, end))
     start = clauses[-1].end() if clauses else 0
     who = before[start:end]
+    title_open = _title_before(before, clauses[-1].start()) if clauses and not who[:1].isupper() else None
+    if title_open is not None:  # 'The party's campaign “Pledge to America” last year said': its subject is before it
+        return _subject_before(before, title_open)
     words = who.split()
     if len(words) > 8 and words[0].lower() in DESCRIBERS:  # "A 2012 report by the Canadian Centre on …"
         cut = re.search(r"\s(?:by|of|from|at|in|on|for|with)\s", who)
@@ -374,6 +386,15 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     if not who.strip() or len(who.split()) > 8:
         return None, 0
     return start + len(who) - len(who.lstrip()), end - (len(who) - len(who.rstrip()))
+
+
+def _title_before(before: str, close_at: int) -> int | None:
+    """Where the quoted title closing at `close_at` opens ('… campaign “Pledge to America”'), or None."""
+    if before[close_at : close_at + 1] not in _CLOSING:
+        return None
+    open_at = max(before.rfind(mark, 0, close_at) for mark in _OPENING)
+    title = before[open_at + 1 : close_at].split()
+    return open_at if open_at > 0 and title and _is_capitalised(title) else None
 
 
 def _continues(body: str, previous: _Found, found: _Found) -> bool:

@@ -212,7 +212,7 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", body[start:end]))
     while words and words[0].group().lower() in ("and", "but", "so"):
         words.pop(0)
-    while words and (words[-1].group().lower() in _TRAILING or words[-1].group().endswith("ly")):
+    while words and (words[-1].group().lower() in _TRAILING or _is_adverb(words[-1].group(), words[-2:-1])):
         words.pop()
     if not words or _crosses_sentence_end(body[start:end]):
         return None
@@ -221,6 +221,11 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     if re.search(r"[a-z]{2}\.$", body[start:end]):  # "said Joshua Thomas." ends the sentence
         end -= 1
     return start, end
+
+
+def _is_adverb(word: str, previous: list[re.Match[str]]) -> bool:
+    """'Trump reportedly', not 'Megyn Kelly' or 'her family': a lower-case '-ly' word after no determiner."""
+    return bool(re.fullmatch(r"[a-z]+ly", word)) and not (previous and previous[0].group().lower() in DESCRIBERS)
 
 
 def _crosses_sentence_end(words: str) -> bool:
