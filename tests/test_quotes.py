@@ -339,6 +339,40 @@ def test_quotes_partial_quote_subject_rules(body: str, quote: str, speaker: str)
     assert (found.speaker, found.speaker_kind) == (speaker, "described")
 
 
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # "the Oregon Democrat" is the senator the previous sentence is about, not a name
+            "Sen. Maria Lopez, chair of the Senate Energy Committee, asked for a review. In a statement, the Oregon "
+            'Democrat said the agency had informed her that "the old plant will close next year."',
+            "the old plant",
+            "Maria Lopez",
+        ),
+        (  # "the designer" is the man the text is about, not the interviewer named in the same sentence …
+            "Carl Verde, a celebrated tailor, died on Monday. Born in Lisbon, the designer studied under Pierre Dumas. "
+            'During a 2009 interview with Tom Hale, the designer admitted that the "ladies who lunch" were never his '
+            'clients.\n"Do you want to know who my customer is?" he asked.',
+            "ladies who lunch",
+            "Carl Verde",
+        ),
+        (  # … and so is the "he" after him
+            "Carl Verde, a celebrated tailor, died on Monday. Born in Lisbon, the designer studied under Pierre Dumas. "
+            'During a 2009 interview with Tom Hale, the designer admitted that the "ladies who lunch" were never his '
+            'clients.\n"Do you want to know who my customer is?" he asked.',
+            "Do you want",
+            "Carl Verde",
+        ),
+    ],
+)
+def test_quotes_epithet_refers_to_the_person_the_text_is_about(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_lawyer_is_not_the_person_the_text_is_about() -> None:
+    body = 'Carl Verde, a celebrated tailor, died on Monday. "He was a genius," the lawyer said.'
+    assert only(quotes_of(body), "He was a").speaker == "the lawyer"
+
+
 def test_quotes_fronted_clause_pronoun_refers_to_main_clause_subject() -> None:
     body = (
         "A day before he tweeted about Peter Strzok, John Smith asked for donations for the Democrat.\n"

@@ -59,6 +59,16 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
+# A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …".
+_SUBJECT_AHEAD = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}")
+# "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
+_EPITHET = re.compile(r"[a-z](?:er|or|ist|ian|crat|can|star|old|ess|man|woman)$")
+# …but not these: they name someone beside the person the text is about, or a thing
+_NOT_EPITHETS = frozenset(
+    "attorney lawyer spokesman spokeswoman spokesperson officer witness source friend neighbor neighbour prosecutor "
+    "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
+    "monitor sector press business congress address process".split()
+)
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 _TRAILING = frozenset(
@@ -105,6 +115,8 @@ class SpeakerContext:
     cluster_surnames: dict[str, set[str]] = field(default_factory=dict)
     titled: set[str] = field(default_factory=set)  # people named with a title: "Rep. Bob Goodlatte"
     genders: dict[str, str] = field(default_factory=dict)  # name -> "m"/"f", from titles and pronouns
+    # (position, name): who each sentence is about, when a person (or "he"/"she" for one) opens its main clause
+    topics: list[tuple[int, str]] = field(default_factory=list)
 
 
 def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:
@@ -119,6 +131,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         titled={name for _, _, name, _ in titles},
         genders=_genders(body, people),
     )
+    context.topics = _topics(body, people, context.genders)
     named = _subjects(body, people)
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
@@ -190,7 +203,10 @@ def resolve(
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+$", who)
     # …but "North Korean media" is an adjective and a noun: a description
     leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{_FUNCTION_WORDS})\b|$)", who)
-    if trailing_name and _follows_preposition(who, trailing_name.start()):
+    # "a friend of Kendra" is about Kendra; "the California Democrat", no name NER knows, describes someone
+    if trailing_name and (
+        _follows_preposition(who, trailing_name.start()) or who[: trailing_name.start()].lower() == "the "
+    ):
         trailing_name = None
     found_name = trailing_name or (leading_name if first not in DESCRIBERS else None)
     if found_name:
@@ -278,6 +294,12 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         introduced = _introduced(body[:start], head)
         if introduced is not None:
             who = introduced
+        elif _EPITHET.search(head) and head not in _NOT_EPITHETS:
+            topics = [topic for topic in context.topics if topic[0] < start]
+            if topics:
+                name = max(topics)[1]
+                context.named.append((start, name, "", True))
+                return Speaker(name, "named", start, end)
     context.described.append((start, head, who, "described"))
     return Speaker(who, "described", start, end)
 
@@ -310,6 +332,23 @@ def _subjects(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str,
         if first is not None:
             subjects.append((first.start, first.name, _gender(body, first.start), True))
     return subjects
+
+
+def _topics(body: str, people: Sequence[Mention], genders: dict[str, str]) -> list[tuple[int, str]]:
+    """The person each sentence is about: one named at its main clause's start, or the one "he"/"she" there
+    continues; a sentence about something else keeps the topic of the one before."""
+    topics: list[tuple[int, str]] = []
+    persons = [m for m in people if m.label == "PERSON"]
+    for start, end in sentence_spans(body):
+        fronted = _FRONTED.match(body, start, end)
+        main = fronted.end() if fronted else start
+        first = next((m for m in persons if main <= m.start < end), None)
+        pronoun = re.match(r"(He|She)\b", body[main:end])
+        if first is not None and _SUBJECT_AHEAD.fullmatch(body, main, first.start):
+            topics.append((first.start, first.name))
+        elif pronoun and topics and genders.get(topics[-1][1], "") in ("", "m" if pronoun.group(1) == "He" else "f"):
+            topics.append((main, topics[-1][1]))
+    return topics
 
 
 def _genders(body: str, people: Sequence[Mention]) -> dict[str, str]:
