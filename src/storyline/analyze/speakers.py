@@ -3,7 +3,8 @@
 A name maps to its canonical entity, and a bare surname to the one full personal name that ends with it in the
 article (else in the cluster), whatever label NER gave the surname ("Urgant" tagged GPE is still Ivan Urgant).
 "He"/"she" refers to the most recent person whose gender does not contradict the pronoun; "the official" to the
-description ("a senior administration official") used earlier. An unnamed source stays described, never invented.
+description ("a senior administration official", "an unknown witness") used earlier; an epithet ("the designer",
+"the California Democrat") to the person the text is about. An unnamed source stays described, never invented.
 """
 
 from __future__ import annotations
