@@ -73,3 +73,36 @@ def test_select_overflow_fills_past_the_budget_for_cut_to_length_scoring() -> No
 def test_select_unknown_strategy_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="unknown strategy 'magic'"):
         select_sentences(_sentences(BRIDGE), words=50, strategy="magic")
+
+
+GALLERY = [
+    f"Watch video {n}: {topic} in our gallery of the week's most shared clips and photos."
+    for n, topic in enumerate(
+        [
+            "a cat on a skateboard",
+            "a surfing dog",
+            "fireworks over the bay",
+            "a marathon finish",
+            "a snowstorm",
+            "a baby elephant",
+            "a lunar eclipse",
+            "a street parade",
+            "a kite festival",
+            "a sandcastle contest",
+        ],
+        start=1,
+    )
+]
+
+
+def test_centroid_is_not_pulled_towards_the_longest_article() -> None:
+    # One scraped page of ten gallery captions beside two short reports of the same news.
+    articles = [GALLERY, BRIDGE[0][:2], BRIDGE[1][:1]]
+    picks = select_sentences(_sentences(articles), words=20)
+    assert "harbour bridge" in picks[0].sentence.text
+
+
+def test_select_overflow_puts_the_pick_that_crosses_the_budget_last() -> None:
+    # A cut to the budget then trims the least important pick, not whichever happens to read last.
+    picks = select_sentences(_sentences([GALLERY, *BRIDGE]), words=70, fill="overflow")
+    assert sum(p.sentence.n_words for p in picks[:-1]) < 70 <= sum(p.sentence.n_words for p in picks)

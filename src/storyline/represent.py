@@ -67,9 +67,18 @@ def tfidf(texts: Sequence[str]) -> csr_matrix:
     return csr_matrix(matrix.multiply(1.0 / norms[:, None]))
 
 
-def cosine_to_centroid(vectors: csr_matrix) -> np.ndarray:
-    """Cosine of each (L2-normalised) row with the mean row."""
-    centroid = np.asarray(vectors.mean(axis=0)).ravel()
+def cosine_to_centroid(vectors: csr_matrix, groups: np.ndarray | None = None) -> np.ndarray:
+    """Cosine of each (L2-normalised) row with the mean row.
+
+    With `groups` (a group number per row, e.g. its article), the centroid is the mean of the groups' own
+    unit-length centroids instead, so a 200-sentence page weighs no more than a 10-sentence report.
+    """
+    if groups is None:
+        centroid = np.asarray(vectors.mean(axis=0)).ravel()
+    else:
+        sums = np.vstack([np.asarray(vectors[groups == g].sum(axis=0)) for g in np.unique(groups)])
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        centroid = (sums / np.where(norms == 0, 1.0, norms)).mean(axis=0)
     norm = np.linalg.norm(centroid)
     if norm == 0:
         return np.zeros(vectors.shape[0])
