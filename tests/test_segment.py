@@ -42,7 +42,7 @@ def test_segment_newline_is_a_hard_boundary_for_headlines() -> None:
     text = "Xi distances himself from Kim Jong Un\nTOKYO -- The summit collapsed. Kim went home."
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Xi distances himself from Kim Jong Un",
-        "TOKYO -- The summit collapsed.",
+        "The summit collapsed.",
         "Kim went home.",
     ]
 
@@ -74,3 +74,21 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
         "Authorities said he fled.",
         "The U.S.-China talks set growth at 6.5% for 2019.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "first_sentence"),
+    [
+        ("WASHINGTON (AP) — The House voted on Tuesday. It adjourned.", "The House voted on Tuesday."),
+        ("OSAN AIR BASE, South Korea (AFNS) -- Forces trained. They left.", "Forces trained."),
+        ("ST. LOUIS — Rain fell all night. Roads flooded.", "Rain fell all night."),
+        ("DENVER (Reuters) - A lawyer spoke. Nobody listened.", "A lawyer spoke."),
+        ("CAIRO, Egypt (AP) _ Talks began. They ended.", "Talks began."),
+        # An abbreviation is not a dateline, and a dash inside a sentence is not one either.
+        ("U.S. - China talks resumed. Both sides met.", "U.S. - China talks resumed."),
+        ("The vote — a close one — passed. It was late.", "The vote — a close one — passed."),
+    ],
+)
+def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(paragraph: str, first_sentence: str) -> None:
+    start, end = sentence_spans(paragraph)[0]
+    assert paragraph[start:end] == first_sentence

@@ -35,6 +35,12 @@ _BOUNDARY = re.compile(r"(\.\.\.|…|[.!?]+)([\"'”’)\]]*(?:'')?[\"'”’)\]
 # Scrapers join paragraphs without a space: "…in Virginia.Authorities said". Two lower-case letters or digits
 # before the mark keep "U.S.", initials and decimals out.
 _GLUED = re.compile(r"(?<=[a-z0-9]{2})[.!?](?=[A-Z][a-z])")
+# "OSAN AIR BASE, South Korea (AFNS) -- South Korea and…" (DUC's AP copy: "CAIRO (AP) _ …"): a wire dateline opening a paragraph is not part of its
+# first sentence; left in, it spends a summary's words on a place and an agency name.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.)(?:,(?: [A-Z][A-Za-z.]+){1,3})?"
+    r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:—|–|--?|_)\s+(?=[A-Z\"“])"
+)
 _WORD_BEFORE = re.compile(r"(\S+?)$")
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution.
@@ -63,7 +69,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        start = 0
+        dateline = _DATELINE.match(line)
+        start = dateline.end() if dateline else 0
         for end, next_start in _cuts(line):
             if end > start:
                 _add_trimmed(spans, line, start, end, offset)

@@ -202,7 +202,7 @@ CASES = [
     ),
     (
         "WASHINGTON (AP) -- The Senate passed the bill. It now goes to the House.",
-        ["WASHINGTON (AP) -- The Senate passed the bill.", "It now goes to the House."],
+        ["The Senate passed the bill.", "It now goes to the House."],
     ),
     (
         "The deal \u2014 worth $5 billion \u2014 collapsed. Shares slid.",
@@ -237,7 +237,7 @@ CASES = [
         [
             "Leaders split on trade",
             "By ANNA LEE, Staff Writer",
-            "TOKYO -- The summit ended early.",
+            "The summit ended early.",
             "No deal was signed.",
         ],
     ),
