@@ -456,3 +456,30 @@ def test_quotes_statement_opening_with_a_digit_is_full() -> None:
 def test_quotes_attribution_names_and_roles(body: str, quote: str, speaker: str, kind: str) -> None:
     found = only(quotes_of(body), quote)
     assert (found.speaker, found.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # NER tags the full name as part of an organisation, but the text writes it out before the bare surname
+            'When the head of Search, Ravi Singhal, let me try the tool, he smiled. "We show what people look for," '
+            "Singhal told me.",
+            "We show what",
+            "Ravi Singhal",
+        ),
+        (  # a person named alone in a sentence is the "She" opening the next, so "he" is the man named before
+            "A veteran named Tom Ward sat at the bar. Later that night he met a waitress named Mai Lan. She was kind. "
+            '"I still think of her," he says.',
+            "I still think",
+            "Tom Ward",
+        ),
+        (  # the owner of a relation is not the sentence's subject: the shared surname is the mother's
+            "Kyle Dunn was hurt in May. Kyle's mother, Rosa Dunn, said she was angry. "
+            '"He should be home," Dunn said.',
+            "He should be",
+            "Rosa Dunn",
+        ),
+    ],
+)
+def test_quotes_full_names_and_referents(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

@@ -70,6 +70,9 @@ _NOT_EPITHETS = frozenset(
     "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
     "monitor sector press business congress address process".split()
 )
+# "Jordan's grandmother": the person owns a relation and is not the subject
+_OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 _TRAILING = frozenset(
@@ -123,17 +126,21 @@ class SpeakerContext:
 def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:
     """The people an article names, in reading order, and the surnames that point to them."""
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
+    # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
+    full_names = {m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip()}
+    persons = [m for m in people if m.label == "PERSON" or m.name in full_names]
     titles = _titles(body, people)
+    cluster_surnames = _surnames(entities.mentions)
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=_surnames(people),
-        cluster_surnames=_surnames(entities.mentions),
+        surnames=_surnames(people) | _written_out(body, persons, cluster_surnames),
+        cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
-        genders=_genders(body, people),
+        genders=_genders(body, persons),
     )
-    context.topics = _topics(body, people, context.genders)
-    named = _subjects(body, people)
+    context.topics = _topics(body, persons, context.genders)
+    named = _subjects(body, persons)
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
         name = full_name(match.group(group), context, match.start(group))
@@ -171,6 +178,24 @@ def _surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
     return found
 
 
+def _written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Full names NER tagged only by their surname: 'the head of Google Search, Amit Singhal, …' then 'Singhal
+    said'. A first name is a capitalised word just before the surname that the text never writes in lower case
+    (as it would write 'then' of 'Then Singhal said')."""
+    found: dict[str, set[str]] = {}
+    for surname in {m.text for m in persons if " " not in m.text.strip()}:
+        key = name_key(surname)
+        if key in known or key in found:
+            continue
+        # not part of a longer name: "Donald Trump Jr." is someone else
+        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b(?!\s+[A-Z])", body):
+            word = first.group(1)
+            if word.lower() not in TITLES and not re.search(rf"\b{word.lower()}\b", body):
+                found[key] = {f"{word} {surname}"}
+                break
+    return found
+
+
 def resolve(
     body: str, start: int, end: int, open_at: int, people: Sequence[Mention], context: SpeakerContext
 ) -> Speaker | None:
@@ -191,7 +216,7 @@ def resolve(
     inside = [m for m in people if start <= m.start and m.end <= end]
     bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
     persons = [m for m in inside if m.label == "PERSON"]
-    if persons and re.match(r"['’]s?\s+[a-z]", body[persons[-1].end : end]):  # "McSally's campaign": not McSally
+    if persons and _OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
         return _describe(body, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
     if (
@@ -322,24 +347,26 @@ def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, s
     return titles
 
 
-def _subjects(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, bool]]:
-    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to."""
+def _subjects(body: str, persons: Sequence[Mention]) -> list[tuple[int, str, str, bool]]:
+    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
+    a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject)."""
     subjects: list[tuple[int, str, str, bool]] = []
-    persons = [m for m in people if m.label == "PERSON"]
     for start, end in sentence_spans(body):
         fronted = _FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
         main = fronted.end() if fronted else start
-        first = next((m for m in persons if main <= m.start < end), None)
-        if first is not None:
-            subjects.append((first.start, first.name, _gender(body, first.start), True))
+        if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
+            continue
+        named = [m for m in persons if main <= m.start < end][:2]
+        if named and not _OWNS_NOUN.match(body, named[0].end):
+            named = named[:1]
+        subjects += [(m.start, m.name, _gender(body, m.start), True) for m in named]
     return subjects
 
 
-def _topics(body: str, people: Sequence[Mention], genders: dict[str, str]) -> list[tuple[int, str]]:
+def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> list[tuple[int, str]]:
     """The person each sentence is about: one named at its main clause's start, or the one "he"/"she" there
     continues; a sentence about something else keeps the topic of the one before."""
     topics: list[tuple[int, str]] = []
-    persons = [m for m in people if m.label == "PERSON"]
     for start, end in sentence_spans(body):
         fronted = _FRONTED.match(body, start, end)
         main = fronted.end() if fronted else start
@@ -352,21 +379,36 @@ def _topics(body: str, people: Sequence[Mention], genders: dict[str, str]) -> li
     return topics
 
 
-def _genders(body: str, people: Sequence[Mention]) -> dict[str, str]:
+def _genders(body: str, persons: Sequence[Mention]) -> dict[str, str]:
     """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles and nouns ('his
     wife Anette') win over pronouns. "Her" and "him" say nothing: 'Woods met her' is about someone else."""
-    persons = [m for m in people if m.label == "PERSON"]
     genders: dict[str, str] = {}
-    for m, following in zip(persons, [*persons[1:], None], strict=False):  # None: nobody follows the last
-        # the first pronoun after the name, in its sentence and before anyone else is named
-        sentence_end = body.find(". ", m.end) % (len(body) + 1)  # -1 (none) wraps to the body's end
+    neighbours = zip([None, *persons[:-1]], persons, [*persons[1:], None], strict=False)  # None: nobody there
+    for previous, m, following in neighbours:
+        # the first pronoun after the name, in its sentence and before anyone else is named; a person named alone
+        # in a sentence is also the one a next sentence opening with a pronoun continues ("… named Linh Hoa. She
+        # was …"), while a pronoun inside it may be anyone's ("… Trump. After surveying her caucus, she …")
+        sentence_end = _sentence_end(body, m.end)
         stop = min(following.start if following else len(body), sentence_end)
         pronoun = re.search(r"\b(he|his|she)\b", body[m.end : stop], re.IGNORECASE)
+        is_alone = (previous is None or previous.end < _sentence_start(body, m.start)) and stop == sentence_end
+        if pronoun is None and is_alone:
+            pronoun = re.match(r"\s*(He|She)\b", body[sentence_end:])
         if pronoun and m.name not in genders:
             genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
     for m in persons:
         genders[m.name] = _gender(body, m.start) or _gender_by_noun(body, m) or genders.get(m.name, "")
     return {name: g for name, g in genders.items() if g}
+
+
+def _sentence_end(body: str, position: int) -> int:
+    found = _SENTENCE_BREAK.search(body, position)
+    return found.end() if found else len(body)
+
+
+def _sentence_start(body: str, position: int) -> int:
+    window = max(0, position - 1000)  # a sentence is shorter; the limit keeps long bodies linear
+    return max([window, *(m.end() for m in _SENTENCE_BREAK.finditer(body, window, position))])
 
 
 def _gender(body: str, position: int) -> str:
