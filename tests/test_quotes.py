@@ -483,3 +483,51 @@ def test_quotes_attribution_names_and_roles(body: str, quote: str, speaker: str,
 )
 def test_quotes_full_names_and_referents(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a long appositive between the name and the verb; the listener after "told" never speaks
+            '"The bones are huge," Mara Veld, a geologist at the State Museum of Natural History and Earth Science '
+            "in the city of Leiden in the Netherlands, told Wired.",
+            "The bones are",
+            "Mara Veld",
+        ),
+        (  # the party and state label between the name and the verb
+            '"This plan is a fair deal for every family in the state," Senate Majority Leader Tom Hale (R-Ky.) said '
+            "in a statement.",
+            "This plan is",
+            "Tom Hale",
+        ),
+        (  # "uses the word" characterises like "called"
+            'In the memo, Paul Reed uses the word "reckless" to describe the offer.',
+            "reckless",
+            "Paul Reed",
+        ),
+        (  # a sentence adverb before the pronoun, and "implored" reports speech
+            'Carla Dunn spoke to the union. Later she implored the board to "Stop the cuts now."',
+            "Stop the cuts",
+            "Carla Dunn",
+        ),
+        (  # an outlet's possessive before a critic's name is no part of it
+            'Even the Boston Globe’s Ann Hull described the film as "a slow and tired sequel."',
+            "a slow and",
+            "Ann Hull",
+        ),
+        (  # a surname NER missed opens a sentence: that person, not the man named after it, is the later "she"
+            "Nina Pelosi spoke at noon. Pelosi is facing pressure from Tom Fisk to resign. After the vote, she told "
+            'reporters, "I will not resign today."',
+            "I will not",
+            "Nina Pelosi",
+        ),
+    ],
+)
+def test_quotes_attribution_shapes(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_definite_description_takes_introduced_relative_clause() -> None:
+    body = 'Ann Lowe met a man who had worked at the mill. "What do you want?" the man asked.'
+    found = only(quotes_of(body), "What do you")
+    assert (found.speaker, found.speaker_kind) == ("a man who had worked at the mill", "described")

@@ -25,16 +25,20 @@ from storyline.analyze.speakers import (
 from storyline.models import Article, Quote, Span
 
 _WORD = r"[\w.'’&-]+"
+# A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
+_INVERTIBLE = rf"(?!told\b|tells?\b)(?:{VERBS})"
+# "Sen. Mitch Lane (R-Ky.)": the party and state label after a name
+_PARTY = r"(?:\s+\([A-Z][\w.]*-[A-Z][\w.]*\))?"
 # `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb;
 # `"…," Kelly Keyes, supervising deputy coroner said`: a role without its closing comma.
 _AFTER_WHO_VERB = re.compile(
-    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?)"
-    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,80}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
+    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?){_PARTY}"
+    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
     rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
-    rf"\s*[,—–-]?\s*(?:{VERBS}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
+    rf"\s*[,—–-]?\s*(?:{_INVERTIBLE}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
     r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with)\b|\s*$)"
 )
@@ -43,7 +47,7 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 _SENTENCE_END_WHO = re.compile(
-    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{VERBS})\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))\s*\.(?:\s|$)"
+    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))\s*\.(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
@@ -78,7 +82,8 @@ _CHARACTERISED = re.compile(
     rf"\b(?P<verb>{_CHARACTERISING})\s+(?!as\b)[^\"“”;:]{{1,80}}?\s+(?:as|for)\s+(?:an?|the|being|his|her|their|its)?\s*$"
     rf"|\b(?P<verb2>call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed))\s+(?!for\b|on\b|it\s+as\b)"
     rf"{_WORD}(?:\s+{_WORD}){{0,5}}\s*$"
-    r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$",
+    r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$"
+    r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$",  # 'uses the word “puzzling”'
     re.IGNORECASE,
 )
 # "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach".

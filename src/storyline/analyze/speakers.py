@@ -22,7 +22,7 @@ from storyline.segment import sentence_spans
 _STEMS = (
     "acknowledge advise advocate allege announce argue assert boast caution clarif comment complain concede "
     "conclude confess confirm contend continue counter declare decr describe emphasize exclaim explain insist "
-    "joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
+    "implor joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
     "repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
     "wonder yell"
 ).split()
@@ -140,7 +140,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         genders=_genders(body, persons),
     )
     context.topics = _topics(body, persons, context.genders)
-    named = _subjects(body, persons)
+    named = _subjects(body, persons, context.surnames)
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
         name = full_name(match.group(group), context, match.start(group))
@@ -226,7 +226,8 @@ def resolve(
     ):
         return _named(body, named[-1].name, start, end, context, is_person=bool(persons))
     # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
-    trailing_name = re.search(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+$", who)
+    # …after an owner's possessive, if any: "the New York Times’ Ann Hull" is Ann Hull
+    trailing_name = re.search(r"(?:[A-Z][\w.'’-]*[\w.](?<!['’]s)\s+)+[A-Z][\w'’-]+$", who)
     # …but "North Korean media" is an adjective and a noun: a description
     leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{_FUNCTION_WORDS})\b|$)", who)
     # "a friend of Kendra" is about Kendra; "the California Democrat", no name NER knows, describes someone
@@ -252,7 +253,8 @@ def _follows_preposition(who: str, name_at: int) -> bool:
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker words without a leading conjunction, trailing adverbs and auxiliaries, or closing punctuation."""
     words = list(re.finditer(r"\S+", body[start:end]))
-    while words and words[0].group().lower() in ("and", "but", "so"):
+    # "And she", "Later he": a conjunction or a sentence adverb before the speaker
+    while len(words) > 1 and words[0].group().lower() in {"and", "but", "so"} | _TRAILING:
         words.pop(0)
     while words and (words[-1].group().lower() in _TRAILING or _is_adverb(words[-1].group(), words[-2:-1])):
         words.pop()
@@ -331,9 +333,10 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
 
 
 def _introduced(before: str, head: str) -> str | None:
-    """The last indefinite description with `head` in `before` ('An unknown witness is heard …'), if any; it needs a
-    modifier, since a bare 'a witness' says no more than 'the witness'."""
-    found = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{1,3}}{re.escape(head)}\b", before))
+    """The last indefinite description with `head` in `before` ('An unknown witness is heard …', 'a man who had
+    served there'), if any; it needs a modifier, since a bare 'a witness' says no more than 'the witness'."""
+    modified = rf"(?:[\w'’-]+\s+){{1,3}}{re.escape(head)}\b|{re.escape(head)}\s+who\s[^.,;:!?\"“”\n]+"
+    found = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{modified})", before))
     return found[-1].group() if found else None
 
 
@@ -347,9 +350,12 @@ def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, s
     return titles
 
 
-def _subjects(body: str, persons: Sequence[Mention]) -> list[tuple[int, str, str, bool]]:
+def _subjects(
+    body: str, persons: Sequence[Mention], surnames: dict[str, set[str]]
+) -> list[tuple[int, str, str, bool]]:
     """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
-    a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject)."""
+    a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
+    a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
     subjects: list[tuple[int, str, str, bool]] = []
     for start, end in sentence_spans(body):
         fronted = _FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
@@ -357,6 +363,11 @@ def _subjects(body: str, persons: Sequence[Mention]) -> list[tuple[int, str, str
         if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
             continue
         named = [m for m in persons if main <= m.start < end][:2]
+        surname = re.match(r"[A-Z][\w'’-]+(?=\s+[a-z])", body[main:end])
+        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
+        if len(bearers) == 1 and not (named and named[0].start == main):
+            subjects.append((main, next(iter(bearers)), "", True))
+            continue
         if named and not _OWNS_NOUN.match(body, named[0].end):
             named = named[:1]
         subjects += [(m.start, m.name, _gender(body, m.start), True) for m in named]
