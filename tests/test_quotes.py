@@ -531,3 +531,27 @@ def test_quotes_definite_description_takes_introduced_relative_clause() -> None:
     body = 'Ann Lowe met a man who had worked at the mill. "What do you want?" the man asked.'
     found = only(quotes_of(body), "What do you")
     assert (found.speaker, found.speaker_kind) == ("a man who had worked at the mill", "described")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The Denver Police Department released the following statement:\n"Officer Lane served this city for ten '
+        'years and we mourn him."',
+        'On Tuesday, the Denver Police Department released the following statement: "Officer Lane served this '
+        'city for ten years and we mourn him."',
+    ],
+)
+def test_quotes_statement_introduced_by_colon_is_its_subjects(body: str) -> None:
+    assert only(quotes_of(body), "Officer Lane served").speaker == "Denver Police Department"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        ('Star says Kim hired a "top divorce lawyer," as she was spotted on said lawyer’s floor.', "top divorce"),
+        ('The newly described bones are "much larger than those of any other find."', "much larger"),
+    ],
+)
+def test_quotes_clause_fragment_is_no_description(body: str, quote: str) -> None:
+    assert only(quotes_of(body), quote).speaker is None

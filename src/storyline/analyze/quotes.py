@@ -97,6 +97,9 @@ _SWALLOWED = re.compile(
 )
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
+# The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
+# a name NER found there, or "he"/"she".
+_INTRODUCER = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 _OPENING = '"“'
 _CLOSING = '"”'
@@ -257,11 +260,38 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
             if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return speaker
     speaker = _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
+    if speaker is None and is_full:
+        speaker = _attribute_introduction(text, found)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
         match = _SOURCE_AFTER.fullmatch(after)
         assert match is not None
         return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
     return speaker
+
+
+def _attribute_introduction(text: _Text, found: _Found) -> Speaker | None:
+    """ "The police department released the following statement:" or "The university sent this message:" before
+    the quote, on its line or ending the paragraph before: the subject of the introducing sentence speaks."""
+    body = text.body
+    line_start = body.rfind("\n", 0, found.open_at) + 1
+    before = body[line_start : found.open_at].rstrip()
+    if not before and line_start > 0:
+        before_start = body.rfind("\n", 0, line_start - 1) + 1
+        before = body[before_start : line_start - 1].rstrip()
+    else:
+        before_start = line_start
+    if not before.endswith(":"):
+        return None
+    boundaries = re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z\"“])", before)
+    start = before_start + max([0, *(m.end() for m in boundaries)])
+    opening = _INTRODUCER.match(body, start, before_start + len(before))
+    if opening is None:
+        return None
+    subject = next((m for m in text.people if m.start == opening.end() and m.label in ("PERSON", "ORG")), None)
+    if subject is not None:
+        return text.speaker(subject.start, subject.end, found)
+    pronoun = opening.group("pronoun")
+    return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found) if pronoun else None
 
 
 def _is_role_of_no_name(match: re.Match[str]) -> bool:

@@ -80,6 +80,11 @@ _TRAILING = frozenset(
     "simply just further would will could".split()
 )
 _PREPOSITIONS = frozenset("of for on at in with from to about".split())
+_DETERMINERS = frozenset("a an the this that his her their its my our".split())
+_SUBORDINATORS = frozenset("as when while because if since after before though although".split())
+_LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
+# auxiliaries and the like: a description holding one has run into a clause
+_NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".split())
 # A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
 # after the comma.
 _FRONTED = re.compile(
@@ -239,10 +244,23 @@ def resolve(
     if found_name:
         return _named(body, found_name.group(), start, end, context)
     if first in DESCRIBERS or who[:1].islower() or re.match(_DESCRIBED_BY_NAME, who):
-        return _describe(body, start, end, open_at, context)
+        return _describe(body, start, end, open_at, context) if _is_noun_phrase(who) else None
     if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
         return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
     return None
+
+
+def _is_noun_phrase(who: str) -> bool:
+    """ "a source", "the researchers"; not words a pattern caught across a clause: "as she was spotted on", "The
+    magazine also spoke to a", "The newly" (of "The newly described bones")."""
+    words = who.lower().split()
+    last = words[-1]
+    return not (
+        words[0] in _SUBORDINATORS
+        or last in _DETERMINERS | _PREPOSITIONS | {"and", "or"}
+        or (last.endswith("ly") and last not in _LY_NOUNS)
+        or any(w in _NOT_IN_NOUN_PHRASES for w in words)
+    )
 
 
 def _follows_preposition(who: str, name_at: int) -> bool:
