@@ -555,3 +555,11 @@ def test_quotes_statement_introduced_by_colon_is_its_subjects(body: str) -> None
 )
 def test_quotes_clause_fragment_is_no_description(body: str, quote: str) -> None:
     assert only(quotes_of(body), quote).speaker is None
+
+
+def test_quotes_two_people_speaking_together_are_both_named() -> None:
+    body = (
+        "Senator Ann Brook and Representative Carl Mays backed the bill. "
+        '"This deal keeps the base open," the two lawmakers said in a joint statement.'
+    )
+    assert only(quotes_of(body), "This deal keeps").speaker == "Ann Brook and Carl Mays"

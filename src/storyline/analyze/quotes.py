@@ -3,7 +3,8 @@
 Quotation marks are paired per paragraph (straight and curly; a quote left open at a paragraph's end runs to
 it, as multi-paragraph quotes do). A speaker comes from the same sentence (`"…," Trump said`, `said Trump`,
 `Trump told reporters: "…"`, `a "long gun", Carlson said.`), from the previous quote of the paragraph
-(`"…," he said. "…"`), or from an embedded tweet's signature; `speakers.py` turns the words found into a name.
+(`"…," he said. "…"`), from a sentence introducing it with a colon (`The police department released this
+statement: "…"`), or from an embedded tweet's signature; `speakers.py` turns the words found into a name.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ A name maps to its canonical entity, and a bare surname to the one full personal
 article (else in the cluster), whatever label NER gave the surname ("Urgant" tagged GPE is still Ivan Urgant).
 "He"/"she" refers to the most recent person whose gender does not contradict the pronoun; "the official" to the
 description ("a senior administration official", "an unknown witness") used earlier; an epithet ("the designer",
-"the California Democrat") to the person the text is about. An unnamed source stays described, never invented.
+"the California Democrat") to the person the text is about; "the two senators" to the two people named just
+before. A surname NER tagged alone takes the full name the text writes out beside it ("Amit Singhal"). An
+unnamed source stays described (always a noun phrase, never a clause fragment), never invented.
 """
 
 from __future__ import annotations
@@ -80,6 +82,9 @@ _TRAILING = frozenset(
     "simply just further would will could".split()
 )
 _PREPOSITIONS = frozenset("of for on at in with from to about".split())
+# "the two Republicans", "both senators", "the pair": two people named just before speak together
+_PAIR = re.compile(r"(?:[Tt]he\s+two|[Bb]oth)(?:\s+[A-Za-z]+)?|[Tt]he\s+pair")
+_PAIR_REACH = 400  # characters back to look for the two
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())
 _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
@@ -218,6 +223,8 @@ def resolve(
         return _named(body, named_before[-1].name, start, end, context) if named_before else None
     if first in _VAGUE:
         return None
+    if _PAIR.fullmatch(who):
+        return _pair(people, start, end)
     inside = [m for m in people if start <= m.start and m.end <= end]
     bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
     persons = [m for m in inside if m.label == "PERSON"]
@@ -248,6 +255,17 @@ def resolve(
     if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
         return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
     return None
+
+
+def _pair(people: Sequence[Mention], start: int, end: int) -> Speaker | None:
+    """ "the two senators said in a joint statement": the last two people named just before, as 'A and B'."""
+    names: list[str] = []
+    for m in reversed([m for m in people if start - _PAIR_REACH <= m.start and m.end <= start]):
+        if m.label == "PERSON" and m.name not in names:
+            names.insert(0, m.name)
+    if len(names) < 2:
+        return None
+    return Speaker(" and ".join(names[-2:]), "named", start, end)
 
 
 def _is_noun_phrase(who: str) -> bool:
