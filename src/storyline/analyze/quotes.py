@@ -3,7 +3,8 @@
 Quotation marks are paired per paragraph (straight and curly; a quote left open at a paragraph's end runs to
 it, as multi-paragraph quotes do). A speaker comes from the same sentence (`"…," Trump said`, `said Trump`,
 `Trump told reporters: "…"`, `a "long gun", Carlson said.`), from the previous quote of the paragraph
-(`"…," he said. "…"`), or from an embedded tweet's signature; `speakers.py` turns the words found into a name.
+(`"…," he said. "…"`), from a sentence introducing it with a colon (`The police department released this
+statement: "…"`), or from an embedded tweet's signature; `speakers.py` turns the words found into a name.
 """
 
 from __future__ import annotations
@@ -25,16 +26,20 @@ from storyline.analyze.speakers import (
 from storyline.models import Article, Quote, Span
 
 _WORD = r"[\w.'’&-]+"
+# A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
+_INVERTIBLE = rf"(?!told\b|tells?\b)(?:{VERBS})"
+# "Sen. Mitch Lane (R-Ky.)": the party and state label after a name
+_PARTY = r"(?:\s+\([A-Z][\w.]*-[A-Z][\w.]*\))?"
 # `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb;
 # `"…," Kelly Keyes, supervising deputy coroner said`: a role without its closing comma.
 _AFTER_WHO_VERB = re.compile(
-    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?)"
-    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,80}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
+    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?){_PARTY}"
+    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
     rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
-    rf"\s*[,—–-]?\s*(?:{VERBS}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
+    rf"\s*[,—–-]?\s*(?:{_INVERTIBLE}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
     r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with)\b|\s*$)"
 )
@@ -43,7 +48,7 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 _SENTENCE_END_WHO = re.compile(
-    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{VERBS})\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))\s*\.(?:\s|$)"
+    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))\s*\.(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
@@ -78,7 +83,8 @@ _CHARACTERISED = re.compile(
     rf"\b(?P<verb>{_CHARACTERISING})\s+(?!as\b)[^\"“”;:]{{1,80}}?\s+(?:as|for)\s+(?:an?|the|being|his|her|their|its)?\s*$"
     rf"|\b(?P<verb2>call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed))\s+(?!for\b|on\b|it\s+as\b)"
     rf"{_WORD}(?:\s+{_WORD}){{0,5}}\s*$"
-    r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$",
+    r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$"
+    r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$",  # 'uses the word “puzzling”'
     re.IGNORECASE,
 )
 # "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach".
@@ -92,6 +98,9 @@ _SWALLOWED = re.compile(
 )
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
+# The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
+# a name NER found there, or "he"/"she".
+_INTRODUCER = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 _OPENING = '"“'
 _CLOSING = '"”'
@@ -252,11 +261,38 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
             if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return speaker
     speaker = _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
+    if speaker is None and is_full:
+        speaker = _attribute_introduction(text, found)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
         match = _SOURCE_AFTER.fullmatch(after)
         assert match is not None
         return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
     return speaker
+
+
+def _attribute_introduction(text: _Text, found: _Found) -> Speaker | None:
+    """ "The police department released the following statement:" or "The university sent this message:" before
+    the quote, on its line or ending the paragraph before: the subject of the introducing sentence speaks."""
+    body = text.body
+    line_start = body.rfind("\n", 0, found.open_at) + 1
+    before = body[line_start : found.open_at].rstrip()
+    if not before and line_start > 0:
+        before_start = body.rfind("\n", 0, line_start - 1) + 1
+        before = body[before_start : line_start - 1].rstrip()
+    else:
+        before_start = line_start
+    if not before.endswith(":"):
+        return None
+    boundaries = re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z\"“])", before)
+    start = before_start + max([0, *(m.end() for m in boundaries)])
+    opening = _INTRODUCER.match(body, start, before_start + len(before))
+    if opening is None:
+        return None
+    subject = next((m for m in text.people if m.start == opening.end() and m.label in ("PERSON", "ORG")), None)
+    if subject is not None:
+        return text.speaker(subject.start, subject.end, found)
+    pronoun = opening.group("pronoun")
+    return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found) if pronoun else None
 
 
 def _is_role_of_no_name(match: re.Match[str]) -> bool:

@@ -4,7 +4,9 @@ A name maps to its canonical entity, and a bare surname to the one full personal
 article (else in the cluster), whatever label NER gave the surname ("Urgant" tagged GPE is still Ivan Urgant).
 "He"/"she" refers to the most recent person whose gender does not contradict the pronoun; "the official" to the
 description ("a senior administration official", "an unknown witness") used earlier; an epithet ("the designer",
-"the California Democrat") to the person the text is about. An unnamed source stays described, never invented.
+"the California Democrat") to the person the text is about; "the two senators" to the two people named just
+before. A surname NER tagged alone takes the full name the text writes out beside it ("Amit Singhal"). An
+unnamed source stays described (always a noun phrase, never a clause fragment), never invented.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from storyline.segment import sentence_spans
 _STEMS = (
     "acknowledge advise advocate allege announce argue assert boast caution clarif comment complain concede "
     "conclude confess confirm contend continue counter declare decr describe emphasize exclaim explain insist "
-    "joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
+    "implor joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
     "repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
     "wonder yell"
 ).split()
@@ -70,6 +72,9 @@ _NOT_EPITHETS = frozenset(
     "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
     "monitor sector press business congress address process".split()
 )
+# "Jordan's grandmother": the person owns a relation and is not the subject
+_OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 _TRAILING = frozenset(
@@ -77,6 +82,14 @@ _TRAILING = frozenset(
     "simply just further would will could".split()
 )
 _PREPOSITIONS = frozenset("of for on at in with from to about".split())
+# "the two Republicans", "both senators", "the pair": two people named just before speak together
+_PAIR = re.compile(r"(?:[Tt]he\s+two|[Bb]oth)(?:\s+[A-Za-z]+)?|[Tt]he\s+pair")
+_PAIR_REACH = 400  # characters back to look for the two
+_DETERMINERS = frozenset("a an the this that his her their its my our".split())
+_SUBORDINATORS = frozenset("as when while because if since after before though although".split())
+_LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
+# auxiliaries and the like: a description holding one has run into a clause
+_NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".split())
 # A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
 # after the comma.
 _FRONTED = re.compile(
@@ -123,17 +136,21 @@ class SpeakerContext:
 def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:
     """The people an article names, in reading order, and the surnames that point to them."""
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
+    # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
+    full_names = {m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip()}
+    persons = [m for m in people if m.label == "PERSON" or m.name in full_names]
     titles = _titles(body, people)
+    cluster_surnames = _surnames(entities.mentions)
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=_surnames(people),
-        cluster_surnames=_surnames(entities.mentions),
+        surnames=_surnames(people) | _written_out(body, persons, cluster_surnames),
+        cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
-        genders=_genders(body, people),
+        genders=_genders(body, persons),
     )
-    context.topics = _topics(body, people, context.genders)
-    named = _subjects(body, people)
+    context.topics = _topics(body, persons, context.genders)
+    named = _subjects(body, persons, context.surnames)
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
         name = full_name(match.group(group), context, match.start(group))
@@ -171,6 +188,24 @@ def _surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
     return found
 
 
+def _written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Full names NER tagged only by their surname: 'the head of Google Search, Amit Singhal, …' then 'Singhal
+    said'. A first name is a capitalised word just before the surname that the text never writes in lower case
+    (as it would write 'then' of 'Then Singhal said')."""
+    found: dict[str, set[str]] = {}
+    for surname in {m.text for m in persons if " " not in m.text.strip()}:
+        key = name_key(surname)
+        if key in known or key in found:
+            continue
+        # not part of a longer name: "Donald Trump Jr." is someone else
+        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b(?!\s+[A-Z])", body):
+            word = first.group(1)
+            if word.lower() not in TITLES and not re.search(rf"\b{word.lower()}\b", body):
+                found[key] = {f"{word} {surname}"}
+                break
+    return found
+
+
 def resolve(
     body: str, start: int, end: int, open_at: int, people: Sequence[Mention], context: SpeakerContext
 ) -> Speaker | None:
@@ -188,10 +223,12 @@ def resolve(
         return _named(body, named_before[-1].name, start, end, context) if named_before else None
     if first in _VAGUE:
         return None
+    if _PAIR.fullmatch(who):
+        return _pair(people, start, end)
     inside = [m for m in people if start <= m.start and m.end <= end]
     bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
     persons = [m for m in inside if m.label == "PERSON"]
-    if persons and re.match(r"['’]s?\s+[a-z]", body[persons[-1].end : end]):  # "McSally's campaign": not McSally
+    if persons and _OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
         return _describe(body, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
     if (
@@ -201,7 +238,8 @@ def resolve(
     ):
         return _named(body, named[-1].name, start, end, context, is_person=bool(persons))
     # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
-    trailing_name = re.search(r"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+$", who)
+    # …after an owner's possessive, if any: "the New York Times’ Ann Hull" is Ann Hull
+    trailing_name = re.search(r"(?:[A-Z][\w.'’-]*[\w.](?<!['’]s)\s+)+[A-Z][\w'’-]+$", who)
     # …but "North Korean media" is an adjective and a noun: a description
     leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{_FUNCTION_WORDS})\b|$)", who)
     # "a friend of Kendra" is about Kendra; "the California Democrat", no name NER knows, describes someone
@@ -213,10 +251,34 @@ def resolve(
     if found_name:
         return _named(body, found_name.group(), start, end, context)
     if first in DESCRIBERS or who[:1].islower() or re.match(_DESCRIBED_BY_NAME, who):
-        return _describe(body, start, end, open_at, context)
+        return _describe(body, start, end, open_at, context) if _is_noun_phrase(who) else None
     if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
         return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
     return None
+
+
+def _pair(people: Sequence[Mention], start: int, end: int) -> Speaker | None:
+    """ "the two senators said in a joint statement": the last two people named just before, as 'A and B'."""
+    names: list[str] = []
+    for m in reversed([m for m in people if start - _PAIR_REACH <= m.start and m.end <= start]):
+        if m.label == "PERSON" and m.name not in names:
+            names.insert(0, m.name)
+    if len(names) < 2:
+        return None
+    return Speaker(" and ".join(names[-2:]), "named", start, end)
+
+
+def _is_noun_phrase(who: str) -> bool:
+    """ "a source", "the researchers"; not words a pattern caught across a clause: "as she was spotted on", "The
+    magazine also spoke to a", "The newly" (of "The newly described bones")."""
+    words = who.lower().split()
+    last = words[-1]
+    return not (
+        words[0] in _SUBORDINATORS
+        or last in _DETERMINERS | _PREPOSITIONS | {"and", "or"}
+        or (last.endswith("ly") and last not in _LY_NOUNS)
+        or any(w in _NOT_IN_NOUN_PHRASES for w in words)
+    )
 
 
 def _follows_preposition(who: str, name_at: int) -> bool:
@@ -227,7 +289,8 @@ def _follows_preposition(who: str, name_at: int) -> bool:
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker words without a leading conjunction, trailing adverbs and auxiliaries, or closing punctuation."""
     words = list(re.finditer(r"\S+", body[start:end]))
-    while words and words[0].group().lower() in ("and", "but", "so"):
+    # "And she", "Later he": a conjunction or a sentence adverb before the speaker
+    while len(words) > 1 and words[0].group().lower() in {"and", "but", "so"} | _TRAILING:
         words.pop(0)
     while words and (words[-1].group().lower() in _TRAILING or _is_adverb(words[-1].group(), words[-2:-1])):
         words.pop()
@@ -306,9 +369,10 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
 
 
 def _introduced(before: str, head: str) -> str | None:
-    """The last indefinite description with `head` in `before` ('An unknown witness is heard …'), if any; it needs a
-    modifier, since a bare 'a witness' says no more than 'the witness'."""
-    found = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{1,3}}{re.escape(head)}\b", before))
+    """The last indefinite description with `head` in `before` ('An unknown witness is heard …', 'a man who had
+    served there'), if any; it needs a modifier, since a bare 'a witness' says no more than 'the witness'."""
+    modified = rf"(?:[\w'’-]+\s+){{1,3}}{re.escape(head)}\b|{re.escape(head)}\s+who\s[^.,;:!?\"“”\n]+"
+    found = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{modified})", before))
     return found[-1].group() if found else None
 
 
@@ -322,24 +386,34 @@ def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, s
     return titles
 
 
-def _subjects(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, bool]]:
-    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to."""
+def _subjects(
+    body: str, persons: Sequence[Mention], surnames: dict[str, set[str]]
+) -> list[tuple[int, str, str, bool]]:
+    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
+    a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
+    a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
     subjects: list[tuple[int, str, str, bool]] = []
-    persons = [m for m in people if m.label == "PERSON"]
     for start, end in sentence_spans(body):
         fronted = _FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
         main = fronted.end() if fronted else start
-        first = next((m for m in persons if main <= m.start < end), None)
-        if first is not None:
-            subjects.append((first.start, first.name, _gender(body, first.start), True))
+        if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
+            continue
+        named = [m for m in persons if main <= m.start < end][:2]
+        surname = re.match(r"[A-Z][\w'’-]+(?=\s+[a-z])", body[main:end])
+        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
+        if len(bearers) == 1 and not (named and named[0].start == main):
+            subjects.append((main, next(iter(bearers)), "", True))
+            continue
+        if named and not _OWNS_NOUN.match(body, named[0].end):
+            named = named[:1]
+        subjects += [(m.start, m.name, _gender(body, m.start), True) for m in named]
     return subjects
 
 
-def _topics(body: str, people: Sequence[Mention], genders: dict[str, str]) -> list[tuple[int, str]]:
+def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> list[tuple[int, str]]:
     """The person each sentence is about: one named at its main clause's start, or the one "he"/"she" there
     continues; a sentence about something else keeps the topic of the one before."""
     topics: list[tuple[int, str]] = []
-    persons = [m for m in people if m.label == "PERSON"]
     for start, end in sentence_spans(body):
         fronted = _FRONTED.match(body, start, end)
         main = fronted.end() if fronted else start
@@ -352,21 +426,36 @@ def _topics(body: str, people: Sequence[Mention], genders: dict[str, str]) -> li
     return topics
 
 
-def _genders(body: str, people: Sequence[Mention]) -> dict[str, str]:
+def _genders(body: str, persons: Sequence[Mention]) -> dict[str, str]:
     """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles and nouns ('his
     wife Anette') win over pronouns. "Her" and "him" say nothing: 'Woods met her' is about someone else."""
-    persons = [m for m in people if m.label == "PERSON"]
     genders: dict[str, str] = {}
-    for m, following in zip(persons, [*persons[1:], None], strict=False):  # None: nobody follows the last
-        # the first pronoun after the name, in its sentence and before anyone else is named
-        sentence_end = body.find(". ", m.end) % (len(body) + 1)  # -1 (none) wraps to the body's end
+    neighbours = zip([None, *persons[:-1]], persons, [*persons[1:], None], strict=False)  # None: nobody there
+    for previous, m, following in neighbours:
+        # the first pronoun after the name, in its sentence and before anyone else is named; a person named alone
+        # in a sentence is also the one a next sentence opening with a pronoun continues ("… named Linh Hoa. She
+        # was …"), while a pronoun inside it may be anyone's ("… Trump. After surveying her caucus, she …")
+        sentence_end = _sentence_end(body, m.end)
         stop = min(following.start if following else len(body), sentence_end)
         pronoun = re.search(r"\b(he|his|she)\b", body[m.end : stop], re.IGNORECASE)
+        is_alone = (previous is None or previous.end < _sentence_start(body, m.start)) and stop == sentence_end
+        if pronoun is None and is_alone:
+            pronoun = re.match(r"\s*(He|She)\b", body[sentence_end:])
         if pronoun and m.name not in genders:
             genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
     for m in persons:
         genders[m.name] = _gender(body, m.start) or _gender_by_noun(body, m) or genders.get(m.name, "")
     return {name: g for name, g in genders.items() if g}
+
+
+def _sentence_end(body: str, position: int) -> int:
+    found = _SENTENCE_BREAK.search(body, position)
+    return found.end() if found else len(body)
+
+
+def _sentence_start(body: str, position: int) -> int:
+    window = max(0, position - 1000)  # a sentence is shorter; the limit keeps long bodies linear
+    return max([window, *(m.end() for m in _SENTENCE_BREAK.finditer(body, window, position))])
 
 
 def _gender(body: str, position: int) -> str:
