@@ -35,8 +35,9 @@ _BOUNDARY = re.compile(r"(\.\.\.|…|[.!?]+)([\"'”’)\]]*(?:'')?[\"'”’)\]
 # Scrapers join paragraphs without a space: "…in Virginia.Authorities said". Two lower-case letters or digits
 # before the mark keep "U.S.", initials and decimals out.
 _GLUED = re.compile(r"(?<=[a-z0-9]{2})[.!?](?=[A-Z][a-z])")
-# "OSAN AIR BASE, South Korea (AFNS) -- South Korea and…" (DUC's AP copy: "CAIRO (AP) _ …"): a wire dateline opening a paragraph is not part of its
-# first sentence; left in, it spends a summary's words on a place and an agency name.
+# "OSAN AIR BASE, South Korea (AFNS) -- South Korea and…" (DUC's AP copy: "CAIRO (AP) _ …"): a wire dateline
+# opening a paragraph is not part of its first sentence; left in, it spends a summary's words on a place and an
+# agency name.
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.)(?:,(?: [A-Z][A-Za-z.]+){1,3})?"
     r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:—|–|--?|_)\s+(?=[A-Z\"“])"
