@@ -474,8 +474,7 @@ def test_quotes_attribution_names_and_roles(body: str, quote: str, speaker: str,
             "Tom Ward",
         ),
         (  # the owner of a relation is not the sentence's subject: the shared surname is the mother's
-            "Kyle Dunn was hurt in May. Kyle's mother, Rosa Dunn, said she was angry. "
-            '"He should be home," Dunn said.',
+            'Kyle Dunn was hurt in May. Kyle\'s mother, Rosa Dunn, said she was angry. "He should be home," Dunn said.',
             "He should be",
             "Rosa Dunn",
         ),

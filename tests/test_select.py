@@ -4,7 +4,7 @@ import pytest
 
 from storyline.errors import ConfigError
 from storyline.models import Sentence
-from storyline.select import select_sentences
+from storyline.select import LEARNED_RANGE_WORDS, resolve_strategy, select_sentences
 
 
 def _sentences(articles: list[list[str]]) -> list[Sentence]:
@@ -98,7 +98,7 @@ GALLERY = [
 def test_centroid_is_not_pulled_towards_the_longest_article() -> None:
     # One scraped page of ten gallery captions beside two short reports of the same news.
     articles = [GALLERY, BRIDGE[0][:2], BRIDGE[1][:1]]
-    picks = select_sentences(_sentences(articles), words=20)
+    picks = select_sentences(_sentences(articles), words=20, strategy="centroid")
     assert "harbour bridge" in picks[0].sentence.text
 
 
@@ -106,3 +106,13 @@ def test_select_overflow_puts_the_pick_that_crosses_the_budget_last() -> None:
     # A cut to the budget then trims the least important pick, not whichever happens to read last.
     picks = select_sentences(_sentences([GALLERY, *BRIDGE]), words=70, fill="overflow")
     assert sum(p.sentence.n_words for p in picks[:-1]) < 70 <= sum(p.sentence.n_words for p in picks)
+
+
+def test_adaptive_strategy_uses_the_learned_scorer_only_within_its_training_range() -> None:
+    short = _sentences(BRIDGE)
+    assert sum(s.n_words for s in short) <= LEARNED_RANGE_WORDS
+    long = _sentences([GALLERY * 3, *BRIDGE] * 2)
+    assert sum(s.n_words for s in long) > LEARNED_RANGE_WORDS
+    assert resolve_strategy("adaptive", short) == "learned"
+    assert resolve_strategy("adaptive", long) == "centroid"
+    assert resolve_strategy("hybrid", short) == "hybrid"

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from storyline.errors import InputError, StoreError, StorylineError
-from storyline.models import Brief, Problem
+from storyline.models import Brief, BriefOptions, Problem
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -115,7 +115,9 @@ def brief(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     cluster: Annotated[str | None, typer.Option(help="JSONL: which line (0-based) or record id.")] = None,
     date: Annotated[list[str] | None, typer.Option(help="Publication date: YYYY-MM-DD or FILE=YYYY-MM-DD.")] = None,
-    strategy: Annotated[str, typer.Option(help="Selection strategy.")] = "centroid",
+    strategy: Annotated[
+        str, typer.Option(help="Selection strategy: adaptive, centroid, learned or hybrid (storyline.select).")
+    ] = BriefOptions().strategy,
     analysis: Annotated[
         bool, typer.Option("--analysis/--no-analysis", help="Find entities and quotes (loads spaCy).")
     ] = True,
@@ -124,7 +126,6 @@ def brief(
 ) -> None:
     """Write a story brief of the articles at PATHS."""
     from storyline.ingest import load_articles
-    from storyline.models import BriefOptions
     from storyline.pipeline import brief as make_brief
 
     per_file, default_date = _parse_dates(date or [])

@@ -26,11 +26,11 @@ from storyline.ingest import load_articles
 from storyline.models import BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import segment, sentence_spans
-from storyline.select import STRATEGIES, select_sentences
+from storyline.select import STRATEGY_NAMES, select_sentences
 
 logger = logging.getLogger(__name__)
 
-SYSTEMS = ("storyline", *(f"storyline:{name}" for name in STRATEGIES), *BASELINES, "oracle")
+SYSTEMS = ("storyline", *(f"storyline:{name}" for name in STRATEGY_NAMES), *BASELINES, "oracle")
 """`storyline` runs the default strategy; `storyline:NAME` a named one, to compare strategies in one run."""
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")

@@ -238,7 +238,9 @@ class BriefOptions(Frozen):
     """Every setting a brief is made with; CLI flags, the web form and JSON all fill this one model."""
 
     words: int = Field(150, gt=0, le=5000, description="Word budget of the summary (whitespace words).")
-    strategy: str = Field("centroid", description="Selection strategy, one of storyline.select.STRATEGIES.")
+    strategy: str = Field(
+        "adaptive", description="Selection strategy, one of storyline.select.STRATEGY_NAMES (adaptive, centroid, …)."
+    )
     support_threshold: float = Field(
         0.40,
         gt=0,

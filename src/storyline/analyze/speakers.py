@@ -386,9 +386,7 @@ def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, s
     return titles
 
 
-def _subjects(
-    body: str, persons: Sequence[Mention], surnames: dict[str, set[str]]
-) -> list[tuple[int, str, str, bool]]:
+def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str]]) -> list[tuple[int, str, str, bool]]:
     """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
     a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
     a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
