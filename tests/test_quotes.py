@@ -648,6 +648,12 @@ def test_quotes_titles_and_fuller_names(body: str, quote: str, speaker: str) -> 
             "a place where",
             "Marta Lind",
         ),
+        (  # someone named inside an earlier quote of the sentence is not its subject
+            'Ann Lowe spoke. "I am sure that Mr. Hale will be allowed to work," Lowe said, adding: "You do not '
+            'recuse somebody for their opinions."',
+            "You do not",
+            "Ann Lowe",
+        ),
         (  # the pronoun continuing a speaker says her gender, not a pronoun elsewhere in her sentence
             "White House counselor Kelly Conway spoke on Sunday, two days after the president sought to distance "
             "himself from his pick. Conway said the plan was sound.\nShe added that nothing was decided.\n"

@@ -427,8 +427,17 @@ def _is_pronoun_or_description(words: str) -> bool:
 
 
 def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speaker | None:
-    """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs."""
-    person = next((m for m in text.people if start <= m.start < end and m.label == "PERSON"), None)
+    """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
+    someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
+    quoted = _quoted_ranges(text.body, start, end)
+    person = next(
+        (
+            m
+            for m in text.people
+            if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
+        ),
+        None,
+    )
     if person is None:  # a surname NER missed here ("Still, Carney acknowledged …") of a person named in full before
         for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
             if full_name(name.group(), text.context, start + name.start()) is not None:
@@ -437,6 +446,11 @@ def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speak
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
     return text.speaker(person.start, person.end, found) if person is not None else None
+
+
+def _quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations closed within `body[start:end]`, as (start, end) pairs."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[\"“][^\"“”]*[\"”]", body[start:end])]
 
 
 def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
