@@ -101,3 +101,18 @@ def test_entities_two_nicknames_of_one_name_stay_two_people() -> None:
     body = "Rep. Bob Goodlatte chairs the committee. His son Bobby Goodlatte lives in San Francisco."
     names = {e.name for e in analyze_entities([article(body)]).entities}
     assert {"Bob Goodlatte", "Bobby Goodlatte"} <= names
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "short", "full"),
+    [  # a generation suffix is no surname; a text-defined acronym names its organisation
+        ("Special counsel Robert S. Mueller III met the panel. Later, Mueller left the building.", "Mueller",
+         "Robert S. Mueller III"),
+        ("Eleven planes were sent out by the Australian Maritime Safety Authority (Amsa) on Thursday. The Amsa "
+         "chief spoke in Canberra.", "Amsa", "Australian Maritime Safety Authority"),
+    ],
+)  # fmt: skip
+def test_entities_short_forms_join_the_full_name(body: str, short: str, full: str) -> None:
+    found = analyze_entities([article(body)])
+    assert found.canonical[name_key(short)] == full

@@ -562,3 +562,106 @@ def test_quotes_two_people_speaking_together_are_both_named() -> None:
         '"This deal keeps the base open," the two lawmakers said in a joint statement.'
     )
     assert only(quotes_of(body), "This deal keeps").speaker == "Ann Brook and Carl Mays"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # British style: a rank without full stops is no part of the name
+            'Lt Cmdr Adam Pike, in charge of the patrol plane, said: "The weather is closing in and every crew is '
+            'coming home."',
+            "The weather is",
+            "Adam Pike",
+        ),
+        (
+            '"I am directing everybody to stop talking to the press," said Justice Ira Mandel.',
+            "I am directing",
+            "Ira Mandel",
+        ),
+        (  # "Mr" and a name the cluster writes out in full elsewhere
+            "Omar Seth Rahim, 26, is the pilot's son.\nOmar Seth, the youngest child, spoke to reporters. "
+            '"I know my father better than anyone," Mr Seth said.',
+            "I know my",
+            "Omar Seth Rahim",
+        ),
+        (  # an acronym the text defines
+            "Eleven planes were sent out by the Australian Maritime Safety Authority (Amsa) on Thursday.\nHowever, "
+            'Amsa later tweeted: "Ships will stay in the area but all planes are returning."',
+            "Ships will stay",
+            "Australian Maritime Safety Authority",
+        ),
+    ],
+)
+def test_quotes_titles_and_fuller_names(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # the full stops of a title and an initial end no sentence
+            'On Sunday, Sen. Ruth O. Baker defended Tom Whitfield, describing the nominee as "fully qualified for the '
+            'job."',
+            "fully qualified",
+            "Ruth O. Baker",
+        ),
+        (  # a sentence opening with "According to X," is X's throughout
+            'According to the study, the ancient ancestry "came from a mixture of local and eastern groups."',
+            "came from a",
+            "the study",
+        ),
+        (  # a closing attribution with a phrase after its verb
+            '"He said the boy slept at his house" and stayed for weeks, the detective wrote in the affidavit.',
+            "He said the",
+            "the detective",
+        ),
+        (  # "and that" joins two quotes of one speaker
+            'A city official said the files were under "operational review" and that "The city does not comment on '
+            'personnel matters."',
+            "The city does",
+            "A city official",
+        ),
+        (  # a passive "be told" reports nobody's speech; the sentence's "said" does
+            "Adil Rahman, the sultan's brother, sued his former advisers in New York. He has also said the jury "
+            'should not be told about his wives, because "polygamy offends many people".',
+            "polygamy offends",
+            "Adil Rahman",
+        ),
+        (  # role words before the subject of a sentence introducing a statement
+            'Host Dana Cole raised the subject first: "I want to ask you about the video the White House posted."',
+            "I want to",
+            "Dana Cole",
+        ),
+        (
+            'Media caption BBC\'s Dana Head: "Experts say this is the hardest search in modern aviation"',
+            "Experts say",
+            "Dana Head",
+        ),
+        (
+            '"We estimate that the ancestry arrived 3,000 years ago," write the scientists.',
+            "We estimate",
+            "the scientists",
+        ),
+        (
+            'Marta Lind joined the crew. And so the team is stranded, as Lind puts it, on an island, "a place where '
+            'myth and science meet."',
+            "a place where",
+            "Marta Lind",
+        ),
+        (  # someone named inside an earlier quote of the sentence is not its subject
+            'Ann Lowe spoke. "I am sure that Mr. Hale will be allowed to work," Lowe said, adding: "You do not '
+            'recuse somebody for their opinions."',
+            "You do not",
+            "Ann Lowe",
+        ),
+        (  # the pronoun continuing a speaker says her gender, not a pronoun elsewhere in her sentence
+            "White House counselor Kelly Conway spoke on Sunday, two days after the president sought to distance "
+            "himself from his pick. Conway said the plan was sound.\nShe added that nothing was decided.\n"
+            '"He has been a loyal aide to the attorney general," she said.',
+            "He has been",
+            "Kelly Conway",
+        ),
+    ],
+)
+def test_quotes_attribution_round5(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

