@@ -69,6 +69,13 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
         ("42 comments", "comment_counter"),
         ("You have {{count}} stories left", "template_placeholder"),
+        (
+            "Get our Weekend Digest. Continue reading the main story. Please verify you're not a robot by clicking "
+            "the box. Invalid email address. Please re-enter. You must choose at least one list to subscribe to. "
+            "By continuing you accept the terms of service and the cookie statement of this publication and of its "
+            "partners. Thank you for subscribing. An error has occurred. Please try again later.",
+            "subscription_form",
+        ),
     ],
 )
 def test_clean_generic_rules_on_other_outlets_furniture(line: str, rule: str) -> None:

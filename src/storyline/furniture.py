@@ -172,6 +172,20 @@ def _newsletter_prompt(s):
     return _words(s) <= 45 and bool(_newsletter.search(s))
 
 
+_form_message = _R(
+    r"invalid e-?mail address|please re-?enter|thank you for subscribing|an error has occurred|"
+    r"please try again(?: later)?|verify (?:that )?you(?:'|’)re not a robot|continue reading the main story|"
+    r"you must select a newsletter"
+)
+
+
+@rule("subscription_form")
+def _subscription_form(s):
+    """A sign-up form's messages flattened into one line (New York Times pages): too long for
+    newsletter_prompt's limit, but two or more form messages never occur in a report."""
+    return _words(s) <= 120 and len(_form_message.findall(s)) >= 2
+
+
 _follow = _R(
     r"^(?:[-–—•]\s*)?(?:follow|like|join|find|connect with|stay up to date,? follow|subscribe to)\b.{0,80}\b(?:on|at|via)\s+(?:%s|@)|"
     r"^(?:follow|like) (?:us|me|him|her|[A-Z]\w+(?: [A-Z][\w.]+){0,3}|the \w+)\b[^.]{0,60}(?:%s|@\w|https?://)|"
