@@ -97,3 +97,32 @@ def test_cli_brief_is_the_same_under_any_hash_seed(examples_dir: Path) -> None:
         command = [sys.executable, "-m", "storyline.cli", "brief", str(examples_dir), "-f", "json", "--no-analysis"]
         outputs.add(subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout)
     assert len(outputs) == 1
+
+
+def test_cli_bare_date_fills_only_articles_that_state_no_date(tmp_path: Path) -> None:
+    story = (
+        "The harbour bridge will close for six months from April while engineers replace its corroded cables. "
+        "Extra ferries will run every ten minutes during the morning and evening rush hours.\n"
+    )
+    (tmp_path / "dated.txt").write_text(f"Published March 8, 2019\n{story}", encoding="utf-8")
+    other = "Shop owners near the bridge said they feared losing customers during the long closure of the crossing.\n"
+    (tmp_path / "undated.txt").write_text(other, encoding="utf-8")
+    out = tmp_path / "brief.json"
+    result = runner.invoke(
+        app,
+        [
+            "brief",
+            str(tmp_path / "dated.txt"),
+            str(tmp_path / "undated.txt"),
+            "--date",
+            "2020-01-01",
+            "--no-analysis",
+            "-f",
+            "json",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    published = {Path(a["source"]).name: a["published"] for a in json.loads(out.read_text())["story"]["articles"]}
+    assert published == {"dated.txt": "2019-03-08", "undated.txt": "2020-01-01"}

@@ -131,13 +131,12 @@ def brief(
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
     loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)
-    articles = [
-        a if a.published or default_date is None else a.model_copy(update={"published": default_date})
-        for a in loaded.articles
-    ]
     try:
         result = make_brief(
-            articles, options=BriefOptions(words=words, strategy=strategy, analysis=analysis), problems=loaded.problems
+            loaded.articles,
+            options=BriefOptions(words=words, strategy=strategy, analysis=analysis),
+            problems=loaded.problems,
+            default_date=default_date,
         )
     except InputError as exc:
         _print_problems(exc.problems)

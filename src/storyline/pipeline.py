@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,7 @@ def brief(
     words: int = 150,
     options: BriefOptions | None = None,
     problems: Sequence[Problem] = (),
+    default_date: dt.date | None = None,
 ) -> Brief:
     """Make a story brief of several articles about one story.
 
@@ -52,6 +54,8 @@ def brief(
         words: Word budget of the summary; ignored when `options` is given.
         options: Every setting; defaults to `BriefOptions(words=words)`.
         problems: Problems met while loading `inputs`, carried into the brief.
+        default_date: Publication date of the articles that state none themselves (page metadata, a JSONL `date`,
+            a per-file date given to `load_articles`, or a dateline line in the text, which cleaning finds).
 
     Returns:
         The brief, with every summary sentence pointing into its article's cleaned body.
@@ -68,6 +72,8 @@ def brief(
     all_problems = [*problems, *found]
     unique, prepared = prepare_articles(articles)
     all_problems += prepared
+    if default_date is not None:
+        unique = [a if a.published else a.model_copy(update={"published": default_date}) for a in unique]
     if not unique:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in all_problems)
         raise InputError(f"no usable article: {reasons}", all_problems)
