@@ -13,13 +13,12 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze.entities import ABBREVIATED_TITLES, EntityAnalysis, Mention
+from storyline.analyze.names import SpeakerContext, full_name
 from storyline.analyze.speakers import (
     DESCRIBERS,
     PARTICIPLES,
     VERBS,
     Speaker,
-    SpeakerContext,
-    full_name,
     resolve,
     speaker_context,
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from storyline.analyze.entities import (
     ABBREVIATED_TITLES,
@@ -23,7 +23,17 @@ from storyline.analyze.entities import (
     is_title,
     name_key,
     strip_titles,
-    surname,
+)
+from storyline.analyze.names import (
+    FUNCTION_WORDS,
+    SpeakerContext,
+    full_name,
+    genders_of,
+    person_surnames,
+    sentence_end,
+    title_gender,
+    titles_before,
+    written_out,
 )
 from storyline.segment import sentence_spans
 
@@ -55,22 +65,6 @@ DESCRIBERS = frozenset(
 )
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
-_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s+$")
-_MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
-# Nouns for a person that say the gender: before the name ("her father Richard Kuiper") or in apposition after it
-# ("Kaylie Hanson, a DNC spokeswoman,").
-_GENDERED_NOUNS = {
-    **dict.fromkeys(
-        "woman spokeswoman chairwoman congresswoman businesswoman actress wife mother daughter sister girlfriend "
-        "grandmother aunt niece widow queen princess duchess".split(),
-        "f",
-    ),
-    **dict.fromkeys(
-        "man spokesman chairman congressman businessman actor husband father son brother boyfriend grandfather "
-        "uncle nephew widower king prince duke".split(),
-        "m",
-    ),
-}
 _CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
 # A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …".
 _SUBJECT_AHEAD = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}")
@@ -84,9 +78,6 @@ _NOT_EPITHETS = frozenset(
 )
 # "Jordan's grandmother": the person owns a relation and is not the subject
 _OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
-_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
-_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 _TRAILING = frozenset(
     "has had have was is were are also later then previously once again earlier recently reportedly "
     "simply just further would will could".split()
@@ -107,7 +98,6 @@ _FRONTED = re.compile(
     r"[^,.;:!?\"“”\n]{1,150},\s+",
     re.IGNORECASE,
 )
-_FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
 # "McSally's campaign", "North Korean media": capitalised words and then a common noun describe a source.
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?\s+[a-z]+$"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
@@ -125,36 +115,18 @@ class Speaker:
     end: int
 
 
-@dataclass
-class SpeakerContext:
-    """What earlier attributions in the article tell later ones."""
-
-    # (position, name, gender "m"/"f"/"", is a person): who a later "he" or "she" may be
-    named: list[tuple[int, str, str, bool]] = field(default_factory=list)
-    # (position, head noun, speaker, kind): "a senior administration official", or "Judge" before "Lou Olivera"
-    described: list[tuple[int, str, str, str]] = field(default_factory=list)
-    canonical: dict[str, str] = field(default_factory=dict)  # name key -> canonical entity name
-    # surname key -> canonical full personal names, in this article and in the whole cluster
-    surnames: dict[str, set[str]] = field(default_factory=dict)
-    cluster_surnames: dict[str, set[str]] = field(default_factory=dict)
-    titled: set[str] = field(default_factory=set)  # people named with a title: "Rep. Bob Goodlatte"
-    genders: dict[str, str] = field(default_factory=dict)  # name -> "m"/"f", from titles and pronouns
-    # (position, name): who each sentence is about, when a person (or "he"/"she" for one) opens its main clause
-    topics: list[tuple[int, str]] = field(default_factory=list)
-
-
 def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:
     """The people an article names, in reading order, and the surnames that point to them."""
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
     # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
     full_names = {m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip()}
     persons = [m for m in people if m.label == "PERSON" or m.name in full_names]
-    titles = _titles(body, people)
-    cluster_surnames = _surnames(entities.mentions)
+    titles = titles_before(body, people)
+    cluster_surnames = person_surnames(entities.mentions)
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=_surnames(people) | _written_out(body, persons, cluster_surnames),
+        surnames=person_surnames(people) | written_out(body, persons, cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
     )
@@ -168,57 +140,9 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
             context.named.append((match.start(group), name, "", True))
             speakers.append((match.end(), name))
     context.named.sort()
-    context.genders = _genders(body, persons, _continued_genders(body, speakers))
+    context.genders = genders_of(body, persons, _continued_genders(body, speakers))
     context.topics = _topics(body, persons, context.genders)
     return context
-
-
-def full_name(text: str, context: SpeakerContext, position: int, *, has_title: bool = False) -> str | None:
-    """A personal name as the cluster names the person: 'Riese' → 'Tracey Riese'; None if no person has it.
-
-    A surname two people share ('Goodlatte': Bob and his son Bobby) means the one named with a title when it comes
-    with one ('Congressman Goodlatte'), else the one of them the article named last before `position`.
-    """
-    key = name_key(text)
-    for surnames in (context.surnames, context.cluster_surnames):
-        bearers = surnames.get(key, set())
-        if len(bearers) == 1:
-            return next(iter(bearers))
-        if has_title and len(bearers & context.titled) == 1:
-            return next(iter(bearers & context.titled))
-        if bearers:
-            recent = [(pos, name) for pos, name, _, _ in context.named if name in bearers and pos < position]
-            return max(recent)[1] if recent else None
-    return context.canonical.get(key) if " " in key and key in context.canonical else None
-
-
-def _surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.label == "PERSON" and " " in m.name.strip():
-            found[surname(name_key(m.name))].add(m.name)
-            found[name_key(m.name)].add(m.name)
-            # "Ahmad Seth" merged into "Ahmad Seth Zaharie": "Mr Seth" is him too
-            found[surname(name_key(m.text))].add(m.name)
-    return found
-
-
-def _written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Full names NER tagged only by their surname: 'the head of Google Search, Amit Singhal, …' then 'Singhal
-    said'. A first name is a capitalised word just before the surname that the text never writes in lower case
-    (as it would write 'then' of 'Then Singhal said')."""
-    found: dict[str, set[str]] = {}
-    for last_name in {m.text for m in persons if " " not in m.text.strip()}:
-        key = name_key(last_name)
-        if key in known or key in found:
-            continue
-        # not part of a longer name: "Donald Trump Jr." is someone else
-        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])", body):
-            word = first.group(1)
-            if not is_title(word) and not re.search(rf"\b{word.lower()}\b", body):
-                found[key] = {f"{word} {last_name}"}
-                break
-    return found
 
 
 def resolve(
@@ -256,7 +180,7 @@ def resolve(
     # …after an owner's possessive, if any: "the New York Times’ Ann Hull" is Ann Hull
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]*[\w.](?<!['’]s)\s+)+[A-Z][\w'’-]+$", who)
     # …but "North Korean media" is an adjective and a noun: a description
-    leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{_FUNCTION_WORDS})\b|$)", who)
+    leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{FUNCTION_WORDS})\b|$)", who)
     # "a friend of Kendra" is about Kendra; "the California Democrat", no name NER knows, describes someone
     if trailing_name and (
         _follows_preposition(who, trailing_name.start()) or who[: trailing_name.start()].lower() == "the "
@@ -392,16 +316,6 @@ def _introduced(before: str, head: str) -> str | None:
     return found[-1].group() if found else None
 
 
-def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
-    """'Judge' in 'District Court Judge Lou Olivera': what a later 'the judge' refers to."""
-    titles: list[tuple[int, str, str, str]] = []
-    for m in people:
-        word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
-        if m.label == "PERSON" and word and is_title(word.group(1)):
-            titles.append((m.start, word.group(1).lower(), m.name, "named"))
-    return titles
-
-
 def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str]]) -> list[tuple[int, str, str, bool]]:
     """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
     a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
@@ -420,7 +334,7 @@ def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str
             continue
         if named and not _OWNS_NOUN.match(body, named[0].end):
             named = named[:1]
-        subjects += [(m.start, m.name, _gender(body, m.start), True) for m in named]
+        subjects += [(m.start, m.name, title_gender(body, m.start), True) for m in named]
     return subjects
 
 
@@ -440,60 +354,12 @@ def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> l
     return topics
 
 
-def _genders(body: str, persons: Sequence[Mention], continued: dict[str, str]) -> dict[str, str]:
-    """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles and nouns ('his
-    wife Anette') win over a speaker's `continued` pronoun, which wins over the first pronoun after the name.
-    "Her" and "him" say nothing: 'Woods met her' is about someone else."""
-    genders: dict[str, str] = {}
-    neighbours = zip([None, *persons[:-1]], persons, [*persons[1:], None], strict=False)  # None: nobody there
-    for previous, m, following in neighbours:
-        # the first pronoun after the name, in its sentence and before anyone else is named; a person named alone
-        # in a sentence is also the one a next sentence opening with a pronoun continues ("… named Linh Hoa. She
-        # was …"), while a pronoun inside it may be anyone's ("… Trump. After surveying her caucus, she …")
-        sentence_end = _sentence_end(body, m.end)
-        stop = min(following.start if following else len(body), sentence_end)
-        pronoun = re.search(r"\b(he|his|she)\b", body[m.end : stop], re.IGNORECASE)
-        is_alone = (previous is None or previous.end < _sentence_start(body, m.start)) and stop == sentence_end
-        if pronoun is None and is_alone:
-            pronoun = re.match(r"\s*(He|She)\b", body[sentence_end:])
-        if pronoun and m.name not in genders:
-            genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
-    genders |= continued
-    for m in persons:
-        genders[m.name] = _gender(body, m.start) or _gender_by_noun(body, m) or genders.get(m.name, "")
-    return {name: g for name, g in genders.items() if g}
-
-
 def _continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[str, str]:
     """ "Conway said … . She added": the pronoun of a speaker's next words, by majority over the article; a
     pronoun elsewhere in the sentence may be anyone's ("… sought to distance himself from his pick")."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for verb_end, name in speakers:
-        continued = _CONTINUED.match(body, _sentence_end(body, verb_end))
+        continued = _CONTINUED.match(body, sentence_end(body, verb_end))
         if continued:
             votes[name]["f" if continued.group(1) == "She" else "m"] += 1
     return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
-
-
-def _sentence_end(body: str, position: int) -> int:
-    found = _SENTENCE_BREAK.search(body, position)
-    return found.end() if found else len(body)
-
-
-def _sentence_start(body: str, position: int) -> int:
-    window = max(0, position - 1000)  # a sentence is shorter; the limit keeps long bodies linear
-    return max([window, *(m.end() for m in _SENTENCE_BREAK.finditer(body, window, position))])
-
-
-def _gender(body: str, position: int) -> str:
-    before = body[max(0, position - 8) : position]
-    return "f" if _FEMALE_TITLES.search(before) else "m" if _MALE_TITLES.search(before) else ""
-
-
-def _gender_by_noun(body: str, mention: Mention) -> str:
-    before = _NOUN_BEFORE.search(body[max(0, mention.start - 20) : mention.start])
-    if before and before.group(1) in _GENDERED_NOUNS:
-        return _GENDERED_NOUNS[before.group(1)]
-    after = _APPOSITION_AFTER.match(body, mention.end)
-    description = re.split(rf"\s(?:{_FUNCTION_WORDS})\s", after.group(1))[0] if after else ""
-    return next((_GENDERED_NOUNS[w] for w in description.split() if w in _GENDERED_NOUNS), "")
