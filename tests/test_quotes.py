@@ -665,3 +665,38 @@ def test_quotes_titles_and_fuller_names(body: str, quote: str, speaker: str) -> 
 )
 def test_quotes_attribution_round5(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+_PAIR_STUDY = 'The study was led by Anna Brook and Dr. Tom Vail of Leeds. "Cancer was rare then," wrote Brook '
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (_PAIR_STUDY + "and Vail in their paper.", "Cancer was rare", "Anna Brook and Tom Vail"),  # issue 5
+        (  # a plural description or "they" after two people named together is the pair
+            _PAIR_STUDY + 'and Vail in their paper.\n"The rate is far higher now," the authors wrote.',
+            "The rate is",
+            "Anna Brook and Tom Vail",
+        ),
+        (
+            'Kim Oster and Paul Reyes studied the bones for years.\n"Nobody expected a rate this low," they wrote.',
+            "Nobody expected a",
+            "Kim Oster and Paul Reyes",
+        ),
+        (
+            '"The bones tell a clear story," the researchers, geologist Kim Oster of Leeds University and surgeon Paul '
+            "Reyes, wrote in the paper.",
+            "The bones tell",
+            "Kim Oster and Paul Reyes",
+        ),
+        (  # a name after "told" is the listener, never a speaker a later "he" refers to
+            "Jimmy Dale spent a year on the record. And he told Radio News that the songs were ready: "
+            '"We worked very hard on all of them."\nIt has no weakness: "It is undeniable that we are good," he said.',
+            "It is undeniable",
+            "Jimmy Dale",
+        ),
+    ],
+)
+def test_quotes_attribution_round6(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

@@ -50,6 +50,8 @@ class SpeakerContext:
     genders: dict[str, str] = field(default_factory=dict)  # name -> "m"/"f", from titles and pronouns
     # (position, name): who each sentence is about, when a person (or "he"/"she" for one) opens its main clause
     topics: list[tuple[int, str]] = field(default_factory=list)
+    # (position, "A and B"): two people the text names together ("Molto and Sheldrick"), whom "they" may mean
+    pairs: list[tuple[int, str]] = field(default_factory=list)
 
 
 def full_name(text: str, context: SpeakerContext, position: int, *, has_title: bool = False) -> str | None:

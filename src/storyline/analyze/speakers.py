@@ -11,6 +11,7 @@ unnamed source stays described (always a noun phrase, never a clause fragment), 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -86,6 +87,14 @@ _PREPOSITIONS = frozenset("of for on at in with from to about".split())
 # "the two Republicans", "both senators", "the pair": two people named just before speak together
 _PAIR = re.compile(r"(?:[Tt]he\s+two|[Bb]oth)(?:\s+[A-Za-z]+)?|[Tt]he\s+pair")
 _PAIR_REACH = 400  # characters back to look for the two
+# "they", "the researchers", "the authors": a group that is the pair of people the text just named together
+_PLURAL = re.compile(
+    r"they|(?:the|The)\s+(?:[a-z]+\s+)?(?:researchers|authors|scientists|scholars|duo|couple|co-authors|writers)"
+)
+_JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
+# between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
+_TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
+_AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())
 _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
@@ -102,7 +111,7 @@ _FRONTED = re.compile(
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?\s+[a-z]+$"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
-_AT_VERB = re.compile(rf"\b(?:(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
+_AT_VERB = re.compile(rf"\b(?:(?!told\b|tells?\b)(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
 
 
 @dataclass
@@ -140,6 +149,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
             context.named.append((match.start(group), name, "", True))
             speakers.append((match.end(), name))
     context.named.sort()
+    context.pairs = _pairs_named(body, people, context)
     context.genders = genders_of(body, persons, _continued_genders(body, speakers))
     context.topics = _topics(body, persons, context.genders)
     return context
@@ -160,6 +170,16 @@ def resolve(
     if first == "who":  # "Colbert said to Urgant, who replied": the person just named
         named_before = [m for m in people if 0 <= start - m.end <= 3]
         return _named(body, named_before[-1].name, start, end, context) if named_before else None
+    joint = _joint(body, start, end, people, context)
+    if joint is not None:
+        return Speaker(joint, "named", start, end)
+    if _PLURAL.fullmatch(who):
+        # "the researchers, anthropologist El Molto … and physician Peter Sheldrick, wrote", or named before
+        appositive = re.match(r",[^,\"“”\n]{1,160},", body[end:])
+        together = _joint(body, end, end + appositive.end(), people, context) if appositive else None
+        together = together or _named_together(body, start, context)
+        if together is not None:
+            return Speaker(together, "named", start, end)
     if first in _VAGUE:
         return None
     if _PAIR.fullmatch(who):
@@ -205,6 +225,55 @@ def _pair(people: Sequence[Mention], start: int, end: int) -> Speaker | None:
     if len(names) < 2:
         return None
     return Speaker(" and ".join(names[-2:]), "named", start, end)
+
+
+def _is_person(mention: Mention, context: SpeakerContext) -> bool:
+    """A personal name: tagged PERSON, or the full name of a person whose surname the text uses ("El Molto")."""
+    return mention.label == "PERSON" or any(mention.name in names for names in context.surnames.values())
+
+
+def _joint(body: str, start: int, end: int, people: Sequence[Mention], context: SpeakerContext) -> str | None:
+    """ "Molto and Dr. Peter Sheldrick", "anthropologist El Molto of Western University and physician Peter
+    Sheldrick": two people named together in the speaker words speak together, as 'A and B'."""
+    inside = [m for m in people if start <= m.start and m.end <= end and _is_person(m, context)]
+    for first, second in itertools.pairwise(inside):
+        between = body[first.end : second.start]
+        if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
+            return f"{_person_name(first, context)} and {_person_name(second, context)}"
+    # surnames NER missed: "wrote Brook and Vail"
+    both = _TWO_NAMES.fullmatch(body, start, end)
+    names = [full_name(strip_titles(both.group(g)), context, start) for g in ("a", "b")] if both else []
+    if names and all(names) and names[0] != names[1]:
+        return " and ".join(n for n in names if n)
+    return None
+
+
+def _person_name(mention: Mention, context: SpeakerContext) -> str:
+    name = strip_titles(mention.name)
+    return (full_name(name, context, mention.start) or name) if " " not in name.strip() else name
+
+
+def _pairs_named(body: str, mentions: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str]]:
+    """Where the text names two people together, "Molto and Sheldrick": whom a later "they" may mean."""
+    pairs: list[tuple[int, str]] = []
+    people = [m for m in mentions if _is_person(m, context)]
+    for first, second in itertools.pairwise(people):
+        if _AND.fullmatch(body, first.end, second.start) and first.name != second.name:
+            pairs.append((first.start, f"{_person_name(first, context)} and {_person_name(second, context)}"))
+    for both in _TWO_NAMES.finditer(body):  # surnames NER missed: "Brook and Vail believe"
+        names = [full_name(both.group(g), context, both.start()) for g in ("a", "b")]
+        if names[0] and names[1] and names[0] != names[1]:
+            pairs.append((both.start(), f"{names[0]} and {names[1]}"))
+    return sorted(pairs)
+
+
+def _named_together(body: str, start: int, context: SpeakerContext) -> str | None:
+    """ "they wrote", "the researchers said": the two people named together just before, in this paragraph or the
+    one before it."""
+    line_start = body.rfind("\n", 0, start)
+    paragraph = body.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
+    recent = [(pos, pair) for pos, pair in context.pairs if max(paragraph, start - _JOINT_REACH) <= pos < start]
+    return max(recent)[1] if recent else None
 
 
 def _is_noun_phrase(who: str) -> bool:
