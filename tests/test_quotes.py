@@ -700,3 +700,72 @@ _PAIR_STUDY = 'The study was led by Anna Brook and Dr. Tom Vail of Leeds. "Cance
 )
 def test_quotes_attribution_round6(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a progressive is no passive
+            'By Friday, Donald Trump was tweeting that "Republicans should stop wasting their time on taxes"',
+            "Republicans should",
+            "Donald Trump",
+        ),
+        (  # a fronted clause's subject does not speak
+            'Rep. Greg Walden spoke. Asked if Trump was doing that, Walden turned to the door and said, "I will '
+            'leave it at that."',
+            "I will leave",
+            "Greg Walden",
+        ),
+        (  # a name alone closing the quote's sentence
+            'Rep. Greg Walden met Trump. "The best way is to support a position and help move it forward," Rep. Greg '
+            "Walden of Oregon, a senior House Republican.",
+            "The best way",
+            "Greg Walden",
+        ),
+        (  # the party label after a name is no speaker
+            'Rep. Mike Lane, R-Texas, the chairman of the committee, said on "Face the Nation" that he called and '
+            '"they say the president is behind us."',
+            "they say the",
+            "Mike Lane",
+        ),
+        (  # a relation of the person named is the speaker
+            "Ann Heyer was killed in the crash. Heyer's mother then took the stage, telling the crowd: \"Only days "
+            'ago my daughter was killed."',
+            "Only days ago",
+            "Heyer's mother",
+        ),
+        (
+            'Maria Pink said her daughter recently told her that "I am the ugliest girl I know in the school."',
+            "I am the",
+            "her daughter",
+        ),
+        (  # a statement after a sentence closing with its attribution
+            "The lakes lie deep under the ice, Curt Nolan said. “It is a missing link to understanding the moon.”",
+            "It is a",
+            "Curt Nolan",
+        ),
+        (
+            'The man had "turbulent interactions" with staff, according to District Attorney Jack Whelan.',
+            "turbulent interactions",
+            "Jack Whelan",
+        ),
+        (
+            'Robert Plant is now 65.\n"I listen to it and go, wow, why did I not shut up a bit?" he laughs.',
+            "I listen to",
+            "Robert Plant",
+        ),
+        (
+            "Robert Plant is now 65. And he offers firm advice for any listener: “These things are not to study at "
+            "all.”",
+            "These things are",
+            "Robert Plant",
+        ),
+    ],
+)
+def test_quotes_attribution_round6_clauses(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_title_after_titled_has_no_speaker() -> None:
+    found = only(quotes_of('The film titled "Thatcher" opens in May, according to the Hollywood Reporter.'), "Thatcher")
+    assert found.speaker is None

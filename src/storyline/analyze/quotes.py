@@ -47,8 +47,9 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 _SENTENCE_END_WHO = re.compile(
-    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
-    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?)?\s*\.(?:\s|$)"  # "…, the detective wrote in the file."
+    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
+    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?)?"  # "…, the detective wrote in the file."
+    r"(?:,\s+[a-z]+ing\b[^.;:!?\"“”\n]{1,100})?\s*\.(?:\s|$)"  # "…, said a friend, speaking anonymously."
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
@@ -62,11 +63,14 @@ _ACCORDING = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|so|then|which|that|what)\b)\s*", re.IGNORECASE
 )
+_REPORTING = re.compile(rf"\b(?:{VERBS})\s+(?=(?:his|her|their|my)\s)")  # "said her daughter told": a new clause
 # `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`.
 _APPOSITIVE = re.compile(r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*$")
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
+# "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
+_PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
 # Embedded social posts: `text — Name (@handle) June 20, 2017` and `text A post shared by Name (@handle) on …`.
 _TWEET = re.compile(
     r"^(?P<text>\S.*?)\s+(?:—|A post shared by)\s+(?P<who>[^\n()—]{1,60}?)\s+\(@\w+\)(?:\s+on)?\s+"
@@ -97,11 +101,32 @@ _WHAT_CALLED = re.compile(
 _SWALLOWED = re.compile(
     rf"(?<=[,?!])\s+(?=(?:{VERBS})\s+(?:[a-z]+\s+){{0,2}}[A-Z]|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}|he|she)\s+(?:{VERBS})\b)"
 )
+# "The lakes are deep, Niebur said. “It is a missing link.”": the speaker of the sentence before goes on.
+_CLOSED_BEFORE = re.compile(
+    rf",\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,3}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>(?:[A-Z]|(?:an?|the)\s){_WORD}(?:\s+{_WORD}){{0,3}}?))"
+    r"\.\s*$"
+)
+# `"…," Rep. Greg Walden of Oregon, a senior House Republican.`: a name alone closing the quote's sentence.
+_NAME_ALONE = re.compile(
+    r"\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+)?"
+    r"(?:,\s+(?:a|an|the)\s[^,.;:!?\"“”\n]{1,80})?\.(?:\s|$)"
+)
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
 # a name NER found there, or "he"/"she".
-_INTRODUCER = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?")
+_INTRODUCER = re.compile(
+    r"(?:(?:And|But|So)\s+)?(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?"
+)
+# A subordinate clause opening a sentence ("Asked if Trump agreed, …", "When Lee spoke, …"): its subject is not the
+# sentence's.
+_FRONTED_CLAUSE = re.compile(
+    r"(?:[A-Z][a-z]+ed\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
+    r"[Aa]fter|[Bb]efore|[Aa]s)\s[^,.;:!?\"“”\n]{1,150},\s+"
+)
+_OWNED = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
+)
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 _OPENING = '"“'
@@ -262,14 +287,28 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
             if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return speaker
+    alone = _NAME_ALONE.match(after) if closes else None
+    if alone and any(m.label == "PERSON" and m.end == found.close_at + alone.end("who") for m in text.people):
+        return text.speaker(found.close_at + alone.start("who"), found.close_at + alone.end("who"), found)
     speaker = _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
     if speaker is None and is_full:
-        speaker = _attribute_introduction(text, found)
+        speaker = _attribute_introduction(text, found) or _attribute_sentence_before(text, found)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
         match = _SOURCE_AFTER.fullmatch(after)
         assert match is not None
         return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
     return speaker
+
+
+def _attribute_sentence_before(text: _Text, found: _Found) -> Speaker | None:
+    """ "The lakes lie deep, Niebur said. “It is a missing link.”": a statement right after a sentence that closes
+    with its attribution, in the same paragraph, goes on in that speaker's voice."""
+    line_start = text.body.rfind("\n", 0, found.open_at) + 1
+    match = _CLOSED_BEFORE.search(text.body, line_start, found.open_at)
+    if match is None or re.search(r"[\"“”]", text.body[line_start : found.open_at]):
+        return None
+    group = "who" if match.group("who") else "who2"
+    return text.speaker(match.start(group), match.end(group), found)
 
 
 def _attribute_introduction(text: _Text, found: _Found) -> Speaker | None:
@@ -339,8 +378,10 @@ def _what_called(text: _Text, found: _Found, what: re.Match[str]) -> Speaker | N
 def _attribute_sentence_end(text: _Text, found: _Found, after: str) -> Speaker | None:
     """`A man with a "long gun" shot at the officers, Carlson said.`: a quote inside a reported sentence."""
     match = _SENTENCE_END_WHO.match(after)
-    if match is None:
-        return None
+    if match is None or re.search(
+        r"\b(?:titled|entitled|named)\s+$", text.body[max(0, found.open_at - 20) : found.open_at]
+    ):
+        return None  # 'The biopic titled "Thatcher"' quotes a title, nobody's words
     group = "who" if match.group("who") else "who2"
     return text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
 
@@ -360,7 +401,7 @@ def _attribute_before(text: _Text, found: _Found, *, is_full: bool = True) -> Sp
         for m in _BEFORE.finditer(before)
         if not re.search(r"[\"“”]", before[m.end() :])
         and not _DETERMINER.search(before[: m.start()])
-        and not _PASSIVE.search(before[: m.start()])
+        and not (_PASSIVE.search(before[: m.start()]) and not m.group().endswith("ing"))
     ]
     characterised = None if is_full else _CHARACTERISED.search(before)
     if characterised and not re.search(r"[\"“”]", before[characterised.start() :]):
@@ -428,6 +469,8 @@ def _is_pronoun_or_description(words: str) -> bool:
 def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speaker | None:
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
     someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
+    fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
+    start = fronted.end() if fronted else start
     quoted = _quoted_ranges(text.body, start, end)
     person = next(
         (
@@ -444,7 +487,10 @@ def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speak
     pronoun = re.search(r"\b(?:he|she|He|She)\b", text.body[start:end])
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
-    return text.speaker(person.start, person.end, found) if person is not None else None
+    if person is None:
+        return None
+    owned = _OWNED.match(text.body, person.end)  # "Heyer's mother then took the stage, telling …": the mother
+    return text.speaker(person.start, owned.end() if owned else person.end, found)
 
 
 def _quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -458,8 +504,12 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     head = before[:verb_at]
     appositive = _APPOSITIVE.search(head)
     end = appositive.start() if appositive else len(head.rstrip().rstrip(","))
+    party = _PARTY_LABEL.search(head, 0, end + 1)
+    end = party.start() if party else end
     clauses = list(_CLAUSE_START.finditer(before, 0, end))
     start = clauses[-1].end() if clauses else 0
+    reported = list(_REPORTING.finditer(before, start, end))
+    start = reported[-1].end() if reported else start
     who = before[start:end]
     title_open = _title_before(before, clauses[-1].start()) if clauses and not who[:1].isupper() else None
     if title_open is not None:  # 'The party's campaign “Pledge to America” last year said': its subject is before it

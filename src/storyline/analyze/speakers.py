@@ -42,9 +42,9 @@ from storyline.segment import sentence_spans
 # characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
 _STEMS = (
     "acknowledge advise advocate allege announce argue assert boast caution clarif comment complain concede "
-    "conclude confess confirm contend continue counter declare decr describe emphasize exclaim explain insist "
-    "implor joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
-    "repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
+    "conclude confess confirm contend continue counter declare decr den describe emphasize exclaim explain insist "
+    "implor joke laugh lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate "
+    "remark repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
     "wonder yell estimat"
 ).split()
 VERBS = "|".join(
@@ -102,7 +102,7 @@ _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
 _NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".split())
 # A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
 # after the comma.
-_FRONTED = re.compile(
+FRONTED = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
     r"[^,.;:!?\"“”\n]{1,150},\s+",
     re.IGNORECASE,
@@ -190,6 +190,9 @@ def resolve(
     if persons and _OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
         return _describe(body, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
+    if len(persons) >= 2 and re.fullmatch(r" ", body[persons[-2].end : persons[-1].start]):
+        # "Robert Wright" and "Lee IV" are one name NER tagged in two
+        return _named(body, body[persons[-2].start : persons[-1].end], start, end, context)
     if (
         named
         and (first not in DESCRIBERS or named[-1].end >= end - 1)
@@ -391,7 +394,7 @@ def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str
     a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
     subjects: list[tuple[int, str, str, bool]] = []
     for start, end in sentence_spans(body):
-        fronted = _FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
+        fronted = FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
         main = fronted.end() if fronted else start
         if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
             continue
@@ -412,7 +415,7 @@ def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> l
     continues; a sentence about something else keeps the topic of the one before."""
     topics: list[tuple[int, str]] = []
     for start, end in sentence_spans(body):
-        fronted = _FRONTED.match(body, start, end)
+        fronted = FRONTED.match(body, start, end)
         main = fronted.end() if fronted else start
         first = next((m for m in persons if main <= m.start < end), None)
         pronoun = re.match(r"(He|She)\b", body[main:end])
