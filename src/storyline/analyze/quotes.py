@@ -1,7 +1,6 @@
 """Direct quotations and their speakers, found by the attribution patterns of news writing.
 
-Quotation marks are paired per paragraph (straight and curly; a quote left open at a paragraph's end runs to
-it, as multi-paragraph quotes do). A speaker comes from the same sentence (`"…," Trump said`, `said Trump`,
+Quotation marks are paired by `quote_marks.py`. A speaker comes from the same sentence (`"…," Trump said`, `said Trump`,
 `Trump told reporters: "…"`, `a "long gun", Carlson said.`), from the previous quote of the paragraph
 (`"…," he said. "…"`), from a sentence introducing it with a colon (`The police department released this
 statement: "…"`), or from an embedded tweet's signature; `speakers.py` turns the words found into a name.
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 
 from storyline.analyze.entities import ABBREVIATED_TITLES, EntityAnalysis, Mention
 from storyline.analyze.names import SpeakerContext, full_name
+from storyline.analyze.quote_marks import CLOSING, OPENING, Found, quote_spans
 from storyline.analyze.speakers import (
     DESCRIBERS,
     PARTICIPLES,
@@ -71,12 +71,6 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|tho
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 # "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
 _PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
-# Embedded social posts: `text — Name (@handle) June 20, 2017` and `text A post shared by Name (@handle) on …`.
-_TWEET = re.compile(
-    r"^(?P<text>\S.*?)\s+(?:—|A post shared by)\s+(?P<who>[^\n()—]{1,60}?)\s+\(@\w+\)(?:\s+on)?\s+"
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}",
-    re.MULTILINE,
-)
 # Verbs that characterise rather than report, attributing a few quoted words to their subject: "Trump called the
 # deal “a disaster”", "panned Wasserman Schultz as a “terrible person”", "lambasted his father for “ruining” …".
 _CHARACTERISING = (
@@ -96,10 +90,6 @@ _CHARACTERISED = re.compile(
 _WHAT_CALLED = re.compile(
     rf"\b(?:what|which)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+(?:calls|called|dubbed|termed|labell?ed|branded|"
     r"(?:describes|described|sees|saw|views|viewed)\s+as)\s+(?:an?|the)?\s*$"
-)
-# A quotation mark left open swallows its attribution: `"… instead? poses spokeswoman Jocelyn Bynoe. She says`.
-_SWALLOWED = re.compile(
-    rf"(?<=[,?!])\s+(?=(?:{VERBS})\s+(?:[a-z]+\s+){{0,2}}[A-Z]|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}|he|she)\s+(?:{VERBS})\b)"
 )
 # "The lakes are deep, Niebur said. “It is a missing link.”": the speaker of the sentence before goes on.
 _CLOSED_BEFORE = re.compile(
@@ -129,17 +119,6 @@ _OWNED = re.compile(
 )
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
-_OPENING = '"“'
-_CLOSING = '"”'
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int  # inner text, quotation marks excluded
-    end: int
-    open_at: int  # the opening mark (or the tweet text start)
-    close_at: int  # just after the closing mark (or the line end)
-    tweet_by: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +129,7 @@ class _Text:
     people: list[Mention]
     context: SpeakerContext
 
-    def speaker(self, start: int, end: int, found: _Found) -> Speaker | None:
+    def speaker(self, start: int, end: int, found: Found) -> Speaker | None:
         return resolve(self.body, start, end, found.open_at, self.people, self.context)
 
 
@@ -168,8 +147,8 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     people = sorted((m for m in entities.mentions if m.article_id == article.id), key=lambda m: m.start)
     text = _Text(body, people, speaker_context(body, article.id, entities))
     quotes: list[Quote] = []
-    previous: tuple[_Found, Speaker | None] | None = None
-    for found in _quote_spans(body):
+    previous: tuple[Found, Speaker | None] | None = None
+    for found in quote_spans(body):
         continues = previous is not None and _continues(body, previous[0], found)
         is_full = continues or found.tweet_by is not None or _is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
@@ -180,7 +159,7 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     return quotes
 
 
-def _quote(article_id: str, body: str, found: _Found, speaker: Speaker | None, kind: str) -> Quote:
+def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, kind: str) -> Quote:
     return Quote(
         text=body[found.start : found.end],
         speaker=speaker.name if speaker else None,
@@ -191,64 +170,7 @@ def _quote(article_id: str, body: str, found: _Found, speaker: Speaker | None, k
     )
 
 
-def _quote_spans(body: str) -> list[_Found]:
-    found: list[_Found] = []
-    offset = 0
-    for line in body.split("\n"):
-        tweet = _TWEET.match(line)
-        if tweet:
-            by = (offset + tweet.start("who"), offset + tweet.end("who"))
-            found.append(_Found(offset, offset + tweet.end("text"), offset, offset + tweet.end("text"), by))
-        opened: int | None = None
-        # AP wire text writes a quotation mark as two apostrophes (''Walk the Line,"); read them as one.
-        line = line.replace("''", '" ')
-        for i, char in enumerate(line):
-            if opened is None and char in _OPENING:
-                opened = i
-            elif opened is not None and char == '"' and _opens(line, i) and _SWALLOWED.search(line, opened + 1, i):
-                # the previous quote was never closed: it swallowed its attribution and this mark opens the next
-                found += _unclosed(line, opened, i, offset)
-                opened = i
-            elif opened is not None and char in _CLOSING:
-                found += _trimmed(line, opened, i, offset, i + 1)
-                opened = None
-        if opened is not None:
-            # A quote continued in the next paragraph (which opens with a quotation mark) runs to this one's end.
-            next_char = body[offset + len(line) + 1 :].lstrip()[:1]
-            continued = next_char != "" and next_char in _OPENING
-            found += (
-                _trimmed(line, opened, len(line), offset, len(line))
-                if continued
-                else _unclosed(line, opened, len(line), offset)
-            )
-        offset += len(line) + 1
-    return sorted(found, key=lambda f: f.start)
-
-
-def _opens(line: str, i: int) -> bool:
-    """A straight mark after a space and before a word ('… statement. "To that end') opens a quote."""
-    return 0 < i < len(line) - 1 and line[i - 1].isspace() and (line[i + 1].isalnum() or line[i + 1] in "‘'")
-
-
-def _unclosed(line: str, opened: int, closed: int, offset: int) -> list[_Found]:
-    """A quote left open: it ends before the attribution it swallowed, if any, else where the mark left it."""
-    swallowed = list(_SWALLOWED.finditer(line, opened + 1, closed))
-    if not swallowed:
-        return _trimmed(line, opened, closed, offset, min(closed + 1, len(line)))
-    end = swallowed[-1].start()
-    return _trimmed(line, opened, end, offset, end)
-
-
-def _trimmed(line: str, opened: int, closed: int, offset: int, after: int) -> list[_Found]:
-    inner = line[opened + 1 : closed]
-    text = inner.strip()
-    if not re.search(r"[^\W\d_]", text):
-        return []
-    start = opened + 1 + len(inner) - len(inner.lstrip())
-    return [_Found(offset + start, offset + start + len(text), offset + opened, offset + after)]
-
-
-def _is_statement(body: str, found: _Found) -> bool:
+def _is_statement(body: str, found: Found) -> bool:
     """A quoted sentence ('“I have confidence…,” Trump said'), not a few words inside the writer's own."""
     text = body[found.start : found.end].lstrip(".…- ").rstrip("'’\"")
     before = body[max(0, found.open_at - 12) : found.open_at].rstrip()
@@ -261,7 +183,7 @@ def _is_statement(body: str, found: _Found) -> bool:
     return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
 
 
-def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
+def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     body = text.body
     if found.tweet_by:
         return text.speaker(*found.tweet_by, found)
@@ -300,7 +222,7 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
     return speaker
 
 
-def _attribute_sentence_before(text: _Text, found: _Found) -> Speaker | None:
+def _attribute_sentence_before(text: _Text, found: Found) -> Speaker | None:
     """ "The lakes lie deep, Niebur said. “It is a missing link.”": a statement right after a sentence that closes
     with its attribution, in the same paragraph, goes on in that speaker's voice."""
     line_start = text.body.rfind("\n", 0, found.open_at) + 1
@@ -311,7 +233,7 @@ def _attribute_sentence_before(text: _Text, found: _Found) -> Speaker | None:
     return text.speaker(match.start(group), match.end(group), found)
 
 
-def _attribute_introduction(text: _Text, found: _Found) -> Speaker | None:
+def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
     """ "The police department released the following statement:" or "The university sent this message:" before
     the quote, on its line or ending the paragraph before: the subject of the introducing sentence speaks."""
     body = text.body
@@ -362,7 +284,7 @@ def _is_name_after_description(match: re.Match[str]) -> bool:
     return bool(re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", appos.strip()))
 
 
-def _what_called(text: _Text, found: _Found, what: re.Match[str]) -> Speaker | None:
+def _what_called(text: _Text, found: Found, what: re.Match[str]) -> Speaker | None:
     """ "what the daily Corriere della Sera called “…”": its subject; a "they" there is the main clause's subject."""
     if what.group("who").split()[0].lower() not in ("they", "it"):
         return text.speaker(what.start("who"), what.end("who"), found)
@@ -375,7 +297,7 @@ def _what_called(text: _Text, found: _Found, what: re.Match[str]) -> Speaker | N
     return text.speaker(line_start + who_start, line_start + who_end, found)
 
 
-def _attribute_sentence_end(text: _Text, found: _Found, after: str) -> Speaker | None:
+def _attribute_sentence_end(text: _Text, found: Found, after: str) -> Speaker | None:
     """`A man with a "long gun" shot at the officers, Carlson said.`: a quote inside a reported sentence."""
     match = _SENTENCE_END_WHO.match(after)
     if match is None or re.search(
@@ -386,7 +308,7 @@ def _attribute_sentence_end(text: _Text, found: _Found, after: str) -> Speaker |
     return text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
 
 
-def _attribute_before(text: _Text, found: _Found, *, is_full: bool = True) -> Speaker | None:
+def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Speaker | None:
     body = text.body
     # +1: the opening mark itself is what shows that a new sentence starts right before it.
     sentence_start = _sentence_start(body, body.rfind("\n", 0, found.open_at) + 1, found.open_at + 1)
@@ -444,7 +366,7 @@ def _speaks_after(according: re.Match[str], before: str) -> bool:
     return bool(_BEFORE.search(rest) or _CHARACTERISED.search(rest))
 
 
-def _is_title(body: str, found: _Found, *, strict: bool = True) -> bool:
+def _is_title(body: str, found: Found, *, strict: bool = True) -> bool:
     """ "on SiriusXM's “Breitbart News Daily”": capitalised words after a possessive name a show, not a statement.
 
     Not `strict`: any capitalised words of two or more ("Sochi Games 2014") may be a title.
@@ -466,7 +388,7 @@ def _is_pronoun_or_description(words: str) -> bool:
     return first in DESCRIBERS or first in ("he", "she", "they", "we", "i", "it", "who", "someone")
 
 
-def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speaker | None:
+def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speaker | None:
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
     someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
     fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
@@ -527,14 +449,14 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
 
 def _title_before(before: str, close_at: int) -> int | None:
     """Where the quoted title closing at `close_at` opens ('… campaign “Pledge to America”'), or None."""
-    if before[close_at : close_at + 1] not in _CLOSING:
+    if before[close_at : close_at + 1] not in CLOSING:
         return None
-    open_at = max(before.rfind(mark, 0, close_at) for mark in _OPENING)
+    open_at = max(before.rfind(mark, 0, close_at) for mark in OPENING)
     title = before[open_at + 1 : close_at].split()
     return open_at if open_at > 0 and title and _is_capitalised(title) else None
 
 
-def _continues(body: str, previous: _Found, found: _Found) -> bool:
+def _continues(body: str, previous: Found, found: Found) -> bool:
     """`"…," he said, "and …"`: the second part of a statement interrupted by its attribution."""
     between = body[previous.close_at : found.open_at]
     if len(between) >= 80 or "\n" in between or not _BEFORE.search(between):
@@ -542,13 +464,13 @@ def _continues(body: str, previous: _Found, found: _Found) -> bool:
     return bool(re.fullmatch(r"[^.!?\"“”]*[,:]\s*", between))
 
 
-def _follows(body: str, previous: _Found, found: _Found, is_full: bool) -> bool:
+def _follows(body: str, previous: Found, found: Found, is_full: bool) -> bool:
     """The previous speaker goes on: a quote opening a sentence after their attribution, one joined by 'and'
     ('shouts, “…!” and “…!”', 'said that “…” and that “…”'), the next paragraph of an open quote, or a statement
     opening the next paragraph."""
     between = body[previous.close_at : found.open_at]
     if "\n" in between:
-        is_open = body[previous.close_at - 1 : previous.close_at] not in _CLOSING
+        is_open = body[previous.close_at - 1 : previous.close_at] not in CLOSING
         # Only a statement continues the previous speaker's paragraph: a quoted title there ('"Russia Week" will
         # continue') is the writer's.
         return (is_open and between.strip() == "") or (
