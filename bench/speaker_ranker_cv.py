@@ -31,8 +31,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from analysis_quality import LABELS, first_words, load_cluster, same_speaker
 from storyline.analyze.entities import Mention, analyze_entities, is_title, nlp
+from storyline.analyze.names import SpeakerContext, full_name
 from storyline.analyze.quotes import find_quotes
-from storyline.analyze.speakers import VERBS, SpeakerContext, full_name, speaker_context
+from storyline.analyze.speakers import VERBS, speaker_context
 from storyline.models import Quote
 from storyline.segment import sentence_spans
 

@@ -665,3 +665,107 @@ def test_quotes_titles_and_fuller_names(body: str, quote: str, speaker: str) -> 
 )
 def test_quotes_attribution_round5(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+_PAIR_STUDY = 'The study was led by Anna Brook and Dr. Tom Vail of Leeds. "Cancer was rare then," wrote Brook '
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (_PAIR_STUDY + "and Vail in their paper.", "Cancer was rare", "Anna Brook and Tom Vail"),  # issue 5
+        (  # a plural description or "they" after two people named together is the pair
+            _PAIR_STUDY + 'and Vail in their paper.\n"The rate is far higher now," the authors wrote.',
+            "The rate is",
+            "Anna Brook and Tom Vail",
+        ),
+        (
+            'Kim Oster and Paul Reyes studied the bones for years.\n"Nobody expected a rate this low," they wrote.',
+            "Nobody expected a",
+            "Kim Oster and Paul Reyes",
+        ),
+        (
+            '"The bones tell a clear story," the researchers, geologist Kim Oster of Leeds University and surgeon Paul '
+            "Reyes, wrote in the paper.",
+            "The bones tell",
+            "Kim Oster and Paul Reyes",
+        ),
+        (  # a name after "told" is the listener, never a speaker a later "he" refers to
+            "Jimmy Dale spent a year on the record. And he told Radio News that the songs were ready: "
+            '"We worked very hard on all of them."\nIt has no weakness: "It is undeniable that we are good," he said.',
+            "It is undeniable",
+            "Jimmy Dale",
+        ),
+    ],
+)
+def test_quotes_attribution_round6(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a progressive is no passive
+            'By Friday, Donald Trump was tweeting that "Republicans should stop wasting their time on taxes"',
+            "Republicans should",
+            "Donald Trump",
+        ),
+        (  # a fronted clause's subject does not speak
+            'Rep. Greg Walden spoke. Asked if Trump was doing that, Walden turned to the door and said, "I will '
+            'leave it at that."',
+            "I will leave",
+            "Greg Walden",
+        ),
+        (  # a name alone closing the quote's sentence
+            'Rep. Greg Walden met Trump. "The best way is to support a position and help move it forward," Rep. Greg '
+            "Walden of Oregon, a senior House Republican.",
+            "The best way",
+            "Greg Walden",
+        ),
+        (  # the party label after a name is no speaker
+            'Rep. Mike Lane, R-Texas, the chairman of the committee, said on "Face the Nation" that he called and '
+            '"they say the president is behind us."',
+            "they say the",
+            "Mike Lane",
+        ),
+        (  # a relation of the person named is the speaker
+            "Ann Heyer was killed in the crash. Heyer's mother then took the stage, telling the crowd: \"Only days "
+            'ago my daughter was killed."',
+            "Only days ago",
+            "Heyer's mother",
+        ),
+        (
+            'Maria Pink said her daughter recently told her that "I am the ugliest girl I know in the school."',
+            "I am the",
+            "her daughter",
+        ),
+        (  # a statement after a sentence closing with its attribution
+            "The lakes lie deep under the ice, Curt Nolan said. “It is a missing link to understanding the moon.”",
+            "It is a",
+            "Curt Nolan",
+        ),
+        (
+            'The man had "turbulent interactions" with staff, according to District Attorney Jack Whelan.',
+            "turbulent interactions",
+            "Jack Whelan",
+        ),
+        (
+            'Robert Plant is now 65.\n"I listen to it and go, wow, why did I not shut up a bit?" he laughs.',
+            "I listen to",
+            "Robert Plant",
+        ),
+        (
+            "Robert Plant is now 65. And he offers firm advice for any listener: “These things are not to study at "
+            "all.”",
+            "These things are",
+            "Robert Plant",
+        ),
+    ],
+)
+def test_quotes_attribution_round6_clauses(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_title_after_titled_has_no_speaker() -> None:
+    found = only(quotes_of('The film titled "Thatcher" opens in May, according to the Hollywood Reporter.'), "Thatcher")
+    assert found.speaker is None

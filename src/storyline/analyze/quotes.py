@@ -1,7 +1,6 @@
 """Direct quotations and their speakers, found by the attribution patterns of news writing.
 
-Quotation marks are paired per paragraph (straight and curly; a quote left open at a paragraph's end runs to
-it, as multi-paragraph quotes do). A speaker comes from the same sentence (`"…," Trump said`, `said Trump`,
+Quotation marks are paired by `quote_marks.py`. A speaker comes from the same sentence (`"…," Trump said`, `said Trump`,
 `Trump told reporters: "…"`, `a "long gun", Carlson said.`), from the previous quote of the paragraph
 (`"…," he said. "…"`), from a sentence introducing it with a colon (`The police department released this
 statement: "…"`), or from an embedded tweet's signature; `speakers.py` turns the words found into a name.
@@ -13,13 +12,13 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze.entities import ABBREVIATED_TITLES, EntityAnalysis, Mention
+from storyline.analyze.names import SpeakerContext, full_name
+from storyline.analyze.quote_marks import CLOSING, OPENING, Found, quote_spans
 from storyline.analyze.speakers import (
     DESCRIBERS,
     PARTICIPLES,
     VERBS,
     Speaker,
-    SpeakerContext,
-    full_name,
     resolve,
     speaker_context,
 )
@@ -48,8 +47,9 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 _SENTENCE_END_WHO = re.compile(
-    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
-    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?)?\s*\.(?:\s|$)"  # "…, the detective wrote in the file."
+    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
+    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?)?"  # "…, the detective wrote in the file."
+    r"(?:,\s+[a-z]+ing\b[^.;:!?\"“”\n]{1,100})?\s*\.(?:\s|$)"  # "…, said a friend, speaking anonymously."
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
@@ -63,17 +63,14 @@ _ACCORDING = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|so|then|which|that|what)\b)\s*", re.IGNORECASE
 )
+_REPORTING = re.compile(rf"\b(?:{VERBS})\s+(?=(?:his|her|their|my)\s)")  # "said her daughter told": a new clause
 # `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`.
 _APPOSITIVE = re.compile(r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*$")
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
-# Embedded social posts: `text — Name (@handle) June 20, 2017` and `text A post shared by Name (@handle) on …`.
-_TWEET = re.compile(
-    r"^(?P<text>\S.*?)\s+(?:—|A post shared by)\s+(?P<who>[^\n()—]{1,60}?)\s+\(@\w+\)(?:\s+on)?\s+"
-    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}",
-    re.MULTILINE,
-)
+# "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
+_PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
 # Verbs that characterise rather than report, attributing a few quoted words to their subject: "Trump called the
 # deal “a disaster”", "panned Wasserman Schultz as a “terrible person”", "lambasted his father for “ruining” …".
 _CHARACTERISING = (
@@ -94,28 +91,34 @@ _WHAT_CALLED = re.compile(
     rf"\b(?:what|which)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+(?:calls|called|dubbed|termed|labell?ed|branded|"
     r"(?:describes|described|sees|saw|views|viewed)\s+as)\s+(?:an?|the)?\s*$"
 )
-# A quotation mark left open swallows its attribution: `"… instead? poses spokeswoman Jocelyn Bynoe. She says`.
-_SWALLOWED = re.compile(
-    rf"(?<=[,?!])\s+(?=(?:{VERBS})\s+(?:[a-z]+\s+){{0,2}}[A-Z]|(?:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){{0,3}}|he|she)\s+(?:{VERBS})\b)"
+# "The lakes are deep, Niebur said. “It is a missing link.”": the speaker of the sentence before goes on.
+_CLOSED_BEFORE = re.compile(
+    rf",\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,3}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>(?:[A-Z]|(?:an?|the)\s){_WORD}(?:\s+{_WORD}){{0,3}}?))"
+    r"\.\s*$"
+)
+# `"…," Rep. Greg Walden of Oregon, a senior House Republican.`: a name alone closing the quote's sentence.
+_NAME_ALONE = re.compile(
+    r"\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+)?"
+    r"(?:,\s+(?:a|an|the)\s[^,.;:!?\"“”\n]{1,80})?\.(?:\s|$)"
 )
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
 # a name NER found there, or "he"/"she".
-_INTRODUCER = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?")
+_INTRODUCER = re.compile(
+    r"(?:(?:And|But|So)\s+)?(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?"
+)
+# A subordinate clause opening a sentence ("Asked if Trump agreed, …", "When Lee spoke, …"): its subject is not the
+# sentence's.
+_FRONTED_CLAUSE = re.compile(
+    r"(?:[A-Z][a-z]+ed\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
+    r"[Aa]fter|[Bb]efore|[Aa]s)\s[^,.;:!?\"“”\n]{1,150},\s+"
+)
+_OWNED = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
+)
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
-_OPENING = '"“'
-_CLOSING = '"”'
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    start: int  # inner text, quotation marks excluded
-    end: int
-    open_at: int  # the opening mark (or the tweet text start)
-    close_at: int  # just after the closing mark (or the line end)
-    tweet_by: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +129,7 @@ class _Text:
     people: list[Mention]
     context: SpeakerContext
 
-    def speaker(self, start: int, end: int, found: _Found) -> Speaker | None:
+    def speaker(self, start: int, end: int, found: Found) -> Speaker | None:
         return resolve(self.body, start, end, found.open_at, self.people, self.context)
 
 
@@ -144,8 +147,8 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     people = sorted((m for m in entities.mentions if m.article_id == article.id), key=lambda m: m.start)
     text = _Text(body, people, speaker_context(body, article.id, entities))
     quotes: list[Quote] = []
-    previous: tuple[_Found, Speaker | None] | None = None
-    for found in _quote_spans(body):
+    previous: tuple[Found, Speaker | None] | None = None
+    for found in quote_spans(body):
         continues = previous is not None and _continues(body, previous[0], found)
         is_full = continues or found.tweet_by is not None or _is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
@@ -156,7 +159,7 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     return quotes
 
 
-def _quote(article_id: str, body: str, found: _Found, speaker: Speaker | None, kind: str) -> Quote:
+def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, kind: str) -> Quote:
     return Quote(
         text=body[found.start : found.end],
         speaker=speaker.name if speaker else None,
@@ -167,64 +170,7 @@ def _quote(article_id: str, body: str, found: _Found, speaker: Speaker | None, k
     )
 
 
-def _quote_spans(body: str) -> list[_Found]:
-    found: list[_Found] = []
-    offset = 0
-    for line in body.split("\n"):
-        tweet = _TWEET.match(line)
-        if tweet:
-            by = (offset + tweet.start("who"), offset + tweet.end("who"))
-            found.append(_Found(offset, offset + tweet.end("text"), offset, offset + tweet.end("text"), by))
-        opened: int | None = None
-        # AP wire text writes a quotation mark as two apostrophes (''Walk the Line,"); read them as one.
-        line = line.replace("''", '" ')
-        for i, char in enumerate(line):
-            if opened is None and char in _OPENING:
-                opened = i
-            elif opened is not None and char == '"' and _opens(line, i) and _SWALLOWED.search(line, opened + 1, i):
-                # the previous quote was never closed: it swallowed its attribution and this mark opens the next
-                found += _unclosed(line, opened, i, offset)
-                opened = i
-            elif opened is not None and char in _CLOSING:
-                found += _trimmed(line, opened, i, offset, i + 1)
-                opened = None
-        if opened is not None:
-            # A quote continued in the next paragraph (which opens with a quotation mark) runs to this one's end.
-            next_char = body[offset + len(line) + 1 :].lstrip()[:1]
-            continued = next_char != "" and next_char in _OPENING
-            found += (
-                _trimmed(line, opened, len(line), offset, len(line))
-                if continued
-                else _unclosed(line, opened, len(line), offset)
-            )
-        offset += len(line) + 1
-    return sorted(found, key=lambda f: f.start)
-
-
-def _opens(line: str, i: int) -> bool:
-    """A straight mark after a space and before a word ('… statement. "To that end') opens a quote."""
-    return 0 < i < len(line) - 1 and line[i - 1].isspace() and (line[i + 1].isalnum() or line[i + 1] in "‘'")
-
-
-def _unclosed(line: str, opened: int, closed: int, offset: int) -> list[_Found]:
-    """A quote left open: it ends before the attribution it swallowed, if any, else where the mark left it."""
-    swallowed = list(_SWALLOWED.finditer(line, opened + 1, closed))
-    if not swallowed:
-        return _trimmed(line, opened, closed, offset, min(closed + 1, len(line)))
-    end = swallowed[-1].start()
-    return _trimmed(line, opened, end, offset, end)
-
-
-def _trimmed(line: str, opened: int, closed: int, offset: int, after: int) -> list[_Found]:
-    inner = line[opened + 1 : closed]
-    text = inner.strip()
-    if not re.search(r"[^\W\d_]", text):
-        return []
-    start = opened + 1 + len(inner) - len(inner.lstrip())
-    return [_Found(offset + start, offset + start + len(text), offset + opened, offset + after)]
-
-
-def _is_statement(body: str, found: _Found) -> bool:
+def _is_statement(body: str, found: Found) -> bool:
     """A quoted sentence ('“I have confidence…,” Trump said'), not a few words inside the writer's own."""
     text = body[found.start : found.end].lstrip(".…- ").rstrip("'’\"")
     before = body[max(0, found.open_at - 12) : found.open_at].rstrip()
@@ -237,7 +183,7 @@ def _is_statement(body: str, found: _Found) -> bool:
     return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
 
 
-def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
+def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     body = text.body
     if found.tweet_by:
         return text.speaker(*found.tweet_by, found)
@@ -263,9 +209,12 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
             if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return speaker
+    alone = _NAME_ALONE.match(after) if closes else None
+    if alone and any(m.label == "PERSON" and m.end == found.close_at + alone.end("who") for m in text.people):
+        return text.speaker(found.close_at + alone.start("who"), found.close_at + alone.end("who"), found)
     speaker = _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
     if speaker is None and is_full:
-        speaker = _attribute_introduction(text, found)
+        speaker = _attribute_introduction(text, found) or _attribute_sentence_before(text, found)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
         match = _SOURCE_AFTER.fullmatch(after)
         assert match is not None
@@ -273,7 +222,18 @@ def _attribute(text: _Text, found: _Found, *, is_full: bool) -> Speaker | None:
     return speaker
 
 
-def _attribute_introduction(text: _Text, found: _Found) -> Speaker | None:
+def _attribute_sentence_before(text: _Text, found: Found) -> Speaker | None:
+    """ "The lakes lie deep, Niebur said. “It is a missing link.”": a statement right after a sentence that closes
+    with its attribution, in the same paragraph, goes on in that speaker's voice."""
+    line_start = text.body.rfind("\n", 0, found.open_at) + 1
+    match = _CLOSED_BEFORE.search(text.body, line_start, found.open_at)
+    if match is None or re.search(r"[\"“”]", text.body[line_start : found.open_at]):
+        return None
+    group = "who" if match.group("who") else "who2"
+    return text.speaker(match.start(group), match.end(group), found)
+
+
+def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
     """ "The police department released the following statement:" or "The university sent this message:" before
     the quote, on its line or ending the paragraph before: the subject of the introducing sentence speaks."""
     body = text.body
@@ -324,7 +284,7 @@ def _is_name_after_description(match: re.Match[str]) -> bool:
     return bool(re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", appos.strip()))
 
 
-def _what_called(text: _Text, found: _Found, what: re.Match[str]) -> Speaker | None:
+def _what_called(text: _Text, found: Found, what: re.Match[str]) -> Speaker | None:
     """ "what the daily Corriere della Sera called “…”": its subject; a "they" there is the main clause's subject."""
     if what.group("who").split()[0].lower() not in ("they", "it"):
         return text.speaker(what.start("who"), what.end("who"), found)
@@ -337,16 +297,18 @@ def _what_called(text: _Text, found: _Found, what: re.Match[str]) -> Speaker | N
     return text.speaker(line_start + who_start, line_start + who_end, found)
 
 
-def _attribute_sentence_end(text: _Text, found: _Found, after: str) -> Speaker | None:
+def _attribute_sentence_end(text: _Text, found: Found, after: str) -> Speaker | None:
     """`A man with a "long gun" shot at the officers, Carlson said.`: a quote inside a reported sentence."""
     match = _SENTENCE_END_WHO.match(after)
-    if match is None:
-        return None
+    if match is None or re.search(
+        r"\b(?:titled|entitled|named)\s+$", text.body[max(0, found.open_at - 20) : found.open_at]
+    ):
+        return None  # 'The biopic titled "Thatcher"' quotes a title, nobody's words
     group = "who" if match.group("who") else "who2"
     return text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
 
 
-def _attribute_before(text: _Text, found: _Found, *, is_full: bool = True) -> Speaker | None:
+def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Speaker | None:
     body = text.body
     # +1: the opening mark itself is what shows that a new sentence starts right before it.
     sentence_start = _sentence_start(body, body.rfind("\n", 0, found.open_at) + 1, found.open_at + 1)
@@ -361,7 +323,7 @@ def _attribute_before(text: _Text, found: _Found, *, is_full: bool = True) -> Sp
         for m in _BEFORE.finditer(before)
         if not re.search(r"[\"“”]", before[m.end() :])
         and not _DETERMINER.search(before[: m.start()])
-        and not _PASSIVE.search(before[: m.start()])
+        and not (_PASSIVE.search(before[: m.start()]) and not m.group().endswith("ing"))
     ]
     characterised = None if is_full else _CHARACTERISED.search(before)
     if characterised and not re.search(r"[\"“”]", before[characterised.start() :]):
@@ -404,7 +366,7 @@ def _speaks_after(according: re.Match[str], before: str) -> bool:
     return bool(_BEFORE.search(rest) or _CHARACTERISED.search(rest))
 
 
-def _is_title(body: str, found: _Found, *, strict: bool = True) -> bool:
+def _is_title(body: str, found: Found, *, strict: bool = True) -> bool:
     """ "on SiriusXM's “Breitbart News Daily”": capitalised words after a possessive name a show, not a statement.
 
     Not `strict`: any capitalised words of two or more ("Sochi Games 2014") may be a title.
@@ -426,9 +388,11 @@ def _is_pronoun_or_description(words: str) -> bool:
     return first in DESCRIBERS or first in ("he", "she", "they", "we", "i", "it", "who", "someone")
 
 
-def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speaker | None:
+def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speaker | None:
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
     someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
+    fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
+    start = fronted.end() if fronted else start
     quoted = _quoted_ranges(text.body, start, end)
     person = next(
         (
@@ -445,7 +409,10 @@ def _sentence_subject(text: _Text, start: int, end: int, found: _Found) -> Speak
     pronoun = re.search(r"\b(?:he|she|He|She)\b", text.body[start:end])
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
-    return text.speaker(person.start, person.end, found) if person is not None else None
+    if person is None:
+        return None
+    owned = _OWNED.match(text.body, person.end)  # "Heyer's mother then took the stage, telling …": the mother
+    return text.speaker(person.start, owned.end() if owned else person.end, found)
 
 
 def _quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -459,8 +426,12 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     head = before[:verb_at]
     appositive = _APPOSITIVE.search(head)
     end = appositive.start() if appositive else len(head.rstrip().rstrip(","))
+    party = _PARTY_LABEL.search(head, 0, end + 1)
+    end = party.start() if party else end
     clauses = list(_CLAUSE_START.finditer(before, 0, end))
     start = clauses[-1].end() if clauses else 0
+    reported = list(_REPORTING.finditer(before, start, end))
+    start = reported[-1].end() if reported else start
     who = before[start:end]
     title_open = _title_before(before, clauses[-1].start()) if clauses and not who[:1].isupper() else None
     if title_open is not None:  # 'The party's campaign “Pledge to America” last year said': its subject is before it
@@ -478,14 +449,14 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
 
 def _title_before(before: str, close_at: int) -> int | None:
     """Where the quoted title closing at `close_at` opens ('… campaign “Pledge to America”'), or None."""
-    if before[close_at : close_at + 1] not in _CLOSING:
+    if before[close_at : close_at + 1] not in CLOSING:
         return None
-    open_at = max(before.rfind(mark, 0, close_at) for mark in _OPENING)
+    open_at = max(before.rfind(mark, 0, close_at) for mark in OPENING)
     title = before[open_at + 1 : close_at].split()
     return open_at if open_at > 0 and title and _is_capitalised(title) else None
 
 
-def _continues(body: str, previous: _Found, found: _Found) -> bool:
+def _continues(body: str, previous: Found, found: Found) -> bool:
     """`"…," he said, "and …"`: the second part of a statement interrupted by its attribution."""
     between = body[previous.close_at : found.open_at]
     if len(between) >= 80 or "\n" in between or not _BEFORE.search(between):
@@ -493,13 +464,13 @@ def _continues(body: str, previous: _Found, found: _Found) -> bool:
     return bool(re.fullmatch(r"[^.!?\"“”]*[,:]\s*", between))
 
 
-def _follows(body: str, previous: _Found, found: _Found, is_full: bool) -> bool:
+def _follows(body: str, previous: Found, found: Found, is_full: bool) -> bool:
     """The previous speaker goes on: a quote opening a sentence after their attribution, one joined by 'and'
     ('shouts, “…!” and “…!”', 'said that “…” and that “…”'), the next paragraph of an open quote, or a statement
     opening the next paragraph."""
     between = body[previous.close_at : found.open_at]
     if "\n" in between:
-        is_open = body[previous.close_at - 1 : previous.close_at] not in _CLOSING
+        is_open = body[previous.close_at - 1 : previous.close_at] not in CLOSING
         # Only a statement continues the previous speaker's paragraph: a quoted title there ('"Russia Week" will
         # continue') is the writer's.
         return (is_open and between.strip() == "") or (

@@ -11,10 +11,11 @@ unnamed source stays described (always a noun phrase, never a clause fragment), 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from storyline.analyze.entities import (
     ABBREVIATED_TITLES,
@@ -23,7 +24,17 @@ from storyline.analyze.entities import (
     is_title,
     name_key,
     strip_titles,
-    surname,
+)
+from storyline.analyze.names import (
+    FUNCTION_WORDS,
+    SpeakerContext,
+    full_name,
+    genders_of,
+    person_surnames,
+    sentence_end,
+    title_gender,
+    titles_before,
+    written_out,
 )
 from storyline.segment import sentence_spans
 
@@ -31,9 +42,9 @@ from storyline.segment import sentence_spans
 # characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
 _STEMS = (
     "acknowledge advise advocate allege announce argue assert boast caution clarif comment complain concede "
-    "conclude confess confirm contend continue counter declare decr describe emphasize exclaim explain insist "
-    "implor joke lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate remark "
-    "repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
+    "conclude confess confirm contend continue counter declare decr den describe emphasize exclaim explain insist "
+    "implor joke laugh lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate "
+    "remark repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
     "wonder yell estimat"
 ).split()
 VERBS = "|".join(
@@ -55,22 +66,6 @@ DESCRIBERS = frozenset(
 )
 _PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
-_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s+$")
-_MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
-# Nouns for a person that say the gender: before the name ("her father Richard Kuiper") or in apposition after it
-# ("Kaylie Hanson, a DNC spokeswoman,").
-_GENDERED_NOUNS = {
-    **dict.fromkeys(
-        "woman spokeswoman chairwoman congresswoman businesswoman actress wife mother daughter sister girlfriend "
-        "grandmother aunt niece widow queen princess duchess".split(),
-        "f",
-    ),
-    **dict.fromkeys(
-        "man spokesman chairman congressman businessman actor husband father son brother boyfriend grandfather "
-        "uncle nephew widower king prince duke".split(),
-        "m",
-    ),
-}
 _CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
 # A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …".
 _SUBJECT_AHEAD = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}")
@@ -84,9 +79,6 @@ _NOT_EPITHETS = frozenset(
 )
 # "Jordan's grandmother": the person owns a relation and is not the subject
 _OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
-_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
-_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 _TRAILING = frozenset(
     "has had have was is were are also later then previously once again earlier recently reportedly "
     "simply just further would will could".split()
@@ -95,6 +87,14 @@ _PREPOSITIONS = frozenset("of for on at in with from to about".split())
 # "the two Republicans", "both senators", "the pair": two people named just before speak together
 _PAIR = re.compile(r"(?:[Tt]he\s+two|[Bb]oth)(?:\s+[A-Za-z]+)?|[Tt]he\s+pair")
 _PAIR_REACH = 400  # characters back to look for the two
+# "they", "the researchers", "the authors": a group that is the pair of people the text just named together
+_PLURAL = re.compile(
+    r"they|(?:the|The)\s+(?:[a-z]+\s+)?(?:researchers|authors|scientists|scholars|duo|couple|co-authors|writers)"
+)
+_JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
+# between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
+_TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
+_AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())
 _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
@@ -102,17 +102,16 @@ _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
 _NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".split())
 # A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
 # after the comma.
-_FRONTED = re.compile(
+FRONTED = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
     r"[^,.;:!?\"“”\n]{1,150},\s+",
     re.IGNORECASE,
 )
-_FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
 # "McSally's campaign", "North Korean media": capitalised words and then a common noun describe a source.
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?\s+[a-z]+$"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
-_AT_VERB = re.compile(rf"\b(?:(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
+_AT_VERB = re.compile(rf"\b(?:(?!told\b|tells?\b)(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
 
 
 @dataclass
@@ -125,36 +124,18 @@ class Speaker:
     end: int
 
 
-@dataclass
-class SpeakerContext:
-    """What earlier attributions in the article tell later ones."""
-
-    # (position, name, gender "m"/"f"/"", is a person): who a later "he" or "she" may be
-    named: list[tuple[int, str, str, bool]] = field(default_factory=list)
-    # (position, head noun, speaker, kind): "a senior administration official", or "Judge" before "Lou Olivera"
-    described: list[tuple[int, str, str, str]] = field(default_factory=list)
-    canonical: dict[str, str] = field(default_factory=dict)  # name key -> canonical entity name
-    # surname key -> canonical full personal names, in this article and in the whole cluster
-    surnames: dict[str, set[str]] = field(default_factory=dict)
-    cluster_surnames: dict[str, set[str]] = field(default_factory=dict)
-    titled: set[str] = field(default_factory=set)  # people named with a title: "Rep. Bob Goodlatte"
-    genders: dict[str, str] = field(default_factory=dict)  # name -> "m"/"f", from titles and pronouns
-    # (position, name): who each sentence is about, when a person (or "he"/"she" for one) opens its main clause
-    topics: list[tuple[int, str]] = field(default_factory=list)
-
-
 def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:
     """The people an article names, in reading order, and the surnames that point to them."""
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
     # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
     full_names = {m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip()}
     persons = [m for m in people if m.label == "PERSON" or m.name in full_names]
-    titles = _titles(body, people)
-    cluster_surnames = _surnames(entities.mentions)
+    titles = titles_before(body, people)
+    cluster_surnames = person_surnames(entities.mentions)
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=_surnames(people) | _written_out(body, persons, cluster_surnames),
+        surnames=person_surnames(people) | written_out(body, persons, cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
     )
@@ -168,57 +149,10 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
             context.named.append((match.start(group), name, "", True))
             speakers.append((match.end(), name))
     context.named.sort()
-    context.genders = _genders(body, persons, _continued_genders(body, speakers))
+    context.pairs = _pairs_named(body, people, context)
+    context.genders = genders_of(body, persons, _continued_genders(body, speakers))
     context.topics = _topics(body, persons, context.genders)
     return context
-
-
-def full_name(text: str, context: SpeakerContext, position: int, *, has_title: bool = False) -> str | None:
-    """A personal name as the cluster names the person: 'Riese' → 'Tracey Riese'; None if no person has it.
-
-    A surname two people share ('Goodlatte': Bob and his son Bobby) means the one named with a title when it comes
-    with one ('Congressman Goodlatte'), else the one of them the article named last before `position`.
-    """
-    key = name_key(text)
-    for surnames in (context.surnames, context.cluster_surnames):
-        bearers = surnames.get(key, set())
-        if len(bearers) == 1:
-            return next(iter(bearers))
-        if has_title and len(bearers & context.titled) == 1:
-            return next(iter(bearers & context.titled))
-        if bearers:
-            recent = [(pos, name) for pos, name, _, _ in context.named if name in bearers and pos < position]
-            return max(recent)[1] if recent else None
-    return context.canonical.get(key) if " " in key and key in context.canonical else None
-
-
-def _surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.label == "PERSON" and " " in m.name.strip():
-            found[surname(name_key(m.name))].add(m.name)
-            found[name_key(m.name)].add(m.name)
-            # "Ahmad Seth" merged into "Ahmad Seth Zaharie": "Mr Seth" is him too
-            found[surname(name_key(m.text))].add(m.name)
-    return found
-
-
-def _written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Full names NER tagged only by their surname: 'the head of Google Search, Amit Singhal, …' then 'Singhal
-    said'. A first name is a capitalised word just before the surname that the text never writes in lower case
-    (as it would write 'then' of 'Then Singhal said')."""
-    found: dict[str, set[str]] = {}
-    for last_name in {m.text for m in persons if " " not in m.text.strip()}:
-        key = name_key(last_name)
-        if key in known or key in found:
-            continue
-        # not part of a longer name: "Donald Trump Jr." is someone else
-        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])", body):
-            word = first.group(1)
-            if not is_title(word) and not re.search(rf"\b{word.lower()}\b", body):
-                found[key] = {f"{word} {last_name}"}
-                break
-    return found
 
 
 def resolve(
@@ -236,6 +170,16 @@ def resolve(
     if first == "who":  # "Colbert said to Urgant, who replied": the person just named
         named_before = [m for m in people if 0 <= start - m.end <= 3]
         return _named(body, named_before[-1].name, start, end, context) if named_before else None
+    joint = _joint(body, start, end, people, context)
+    if joint is not None:
+        return Speaker(joint, "named", start, end)
+    if _PLURAL.fullmatch(who):
+        # "the researchers, anthropologist El Molto … and physician Peter Sheldrick, wrote", or named before
+        appositive = re.match(r",[^,\"“”\n]{1,160},", body[end:])
+        together = _joint(body, end, end + appositive.end(), people, context) if appositive else None
+        together = together or _named_together(body, start, context)
+        if together is not None:
+            return Speaker(together, "named", start, end)
     if first in _VAGUE:
         return None
     if _PAIR.fullmatch(who):
@@ -246,6 +190,9 @@ def resolve(
     if persons and _OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
         return _describe(body, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
+    if len(persons) >= 2 and re.fullmatch(r" ", body[persons[-2].end : persons[-1].start]):
+        # "Robert Wright" and "Lee IV" are one name NER tagged in two
+        return _named(body, body[persons[-2].start : persons[-1].end], start, end, context)
     if (
         named
         and (first not in DESCRIBERS or named[-1].end >= end - 1)
@@ -256,7 +203,7 @@ def resolve(
     # …after an owner's possessive, if any: "the New York Times’ Ann Hull" is Ann Hull
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]*[\w.](?<!['’]s)\s+)+[A-Z][\w'’-]+$", who)
     # …but "North Korean media" is an adjective and a noun: a description
-    leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{_FUNCTION_WORDS})\b|$)", who)
+    leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{FUNCTION_WORDS})\b|$)", who)
     # "a friend of Kendra" is about Kendra; "the California Democrat", no name NER knows, describes someone
     if trailing_name and (
         _follows_preposition(who, trailing_name.start()) or who[: trailing_name.start()].lower() == "the "
@@ -281,6 +228,55 @@ def _pair(people: Sequence[Mention], start: int, end: int) -> Speaker | None:
     if len(names) < 2:
         return None
     return Speaker(" and ".join(names[-2:]), "named", start, end)
+
+
+def _is_person(mention: Mention, context: SpeakerContext) -> bool:
+    """A personal name: tagged PERSON, or the full name of a person whose surname the text uses ("El Molto")."""
+    return mention.label == "PERSON" or any(mention.name in names for names in context.surnames.values())
+
+
+def _joint(body: str, start: int, end: int, people: Sequence[Mention], context: SpeakerContext) -> str | None:
+    """ "Molto and Dr. Peter Sheldrick", "anthropologist El Molto of Western University and physician Peter
+    Sheldrick": two people named together in the speaker words speak together, as 'A and B'."""
+    inside = [m for m in people if start <= m.start and m.end <= end and _is_person(m, context)]
+    for first, second in itertools.pairwise(inside):
+        between = body[first.end : second.start]
+        if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
+            return f"{_person_name(first, context)} and {_person_name(second, context)}"
+    # surnames NER missed: "wrote Brook and Vail"
+    both = _TWO_NAMES.fullmatch(body, start, end)
+    names = [full_name(strip_titles(both.group(g)), context, start) for g in ("a", "b")] if both else []
+    if names and all(names) and names[0] != names[1]:
+        return " and ".join(n for n in names if n)
+    return None
+
+
+def _person_name(mention: Mention, context: SpeakerContext) -> str:
+    name = strip_titles(mention.name)
+    return (full_name(name, context, mention.start) or name) if " " not in name.strip() else name
+
+
+def _pairs_named(body: str, mentions: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str]]:
+    """Where the text names two people together, "Molto and Sheldrick": whom a later "they" may mean."""
+    pairs: list[tuple[int, str]] = []
+    people = [m for m in mentions if _is_person(m, context)]
+    for first, second in itertools.pairwise(people):
+        if _AND.fullmatch(body, first.end, second.start) and first.name != second.name:
+            pairs.append((first.start, f"{_person_name(first, context)} and {_person_name(second, context)}"))
+    for both in _TWO_NAMES.finditer(body):  # surnames NER missed: "Brook and Vail believe"
+        names = [full_name(both.group(g), context, both.start()) for g in ("a", "b")]
+        if names[0] and names[1] and names[0] != names[1]:
+            pairs.append((both.start(), f"{names[0]} and {names[1]}"))
+    return sorted(pairs)
+
+
+def _named_together(body: str, start: int, context: SpeakerContext) -> str | None:
+    """ "they wrote", "the researchers said": the two people named together just before, in this paragraph or the
+    one before it."""
+    line_start = body.rfind("\n", 0, start)
+    paragraph = body.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
+    recent = [(pos, pair) for pos, pair in context.pairs if max(paragraph, start - _JOINT_REACH) <= pos < start]
+    return max(recent)[1] if recent else None
 
 
 def _is_noun_phrase(who: str) -> bool:
@@ -392,23 +388,13 @@ def _introduced(before: str, head: str) -> str | None:
     return found[-1].group() if found else None
 
 
-def _titles(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
-    """'Judge' in 'District Court Judge Lou Olivera': what a later 'the judge' refers to."""
-    titles: list[tuple[int, str, str, str]] = []
-    for m in people:
-        word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
-        if m.label == "PERSON" and word and is_title(word.group(1)):
-            titles.append((m.start, word.group(1).lower(), m.name, "named"))
-    return titles
-
-
 def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str]]) -> list[tuple[int, str, str, bool]]:
     """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
     a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
     a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
     subjects: list[tuple[int, str, str, bool]] = []
     for start, end in sentence_spans(body):
-        fronted = _FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
+        fronted = FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
         main = fronted.end() if fronted else start
         if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
             continue
@@ -420,7 +406,7 @@ def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str
             continue
         if named and not _OWNS_NOUN.match(body, named[0].end):
             named = named[:1]
-        subjects += [(m.start, m.name, _gender(body, m.start), True) for m in named]
+        subjects += [(m.start, m.name, title_gender(body, m.start), True) for m in named]
     return subjects
 
 
@@ -429,7 +415,7 @@ def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> l
     continues; a sentence about something else keeps the topic of the one before."""
     topics: list[tuple[int, str]] = []
     for start, end in sentence_spans(body):
-        fronted = _FRONTED.match(body, start, end)
+        fronted = FRONTED.match(body, start, end)
         main = fronted.end() if fronted else start
         first = next((m for m in persons if main <= m.start < end), None)
         pronoun = re.match(r"(He|She)\b", body[main:end])
@@ -440,60 +426,12 @@ def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> l
     return topics
 
 
-def _genders(body: str, persons: Sequence[Mention], continued: dict[str, str]) -> dict[str, str]:
-    """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles and nouns ('his
-    wife Anette') win over a speaker's `continued` pronoun, which wins over the first pronoun after the name.
-    "Her" and "him" say nothing: 'Woods met her' is about someone else."""
-    genders: dict[str, str] = {}
-    neighbours = zip([None, *persons[:-1]], persons, [*persons[1:], None], strict=False)  # None: nobody there
-    for previous, m, following in neighbours:
-        # the first pronoun after the name, in its sentence and before anyone else is named; a person named alone
-        # in a sentence is also the one a next sentence opening with a pronoun continues ("… named Linh Hoa. She
-        # was …"), while a pronoun inside it may be anyone's ("… Trump. After surveying her caucus, she …")
-        sentence_end = _sentence_end(body, m.end)
-        stop = min(following.start if following else len(body), sentence_end)
-        pronoun = re.search(r"\b(he|his|she)\b", body[m.end : stop], re.IGNORECASE)
-        is_alone = (previous is None or previous.end < _sentence_start(body, m.start)) and stop == sentence_end
-        if pronoun is None and is_alone:
-            pronoun = re.match(r"\s*(He|She)\b", body[sentence_end:])
-        if pronoun and m.name not in genders:
-            genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
-    genders |= continued
-    for m in persons:
-        genders[m.name] = _gender(body, m.start) or _gender_by_noun(body, m) or genders.get(m.name, "")
-    return {name: g for name, g in genders.items() if g}
-
-
 def _continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[str, str]:
     """ "Conway said … . She added": the pronoun of a speaker's next words, by majority over the article; a
     pronoun elsewhere in the sentence may be anyone's ("… sought to distance himself from his pick")."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for verb_end, name in speakers:
-        continued = _CONTINUED.match(body, _sentence_end(body, verb_end))
+        continued = _CONTINUED.match(body, sentence_end(body, verb_end))
         if continued:
             votes[name]["f" if continued.group(1) == "She" else "m"] += 1
     return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
-
-
-def _sentence_end(body: str, position: int) -> int:
-    found = _SENTENCE_BREAK.search(body, position)
-    return found.end() if found else len(body)
-
-
-def _sentence_start(body: str, position: int) -> int:
-    window = max(0, position - 1000)  # a sentence is shorter; the limit keeps long bodies linear
-    return max([window, *(m.end() for m in _SENTENCE_BREAK.finditer(body, window, position))])
-
-
-def _gender(body: str, position: int) -> str:
-    before = body[max(0, position - 8) : position]
-    return "f" if _FEMALE_TITLES.search(before) else "m" if _MALE_TITLES.search(before) else ""
-
-
-def _gender_by_noun(body: str, mention: Mention) -> str:
-    before = _NOUN_BEFORE.search(body[max(0, mention.start - 20) : mention.start])
-    if before and before.group(1) in _GENDERED_NOUNS:
-        return _GENDERED_NOUNS[before.group(1)]
-    after = _APPOSITION_AFTER.match(body, mention.end)
-    description = re.split(rf"\s(?:{_FUNCTION_WORDS})\s", after.group(1))[0] if after else ""
-    return next((_GENDERED_NOUNS[w] for w in description.split() if w in _GENDERED_NOUNS), "")

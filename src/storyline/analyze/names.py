@@ -1,0 +1,160 @@
+"""The people an article names: full names behind surnames, titles before names, and what the text says of each
+person's gender. Speaker attribution (`speakers.py`) resolves names through these.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.analyze.entities import Mention, is_title, name_key, surname
+
+FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
+
+_FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s+$")
+_MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
+# Nouns for a person that say the gender: before the name ("her father Richard Kuiper") or in apposition after it
+# ("Kaylie Hanson, a DNC spokeswoman,").
+_GENDERED_NOUNS = {
+    **dict.fromkeys(
+        "woman spokeswoman chairwoman congresswoman businesswoman actress wife mother daughter sister girlfriend "
+        "grandmother aunt niece widow queen princess duchess".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "man spokesman chairman congressman businessman actor husband father son brother boyfriend grandfather "
+        "uncle nephew widower king prince duke".split(),
+        "m",
+    ),
+}
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
+_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
+
+
+@dataclass
+class SpeakerContext:
+    """What earlier attributions in the article tell later ones."""
+
+    # (position, name, gender "m"/"f"/"", is a person): who a later "he" or "she" may be
+    named: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    # (position, head noun, speaker, kind): "a senior administration official", or "Judge" before "Lou Olivera"
+    described: list[tuple[int, str, str, str]] = field(default_factory=list)
+    canonical: dict[str, str] = field(default_factory=dict)  # name key -> canonical entity name
+    # surname key -> canonical full personal names, in this article and in the whole cluster
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    cluster_surnames: dict[str, set[str]] = field(default_factory=dict)
+    titled: set[str] = field(default_factory=set)  # people named with a title: "Rep. Bob Goodlatte"
+    genders: dict[str, str] = field(default_factory=dict)  # name -> "m"/"f", from titles and pronouns
+    # (position, name): who each sentence is about, when a person (or "he"/"she" for one) opens its main clause
+    topics: list[tuple[int, str]] = field(default_factory=list)
+    # (position, "A and B"): two people the text names together ("Molto and Sheldrick"), whom "they" may mean
+    pairs: list[tuple[int, str]] = field(default_factory=list)
+
+
+def full_name(text: str, context: SpeakerContext, position: int, *, has_title: bool = False) -> str | None:
+    """A personal name as the cluster names the person: 'Riese' → 'Tracey Riese'; None if no person has it.
+
+    A surname two people share ('Goodlatte': Bob and his son Bobby) means the one named with a title when it comes
+    with one ('Congressman Goodlatte'), else the one of them the article named last before `position`.
+    """
+    key = name_key(text)
+    for surnames in (context.surnames, context.cluster_surnames):
+        bearers = surnames.get(key, set())
+        if len(bearers) == 1:
+            return next(iter(bearers))
+        if has_title and len(bearers & context.titled) == 1:
+            return next(iter(bearers & context.titled))
+        if bearers:
+            recent = [(pos, name) for pos, name, _, _ in context.named if name in bearers and pos < position]
+            return max(recent)[1] if recent else None
+    return context.canonical.get(key) if " " in key and key in context.canonical else None
+
+
+def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "PERSON" and " " in m.name.strip():
+            found[surname(name_key(m.name))].add(m.name)
+            found[name_key(m.name)].add(m.name)
+            # "Ahmad Seth" merged into "Ahmad Seth Zaharie": "Mr Seth" is him too
+            found[surname(name_key(m.text))].add(m.name)
+    return found
+
+
+def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Full names NER tagged only by their surname: 'the head of Google Search, Amit Singhal, …' then 'Singhal
+    said'. A first name is a capitalised word just before the surname that the text never writes in lower case
+    (as it would write 'then' of 'Then Singhal said')."""
+    found: dict[str, set[str]] = {}
+    for last_name in {m.text for m in persons if " " not in m.text.strip()}:
+        key = name_key(last_name)
+        if key in known or key in found:
+            continue
+        # not part of a longer name: "Donald Trump Jr." is someone else
+        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])", body):
+            word = first.group(1)
+            if not is_title(word) and not re.search(rf"\b{word.lower()}\b", body):
+                found[key] = {f"{word} {last_name}"}
+                break
+    return found
+
+
+def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
+    """'Judge' in 'District Court Judge Lou Olivera': what a later 'the judge' refers to."""
+    titles: list[tuple[int, str, str, str]] = []
+    for m in people:
+        word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
+        if m.label == "PERSON" and word and is_title(word.group(1)):
+            titles.append((m.start, word.group(1).lower(), m.name, "named"))
+    return titles
+
+
+def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str]) -> dict[str, str]:
+    """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles and nouns ('his
+    wife Anette') win over a speaker's `continued` pronoun, which wins over the first pronoun after the name.
+    "Her" and "him" say nothing: 'Woods met her' is about someone else."""
+    genders: dict[str, str] = {}
+    neighbours = zip([None, *persons[:-1]], persons, [*persons[1:], None], strict=False)  # None: nobody there
+    for previous, m, following in neighbours:
+        # the first pronoun after the name, in its sentence and before anyone else is named; a person named alone
+        # in a sentence is also the one a next sentence opening with a pronoun continues ("… named Linh Hoa. She
+        # was …"), while a pronoun inside it may be anyone's ("… Trump. After surveying her caucus, she …")
+        ends_at = sentence_end(body, m.end)
+        stop = min(following.start if following else len(body), ends_at)
+        pronoun = re.search(r"\b(he|his|she)\b", body[m.end : stop], re.IGNORECASE)
+        is_alone = (previous is None or previous.end < sentence_start(body, m.start)) and stop == ends_at
+        if pronoun is None and is_alone:
+            pronoun = re.match(r"\s*(He|She)\b", body[ends_at:])
+        if pronoun and m.name not in genders:
+            genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
+    genders |= continued
+    for m in persons:
+        genders[m.name] = title_gender(body, m.start) or gender_by_noun(body, m) or genders.get(m.name, "")
+    return {name: g for name, g in genders.items() if g}
+
+
+def sentence_end(body: str, position: int) -> int:
+    found = _SENTENCE_BREAK.search(body, position)
+    return found.end() if found else len(body)
+
+
+def sentence_start(body: str, position: int) -> int:
+    window = max(0, position - 1000)  # a sentence is shorter; the limit keeps long bodies linear
+    return max([window, *(m.end() for m in _SENTENCE_BREAK.finditer(body, window, position))])
+
+
+def title_gender(body: str, position: int) -> str:
+    before = body[max(0, position - 8) : position]
+    return "f" if _FEMALE_TITLES.search(before) else "m" if _MALE_TITLES.search(before) else ""
+
+
+def gender_by_noun(body: str, mention: Mention) -> str:
+    before = _NOUN_BEFORE.search(body[max(0, mention.start - 20) : mention.start])
+    if before and before.group(1) in _GENDERED_NOUNS:
+        return _GENDERED_NOUNS[before.group(1)]
+    after = _APPOSITION_AFTER.match(body, mention.end)
+    description = re.split(rf"\s(?:{FUNCTION_WORDS})\s", after.group(1))[0] if after else ""
+    return next((_GENDERED_NOUNS[w] for w in description.split() if w in _GENDERED_NOUNS), "")
