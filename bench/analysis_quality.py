@@ -23,6 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 import storyline
+from shares import share
 from storyline.analyze import Analysis, analyze
 from storyline.analyze.entities import name_key, nlp
 from storyline.clean import clean_article
@@ -124,8 +125,8 @@ def main() -> None:
 def report(counts: Counter[str]) -> None:
     """Print the scores of one split: dev clusters shaped the rules, held-out ones were labelled before them."""
 
-    def ratio(a: str, b: str) -> str:
-        return f"{counts[a] / counts[b]:.1%} ({counts[a]}/{counts[b]})" if counts[b] else "n/a"
+    def ratio(part: str, whole: str) -> str:
+        return share(counts, part, whole)
 
     print(f"quote detection recall     {ratio('found', 'gold')}   precision {ratio('found', 'system')}")
     print(f"quote speaker accuracy     {ratio('speaker_ok', 'found')}   full quotes {ratio('full_speaker_ok', 'full')}")

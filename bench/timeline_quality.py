@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import storyline
+from shares import share
 from storyline.analyze.timeline import build_timeline, start_date
 from storyline.clean import clean_article
 from storyline.models import Article
@@ -143,8 +144,8 @@ def score(labels: list[dict], found: list, is_right: Callable[[dict, object], bo
 
 
 def report(name: str, counts: Counter[str], seconds: float) -> None:
-    def ratio(a: str, b: str) -> str:
-        return f"{counts[a] / counts[b]:.1%} ({counts[a]}/{counts[b]})" if counts[b] else "n/a"
+    def ratio(part: str, whole: str) -> str:
+        return share(counts, part, whole)
 
     print(f"{name}: {seconds:.2f} s")
     print(f"  detection recall      {ratio('found', 'gold')}   precision {ratio('system_matched', 'system')}")
