@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.furniture import TERMINATOR, classify_line
+from storyline.furniture import classify_line, is_terminator
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
@@ -100,8 +100,11 @@ def parse_dateline(line: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+_SPACE = re.compile(r"[ \t\u00a0\u2009\u200b]+")
+
+
 def _normalize_space(line: str) -> str:
-    return re.sub(r"[ \t\u00a0\u2009\u200b]+", " ", line).strip()
+    return _SPACE.sub(" ", line).strip()
 
 
 def _line_rule(line: str) -> str | None:
@@ -145,7 +148,7 @@ def _mark_page_tail(lines: list[str], verdicts: list[str | None]) -> None:
     words = [len(line.split()) for line in lines]
     total = sum(words) or 1
     for index, line in enumerate(lines):
-        if not TERMINATOR.search(line):
+        if not is_terminator(line):
             continue
         rest = range(index + 1, len(lines))
         in_back_half = sum(words[:index]) / total >= 0.5
@@ -193,12 +196,15 @@ _ENGLISH_STOPWORDS = frozenset(
 )
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def english_ratio(text: str) -> float:
     """Share of words that are common English function words; English news prose sits near 0.4."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _LETTERS.findall(text.lower())
     if not words:
         return 0.0
-    return sum(word in _ENGLISH_STOPWORDS for word in words) / len(words)
+    return sum(map(_ENGLISH_STOPWORDS.__contains__, words)) / len(words)
 
 
 def looks_english(text: str) -> bool:
