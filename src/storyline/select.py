@@ -254,11 +254,12 @@ def fill_budget(
     by_score = np.argsort(-scores, kind="stable")
     candidates = by_score[scores[by_score] > 0]
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a pick so far
+    unpicked = np.ones(len(candidates), dtype=bool)
     chosen: list[int] = []
     used = 0
-    while len(candidates) and used < words:
+    while unpicked.any() and used < words:
         mmr = relevance_weight * scores[candidates] - (1 - relevance_weight) * redundancy
-        allowed = redundancy < REDUNDANT_SIMILARITY
+        allowed = unpicked & (redundancy < REDUNDANT_SIMILARITY)
         if fill == "within":
             allowed &= used + n_words[candidates] <= words
         best_first = np.argsort(-mmr, kind="stable")
@@ -269,7 +270,7 @@ def fill_budget(
         picked = int(candidates[k])
         chosen.append(picked)
         used += int(n_words[picked])
-        candidates, redundancy = np.delete(candidates, k), np.delete(redundancy, k)
+        unpicked[k] = False
         redundancy = np.maximum(redundancy, cluster.similarity[candidates, picked])
     return chosen
 
