@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
 MODEL_FILE = "sentence_scorer.json"
 FORMAT_VERSION = 1
-MAX_LEAVES = 63
-"""Leaves per tree `TreeEnsemble.predict` handles: it keeps a set of leaves in one int64 bit mask."""
+MAX_LEAVES = 31
+"""Leaves per tree `TreeEnsemble.predict` handles (LightGBM's default, which `learn` uses): a set of leaves is one
+int32 bit mask, and the sign bit stays unused."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -53,9 +54,9 @@ class TreeEnsemble:
         # subtree, and the leaf a row reaches is the leftmost one that no failed test ruled out (QuickScorer,
         # Lucchese et al., SIGIR 2015). A set of leaves is a bit mask, bit 0 the leftmost leaf.
         feature, threshold, kept, leaf_value = self._by_node
-        passes = rows[:, feature] <= threshold  # (n_rows, n_nodes, n_trees)
-        # A passed test keeps every leaf: -1 has all bits set.
-        alive = np.bitwise_and.reduce(kept | -passes.astype(np.int64), axis=1)
+        passes = np.take(rows, feature, axis=1) <= threshold  # (n_rows, n_nodes, n_trees)
+        # A passed test keeps every leaf: -1 has all bits set. (int32, not int64: half the memory to fill.)
+        alive = np.bitwise_and.reduce(kept | -passes.astype(np.int32), axis=1)
         # alive & -alive is the lowest set bit alone; C order because numpy sums a contiguous row pairwise and a
         # strided one term by term, and the scores stay bit for bit what the tree walk gave.
         leftmost = np.log2(alive & -alive).astype(np.int64, order="C")
@@ -66,13 +67,13 @@ class TreeEnsemble:
     def _by_node(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """For `predict`: feature, threshold and the mask of the leaves a failed test keeps, (n_nodes, n_trees)
         so that reducing over nodes runs along long rows of trees; and each tree's leaf values left to right."""
-        kept = np.full(self.feature.shape, -1, dtype=np.int64)  # padding nodes are never reached: they keep all
+        if self.feature.shape[1] + 1 > MAX_LEAVES:  # a binary tree has one leaf more than inner nodes
+            raise ModelUnavailable(f"the sentence scorer has trees of over {MAX_LEAVES} leaves; retrain it smaller")
+        kept = np.full(self.feature.shape, -1, dtype=np.int32)  # padding nodes are never reached: they keep all
         in_order: list[list[int]] = []
         for tree in range(self.feature.shape[0]):
             in_order.append([])
             _mask_subtree(self.left[tree], self.right[tree], 0, kept[tree], in_order[-1])
-        if max(map(len, in_order)) > MAX_LEAVES:
-            raise ModelUnavailable(f"the sentence scorer has trees of over {MAX_LEAVES} leaves; retrain it smaller")
         leaf_value = np.zeros((len(in_order), max(map(len, in_order))))
         for tree, leaves in enumerate(in_order):
             leaf_value[tree, : len(leaves)] = self.leaf_value[tree, leaves]
