@@ -187,6 +187,13 @@ def _form(text: str, words: list[str]) -> tuple[float, ...]:
         float(opens_mid_quote),
         float(stripped.endswith("?")),
         float(quotes > 0),
-        sum(map(str.isdigit, text)) / n_chars,
+        _n_digits(text) / n_chars,
         sum(map(len, words)) / max(len(words), 1),
     )
+
+
+def _n_digits(text: str) -> int:
+    """Characters that are digits (str.isdigit, so '²' too)."""
+    if text.isascii():  # counting each digit runs in C; only other text needs the test character by character
+        return sum(map(text.count, "0123456789"))
+    return sum(map(str.isdigit, text))

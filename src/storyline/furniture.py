@@ -156,7 +156,8 @@ _share_line = _R(
 def _share_labels(s):
     if _share_line.match(s):
         return True
-    parts = [p for p in re.split(r"[\s|/·•,]+", s.strip()) if p]
+    # Split no further than needed: past 8 parts the line is no row of labels, and the 10th piece holds the rest.
+    parts = [p for p in re.split(r"[\s|/·•,]+", s.strip(), maxsplit=9) if p]
     return (0 < len(parts) <= 8 and all(_share_tok.match(p) for p in parts)) or bool(
         re.fullmatch(r"(?:text size|play|replay|share|follow)\W*[+-]?", s, re.I)
     )
