@@ -107,13 +107,17 @@ def _normalize_space(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+_SENTENCE_END = re.compile(r"[.!?…\"”。]$")
+_NON_WORD = re.compile(r"\W+")
+
+
 def _line_rule(line: str) -> str | None:
     found = classify_line(line)
     if (
         found is None
         and len(line.split()) <= _FRAGMENT_WORDS
         and len(line) <= _FRAGMENT_CHARS  # a paragraph in a script without spaces is not a fragment
-        and not re.search(r"[.!?…\"”。]$", line)
+        and not _SENTENCE_END.search(line)
     ):
         return "fragment"  # section labels and kickers such as 'China up close'
     return found
@@ -122,7 +126,7 @@ def _line_rule(line: str) -> str | None:
 def _mark_repeats(lines: list[str], verdicts: list[str | None]) -> None:
     seen: set[str] = set()
     for index, line in enumerate(lines):
-        key = re.sub(r"\W+", " ", line).strip().lower()
+        key = _NON_WORD.sub(" ", line).strip().lower()
         if not key:
             continue
         if key in seen and verdicts[index] is None:

@@ -51,11 +51,12 @@ def rule(name: str) -> Callable[[LineRule], LineRule]:
 
 
 _sep = _R(r"^[\W_]+$")
+_private_use = re.compile(r"[\ue000-\uf8ff\s]+")
 
 
 @rule("separator")
 def _separator(s):  # "___", "###", "---", "+", "•••", "★★★", "✉", private-use glyphs
-    return bool(_sep.match(s)) or bool(re.fullmatch(r"[\ue000-\uf8ff\s]+", s))
+    return bool(_sep.match(s)) or bool(_private_use.fullmatch(s))
 
 
 _tmpl = _R(r"\{\{[^}]*\}\}|\{\*[^}]*\*\}|\$\{[^}]*\}|<%[^%]*%>")
@@ -152,15 +153,17 @@ _share_line = _R(
 )
 
 
+_share_separators = re.compile(r"[\s|/·•,]+")
+_player_button = _R(r"(?:text size|play|replay|share|follow)\W*[+-]?")
+
+
 @rule("share_labels")
 def _share_labels(s):
     if _share_line.match(s):
         return True
     # Split no further than needed: past 8 parts the line is no row of labels, and the 10th piece holds the rest.
-    parts = [p for p in re.split(r"[\s|/·•,]+", s.strip(), maxsplit=9) if p]
-    return (0 < len(parts) <= 8 and all(_share_tok.match(p) for p in parts)) or bool(
-        re.fullmatch(r"(?:text size|play|replay|share|follow)\W*[+-]?", s, re.I)
-    )
+    parts = [p for p in _share_separators.split(s.strip(), maxsplit=9) if p]
+    return (0 < len(parts) <= 8 and all(_share_tok.match(p) for p in parts)) or bool(_player_button.fullmatch(s))
 
 
 _newsletter = _R(
@@ -261,6 +264,9 @@ _credit_only = re.compile(
 
 
 _CREDIT_TAIL_CHARS = 240
+_and_or = re.compile(r"\b(?:and|or)\b")
+_social_tail = _R(r"\((?:%s)\s*:\s*@?[\w.]+\)\s*$" % SOCIAL)
+_wire_after_ellipsis = re.compile(r"\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)")
 
 
 @rule("photo_credit")
@@ -268,7 +274,7 @@ def _photo_credit(s):
     n = _words(s)
     if n <= 60 and _cap_start.match(s):
         return True
-    if n <= 7 and _credit_only.match(s) and not re.search(r"\b(?:and|or)\b", s) and not re.search(r"https?://", s):
+    if n <= 7 and _credit_only.match(s) and not _and_or.search(s) and "http://" not in s and "https://" not in s:
         return True
     # Credits sit at the end of a caption; scanning only the tail keeps long paragraphs cheap.
     tail = s[-_CREDIT_TAIL_CHARS:]
@@ -277,9 +283,9 @@ def _photo_credit(s):
     if n <= 60 and _cap_label_tail.search(tail):
         return True
     # AP caption truncated by the CMS: "... shows the scene ... on Thursday... (Associated Press)"
-    if n <= 40 and re.search(r"\((?:%s)\s*:\s*@?[\w.]+\)\s*$" % SOCIAL, s, re.I):
+    if n <= 40 and _social_tail.search(s):
         return True
-    return bool(re.search(r"\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)", s))
+    return bool(_wire_after_ellipsis.search(s))
 
 
 _copyright = _R(

@@ -44,6 +44,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.)(?:,(?: [A-Z][A-Za-z.]+){1,3})?"
     r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:—|–|--?|_)\s+(?=[A-Z\"“])"
 )
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEXT_WORD = re.compile(r"[\w']+")
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution.
 _ATTRIBUTION = re.compile(
@@ -109,8 +111,8 @@ def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
     word = _word_before(line, start, match.start()).lstrip(_OPENING_MARKS).lower()
     if word in _NEVER_FINAL or (len(word) == 1 and word.isalpha()):  # titles, months, initials: "J. Smith"
         return False
-    if word in _MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # "Fla.", "U.S.", "a.m."
-        next_word = re.match(r"[\w']+", line[match.end() :])
+    if word in _MAYBE_FINAL or _DOTTED.fullmatch(word):  # "Fla.", "U.S.", "a.m."
+        next_word = _NEXT_WORD.match(line, match.end())
         return next_word is not None and next_word.group().lower() in _OPENERS
     return True
 
