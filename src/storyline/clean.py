@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.furniture import TERMINATOR, classify_line
+from storyline.furniture import classify_line, is_terminator
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
@@ -100,8 +100,15 @@ def parse_dateline(line: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
+_SPACE = re.compile(r"[ \t\u00a0\u2009\u200b]+")
+
+
 def _normalize_space(line: str) -> str:
-    return re.sub(r"[ \t\u00a0\u2009\u200b]+", " ", line).strip()
+    return _SPACE.sub(" ", line).strip()
+
+
+_SENTENCE_END = re.compile(r"[.!?…\"”。]$")
+_NON_WORD = re.compile(r"\W+")
 
 
 def _line_rule(line: str) -> str | None:
@@ -110,7 +117,7 @@ def _line_rule(line: str) -> str | None:
         found is None
         and len(line.split()) <= _FRAGMENT_WORDS
         and len(line) <= _FRAGMENT_CHARS  # a paragraph in a script without spaces is not a fragment
-        and not re.search(r"[.!?…\"”。]$", line)
+        and not _SENTENCE_END.search(line)
     ):
         return "fragment"  # section labels and kickers such as 'China up close'
     return found
@@ -119,7 +126,7 @@ def _line_rule(line: str) -> str | None:
 def _mark_repeats(lines: list[str], verdicts: list[str | None]) -> None:
     seen: set[str] = set()
     for index, line in enumerate(lines):
-        key = re.sub(r"\W+", " ", line).strip().lower()
+        key = _NON_WORD.sub(" ", line).strip().lower()
         if not key:
             continue
         if key in seen and verdicts[index] is None:
@@ -145,7 +152,7 @@ def _mark_page_tail(lines: list[str], verdicts: list[str | None]) -> None:
     words = [len(line.split()) for line in lines]
     total = sum(words) or 1
     for index, line in enumerate(lines):
-        if not TERMINATOR.search(line):
+        if not is_terminator(line):
             continue
         rest = range(index + 1, len(lines))
         in_back_half = sum(words[:index]) / total >= 0.5
@@ -193,12 +200,15 @@ _ENGLISH_STOPWORDS = frozenset(
 )
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def english_ratio(text: str) -> float:
     """Share of words that are common English function words; English news prose sits near 0.4."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _LETTERS.findall(text.lower())
     if not words:
         return 0.0
-    return sum(word in _ENGLISH_STOPWORDS for word in words) / len(words)
+    return sum(map(_ENGLISH_STOPWORDS.__contains__, words)) / len(words)
 
 
 def looks_english(text: str) -> bool:

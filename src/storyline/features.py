@@ -76,7 +76,8 @@ def sentence_features(
     n_articles = int(articles.max()) + 1 if n else 0
     position = np.array([s.position for s in sentences], dtype=float)
     # Word tokens, not white-space words: tokenized training text counts each comma and quote as a word.
-    n_words = np.array([len(_WORD.findall(s.text)) for s in sentences], dtype=float)
+    words = [_WORD.findall(s.text) for s in sentences]
+    n_words = np.array([len(w) for w in words], dtype=float)
     per_article = np.bincount(articles, minlength=n_articles).astype(float)
     columns = {
         "position": np.minimum(position, 50),
@@ -90,7 +91,7 @@ def sentence_features(
         **_centrality_columns(centrality),
         **_similarity_columns(similarity, articles, position),
         **_term_columns(vectors, articles, n_articles),
-        **_form_columns(sentences),
+        **_form_columns(sentences, words),
     }
     return np.column_stack([columns[name] for name in FEATURES]) if n else np.zeros((0, len(FEATURES)))
 
@@ -137,39 +138,48 @@ def _similarity_columns(similarity: np.ndarray, articles: np.ndarray, position: 
 
 def _term_columns(vectors: csr_matrix, articles: np.ndarray, n_articles: int) -> dict[str, np.ndarray]:
     """SumBasic-like content weight: how widely the sentence's terms are spread over articles and sentences."""
-    n = vectors.shape[0]
-    present = csr_matrix((np.ones_like(vectors.data), vectors.indices, vectors.indptr), shape=vectors.shape)
-    sentence_df = np.asarray(present.sum(axis=0)).ravel()
-    by_article = csr_matrix((np.ones(n), (articles, np.arange(n))), shape=(n_articles, n)) @ present
-    article_df = np.asarray((by_article > 0).sum(axis=0)).ravel() / max(n_articles, 1)
-    n_terms = np.asarray(present.sum(axis=1)).ravel()
+    n, n_columns = vectors.shape
+    terms = vectors.indices  # the terms of sentence i are terms[vectors.indptr[i] : vectors.indptr[i + 1]]
+    n_terms = np.diff(vectors.indptr)
+    rows = np.repeat(np.arange(n), n_terms)
+    sentence_df = np.bincount(terms, minlength=n_columns)
+    in_articles = np.unique(articles[rows] * n_columns + terms) % n_columns  # each (article, term) pair once
+    article_df = np.bincount(in_articles, minlength=n_columns) / max(n_articles, 1)
     safe = np.maximum(n_terms, 1)
-    max_article = np.zeros(n)
-    for i in range(n):
-        terms = present.indices[present.indptr[i] : present.indptr[i + 1]]
-        if len(terms):
-            max_article[i] = np.sort(article_df[terms])[-min(3, len(terms)) :].mean()
     return {
-        "term_articles": (present @ article_df) / safe,
-        "term_sentences": (present @ (sentence_df / max(n, 1))) / safe,
-        "term_articles_max": max_article,
-        "n_terms": n_terms,
+        "term_articles": np.bincount(rows, weights=article_df[terms], minlength=n) / safe,
+        "term_sentences": np.bincount(rows, weights=(sentence_df / max(n, 1))[terms], minlength=n) / safe,
+        "term_articles_max": _top_mean(rows, article_df[terms], n, 3),
+        "n_terms": n_terms.astype(float),
     }
 
 
-def _form_columns(sentences: Sequence[Sentence]) -> dict[str, np.ndarray]:
+def _top_mean(rows: np.ndarray, values: np.ndarray, n_rows: int, k: int) -> np.ndarray:
+    """Per row, the mean of its `k` largest values (of all, when it has fewer); 0 for a row without values.
+
+    `rows` must be sorted, as a CSR matrix keeps them.
+    """
+    order = np.lexsort((values, rows))  # by row, ascending values within a row
+    row_ends = np.cumsum(np.bincount(rows, minlength=n_rows))
+    from_end = row_ends[rows] - 1 - np.arange(len(rows))  # 0 for a row's largest value, 1 for the next…
+    top = from_end < k
+    kept = np.bincount(rows[top], minlength=n_rows)
+    sums = np.bincount(rows[top], weights=values[order][top], minlength=n_rows)
+    return sums / np.maximum(kept, 1)
+
+
+def _form_columns(sentences: Sequence[Sentence], words: Sequence[list[str]]) -> dict[str, np.ndarray]:
     """Furniture-likeness: what fragments, captions, quote tails and link lists look like."""
-    rows = [_form(s.text) for s in sentences]
+    rows = [_form(s.text, w) for s, w in zip(sentences, words, strict=True)]
     names = ("no_terminal", "mid_quote", "question", "has_quote", "digit_ratio", "mean_word_chars")
     columns = {name: np.array([row[k] for row in rows], dtype=float) for k, name in enumerate(names)}
     columns["attribution"] = np.array([bool(_ATTRIBUTION.search(s.text)) for s in sentences], dtype=float)
     return columns
 
 
-def _form(text: str) -> tuple[float, ...]:
+def _form(text: str, words: list[str]) -> tuple[float, ...]:
     stripped = text.rstrip("”’\"')] ")
     n_chars = max(len(text), 1)
-    words = _WORD.findall(text)
     quotes = text.count('"') + text.count("“") + text.count("”") + text.count("''") + text.count("``")
     opens_mid_quote = text.count("”") > text.count("“") or (text.count('"') % 2 == 1 and not text.startswith('"'))
     return (
@@ -177,6 +187,13 @@ def _form(text: str) -> tuple[float, ...]:
         float(opens_mid_quote),
         float(stripped.endswith("?")),
         float(quotes > 0),
-        sum(c.isdigit() for c in text) / n_chars,
+        _n_digits(text) / n_chars,
         sum(map(len, words)) / max(len(words), 1),
     )
+
+
+def _n_digits(text: str) -> int:
+    """Characters that are digits (str.isdigit, so '²' too)."""
+    if text.isascii():  # counting each digit runs in C; only other text needs the test character by character
+        return sum(map(text.count, "0123456789"))
+    return sum(map(str.isdigit, text))

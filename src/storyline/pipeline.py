@@ -209,7 +209,10 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
 
 def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
     tokens = re.findall(r"\w+", text.lower())
-    return {tuple(tokens[i : i + n]) for i in range(max(len(tokens) - n + 1, 1))}
+    if len(tokens) < n:
+        return {tuple(tokens)}
+    # The shifted copies differ in length; zip stops at the shortest: every run of n consecutive tokens.
+    return set(zip(*(tokens[i:] for i in range(n)), strict=False))
 
 
 def _overlap(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:

@@ -34,7 +34,9 @@ _OPENERS = frozenset(
 _BOUNDARY = re.compile(r"(\.\.\.|…|[.!?]+)([\"'”’)\]]*(?:'')?[\"'”’)\]]*)(\s+)(?=(\S))")
 # Scrapers join paragraphs without a space: "…in Virginia.Authorities said". Two lower-case letters or digits
 # before the mark keep "U.S.", initials and decimals out.
-_GLUED = re.compile(r"(?<=[a-z0-9]{2})[.!?](?=[A-Z][a-z])")
+# (The look-behind, which covers the mark itself, comes after it: a pattern that opens with the mark lets the
+# engine skip straight to the next one.)
+_GLUED = re.compile(r"[.!?](?<=[a-z0-9]{2}.)(?=[A-Z][a-z])")
 # "OSAN AIR BASE, South Korea (AFNS) -- South Korea and…" (DUC's AP copy: "CAIRO (AP) _ …"): a wire dateline
 # opening a paragraph is not part of its first sentence; left in, it spends a summary's words on a place and an
 # agency name.
@@ -42,7 +44,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.)(?:,(?: [A-Z][A-Za-z.]+){1,3})?"
     r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:—|–|--?|_)\s+(?=[A-Z\"“])"
 )
-_WORD_BEFORE = re.compile(r"(\S+?)$")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_NEXT_WORD = re.compile(r"[\w']+")
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution.
 _ATTRIBUTION = re.compile(
@@ -105,14 +108,23 @@ def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
         return False
     if terminator != "." or closers:
         return True
-    before = _WORD_BEFORE.search(line, start, match.start())
-    word = before.group(1).lstrip(_OPENING_MARKS).lower() if before else ""
+    word = _word_before(line, start, match.start()).lstrip(_OPENING_MARKS).lower()
     if word in _NEVER_FINAL or (len(word) == 1 and word.isalpha()):  # titles, months, initials: "J. Smith"
         return False
-    if word in _MAYBE_FINAL or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):  # "Fla.", "U.S.", "a.m."
-        next_word = re.match(r"[\w']+", line[match.end() :])
+    if word in _MAYBE_FINAL or _DOTTED.fullmatch(word):  # "Fla.", "U.S.", "a.m."
+        next_word = _NEXT_WORD.match(line, match.end())
         return next_word is not None and next_word.group().lower() in _OPENERS
     return True
+
+
+def _word_before(line: str, start: int, end: int) -> str:
+    """The white-space-free run of characters ending at `end` (not before `start`); "" after a space.
+
+    A regular expression anchored at `end` would be tried from every position from `start` on; splitting from the
+    right looks only at the last word.
+    """
+    piece = line[start:end]
+    return "" if not piece or piece[-1].isspace() else piece.rsplit(None, 1)[-1]
 
 
 def _add_trimmed(spans: list[tuple[int, int]], line: str, start: int, end: int, offset: int) -> None:

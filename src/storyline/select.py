@@ -47,6 +47,7 @@ class Cluster:
     article_index: np.ndarray  # position of each sentence's article in `article_ids`
     article_ids: tuple[str, ...]
     supports: np.ndarray  # supports[i, j]: sentence j of another article says what sentence i says
+    n_words: np.ndarray  # white-space words of each sentence (`Sentence.n_words`)
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence], support_threshold: float) -> Cluster:
@@ -70,6 +71,7 @@ class Cluster:
             article_index=article_index,
             article_ids=article_ids,
             supports=supports,
+            n_words=np.array([s.n_words for s in sentences], dtype=np.int64),
         )
 
     def supporters(self, index: int) -> list[tuple[int, float]]:
@@ -187,7 +189,7 @@ def select_sentences(
         scores, relevance_weight = STRATEGIES[strategy](cluster) * weight, MMR_LAMBDA
     chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight)
     order = reading_order(sentences, chosen)
-    if fill == "overflow" and sum(sentences[i].n_words for i in chosen) > words:
+    if fill == "overflow" and cluster.n_words[chosen].sum() > words:
         order = [i for i in order if i != chosen[-1]] + [chosen[-1]]
     return [
         Pick(sentence=sentences[i], support=tuple((sentences[j], sim) for j, sim in cluster.supporters(i)))
@@ -209,6 +211,9 @@ def resolve_strategy(strategy: str, sentences: Sequence[Sentence]) -> str:
     return "learned" if sum(s.n_words for s in sentences) <= LEARNED_RANGE_WORDS else "centroid"
 
 
+_TERMINAL = re.compile(r"[.!?…][”’\"')\]]*$")
+
+
 def form_weight(sentences: Sequence[Sentence]) -> np.ndarray:
     """Down-weight what reads badly out of context: fragments, questions, lines without a full stop."""
     weights = np.ones(len(sentences))
@@ -216,7 +221,7 @@ def form_weight(sentences: Sequence[Sentence]) -> np.ndarray:
         n_words = sentence.n_words
         if n_words < MIN_WORDS or n_words > MAX_WORDS:
             weights[i] = 0.0
-        elif not re.search(r"[.!?…][”’\"')\]]*$", sentence.text):
+        elif not _TERMINAL.search(sentence.text):
             weights[i] = 0.5
         elif _opens_mid_quote(sentence.text):
             weights[i] = 0.3
@@ -245,27 +250,28 @@ def fill_budget(
     `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the REDUNDANT_SIMILARITY cut-off
     removes repeats.
     """
+    n_words = cluster.n_words
+    by_score = np.argsort(-scores, kind="stable")
+    candidates = by_score[scores[by_score] > 0]
+    redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a pick so far
+    unpicked = np.ones(len(candidates), dtype=bool)
     chosen: list[int] = []
     used = 0
-    candidates = [i for i in np.argsort(-scores, kind="stable") if scores[i] > 0]
-    while candidates and used < words:
-        redundancy = cluster.similarity[np.ix_(candidates, chosen)].max(axis=1) if chosen else np.zeros(len(candidates))
+    while unpicked.any() and used < words:
         mmr = relevance_weight * scores[candidates] - (1 - relevance_weight) * redundancy
+        allowed = unpicked & (redundancy < REDUNDANT_SIMILARITY)
+        if fill == "within":
+            allowed &= used + n_words[candidates] <= words
         best_first = np.argsort(-mmr, kind="stable")
-        picked = None
-        for k in best_first:
-            i = candidates[k]
-            if redundancy[k] >= REDUNDANT_SIMILARITY:
-                continue
-            if fill == "within" and used + cluster.sentences[i].n_words > words:
-                continue
-            picked = i
+        best_allowed = best_first[allowed[best_first]]
+        if not len(best_allowed):
             break
-        if picked is None:
-            break
+        k = best_allowed[0]
+        picked = int(candidates[k])
         chosen.append(picked)
-        used += cluster.sentences[picked].n_words
-        candidates = [i for i in candidates if i != picked]
+        used += int(n_words[picked])
+        unpicked[k] = False
+        redundancy = np.maximum(redundancy, cluster.similarity[candidates, picked])
     return chosen
 
 
