@@ -38,10 +38,10 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("porter")
 
 
-def analyze(text: str) -> list[str]:
+def terms(text: str) -> list[str]:
     """Lower-cased, stop-word-free, Porter-stemmed word tokens: the terms TF-IDF counts."""
-    terms = map(_term, _TOKEN.findall(text.lower()))
-    return [term for term in terms if term is not None]
+    found = map(_term, _TOKEN.findall(text.lower()))
+    return [term for term in found if term is not None]
 
 
 @cache
@@ -54,10 +54,10 @@ def tfidf(texts: Sequence[str]) -> csr_matrix:
     """L2-normalised TF-IDF rows fitted on `texts` alone: sublinear tf, smoothed idf, as scikit-learn's
     TfidfVectorizer(sublinear_tf=True) computes them, without its 1.5 s import on every cold start."""
     vocabulary: dict[str, int] = {}
-    terms = [[vocabulary.setdefault(term, len(vocabulary)) for term in analyze(text)] for text in texts]
+    columns_of = [[vocabulary.setdefault(term, len(vocabulary)) for term in terms(text)] for text in texts]
     n_texts, n_columns = len(texts), max(len(vocabulary), 1)
-    rows = np.repeat(np.arange(n_texts), [len(row) for row in terms])
-    columns = np.fromiter(chain.from_iterable(terms), dtype=np.int64, count=len(rows))
+    rows = np.repeat(np.arange(n_texts), [len(row) for row in columns_of])
+    columns = np.fromiter(chain.from_iterable(columns_of), dtype=np.int64, count=len(rows))
     # Counting (row, term) pairs by sorting them also puts each row's terms in column order, the order scipy
     # keeps, so that sums over a row add up in the same order as in any scipy operation.
     pairs, counts = np.unique(rows * n_columns + columns, return_counts=True)

@@ -34,7 +34,7 @@ import numpy as np
 
 from storyline.analyze.values import Value, find_values, unit_name
 from storyline.models import Article, Conflict, ConflictSide, Sentence, Span
-from storyline.represent import analyze as terms
+from storyline.represent import terms
 from storyline.select import Cluster
 
 MIN_SIMILARITY = 0.3

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from storyline.represent import analyze as terms
+from storyline.represent import terms
 
 _MONTHS = {
     name: n
