@@ -1,10 +1,20 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from storyline.errors import ConfigError
 from storyline.models import Sentence
-from storyline.select import LEARNED_RANGE_WORDS, resolve_strategy, select_sentences
+from storyline.select import (
+    DEFAULT_SUPPORT_THRESHOLD,
+    LEARNED_RANGE_WORDS,
+    OPENINGS_WORDS,
+    STRATEGIES,
+    Cluster,
+    _openings,
+    resolve_strategy,
+    select_sentences,
+)
 
 
 def _sentences(articles: list[list[str]]) -> list[Sentence]:
@@ -114,5 +124,26 @@ def test_adaptive_strategy_uses_the_learned_scorer_only_within_its_training_rang
     long = _sentences([GALLERY * 3, *BRIDGE] * 2)
     assert sum(s.n_words for s in long) > LEARNED_RANGE_WORDS
     assert resolve_strategy("adaptive", short) == "learned"
+    # Eight articles leave each fewer than MIN_OPENING_WORDS of the openings view: no longer the trained shape.
     assert resolve_strategy("adaptive", long) == "centroid"
+    three_long = _sentences([GALLERY * 3, GALLERY * 2, BRIDGE[0] * 4])
+    assert sum(s.n_words for s in three_long) > LEARNED_RANGE_WORDS
+    assert resolve_strategy("adaptive", three_long) == "openings"
     assert resolve_strategy("hybrid", short) == "hybrid"
+
+
+def test_openings_strategy_scores_only_each_articles_opening_with_the_learned_model() -> None:
+    articles = [GALLERY * 3, [*BRIDGE[0], *GALLERY * 3]]
+    sentences = _sentences(articles)
+    cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
+    openings = _openings(cluster)
+    per_article = OPENINGS_WORDS / 2
+    for article in ("a1", "a2"):
+        kept = [sentences[i] for i in openings if sentences[i].article_id == article]
+        whole = [s for s in sentences if s.article_id == article]
+        # The opening sentences, up to the one that reaches the article's share of the view.
+        assert kept == whole[: len(kept)] and len(kept) < len(whole)
+        assert sum(s.n_words for s in kept[:-1]) < per_article <= sum(s.n_words for s in kept)
+    rest = np.setdiff1d(np.arange(len(sentences)), openings)
+    bonus = STRATEGIES["openings"](cluster) - STRATEGIES["centroid"](cluster)
+    assert np.all(bonus[rest] == 0) and np.all(bonus[openings] > 0)
