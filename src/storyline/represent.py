@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -38,10 +38,14 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("porter")
 
 
-def terms(text: str) -> list[str]:
-    """Lower-cased, stop-word-free, Porter-stemmed word tokens: the terms TF-IDF counts."""
+@lru_cache(maxsize=8192)
+def terms(text: str) -> tuple[str, ...]:
+    """Lower-cased, stop-word-free, Porter-stemmed word tokens: the terms TF-IDF counts.
+
+    Cached: the openings strategy builds TF-IDF again over sentences the story's own TF-IDF just read.
+    """
     found = map(_term, _TOKEN.findall(text.lower()))
-    return [term for term in found if term is not None]
+    return tuple(term for term in found if term is not None)
 
 
 @cache
