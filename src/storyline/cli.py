@@ -116,7 +116,7 @@ def brief(
     cluster: Annotated[str | None, typer.Option(help="JSONL: which line (0-based) or record id.")] = None,
     date: Annotated[list[str] | None, typer.Option(help="Publication date: YYYY-MM-DD or FILE=YYYY-MM-DD.")] = None,
     strategy: Annotated[
-        str, typer.Option(help="Selection strategy: adaptive, centroid, learned or hybrid (storyline.select).")
+        str, typer.Option(help="Selection strategy, one of storyline.select.STRATEGY_NAMES.")
     ] = BriefOptions().strategy,
     analysis: Annotated[
         bool, typer.Option("--analysis/--no-analysis", help="Find entities and quotes (loads spaCy).")

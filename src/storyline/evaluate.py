@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import json
 import logging
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +24,7 @@ from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
 from storyline.models import BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
-from storyline.segment import segment, sentence_spans
+from storyline.segment import ENDS_SENTENCE, segment, sentence_spans
 from storyline.select import STRATEGY_NAMES, select_sentences
 
 logger = logging.getLogger(__name__)
@@ -33,7 +32,6 @@ logger = logging.getLogger(__name__)
 SYSTEMS = ("storyline", *(f"storyline:{name}" for name in STRATEGY_NAMES), *BASELINES, "oracle")
 """`storyline` runs the default strategy; `storyline:NAME` a named one, to compare strategies in one run."""
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 TIMING = "end to end from the raw record: load, clean, split (timed once per cluster, charged to every system), select"
 
 
@@ -158,7 +156,7 @@ def one_sentence_per_line(summary: str) -> str:
     splitter, the one that splits the documents.
     """
     lines = [line.strip() for line in summary.strip().splitlines() if line.strip()]
-    if all(sentence_spans(line) == [(0, len(line))] and _ENDS_SENTENCE.search(line) for line in lines):
+    if all(sentence_spans(line) == [(0, len(line))] and ENDS_SENTENCE.search(line) for line in lines):
         return "\n".join(lines)
     joined = " ".join(lines)
     return "\n".join(joined[start:end] for start, end in sentence_spans(joined))

@@ -14,6 +14,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.models import Sentence
+from storyline.segment import ENDS_SENTENCE, opens_mid_quote
 
 FEATURES = (
     "position",
@@ -47,7 +48,6 @@ FEATURES = (
 )
 """Column names of `sentence_features`, in order; a model file records them to refuse a mismatched model."""
 
-_TERMINAL = re.compile(r"[.!?…][”’\"')\]]*$")
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 _LEAD_SENTENCES = 2
@@ -181,10 +181,9 @@ def _form(text: str, words: list[str]) -> tuple[float, ...]:
     stripped = text.rstrip("”’\"')] ")
     n_chars = max(len(text), 1)
     quotes = text.count('"') + text.count("“") + text.count("”") + text.count("''") + text.count("``")
-    opens_mid_quote = text.count("”") > text.count("“") or (text.count('"') % 2 == 1 and not text.startswith('"'))
     return (
-        float(not _TERMINAL.search(text)),
-        float(opens_mid_quote),
+        float(not ENDS_SENTENCE.search(text)),
+        float(opens_mid_quote(text)),
         float(stripped.endswith("?")),
         float(quotes > 0),
         _n_digits(text) / n_chars,

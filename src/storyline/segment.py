@@ -46,6 +46,8 @@ _DATELINE = re.compile(
 )
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"[\w']+")
+ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
+"""Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution.
 _ATTRIBUTION = re.compile(
@@ -125,6 +127,13 @@ def _word_before(line: str, start: int, end: int) -> str:
     """
     piece = line[start:end]
     return "" if not piece or piece[-1].isspace() else piece.rsplit(None, 1)[-1]
+
+
+def opens_mid_quote(text: str) -> bool:
+    """Whether a sentence closes a quotation it never opened: it continues an earlier sentence's quote."""
+    if text.count("”") > text.count("“"):
+        return True
+    return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
 def _add_trimmed(spans: list[tuple[int, int]], line: str, start: int, end: int, offset: int) -> None:

@@ -7,7 +7,6 @@ attaches each pick's support: sentences of other articles similar enough to say 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -19,6 +18,7 @@ from storyline.errors import ConfigError
 from storyline.models import Sentence
 from storyline.represent import cosine_to_centroid, pairwise_cosine, tfidf
 from storyline.scorer import inclusion_probability
+from storyline.segment import ENDS_SENTENCE, opens_mid_quote
 
 MIN_WORDS = 6
 """Shorter sentences are fragments (datelines, subheads) more often than facts."""
@@ -255,9 +255,6 @@ def resolve_strategy(strategy: str, sentences: Sequence[Sentence]) -> str:
     return "openings" if OPENINGS_WORDS / n_articles >= MIN_OPENING_WORDS else "centroid"
 
 
-_TERMINAL = re.compile(r"[.!?…][”’\"')\]]*$")
-
-
 def form_weight(sentences: Sequence[Sentence]) -> np.ndarray:
     """Down-weight what reads badly out of context: fragments, questions, lines without a full stop."""
     weights = np.ones(len(sentences))
@@ -265,20 +262,13 @@ def form_weight(sentences: Sequence[Sentence]) -> np.ndarray:
         n_words = sentence.n_words
         if n_words < MIN_WORDS or n_words > MAX_WORDS:
             weights[i] = 0.0
-        elif not _TERMINAL.search(sentence.text):
+        elif not ENDS_SENTENCE.search(sentence.text):
             weights[i] = 0.5
-        elif _opens_mid_quote(sentence.text):
+        elif opens_mid_quote(sentence.text):
             weights[i] = 0.3
         elif sentence.text.rstrip("”’\"')]").endswith("?"):
             weights[i] = 0.7
     return weights
-
-
-def _opens_mid_quote(text: str) -> bool:
-    """A sentence that closes a quotation it never opened continues an earlier sentence's quote."""
-    if text.count("”") > text.count("“"):
-        return True
-    return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
 def fill_budget(
