@@ -5,11 +5,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from markupsafe import escape
 
 import storyline
-from storyline.models import Brief, Conflict, ConflictSide, Span
+from storyline.models import Brief, Conflict, ConflictSide, Span, SummarySentence
+from storyline.pipeline import quoted_speakers
 from storyline.render import RENDERERS
+from storyline.render.citations import passage_text, summary_text
 
 PAYLOAD = '<script>alert("owned")</script><img src=x onerror=alert(1)>'
 
@@ -81,3 +84,48 @@ def test_render_html_escapes_article_text(examples_dir: Path, tmp_path: Path) ->
     assert "<script>alert" not in page and "<img src=x" not in page
     assert escape(PAYLOAD) in page
     assert re.findall(r"<script", page) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("“We agreed to the denuclearization of North Korea.", "“We agreed to the denuclearization of North Korea. …”"),
+        ("That would be a diplomatic catastrophe.”", "“… That would be a diplomatic catastrophe.”"),
+        ("\"You don't want to send Xi to Mar-a-Lago.", '"You don\'t want to send Xi to Mar-a-Lago. …"'),
+        ('That would be a catastrophe," he said.', '"… That would be a catastrophe," he said.'),
+        ('"It was calm," the official said. "We left.', '"It was calm," the official said. "We left. …"'),
+        ("He called it an “insult.”", "He called it an “insult.”"),
+        ("No quotation here.", "No quotation here."),
+    ],
+)
+def test_passage_text_balances_a_quotation_cut_at_the_sentence_edge(sentence: str, shown: str) -> None:
+    assert passage_text(sentence) == shown
+
+
+def _summary_sentence_at(brief: Brief, sentence: str) -> SummarySentence:
+    for info in brief.story.articles:
+        start = info.body.find(sentence)
+        if start >= 0:
+            return SummarySentence(text=sentence, source=Span(article=info.id, start=start, end=start + len(sentence)))
+    raise AssertionError(f"not in the seeds: {sentence}")
+
+
+def test_a_summary_sentence_cut_from_a_quotation_gets_the_quotes_speaker(seed_brief: Brief) -> None:
+    inside = _summary_sentence_at(seed_brief, "“We agreed to the denuclearization of North Korea.")
+    attributed = _summary_sentence_at(
+        seed_brief,
+        "\"The Chinese saw him walk away from North Korea and they're concerned he will walk away from the China "
+        'deal," the official said.',
+    )
+    reported = _summary_sentence_at(seed_brief, "The collapse of the Hanoi summit came as a surprise")
+    named = quoted_speakers([inside, attributed, reported], seed_brief.quotes)
+    assert [s.speaker for s in named] == ["Donald Trump", None, None]
+    assert summary_text(named[0]) == "“We agreed to the denuclearization of North Korea. …” — Donald Trump"
+
+
+def test_rendered_summaries_never_leave_a_quotation_open(seed_brief: Brief) -> None:
+    markdown = RENDERERS["md"](seed_brief)
+    summary_lines = markdown.split("\n## ")[0].splitlines()[2:]
+    assert summary_lines
+    for line in summary_lines:
+        assert line.count("“") == line.count("”") and line.count('"') % 2 == 0, line

@@ -213,6 +213,11 @@ class SummarySentence(Frozen):
     support: tuple[SupportSpan, ...] = Field(
         (), description="Sentences of other articles that say the same thing, best first."
     )
+    speaker: str | None = Field(
+        None,
+        description="Who is quoted, when the sentence lies inside a quotation attributed outside it "
+        "(from quote analysis; None without analysis or when the sentence names its speaker itself).",
+    )
 
     @computed_field(description="Ids of the articles that report this sentence: source first.")
     @property

@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -19,6 +20,7 @@ from storyline.models import (
     Brief,
     BriefOptions,
     Problem,
+    Quote,
     Sentence,
     Span,
     Story,
@@ -27,6 +29,9 @@ from storyline.models import (
 )
 from storyline.segment import segment
 from storyline.select import MIN_WORDS, Cluster, Pick, select_sentences
+
+if TYPE_CHECKING:
+    from storyline.analyze import Analysis
 
 logger = logging.getLogger(__name__)
 
@@ -102,12 +107,16 @@ def brief(
     if analysis_problem:
         all_problems.append(analysis_problem)
         options = options.model_copy(update={"analysis": False})
+    found = _analysis(unique, options)
+    analysed = {} if found is None else {"entities": found.entities, "quotes": found.quotes, "timeline": found.timeline}
+    if found is not None:
+        summary = quoted_speakers(summary, found.quotes)
     return Brief(
         options=options,
         story=Story(title=_story_title(unique, picks), articles=tuple(_info(a) for a in unique)),
         summary=summary,
         problems=tuple(all_problems),
-        **_analysis(unique, options),
+        **analysed,
         **_comparison(unique, cluster, summary, options),
     )
 
@@ -136,14 +145,37 @@ def prepare_articles(articles: Iterable[Article]) -> tuple[list[Article], list[P
     return unique, problems + duplicates
 
 
-def _analysis(articles: Sequence[Article], options: BriefOptions) -> dict[str, tuple[object, ...]]:
-    """Entities and quotes when asked for; the import is here so that briefs without analysis never load spaCy."""
+def _analysis(articles: Sequence[Article], options: BriefOptions) -> Analysis | None:
+    """Entities, quotes and timeline when asked for; the import is here so that briefs without analysis never load
+    spaCy."""
     if not options.analysis:
-        return {}
+        return None
     from storyline.analyze import analyze
 
-    found = analyze(articles)
-    return {"entities": found.entities, "quotes": found.quotes, "timeline": found.timeline}
+    return analyze(articles)
+
+
+def quoted_speakers(summary: Sequence[SummarySentence], quotes: Sequence[Quote]) -> tuple[SummarySentence, ...]:
+    """Give each summary sentence that sits inside a quotation, attributed outside it, the quote's speaker.
+
+    A summary cut from a quotation ("You don't want to send Xi to Mar-a-Lago.") would otherwise leave the reader
+    guessing who said it; a sentence that carries its own attribution ("…," the official said.) needs nothing.
+    """
+    return tuple(_with_speaker(sentence, quotes) for sentence in summary)
+
+
+def _with_speaker(sentence: SummarySentence, quotes: Sequence[Quote]) -> SummarySentence:
+    span = sentence.source
+    for quote in quotes:
+        if quote.kind != "full" or quote.speaker is None or quote.span.article != span.article:
+            continue
+        if quote.span.end <= span.start or quote.span.start >= span.end:
+            continue
+        said = quote.speaker_span
+        if said is not None and span.start <= said.start and said.end <= span.end:
+            return sentence
+        return sentence.model_copy(update={"speaker": quote.speaker})
+    return sentence
 
 
 def _comparison(

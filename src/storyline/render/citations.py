@@ -22,6 +22,29 @@ def corroboration(brief: Brief, sentence: SummarySentence) -> str:
     return f"reported by {len(sentence.cites)} of {len(brief.story.articles)} outlets"
 
 
+def passage_text(text: str) -> str:
+    """A sentence as a list shows it: a quotation cut at the sentence edge is closed or reopened with an ellipsis.
+
+    Sentences are extracted whole, but a quotation may run over several of them; showing one with a lone opening
+    or closing mark reads as a typo, so the missing mark is added, with '…' for the words left out.
+    """
+    curly_open, curly_close = text.count("“"), text.count("”")
+    if curly_open > curly_close:
+        return f"{text.rstrip()} …”"
+    if curly_close > curly_open:
+        return f"“… {text.lstrip()}"
+    if text.count('"') % 2 == 1:
+        return f'{text.rstrip()} …"' if text.lstrip().startswith('"') else f'"… {text.lstrip()}'
+    return text
+
+
+def summary_text(sentence: SummarySentence) -> str:
+    """A summary sentence as shown: quotation marks balanced, and the speaker of a quotation cut from its
+    attribution ('…” — Donald Trump')."""
+    text = passage_text(sentence.text)
+    return f"{text} — {sentence.speaker}" if sentence.speaker else text
+
+
 def outlet_name(brief: Brief, article_id: str) -> str:
     """'NBC News', or the source path when the outlet is not known."""
     info = brief.article(article_id)

@@ -12,7 +12,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.models import Brief, Span
 from storyline.render.analysis import entity_articles, event_date, key_quotes, speaker_label, top_entities
-from storyline.render.citations import corroboration, source_label
+from storyline.render.citations import corroboration, passage_text, source_label, summary_text
 from storyline.render.comparison import KIND_LABELS, conflict_sides, coverage_rows, side_excerpt, unique_facts
 from storyline.render.passages import cites, marked_passages, passage_of, pieces
 
@@ -24,12 +24,14 @@ def anchor(article_id: str, start: int, end: int) -> str:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("storyline", "render/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["passage"] = passage_text
+    return environment
 
 
 def render_html(brief: Brief) -> str:
@@ -42,7 +44,7 @@ def render_html(brief: Brief) -> str:
         return "#" + anchor(held.article, held.start, held.end)
 
     summary = [
-        {"text": s.text, "cites": cites(brief, s, link), "corroboration": corroboration(brief, s)}
+        {"text": summary_text(s), "cites": cites(brief, s, link), "corroboration": corroboration(brief, s)}
         for s in brief.summary
     ]
     entities = [{"entity": e, "cites": entity_articles(brief, e)} for e in top_entities(brief)]

@@ -14,7 +14,7 @@ from storyline.render.analysis import (
     speaker_label,
     top_entities,
 )
-from storyline.render.citations import citation_marker, corroboration, source_label
+from storyline.render.citations import citation_marker, corroboration, passage_text, source_label, summary_text
 from storyline.render.comparison import KIND_LABELS, conflict_sides, coverage_rows, unique_count, unique_facts
 
 
@@ -61,7 +61,7 @@ def _comparison_lines(brief: Brief) -> list[str]:
             f"### Only in \\[{outlet.number}\\] {_md_escape(outlet.label)} ({unique_count(outlet.coverage)})",
             "",
         ]
-        lines += [f"- {_md_escape(fact.text)}" for fact in outlet.coverage.unique]
+        lines += [f"- {_md_escape(passage_text(fact.text))}" for fact in outlet.coverage.unique]
     if lines:
         lines = ["", "## Only in one outlet", *lines]
     rows = coverage_rows(brief)
@@ -82,7 +82,7 @@ def render_markdown(brief: Brief) -> str:
     lines = [f"# {_md_escape(brief.story.title or 'Story brief')}", ""]
     for sentence in brief.summary:
         lines.append(
-            f"- {_md_escape(sentence.text)} {_md_escape(citation_marker(brief, sentence))} "
+            f"- {_md_escape(summary_text(sentence))} {_md_escape(citation_marker(brief, sentence))} "
             f"*({corroboration(brief, sentence)})*"
         )
     lines += _analysis_lines(brief)

@@ -19,7 +19,7 @@ from storyline.render.analysis import (
     speaker_label,
     top_entities,
 )
-from storyline.render.citations import citation_marker, corroboration, source_label
+from storyline.render.citations import citation_marker, corroboration, passage_text, source_label, summary_text
 from storyline.render.comparison import KIND_LABELS, conflict_sides, side_excerpt, unique_count, unique_facts
 
 
@@ -28,7 +28,7 @@ def terminal_view(brief: Brief) -> Group:
     parts: list[Text | Table] = [Text(brief.story.title or "Story brief", style="bold"), Text("")]
     for sentence in brief.summary:
         line = Text("• ")
-        line.append(sentence.text)
+        line.append(summary_text(sentence))
         line.append(" " + citation_marker(brief, sentence), style="bold cyan")
         line.append(f" ({corroboration(brief, sentence)})", style="dim")
         parts.append(line)
@@ -105,7 +105,7 @@ def _comparison_view(brief: Brief) -> list[Text | Table]:
                 (f"[{outlet.number}] ", "bold cyan"), outlet.label, (f" ({unique_count(outlet.coverage)})", "dim")
             )
         )
-        parts += [Text.assemble("  • ", fact.text) for fact in outlet.coverage.unique]
+        parts += [Text.assemble("  • ", passage_text(fact.text)) for fact in outlet.coverage.unique]
     if brief.conflicts:
         parts += [Text(""), Text("Where outlets disagree", style="italic")]
     for conflict in brief.conflicts:

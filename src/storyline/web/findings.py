@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from storyline.models import Brief, Span
 from storyline.render import comparison
 from storyline.render.analysis import event_articles
-from storyline.render.citations import outlet_name
+from storyline.render.citations import outlet_name, passage_text
 from storyline.render.passages import span_text
 from storyline.web import timeline
 from storyline.web.views import span_href
@@ -128,7 +128,10 @@ def unique_facts(brief_id: str, brief: Brief) -> list[UniqueView]:
             outlet=outlet_name(brief, outlet.coverage.article),
             n_unique=outlet.coverage.n_unique,
             n_sentences=outlet.coverage.n_sentences,
-            facts=[_passage(brief_id, brief, outlet.number, fact.span, fact.text) for fact in outlet.coverage.unique],
+            facts=[
+                _passage(brief_id, brief, outlet.number, fact.span, passage_text(fact.text))
+                for fact in outlet.coverage.unique
+            ],
         )
         for outlet in comparison.unique_facts(brief)
     ]

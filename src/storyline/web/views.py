@@ -12,7 +12,7 @@ from functools import partial
 
 from storyline.models import Brief, Span
 from storyline.render.analysis import entity_articles, key_quotes, speaker_label, top_entities
-from storyline.render.citations import corroboration, outlet_name, source_label
+from storyline.render.citations import corroboration, outlet_name, source_label, summary_text
 from storyline.render.passages import Cite, Piece, cites, marked_passages, pieces
 
 TOP_ENTITIES = 15
@@ -52,7 +52,7 @@ def summary_items(brief_id: str, brief: Brief) -> list[SummaryItem]:
     return [
         SummaryItem(
             number=n,
-            text=s.text,
+            text=summary_text(s),
             cites=cites(brief, s, partial(span_href, brief_id)),
             corroboration=corroboration(brief, s),
         )
