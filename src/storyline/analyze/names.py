@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.analyze.entities import Mention, is_title, name_key, surname
+from storyline.segment import sentence_end, sentence_start
 
 FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
 
@@ -29,7 +30,6 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
@@ -134,16 +134,6 @@ def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str])
     for m in persons:
         genders[m.name] = title_gender(body, m.start) or gender_by_noun(body, m) or genders.get(m.name, "")
     return {name: g for name, g in genders.items() if g}
-
-
-def sentence_end(body: str, position: int) -> int:
-    found = _SENTENCE_BREAK.search(body, position)
-    return found.end() if found else len(body)
-
-
-def sentence_start(body: str, position: int) -> int:
-    window = max(0, position - 1000)  # a sentence is shorter; the limit keeps long bodies linear
-    return max([window, *(m.end() for m in _SENTENCE_BREAK.finditer(body, window, position))])
 
 
 def title_gender(body: str, position: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.entities import ABBREVIATED_TITLES, EntityAnalysis, Mention
+from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import SpeakerContext, full_name
 from storyline.analyze.quote_marks import CLOSING, OPENING, Found, quote_spans
 from storyline.analyze.speakers import (
@@ -23,6 +23,7 @@ from storyline.analyze.speakers import (
     speaker_context,
 )
 from storyline.models import Article, Quote, Span
+from storyline.segment import sentence_start
 
 _WORD = r"[\w.'’&-]+"
 # A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
@@ -251,7 +252,7 @@ def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
     caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
     if caption is not None:
         return text.speaker(caption.start, caption.end, found)
-    start = _sentence_start(body, before_start, colon)
+    start = sentence_start(body, colon)
     opening = _INTRODUCER.match(body, start, colon)
     if opening is None:
         return None
@@ -310,13 +311,12 @@ def _attribute_sentence_end(text: _Text, found: Found, after: str) -> Speaker | 
 
 def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Speaker | None:
     body = text.body
-    # +1: the opening mark itself is what shows that a new sentence starts right before it.
-    sentence_start = _sentence_start(body, body.rfind("\n", 0, found.open_at) + 1, found.open_at + 1)
-    before = body[sentence_start : found.open_at]
+    start = sentence_start(body, found.open_at)
+    before = body[start : found.open_at]
     according = _ACCORDING.search(before)
     if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
-        return text.speaker(sentence_start + according.start(group), sentence_start + according.end(group), found)
+        return text.speaker(start + according.start(group), start + according.end(group), found)
     # "was told" reports no speech by its subject; "He has said the jury should not be told …" does
     verbs = [
         m
@@ -335,26 +335,15 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
     inverted = re.match(rf"\s+(?P<who>[A-Z]{_WORD}(?:\s+{_WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
     # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"'
     if inverted and (who_start is None or inverted.group("comma")):
-        at = sentence_start + verb.end()
+        at = start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and (
         before[who_start].isupper() or _is_pronoun_or_description(before[who_start:])
     )
     if verb.group().lower() in PARTICIPLES or not is_subject:
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
-        return _sentence_subject(text, sentence_start, sentence_start + verb.start(), found)
-    return text.speaker(sentence_start + who_start, sentence_start + who_end, found)
-
-
-def _sentence_start(body: str, start: int, end: int) -> int:
-    """Where the last sentence beginning in `body[start:end]` starts: after a full stop, but not the one of a title
-    ('Sen. Lindsey Graham') or an initial ('Lindsey O. Graham')."""
-    boundaries = [
-        m.end()
-        for m in re.finditer(r"(\w*)[.!?][\"”’]?\s+(?=[A-Z\"“])", body[start:end])
-        if not (len(m.group(1)) == 1 and m.group(1).isupper()) and m.group(1).lower() not in ABBREVIATED_TITLES
-    ]
-    return start + max([0, *boundaries])
+        return _sentence_subject(text, start, start + verb.start(), found)
+    return text.speaker(start + who_start, start + who_end, found)
 
 
 def _speaks_after(according: re.Match[str], before: str) -> bool:

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.entities import (
-    ABBREVIATED_TITLES,
     EntityAnalysis,
     Mention,
     is_title,
@@ -31,12 +30,11 @@ from storyline.analyze.names import (
     full_name,
     genders_of,
     person_surnames,
-    sentence_end,
     title_gender,
     titles_before,
     written_out,
 )
-from storyline.segment import sentence_spans
+from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans
 
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
 # characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
@@ -305,7 +303,7 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop(0)
     while words and (words[-1].group().lower() in _TRAILING or _is_adverb(words[-1].group(), words[-2:-1])):
         words.pop()
-    if not words or _crosses_sentence_end(body[start:end]):
+    if not words or crosses_sentence_end(body[start:end]):
         return None
     start, end = start + words[0].start(), start + words[-1].end()
     end -= len(body[start:end]) - len(body[start:end].rstrip(",;:"))
@@ -317,13 +315,6 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
 def _is_adverb(word: str, previous: list[re.Match[str]]) -> bool:
     """'Trump reportedly', not 'Megyn Kelly' or 'her family': a lower-case '-ly' word after no determiner."""
     return bool(re.fullmatch(r"[a-z]+ly", word)) and not (previous and previous[0].group().lower() in DESCRIBERS)
-
-
-def _crosses_sentence_end(words: str) -> bool:
-    """ "the vote. Officials", "the media.Investigators" (a scraped paragraph break), not "Sen. Sheldon Whitehouse":
-    a full stop after a word that is no title."""
-    ends = re.finditer(r"\b(\w*[a-z]{2,})[.!?](?:\s|(?=[A-Z][a-z]))", words)
-    return any(end.group(1).lower() not in ABBREVIATED_TITLES for end in ends)
 
 
 def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, *, is_person: bool = True) -> Speaker:
