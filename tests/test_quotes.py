@@ -769,3 +769,29 @@ def test_quotes_attribution_round6_clauses(body: str, quote: str, speaker: str) 
 def test_quotes_title_after_titled_has_no_speaker() -> None:
     found = only(quotes_of('The film titled "Thatcher" opens in May, according to the Hollywood Reporter.'), "Thatcher")
     assert found.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a place before an office and a name is the name's modifier, nobody a pronoun refers to
+            "Dunedin Lord Mayor Peter Vance said all of the aldermen backed the request, bar one.\n"
+            '"I voted no," he said.',
+            "I voted",
+            "Peter Vance",
+        ),
+        (  # a photo credit names nobody in the story
+            'Marla Keane spoke to the station on Monday. (Photo: Dan Ruiz/Herald)\n"I did what I had to do," she said.',
+            "I did what",
+            "Marla Keane",
+        ),
+    ],
+)
+def test_quotes_pronoun_skips_names_that_are_no_person(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_name_after_an_article_is_no_speaker() -> None:
+    # "an Amber Alert" is a thing, whatever NER tags it
+    found = only(quotes_of('Police issued an Amber Alert for the boy on Sunday. "We found him safe," she said.'), "We")
+    assert found.speaker is None

@@ -30,6 +30,13 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
+# Names NER tags PERSON that name no one: an acronym or a dateline in capitals ("WANE", "DENVER"), a photo credit
+# ("Dwight Adams/IndyStar"); and a name after an article ("an Amber Alert", "a September Amber Alert", "the Trump
+# administration") is a thing's.
+_NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
+# Between a place or office and a person's name, only capitalised words: "Hobart Lord Mayor Ron Christie"
+_CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
@@ -52,6 +59,22 @@ class SpeakerContext:
     topics: list[tuple[int, str]] = field(default_factory=list)
     # (position, "A and B"): two people the text names together ("Molto and Sheldrick"), whom "they" may mean
     pairs: list[tuple[int, str]] = field(default_factory=list)
+    persons: list[Mention] = field(default_factory=list)  # the mentions that can be a person, in reading order
+
+
+def could_be_person(body: str, mention: Mention, following: Mention | None) -> bool:
+    """Whether a name NER found can be a person who speaks or whom a pronoun means: not an acronym, a dateline,
+    a photo credit, a name after an article, or a place or office before a title and the person's name
+    ("Hobart Lord Mayor Ron Christie", "Whitley County Sheriff Marcus Gatton"): it is the next name's modifier."""
+    if _NOT_A_NAME.fullmatch(mention.text.strip()):
+        return False
+    article = _ARTICLE_BEFORE.search(body, max(0, mention.start - 40), mention.start)
+    if article and not any(is_title(word) for word in article.group("words").split()):  # not "the Rev. Al Green"
+        return False
+    if following is None or not _CAPITALISED_WORDS.fullmatch(body, mention.end, following.start):
+        return True
+    between = mention.text.split()[-1:] + body[mention.end : following.start].split()
+    return not any(is_title(word) for word in between)
 
 
 def full_name(text: str, context: SpeakerContext, position: int, *, has_title: bool = False) -> str | None:

@@ -386,7 +386,7 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
     person = next(
         (
             m
-            for m in text.people
+            for m in text.context.persons
             if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
         ),
         None,

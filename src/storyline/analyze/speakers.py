@@ -27,6 +27,7 @@ from storyline.analyze.entities import (
 from storyline.analyze.names import (
     FUNCTION_WORDS,
     SpeakerContext,
+    could_be_person,
     full_name,
     genders_of,
     person_surnames,
@@ -127,7 +128,11 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
     # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
     full_names = {m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip()}
-    persons = [m for m in people if m.label == "PERSON" or m.name in full_names]
+    persons = [
+        m
+        for m, following in zip(people, [*people[1:], None], strict=False)
+        if (m.label == "PERSON" or m.name in full_names) and could_be_person(body, m, following)
+    ]
     titles = titles_before(body, people)
     cluster_surnames = person_surnames(entities.mentions)
     context = SpeakerContext(
@@ -136,6 +141,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         surnames=person_surnames(people) | written_out(body, persons, cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
+        persons=persons,
     )
     # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
     context.named = _subjects(body, persons, context.surnames)
