@@ -795,3 +795,57 @@ def test_quotes_name_after_an_article_is_no_speaker() -> None:
     # "an Amber Alert" is a thing, whatever NER tags it
     found = only(quotes_of('Police issued an Amber Alert for the boy on Sunday. "We found him safe," she said.'), "We")
     assert found.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a full stop closing the quote, then its attribution in lower case: the sentence goes on
+            '"We sold out by noon on the first day." said Carla Brandt, who owns the shop. "Nobody expected that."',
+            "We sold out",
+            "Carla Brandt",
+        ),
+        (  # a verb no list holds, between the quote and the sentence's end
+            'Officials blamed the county. "This is beyond careless," Tom Radler fumed.',
+            "This is beyond",
+            "Tom Radler",
+        ),
+        ('Many viewers were baffled. "What is the point of this?" posted Nina Ferro.', "What is the", "Nina Ferro"),
+        (  # the agent of a passive characterising verb
+            'The crash was deemed "a tragic accident" by investigators, who closed the case.',
+            "a tragic accident",
+            "investigators",
+        ),
+        (
+            'The fire was called a "senseless act" by one of the officers at the scene.',
+            "senseless act",
+            "one of the officers at the scene",
+        ),
+        (  # the listener after "told" closing the sentence
+            'But the agency never "received a formal request" to step in, spokeswoman Dana Ortiz told The Ledger.',
+            "received a formal",
+            "Dana Ortiz",
+        ),
+        (  # an auxiliary after the appositive; a subordinator before the subject
+            "That makes Ann Cole a moderate, since Rick Dalton, her main rival for the seat, has suggested that the "
+            'bank be treated "pretty roughly."',
+            "pretty roughly",
+            "Rick Dalton",
+        ),
+        (  # a group in lower case, or after a place name, is the subject of the speech verb
+            "Based on the survey, state health officials concluded that the hotel was most likely "
+            '"linked" with the outbreak.',
+            "linked",
+            "state health officials",
+        ),
+        (
+            "In a release sent out on Monday, Ohio health officials said the cause was hard to pin down because of "
+            '"too few samples".',
+            "too few samples",
+            "Ohio health officials",
+        ),
+        ('Speaker Tom Walsh allowed that the bill "deserves a vote."', "deserves a vote", "Tom Walsh"),
+    ],
+)
+def test_quotes_attribution_round7(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

@@ -49,7 +49,8 @@ _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 _SENTENCE_END_WHO = re.compile(
     rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
-    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?)?"  # "…, the detective wrote in the file."
+    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?"  # "…, the detective wrote in the file."
+    r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Lee told The News."
     r"(?:,\s+[a-z]+ing\b[^.;:!?\"“”\n]{1,100})?\s*\.(?:\s|$)"  # "…, said a friend, speaking anonymously."
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
@@ -62,11 +63,17 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(
-    r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|so|then|which|that|what)\b)\s*", re.IGNORECASE
+    r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|since|although|though|whereas|if|unless|so|then|which|"
+    r"that|what)\b)\s*",
+    re.IGNORECASE,
 )
 _REPORTING = re.compile(rf"\b(?:{VERBS})\s+(?=(?:his|her|their|my)\s)")  # "said her daughter told": a new clause
-# `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`.
-_APPOSITIVE = re.compile(r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*$")
+# `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`; and `Perry, his
+# main rival, has suggested`: an auxiliary or an adverb after it.
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*"
+    r"(?:(?:has|have|had|also|later|then|once|previously|repeatedly|recently|reportedly)\s+)*$"
+)
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
@@ -102,6 +109,19 @@ _NAME_ALONE = re.compile(
     r"\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+)?"
     r"(?:,\s+(?:a|an|the)\s[^,.;:!?\"“”\n]{1,80})?\.(?:\s|$)"
 )
+# `"…," Wurfel fumed.`, `"…," posted Ann Lowe.`: a verb no list holds, right after the quote, with a name or a
+# pronoun and nothing else before the sentence ends, still attributes it.
+_NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+_AFTER_ANY_VERB = re.compile(
+    rf"\s*,?\s*(?:(?P<who>{_NAME_WORDS}|[Hh]e|[Ss]he)\s+[a-z]{{3,}}ed|[a-z]{{3,}}ed\s+(?P<who2>{_NAME_WORDS}))"
+    r"\s*(?:[.,;](?:\s|$)|\.(?=[A-Z])|$)"
+)
+# `deemed “a witnessed suicide” by authorities`: a passive characterising verb before the quote, its agent after.
+_PASSIVE_CHARACTERISED = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:called|deemed|dubbed|termed|labell?ed|branded|"
+    r"(?:described|characteri[sz]ed|denounced|criticized|criticised)\s+as)\s+(?:an?\s+|the\s+)?$"
+)
+_BY_AGENT = re.compile(r"\s*by\s+(?P<who>[^,.;:!?\"“”()\n]{2,80}?)\s*(?:[,.;:!?]|$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
@@ -118,6 +138,8 @@ _FRONTED_CLAUSE = re.compile(
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
 )
+# A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
+_PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 
@@ -194,14 +216,22 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
         what = _WHAT_CALLED.search(body, max(0, found.open_at - 120), found.open_at)
         if what:
             return _what_called(text, found, what)
+        agent = _passive_agent(body, found, after)
+        if agent is not None:
+            return text.speaker(*agent, found)
         # 'Her family described her as “smart,” according to a release': the characterising verb's subject said it
         if _CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
             speaker = _attribute_before(text, found, is_full=False)
             if speaker is not None:
                 return speaker
     # Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
-    # one ending its sentence with a full stop, after which the next sentence speaks for itself.
-    closes = re.search(r"[,!?…—-]['’]?$", body[found.start : found.end]) or after.lstrip()[:1] in (",", "—")
+    # one ending its sentence with a full stop, after which the next sentence speaks for itself — unless a word in
+    # lower case goes on with it ('“… time.” said Andrew Jolley').
+    closes = (
+        re.search(r"[,!?…—-]['’]?$", body[found.start : found.end])
+        or after.lstrip()[:1] in (",", "—")
+        or (body[found.end - 1] == "." and re.match(r"\s+[a-z]", after))
+    )
     for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
         if match and not re.search(r"[\"“”]", match.group()) and not _is_role_of_no_name(match):
@@ -213,6 +243,12 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     alone = _NAME_ALONE.match(after) if closes else None
     if alone and any(m.label == "PERSON" and m.end == found.close_at + alone.end("who") for m in text.people):
         return text.speaker(found.close_at + alone.start("who"), found.close_at + alone.end("who"), found)
+    any_verb = _AFTER_ANY_VERB.match(after) if closes or body[found.end - 1] == "." else None
+    if any_verb is not None:
+        group = "who" if any_verb.group("who") else "who2"
+        speaker = text.speaker(found.close_at + any_verb.start(group), found.close_at + any_verb.end(group), found)
+        if speaker is not None:
+            return speaker
     speaker = _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
     if speaker is None and is_full:
         speaker = _attribute_introduction(text, found) or _attribute_sentence_before(text, found)
@@ -221,6 +257,15 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
         assert match is not None
         return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
     return speaker
+
+
+def _passive_agent(body: str, found: Found, after: str) -> tuple[int, int] | None:
+    """ "was called a “senseless tragedy” by one of the prosecutors": where the agent of a passive characterising
+    verb before the quote is named after it."""
+    if not _PASSIVE_CHARACTERISED.search(body, max(0, found.open_at - 60), found.open_at):
+        return None
+    agent = _BY_AGENT.match(after)
+    return (found.close_at + agent.start("who"), found.close_at + agent.end("who")) if agent else None
 
 
 def _attribute_sentence_before(text: _Text, found: Found) -> Speaker | None:
@@ -338,7 +383,9 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
         at = start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and (
-        before[who_start].isupper() or _is_pronoun_or_description(before[who_start:])
+        before[who_start].isupper()
+        or _is_pronoun_or_description(before[who_start:])
+        or _is_plural_noun_phrase(before[who_start:who_end])
     )
     if verb.group().lower() in PARTICIPLES or not is_subject:
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
@@ -375,6 +422,16 @@ def _is_pronoun_or_description(words: str) -> bool:
     """'he', 'the company': a subject; 'offered a winning tax plan', text left by a link: none."""
     first = words.split()[0].lower() if words.split() else ""
     return first in DESCRIBERS or first in ("he", "she", "they", "we", "i", "it", "who", "someone")
+
+
+def _is_plural_noun_phrase(words: str) -> bool:
+    """ "state health officials", "critics": a group in lower case right before the speech verb is its subject."""
+    split = words.split()
+    return (
+        0 < len(split) <= 4
+        and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in split)
+        and _PLURAL_NOUN.fullmatch(split[-1]) is not None
+    )
 
 
 def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speaker | None:

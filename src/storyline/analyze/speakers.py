@@ -49,8 +49,8 @@ _STEMS = (
 VERBS = "|".join(
     [
         "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
-        # plural subjects and idioms: "write the scientists", "as Goodman puts it"
-        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it",
+        # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Boehner allowed that"
+        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|allow(?:s|ed)(?=\\s+that\\b)",
         *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
     ]
 )
@@ -106,8 +106,9 @@ FRONTED = re.compile(
     r"[^,.;:!?\"“”\n]{1,150},\s+",
     re.IGNORECASE,
 )
-# "McSally's campaign", "North Korean media": capitalised words and then a common noun describe a source.
-_DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?\s+[a-z]+$"
+# "McSally's campaign", "North Korean media", "Michigan health officials": capitalised words and then common nouns
+# describe a source.
+_DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\s+[a-z]+){1,3}$"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
 _AT_VERB = re.compile(rf"\b(?:(?!told\b|tells?\b)(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
