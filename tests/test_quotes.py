@@ -849,3 +849,22 @@ def test_quotes_name_after_an_article_is_no_speaker() -> None:
 )
 def test_quotes_attribution_round7(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # a statement standing alone after a paragraph whose last sentence is about one person
+            "Dana Whitlow, the pilot's sister, knew something was wrong when he did not call. She was sure he had been "
+            'hurt.\n"He would never go a day without calling me."',
+            "Dana Whitlow",
+        ),
+        (
+            'Sheriff Dale Ruggles told reporters the woman had not been charged.\n"We will be talking to her again."',
+            "Dale Ruggles",
+        ),
+        ('The storm cut power to the county on Monday.\n"We will be talking to her again."', None),  # about no one
+    ],
+)
+def test_quotes_paragraph_alone_is_the_previous_paragraphs_person(body: str, speaker: str | None) -> None:
+    assert quotes_of(body)[-1].speaker == speaker

@@ -177,6 +177,8 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
         speaker = _attribute(text, found, is_full=is_full)
         if speaker is None and previous is not None and (continues or _follows(body, previous[0], found, is_full)):
             speaker = previous[1]
+        elif speaker is None and is_full:
+            speaker = _attribute_paragraph_before(text, found)
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
         previous = (found, speaker)
     return quotes
@@ -277,6 +279,29 @@ def _attribute_sentence_before(text: _Text, found: Found) -> Speaker | None:
         return None
     group = "who" if match.group("who") else "who2"
     return text.speaker(match.start(group), match.end(group), found)
+
+
+def _attribute_paragraph_before(text: _Text, found: Found) -> Speaker | None:
+    """ "Troye kept hope that her father would return.\n“If those kids were alive, …”": a statement standing alone
+    as a paragraph, after a paragraph without quotes whose last sentence is about a person, is that person's."""
+    body = text.body
+    line_start = body.rfind("\n", 0, found.open_at) + 1
+    line_end = body.find("\n", found.close_at)
+    if line_start == 0 or body[line_start : found.open_at].strip() or body[found.close_at : line_end].strip():
+        return None
+    previous_start = body.rfind("\n", 0, line_start - 1) + 1
+    if re.search(r"[\"“”]", body[previous_start:line_start]):
+        return None  # the previous speaker, if any, goes on (`_follows`)
+    last_sentence = sentence_start(body, max(previous_start, line_start - 2))
+    topic = next((at for at, _ in reversed(text.context.topics) if at < line_start), None)
+    if topic is None or topic < last_sentence:
+        return None
+    # the topic's name, or the "He"/"She" or surname NER missed that opens the sentence
+    mention = next((m for m in text.context.persons if m.start == topic), None)
+    word = re.match(r"[A-Z][\w'’-]*", body[topic : topic + 40])
+    if mention is not None:
+        return text.speaker(mention.start, mention.end, found)
+    return text.speaker(topic, topic + len(word.group()), found) if word else None
 
 
 def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:

@@ -109,6 +109,8 @@ FRONTED = re.compile(
 # "McSally's campaign", "North Korean media", "Michigan health officials": capitalised words and then common nouns
 # describe a source.
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\s+[a-z]+){1,3}$"
+# "Pelosi is facing …": a capitalised word opening a clause before a word in lower case; a person if a surname
+_SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=\s+[a-z])")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
 _AT_VERB = re.compile(rf"\b(?:(?!told\b|tells?\b)(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
@@ -156,7 +158,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     context.named.sort()
     context.pairs = _pairs_named(body, people, context)
     context.genders = genders_of(body, persons, _continued_genders(body, speakers))
-    context.topics = _topics(body, persons, context.genders)
+    context.topics = _topics(body, persons, context.genders, context.surnames)
     return context
 
 
@@ -397,7 +399,7 @@ def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str
         if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
             continue
         named = [m for m in persons if main <= m.start < end][:2]
-        surname = re.match(r"[A-Z][\w'’-]+(?=\s+[a-z])", body[main:end])
+        surname = _SURNAME_OPENING.match(body, main, end)
         bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
         if len(bearers) == 1 and not (named and named[0].start == main):
             subjects.append((main, next(iter(bearers)), "", True))
@@ -408,17 +410,24 @@ def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str
     return subjects
 
 
-def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> list[tuple[int, str]]:
-    """The person each sentence is about: one named at its main clause's start, or the one "he"/"she" there
-    continues; a sentence about something else keeps the topic of the one before."""
+def _topics(
+    body: str, persons: Sequence[Mention], genders: dict[str, str], surnames: dict[str, set[str]]
+) -> list[tuple[int, str]]:
+    """The person each sentence is about: one named at its main clause's start (a surname NER missed there too:
+    "Troye kept hope …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
+    of the one before."""
     topics: list[tuple[int, str]] = []
     for start, end in sentence_spans(body):
         fronted = FRONTED.match(body, start, end)
         main = fronted.end() if fronted else start
         first = next((m for m in persons if main <= m.start < end), None)
         pronoun = re.match(r"(He|She)\b", body[main:end])
+        surname = _SURNAME_OPENING.match(body, main, end)
+        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
         if first is not None and _SUBJECT_AHEAD.fullmatch(body, main, first.start):
             topics.append((first.start, first.name))
+        elif len(bearers) == 1:
+            topics.append((main, next(iter(bearers))))
         elif pronoun and topics and genders.get(topics[-1][1], "") in ("", "m" if pronoun.group(1) == "He" else "f"):
             topics.append((main, topics[-1][1]))
     return topics
