@@ -868,3 +868,23 @@ def test_quotes_attribution_round7(body: str, quote: str, speaker: str) -> None:
 )
 def test_quotes_paragraph_alone_is_the_previous_paragraphs_person(body: str, speaker: str | None) -> None:
     assert quotes_of(body)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a full name NER missed, joined by "and" to one it found
+            '"Both states set their rates too high," the Budget Council\'s Corin Ashdale and Peter Lund wrote.',
+            "Both states",
+            "Corin Ashdale and Peter Lund",
+        ),
+        (  # two surnames opening the clause of the speech verb
+            'After one test of the window, Hanley and Brooks concluded that the lock had been "forced" from outside. '
+            "Paul Hanley and Irene Brooks run the lab.",
+            "forced",
+            "Paul Hanley and Irene Brooks",
+        ),
+    ],
+)
+def test_quotes_two_speakers_joined_by_and(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

@@ -67,6 +67,11 @@ _CLAUSE_START = re.compile(
     r"that|what)\b)\s*",
     re.IGNORECASE,
 )
+# A name and "and" opening a clause: "…, Clemente and " before "Richards concluded"
+_NAME_AND = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:after|when|while|since|because|as|but|so|then)\s+)"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+and\s+$"
+)
 _REPORTING = re.compile(rf"\b(?:{VERBS})\s+(?=(?:his|her|their|my)\s)")  # "said her daughter told": a new clause
 # `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`; and `Perry, his
 # main rival, has suggested`: an auxiliary or an adverb after it.
@@ -501,6 +506,9 @@ def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     end = party.start() if party else end
     clauses = list(_CLAUSE_START.finditer(before, 0, end))
     start = clauses[-1].end() if clauses else 0
+    pair = _NAME_AND.search(before, 0, start)
+    if pair is not None and re.match(r"[A-Z]", before[start:end]):  # "Clemente and Richards concluded": both
+        start = pair.start("name")
     reported = list(_REPORTING.finditer(before, start, end))
     start = reported[-1].end() if reported else start
     who = before[start:end]

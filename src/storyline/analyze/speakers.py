@@ -93,6 +93,7 @@ _PLURAL = re.compile(
 _JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
 # between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
 _TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
+_FULL_NAME_AND = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+and\s+$")
 _AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())
@@ -250,6 +251,12 @@ def _joint(body: str, start: int, end: int, people: Sequence[Mention], context: 
         between = body[first.end : second.start]
         if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
             return f"{_person_name(first, context)} and {_person_name(second, context)}"
+    # a full name NER missed before one it found: "the Tax Foundation's Lindsey Lassiter and Matthew Stadnicki"
+    if inside and inside[-1].end == end:
+        last = inside[-1]
+        untagged = _FULL_NAME_AND.search(body, start, last.start)
+        if untagged and not any(m.start < untagged.end("name") and untagged.start("name") < m.end for m in people):
+            return f"{untagged.group('name')} and {_person_name(last, context)}"
     # surnames NER missed: "wrote Brook and Vail"
     both = _TWO_NAMES.fullmatch(body, start, end)
     names = [full_name(strip_titles(both.group(g)), context, start) for g in ("a", "b")] if both else []
