@@ -888,3 +888,25 @@ def test_quotes_paragraph_alone_is_the_previous_paragraphs_person(body: str, spe
 )
 def test_quotes_two_speakers_joined_by_and(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a full name NER tagged as no person is one once its surname speaks
+            "The Fort Worth mother accused of leaving her son in a hot car, Crystal Vantongeren, spoke from jail on "
+            'Monday. Her neighbour, Dale Ortiz, called police.\n"I panicked," Vantongeren said.\n'
+            '"I am sorry," she said.',
+            "I am sorry",
+            "Crystal Vantongeren",
+        ),
+        (  # a surname opening the sentence before an apposition is its subject, not the child named after it
+            "Amber Kowalczyk was arrested on Monday. Kowalczyk, 29, admitted leaving her son, 4-year-old Sam Ruiz, in "
+            'the car.\n"I panicked," she said.',
+            "I panicked",
+            "Amber Kowalczyk",
+        ),
+    ],
+)
+def test_quotes_people_ner_mislabelled(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

@@ -11,6 +11,7 @@ unnamed source stays described (always a noun phrase, never a clause fragment), 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -93,6 +94,7 @@ _PLURAL = re.compile(
 _JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
 # between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
 _TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
+_FULL_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
 _FULL_NAME_AND = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+and\s+$")
 _AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
@@ -110,8 +112,9 @@ FRONTED = re.compile(
 # "McSally's campaign", "North Korean media", "Michigan health officials": capitalised words and then common nouns
 # describe a source.
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\s+[a-z]+){1,3}$"
-# "Pelosi is facing …": a capitalised word opening a clause before a word in lower case; a person if a surname
-_SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=\s+[a-z])")
+# "Pelosi is facing …", "Pasztor, 29, admitted …", "Bélanger, who …": a capitalised word opening a clause before a
+# word in lower case or an apposition; a person if a surname
+_SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
 _AT_VERB = re.compile(rf"\b(?:(?!told\b|tells?\b)(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
@@ -132,6 +135,8 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
     # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
     full_names = {m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip()}
+    spoken = _spoken_full_names(body, people)
+    full_names |= {m.name for m in spoken}
     persons = [
         m
         for m, following in zip(people, [*people[1:], None], strict=False)
@@ -142,13 +147,16 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=person_surnames(people) | written_out(body, persons, cluster_surnames),
+        surnames=person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
         persons=persons,
     )
+    # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
+    persons = [dataclasses.replace(m, name=_person_name(m, context)) for m in persons]
+    context.persons = persons
     # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
-    context.named = _subjects(body, persons, context.surnames)
+    context.named = _subjects(body, persons, context)
     speakers: list[tuple[int, str]] = []
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
@@ -161,6 +169,24 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     context.genders = genders_of(body, persons, _continued_genders(body, speakers))
     context.topics = _topics(body, persons, context.genders, context.surnames)
     return context
+
+
+def _spoken_full_names(body: str, people: Sequence[Mention]) -> list[Mention]:
+    """Full names NER tagged as no person whose surname speaks alone ("Amber Pasztor" an ORG, then "Pasztor
+    said"), as mentions relabelled PERSON: speaking makes a person, whatever the tag."""
+    speaking = set()
+    for match in _AT_VERB.finditer(body):
+        words = (match.group("after") or match.group("before")).split()
+        if len(words) == 1:  # "The Trump Organization said" is a whole name at the verb, no surname
+            speaking.add(name_key(words[0]))
+    return [
+        dataclasses.replace(m, label="PERSON")
+        for m in people
+        if m.label != "PERSON"
+        and _FULL_NAME.fullmatch(m.text)
+        and name_key(m.text).split()[-1] in speaking
+        and not is_title(m.text.split()[0])
+    ]
 
 
 def resolve(
@@ -395,7 +421,7 @@ def _introduced(before: str, head: str) -> str | None:
     return found[-1].group() if found else None
 
 
-def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str]]) -> list[tuple[int, str, str, bool]]:
+def _subjects(body: str, persons: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str, str, bool]]:
     """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
     a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
     a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
@@ -407,7 +433,7 @@ def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str
             continue
         named = [m for m in persons if main <= m.start < end][:2]
         surname = _SURNAME_OPENING.match(body, main, end)
-        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
+        bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
         if len(bearers) == 1 and not (named and named[0].start == main):
             subjects.append((main, next(iter(bearers)), "", True))
             continue
