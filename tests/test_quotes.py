@@ -910,3 +910,24 @@ def test_quotes_two_speakers_joined_by_and(body: str, quote: str, speaker: str) 
 )
 def test_quotes_people_ner_mislabelled(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (
+            "Dan Harlan spoke on Tuesday. The same logic applies to Mr. Harlan's claim that everything in his plan is "
+            '"fully funded." Critics disagree.',
+            "fully funded",
+            "Dan Harlan",
+        ),
+        (
+            "Dan Harlan spoke for an hour on Tuesday. Thus his campaign promise that the state would "
+            '"balance the books by June."',
+            "balance the books",
+            "Dan Harlan",
+        ),
+    ],
+)
+def test_quotes_owner_of_a_claim_said_it(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

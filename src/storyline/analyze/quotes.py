@@ -126,6 +126,12 @@ _PASSIVE_CHARACTERISED = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:called|deemed|dubbed|termed|labell?ed|branded|"
     r"(?:described|characteri[sz]ed|denounced|criticized|criticised)\s+as)\s+(?:an?\s+|the\s+)?$"
 )
+# "Mr. Obama's claim that everything in it is “paid for”", "his promise to “drain the swamp”": the claim's owner.
+_CLAIM_OF = re.compile(
+    r"(?P<who>\b(?:[Hh]is|[Hh]er)|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=['’]s?\s))(?:['’]s?)?\s+(?:[a-z]+\s+)?"
+    r"(?:claims?|assertions?|insistence|promises?|pledges?|vows?|warnings?|arguments?|suggestions?|mantra|boast|"
+    r"accusations?|contention|words)\s+(?:that|to|of)\b[^\"“”.;:!?]{0,160}$"
+)
 _BY_AGENT = re.compile(r"\s*by\s+(?P<who>[^,.;:!?\"“”()\n]{2,80}?)\s*(?:[,.;:!?]|$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
@@ -226,6 +232,9 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
         agent = _passive_agent(body, found, after)
         if agent is not None:
             return text.speaker(*agent, found)
+        claim = _CLAIM_OF.search(body, sentence_start(body, found.open_at), found.open_at)
+        if claim is not None:
+            return text.speaker(claim.start("who"), claim.end("who"), found)
         # 'Her family described her as “smart,” according to a release': the characterising verb's subject said it
         if _CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
             speaker = _attribute_before(text, found, is_full=False)

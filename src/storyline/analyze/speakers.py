@@ -64,7 +64,7 @@ DESCRIBERS = frozenset(
     "a an the one two three some another several many other his her their its this that "
     "someone somebody anyone everyone".split()
 )
-_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 _CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
 # A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …".
