@@ -931,3 +931,24 @@ def test_quotes_people_ner_mislabelled(body: str, quote: str, speaker: str) -> N
 )
 def test_quotes_owner_of_a_claim_said_it(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # the main clause's characterising verb, not "said" inside the subject's relative clause
+            'Ron Vale, a lawyer who said he had won before, branded the program as a broadcast riddled with "lies and '
+            'distortions."',
+            "lies and",
+            "Ron Vale",
+        ),
+        (
+            "The show never said how reliable such analysis is. Tom Reyes voicing his opinion that the boy did not "
+            'react "appropriately" seems unfair.',
+            "appropriately",
+            "Tom Reyes",
+        ),
+    ],
+)
+def test_quotes_characterising_verb_and_opinion(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

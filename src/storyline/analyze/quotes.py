@@ -94,7 +94,7 @@ _CHARACTERISING = (
 _CHARACTERISED = re.compile(
     rf"\b(?P<verb>{_CHARACTERISING})\s+(?!as\b)[^\"“”;:]{{1,80}}?\s+(?:as|for)\s+(?:an?|the|being|his|her|their|its)?\s*$"
     rf"|\b(?P<verb2>call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed))\s+(?!for\b|on\b|it\s+as\b)"
-    rf"{_WORD}(?:\s+{_WORD}){{0,5}}\s*$"
+    rf"{_WORD}(?:\s+{_WORD}){{0,7}}\s*$"
     r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$"
     r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$",  # 'uses the word “puzzling”'
     re.IGNORECASE,
@@ -130,7 +130,7 @@ _PASSIVE_CHARACTERISED = re.compile(
 _CLAIM_OF = re.compile(
     r"(?P<who>\b(?:[Hh]is|[Hh]er)|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=['’]s?\s))(?:['’]s?)?\s+(?:[a-z]+\s+)?"
     r"(?:claims?|assertions?|insistence|promises?|pledges?|vows?|warnings?|arguments?|suggestions?|mantra|boast|"
-    r"accusations?|contention|words)\s+(?:that|to|of)\b[^\"“”.;:!?]{0,160}$"
+    r"accusations?|contention|words|opinion|belief|view)\s+(?:that|to|of)\b[^\"“”.;:!?]{0,160}$"
 )
 _BY_AGENT = re.compile(r"\s*by\s+(?P<who>[^,.;:!?\"“”()\n]{2,80}?)\s*(?:[,.;:!?]|$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
