@@ -952,3 +952,12 @@ def test_quotes_owner_of_a_claim_said_it(body: str, quote: str, speaker: str) ->
 )
 def test_quotes_characterising_verb_and_opinion(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_it_after_a_document_is_the_document() -> None:
+    body = (
+        "As the rules were drafted, a parents group mailed a four-page letter attacking them. It warned that the rules "
+        'promoted "secular values," and threatened to "take away the rights of parents."'
+    )
+    assert [(q.speaker, q.speaker_kind) for q in quotes_of(body)] == [("a four-page letter", "described")] * 2
+    assert only(quotes_of('The city will vote in May.\nIt says the plan is "a mistake."'), "a mistake").speaker is None

@@ -36,7 +36,7 @@ from storyline.analyze.names import (
     titles_before,
     written_out,
 )
-from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans
+from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans, sentence_start
 
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
 # characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
@@ -94,6 +94,12 @@ _PLURAL = re.compile(
 _JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
 # between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
 _TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
+# A document that can say things: "a nine-page letter", "the new report", "a statement"
+_DOCUMENT = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,3}?(?:letter|report|study|statement|memo|document|"
+    r"survey|review|complaint|lawsuit|filing|ruling|order|proposal|analysis|editorial|release|email|e-mail|petition|"
+    r"resolution|motion|judgment|verdict|decision|note|message|article|paper)\b"
+)
 _FULL_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
 _FULL_NAME_AND = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+and\s+$")
 _AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
@@ -204,6 +210,9 @@ def resolve(
     if first == "who":  # "Colbert said to Urgant, who replied": the person just named
         named_before = [m for m in people if 0 <= start - m.end <= 3]
         return _named(body, named_before[-1].name, start, end, context) if named_before else None
+    if who in ("It", "it"):  # "… distributed a nine-page letter. It warned that …": the document speaks
+        document = _document_before(body, start)
+        return Speaker(document, "described", start, end) if document else None
     joint = _joint(body, start, end, people, context)
     if joint is not None:
         return Speaker(joint, "named", start, end)
@@ -251,6 +260,17 @@ def resolve(
     if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
         return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
     return None
+
+
+def _document_before(body: str, start: int) -> str | None:
+    """The document that the sentence before `start` (or its own, before it) introduces, in the same paragraph:
+    "a nine-page letter", "the report", which a following "It said" means."""
+    sentence = sentence_start(body, start)
+    paragraph = body.rfind("\n", 0, start) + 1
+    if sentence == paragraph:
+        return None  # "It" opening a paragraph may mean anything
+    found = list(_DOCUMENT.finditer(body, sentence_start(body, sentence - 2), start))
+    return found[-1].group() if found else None
 
 
 def _pair(people: Sequence[Mention], start: int, end: int) -> Speaker | None:
