@@ -961,3 +961,24 @@ def test_quotes_it_after_a_document_is_the_document() -> None:
     )
     assert [(q.speaker, q.speaker_kind) for q in quotes_of(body)] == [("a four-page letter", "described")] * 2
     assert only(quotes_of('The city will vote in May.\nIt says the plan is "a mistake."'), "a mistake").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # "who" opening a relative clause speaks for the group or description before it
+            'Nine earlier bills failed after opposition from farmers who have repeatedly called the tax "plainly '
+            'unfair" in hearings.',
+            "plainly unfair",
+            "farmers",
+        ),
+        (
+            'The crash was seen by a driver who later said the car looked "completely out of control."',
+            "completely out",
+            "a driver",
+        ),
+        ('Tom Reyes, who said the plan was "a disaster," left early.', "a disaster", "Tom Reyes"),
+    ],
+)
+def test_quotes_relative_clause_speaks_for_its_antecedent(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

@@ -64,7 +64,7 @@ _ACCORDING = re.compile(
 )
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|since|although|though|whereas|if|unless|so|then|which|"
-    r"that|what)\b)\s*",
+    r"that|what)\b|(?=\bwho\b))\s*",  # "who" opens a clause and is its subject
     re.IGNORECASE,
 )
 # A name and "and" opening a clause: "…, Clemente and " before "Richards concluded"

@@ -94,6 +94,13 @@ _PLURAL = re.compile(
 _JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
 # between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
 _TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
+# "from conservatives who", "many local residents, who", "a man who": a group in lower case, or a description,
+# before "who"
+_MODIFIER = rf"(?!(?:{FUNCTION_WORDS}|among|for|than)\b)[a-z][\w-]*\s+"  # "local", not "from"
+_GROUP_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<group>(?:{_MODIFIER}){{0,2}}[a-z][\w-]{{2,}}(?<![su])s|(?:[Aa]n?|[Tt]he)\s+(?:{_MODIFIER}){{0,2}}"
+    r"[a-z][\w-]+),?\s+$"
+)
 # A document that can say things: "a nine-page letter", "the new report", "a statement"
 _DOCUMENT = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,3}?(?:letter|report|study|statement|memo|document|"
@@ -209,7 +216,11 @@ def resolve(
         return _pronoun(first, start, end, open_at, context)
     if first == "who":  # "Colbert said to Urgant, who replied": the person just named
         named_before = [m for m in people if 0 <= start - m.end <= 3]
-        return _named(body, named_before[-1].name, start, end, context) if named_before else None
+        if named_before:
+            return _named(body, named_before[-1].name, start, end, context)
+        # "opposition from conservatives who have called …": a group in lower case
+        group = _GROUP_BEFORE.search(body, max(0, start - 60), start)
+        return Speaker(group.group("group"), "described", group.start("group"), group.end("group")) if group else None
     if who in ("It", "it"):  # "… distributed a nine-page letter. It warned that …": the document speaks
         document = _document_before(body, start)
         return Speaker(document, "described", start, end) if document else None
