@@ -546,14 +546,18 @@ def test_quotes_statement_introduced_by_colon_is_its_subjects(body: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("body", "quote"),
-    [
-        ('Star says Kim hired a "top divorce lawyer," as she was spotted on said lawyer’s floor.', "top divorce"),
-        ('The newly described bones are "much larger than those of any other find."', "much larger"),
+    ("body", "quote", "speaker"),
+    [  # the fragment "as she was spotted on" is no speaker: the verb before the quote names the one there is
+        (
+            'Star says Kim hired a "top divorce lawyer," as she was spotted on said lawyer’s floor.',
+            "top divorce",
+            "Star",
+        ),
+        ('The newly described bones are "much larger than those of any other find."', "much larger", None),
     ],
 )
-def test_quotes_clause_fragment_is_no_description(body: str, quote: str) -> None:
-    assert only(quotes_of(body), quote).speaker is None
+def test_quotes_clause_fragment_is_no_description(body: str, quote: str, speaker: str | None) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
 
 
 def test_quotes_two_people_speaking_together_are_both_named() -> None:
@@ -982,3 +986,12 @@ def test_quotes_it_after_a_document_is_the_document() -> None:
 )
 def test_quotes_relative_clause_speaks_for_its_antecedent(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_reports_that_and_a_subordinate_clause_after_the_quote() -> None:
+    # "reports that" attributes; '“…,” as she was spotted on said …' names no speaker after the quote
+    body = (
+        'Rumors are swirling about the couple.\nThe Globe reports that Ms. Lane may have already hired a "top '
+        "divorce lawyer,\" as she was spotted on said lawyer's floor in an office building."
+    )
+    assert only(quotes_of(body), "top divorce").speaker == "Globe"

@@ -62,6 +62,8 @@ _ACCORDING = re.compile(
     rf"|\b{_QUOTED_AS}[^\"“”]*?)\s*$",
     re.IGNORECASE,
 )
+# '“…,” as she was spotted on said lawyer’s floor': a subordinate clause after the quote names no speaker
+_SUBORDINATE = re.compile(r"(?i:as|while|when|because|after|before|if|since|although|though|until|once)\s")
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|since|although|though|whereas|if|unless|so|then|which|"
     r"that|what)\b|(?=\bwho\b))\s*",  # "who" opens a clause and is its subject
@@ -250,7 +252,12 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     )
     for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
-        if match and not re.search(r"[\"“”]", match.group()) and not _is_role_of_no_name(match):
+        if (
+            match
+            and not re.search(r"[\"“”]", match.group())
+            and not _is_role_of_no_name(match)
+            and not _SUBORDINATE.match(match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who"))
+        ):
             # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
             group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)

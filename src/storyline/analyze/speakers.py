@@ -50,8 +50,9 @@ _STEMS = (
 VERBS = "|".join(
     [
         "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
-        # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Boehner allowed that"
-        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|allow(?:s|ed)(?=\\s+that\\b)",
+        # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Boehner allowed that", "Star
+        # reports that" (not "the draft reports")
+        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|(?:allow|report)(?:s|ed)(?=\\s+that\\b)",
         *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
     ]
 )
