@@ -17,7 +17,7 @@ def article(body: str, article_id: str = "a1") -> Article:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Kim Jong-un", "Kim Jong Un"), ("U.S.", "US"), ("Donald J. Trump", "Donald Trump"), ("Bélanger", "Belanger")],
+    [("Kim Jong-un", "Kim Jong Un"), ("U.S.", "US"), ("Donald J. Trump", "Donald Trump"), ("Lemaître", "Lemaitre")],
 )
 def test_entities_name_key_merges_spellings(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
@@ -72,12 +72,12 @@ def test_entities_accented_spelling_names_the_entity() -> None:
     # one outlet drops the accents the others keep: the accented spelling is the name, however often the other
     found = analyze_entities(
         [
-            article("Liberal MP Maurice Bélanger tabled the bill. Bélanger spoke.", "a1"),
-            article("Liberal MP Maurice Belanger tabled the bill. Belanger spoke. Belanger left.", "a2"),
-            article("Liberal MP Maurice Belanger tabled the bill.", "a3"),
+            article("Liberal MP Maurice Lemaître tabled the bill. Lemaître spoke.", "a1"),
+            article("Liberal MP Maurice Lemaitre tabled the bill. Lemaitre spoke. Lemaitre left.", "a2"),
+            article("Liberal MP Maurice Lemaitre tabled the bill.", "a3"),
         ]
     )
-    assert [e.name for e in found.entities if "anger" in e.name] == ["Maurice Bélanger"]
+    assert [e.name for e in found.entities if e.name.startswith("Maurice")] == ["Maurice Lemaître"]
 
 
 @pytest.mark.slow

@@ -116,8 +116,8 @@ class EntityAnalysis:
 
 
 def name_key(text: str) -> str:
-    """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; 'Bélanger' and 'Belanger' →
-    'belanger' (an outlet that drops accents still names the same person); middle initials dropped."""
+    """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; 'Lemaître' and 'Lemaitre' →
+    'lemaitre' (an outlet that drops accents still names the same person); middle initials dropped."""
     words = re.sub(r"[-‐–]", " ", _without_accents(text).replace(".", "")).lower().split()
     if len(words) > 2:
         words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]

@@ -30,12 +30,12 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
-# Names NER tags PERSON that name no one: an acronym or a dateline in capitals ("WANE", "DENVER"), a photo credit
-# ("Dwight Adams/IndyStar"); and a name after an article ("an Amber Alert", "a September Amber Alert", "the Trump
+# Names NER tags PERSON that name no one: an acronym or a dateline in capitals ("KTUL", "TULSA"), a photo credit
+# ("Dan Ruiz/Herald"); and a name after an article ("an Amber Alert", "a May Amber Alert", "the Trump
 # administration") is a thing's.
 _NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
-# Between a place or office and a person's name, only capitalised words: "Hobart Lord Mayor Ron Christie"
+# Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
 _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
@@ -65,7 +65,7 @@ class SpeakerContext:
 def could_be_person(body: str, mention: Mention, following: Mention | None) -> bool:
     """Whether a name NER found can be a person who speaks or whom a pronoun means: not an acronym, a dateline,
     a photo credit, a name after an article, or a place or office before a title and the person's name
-    ("Hobart Lord Mayor Ron Christie", "Whitley County Sheriff Marcus Gatton"): it is the next name's modifier."""
+    ("Dunedin Lord Mayor Peter Vance", "Polk County Sheriff Dale Ruggles"): it is the next name's modifier."""
     if _NOT_A_NAME.fullmatch(mention.text.strip()):
         return False
     article = _ARTICLE_BEFORE.search(body, max(0, mention.start - 40), mention.start)

@@ -50,8 +50,8 @@ _STEMS = (
 VERBS = "|".join(
     [
         "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
-        # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Boehner allowed that", "Star
-        # reports that" (not "the draft reports")
+        # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Walsh allowed that", "The
+        # Globe reports that" (not "the draft reports")
         "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|(?:allow|report)(?:s|ed)(?=\\s+that\\b)",
         *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
     ]
@@ -95,14 +95,14 @@ _PLURAL = re.compile(
 _JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
 # between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
 _TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
-# "from conservatives who", "many local residents, who", "a man who": a group in lower case, or a description,
+# "from farmers who", "many local residents, who", "a man who": a group in lower case, or a description,
 # before "who"
 _MODIFIER = rf"(?!(?:{FUNCTION_WORDS}|among|for|than)\b)[a-z][\w-]*\s+"  # "local", not "from"
 _GROUP_BEFORE = re.compile(
     rf"(?<![\w-])(?P<group>(?:{_MODIFIER}){{0,2}}[a-z][\w-]{{2,}}(?<![su])s|(?:[Aa]n?|[Tt]he)\s+(?:{_MODIFIER}){{0,2}}"
     r"[a-z][\w-]+),?\s+$"
 )
-# A document that can say things: "a nine-page letter", "the new report", "a statement"
+# A document that can say things: "a four-page letter", "the new report", "a statement"
 _DOCUMENT = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,3}?(?:letter|report|study|statement|memo|document|"
     r"survey|review|complaint|lawsuit|filing|ruling|order|proposal|analysis|editorial|release|email|e-mail|petition|"
@@ -123,10 +123,10 @@ FRONTED = re.compile(
     r"[^,.;:!?\"“”\n]{1,150},\s+",
     re.IGNORECASE,
 )
-# "McSally's campaign", "North Korean media", "Michigan health officials": capitalised words and then common nouns
+# "McSally's campaign", "North Korean media", "Ohio health officials": capitalised words and then common nouns
 # describe a source.
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\s+[a-z]+){1,3}$"
-# "Pelosi is facing …", "Pasztor, 29, admitted …", "Bélanger, who …": a capitalised word opening a clause before a
+# "Pelosi is facing …", "Kowalczyk, 29, admitted …", "Lemieux, who …": a capitalised word opening a clause before a
 # word in lower case or an apposition; a person if a surname
 _SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
@@ -186,8 +186,8 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
 
 
 def _spoken_full_names(body: str, people: Sequence[Mention]) -> list[Mention]:
-    """Full names NER tagged as no person whose surname speaks alone ("Amber Pasztor" an ORG, then "Pasztor
-    said"), as mentions relabelled PERSON: speaking makes a person, whatever the tag."""
+    """Full names NER tagged as no person whose surname speaks alone ("Crystal Vantongeren" an ORG, then
+    "Vantongeren said"), as mentions relabelled PERSON: speaking makes a person, whatever the tag."""
     speaking = set()
     for match in _AT_VERB.finditer(body):
         words = (match.group("after") or match.group("before")).split()
@@ -213,18 +213,8 @@ def resolve(
     start, end = span
     who = body[start:end]
     first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
-    if first in ("he", "she") or (first in _PRONOUNS and len(who.split()) == 1):  # not "her father Richard Kuiper"
-        return _pronoun(first, start, end, open_at, context)
-    if first == "who":  # "Colbert said to Urgant, who replied": the person just named
-        named_before = [m for m in people if 0 <= start - m.end <= 3]
-        if named_before:
-            return _named(body, named_before[-1].name, start, end, context)
-        # "opposition from conservatives who have called …": a group in lower case
-        group = _GROUP_BEFORE.search(body, max(0, start - 60), start)
-        return Speaker(group.group("group"), "described", group.start("group"), group.end("group")) if group else None
-    if who in ("It", "it"):  # "… distributed a nine-page letter. It warned that …": the document speaks
-        document = _document_before(body, start)
-        return Speaker(document, "described", start, end) if document else None
+    if first in ("he", "she", "who") or (first in {*_PRONOUNS, "it"} and len(who.split()) == 1):
+        return _referent(body, start, end, open_at, people, context)  # not "her father Richard Kuiper"
     joint = _joint(body, start, end, people, context)
     if joint is not None:
         return Speaker(joint, "named", start, end)
@@ -274,9 +264,28 @@ def resolve(
     return None
 
 
+def _referent(
+    body: str, start: int, end: int, open_at: int, people: Sequence[Mention], context: SpeakerContext
+) -> Speaker | None:
+    """What the pronoun at `body[start:end]` refers to: "he"/"she" a person named before; "who" the person just
+    named ("Colbert said to Urgant, who replied") or the group before it ("opposition from farmers who have called
+    …"); "It" a document the sentence before introduced ("… a four-page letter. It warned that …")."""
+    first = re.sub(r"['’]\w+$", "", body[start:end].split()[0].lower())
+    if first == "who":
+        named_before = [m for m in people if 0 <= start - m.end <= 3]
+        if named_before:
+            return _named(body, named_before[-1].name, start, end, context)
+        group = _GROUP_BEFORE.search(body, max(0, start - 60), start)
+        return Speaker(group.group("group"), "described", group.start("group"), group.end("group")) if group else None
+    if first == "it":
+        document = _document_before(body, start)
+        return Speaker(document, "described", start, end) if document else None
+    return _pronoun(first, start, end, open_at, context)
+
+
 def _document_before(body: str, start: int) -> str | None:
     """The document that the sentence before `start` (or its own, before it) introduces, in the same paragraph:
-    "a nine-page letter", "the report", which a following "It said" means."""
+    "a four-page letter", "the report", which a following "It said" means."""
     sentence = sentence_start(body, start)
     paragraph = body.rfind("\n", 0, start) + 1
     if sentence == paragraph:
@@ -309,7 +318,7 @@ def _joint(body: str, start: int, end: int, people: Sequence[Mention], context: 
         between = body[first.end : second.start]
         if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
             return f"{_person_name(first, context)} and {_person_name(second, context)}"
-    # a full name NER missed before one it found: "the Tax Foundation's Lindsey Lassiter and Matthew Stadnicki"
+    # a full name NER missed before one it found: "the Budget Council's Corin Ashdale and Peter Lund"
     if inside and inside[-1].end == end:
         last = inside[-1]
         untagged = _FULL_NAME_AND.search(body, start, last.start)
@@ -479,7 +488,7 @@ def _topics(
     body: str, persons: Sequence[Mention], genders: dict[str, str], surnames: dict[str, set[str]]
 ) -> list[tuple[int, str]]:
     """The person each sentence is about: one named at its main clause's start (a surname NER missed there too:
-    "Troye kept hope …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
+    "Whitlow kept hoping …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
     of the one before."""
     topics: list[tuple[int, str]] = []
     for start, end in sentence_spans(body):
