@@ -8,6 +8,7 @@ over pysbd, spaCy and NLTK Punkt: best boundary F1 and fastest on news text (ben
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storyline.models import Article, Sentence
@@ -113,7 +114,8 @@ def crosses_sentence_end(text: str) -> bool:
     return "\n" in text.strip() or any(start > 0 for start, _ in _line_sentences(text.strip()))
 
 
-def _line_sentences(line: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)  # attribution asks for the sentences of one paragraph many times over
+def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of one line, untrimmed: a dateline opening the line is in none."""
     dateline = _DATELINE.match(line)
     start = dateline.end() if dateline else 0
@@ -123,7 +125,7 @@ def _line_sentences(line: str) -> list[tuple[int, int]]:
             sentences.append((start, end))
             start = next_start
     sentences.append((start, len(line)))
-    return sentences
+    return tuple(sentences)
 
 
 def _cuts(line: str) -> list[tuple[int, int]]:

@@ -125,6 +125,8 @@ def name_key(text: str) -> str:
 
 
 def _without_accents(text: str) -> str:
+    if text.isascii():  # most names: nothing to fold
+        return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
