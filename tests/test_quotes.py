@@ -779,8 +779,7 @@ def test_quotes_title_after_titled_has_no_speaker() -> None:
     ("body", "quote", "speaker"),
     [
         (  # a place before an office and a name is the name's modifier, nobody a pronoun refers to
-            "Dunedin Lord Mayor Peter Vance said all of the aldermen backed the request, bar one.\n"
-            '"I voted no," he said.',
+            'Dunedin Lord Mayor Peter Vance said the vote on the new stadium was close.\n"I voted no," he said.',
             "I voted",
             "Peter Vance",
         ),
@@ -810,8 +809,8 @@ def test_quotes_name_after_an_article_is_no_speaker() -> None:
             "Carla Brandt",
         ),
         (  # a verb no list holds, between the quote and the sentence's end
-            'Officials blamed the county. "This is beyond careless," Tom Radler fumed.',
-            "This is beyond",
+            'Officials blamed the county. "We warned them twice," Tom Radler fumed.',
+            "We warned",
             "Tom Radler",
         ),
         ('Many viewers were baffled. "What is the point of this?" posted Nina Ferro.', "What is the", "Nina Ferro"),
@@ -826,27 +825,27 @@ def test_quotes_name_after_an_article_is_no_speaker() -> None:
             "one of the officers at the scene",
         ),
         (  # the listener after "told" closing the sentence
-            'But the agency never "received a formal request" to step in, spokeswoman Dana Ortiz told The Ledger.',
-            "received a formal",
+            'But the museum never "asked for the painting back" after the sale, curator Dana Ortiz told The Ledger.',
+            "asked for the",
             "Dana Ortiz",
         ),
         (  # an auxiliary after the appositive; a subordinator before the subject
-            "That makes Ann Cole a moderate, since Rick Dalton, her main rival for the seat, has suggested that the "
-            'bank be treated "pretty roughly."',
-            "pretty roughly",
+            "Voters see Ann Cole as the calmer candidate, since Rick Dalton, her opponent in the primary, has "
+            'suggested that the old mill be "torn down at once."',
+            "torn down",
             "Rick Dalton",
         ),
         (  # a group in lower case, or after a place name, is the subject of the speech verb
-            "Based on the survey, state health officials concluded that the hotel was most likely "
-            '"linked" with the outbreak.',
-            "linked",
-            "state health officials",
+            'After the inspection, county food officials concluded that the bakery was probably "connected" to the '
+            "illnesses.",
+            "connected",
+            "county food officials",
         ),
         (
-            "In a release sent out on Monday, Ohio health officials said the cause was hard to pin down because of "
-            '"too few samples".',
-            "too few samples",
-            "Ohio health officials",
+            "In a note sent to parents on Friday, Ohio school officials said the closure was needed because of "
+            '"too few staff".',
+            "too few staff",
+            "Ohio school officials",
         ),
         ('Speaker Tom Walsh allowed that the bill "deserves a vote."', "deserves a vote", "Tom Walsh"),
     ],
@@ -859,15 +858,15 @@ def test_quotes_attribution_round7(body: str, quote: str, speaker: str) -> None:
     ("body", "speaker"),
     [
         (  # a statement standing alone after a paragraph whose last sentence is about one person
-            "Dana Whitlow, the pilot's sister, knew something was wrong when he did not call. She was sure he had been "
-            'hurt.\n"He would never go a day without calling me."',
+            "Dana Whitlow, the pilot's sister, had not heard from him since Sunday. She feared the worst.\n"
+            '"He would never go a day without calling me."',
             "Dana Whitlow",
         ),
         (
-            'Sheriff Dale Ruggles told reporters the woman had not been charged.\n"We will be talking to her again."',
+            'Sheriff Dale Ruggles told reporters the woman had not been charged.\n"We expect more arrests this week."',
             "Dale Ruggles",
         ),
-        ('The storm cut power to the county on Monday.\n"We will be talking to her again."', None),  # about no one
+        ('The storm cut power to the county on Monday.\n"We expect more arrests this week."', None),  # about no one
     ],
 )
 def test_quotes_paragraph_alone_is_the_previous_paragraphs_person(body: str, speaker: str | None) -> None:
@@ -883,9 +882,9 @@ def test_quotes_paragraph_alone_is_the_previous_paragraphs_person(body: str, spe
             "Corin Ashdale and Peter Lund",
         ),
         (  # two surnames opening the clause of the speech verb
-            'After one test of the window, Hanley and Brooks concluded that the lock had been "forced" from outside. '
+            'After two days of tests, Hanley and Brooks concluded that the sample had been "tampered with" in transit. '
             "Paul Hanley and Irene Brooks run the lab.",
-            "forced",
+            "tampered with",
             "Paul Hanley and Irene Brooks",
         ),
     ],
@@ -898,15 +897,15 @@ def test_quotes_two_speakers_joined_by_and(body: str, quote: str, speaker: str) 
     ("body", "quote", "speaker"),
     [
         (  # a full name NER tagged as no person is one once its surname speaks
-            "The Fort Worth mother accused of leaving her son in a hot car, Crystal Vantongeren, spoke from jail on "
+            "A nurse from Tulsa accused of stealing drugs, Crystal Vantongeren, spoke from jail on "
             'Monday. Her neighbour, Dale Ortiz, called police.\n"I panicked," Vantongeren said.\n'
             '"I am sorry," she said.',
             "I am sorry",
             "Crystal Vantongeren",
         ),
         (  # a surname opening the sentence before an apposition is its subject, not the child named after it
-            "Amber Kowalczyk was arrested on Monday. Kowalczyk, 29, admitted leaving her son, 4-year-old Sam Ruiz, in "
-            'the car.\n"I panicked," she said.',
+            "Amber Kowalczyk was arrested on Monday. Kowalczyk, 41, admitted hiring her nephew, 19-year-old Sam Ruiz, "
+            'for the job.\n"I panicked," she said.',
             "I panicked",
             "Amber Kowalczyk",
         ),
@@ -920,13 +919,13 @@ def test_quotes_people_ner_mislabelled(body: str, quote: str, speaker: str) -> N
     ("body", "quote", "speaker"),
     [
         (
-            "Dan Harlan spoke on Tuesday. The same logic applies to Mr. Harlan's claim that everything in his plan is "
-            '"fully funded." Critics disagree.',
+            "Dan Harlan spoke on Tuesday. Economists doubt Mr. Harlan's claim that the new stadium will be "
+            '"fully funded by ticket sales."',
             "fully funded",
             "Dan Harlan",
         ),
         (
-            "Dan Harlan spoke for an hour on Tuesday. Thus his campaign promise that the state would "
+            "Dan Harlan spoke for an hour on Tuesday. Voters remember his campaign promise that the state would "
             '"balance the books by June."',
             "balance the books",
             "Dan Harlan",
@@ -941,15 +940,15 @@ def test_quotes_owner_of_a_claim_said_it(body: str, quote: str, speaker: str) ->
     ("body", "quote", "speaker"),
     [
         (  # the main clause's characterising verb, not "said" inside the subject's relative clause
-            'Ron Vale, a lawyer who said he had won before, branded the program as a broadcast riddled with "lies and '
-            'distortions."',
-            "lies and",
+            "Ron Vale, a lawyer who said he had won such cases before, branded the article as a piece full of "
+            '"half-truths and smears."',
+            "half-truths",
             "Ron Vale",
         ),
         (
-            "The show never said how reliable such analysis is. Tom Reyes voicing his opinion that the boy did not "
-            'react "appropriately" seems unfair.',
-            "appropriately",
+            "The league never explained its ruling. Tom Reyes voicing his opinion that the referee was "
+            '"clearly biased" drew a fine.',
+            "clearly biased",
             "Tom Reyes",
         ),
     ],
@@ -960,10 +959,10 @@ def test_quotes_characterising_verb_and_opinion(body: str, quote: str, speaker: 
 
 def test_quotes_it_after_a_document_is_the_document() -> None:
     body = (
-        "As the rules were drafted, a parents group mailed a four-page letter attacking them. It warned that the rules "
-        'promoted "secular values," and threatened to "take away the rights of parents."'
+        "Before the vote, a taxpayers league sent out a two-page letter opposing the levy. It claimed the levy would "
+        '"punish small shops," and urged members to "call their council today."'
     )
-    assert [(q.speaker, q.speaker_kind) for q in quotes_of(body)] == [("a four-page letter", "described")] * 2
+    assert [(q.speaker, q.speaker_kind) for q in quotes_of(body)] == [("a two-page letter", "described")] * 2
     assert only(quotes_of('The city will vote in May.\nIt says the plan is "a mistake."'), "a mistake").speaker is None
 
 
@@ -971,8 +970,8 @@ def test_quotes_it_after_a_document_is_the_document() -> None:
     ("body", "quote", "speaker"),
     [
         (  # "who" opening a relative clause speaks for the group or description before it
-            'Nine earlier bills failed after opposition from farmers who have repeatedly called the tax "plainly '
-            'unfair" in hearings.',
+            'The plan stalled amid protests from farmers who have repeatedly called the tax "plainly unfair" in '
+            "hearings.",
             "plainly unfair",
             "farmers",
         ),
@@ -992,6 +991,6 @@ def test_quotes_reports_that_and_a_subordinate_clause_after_the_quote() -> None:
     # "reports that" attributes; '“…,” as she was spotted on said …' names no speaker after the quote
     body = (
         'Rumors are swirling about the couple.\nThe Globe reports that Ms. Lane may have already hired a "top '
-        "divorce lawyer,\" as she was spotted on said lawyer's floor in an office building."
+        "divorce lawyer,\" as she was seen entering said lawyer's office on Monday."
     )
     assert only(quotes_of(body), "top divorce").speaker == "Globe"
