@@ -9,6 +9,8 @@ before the rules they test (`dev2` after heldout2 had been measured).
 - speaker accuracy: over found quotes; a name must equal the label, a description must contain it or be
   contained in it once a leading determiner is dropped ('the AAAS board' ~ 'the AAAS board of directors',
   'A new study' ~ 'the study'); no speaker must stay None.
+- named-speaker precision: over found quotes the system gives a speaker (a name or a description), the share
+  that is right; abstaining (None) costs accuracy but not precision.
 - entity merge precision: over system entities holding two or more labelled spellings, the share of those
   spellings that belong to the entity's majority label; recall: labelled multi-spelling entities whose
   found spellings all sit in one system entity.
@@ -77,6 +79,9 @@ def score_quotes(analysis: Analysis, labels: list[dict], counts: Counter[str]) -
         counts["kind_ok"] += quote.kind == label["kind"]
         is_right = same_speaker(quote.speaker, quote.speaker_kind, label["speaker"])
         counts["speaker_ok"] += is_right
+        if quote.speaker is not None:  # a wrong name in a brief is worse than none: how often a given one is right
+            counts["attributed"] += 1
+            counts["attributed_ok"] += is_right
         if label["kind"] == "full":
             counts["full"] += 1
             counts["full_speaker_ok"] += is_right
@@ -130,6 +135,7 @@ def report(counts: Counter[str]) -> None:
 
     print(f"quote detection recall     {ratio('found', 'gold')}   precision {ratio('found', 'system')}")
     print(f"quote speaker accuracy     {ratio('speaker_ok', 'found')}   full quotes {ratio('full_speaker_ok', 'full')}")
+    print(f"named-speaker precision    {ratio('attributed_ok', 'attributed')}")
     print(f"quote kind accuracy        {ratio('kind_ok', 'found')}")
     print(f"entity merge precision     {ratio('merged_right', 'merged_spellings')}")
     print(f"entity merge recall        {ratio('gold_groups_whole', 'gold_groups')}")

@@ -7,7 +7,7 @@ import pytest
 
 from storyline.clean import clean_article
 from storyline.ingest import load_articles
-from storyline.segment import segment, sentence_spans
+from storyline.segment import crosses_sentence_end, segment, sentence_end, sentence_spans, sentence_start
 
 
 def _load_cases() -> list[tuple[str, list[str]]]:
@@ -92,3 +92,28 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(paragraph: str, first_sentence: str) -> None:
     start, end = sentence_spans(paragraph)[0]
     assert paragraph[start:end] == first_sentence
+
+
+def test_segment_sentence_start_and_end_agree_with_sentence_spans() -> None:
+    # Quote attribution reads back to a sentence's start: a title or an initial ends none, a dateline opens none.
+    text = 'DENVER (Reuters) - Sen. Ann O. Reyes spoke. She said: "We will win."\nA new line.'
+    assert text[sentence_start(text, text.index("spoke")) :].startswith("Sen. Ann O. Reyes")
+    assert text[sentence_start(text, text.index("We will")) :].startswith("She said")
+    assert text[sentence_start(text, text.index("new line")) :].startswith("A new line")
+    assert text[sentence_end(text, text.index("spoke")) :].startswith("She said")
+    assert text[sentence_end(text, text.index("We will")) :].startswith("A new line")
+    assert sentence_end(text, text.index("line.")) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("words", "crosses"),
+    [
+        ("Sen. Sheldon Whitehouse", False),
+        ("Lindsey O. Graham", False),
+        ("the vote. Officials", True),
+        ("the media.Investigators", True),
+        ("the vote\nOfficials", True),
+    ],
+)
+def test_segment_crosses_sentence_end(words: str, crosses: bool) -> None:
+    assert crosses_sentence_end(words) is crosses

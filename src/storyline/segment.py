@@ -8,6 +8,7 @@ over pysbd, spaCy and NLTK Punkt: best boundary F1 and fastest on news text (ben
 
 from __future__ import annotations
 
+import functools
 import re
 
 from storyline.models import Article, Sentence
@@ -15,7 +16,7 @@ from storyline.models import Article, Sentence
 # Titles and other words that end in a full stop but never end a sentence.
 _NEVER_FINAL = frozenset(
     "mr mrs ms dr prof sen sens rep reps gov govs gen gens adm col maj capt cpl sgt lt cmdr rev hon pres "
-    "supt det insp atty st mt ft no nos vs v cf approx dept est fig figs vol vols op ave blvd rd messrs "
+    "pvt supt det insp atty st mt ft no nos vs v cf approx dept est fig figs vol vols op ave blvd rd messrs "
     "e.g i.e ph.d jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Abbreviations that may end a sentence: they end one only before a typical sentence opener.
@@ -75,15 +76,56 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        dateline = _DATELINE.match(line)
-        start = dateline.end() if dateline else 0
-        for end, next_start in _cuts(line):
-            if end > start:
-                _add_trimmed(spans, line, start, end, offset)
-                start = next_start
-        _add_trimmed(spans, line, start, len(line), offset)
+        for start, end in _line_sentences(line):
+            _add_trimmed(spans, line, start, end, offset)
         offset += len(line) + 1
     return spans
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `text[position]` starts: after the last boundary before it in its line (a line
+    is a paragraph), or after a wire dateline opening the line.
+
+    Attribution reads back from a quotation mark to here; the same boundaries as `sentence_spans`, so that
+    "Sen. Lindsey Graham" or "J. Smith" never cut a sentence there either.
+    """
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    starts = [start for start, _ in _line_sentences(line) if start <= position - line_start]
+    return line_start + max([0, *starts])
+
+
+def sentence_end(text: str, position: int) -> int:
+    """Where the sentence after the one holding `text[position]` starts (white space before it skipped), or the
+    end of `text`."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    later = [start for start, _ in _line_sentences(line) if start > position - line_start]
+    if later:
+        return line_start + min(later)
+    return len(text) if line_end < 0 else line_end + 1
+
+
+def crosses_sentence_end(text: str) -> bool:
+    """Whether `text` holds the end of one sentence and the start of another ('the vote. Officials', 'the
+    media.Investigators'), not only an abbreviation ('Sen. Sheldon Whitehouse', 'J. Smith')."""
+    return "\n" in text.strip() or any(start > 0 for start, _ in _line_sentences(text.strip()))
+
+
+@functools.lru_cache(maxsize=64)  # attribution asks for the sentences of one paragraph many times over
+def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence of one line, untrimmed: a dateline opening the line is in none."""
+    dateline = _DATELINE.match(line)
+    start = dateline.end() if dateline else 0
+    sentences: list[tuple[int, int]] = []
+    for end, next_start in _cuts(line):
+        if end > start:
+            sentences.append((start, end))
+            start = next_start
+    sentences.append((start, len(line)))
+    return tuple(sentences)
 
 
 def _cuts(line: str) -> list[tuple[int, int]]:

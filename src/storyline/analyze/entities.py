@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -115,11 +116,18 @@ class EntityAnalysis:
 
 
 def name_key(text: str) -> str:
-    """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; middle initials dropped."""
-    words = re.sub(r"[-‐–]", " ", text.replace(".", "")).lower().split()
+    """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; 'Lemaître' and 'Lemaitre' →
+    'lemaitre' (an outlet that drops accents still names the same person); middle initials dropped."""
+    words = re.sub(r"[-‐–]", " ", _without_accents(text).replace(".", "")).lower().split()
     if len(words) > 2:
         words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
     return " ".join(words)
+
+
+def _without_accents(text: str) -> str:
+    if text.isascii():  # most names: nothing to fold
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def is_title(word: str) -> bool:
@@ -245,8 +253,9 @@ def _merge(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tuple[dict[
     canonical: dict[str, str] = {}
     types: dict[str, str] = {}
     for head, keys in groups.items():
-        # The display name is the full name's most frequent spelling; ties go to the first seen (Counter order).
-        name = forms[head].most_common(1)[0][0]
+        # The display name is the full name's most frequent spelling, but an accented one over the same letters
+        # without accents (those lost them; none gained any); ties go to the first seen (Counter order).
+        name = max(forms[head].items(), key=lambda form: (form[0] != _without_accents(form[0]), form[1]))[0]
         votes = sum((labels[k] for k in keys), Counter[str]())
         types[name] = "PERSON" if labels[head]["PERSON"] and " " in head else votes.most_common(1)[0][0]
         canonical.update(dict.fromkeys(keys, name))

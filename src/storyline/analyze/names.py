@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.analyze.entities import Mention, is_title, name_key, surname
+from storyline.segment import sentence_end, sentence_start
 
 FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
 
@@ -29,7 +30,13 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’]?\s|\n")
+# Names NER tags PERSON that name no one: an acronym or a dateline in capitals ("KTUL", "TULSA"), a photo credit
+# ("Dan Ruiz/Herald"); and a name after an article ("an Amber Alert", "a May Amber Alert", "the Trump
+# administration") is a thing's.
+_NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
+# Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
+_CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
@@ -52,6 +59,22 @@ class SpeakerContext:
     topics: list[tuple[int, str]] = field(default_factory=list)
     # (position, "A and B"): two people the text names together ("Molto and Sheldrick"), whom "they" may mean
     pairs: list[tuple[int, str]] = field(default_factory=list)
+    persons: list[Mention] = field(default_factory=list)  # the mentions that can be a person, in reading order
+
+
+def could_be_person(body: str, mention: Mention, following: Mention | None) -> bool:
+    """Whether a name NER found can be a person who speaks or whom a pronoun means: not an acronym, a dateline,
+    a photo credit, a name after an article, or a place or office before a title and the person's name
+    ("Dunedin Lord Mayor Peter Vance", "Polk County Sheriff Dale Ruggles"): it is the next name's modifier."""
+    if _NOT_A_NAME.fullmatch(mention.text.strip()):
+        return False
+    article = _ARTICLE_BEFORE.search(body, max(0, mention.start - 40), mention.start)
+    if article and not any(is_title(word) for word in article.group("words").split()):  # not "the Rev. Al Green"
+        return False
+    if following is None or not _CAPITALISED_WORDS.fullmatch(body, mention.end, following.start):
+        return True
+    between = mention.text.split()[-1:] + body[mention.end : following.start].split()
+    return not any(is_title(word) for word in between)
 
 
 def full_name(text: str, context: SpeakerContext, position: int, *, has_title: bool = False) -> str | None:
@@ -134,16 +157,6 @@ def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str])
     for m in persons:
         genders[m.name] = title_gender(body, m.start) or gender_by_noun(body, m) or genders.get(m.name, "")
     return {name: g for name, g in genders.items() if g}
-
-
-def sentence_end(body: str, position: int) -> int:
-    found = _SENTENCE_BREAK.search(body, position)
-    return found.end() if found else len(body)
-
-
-def sentence_start(body: str, position: int) -> int:
-    window = max(0, position - 1000)  # a sentence is shorter; the limit keeps long bodies linear
-    return max([window, *(m.end() for m in _SENTENCE_BREAK.finditer(body, window, position))])
 
 
 def title_gender(body: str, position: int) -> str:

@@ -1,9 +1,11 @@
 """Direct quotations and their speakers, found by the attribution patterns of news writing.
 
 Quotation marks are paired by `quote_marks.py`. A speaker comes from the same sentence (`"…," Trump said`, `said Trump`,
-`Trump told reporters: "…"`, `a "long gun", Carlson said.`), from the previous quote of the paragraph
-(`"…," he said. "…"`), from a sentence introducing it with a colon (`The police department released this
-statement: "…"`), or from an embedded tweet's signature; `speakers.py` turns the words found into a name.
+`Trump told reporters: "…"`, `a "long gun", Carlson said.`, `"…," Radler fumed.`, `deemed "…" by authorities`,
+`Harlan's claim that it is "fully funded"`), from the previous quote of the paragraph (`"…," he said. "…"`), from a
+sentence introducing it with a colon (`The police department released this statement: "…"`), from the person the
+paragraph before is about when the quote stands alone as a paragraph, or from an embedded tweet's signature;
+`subjects.py` finds the subject of a speech verb and `speakers.py` turns the words found into a name.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.entities import ABBREVIATED_TITLES, EntityAnalysis, Mention
+from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import SpeakerContext, full_name
-from storyline.analyze.quote_marks import CLOSING, OPENING, Found, quote_spans
+from storyline.analyze.quote_marks import CLOSING, Found, quote_spans
 from storyline.analyze.speakers import (
     DESCRIBERS,
     PARTICIPLES,
@@ -22,7 +24,13 @@ from storyline.analyze.speakers import (
     resolve,
     speaker_context,
 )
+from storyline.analyze.subjects import (
+    is_capitalised,
+    names_a_subject,
+    subject_before,
+)
 from storyline.models import Article, Quote, Span
+from storyline.segment import sentence_start
 
 _WORD = r"[\w.'’&-]+"
 # A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
@@ -48,7 +56,8 @@ _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 _SENTENCE_END_WHO = re.compile(
     rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
-    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?)?"  # "…, the detective wrote in the file."
+    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?"  # "…, the detective wrote in the file."
+    r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
     r"(?:,\s+[a-z]+ing\b[^.;:!?\"“”\n]{1,100})?\s*\.(?:\s|$)"  # "…, said a friend, speaking anonymously."
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
@@ -60,17 +69,11 @@ _ACCORDING = re.compile(
     rf"|\b{_QUOTED_AS}[^\"“”]*?)\s*$",
     re.IGNORECASE,
 )
-_CLAUSE_START = re.compile(
-    r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|so|then|which|that|what)\b)\s*", re.IGNORECASE
-)
-_REPORTING = re.compile(rf"\b(?:{VERBS})\s+(?=(?:his|her|their|my)\s)")  # "said her daughter told": a new clause
-# `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`.
-_APPOSITIVE = re.compile(r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*$")
+# '“…,” as she was spotted on said lawyer’s floor': a subordinate clause after the quote names no speaker
+_SUBORDINATE = re.compile(r"(?i:as|while|when|because|after|before|if|since|although|though|until|once)\s")
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
-# "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
-_PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
 # Verbs that characterise rather than report, attributing a few quoted words to their subject: "Trump called the
 # deal “a disaster”", "panned Wasserman Schultz as a “terrible person”", "lambasted his father for “ruining” …".
 _CHARACTERISING = (
@@ -81,7 +84,7 @@ _CHARACTERISING = (
 _CHARACTERISED = re.compile(
     rf"\b(?P<verb>{_CHARACTERISING})\s+(?!as\b)[^\"“”;:]{{1,80}}?\s+(?:as|for)\s+(?:an?|the|being|his|her|their|its)?\s*$"
     rf"|\b(?P<verb2>call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed))\s+(?!for\b|on\b|it\s+as\b)"
-    rf"{_WORD}(?:\s+{_WORD}){{0,5}}\s*$"
+    rf"{_WORD}(?:\s+{_WORD}){{0,7}}\s*$"
     r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$"
     r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$",  # 'uses the word “puzzling”'
     re.IGNORECASE,
@@ -101,6 +104,25 @@ _NAME_ALONE = re.compile(
     r"\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+)?"
     r"(?:,\s+(?:a|an|the)\s[^,.;:!?\"“”\n]{1,80})?\.(?:\s|$)"
 )
+# `"…," Radler fumed.`, `"…," posted Nina Ferro.`: a verb no list holds, right after the quote, with a name or a
+# pronoun and nothing else before the sentence ends, still attributes it.
+_NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+_AFTER_ANY_VERB = re.compile(
+    rf"\s*,?\s*(?:(?P<who>{_NAME_WORDS}|[Hh]e|[Ss]he)\s+[a-z]{{3,}}ed|[a-z]{{3,}}ed\s+(?P<who2>{_NAME_WORDS}))"
+    r"\s*(?:[.,;](?:\s|$)|\.(?=[A-Z])|$)"
+)
+# `deemed “a tragic accident” by investigators`: a passive characterising verb before the quote, its agent after.
+_PASSIVE_CHARACTERISED = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:called|deemed|dubbed|termed|labell?ed|branded|"
+    r"(?:described|characteri[sz]ed|denounced|criticized|criticised)\s+as)\s+(?:an?\s+|the\s+)?$"
+)
+# "Mr. Harlan's claim that everything in it is “fully funded”", "his promise to “drain the swamp”": the claim's owner.
+_CLAIM_OF = re.compile(
+    r"(?P<who>\b(?:[Hh]is|[Hh]er)|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=['’]s?\s))(?:['’]s?)?\s+(?:[a-z]+\s+)?"
+    r"(?:claims?|assertions?|insistence|promises?|pledges?|vows?|warnings?|arguments?|suggestions?|mantra|boast|"
+    r"accusations?|contention|words|opinion|belief|view)\s+(?:that|to|of)\b[^\"“”.;:!?]{0,160}$"
+)
+_BY_AGENT = re.compile(r"\s*by\s+(?P<who>[^,.;:!?\"“”()\n]{2,80}?)\s*(?:[,.;:!?]|$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
@@ -118,7 +140,6 @@ _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
 )
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
-_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +175,8 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
         speaker = _attribute(text, found, is_full=is_full)
         if speaker is None and previous is not None and (continues or _follows(body, previous[0], found, is_full)):
             speaker = previous[1]
+        elif speaker is None and is_full:
+            speaker = _attribute_paragraph_before(text, found)
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
         previous = (found, speaker)
     return quotes
@@ -190,29 +213,25 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     line_end = body.find("\n", found.close_at)
     after = body[found.close_at : line_end if line_end >= 0 else len(body)]
     if not is_full:
-        what = _WHAT_CALLED.search(body, max(0, found.open_at - 120), found.open_at)
-        if what:
-            return _what_called(text, found, what)
-        # 'Her family described her as “smart,” according to a release': the characterising verb's subject said it
-        if _CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
-            speaker = _attribute_before(text, found, is_full=False)
-            if speaker is not None:
-                return speaker
-    # Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
-    # one ending its sentence with a full stop, after which the next sentence speaks for itself.
-    closes = re.search(r"[,!?…—-]['’]?$", body[found.start : found.end]) or after.lstrip()[:1] in (",", "—")
+        speaker = _attribute_partial(text, found, after)
+        if speaker is not None:
+            return speaker
+    closes = _closes_clause(body, found, after)
     for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
-        if match and not re.search(r"[\"“”]", match.group()) and not _is_role_of_no_name(match):
+        if (
+            match
+            and not re.search(r"[\"“”]", match.group())
+            and not _is_role_of_no_name(match)
+            and not _SUBORDINATE.match(match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who"))
+        ):
             # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
             group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
             if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return speaker
-    alone = _NAME_ALONE.match(after) if closes else None
-    if alone and any(m.label == "PERSON" and m.end == found.close_at + alone.end("who") for m in text.people):
-        return text.speaker(found.close_at + alone.start("who"), found.close_at + alone.end("who"), found)
-    speaker = _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
+    speaker = _attribute_name_after(text, found, after, closes=bool(closes))
+    speaker = speaker or _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
     if speaker is None and is_full:
         speaker = _attribute_introduction(text, found) or _attribute_sentence_before(text, found)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
@@ -220,6 +239,58 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
         assert match is not None
         return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
     return speaker
+
+
+def _attribute_partial(text: _Text, found: Found, after: str) -> Speaker | None:
+    """A few words quoted inside the writer's sentence: "what the daily Corriere della Sera called “…”", "deemed
+    “…” by investigators", "Mr. Harlan's claim that it is “fully funded”", "panned her as a “terrible person”"."""
+    body = text.body
+    what = _WHAT_CALLED.search(body, max(0, found.open_at - 120), found.open_at)
+    if what:
+        return _what_called(text, found, what)
+    agent = _passive_agent(body, found, after)
+    if agent is not None:
+        return text.speaker(*agent, found)
+    claim = _CLAIM_OF.search(body, sentence_start(body, found.open_at), found.open_at)
+    if claim is not None:
+        return text.speaker(claim.start("who"), claim.end("who"), found)
+    # 'Her family described her as “smart,” according to a release': the characterising verb's subject said it
+    if _CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
+        return _attribute_before(text, found, is_full=False)
+    return None
+
+
+def _closes_clause(body: str, found: Found, after: str) -> bool:
+    """Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
+    one ending its sentence with a full stop, after which the next sentence speaks for itself — unless a word in
+    lower case goes on with it ('“… day.” said Carla Brandt')."""
+    return bool(
+        re.search(r"[,!?…—-]['’]?$", body[found.start : found.end])
+        or after.lstrip()[:1] in (",", "—")
+        or (body[found.end - 1] == "." and re.match(r"\s+[a-z]", after))
+    )
+
+
+def _attribute_name_after(text: _Text, found: Found, after: str, *, closes: bool) -> Speaker | None:
+    """A person named alone after the quote (`“…,” Rep. Greg Walden of Oregon.`) or with a verb no list holds
+    (`“…,” Radler fumed.`)."""
+    alone = _NAME_ALONE.match(after) if closes else None
+    if alone and any(m.label == "PERSON" and m.end == found.close_at + alone.end("who") for m in text.people):
+        return text.speaker(found.close_at + alone.start("who"), found.close_at + alone.end("who"), found)
+    any_verb = _AFTER_ANY_VERB.match(after) if closes or text.body[found.end - 1] == "." else None
+    if any_verb is None:
+        return None
+    group = "who" if any_verb.group("who") else "who2"
+    return text.speaker(found.close_at + any_verb.start(group), found.close_at + any_verb.end(group), found)
+
+
+def _passive_agent(body: str, found: Found, after: str) -> tuple[int, int] | None:
+    """ "was called a “senseless act” by one of the officers": where the agent of a passive characterising
+    verb before the quote is named after it."""
+    if not _PASSIVE_CHARACTERISED.search(body, max(0, found.open_at - 60), found.open_at):
+        return None
+    agent = _BY_AGENT.match(after)
+    return (found.close_at + agent.start("who"), found.close_at + agent.end("who")) if agent else None
 
 
 def _attribute_sentence_before(text: _Text, found: Found) -> Speaker | None:
@@ -231,6 +302,29 @@ def _attribute_sentence_before(text: _Text, found: Found) -> Speaker | None:
         return None
     group = "who" if match.group("who") else "who2"
     return text.speaker(match.start(group), match.end(group), found)
+
+
+def _attribute_paragraph_before(text: _Text, found: Found) -> Speaker | None:
+    """ "Whitlow kept hoping her brother would come home.\n“I knew then …”": a statement standing alone
+    as a paragraph, after a paragraph without quotes whose last sentence is about a person, is that person's."""
+    body = text.body
+    line_start = body.rfind("\n", 0, found.open_at) + 1
+    line_end = body.find("\n", found.close_at)
+    if line_start == 0 or body[line_start : found.open_at].strip() or body[found.close_at : line_end].strip():
+        return None
+    previous_start = body.rfind("\n", 0, line_start - 1) + 1
+    if re.search(r"[\"“”]", body[previous_start:line_start]):
+        return None  # the previous speaker, if any, goes on (`_follows`)
+    last_sentence = sentence_start(body, max(previous_start, line_start - 2))
+    topic = next((at for at, _ in reversed(text.context.topics) if at < line_start), None)
+    if topic is None or topic < last_sentence:
+        return None
+    # the topic's name, or the "He"/"She" or surname NER missed that opens the sentence
+    mention = next((m for m in text.context.persons if m.start == topic), None)
+    word = re.match(r"[A-Z][\w'’-]*", body[topic : topic + 40])
+    if mention is not None:
+        return text.speaker(mention.start, mention.end, found)
+    return text.speaker(topic, topic + len(word.group()), found) if word else None
 
 
 def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
@@ -251,7 +345,7 @@ def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
     caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
     if caption is not None:
         return text.speaker(caption.start, caption.end, found)
-    start = _sentence_start(body, before_start, colon)
+    start = sentence_start(body, colon)
     opening = _INTRODUCER.match(body, start, colon)
     if opening is None:
         return None
@@ -291,7 +385,7 @@ def _what_called(text: _Text, found: Found, what: re.Match[str]) -> Speaker | No
     line_start = text.body.rfind("\n", 0, what.start()) + 1
     main = text.body[line_start : what.start()].rstrip()
     main = main[: len(main) - len(main.split()[-1])] if main.split() else main  # drop the main verb
-    who_start, who_end = _subject_before(main, len(main))
+    who_start, who_end = subject_before(main, len(main))
     if who_start is None:
         return None
     return text.speaker(line_start + who_start, line_start + who_end, found)
@@ -310,13 +404,12 @@ def _attribute_sentence_end(text: _Text, found: Found, after: str) -> Speaker | 
 
 def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Speaker | None:
     body = text.body
-    # +1: the opening mark itself is what shows that a new sentence starts right before it.
-    sentence_start = _sentence_start(body, body.rfind("\n", 0, found.open_at) + 1, found.open_at + 1)
-    before = body[sentence_start : found.open_at]
+    start = sentence_start(body, found.open_at)
+    before = body[start : found.open_at]
     according = _ACCORDING.search(before)
     if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
-        return text.speaker(sentence_start + according.start(group), sentence_start + according.end(group), found)
+        return text.speaker(start + according.start(group), start + according.end(group), found)
     # "was told" reports no speech by its subject; "He has said the jury should not be told …" does
     verbs = [
         m
@@ -331,30 +424,17 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
     if not verbs or _is_title(body, found):
         return None
     verb = verbs[-1]
-    who_start, who_end = _subject_before(before, verb.start())
+    who_start, who_end = subject_before(before, verb.start())
     inverted = re.match(rf"\s+(?P<who>[A-Z]{_WORD}(?:\s+{_WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
     # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"'
     if inverted and (who_start is None or inverted.group("comma")):
-        at = sentence_start + verb.end()
+        at = start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
-    is_subject = who_start is not None and (
-        before[who_start].isupper() or _is_pronoun_or_description(before[who_start:])
-    )
+    is_subject = who_start is not None and names_a_subject(before[who_start:who_end])
     if verb.group().lower() in PARTICIPLES or not is_subject:
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
-        return _sentence_subject(text, sentence_start, sentence_start + verb.start(), found)
-    return text.speaker(sentence_start + who_start, sentence_start + who_end, found)
-
-
-def _sentence_start(body: str, start: int, end: int) -> int:
-    """Where the last sentence beginning in `body[start:end]` starts: after a full stop, but not the one of a title
-    ('Sen. Lindsey Graham') or an initial ('Lindsey O. Graham')."""
-    boundaries = [
-        m.end()
-        for m in re.finditer(r"(\w*)[.!?][\"”’]?\s+(?=[A-Z\"“])", body[start:end])
-        if not (len(m.group(1)) == 1 and m.group(1).isupper()) and m.group(1).lower() not in ABBREVIATED_TITLES
-    ]
-    return start + max([0, *boundaries])
+        return _sentence_subject(text, start, start + verb.start(), found)
+    return text.speaker(start + who_start, start + who_end, found)
 
 
 def _speaks_after(according: re.Match[str], before: str) -> bool:
@@ -372,20 +452,10 @@ def _is_title(body: str, found: Found, *, strict: bool = True) -> bool:
     Not `strict`: any capitalised words of two or more ("Sochi Games 2014") may be a title.
     """
     words = body[found.start : found.end].split()
-    is_capitalised = _is_capitalised(words)
+    capitalised = is_capitalised(words)
     if not strict:
-        return is_capitalised and len(words) >= 2
-    return is_capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
-
-
-def _is_capitalised(words: list[str]) -> bool:
-    return all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
-
-
-def _is_pronoun_or_description(words: str) -> bool:
-    """'he', 'the company': a subject; 'offered a winning tax plan', text left by a link: none."""
-    first = words.split()[0].lower() if words.split() else ""
-    return first in DESCRIBERS or first in ("he", "she", "they", "we", "i", "it", "who", "someone")
+        return capitalised and len(words) >= 2
+    return capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
 
 
 def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speaker | None:
@@ -397,7 +467,7 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
     person = next(
         (
             m
-            for m in text.people
+            for m in text.context.persons
             if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
         ),
         None,
@@ -418,42 +488,6 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
 def _quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """The quotations closed within `body[start:end]`, as (start, end) pairs."""
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"[\"“][^\"“”]*[\"”]", body[start:end])]
-
-
-def _subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
-    """The words before a speech verb back to a clause boundary, skipping an appositive: 'Elder, a former
-    officer, shouted' → 'Elder'; 'Brandy Wright, said' → 'Brandy Wright'."""
-    head = before[:verb_at]
-    appositive = _APPOSITIVE.search(head)
-    end = appositive.start() if appositive else len(head.rstrip().rstrip(","))
-    party = _PARTY_LABEL.search(head, 0, end + 1)
-    end = party.start() if party else end
-    clauses = list(_CLAUSE_START.finditer(before, 0, end))
-    start = clauses[-1].end() if clauses else 0
-    reported = list(_REPORTING.finditer(before, start, end))
-    start = reported[-1].end() if reported else start
-    who = before[start:end]
-    title_open = _title_before(before, clauses[-1].start()) if clauses and not who[:1].isupper() else None
-    if title_open is not None:  # 'The party's campaign “Pledge to America” last year said': its subject is before it
-        return _subject_before(before, title_open)
-    words = who.split()
-    if len(words) > 8 and words[0].lower() in DESCRIBERS:  # "A 2012 report by the Canadian Centre on …"
-        cut = re.search(r"\s(?:by|of|from|at|in|on|for|with)\s", who)
-        if cut:
-            end -= len(who) - cut.start()
-            who = who[: cut.start()]
-    if not who.strip() or len(who.split()) > 8:
-        return None, 0
-    return start + len(who) - len(who.lstrip()), end - (len(who) - len(who.rstrip()))
-
-
-def _title_before(before: str, close_at: int) -> int | None:
-    """Where the quoted title closing at `close_at` opens ('… campaign “Pledge to America”'), or None."""
-    if before[close_at : close_at + 1] not in CLOSING:
-        return None
-    open_at = max(before.rfind(mark, 0, close_at) for mark in OPENING)
-    title = before[open_at + 1 : close_at].split()
-    return open_at if open_at > 0 and title and _is_capitalised(title) else None
 
 
 def _continues(body: str, previous: Found, found: Found) -> bool:

@@ -11,6 +11,7 @@ unnamed source stays described (always a noun phrase, never a clause fragment), 
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -18,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.entities import (
-    ABBREVIATED_TITLES,
     EntityAnalysis,
     Mention,
     is_title,
@@ -28,15 +28,15 @@ from storyline.analyze.entities import (
 from storyline.analyze.names import (
     FUNCTION_WORDS,
     SpeakerContext,
+    could_be_person,
     full_name,
     genders_of,
     person_surnames,
-    sentence_end,
     title_gender,
     titles_before,
     written_out,
 )
-from storyline.segment import sentence_spans
+from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans, sentence_start
 
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
 # characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
@@ -50,8 +50,9 @@ _STEMS = (
 VERBS = "|".join(
     [
         "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
-        # plural subjects and idioms: "write the scientists", "as Goodman puts it"
-        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it",
+        # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Walsh allowed that", "The
+        # Globe reports that" (not "the draft reports")
+        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|(?:allow|report)(?:s|ed)(?=\\s+that\\b)",
         *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
     ]
 )
@@ -64,7 +65,7 @@ DESCRIBERS = frozenset(
     "a an the one two three some another several many other his her their its this that "
     "someone somebody anyone everyone".split()
 )
-_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 _CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
 # A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …".
@@ -94,6 +95,21 @@ _PLURAL = re.compile(
 _JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
 # between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
 _TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
+# "from farmers who", "many local residents, who", "a man who": a group in lower case, or a description,
+# before "who"
+_MODIFIER = rf"(?!(?:{FUNCTION_WORDS}|among|for|than)\b)[a-z][\w-]*\s+"  # "local", not "from"
+_GROUP_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<group>(?:{_MODIFIER}){{0,2}}[a-z][\w-]{{2,}}(?<![su])s|(?:[Aa]n?|[Tt]he)\s+(?:{_MODIFIER}){{0,2}}"
+    r"[a-z][\w-]+),?\s+$"
+)
+# A document that can say things: "a four-page letter", "the new report", "a statement"
+_DOCUMENT = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,3}?(?:letter|report|study|statement|memo|document|"
+    r"survey|review|complaint|lawsuit|filing|ruling|order|proposal|analysis|editorial|release|email|e-mail|petition|"
+    r"resolution|motion|judgment|verdict|decision|note|message|article|paper)\b"
+)
+_FULL_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
+_FULL_NAME_AND = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+and\s+$")
 _AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())
@@ -107,8 +123,12 @@ FRONTED = re.compile(
     r"[^,.;:!?\"“”\n]{1,150},\s+",
     re.IGNORECASE,
 )
-# "McSally's campaign", "North Korean media": capitalised words and then a common noun describe a source.
-_DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?\s+[a-z]+$"
+# "McSally's campaign", "North Korean media", "Ohio health officials": capitalised words and then common nouns
+# describe a source.
+_DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\s+[a-z]+){1,3}$"
+# "Pelosi is facing …", "Kowalczyk, 29, admitted …", "Lemieux, who …": a capitalised word opening a clause before a
+# word in lower case or an apposition; a person if a surname
+_SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
 _AT_VERB = re.compile(rf"\b(?:(?!told\b|tells?\b)(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
@@ -129,18 +149,28 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
     # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
     full_names = {m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip()}
-    persons = [m for m in people if m.label == "PERSON" or m.name in full_names]
+    spoken = _spoken_full_names(body, people)
+    full_names |= {m.name for m in spoken}
+    persons = [
+        m
+        for m, following in zip(people, [*people[1:], None], strict=False)
+        if (m.label == "PERSON" or m.name in full_names) and could_be_person(body, m, following)
+    ]
     titles = titles_before(body, people)
     cluster_surnames = person_surnames(entities.mentions)
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=person_surnames(people) | written_out(body, persons, cluster_surnames),
+        surnames=person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
+        persons=persons,
     )
+    # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
+    persons = [dataclasses.replace(m, name=_person_name(m, context)) for m in persons]
+    context.persons = persons
     # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
-    context.named = _subjects(body, persons, context.surnames)
+    context.named = _subjects(body, persons, context)
     speakers: list[tuple[int, str]] = []
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
@@ -151,8 +181,26 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     context.named.sort()
     context.pairs = _pairs_named(body, people, context)
     context.genders = genders_of(body, persons, _continued_genders(body, speakers))
-    context.topics = _topics(body, persons, context.genders)
+    context.topics = _topics(body, persons, context.genders, context.surnames)
     return context
+
+
+def _spoken_full_names(body: str, people: Sequence[Mention]) -> list[Mention]:
+    """Full names NER tagged as no person whose surname speaks alone ("Crystal Vantongeren" an ORG, then
+    "Vantongeren said"), as mentions relabelled PERSON: speaking makes a person, whatever the tag."""
+    speaking = set()
+    for match in _AT_VERB.finditer(body):
+        words = (match.group("after") or match.group("before")).split()
+        if len(words) == 1:  # "The Trump Organization said" is a whole name at the verb, no surname
+            speaking.add(name_key(words[0]))
+    return [
+        dataclasses.replace(m, label="PERSON")
+        for m in people
+        if m.label != "PERSON"
+        and _FULL_NAME.fullmatch(m.text)
+        and name_key(m.text).split()[-1] in speaking
+        and not is_title(m.text.split()[0])
+    ]
 
 
 def resolve(
@@ -165,11 +213,8 @@ def resolve(
     start, end = span
     who = body[start:end]
     first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
-    if first in ("he", "she") or (first in _PRONOUNS and len(who.split()) == 1):  # not "her father Richard Kuiper"
-        return _pronoun(first, start, end, open_at, context)
-    if first == "who":  # "Colbert said to Urgant, who replied": the person just named
-        named_before = [m for m in people if 0 <= start - m.end <= 3]
-        return _named(body, named_before[-1].name, start, end, context) if named_before else None
+    if first in ("he", "she", "who") or (first in {*_PRONOUNS, "it"} and len(who.split()) == 1):
+        return _referent(body, start, end, open_at, people, context)  # not "her father Richard Kuiper"
     joint = _joint(body, start, end, people, context)
     if joint is not None:
         return Speaker(joint, "named", start, end)
@@ -219,6 +264,36 @@ def resolve(
     return None
 
 
+def _referent(
+    body: str, start: int, end: int, open_at: int, people: Sequence[Mention], context: SpeakerContext
+) -> Speaker | None:
+    """What the pronoun at `body[start:end]` refers to: "he"/"she" a person named before; "who" the person just
+    named ("Colbert said to Urgant, who replied") or the group before it ("opposition from farmers who have called
+    …"); "It" a document the sentence before introduced ("… a four-page letter. It warned that …")."""
+    first = re.sub(r"['’]\w+$", "", body[start:end].split()[0].lower())
+    if first == "who":
+        named_before = [m for m in people if 0 <= start - m.end <= 3]
+        if named_before:
+            return _named(body, named_before[-1].name, start, end, context)
+        group = _GROUP_BEFORE.search(body, max(0, start - 60), start)
+        return Speaker(group.group("group"), "described", group.start("group"), group.end("group")) if group else None
+    if first == "it":
+        document = _document_before(body, start)
+        return Speaker(document, "described", start, end) if document else None
+    return _pronoun(first, start, end, open_at, context)
+
+
+def _document_before(body: str, start: int) -> str | None:
+    """The document that the sentence before `start` (or its own, before it) introduces, in the same paragraph:
+    "a four-page letter", "the report", which a following "It said" means."""
+    sentence = sentence_start(body, start)
+    paragraph = body.rfind("\n", 0, start) + 1
+    if sentence == paragraph:
+        return None  # "It" opening a paragraph may mean anything
+    found = list(_DOCUMENT.finditer(body, sentence_start(body, sentence - 2), start))
+    return found[-1].group() if found else None
+
+
 def _pair(people: Sequence[Mention], start: int, end: int) -> Speaker | None:
     """ "the two senators said in a joint statement": the last two people named just before, as 'A and B'."""
     names: list[str] = []
@@ -243,6 +318,12 @@ def _joint(body: str, start: int, end: int, people: Sequence[Mention], context: 
         between = body[first.end : second.start]
         if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
             return f"{_person_name(first, context)} and {_person_name(second, context)}"
+    # a full name NER missed before one it found: "the Budget Council's Corin Ashdale and Peter Lund"
+    if inside and inside[-1].end == end:
+        last = inside[-1]
+        untagged = _FULL_NAME_AND.search(body, start, last.start)
+        if untagged and not any(m.start < untagged.end("name") and untagged.start("name") < m.end for m in people):
+            return f"{untagged.group('name')} and {_person_name(last, context)}"
     # surnames NER missed: "wrote Brook and Vail"
     both = _TWO_NAMES.fullmatch(body, start, end)
     names = [full_name(strip_titles(both.group(g)), context, start) for g in ("a", "b")] if both else []
@@ -305,7 +386,7 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop(0)
     while words and (words[-1].group().lower() in _TRAILING or _is_adverb(words[-1].group(), words[-2:-1])):
         words.pop()
-    if not words or _crosses_sentence_end(body[start:end]):
+    if not words or crosses_sentence_end(body[start:end]):
         return None
     start, end = start + words[0].start(), start + words[-1].end()
     end -= len(body[start:end]) - len(body[start:end].rstrip(",;:"))
@@ -317,13 +398,6 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
 def _is_adverb(word: str, previous: list[re.Match[str]]) -> bool:
     """'Trump reportedly', not 'Megyn Kelly' or 'her family': a lower-case '-ly' word after no determiner."""
     return bool(re.fullmatch(r"[a-z]+ly", word)) and not (previous and previous[0].group().lower() in DESCRIBERS)
-
-
-def _crosses_sentence_end(words: str) -> bool:
-    """ "the vote. Officials", "the media.Investigators" (a scraped paragraph break), not "Sen. Sheldon Whitehouse":
-    a full stop after a word that is no title."""
-    ends = re.finditer(r"\b(\w*[a-z]{2,})[.!?](?:\s|(?=[A-Z][a-z]))", words)
-    return any(end.group(1).lower() not in ABBREVIATED_TITLES for end in ends)
 
 
 def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, *, is_person: bool = True) -> Speaker:
@@ -388,7 +462,7 @@ def _introduced(before: str, head: str) -> str | None:
     return found[-1].group() if found else None
 
 
-def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str]]) -> list[tuple[int, str, str, bool]]:
+def _subjects(body: str, persons: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str, str, bool]]:
     """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
     a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
     a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
@@ -399,8 +473,8 @@ def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str
         if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
             continue
         named = [m for m in persons if main <= m.start < end][:2]
-        surname = re.match(r"[A-Z][\w'’-]+(?=\s+[a-z])", body[main:end])
-        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
+        surname = _SURNAME_OPENING.match(body, main, end)
+        bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
         if len(bearers) == 1 and not (named and named[0].start == main):
             subjects.append((main, next(iter(bearers)), "", True))
             continue
@@ -410,17 +484,24 @@ def _subjects(body: str, persons: Sequence[Mention], surnames: dict[str, set[str
     return subjects
 
 
-def _topics(body: str, persons: Sequence[Mention], genders: dict[str, str]) -> list[tuple[int, str]]:
-    """The person each sentence is about: one named at its main clause's start, or the one "he"/"she" there
-    continues; a sentence about something else keeps the topic of the one before."""
+def _topics(
+    body: str, persons: Sequence[Mention], genders: dict[str, str], surnames: dict[str, set[str]]
+) -> list[tuple[int, str]]:
+    """The person each sentence is about: one named at its main clause's start (a surname NER missed there too:
+    "Whitlow kept hoping …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
+    of the one before."""
     topics: list[tuple[int, str]] = []
     for start, end in sentence_spans(body):
         fronted = FRONTED.match(body, start, end)
         main = fronted.end() if fronted else start
         first = next((m for m in persons if main <= m.start < end), None)
         pronoun = re.match(r"(He|She)\b", body[main:end])
+        surname = _SURNAME_OPENING.match(body, main, end)
+        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
         if first is not None and _SUBJECT_AHEAD.fullmatch(body, main, first.start):
             topics.append((first.start, first.name))
+        elif len(bearers) == 1:
+            topics.append((main, next(iter(bearers))))
         elif pronoun and topics and genders.get(topics[-1][1], "") in ("", "m" if pronoun.group(1) == "He" else "f"):
             topics.append((main, topics[-1][1]))
     return topics

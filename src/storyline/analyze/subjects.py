@@ -1,0 +1,101 @@
+"""The subject of a speech verb, read back from the verb to the start of its clause.
+
+"Elder, a former officer, shouted" → "Elder"; "since Rick Dalton, her main rival, has suggested" → "Rick Dalton";
+"Hanley and Brooks concluded" → both; "state health officials concluded" → the officials. `quotes.py` turns
+the words found into a speaker through `speakers.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.quote_marks import CLOSING, OPENING
+from storyline.analyze.speakers import DESCRIBERS, VERBS
+
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|since|although|though|whereas|if|unless|so|then|which|"
+    r"that|what)\b|(?=\bwho\b))\s*",  # "who" opens a clause and is its subject
+    re.IGNORECASE,
+)
+# A name and "and" opening a clause: "…, Hanley and " before "Brooks concluded"
+_NAME_AND = re.compile(
+    r"(?:^|[,;:(]\s*|\b(?:after|when|while|since|because|as|but|so|then)\s+)"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+and\s+$"
+)
+_REPORTING = re.compile(rf"\b(?:{VERBS})\s+(?=(?:his|her|their|my)\s)")  # "said her daughter told": a new clause
+# `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`; and `Dalton, her
+# main rival, has suggested`: an auxiliary or an adverb after it.
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*"
+    r"(?:(?:has|have|had|also|later|then|once|previously|repeatedly|recently|reportedly)\s+)*$"
+)
+# "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
+_PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
+# A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
+_PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
+_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
+
+
+def names_a_subject(words: str) -> bool:
+    """Whether the words `subject_before` found can be a subject: a name, a pronoun, a description or a group in
+    lower case; not text left by a link ('offered a winning tax plan')."""
+    return words[:1].isupper() or _is_pronoun_or_description(words) or _is_plural_noun_phrase(words)
+
+
+def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
+    """The words before a speech verb back to a clause boundary, skipping an appositive: 'Elder, a former
+    officer, shouted' → 'Elder'; 'Brandy Wright, said' → 'Brandy Wright'."""
+    head = before[:verb_at]
+    appositive = _APPOSITIVE.search(head)
+    end = appositive.start() if appositive else len(head.rstrip().rstrip(","))
+    party = _PARTY_LABEL.search(head, 0, end + 1)
+    end = party.start() if party else end
+    clauses = list(_CLAUSE_START.finditer(before, 0, end))
+    start = clauses[-1].end() if clauses else 0
+    pair = _NAME_AND.search(before, 0, start)
+    if pair is not None and re.match(r"[A-Z]", before[start:end]):  # "Hanley and Brooks concluded": both
+        start = pair.start("name")
+    reported = list(_REPORTING.finditer(before, start, end))
+    start = reported[-1].end() if reported else start
+    who = before[start:end]
+    title_open = _title_before(before, clauses[-1].start()) if clauses and not who[:1].isupper() else None
+    if title_open is not None:  # 'The party's campaign “Pledge to America” last year said': its subject is before it
+        return subject_before(before, title_open)
+    words = who.split()
+    if len(words) > 8 and words[0].lower() in DESCRIBERS:  # "A 2012 report by the Canadian Centre on …"
+        cut = re.search(r"\s(?:by|of|from|at|in|on|for|with)\s", who)
+        if cut:
+            end -= len(who) - cut.start()
+            who = who[: cut.start()]
+    if not who.strip() or len(who.split()) > 8:
+        return None, 0
+    return start + len(who) - len(who.lstrip()), end - (len(who) - len(who.rstrip()))
+
+
+def _title_before(before: str, close_at: int) -> int | None:
+    """Where the quoted title closing at `close_at` opens ('… campaign “Pledge to America”'), or None."""
+    if before[close_at : close_at + 1] not in CLOSING:
+        return None
+    open_at = max(before.rfind(mark, 0, close_at) for mark in OPENING)
+    title = before[open_at + 1 : close_at].split()
+    return open_at if open_at > 0 and title and is_capitalised(title) else None
+
+
+def is_capitalised(words: list[str]) -> bool:
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in _TITLE_SMALL_WORDS for w in words)
+
+
+def _is_pronoun_or_description(words: str) -> bool:
+    """'he', 'the company': a subject; 'offered a winning tax plan', text left by a link: none."""
+    first = words.split()[0].lower() if words.split() else ""
+    return first in DESCRIBERS or first in ("he", "she", "they", "we", "i", "it", "who", "someone")
+
+
+def _is_plural_noun_phrase(words: str) -> bool:
+    """ "state health officials", "critics": a group in lower case right before the speech verb is its subject."""
+    split = words.split()
+    return (
+        0 < len(split) <= 4
+        and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in split)
+        and _PLURAL_NOUN.fullmatch(split[-1]) is not None
+    )
