@@ -994,3 +994,18 @@ def test_quotes_reports_that_and_a_subordinate_clause_after_the_quote() -> None:
         "divorce lawyer,\" as she was seen entering said lawyer's office on Monday."
     )
     assert only(quotes_of(body), "top divorce").speaker == "Globe"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a local office before the name is a role, not part of it
+            '"The budget is a mess," said Councilwoman Dana Pruitt at the meeting.',
+            "The budget",
+            "Dana Pruitt",
+        ),
+        ('"I will not run again," Town Clerk Omar Velde said on Friday.', "I will not", "Omar Velde"),
+    ],
+)
+def test_quotes_round8_name_forms(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
