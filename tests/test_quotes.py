@@ -1009,3 +1009,33 @@ def test_quotes_reports_that_and_a_subordinate_clause_after_the_quote() -> None:
 )
 def test_quotes_round8_name_forms(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # "the company" is the company the article names, not a description
+            'Mattel Inc. answered critics on Monday. "Safety is our first concern at every step," the company said.',
+            "Safety is",
+            "Mattel Inc.",
+        ),
+        (  # "the newspaper reported": the paper named before
+            "The coins were found by the Harlan Gazette last week. The find is worth $10,000. "
+            '"Those two facts point to a robbery in 1920," the newspaper reported.',
+            "Those two",
+            "Harlan Gazette",
+        ),
+        (  # a report speaks for the outlet that ran it
+            '"Drugs can lose their effectiveness if they freeze," according to a report in The Boston Globe.',
+            "Drugs can",
+            "Boston Globe",
+        ),
+        (
+            '"Cold air can crack wood," according to The Lakeside School of Music.',
+            "Cold air",
+            "Lakeside School of Music",
+        ),
+    ],
+)
+def test_quotes_round8_organisations(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

@@ -60,6 +60,7 @@ class SpeakerContext:
     # (position, "A and B"): two people the text names together ("Molto and Sheldrick"), whom "they" may mean
     pairs: list[tuple[int, str]] = field(default_factory=list)
     persons: list[Mention] = field(default_factory=list)  # the mentions that can be a person, in reading order
+    organisations: list[Mention] = field(default_factory=list)  # what "the company" may mean, in reading order
 
 
 def could_be_person(body: str, mention: Mention, following: Mention | None) -> bool:

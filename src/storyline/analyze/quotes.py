@@ -42,7 +42,7 @@ _PARTY = r"(?:\s+\([A-Z][\w.]*-[A-Z][\w.]*\))?"
 _AFTER_WHO_VERB = re.compile(
     rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?){_PARTY}"
     r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
-    rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
+    rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads|report(?:s|ed)(?=\s*[.,]))\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(

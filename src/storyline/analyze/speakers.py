@@ -36,6 +36,7 @@ from storyline.analyze.names import (
     titles_before,
     written_out,
 )
+from storyline.analyze.organisations import is_organisation_noun, organisation_for, outside_quotes
 from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans, sentence_start
 
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
@@ -108,6 +109,12 @@ _DOCUMENT = re.compile(
     r"survey|review|complaint|lawsuit|filing|ruling|order|proposal|analysis|editorial|release|email|e-mail|petition|"
     r"resolution|motion|judgment|verdict|decision|note|message|article|paper)\b"
 )
+# A report that speaks for the outlet that published it: "a report in The Boston Globe", "a new study by Acme Labs"
+_REPORT = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:report|story|article|interview|editorial|investigation|piece)"
+)
+_SOURCE_WORD = r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*"  # "U.S.", not the full stop after "Globe."
+_REPORT_IN = re.compile(rf"\s+(?:in|by|from)\s+(?P<source>(?:[Tt]he\s+)?{_SOURCE_WORD}(?:\s+{_SOURCE_WORD}){{0,4}})")
 _FULL_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
 _FULL_NAME_AND = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+and\s+$")
 _AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
@@ -165,6 +172,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         cluster_surnames=cluster_surnames,
         titled={name for _, _, name, _ in titles},
         persons=persons,
+        organisations=outside_quotes(body, [m for m in people if m.label == "ORG"]),
     )
     # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
     persons = [dataclasses.replace(m, name=_person_name(m, context)) for m in persons]
@@ -211,6 +219,12 @@ def resolve(
     if span is None:
         return None
     start, end = span
+    outlet = _REPORT_IN.match(body, end) if _REPORT.fullmatch(body, start, end) else None
+    if outlet:  # "according to a report in The Boston Globe": the outlet speaks
+        start, end = outlet.span("source")
+    # "according to The Lakeside School of Music": the pattern stopped at "of", NER did not
+    longer = (m for m in people if start <= m.start <= start + 4 and end < m.end <= end + 40)
+    start, end = next(((start, m.end) for m in longer), (start, end))
     who = body[start:end]
     first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
     if first in ("he", "she", "who") or (first in {*_PRONOUNS, "it"} and len(who.split()) == 1):
@@ -438,6 +452,11 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
     head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
     if words[0].lower() in ("the", "this", "that"):
         earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
+        organisation = (
+            organisation_for(head, min(start, open_at), context.organisations) if is_organisation_noun(head) else None
+        )
+        if organisation is not None and len(words) <= 3:  # "the company", "the parent company"
+            return Speaker(organisation, "named", start, end)
         if earlier:
             _, _, speaker, kind = max(earlier)
             return Speaker(speaker, kind, start, end)
