@@ -1039,3 +1039,14 @@ def test_quotes_round8_name_forms(body: str, quote: str, speaker: str) -> None:
 )
 def test_quotes_round8_organisations(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_round8_surname_takes_the_initials() -> None:
+    # "Vance" is the "R.D. Vance" the text named, initials and all, whatever label NER gave the full name
+    body = (
+        "R.D. Vance, 75, of Henderson and Roger Lund, 83, of Elko, both worked on the jet in the 1960s.\n"
+        '"Not much is new here," said Vance, who worked on a radar project.\n'
+        '"We would track the flights," he said.'
+    )
+    quotes = quotes_of(body)
+    assert [only(quotes, start).speaker for start in ("Not much", "We would")] == ["R.D. Vance", "R.D. Vance"]
