@@ -1050,3 +1050,9 @@ def test_quotes_round8_surname_takes_the_initials() -> None:
     )
     quotes = quotes_of(body)
     assert [only(quotes, start).speaker for start in ("Not much", "We would")] == ["R.D. Vance", "R.D. Vance"]
+
+
+def test_quotes_round8_family_is_no_adverb() -> None:
+    # "family" ends in -ly but is the speaker's head noun, not an adverb to trim off
+    body = 'Omar Kessler died at the scene. Kessler\'s family said he had "a warm heart and a quick laugh."'
+    assert only(quotes_of(body), "a warm heart").speaker == "Kessler's family"

@@ -412,6 +412,8 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _is_adverb(word: str, previous: list[re.Match[str]]) -> bool:
     """'Trump reportedly', not 'Megyn Kelly' or 'her family': a lower-case '-ly' word after no determiner."""
+    if word in _LY_NOUNS:  # "Kessler's family said"
+        return False
     return bool(re.fullmatch(r"[a-z]+ly", word)) and not (previous and previous[0].group().lower() in DESCRIBERS)
 
 
