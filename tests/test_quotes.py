@@ -1056,3 +1056,13 @@ def test_quotes_round8_family_is_no_adverb() -> None:
     # "family" ends in -ly but is the speaker's head noun, not an adverb to trim off
     body = 'Omar Kessler died at the scene. Kessler\'s family said he had "a warm heart and a quick laugh."'
     assert only(quotes_of(body), "a warm heart").speaker == "Kessler's family"
+
+
+def test_quotes_round8_participle_after_an_object_says_nothing_of_its_gender() -> None:
+    # "to Mayor Tom Reale, noting that she …": "she" is the subject Pike, so Reale may be the later "he"
+    body = (
+        "Clerk Dana Pike resigned on Monday. Pike emailed a letter to Mayor Tom Reale, noting that she had found a "
+        "new job. Reale was the last to call for her exit, which he did in May. Reale said he had worried about his "
+        'influence.\n"The final straw was the missed workshop," he said.'
+    )
+    assert only(quotes_of(body), "The final straw").speaker == "Tom Reale"

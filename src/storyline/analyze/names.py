@@ -37,6 +37,7 @@ _NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
 # Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
 _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
@@ -152,6 +153,10 @@ def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str])
         is_alone = (previous is None or previous.end < sentence_start(body, m.start)) and stop == ends_at
         if pronoun is None and is_alone:
             pronoun = re.match(r"\s*(He|She)\b", body[ends_at:])
+        # "… emailed a letter to Mayor Tim Flaherty, noting that she …": a participle clause after an object
+        # goes on about the sentence's subject, and its pronoun says nothing of the object's gender
+        if pronoun and _PARTICIPLE_AFTER.match(body, m.end) and m.start > sentence_start(body, m.start):
+            pronoun = None
         if pronoun and m.name not in genders:
             genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
     genders |= continued
