@@ -1066,3 +1066,34 @@ def test_quotes_round8_participle_after_an_object_says_nothing_of_its_gender() -
         'influence.\n"The final straw was the missed workshop," he said.'
     )
     assert only(quotes_of(body), "The final straw").speaker == "Tom Reale"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a few quoted words in a sentence about a person, with no speech verb: that person's words
+            'Rita Solano quit on Friday. She went on to scold the members for "petty feuds" at every session.',
+            "petty feuds",
+            "Rita Solano",
+        ),
+        (
+            'Paul Varga studied both. In contrast, Varga finds that the rival team had "more freedom" online.',
+            "more freedom",
+            "Paul Varga",
+        ),
+    ],
+)
+def test_quotes_round8_partial_quote_in_a_sentence_about_a_person(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [  # …but not a label the writer quotes: after a determiner, a charge, or "about"
+        ('Nina Ortez was jailed for a year. She is appealing charges of "insulting a judge" from 2012.', "insulting"),
+        ('Leo Brandt toured the site. Brandt inspected the mine\'s new "iron gate" on Monday.', "iron gate"),
+        ('Ada Kim spoke to the host about "limits" on what can be said on air.', "limits"),
+    ],
+)
+def test_quotes_round8_quoted_label_has_no_speaker(body: str, quote: str) -> None:
+    assert only(quotes_of(body), quote).speaker is None

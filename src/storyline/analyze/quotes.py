@@ -73,6 +73,15 @@ _ACCORDING = re.compile(
 _SUBORDINATE = re.compile(r"(?i:as|while|when|because|after|before|if|since|although|though|until|once)\s")
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
+# Before a quoted label: a determiner or possessive and up to two modifiers ('its genetic “blueprint”', 'the
+# venue's $2 billion “ring of steel”', 'a Florida-based “adult entertainer”'), or a charge ('charges of “insulting”')
+_NAMED_THING = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|these|those)|\w['’]s?)"
+    r"(?:\s+(?!(?:of|for|to|about|with|from|on|in|at|by)\b)[\w$.,-]+){0,2}\s+$"
+    r"|\babout\s+$"  # the topic of a talk: 'his chat with Urgant about “restrictions”'
+    r"|\b(?:charges?|counts?|sentences?|convictions?|convicted|guilty|accused|words?|phrase|term)\s+(?:of|for|over)?\s*$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 # Verbs that characterise rather than report, attributing a few quoted words to their subject: "Trump called the
 # deal “a disaster”", "panned Wasserman Schultz as a “terrible person”", "lambasted his father for “ruining” …".
@@ -234,6 +243,8 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     speaker = speaker or _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
     if speaker is None and is_full:
         speaker = _attribute_introduction(text, found) or _attribute_sentence_before(text, found)
+    if speaker is None and not is_full:
+        speaker = _sentence_topic(text, found)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
         match = _SOURCE_AFTER.fullmatch(after)
         assert match is not None
@@ -258,6 +269,24 @@ def _attribute_partial(text: _Text, found: Found, after: str) -> Speaker | None:
     if _CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
         return _attribute_before(text, found, is_full=False)
     return None
+
+
+def _sentence_topic(text: _Text, found: Found) -> Speaker | None:
+    """A few quoted words in a sentence about a person and with no attribution ('She went on to lambaste the council
+    for “…”', 'Kreiss finds that the team had “…”'): the words are that person's."""
+    body = text.body
+    # a capitalised title ("Made in America" week) or a noun after its determiner (the "grassy knoll") is a name
+    # for a thing, quoted by the writer, not words the person said
+    if not body[found.start : found.start + 1].islower() or _NAMED_THING.search(body, 0, found.open_at):
+        return None
+    opens_at = sentence_start(body, found.open_at)
+    topics = [(at, name) for at, name in text.context.topics if opens_at <= at < found.open_at]
+    if not topics:
+        return None
+    at, name = topics[-1]
+    if " " not in name:  # "Congressman Goodlatte": the Bob Goodlatte named before
+        name = full_name(name, text.context, at, has_title=True) or name
+    return Speaker(name, "named", at, at)
 
 
 def _closes_clause(body: str, found: Found, after: str) -> bool:
