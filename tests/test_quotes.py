@@ -1097,3 +1097,10 @@ def test_quotes_round8_partial_quote_in_a_sentence_about_a_person(body: str, quo
 )
 def test_quotes_round8_quoted_label_has_no_speaker(body: str, quote: str) -> None:
     assert only(quotes_of(body), quote).speaker is None
+
+
+def test_quotes_round8_two_apostrophes_close_a_quote() -> None:
+    # AP wire text closes a quote with two apostrophes; the attribution after them still counts
+    body = 'The sisters all agree.\n"It was our own dream,\'\' said Marta, 23, a doctor in Ohio. "I love the work."'
+    quotes = quotes_of(body)
+    assert [only(quotes, start).speaker for start in ("It was", "I love")] == ["Marta", "Marta"]
