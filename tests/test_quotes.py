@@ -1104,3 +1104,9 @@ def test_quotes_round8_two_apostrophes_close_a_quote() -> None:
     body = 'The sisters all agree.\n"It was our own dream,\'\' said Marta, 23, a doctor in Ohio. "I love the work."'
     quotes = quotes_of(body)
     assert [only(quotes, start).speaker for start in ("It was", "I love")] == ["Marta", "Marta"]
+
+
+def test_quotes_round8_relative_named_in_apposition() -> None:
+    # "her husband" is the husband the text named: "Her husband, Tom Reyes, …"
+    body = 'Her husband, Tom Reyes, told reporters that she was improving.\n"She is a fighter," her husband said.'
+    assert only(quotes_of(body), "She is a fighter").speaker == "Tom Reyes"

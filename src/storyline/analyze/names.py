@@ -37,6 +37,12 @@ _NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
 # Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
 _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
+# "her husband, Keith Rogers": a relative named once, whom a later "her husband said" means
+RELATIONS = frozenset(
+    "husband wife mother father son daughter brother sister grandmother grandfather aunt uncle cousin "
+    "boyfriend girlfriend fiance fiancee partner widow widower".split()
+)
+_RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+),?\s+$")
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
@@ -132,8 +138,11 @@ def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, 
     titles: list[tuple[int, str, str, str]] = []
     for m in people:
         word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
+        relation = _RELATION_BEFORE.search(body, max(0, m.start - 30), m.start)
         if m.label == "PERSON" and word and is_title(word.group(1)):
             titles.append((m.start, word.group(1).lower(), m.name, "named"))
+        elif m.label == "PERSON" and relation and relation.group(1) in RELATIONS:  # "her husband, Keith Rogers,"
+            titles.append((m.start, relation.group(1), m.name, "named"))
     return titles
 
 

@@ -27,6 +27,7 @@ from storyline.analyze.entities import (
 )
 from storyline.analyze.names import (
     FUNCTION_WORDS,
+    RELATIONS,
     SpeakerContext,
     could_be_person,
     full_name,
@@ -171,7 +172,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         canonical=entities.canonical,
         surnames=person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames),
         cluster_surnames=cluster_surnames,
-        titled={name for _, _, name, _ in titles},
+        titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
         organisations=outside_quotes(body, [m for m in people if m.label == "ORG"]),
     )
@@ -453,6 +454,11 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
     words = who.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
     head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
+    relative = len(words) == 2 and words[0].lower() in ("his", "her", "their") and head in RELATIONS
+    if relative:  # "her husband said" after "her husband, Keith Rogers,"
+        earlier = [d for d in context.described if d[1] == head and d[0] < open_at and d[3] == "named"]
+        if earlier:
+            return Speaker(max(earlier)[2], "named", start, end)
     if words[0].lower() in ("the", "this", "that"):
         earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
         organisation = (
