@@ -1110,3 +1110,24 @@ def test_quotes_round8_relative_named_in_apposition() -> None:
     # "her husband" is the husband the text named: "Her husband, Tom Reyes, …"
     body = 'Her husband, Tom Reyes, told reporters that she was improving.\n"She is a fighter," her husband said.'
     assert only(quotes_of(body), "She is a fighter").speaker == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # an organisation's spokesperson introducing a statement speaks, not the organisation
+            'The coins were found in a garden. Mint spokesman Adam Stump issued this statement when contacted: "We '
+            'have no record of any theft."',
+            "We have",
+            "Adam Stump",
+        ),
+        (  # a transcript line names its speaker in capitals
+            'That is according to the campaign aide Nora Felding, who said:\nFELDING: "Every tweet had to be '
+            'approved."',
+            "Every tweet",
+            "Nora Felding",
+        ),
+    ],
+)
+def test_quotes_round8_introductions(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

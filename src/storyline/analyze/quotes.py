@@ -148,6 +148,8 @@ _FRONTED_CLAUSE = re.compile(
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
 )
+_ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
+_TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 
 
@@ -376,6 +378,9 @@ def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
     caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
     if caption is not None:
         return text.speaker(caption.start, caption.end, found)
+    transcript = _TRANSCRIPT_NAME.fullmatch(before)  # 'CHECKETT: "…"' after 'Caitlin Checkett, who said:'
+    if transcript and full_name(transcript.group(1), text.context, colon) is not None:
+        return text.speaker(before_start, colon, found)
     start = sentence_start(body, colon)
     opening = _INTRODUCER.match(body, start, colon)
     if opening is None:
@@ -391,6 +396,10 @@ def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
         ),
         None,
     )
+    # "Mint spokesman Adam Stump issued this statement:": the person speaking for the organisation
+    spokesperson = next((m for m in text.people if subject and m.label == "PERSON" and m.start > subject.end), None)
+    if subject and spokesperson and _ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
+        subject = spokesperson
     if subject is not None:
         return text.speaker(subject.start, subject.end, found)
     pronoun = opening.group("pronoun")
