@@ -1131,3 +1131,24 @@ def test_quotes_round8_relative_named_in_apposition() -> None:
 )
 def test_quotes_round8_introductions(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # the subject of an object relative clause speaks: "a man who the Department … says has …"
+            "Officials are worried about a Minnesota man who the Department of Homeland Security says has the "
+            '"operational capacity" to attack.',
+            "operational",
+            "Department of Homeland Security",
+        ),
+        (  # "the Academy" is the longer name given before; an apposition may follow the closing attribution
+            "The American Academy of Neurology issued a paper on Monday. Prescribing the drugs is "
+            '"inadvisable" in teenagers, the Academy said, a word chosen with care.',
+            "inadvisable",
+            "American Academy of Neurology",
+        ),
+    ],
+)
+def test_quotes_round8_organisation_clauses(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker

@@ -63,3 +63,11 @@ def outside_quotes(body: str, mentions: Sequence[Mention]) -> list[Mention]:
     Technology,” the company said') is not the one speaking."""
     quoted = [m.span() for m in _QUOTED.finditer(body)]
     return [m for m in mentions if not any(start <= m.start < end for start, end in quoted)]
+
+
+def longer_organisation(word: str, position: int, organisations: Sequence[Mention]) -> str | None:
+    """'the Academy' after 'the American Academy of Neurology': the latest longer organisation named before
+    `position` with `word` in its name."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    longer = [m.name for m in organisations if m.end <= position and m.name != word and pattern.search(m.name)]
+    return longer[-1] if longer else None

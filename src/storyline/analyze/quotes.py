@@ -58,7 +58,8 @@ _SENTENCE_END_WHO = re.compile(
     rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
     r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?"  # "…, the detective wrote in the file."
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
-    r"(?:,\s+[a-z]+ing\b[^.;:!?\"“”\n]{1,100})?\s*\.(?:\s|$)"  # "…, said a friend, speaking anonymously."
+    # "…, said a friend, speaking anonymously." / "…, the Academy said, a word chosen to …"
+    r"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{1,200})?\s*\.(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")

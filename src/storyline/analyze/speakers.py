@@ -37,7 +37,12 @@ from storyline.analyze.names import (
     titles_before,
     written_out,
 )
-from storyline.analyze.organisations import is_organisation_noun, organisation_for, outside_quotes
+from storyline.analyze.organisations import (
+    is_organisation_noun,
+    longer_organisation,
+    organisation_for,
+    outside_quotes,
+)
 from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans, sentence_start
 
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
@@ -424,6 +429,8 @@ def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, 
     if " " not in name.strip():
         title = body[start:end].split()[-2:-1]  # "Congressman Goodlatte"
         fuller = full_name(name, context, start, has_title=bool(title) and is_title(title[0]))
+        if fuller is None and not is_person:  # "the Academy said"
+            fuller = longer_organisation(name, start, context.organisations)
         name = fuller or context.canonical.get(name_key(name), name)
     elif name_key(name) in context.canonical:
         name = context.canonical[name_key(name)]
