@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import SpeakerContext, full_name
-from storyline.analyze.quote_marks import CLOSING, Found, quote_spans
+from storyline.analyze.quote_flow import SPEECH_VERB, continues, follows, is_title_quote, quoted_ranges
+from storyline.analyze.quote_marks import Found, quote_spans
 from storyline.analyze.speakers import (
     DESCRIBERS,
     PARTICIPLES,
@@ -25,7 +26,6 @@ from storyline.analyze.speakers import (
     speaker_context,
 )
 from storyline.analyze.subjects import (
-    is_capitalised,
     names_a_subject,
     subject_before,
 )
@@ -62,7 +62,7 @@ _SENTENCE_END_WHO = re.compile(
     r"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{1,200})?\s*\.(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
-_BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
+_BEFORE = SPEECH_VERB
 # `according to X, "…"`, `According to the study, the ancestry "…"` (no one else speaks after it) and `she quoted
 # him as saying "…"`: the words name the speaker, not the sentence's subject.
 _ACCORDING = re.compile(
@@ -182,10 +182,10 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[Found, Speaker | None] | None = None
     for found in quote_spans(body):
-        continues = previous is not None and _continues(body, previous[0], found)
-        is_full = continues or found.tweet_by is not None or _is_statement(body, found)
+        goes_on = previous is not None and continues(body, previous[0], found)
+        is_full = goes_on or found.tweet_by is not None or _is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
-        if speaker is None and previous is not None and (continues or _follows(body, previous[0], found, is_full)):
+        if speaker is None and previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
             speaker = previous[1]
         elif speaker is None and is_full:
             speaker = _attribute_paragraph_before(text, found)
@@ -348,7 +348,7 @@ def _attribute_paragraph_before(text: _Text, found: Found) -> Speaker | None:
         return None
     previous_start = body.rfind("\n", 0, line_start - 1) + 1
     if re.search(r"[\"“”]", body[previous_start:line_start]):
-        return None  # the previous speaker, if any, goes on (`_follows`)
+        return None  # the previous speaker, if any, goes on (`follows`)
     last_sentence = sentence_start(body, max(previous_start, line_start - 2))
     topic = next((at for at, _ in reversed(text.context.topics) if at < line_start), None)
     if topic is None or topic < last_sentence:
@@ -462,7 +462,7 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
     characterised = None if is_full else _CHARACTERISED.search(before)
     if characterised and not re.search(r"[\"“”]", before[characterised.start() :]):
         verbs = [characterised]
-    if not verbs or _is_title(body, found):
+    if not verbs or is_title_quote(body, found):
         return None
     verb = verbs[-1]
     who_start, who_end = subject_before(before, verb.start())
@@ -487,24 +487,12 @@ def _speaks_after(according: re.Match[str], before: str) -> bool:
     return bool(_BEFORE.search(rest) or _CHARACTERISED.search(rest))
 
 
-def _is_title(body: str, found: Found, *, strict: bool = True) -> bool:
-    """ "on SiriusXM's “Breitbart News Daily”": capitalised words after a possessive name a show, not a statement.
-
-    Not `strict`: any capitalised words of two or more ("Sochi Games 2014") may be a title.
-    """
-    words = body[found.start : found.end].split()
-    capitalised = is_capitalised(words)
-    if not strict:
-        return capitalised and len(words) >= 2
-    return capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
-
-
 def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speaker | None:
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
     someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
     fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
     start = fronted.end() if fronted else start
-    quoted = _quoted_ranges(text.body, start, end)
+    quoted = quoted_ranges(text.body, start, end)
     person = next(
         (
             m
@@ -524,33 +512,3 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
         return None
     owned = _OWNED.match(text.body, person.end)  # "Heyer's mother then took the stage, telling …": the mother
     return text.speaker(person.start, owned.end() if owned else person.end, found)
-
-
-def _quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The quotations closed within `body[start:end]`, as (start, end) pairs."""
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[\"“][^\"“”]*[\"”]", body[start:end])]
-
-
-def _continues(body: str, previous: Found, found: Found) -> bool:
-    """`"…," he said, "and …"`: the second part of a statement interrupted by its attribution."""
-    between = body[previous.close_at : found.open_at]
-    if len(between) >= 80 or "\n" in between or not _BEFORE.search(between):
-        return False
-    return bool(re.fullmatch(r"[^.!?\"“”]*[,:]\s*", between))
-
-
-def _follows(body: str, previous: Found, found: Found, is_full: bool) -> bool:
-    """The previous speaker goes on: a quote opening a sentence after their attribution, one joined by 'and'
-    ('shouts, “…!” and “…!”', 'said that “…” and that “…”'), the next paragraph of an open quote, or a statement
-    opening the next paragraph."""
-    between = body[previous.close_at : found.open_at]
-    if "\n" in between:
-        is_open = body[previous.close_at - 1 : previous.close_at] not in CLOSING
-        # Only a statement continues the previous speaker's paragraph: a quoted title there ('"Russia Week" will
-        # continue') is the writer's.
-        return (is_open and between.strip() == "") or (
-            is_full and between.count("\n") == 1 and between.split("\n")[1].strip() == ""
-        )
-    if not is_full and re.fullmatch(r"[^\"“”.!?;\n]{0,120}", between) and not _is_title(body, found, strict=False):
-        return True  # 'said he had to show the “necessary cohesion” … and to propose “…”': the same sentence
-    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)(?:\s+that)?\s*", between))
