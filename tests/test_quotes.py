@@ -1152,3 +1152,12 @@ def test_quotes_round8_introductions(body: str, quote: str, speaker: str) -> Non
 )
 def test_quotes_round8_organisation_clauses(body: str, quote: str, speaker: str) -> None:
     assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_round8_owner_before_the_subject() -> None:
+    # "Sanders's digital director Zack Moreno concurred, telling …": the director speaks, not his boss
+    body = (
+        "Bernie Sanders lost the race. Sanders's digital director Zack Moreno concurred, telling Lutz the campaign "
+        'had "the best posts ever written."'
+    )
+    assert only(quotes_of(body), "the best posts").speaker == "Zack Moreno"

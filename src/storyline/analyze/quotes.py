@@ -149,6 +149,7 @@ _FRONTED_CLAUSE = re.compile(
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
 )
+_OWNER_BEFORE_NAME = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3}\s+")
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
@@ -493,14 +494,14 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
     fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
     start = fronted.end() if fronted else start
     quoted = quoted_ranges(text.body, start, end)
-    person = next(
-        (
-            m
-            for m in text.context.persons
-            if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
-        ),
-        None,
-    )
+    candidates = [
+        m
+        for m in text.context.persons
+        if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
+    ]
+    person = candidates[0] if candidates else None
+    if len(candidates) > 1 and _OWNER_BEFORE_NAME.fullmatch(text.body, candidates[0].end, candidates[1].start):
+        person = candidates[1]  # "Romney's digital director Zac Moffatt concurred, telling …": Moffatt
     if person is None:  # a surname NER missed here ("Still, Carney acknowledged …") of a person named in full before
         for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
             if full_name(name.group(), text.context, start + name.start()) is not None:
