@@ -112,6 +112,7 @@ _REPORT = re.compile(
 _SOURCE_WORD = r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*"  # "U.S.", not the full stop after "Globe."
 _REPORT_IN = re.compile(rf"\s+(?:in|by|from)\s+(?P<source>(?:[Tt]he\s+)?{_SOURCE_WORD}(?:\s+{_SOURCE_WORD}){{0,4}})")
 _GIVEN = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z'’-]+)"  # "Tom", "T.D.", "J. R."
+_NAME_GOES_ON = re.compile(r" (?:of|for|and|&|on|in|at) [A-Z]")  # "School of Music", "Arts and Sciences"
 _FULL_NAME = re.compile(rf"{_GIVEN}(?:\s+{_GIVEN})?\s+[A-Z][a-z'’-]+")
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())
@@ -218,8 +219,9 @@ def resolve(
     if outlet:  # "according to a report in The Boston Globe": the outlet speaks
         start, end = outlet.span("source")
     # "according to The Lakeside School of Music": the pattern stopped at "of", NER did not
-    longer = (m for m in people if start <= m.start <= start + 4 and end < m.end <= end + 40)
-    start, end = next(((start, m.end) for m in longer), (start, end))
+    if _NAME_GOES_ON.match(body, end):
+        longer = (m for m in people if start <= m.start <= start + 4 and end < m.end <= end + 40)
+        start, end = next(((start, m.end) for m in longer), (start, end))
     who = body[start:end]
     first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
     if first in ("he", "she", "who") or (first in {*_PRONOUNS, "it"} and len(who.split()) == 1):
