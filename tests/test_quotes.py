@@ -1161,3 +1161,14 @@ def test_quotes_round8_owner_before_the_subject() -> None:
         'had "the best posts ever written."'
     )
     assert only(quotes_of(body), "the best posts").speaker == "Zack Moreno"
+
+
+def test_quotes_round8_and_her_husband_says_her_gender() -> None:
+    # "Whitcombe and her spouse. He used …": the "he" of the next sentence is someone else; "and her" is hers
+    body = (
+        "Two former aides were charged over images of Dana Whitcombe and her husband.\n"
+        "In March, Whitcombe asked Paul Grady to fix her phone. While he had it, he made fake accounts to post images "
+        "of Whitcombe and her spouse. He used these accounts to spread the images.\n"
+        '"This marks a new low in our politics," she said at the time.'
+    )
+    assert only(quotes_of(body), "This marks").speaker == "Dana Whitcombe"

@@ -43,6 +43,9 @@ RELATIONS = frozenset(
     "boyfriend girlfriend fiance fiancee partner widow widower".split()
 )
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+),?\s+$")
+_AND_OWN = re.compile(
+    r"\s+and\s+(his|her)\s+(?:husband|wife|spouse|partner|son|daughter|children|family|father|mother)\b"
+)
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
@@ -170,8 +173,15 @@ def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str])
             genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
     genders |= continued
     for m in persons:
-        genders[m.name] = title_gender(body, m.start) or gender_by_noun(body, m) or genders.get(m.name, "")
+        said = title_gender(body, m.start) or gender_by_noun(body, m) or _own_gender(body, m)
+        genders[m.name] = said or genders.get(m.name, "")
     return {name: g for name, g in genders.items() if g}
+
+
+def _own_gender(body: str, mention: Mention) -> str:
+    """ "Plaskett and her husband": the possessive right after the name is the person's."""
+    own = _AND_OWN.match(body, mention.end)
+    return ("f" if own.group(1) == "her" else "m") if own else ""
 
 
 def title_gender(body: str, position: int) -> str:
