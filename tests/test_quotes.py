@@ -1172,3 +1172,12 @@ def test_quotes_round8_and_her_husband_says_her_gender() -> None:
         '"This marks a new low in our politics," she said at the time.'
     )
     assert only(quotes_of(body), "This marks").speaker == "Dana Whitcombe"
+
+
+def test_quotes_round8_group_subject_goes_on_with_a_participle() -> None:
+    # "Police said …, adding that he was not a “…”": the police add it, not the "he" they speak of
+    body = (
+        "The attacker was named as Omar Lisk. Police said Tuesday he lived in Leeds, adding that he was not a "
+        '"person of interest" to police.'
+    )
+    assert only(quotes_of(body), "person of interest").speaker == "Police"

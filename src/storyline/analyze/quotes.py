@@ -26,6 +26,7 @@ from storyline.analyze.speakers import (
     speaker_context,
 )
 from storyline.analyze.subjects import (
+    is_group,
     names_a_subject,
     subject_before,
 )
@@ -150,6 +151,7 @@ _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
 )
 _OWNER_BEFORE_NAME = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3}\s+")
+_GROUP_SPEAKS = re.compile(rf"(?P<who>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}})\s+(?:{VERBS})\b")
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
@@ -493,6 +495,9 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
     someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
     fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
     start = fronted.end() if fronted else start
+    group = _GROUP_SPEAKS.match(text.body, start, end)
+    if group and is_group(group.group("who")):  # "Police said Tuesday he lived …, adding that he was not a “…”"
+        return text.speaker(start, start + len(group.group("who")), found)
     quoted = quoted_ranges(text.body, start, end)
     candidates = [
         m

@@ -95,6 +95,11 @@ def _is_pronoun_or_description(words: str) -> bool:
     return first in DESCRIBERS or first in ("he", "she", "they", "we", "i", "it", "who", "someone")
 
 
+def is_group(words: str) -> bool:
+    """ "Police", "state health officials": a group, whether or not it opens a sentence."""
+    return _is_plural_noun_phrase(words[:1].lower() + words[1:])
+
+
 def _is_plural_noun_phrase(words: str) -> bool:
     """ "state health officials", "critics": a group in lower case right before the speech verb is its subject."""
     split = words.split()
