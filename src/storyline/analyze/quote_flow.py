@@ -1,5 +1,6 @@
-"""How quotes sit among each other and in their sentence: whether one goes on with the previous speaker's words,
-whether quoted capitalised words are a title, and the quotations closed inside a span of text.
+"""How quotes sit among each other and in their sentence: whether a quote is a whole statement or a few words,
+whether it closes its clause, whether it goes on with the previous speaker's words, whether quoted capitalised
+words are a title, and the quotations closed inside a span of text.
 """
 
 from __future__ import annotations
@@ -54,3 +55,27 @@ def follows(body: str, previous: Found, found: Found, is_full: bool) -> bool:
     if not is_full and re.fullmatch(r"[^\"“”.!?;\n]{0,120}", between) and not is_title_quote(body, found, strict=False):
         return True  # 'said he had to show the “necessary cohesion” … and to propose “…”': the same sentence
     return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)(?:\s+that)?\s*", between))
+
+
+def is_statement(body: str, found: Found) -> bool:
+    """A quoted sentence ('“I have confidence…,” Trump said'), not a few words inside the writer's own."""
+    text = body[found.start : found.end].lstrip(".…- ").rstrip("'’\"")
+    before = body[max(0, found.open_at - 12) : found.open_at].rstrip()
+    if before.endswith(":") and len(text.split()) >= 2:  # 'Elder shouted: "Everybody get down!"'
+        return True
+    first = text.lstrip("([‘'")[:1]
+    if len(text.split()) < 4 or not (first.isupper() or first.isdigit()):
+        return False
+    ends_sentence = bool(re.search(r"[.!?,…—-]$", text)) or body[found.close_at : found.close_at + 1] in ",.?!"
+    return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
+
+
+def closes_clause(body: str, found: Found, after: str) -> bool:
+    """Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
+    one ending its sentence with a full stop, after which the next sentence speaks for itself — unless a word in
+    lower case goes on with it ('“… day.” said Carla Brandt')."""
+    return bool(
+        re.search(r"[,!?…—-]['’]?$", body[found.start : found.end])
+        or after.lstrip()[:1] in (",", "—")
+        or (body[found.end - 1] == "." and re.match(r"\s+[a-z]", after))
+    )

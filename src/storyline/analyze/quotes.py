@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import SpeakerContext, full_name
-from storyline.analyze.quote_flow import SPEECH_VERB, continues, follows, is_title_quote, quoted_ranges
+from storyline.analyze.quote_flow import (
+    SPEECH_VERB,
+    closes_clause,
+    continues,
+    follows,
+    is_statement,
+    is_title_quote,
+    quoted_ranges,
+)
 from storyline.analyze.quote_marks import Found, quote_spans
 from storyline.analyze.speakers import (
     DESCRIBERS,
@@ -186,7 +194,7 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     previous: tuple[Found, Speaker | None] | None = None
     for found in quote_spans(body):
         goes_on = previous is not None and continues(body, previous[0], found)
-        is_full = goes_on or found.tweet_by is not None or _is_statement(body, found)
+        is_full = goes_on or found.tweet_by is not None or is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
         if speaker is None and previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
             speaker = previous[1]
@@ -208,19 +216,6 @@ def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, ki
     )
 
 
-def _is_statement(body: str, found: Found) -> bool:
-    """A quoted sentence ('“I have confidence…,” Trump said'), not a few words inside the writer's own."""
-    text = body[found.start : found.end].lstrip(".…- ").rstrip("'’\"")
-    before = body[max(0, found.open_at - 12) : found.open_at].rstrip()
-    if before.endswith(":") and len(text.split()) >= 2:  # 'Elder shouted: "Everybody get down!"'
-        return True
-    first = text.lstrip("([‘'")[:1]
-    if len(text.split()) < 4 or not (first.isupper() or first.isdigit()):
-        return False
-    ends_sentence = bool(re.search(r"[.!?,…—-]$", text)) or body[found.close_at : found.close_at + 1] in ",.?!"
-    return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
-
-
 def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     body = text.body
     if found.tweet_by:
@@ -233,7 +228,7 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
         speaker = _attribute_partial(text, found, after)
         if speaker is not None:
             return speaker
-    closes = _closes_clause(body, found, after)
+    closes = closes_clause(body, found, after)
     for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
         if (
@@ -295,17 +290,6 @@ def _sentence_topic(text: _Text, found: Found) -> Speaker | None:
     if " " not in name:  # "Congressman Goodlatte": the Bob Goodlatte named before
         name = full_name(name, text.context, at, has_title=True) or name
     return Speaker(name, "named", at, at)
-
-
-def _closes_clause(body: str, found: Found, after: str) -> bool:
-    """Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
-    one ending its sentence with a full stop, after which the next sentence speaks for itself — unless a word in
-    lower case goes on with it ('“… day.” said Carla Brandt')."""
-    return bool(
-        re.search(r"[,!?…—-]['’]?$", body[found.start : found.end])
-        or after.lstrip()[:1] in (",", "—")
-        or (body[found.end - 1] == "." and re.match(r"\s+[a-z]", after))
-    )
 
 
 def _attribute_name_after(text: _Text, found: Found, after: str, *, closes: bool) -> Speaker | None:
