@@ -60,7 +60,8 @@ def same_speaker(found: str | None, kind: str, label: str | None) -> bool:
         # 'A new study' and 'the study' describe the same source: compare without the leading determiner.
         found, label = _DETERMINER.sub("", found.lower()), _DETERMINER.sub("", label.lower())
         return found in label or label in found
-    return found.lower() == label.lower()
+    # 'state Health Department' and 'the state Health Department' name the same body.
+    return _DETERMINER.sub("", found.lower()) == _DETERMINER.sub("", label.lower())
 
 
 def score_quotes(analysis: Analysis, labels: list[dict], counts: Counter[str]) -> None:

@@ -994,3 +994,190 @@ def test_quotes_reports_that_and_a_subordinate_clause_after_the_quote() -> None:
         "divorce lawyer,\" as she was seen entering said lawyer's office on Monday."
     )
     assert only(quotes_of(body), "top divorce").speaker == "Globe"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a local office before the name is a role, not part of it
+            '"The budget is a mess," said Councilwoman Dana Pruitt at the meeting.',
+            "The budget",
+            "Dana Pruitt",
+        ),
+        ('"I will not run again," Town Clerk Omar Velde said on Friday.', "I will not", "Omar Velde"),
+    ],
+)
+def test_quotes_round8_name_forms(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # "the company" is the company the article names, not a description
+            'Mattel Inc. answered critics on Monday. "Safety is our first concern at every step," the company said.',
+            "Safety is",
+            "Mattel Inc.",
+        ),
+        (  # "the newspaper reported": the paper named before
+            "The coins were found by the Harlan Gazette last week. The find is worth $10,000. "
+            '"Those two facts point to a robbery in 1920," the newspaper reported.',
+            "Those two",
+            "Harlan Gazette",
+        ),
+        (  # a report speaks for the outlet that ran it
+            '"Drugs can lose their effectiveness if they freeze," according to a report in The Boston Globe.',
+            "Drugs can",
+            "Boston Globe",
+        ),
+        (
+            '"Cold air can crack wood," according to The Lakeside School of Music.',
+            "Cold air",
+            "Lakeside School of Music",
+        ),
+    ],
+)
+def test_quotes_round8_organisations(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_round8_surname_takes_the_initials() -> None:
+    # "Vance" is the "R.D. Vance" the text named, initials and all, whatever label NER gave the full name
+    body = (
+        "R.D. Vance, 75, of Henderson and Roger Lund, 83, of Elko, both worked on the jet in the 1960s.\n"
+        '"Not much is new here," said Vance, who worked on a radar project.\n'
+        '"We would track the flights," he said.'
+    )
+    quotes = quotes_of(body)
+    assert [only(quotes, start).speaker for start in ("Not much", "We would")] == ["R.D. Vance", "R.D. Vance"]
+
+
+def test_quotes_round8_family_is_no_adverb() -> None:
+    # "family" ends in -ly but is the speaker's head noun, not an adverb to trim off
+    body = 'Omar Kessler died at the scene. Kessler\'s family said he had "a warm heart and a quick laugh."'
+    assert only(quotes_of(body), "a warm heart").speaker == "Kessler's family"
+
+
+def test_quotes_round8_participle_after_an_object_says_nothing_of_its_gender() -> None:
+    # "to Mayor Tom Reale, noting that she …": "she" is the subject Pike, so Reale may be the later "he"
+    body = (
+        "Clerk Dana Pike resigned on Monday. Pike emailed a letter to Mayor Tom Reale, noting that she had found a "
+        "new job. Reale was the last to call for her exit, which he did in May. Reale said he had worried about his "
+        'influence.\n"The final straw was the missed workshop," he said.'
+    )
+    assert only(quotes_of(body), "The final straw").speaker == "Tom Reale"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a few quoted words in a sentence about a person, with no speech verb: that person's words
+            'Rita Solano quit on Friday. She went on to scold the members for "petty feuds" at every session.',
+            "petty feuds",
+            "Rita Solano",
+        ),
+        (
+            'Paul Varga studied both. In contrast, Varga finds that the rival team had "more freedom" online.',
+            "more freedom",
+            "Paul Varga",
+        ),
+    ],
+)
+def test_quotes_round8_partial_quote_in_a_sentence_about_a_person(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [  # …but not a label the writer quotes: after a determiner, a charge, or "about"
+        ('Nina Ortez was jailed for a year. She is appealing charges of "insulting a judge" from 2012.', "insulting"),
+        ('Leo Brandt toured the site. Brandt inspected the mine\'s new "iron gate" on Monday.', "iron gate"),
+        ('Ada Kim spoke to the host about "limits" on what can be said on air.', "limits"),
+    ],
+)
+def test_quotes_round8_quoted_label_has_no_speaker(body: str, quote: str) -> None:
+    assert only(quotes_of(body), quote).speaker is None
+
+
+def test_quotes_round8_two_apostrophes_close_a_quote() -> None:
+    # AP wire text closes a quote with two apostrophes; the attribution after them still counts
+    body = 'The sisters all agree.\n"It was our own dream,\'\' said Marta, 23, a doctor in Ohio. "I love the work."'
+    quotes = quotes_of(body)
+    assert [only(quotes, start).speaker for start in ("It was", "I love")] == ["Marta", "Marta"]
+
+
+def test_quotes_round8_relative_named_in_apposition() -> None:
+    # "her husband" is the husband the text named: "Her husband, Tom Reyes, …"
+    body = 'Her husband, Tom Reyes, told reporters that she was improving.\n"She is a fighter," her husband said.'
+    assert only(quotes_of(body), "She is a fighter").speaker == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # an organisation's spokesperson introducing a statement speaks, not the organisation
+            'The coins were found in a garden. Mint spokesman Adam Stump issued this statement when contacted: "We '
+            'have no record of any theft."',
+            "We have",
+            "Adam Stump",
+        ),
+        (  # a transcript line names its speaker in capitals
+            'That is according to the campaign aide Nora Felding, who said:\nFELDING: "Every tweet had to be '
+            'approved."',
+            "Every tweet",
+            "Nora Felding",
+        ),
+    ],
+)
+def test_quotes_round8_introductions(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # the subject of an object relative clause speaks: "a man who the Department … says has …"
+            "Officials are worried about a Minnesota man who the Department of Homeland Security says has the "
+            '"operational capacity" to attack.',
+            "operational",
+            "Department of Homeland Security",
+        ),
+        (  # "the Academy" is the longer name given before; an apposition may follow the closing attribution
+            "The American Academy of Neurology issued a paper on Monday. Prescribing the drugs is "
+            '"inadvisable" in teenagers, the Academy said, a word chosen with care.',
+            "inadvisable",
+            "American Academy of Neurology",
+        ),
+    ],
+)
+def test_quotes_round8_organisation_clauses(body: str, quote: str, speaker: str) -> None:
+    assert only(quotes_of(body), quote).speaker == speaker
+
+
+def test_quotes_round8_owner_before_the_subject() -> None:
+    # "Sanders's digital director Zack Moreno concurred, telling …": the director speaks, not his boss
+    body = (
+        "Bernie Sanders lost the race. Sanders's digital director Zack Moreno concurred, telling Lutz the campaign "
+        'had "the best posts ever written."'
+    )
+    assert only(quotes_of(body), "the best posts").speaker == "Zack Moreno"
+
+
+def test_quotes_round8_and_her_husband_says_her_gender() -> None:
+    # "Whitcombe and her spouse. He used …": the "he" of the next sentence is someone else; "and her" is hers
+    body = (
+        "Two former aides were charged over images of Dana Whitcombe and her husband.\n"
+        "In March, Whitcombe asked Paul Grady to fix her phone. While he had it, he made fake accounts to post images "
+        "of Whitcombe and her spouse. He used these accounts to spread the images.\n"
+        '"This marks a new low in our politics," she said at the time.'
+    )
+    assert only(quotes_of(body), "This marks").speaker == "Dana Whitcombe"
+
+
+def test_quotes_round8_group_subject_goes_on_with_a_participle() -> None:
+    # "Police said …, adding that he was not a “…”": the police add it, not the "he" they speak of
+    body = (
+        "The attacker was named as Omar Lisk. Police said Tuesday he lived in Leeds, adding that he was not a "
+        '"person of interest" to police.'
+    )
+    assert only(quotes_of(body), "person of interest").speaker == "Police"

@@ -38,7 +38,10 @@ TITLES = ABBREVIATED_TITLES | frozenset(
     "congresswoman officer detective sheriff lawyer coach host "
     "governor mayor judge justice general admiral miss sir lord lady king queen "
     "prince princess pope former late us chinese korean american british russian "
-    "attorney speaker director spokesman spokeswoman ambassador minister the a an".split()
+    "attorney speaker director spokesman spokeswoman ambassador minister the a an "
+    # local offices news names people by: "Councilman Jack Weir", "City Clerk Kim Lehmkuhl"
+    "councilman councilwoman councilmember councillor councilor alderman alderwoman clerk commissioner "
+    "assemblyman assemblywoman superintendent treasurer comptroller professor".split()
 )
 _DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme former late us the a an".split()) | {
     "chinese",
@@ -143,6 +146,8 @@ def strip_titles(name: str) -> str:
     n = 0
     while n < len(words) - 1 and is_title(words[n]):
         n += 1
+    if n == 0:  # a place before the office: "Town Clerk Omar Velde", "Polk County Sheriff Dale Ruggles"
+        n = next((i + 1 for i in range(len(words) - 3, 0, -1) if is_title(words[i]) and words[i][0].isupper()), 0)
     roles = {w.lower().replace(".", "") for w in words[:n]} - _DESCRIPTIVE_TITLES
     if roles and (len(words) - n >= 2 or roles & ABBREVIATED_TITLES):
         return " ".join(words[n:])

@@ -37,6 +37,16 @@ _NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
 # Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
 _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
+# "her husband, Keith Rogers": a relative named once, whom a later "her husband said" means
+RELATIONS = frozenset(
+    "husband wife mother father son daughter brother sister grandmother grandfather aunt uncle cousin "
+    "boyfriend girlfriend fiance fiancee partner widow widower".split()
+)
+_RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+),?\s+$")
+_AND_OWN = re.compile(
+    r"\s+and\s+(his|her)\s+(?:husband|wife|spouse|partner|son|daughter|children|family|father|mother)\b"
+)
+_PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
@@ -60,6 +70,7 @@ class SpeakerContext:
     # (position, "A and B"): two people the text names together ("Molto and Sheldrick"), whom "they" may mean
     pairs: list[tuple[int, str]] = field(default_factory=list)
     persons: list[Mention] = field(default_factory=list)  # the mentions that can be a person, in reading order
+    organisations: list[Mention] = field(default_factory=list)  # what "the company" may mean, in reading order
 
 
 def could_be_person(body: str, mention: Mention, following: Mention | None) -> bool:
@@ -130,8 +141,11 @@ def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, 
     titles: list[tuple[int, str, str, str]] = []
     for m in people:
         word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
+        relation = _RELATION_BEFORE.search(body, max(0, m.start - 30), m.start)
         if m.label == "PERSON" and word and is_title(word.group(1)):
             titles.append((m.start, word.group(1).lower(), m.name, "named"))
+        elif m.label == "PERSON" and relation and relation.group(1) in RELATIONS:  # "her husband, Keith Rogers,"
+            titles.append((m.start, relation.group(1), m.name, "named"))
     return titles
 
 
@@ -151,12 +165,23 @@ def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str])
         is_alone = (previous is None or previous.end < sentence_start(body, m.start)) and stop == ends_at
         if pronoun is None and is_alone:
             pronoun = re.match(r"\s*(He|She)\b", body[ends_at:])
+        # "… emailed a letter to Mayor Tim Flaherty, noting that she …": a participle clause after an object
+        # goes on about the sentence's subject, and its pronoun says nothing of the object's gender
+        if pronoun and _PARTICIPLE_AFTER.match(body, m.end) and m.start > sentence_start(body, m.start):
+            pronoun = None
         if pronoun and m.name not in genders:
             genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"
     genders |= continued
     for m in persons:
-        genders[m.name] = title_gender(body, m.start) or gender_by_noun(body, m) or genders.get(m.name, "")
+        said = title_gender(body, m.start) or gender_by_noun(body, m) or _own_gender(body, m)
+        genders[m.name] = said or genders.get(m.name, "")
     return {name: g for name, g in genders.items() if g}
+
+
+def _own_gender(body: str, mention: Mention) -> str:
+    """ "Plaskett and her husband": the possessive right after the name is the person's."""
+    own = _AND_OWN.match(body, mention.end)
+    return ("f" if own.group(1) == "her" else "m") if own else ""
 
 
 def title_gender(body: str, position: int) -> str:

@@ -15,7 +15,16 @@ from dataclasses import dataclass
 
 from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import SpeakerContext, full_name
-from storyline.analyze.quote_marks import CLOSING, Found, quote_spans
+from storyline.analyze.quote_flow import (
+    SPEECH_VERB,
+    closes_clause,
+    continues,
+    follows,
+    is_statement,
+    is_title_quote,
+    quoted_ranges,
+)
+from storyline.analyze.quote_marks import Found, quote_spans
 from storyline.analyze.speakers import (
     DESCRIBERS,
     PARTICIPLES,
@@ -25,7 +34,7 @@ from storyline.analyze.speakers import (
     speaker_context,
 )
 from storyline.analyze.subjects import (
-    is_capitalised,
+    is_group,
     names_a_subject,
     subject_before,
 )
@@ -42,7 +51,7 @@ _PARTY = r"(?:\s+\([A-Z][\w.]*-[A-Z][\w.]*\))?"
 _AFTER_WHO_VERB = re.compile(
     rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?){_PARTY}"
     r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
-    rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads)\b"
+    rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads|report(?:s|ed)(?=\s*[.,]))\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
@@ -58,10 +67,11 @@ _SENTENCE_END_WHO = re.compile(
     rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
     r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?"  # "…, the detective wrote in the file."
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
-    r"(?:,\s+[a-z]+ing\b[^.;:!?\"“”\n]{1,100})?\s*\.(?:\s|$)"  # "…, said a friend, speaking anonymously."
+    # "…, said a friend, speaking anonymously." / "…, the Academy said, a word chosen to …"
+    r"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{1,200})?\s*\.(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
-_BEFORE = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
+_BEFORE = SPEECH_VERB
 # `according to X, "…"`, `According to the study, the ancestry "…"` (no one else speaks after it) and `she quoted
 # him as saying "…"`: the words name the speaker, not the sentence's subject.
 _ACCORDING = re.compile(
@@ -73,6 +83,15 @@ _ACCORDING = re.compile(
 _SUBORDINATE = re.compile(r"(?i:as|while|when|because|after|before|if|since|although|though|until|once)\s")
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
+# Before a quoted label: a determiner or possessive and up to two modifiers ('its genetic “blueprint”', 'the
+# venue's $2 billion “ring of steel”', 'a Florida-based “adult entertainer”'), or a charge ('charges of “insulting”')
+_NAMED_THING = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|these|those)|\w['’]s?)"
+    r"(?:\s+(?!(?:of|for|to|about|with|from|on|in|at|by)\b)[\w$.,-]+){0,2}\s+$"
+    r"|\babout\s+$"  # the topic of a talk: 'his chat with Urgant about “restrictions”'
+    r"|\b(?:charges?|counts?|sentences?|convictions?|convicted|guilty|accused|words?|phrase|term)\s+(?:of|for|over)?\s*$",
+    re.IGNORECASE,
+)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
 # Verbs that characterise rather than report, attributing a few quoted words to their subject: "Trump called the
 # deal “a disaster”", "panned Wasserman Schultz as a “terrible person”", "lambasted his father for “ruining” …".
@@ -139,6 +158,10 @@ _FRONTED_CLAUSE = re.compile(
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
 )
+_OWNER_BEFORE_NAME = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3}\s+")
+_GROUP_SPEAKS = re.compile(rf"(?P<who>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}})\s+(?:{VERBS})\b")
+_ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
+_TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 
 
@@ -170,10 +193,10 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     quotes: list[Quote] = []
     previous: tuple[Found, Speaker | None] | None = None
     for found in quote_spans(body):
-        continues = previous is not None and _continues(body, previous[0], found)
-        is_full = continues or found.tweet_by is not None or _is_statement(body, found)
+        goes_on = previous is not None and continues(body, previous[0], found)
+        is_full = goes_on or found.tweet_by is not None or is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
-        if speaker is None and previous is not None and (continues or _follows(body, previous[0], found, is_full)):
+        if speaker is None and previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
             speaker = previous[1]
         elif speaker is None and is_full:
             speaker = _attribute_paragraph_before(text, found)
@@ -193,30 +216,19 @@ def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, ki
     )
 
 
-def _is_statement(body: str, found: Found) -> bool:
-    """A quoted sentence ('“I have confidence…,” Trump said'), not a few words inside the writer's own."""
-    text = body[found.start : found.end].lstrip(".…- ").rstrip("'’\"")
-    before = body[max(0, found.open_at - 12) : found.open_at].rstrip()
-    if before.endswith(":") and len(text.split()) >= 2:  # 'Elder shouted: "Everybody get down!"'
-        return True
-    first = text.lstrip("([‘'")[:1]
-    if len(text.split()) < 4 or not (first.isupper() or first.isdigit()):
-        return False
-    ends_sentence = bool(re.search(r"[.!?,…—-]$", text)) or body[found.close_at : found.close_at + 1] in ",.?!"
-    return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
-
-
 def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     body = text.body
     if found.tweet_by:
         return text.speaker(*found.tweet_by, found)
     line_end = body.find("\n", found.close_at)
     after = body[found.close_at : line_end if line_end >= 0 else len(body)]
+    if body[found.close_at - 1 : found.close_at + 1] == "''":  # AP's two-apostrophe mark: `dream,'' said Marta`
+        after = " " + after[1:]  # same length, so offsets into `after` still point into the body
     if not is_full:
         speaker = _attribute_partial(text, found, after)
         if speaker is not None:
             return speaker
-    closes = _closes_clause(body, found, after)
+    closes = closes_clause(body, found, after)
     for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
         if (
@@ -234,6 +246,8 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     speaker = speaker or _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
     if speaker is None and is_full:
         speaker = _attribute_introduction(text, found) or _attribute_sentence_before(text, found)
+    if speaker is None and not is_full:
+        speaker = _sentence_topic(text, found)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
         match = _SOURCE_AFTER.fullmatch(after)
         assert match is not None
@@ -260,15 +274,22 @@ def _attribute_partial(text: _Text, found: Found, after: str) -> Speaker | None:
     return None
 
 
-def _closes_clause(body: str, found: Found, after: str) -> bool:
-    """Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
-    one ending its sentence with a full stop, after which the next sentence speaks for itself — unless a word in
-    lower case goes on with it ('“… day.” said Carla Brandt')."""
-    return bool(
-        re.search(r"[,!?…—-]['’]?$", body[found.start : found.end])
-        or after.lstrip()[:1] in (",", "—")
-        or (body[found.end - 1] == "." and re.match(r"\s+[a-z]", after))
-    )
+def _sentence_topic(text: _Text, found: Found) -> Speaker | None:
+    """A few quoted words in a sentence about a person and with no attribution ('She went on to lambaste the council
+    for “…”', 'Kreiss finds that the team had “…”'): the words are that person's."""
+    body = text.body
+    # a capitalised title ("Made in America" week) or a noun after its determiner (the "grassy knoll") is a name
+    # for a thing, quoted by the writer, not words the person said
+    if not body[found.start : found.start + 1].islower() or _NAMED_THING.search(body, 0, found.open_at):
+        return None
+    opens_at = sentence_start(body, found.open_at)
+    topics = [(at, name) for at, name in text.context.topics if opens_at <= at < found.open_at]
+    if not topics:
+        return None
+    at, name = topics[-1]
+    if " " not in name:  # "Congressman Goodlatte": the Bob Goodlatte named before
+        name = full_name(name, text.context, at, has_title=True) or name
+    return Speaker(name, "named", at, at)
 
 
 def _attribute_name_after(text: _Text, found: Found, after: str, *, closes: bool) -> Speaker | None:
@@ -314,7 +335,7 @@ def _attribute_paragraph_before(text: _Text, found: Found) -> Speaker | None:
         return None
     previous_start = body.rfind("\n", 0, line_start - 1) + 1
     if re.search(r"[\"“”]", body[previous_start:line_start]):
-        return None  # the previous speaker, if any, goes on (`_follows`)
+        return None  # the previous speaker, if any, goes on (`follows`)
     last_sentence = sentence_start(body, max(previous_start, line_start - 2))
     topic = next((at for at, _ in reversed(text.context.topics) if at < line_start), None)
     if topic is None or topic < last_sentence:
@@ -345,6 +366,9 @@ def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
     caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
     if caption is not None:
         return text.speaker(caption.start, caption.end, found)
+    transcript = _TRANSCRIPT_NAME.fullmatch(before)  # 'CHECKETT: "…"' after 'Caitlin Checkett, who said:'
+    if transcript and full_name(transcript.group(1), text.context, colon) is not None:
+        return text.speaker(before_start, colon, found)
     start = sentence_start(body, colon)
     opening = _INTRODUCER.match(body, start, colon)
     if opening is None:
@@ -360,6 +384,10 @@ def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
         ),
         None,
     )
+    # "Mint spokesman Adam Stump issued this statement:": the person speaking for the organisation
+    spokesperson = next((m for m in text.people if subject and m.label == "PERSON" and m.start > subject.end), None)
+    if subject and spokesperson and _ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
+        subject = spokesperson
     if subject is not None:
         return text.speaker(subject.start, subject.end, found)
     pronoun = opening.group("pronoun")
@@ -421,7 +449,7 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
     characterised = None if is_full else _CHARACTERISED.search(before)
     if characterised and not re.search(r"[\"“”]", before[characterised.start() :]):
         verbs = [characterised]
-    if not verbs or _is_title(body, found):
+    if not verbs or is_title_quote(body, found):
         return None
     verb = verbs[-1]
     who_start, who_end = subject_before(before, verb.start())
@@ -446,32 +474,23 @@ def _speaks_after(according: re.Match[str], before: str) -> bool:
     return bool(_BEFORE.search(rest) or _CHARACTERISED.search(rest))
 
 
-def _is_title(body: str, found: Found, *, strict: bool = True) -> bool:
-    """ "on SiriusXM's “Breitbart News Daily”": capitalised words after a possessive name a show, not a statement.
-
-    Not `strict`: any capitalised words of two or more ("Sochi Games 2014") may be a title.
-    """
-    words = body[found.start : found.end].split()
-    capitalised = is_capitalised(words)
-    if not strict:
-        return capitalised and len(words) >= 2
-    return capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
-
-
 def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speaker | None:
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
     someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
     fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
     start = fronted.end() if fronted else start
-    quoted = _quoted_ranges(text.body, start, end)
-    person = next(
-        (
-            m
-            for m in text.context.persons
-            if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
-        ),
-        None,
-    )
+    group = _GROUP_SPEAKS.match(text.body, start, end)
+    if group and is_group(group.group("who")):  # "Police said Tuesday he lived …, adding that he was not a “…”"
+        return text.speaker(start, start + len(group.group("who")), found)
+    quoted = quoted_ranges(text.body, start, end)
+    candidates = [
+        m
+        for m in text.context.persons
+        if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
+    ]
+    person = candidates[0] if candidates else None
+    if len(candidates) > 1 and _OWNER_BEFORE_NAME.fullmatch(text.body, candidates[0].end, candidates[1].start):
+        person = candidates[1]  # "Romney's digital director Zac Moffatt concurred, telling …": Moffatt
     if person is None:  # a surname NER missed here ("Still, Carney acknowledged …") of a person named in full before
         for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
             if full_name(name.group(), text.context, start + name.start()) is not None:
@@ -483,33 +502,3 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
         return None
     owned = _OWNED.match(text.body, person.end)  # "Heyer's mother then took the stage, telling …": the mother
     return text.speaker(person.start, owned.end() if owned else person.end, found)
-
-
-def _quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The quotations closed within `body[start:end]`, as (start, end) pairs."""
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[\"“][^\"“”]*[\"”]", body[start:end])]
-
-
-def _continues(body: str, previous: Found, found: Found) -> bool:
-    """`"…," he said, "and …"`: the second part of a statement interrupted by its attribution."""
-    between = body[previous.close_at : found.open_at]
-    if len(between) >= 80 or "\n" in between or not _BEFORE.search(between):
-        return False
-    return bool(re.fullmatch(r"[^.!?\"“”]*[,:]\s*", between))
-
-
-def _follows(body: str, previous: Found, found: Found, is_full: bool) -> bool:
-    """The previous speaker goes on: a quote opening a sentence after their attribution, one joined by 'and'
-    ('shouts, “…!” and “…!”', 'said that “…” and that “…”'), the next paragraph of an open quote, or a statement
-    opening the next paragraph."""
-    between = body[previous.close_at : found.open_at]
-    if "\n" in between:
-        is_open = body[previous.close_at - 1 : previous.close_at] not in CLOSING
-        # Only a statement continues the previous speaker's paragraph: a quoted title there ('"Russia Week" will
-        # continue') is the writer's.
-        return (is_open and between.strip() == "") or (
-            is_full and between.count("\n") == 1 and between.split("\n")[1].strip() == ""
-        )
-    if not is_full and re.fullmatch(r"[^\"“”.!?;\n]{0,120}", between) and not _is_title(body, found, strict=False):
-        return True  # 'said he had to show the “necessary cohesion” … and to propose “…”': the same sentence
-    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)(?:\s+that)?\s*", between))

@@ -12,7 +12,6 @@ unnamed source stays described (always a noun phrase, never a clause fragment), 
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from storyline.analyze.entities import (
 )
 from storyline.analyze.names import (
     FUNCTION_WORDS,
+    RELATIONS,
     SpeakerContext,
     could_be_person,
     full_name,
@@ -36,6 +36,13 @@ from storyline.analyze.names import (
     titles_before,
     written_out,
 )
+from storyline.analyze.organisations import (
+    is_organisation_noun,
+    longer_organisation,
+    organisation_for,
+    outside_quotes,
+)
+from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
 from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans, sentence_start
 
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
@@ -85,16 +92,6 @@ _TRAILING = frozenset(
     "simply just further would will could".split()
 )
 _PREPOSITIONS = frozenset("of for on at in with from to about".split())
-# "the two Republicans", "both senators", "the pair": two people named just before speak together
-_PAIR = re.compile(r"(?:[Tt]he\s+two|[Bb]oth)(?:\s+[A-Za-z]+)?|[Tt]he\s+pair")
-_PAIR_REACH = 400  # characters back to look for the two
-# "they", "the researchers", "the authors": a group that is the pair of people the text just named together
-_PLURAL = re.compile(
-    r"they|(?:the|The)\s+(?:[a-z]+\s+)?(?:researchers|authors|scientists|scholars|duo|couple|co-authors|writers)"
-)
-_JOINT_REACH = 700  # characters back to the two named together, within this paragraph or the one before
-# between two people named together: "and", maybe a title or role words ("Molto and Dr. Peter Sheldrick")
-_TWO_NAMES = re.compile(r"\b(?P<a>[A-Z][\w'’-]+)\s+and\s+(?P<b>[A-Z][\w'’-]+)")
 # "from farmers who", "many local residents, who", "a man who": a group in lower case, or a description,
 # before "who"
 _MODIFIER = rf"(?!(?:{FUNCTION_WORDS}|among|for|than)\b)[a-z][\w-]*\s+"  # "local", not "from"
@@ -108,9 +105,15 @@ _DOCUMENT = re.compile(
     r"survey|review|complaint|lawsuit|filing|ruling|order|proposal|analysis|editorial|release|email|e-mail|petition|"
     r"resolution|motion|judgment|verdict|decision|note|message|article|paper)\b"
 )
-_FULL_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}")
-_FULL_NAME_AND = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})\s+and\s+$")
-_AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
+# A report that speaks for the outlet that published it: "a report in The Boston Globe", "a new study by Acme Labs"
+_REPORT = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:report|story|article|interview|editorial|investigation|piece)"
+)
+_SOURCE_WORD = r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*"  # "U.S.", not the full stop after "Globe."
+_REPORT_IN = re.compile(rf"\s+(?:in|by|from)\s+(?P<source>(?:[Tt]he\s+)?{_SOURCE_WORD}(?:\s+{_SOURCE_WORD}){{0,4}})")
+_GIVEN = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z'’-]+)"  # "Tom", "T.D.", "J. R."
+_NAME_GOES_ON = re.compile(r" (?:of|for|and|&|on|in|at) [A-Z]")  # "School of Music", "Arts and Sciences"
+_FULL_NAME = re.compile(rf"{_GIVEN}(?:\s+{_GIVEN})?\s+[A-Z][a-z'’-]+")
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())
 _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
@@ -163,11 +166,12 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         canonical=entities.canonical,
         surnames=person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames),
         cluster_surnames=cluster_surnames,
-        titled={name for _, _, name, _ in titles},
+        titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
+        organisations=outside_quotes(body, [m for m in people if m.label == "ORG"]),
     )
     # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
-    persons = [dataclasses.replace(m, name=_person_name(m, context)) for m in persons]
+    persons = [dataclasses.replace(m, name=person_name(m, context)) for m in persons]
     context.persons = persons
     # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
     context.named = _subjects(body, persons, context)
@@ -179,7 +183,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
             context.named.append((match.start(group), name, "", True))
             speakers.append((match.end(), name))
     context.named.sort()
-    context.pairs = _pairs_named(body, people, context)
+    context.pairs = pairs_named(body, people, context)
     context.genders = genders_of(body, persons, _continued_genders(body, speakers))
     context.topics = _topics(body, persons, context.genders, context.surnames)
     return context
@@ -211,24 +215,32 @@ def resolve(
     if span is None:
         return None
     start, end = span
+    outlet = _REPORT_IN.match(body, end) if _REPORT.fullmatch(body, start, end) else None
+    if outlet:  # "according to a report in The Boston Globe": the outlet speaks
+        start, end = outlet.span("source")
+    # "according to The Lakeside School of Music": the pattern stopped at "of", NER did not
+    if _NAME_GOES_ON.match(body, end):
+        longer = (m for m in people if start <= m.start <= start + 4 and end < m.end <= end + 40)
+        start, end = next(((start, m.end) for m in longer), (start, end))
     who = body[start:end]
     first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
     if first in ("he", "she", "who") or (first in {*_PRONOUNS, "it"} and len(who.split()) == 1):
         return _referent(body, start, end, open_at, people, context)  # not "her father Richard Kuiper"
-    joint = _joint(body, start, end, people, context)
-    if joint is not None:
-        return Speaker(joint, "named", start, end)
-    if _PLURAL.fullmatch(who):
+    together = joint(body, start, end, people, context)
+    if together is not None:
+        return Speaker(together, "named", start, end)
+    if PLURAL.fullmatch(who):
         # "the researchers, anthropologist El Molto … and physician Peter Sheldrick, wrote", or named before
         appositive = re.match(r",[^,\"“”\n]{1,160},", body[end:])
-        together = _joint(body, end, end + appositive.end(), people, context) if appositive else None
-        together = together or _named_together(body, start, context)
+        together = joint(body, end, end + appositive.end(), people, context) if appositive else None
+        together = together or named_together(body, start, context)
         if together is not None:
             return Speaker(together, "named", start, end)
     if first in _VAGUE:
         return None
-    if _PAIR.fullmatch(who):
-        return _pair(people, start, end)
+    if PAIR.fullmatch(who):
+        pair = pair_before(people, start)
+        return Speaker(pair, "named", start, end) if pair else None
     inside = [m for m in people if start <= m.start and m.end <= end]
     bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
     persons = [m for m in inside if m.label == "PERSON"]
@@ -294,72 +306,6 @@ def _document_before(body: str, start: int) -> str | None:
     return found[-1].group() if found else None
 
 
-def _pair(people: Sequence[Mention], start: int, end: int) -> Speaker | None:
-    """ "the two senators said in a joint statement": the last two people named just before, as 'A and B'."""
-    names: list[str] = []
-    for m in reversed([m for m in people if start - _PAIR_REACH <= m.start and m.end <= start]):
-        if m.label == "PERSON" and m.name not in names:
-            names.insert(0, m.name)
-    if len(names) < 2:
-        return None
-    return Speaker(" and ".join(names[-2:]), "named", start, end)
-
-
-def _is_person(mention: Mention, context: SpeakerContext) -> bool:
-    """A personal name: tagged PERSON, or the full name of a person whose surname the text uses ("El Molto")."""
-    return mention.label == "PERSON" or any(mention.name in names for names in context.surnames.values())
-
-
-def _joint(body: str, start: int, end: int, people: Sequence[Mention], context: SpeakerContext) -> str | None:
-    """ "Molto and Dr. Peter Sheldrick", "anthropologist El Molto of Western University and physician Peter
-    Sheldrick": two people named together in the speaker words speak together, as 'A and B'."""
-    inside = [m for m in people if start <= m.start and m.end <= end and _is_person(m, context)]
-    for first, second in itertools.pairwise(inside):
-        between = body[first.end : second.start]
-        if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
-            return f"{_person_name(first, context)} and {_person_name(second, context)}"
-    # a full name NER missed before one it found: "the Budget Council's Corin Ashdale and Peter Lund"
-    if inside and inside[-1].end == end:
-        last = inside[-1]
-        untagged = _FULL_NAME_AND.search(body, start, last.start)
-        if untagged and not any(m.start < untagged.end("name") and untagged.start("name") < m.end for m in people):
-            return f"{untagged.group('name')} and {_person_name(last, context)}"
-    # surnames NER missed: "wrote Brook and Vail"
-    both = _TWO_NAMES.fullmatch(body, start, end)
-    names = [full_name(strip_titles(both.group(g)), context, start) for g in ("a", "b")] if both else []
-    if names and all(names) and names[0] != names[1]:
-        return " and ".join(n for n in names if n)
-    return None
-
-
-def _person_name(mention: Mention, context: SpeakerContext) -> str:
-    name = strip_titles(mention.name)
-    return (full_name(name, context, mention.start) or name) if " " not in name.strip() else name
-
-
-def _pairs_named(body: str, mentions: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str]]:
-    """Where the text names two people together, "Molto and Sheldrick": whom a later "they" may mean."""
-    pairs: list[tuple[int, str]] = []
-    people = [m for m in mentions if _is_person(m, context)]
-    for first, second in itertools.pairwise(people):
-        if _AND.fullmatch(body, first.end, second.start) and first.name != second.name:
-            pairs.append((first.start, f"{_person_name(first, context)} and {_person_name(second, context)}"))
-    for both in _TWO_NAMES.finditer(body):  # surnames NER missed: "Brook and Vail believe"
-        names = [full_name(both.group(g), context, both.start()) for g in ("a", "b")]
-        if names[0] and names[1] and names[0] != names[1]:
-            pairs.append((both.start(), f"{names[0]} and {names[1]}"))
-    return sorted(pairs)
-
-
-def _named_together(body: str, start: int, context: SpeakerContext) -> str | None:
-    """ "they wrote", "the researchers said": the two people named together just before, in this paragraph or the
-    one before it."""
-    line_start = body.rfind("\n", 0, start)
-    paragraph = body.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
-    recent = [(pos, pair) for pos, pair in context.pairs if max(paragraph, start - _JOINT_REACH) <= pos < start]
-    return max(recent)[1] if recent else None
-
-
 def _is_noun_phrase(who: str) -> bool:
     """ "a source", "the researchers"; not words a pattern caught across a clause: "as she was spotted on", "The
     magazine also spoke to a", "The newly" (of "The newly described bones")."""
@@ -397,6 +343,8 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _is_adverb(word: str, previous: list[re.Match[str]]) -> bool:
     """'Trump reportedly', not 'Megyn Kelly' or 'her family': a lower-case '-ly' word after no determiner."""
+    if word in _LY_NOUNS:  # "Kessler's family said"
+        return False
     return bool(re.fullmatch(r"[a-z]+ly", word)) and not (previous and previous[0].group().lower() in DESCRIBERS)
 
 
@@ -406,6 +354,8 @@ def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, 
     if " " not in name.strip():
         title = body[start:end].split()[-2:-1]  # "Congressman Goodlatte"
         fuller = full_name(name, context, start, has_title=bool(title) and is_title(title[0]))
+        if fuller is None and not is_person:  # "the Academy said"
+            fuller = longer_organisation(name, start, context.organisations)
         name = fuller or context.canonical.get(name_key(name), name)
     elif name_key(name) in context.canonical:
         name = context.canonical[name_key(name)]
@@ -436,8 +386,18 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
     words = who.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
     head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
+    relative = len(words) == 2 and words[0].lower() in ("his", "her", "their") and head in RELATIONS
+    if relative:  # "her husband said" after "her husband, Keith Rogers,"
+        earlier = [d for d in context.described if d[1] == head and d[0] < open_at and d[3] == "named"]
+        if earlier:
+            return Speaker(max(earlier)[2], "named", start, end)
     if words[0].lower() in ("the", "this", "that"):
         earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
+        organisation = (
+            organisation_for(head, min(start, open_at), context.organisations) if is_organisation_noun(head) else None
+        )
+        if organisation is not None and len(words) <= 3:  # "the company", "the parent company"
+            return Speaker(organisation, "named", start, end)
         if earlier:
             _, _, speaker, kind = max(earlier)
             return Speaker(speaker, kind, start, end)

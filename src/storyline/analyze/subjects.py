@@ -30,6 +30,7 @@ _APPOSITIVE = re.compile(
     r"(?:(?:has|have|had|also|later|then|once|previously|repeatedly|recently|reportedly)\s+)*$"
 )
 # "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
+_OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
 _PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
 _PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
@@ -58,6 +59,9 @@ def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     reported = list(_REPORTING.finditer(before, start, end))
     start = reported[-1].end() if reported else start
     who = before[start:end]
+    relative = _OBJECT_RELATIVE.match(who)  # "a man who the Department says has …": the Department speaks
+    if relative:
+        start, who = start + relative.end(), who[relative.end() :]
     title_open = _title_before(before, clauses[-1].start()) if clauses and not who[:1].isupper() else None
     if title_open is not None:  # 'The party's campaign “Pledge to America” last year said': its subject is before it
         return subject_before(before, title_open)
@@ -89,6 +93,11 @@ def _is_pronoun_or_description(words: str) -> bool:
     """'he', 'the company': a subject; 'offered a winning tax plan', text left by a link: none."""
     first = words.split()[0].lower() if words.split() else ""
     return first in DESCRIBERS or first in ("he", "she", "they", "we", "i", "it", "who", "someone")
+
+
+def is_group(words: str) -> bool:
+    """ "Police", "state health officials": a group, whether or not it opens a sentence."""
+    return _is_plural_noun_phrase(words[:1].lower() + words[1:])
 
 
 def _is_plural_noun_phrase(words: str) -> bool:

@@ -1,0 +1,73 @@
+"""The organisation behind an epithet: 'the company said' is the company the article names ('Crayola'), 'the
+newspaper reported' the paper it names. Labellers (and readers) name the organisation, so a brief should too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from storyline.analyze.entities import Mention
+
+_PUBLICATION = re.compile(
+    r"\b(?:Times|Post|Journal|Tribune|Chronicle|Herald|News|Gazette|Daily|Star|Register|Observer|Guardian|Telegraph|"
+    r"Mail|Express|Sun|Inquirer|Bee|Globe|Examiner|Record|Press|Review|Dispatch|Magazine|Weekly|Reporter|Standard|"
+    r"Independent|Mirror|Courier|Enquirer|Today|Wire)\b"
+)
+_BROADCASTER = re.compile(
+    r"\b(?:CNN|NBC|ABC|CBS|Fox|BBC|MSNBC|NPR|PBS|ESPN|HBO|CNBC|Network|TV|Television|Radio)\b|^[KW][A-Z]{2,3}$"
+)
+# Public bodies are no company: "the company said" after "the Justice Department" still means the firm
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Department|Agency|Ministry|Police|Court|University|College|School|Council|Congress|Senate|House|Committee|"
+    r"Commission|Office|Bureau|Service|Administration|Institute|Association|Party|Army|Navy|Force)\b"
+)
+_QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
+
+
+def _is_company(name: str) -> bool:
+    return not (_PUBLIC_BODY.search(name) or _PUBLICATION.search(name) or _BROADCASTER.search(name))
+
+
+# The epithet's head noun -> which organisation names fit it
+_FITS = {
+    **dict.fromkeys("paper newspaper magazine tabloid publication outlet daily".split(), _PUBLICATION.search),
+    **dict.fromkeys("network broadcaster station channel".split(), _BROADCASTER.search),
+    **dict.fromkeys(
+        "company firm retailer chain manufacturer maker automaker carmaker airline carrier brand startup giant "
+        "corporation conglomerate restaurant insurer lender bank".split(),
+        _is_company,
+    ),
+}
+
+
+def is_organisation_noun(head: str) -> bool:
+    return head in _FITS
+
+
+def organisation_for(head: str, position: int, organisations: Sequence[Mention]) -> str | None:
+    """The organisation 'the `head`' at `position` means: the closest one named before it that fits the noun
+    (a publication for 'the paper'), else the one of that kind the article names most."""
+    fits = _FITS[head]
+    fitting = [m for m in organisations if fits(m.name)]
+    before = [m for m in fitting if m.end <= position]
+    if before:
+        return before[-1].name
+    counts = Counter(m.name for m in fitting)
+    return min(counts, key=lambda name: (-counts[name], name)) if counts else None
+
+
+def outside_quotes(body: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The mentions in the text's own words: an organisation a quote names ('… with Keurig 2.0 Brewing
+    Technology,” the company said') is not the one speaking."""
+    quoted = [m.span() for m in _QUOTED.finditer(body)]
+    return [m for m in mentions if not any(start <= m.start < end for start, end in quoted)]
+
+
+def longer_organisation(word: str, position: int, organisations: Sequence[Mention]) -> str | None:
+    """'the Academy' after 'the American Academy of Neurology': the latest longer organisation named before
+    `position` with `word` in its name."""
+    pattern = re.compile(rf"\b{re.escape(word)}\b")
+    longer = [m.name for m in organisations if m.end <= position and m.name != word and pattern.search(m.name)]
+    return longer[-1] if longer else None

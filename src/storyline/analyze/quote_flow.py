@@ -1,0 +1,81 @@
+"""How quotes sit among each other and in their sentence: whether a quote is a whole statement or a few words,
+whether it closes its clause, whether it goes on with the previous speaker's words, whether quoted capitalised
+words are a title, and the quotations closed inside a span of text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.analyze.quote_marks import CLOSING, Found
+from storyline.analyze.speakers import PARTICIPLES, VERBS
+from storyline.analyze.subjects import is_capitalised
+
+# `Trump said: "…"`, `saying "…"`: a speech verb in any form that attributes
+SPEECH_VERB = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
+
+
+def is_title_quote(body: str, found: Found, *, strict: bool = True) -> bool:
+    """ "on SiriusXM's “Breitbart News Daily”": capitalised words after a possessive name a show, not a statement.
+
+    Not `strict`: any capitalised words of two or more ("Sochi Games 2014") may be a title.
+    """
+    words = body[found.start : found.end].split()
+    capitalised = is_capitalised(words)
+    if not strict:
+        return capitalised and len(words) >= 2
+    return capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
+
+
+def quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations closed within `body[start:end]`, as (start, end) pairs."""
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[\"“][^\"“”]*[\"”]", body[start:end])]
+
+
+def continues(body: str, previous: Found, found: Found) -> bool:
+    """`"…," he said, "and …"`: the second part of a statement interrupted by its attribution."""
+    between = body[previous.close_at : found.open_at]
+    if len(between) >= 80 or "\n" in between or not SPEECH_VERB.search(between):
+        return False
+    return bool(re.fullmatch(r"[^.!?\"“”]*[,:]\s*", between))
+
+
+def follows(body: str, previous: Found, found: Found, is_full: bool) -> bool:
+    """The previous speaker goes on: a quote opening a sentence after their attribution, one joined by 'and'
+    ('shouts, “…!” and “…!”', 'said that “…” and that “…”'), the next paragraph of an open quote, or a statement
+    opening the next paragraph."""
+    between = body[previous.close_at : found.open_at]
+    if "\n" in between:
+        is_open = body[previous.close_at - 1 : previous.close_at] not in CLOSING
+        # Only a statement continues the previous speaker's paragraph: a quoted title there ('"Russia Week" will
+        # continue') is the writer's.
+        return (is_open and between.strip() == "") or (
+            is_full and between.count("\n") == 1 and between.split("\n")[1].strip() == ""
+        )
+    if not is_full and re.fullmatch(r"[^\"“”.!?;\n]{0,120}", between) and not is_title_quote(body, found, strict=False):
+        return True  # 'said he had to show the “necessary cohesion” … and to propose “…”': the same sentence
+    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)(?:\s+that)?\s*", between))
+
+
+def is_statement(body: str, found: Found) -> bool:
+    """A quoted sentence ('“I have confidence…,” Trump said'), not a few words inside the writer's own."""
+    text = body[found.start : found.end].lstrip(".…- ").rstrip("'’\"")
+    before = body[max(0, found.open_at - 12) : found.open_at].rstrip()
+    if before.endswith(":") and len(text.split()) >= 2:  # 'Elder shouted: "Everybody get down!"'
+        return True
+    first = text.lstrip("([‘'")[:1]
+    if len(text.split()) < 4 or not (first.isupper() or first.isdigit()):
+        return False
+    ends_sentence = bool(re.search(r"[.!?,…—-]$", text)) or body[found.close_at : found.close_at + 1] in ",.?!"
+    return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
+
+
+def closes_clause(body: str, found: Found, after: str) -> bool:
+    """Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
+    one ending its sentence with a full stop, after which the next sentence speaks for itself — unless a word in
+    lower case goes on with it ('“… day.” said Carla Brandt')."""
+    return bool(
+        re.search(r"[,!?…—-]['’]?$", body[found.start : found.end])
+        or after.lstrip()[:1] in (",", "—")
+        or (body[found.end - 1] == "." and re.match(r"\s+[a-z]", after))
+    )
