@@ -216,15 +216,16 @@ def select_sentences(
     Returns:
         Picks in reading order: by relative position in their article, then by article (but see `fill`).
     """
-    strategy = resolve_strategy(strategy, sentences)
+    _check_strategy(strategy)
     if not sentences:
         return []
     cluster = cluster if cluster is not None else Cluster.build(sentences, support_threshold)
-    weight = form_weight(sentences)
+    strategy = _resolve(strategy, int(cluster.n_words.sum()), len(cluster.article_ids))
     if strategy in SELF_WEIGHTED:
         # The model already scores form and length; keep only the hard limits, and rank by its score alone.
-        scores, relevance_weight = STRATEGIES[strategy](cluster) * (weight > 0), 1.0
+        scores, relevance_weight = STRATEGIES[strategy](cluster) * _within_length(cluster.n_words), 1.0
     else:
+        weight = form_weight(sentences, n_words=cluster.n_words)
         scores, relevance_weight = STRATEGIES[strategy](cluster) * weight, MMR_LAMBDA
     chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight)
     order = reading_order(sentences, chosen)
@@ -245,22 +246,41 @@ def resolve_strategy(strategy: str, sentences: Sequence[Sentence]) -> str:
     Raises:
         ConfigError: For a name not in `STRATEGY_NAMES`.
     """
+    _check_strategy(strategy)
+    n_words = sum(s.n_words for s in sentences) if strategy == ADAPTIVE else 0
+    return _resolve(strategy, n_words, len({s.article_id for s in sentences}))
+
+
+def _check_strategy(strategy: str) -> None:
     if strategy not in STRATEGY_NAMES:
         raise ConfigError(f"unknown strategy {strategy!r}; choose one of {', '.join(sorted(STRATEGY_NAMES))}")
+
+
+def _resolve(strategy: str, n_words: int, n_articles: int) -> str:
+    """`resolve_strategy` for a story of `n_words` words in `n_articles` articles."""
     if strategy != ADAPTIVE:
         return strategy
-    if sum(s.n_words for s in sentences) <= LEARNED_RANGE_WORDS:
+    if n_words <= LEARNED_RANGE_WORDS:
         return "learned"
-    n_articles = len({s.article_id for s in sentences})
     return "openings" if OPENINGS_WORDS / n_articles >= MIN_OPENING_WORDS else "centroid"
 
 
-def form_weight(sentences: Sequence[Sentence]) -> np.ndarray:
-    """Down-weight what reads badly out of context: fragments, questions, lines without a full stop."""
+def _within_length(n_words: np.ndarray) -> np.ndarray:
+    """Whether each sentence's length is one `form_weight` accepts at all."""
+    return (n_words >= MIN_WORDS) & (n_words <= MAX_WORDS)
+
+
+def form_weight(sentences: Sequence[Sentence], *, n_words: np.ndarray | None = None) -> np.ndarray:
+    """Down-weight what reads badly out of context: fragments, questions, lines without a full stop.
+
+    Args:
+        sentences: The sentences to weigh.
+        n_words: Their `Sentence.n_words` when the caller has them (`Cluster.n_words`).
+    """
+    counts = n_words.tolist() if n_words is not None else [s.n_words for s in sentences]
     weights = np.ones(len(sentences))
-    for i, sentence in enumerate(sentences):
-        n_words = sentence.n_words
-        if n_words < MIN_WORDS or n_words > MAX_WORDS:
+    for i, (sentence, count) in enumerate(zip(sentences, counts, strict=True)):
+        if count < MIN_WORDS or count > MAX_WORDS:
             weights[i] = 0.0
         elif not ENDS_SENTENCE.search(sentence.text):
             weights[i] = 0.5
@@ -284,28 +304,52 @@ def fill_budget(
     `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the REDUNDANT_SIMILARITY cut-off
     removes repeats.
     """
-    n_words = cluster.n_words
     by_score = np.argsort(-scores, kind="stable")
     candidates = by_score[scores[by_score] > 0]
+    if relevance_weight == 1.0:
+        return _fill_by_score(cluster, candidates, words, fill)
+    n_words = cluster.n_words
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a pick so far
     unpicked = np.ones(len(candidates), dtype=bool)
+    relevance = relevance_weight * scores[candidates]
     chosen: list[int] = []
     used = 0
     while unpicked.any() and used < words:
-        mmr = relevance_weight * scores[candidates] - (1 - relevance_weight) * redundancy
+        mmr = relevance - (1 - relevance_weight) * redundancy
         allowed = unpicked & (redundancy < REDUNDANT_SIMILARITY)
         if fill == "within":
             allowed &= used + n_words[candidates] <= words
-        best_first = np.argsort(-mmr, kind="stable")
-        best_allowed = best_first[allowed[best_first]]
-        if not len(best_allowed):
+        if not allowed.any():
             break
-        k = best_allowed[0]
+        # The best allowed candidate, the earliest (best scored) of equals.
+        k = int(np.argmax(np.where(allowed, mmr, -np.inf)))
         picked = int(candidates[k])
         chosen.append(picked)
         used += int(n_words[picked])
         unpicked[k] = False
         redundancy = np.maximum(redundancy, cluster.similarity[candidates, picked])
+    return chosen
+
+
+def _fill_by_score(
+    cluster: Cluster, candidates: np.ndarray, words: int, fill: Literal["within", "overflow"]
+) -> list[int]:
+    """`fill_budget` with λ = 1: MMR's order is the score order, so one pass over the candidates makes the same
+    picks. A candidate passed over never becomes allowed later (similarity to the picks and words used only
+    grow), so it need not be looked at again."""
+    n_words = cluster.n_words.tolist()
+    similarity = cluster.similarity
+    chosen: list[int] = []
+    used = 0
+    for candidate in candidates.tolist():
+        if used >= words:
+            break
+        if fill == "within" and used + n_words[candidate] > words:
+            continue
+        if chosen and similarity[candidate, chosen].max() >= REDUNDANT_SIMILARITY:
+            continue
+        chosen.append(candidate)
+        used += n_words[candidate]
     return chosen
 
 
