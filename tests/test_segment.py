@@ -7,7 +7,7 @@ import pytest
 
 from storyline.clean import clean_article
 from storyline.ingest import load_articles
-from storyline.segment import segment, sentence_spans
+from storyline.segment import ENDS_SENTENCE, ends_sentence, segment, sentence_spans
 
 
 def _load_cases() -> list[tuple[str, list[str]]]:
@@ -92,3 +92,23 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(paragraph: str, first_sentence: str) -> None:
     start, end = sentence_spans(paragraph)[0]
     assert paragraph[start:end] == first_sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Done.",
+        'He left."',
+        "Really?!”)",
+        "It ended…",
+        "No mark",
+        "",
+        ".",
+        'Quote" then',
+        "Line.\n",
+        "Line.\n\n",
+        ".)\n)",
+    ],
+)
+def test_segment_ends_sentence_agrees_with_the_pattern(text: str) -> None:
+    assert ends_sentence(text) == bool(ENDS_SENTENCE.search(text))

@@ -18,7 +18,7 @@ from storyline.errors import ConfigError
 from storyline.models import Sentence
 from storyline.represent import cosine_to_centroid, pairwise_cosine, tfidf
 from storyline.scorer import inclusion_probability
-from storyline.segment import ENDS_SENTENCE, opens_mid_quote
+from storyline.segment import ends_sentence, opens_mid_quote
 
 MIN_WORDS = 6
 """Shorter sentences are fragments (datelines, subheads) more often than facts."""
@@ -282,7 +282,7 @@ def form_weight(sentences: Sequence[Sentence], *, n_words: np.ndarray | None = N
     for i, (sentence, count) in enumerate(zip(sentences, counts, strict=True)):
         if count < MIN_WORDS or count > MAX_WORDS:
             weights[i] = 0.0
-        elif not ENDS_SENTENCE.search(sentence.text):
+        elif not ends_sentence(sentence.text):
             weights[i] = 0.5
         elif opens_mid_quote(sentence.text):
             weights[i] = 0.3
