@@ -53,15 +53,47 @@ class TreeEnsemble:
         # every tree is tested at once: a failed test (the row goes right) rules out the leaves of the node's left
         # subtree, and the leaf a row reaches is the leftmost one that no failed test ruled out (QuickScorer,
         # Lucchese et al., SIGIR 2015). A set of leaves is a bit mask, bit 0 the leftmost leaf.
+        # The tests of one feature fail in the order of their thresholds: a value fails those below it. So
+        # `_by_feature` holds, for each feature and each count of its thresholds below a value, the leaves the
+        # failed tests leave in each tree; a row needs one look-up per feature instead of one test per node.
+        tables = self._by_feature
+        queries = _complex(
+            np.broadcast_to(tables.features, (len(rows), len(tables.features))), rows[:, tables.features]
+        )
+        # Complex numbers sort by real part, then imaginary: one search finds every (feature, value) among the
+        # (feature, threshold) keys. Each feature's table has one row more than it has thresholds.
+        table_rows = np.searchsorted(tables.keys, queries) + np.arange(len(tables.features))
+        alive = np.bitwise_and.reduce(tables.alive[table_rows], axis=1)  # (n_rows, n_trees)
+        # alive & -alive is the lowest set bit alone, a power of two whose float32 exponent is its bit number.
+        # The sum runs over contiguous rows, pairwise, as the scores were first computed: they stay bit for bit.
+        exponents = (alive & -alive).astype(np.float32).view(np.int32) >> 23
+        return tables.leaf_value[tables.leaf_offset + exponents].sum(axis=1)
+
+    @cached_property
+    def _by_feature(self) -> _FeatureTables:
+        """For `predict`: per feature, the leaves left in each tree after its tests with the lowest k thresholds
+        fail, for every k; built once from `_by_node`."""
         feature, threshold, kept, leaf_value = self._by_node
-        passes = np.take(rows, feature, axis=1) <= threshold  # (n_rows, n_nodes, n_trees)
-        # A passed test keeps every leaf: -1 has all bits set. (int32, not int64: half the memory to fill.)
-        alive = np.bitwise_and.reduce(kept | -passes.astype(np.int32), axis=1)
-        # alive & -alive is the lowest set bit alone; C order because numpy sums a contiguous row pairwise and a
-        # strided one term by term, and the scores stay bit for bit what the tree walk gave.
-        leftmost = np.log2(alive & -alive).astype(np.int64, order="C")
-        trees = np.broadcast_to(np.arange(self.feature.shape[0]), leftmost.shape)
-        return leaf_value[trees, leftmost].sum(axis=1)
+        n_trees = feature.shape[1]
+        used, keys, tables = [], [], []
+        for column in range(len(self.features)):
+            tested = feature == column
+            cuts = np.unique(threshold[tested])
+            if not len(cuts):
+                continue
+            failing = np.full((len(cuts), n_trees), -1, dtype=np.int32)  # leaves kept when that threshold fails
+            np.bitwise_and.at(failing, (np.searchsorted(cuts, threshold[tested]), np.nonzero(tested)[1]), kept[tested])
+            used.append(column)
+            keys.append(_complex(np.full(len(cuts), column), cuts))
+            tables += [np.full((1, n_trees), -1, dtype=np.int32), np.bitwise_and.accumulate(failing, axis=0)]
+        n_leaves = leaf_value.shape[1]
+        return _FeatureTables(
+            features=np.array(used, dtype=np.int64),
+            keys=np.concatenate(keys),
+            alive=np.concatenate(tables),
+            leaf_value=leaf_value.ravel(),
+            leaf_offset=np.arange(n_trees) * n_leaves - 127,  # 127: the float32 exponent bias
+        )
 
     @cached_property
     def _by_node(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -107,6 +139,24 @@ class TreeEnsemble:
             right=np.asarray(data["right"], dtype=np.int64),
             leaf_value=np.asarray(data["leaf_value"], dtype=float),
         )
+
+
+@dataclass(frozen=True, eq=False)
+class _FeatureTables:
+    """`TreeEnsemble.predict`'s look-up tables."""
+
+    features: np.ndarray  # the columns any node tests
+    keys: np.ndarray  # complex: (column, threshold) of every distinct threshold, sorted
+    alive: np.ndarray  # (n_keys + len(features), n_trees) int32 leaf masks; see `TreeEnsemble._by_feature`
+    leaf_value: np.ndarray  # flat: tree t's leaf k (left to right) at t * n_leaves + k
+    leaf_offset: np.ndarray  # t * n_leaves, less the float32 exponent bias
+
+
+def _complex(real: np.ndarray, imag: np.ndarray) -> np.ndarray:
+    """Complex numbers with exactly these parts (arithmetic such as `real + 1j * imag` can turn an inf to nan)."""
+    numbers = np.empty(real.shape, dtype=complex)
+    numbers.real, numbers.imag = real, imag
+    return numbers
 
 
 def load_model(path: Path | None = None) -> TreeEnsemble:
