@@ -64,7 +64,7 @@ def tfidf(texts: Sequence[str]) -> csr_matrix:
     columns = np.fromiter(chain.from_iterable(columns_of), dtype=np.int64, count=len(rows))
     # Counting (row, term) pairs by sorting them also puts each row's terms in column order, the order scipy
     # keeps, so that sums over a row add up in the same order as in any scipy operation.
-    pairs, counts = np.unique(rows * n_columns + columns, return_counts=True)
+    pairs, counts = _count_distinct(rows * n_columns + columns)
     rows, columns = np.divmod(pairs, n_columns)
     document_frequency = np.bincount(columns, minlength=len(vocabulary))
     idf = np.log((1 + n_texts) / (1 + document_frequency)) + 1.0
@@ -74,7 +74,19 @@ def tfidf(texts: Sequence[str]) -> csr_matrix:
     filled = np.flatnonzero(np.diff(row_starts))
     norms = np.ones(n_texts)
     norms[filled] = np.sqrt(np.add.reduceat(weights * weights, row_starts[filled]))
-    return csr_matrix((weights * (1.0 / norms)[rows], columns, row_starts), shape=(n_texts, n_columns))
+    # The int32 indices scipy would convert these to anyway; handing them over spares its checks of the contents.
+    index_dtype = np.int32 if max(len(columns), n_columns) < 2**31 else np.int64
+    return csr_matrix(
+        (weights * (1.0 / norms)[rows], columns.astype(index_dtype), row_starts.astype(index_dtype)),
+        shape=(n_texts, n_columns),
+    )
+
+
+def _count_distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(values, return_counts=True)`, without its generality's overhead on small arrays."""
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.concatenate([[len(ordered) > 0], ordered[1:] != ordered[:-1]]))
+    return ordered[first], np.diff(np.append(first, len(ordered)))
 
 
 def cosine_to_centroid(vectors: csr_matrix, groups: np.ndarray | None = None) -> np.ndarray:
@@ -98,12 +110,46 @@ def cosine_to_centroid(vectors: csr_matrix, groups: np.ndarray | None = None) ->
     norm = np.linalg.norm(centroid)
     if norm == 0:
         return np.zeros(vectors.shape[0])
-    return np.asarray(vectors @ (centroid / norm)).ravel()
+    return _row_sums(vectors, vectors.data * (centroid / norm)[vectors.indices])
+
+
+def _row_sums(vectors: csr_matrix, values: np.ndarray) -> np.ndarray:
+    """Per row, the sum of `values` (one per stored entry), added in entry order from 0.0 as scipy's sparse
+    matrix-vector product adds them, without its per-call overhead."""
+    rows = np.repeat(np.arange(vectors.shape[0]), np.diff(vectors.indptr))
+    # (float even when there is nothing to add: bincount returns integers then)
+    return np.bincount(rows, weights=values, minlength=vectors.shape[0]).astype(float, copy=False)
+
+
+MAX_TERM_PAIRS = 4_000_000
+"""Beyond this many (sentence, sentence, shared term) triples `pairwise_cosine` leaves the product to scipy, which
+needs no memory per triple; below it, scipy's fixed costs per call are most of the time."""
 
 
 def pairwise_cosine(vectors: csr_matrix) -> np.ndarray:
-    """Dense matrix of cosines between (L2-normalised) rows."""
-    return (vectors @ vectors.T).toarray()
+    """Dense matrix of cosines between (L2-normalised) rows.
+
+    Every entry is the sum of the products over the two rows' shared terms, added in column order from 0.0:
+    bit for bit what scipy's sparse product `vectors @ vectors.T` gives, which the large case uses.
+    """
+    n = vectors.shape[0]
+    by_term = np.argsort(vectors.indices, kind="stable")  # entries by term, rows in order within a term
+    terms = vectors.indices[by_term]
+    document_frequency = np.bincount(terms, minlength=vectors.shape[1])
+    partners = document_frequency[terms]  # each entry pairs with every entry of its term, itself included
+    if int(partners.sum()) > MAX_TERM_PAIRS:
+        return (vectors @ vectors.T).toarray()
+    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))[by_term]
+    values = vectors.data[by_term]
+    left = np.repeat(np.arange(len(terms)), partners)
+    # The k-th pair of an entry is the k-th entry of its term.
+    first_of_term = np.cumsum(document_frequency) - document_frequency
+    first_pair = np.cumsum(partners) - partners
+    right = first_of_term[terms[left]] + np.arange(len(left)) - first_pair[left]
+    # bincount adds each cell's products in array order: by term, that is by column, as scipy adds them.
+    cells = rows[left] * n + rows[right]
+    products = values[left] * values[right]
+    return np.bincount(cells, weights=products, minlength=n * n).astype(float, copy=False).reshape(n, n)
 
 
 @cache

@@ -53,10 +53,10 @@ class Cluster:
     def build(cls, sentences: Sequence[Sentence], support_threshold: float) -> Cluster:
         vectors = tfidf([s.text for s in sentences])
         similarity = pairwise_cosine(vectors)
-        article_ids = tuple(dict.fromkeys(s.article_id for s in sentences))
-        article_index = np.array([article_ids.index(s.article_id) for s in sentences], dtype=np.int64)
+        number_of = {article: k for k, article in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+        article_index = np.array([number_of[s.article_id] for s in sentences], dtype=np.int64)
         # Two sentences sharing a word or two reach any cosine; support needs substance on both sides.
-        substantial = np.asarray(vectors.getnnz(axis=1)) >= MIN_SUPPORT_TERMS
+        substantial = np.diff(vectors.indptr) >= MIN_SUPPORT_TERMS
         supports = (
             (similarity >= support_threshold)
             & (article_index[:, None] != article_index[None, :])
@@ -69,7 +69,7 @@ class Cluster:
             similarity=similarity,
             centrality=cosine_to_centroid(vectors),
             article_index=article_index,
-            article_ids=article_ids,
+            article_ids=tuple(number_of),
             supports=supports,
             n_words=np.array([s.n_words for s in sentences], dtype=np.int64),
         )
