@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.furniture import classify_line, is_terminator
+from storyline.furniture import classify_line, count_words, is_terminator
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
@@ -104,7 +104,10 @@ _SPACE = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 
 
 def _normalize_space(line: str) -> str:
-    return _SPACE.sub(" ", line).strip()
+    # Most lines hold single plain spaces only, which the substitution would copy one by one unchanged.
+    if "  " in line or "\t" in line or (not line.isascii() and any(c in line for c in "\u00a0\u2009\u200b")):
+        line = _SPACE.sub(" ", line)
+    return line.strip()
 
 
 _SENTENCE_END = re.compile(r"[.!?…\"”。]$")
@@ -115,8 +118,8 @@ def _line_rule(line: str) -> str | None:
     found = classify_line(line)
     if (
         found is None
-        and len(line.split()) <= _FRAGMENT_WORDS
         and len(line) <= _FRAGMENT_CHARS  # a paragraph in a script without spaces is not a fragment
+        and count_words(line) <= _FRAGMENT_WORDS
         and not _SENTENCE_END.search(line)
     ):
         return "fragment"  # section labels and kickers such as 'China up close'
@@ -124,6 +127,8 @@ def _line_rule(line: str) -> str | None:
 
 
 def _mark_repeats(lines: list[str], verdicts: list[str | None]) -> None:
+    if sum(1 for line in lines if line) < 2:
+        return  # nothing to repeat (a one-paragraph document)
     seen: set[str] = set()
     for index, line in enumerate(lines):
         key = _NON_WORD.sub(" ", line).strip().lower()
@@ -149,7 +154,7 @@ def _mark_caption_titles(lines: list[str], verdicts: list[str | None]) -> None:
 def _mark_page_tail(lines: list[str], verdicts: list[str | None]) -> None:
     """Drop the page after the story's end: a terminator line (comments, offers, 'Sponsored Content') that
     sits in the back half of the text, or is followed by nothing but short lines."""
-    words = [len(line.split()) for line in lines]
+    words = [count_words(line) for line in lines]
     total = sum(words) or 1
     for index, line in enumerate(lines):
         if not is_terminator(line):
@@ -171,10 +176,10 @@ def _mark_title(lines: list[str], verdicts: list[str | None]) -> int | None:
         if verdict is not None:
             continue
         seen_kept += 1
-        if seen_kept > _TOP_LINES or len(lines[index].split()) > 60:
+        if seen_kept > _TOP_LINES or count_words(lines[index]) > 60:
             return None
         low, high = _TITLE_WORDS
-        if low <= len(lines[index].split()) <= high and not re.search(r"[.!?:;,\"”]$", lines[index]):
+        if low <= count_words(lines[index]) <= high and not re.search(r"[.!?:;,\"”]$", lines[index]):
             verdicts[index] = "headline"
             return index
     return None

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.literals import lowered_for_literals, may_contain
+from storyline.literals import may_contain
 from storyline.models import Sentence
 from storyline.segment import ends_sentence, opens_mid_quote
 
@@ -200,7 +200,7 @@ def _form(text: str) -> tuple[bool, ...]:
 
 def _has_attribution(text: str) -> bool:
     """`_ATTRIBUTION.search(text)`, after a cheap test for its words that rules out four sentences in five."""
-    return may_contain(lowered_for_literals(text), _ATTRIBUTION_WORDS) and bool(_ATTRIBUTION.search(text))
+    return may_contain(text, _ATTRIBUTION_WORDS) and bool(_ATTRIBUTION.search(text))
 
 
 def _char_counts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
