@@ -77,18 +77,20 @@ def _template(s):  # unrendered client-side templates: {{numberArticlesLeft}}, {
 
 
 _icon = _R(r"Created with Sketch|(?:Icon|Chevron|Arrow|Logo|Glyph)[A-Z][a-z]+.*(?:Icon|Chevron|Arrow)[A-Z]", 0)
-_camel = re.compile(r"[a-z][A-Z]")
+# A lower-case letter followed by a capital. (The look-behind comes after the capital: a pattern that opens with
+# the capital lets the engine skip straight to the next one.)
+_camel = re.compile(r"[A-Z](?<=[a-z].)")
 
 
 @rule("icon_string")
 def _icon_string(s):  # SVG <title> soup: "ArrowArtboardCreated with Sketch.Title ChevronIcon Facebook..."
     if any(word in s for word in _ICON_WORDS) and _icon.search(s):
         return True
-    if _ends_terminal(s):  # checked first: it rules out most lines without scanning them for CamelCase
+    # many glued CamelCase tokens and no sentence punctuation (the end looked at first: it rules out most lines)
+    if _ends_terminal(s) or not _camel.search(s):
         return False
     toks = s.split()
-    # many glued CamelCase tokens and no sentence punctuation
-    glued = sum(1 for t in toks if len(_camel.findall(t)) >= 1)
+    glued = sum(1 for t in toks if _camel.search(t))
     return len(toks) >= 6 and glued >= 3 and glued / len(toks) > 0.5
 
 

@@ -98,6 +98,8 @@ def load_articles(
 
 
 def _date_for(source: str, dates: dict[str, dt.date]) -> dt.date | None:
+    if not dates:
+        return None
     return dates.get(source) or dates.get(Path(source).name)
 
 
