@@ -31,16 +31,20 @@ class CleanedText:
     published: dt.date | None = None
 
 
-def clean_article(article: Article) -> Article:
-    """Clean an article's plain text into its body; set title and outlet when the input gave none.
+def clean_article(article: Article, *, describe: bool = True) -> Article:
+    """Clean an article's plain text into its body; set title, outlet and date when the input gave none.
 
     Args:
         article: An article as `load_articles` returns it.
+        describe: Also name the outlet and read a dateline's date; False cleans the body alone (the same body),
+            all that sentence selection reads.
 
     Returns:
-        A copy with `body`, `dropped` and, where found, `title` and `outlet` filled.
+        A copy with `body`, `dropped` and, where found, `title`, `outlet` and `published` filled.
     """
-    cleaned = clean_text(article.text)
+    cleaned = clean_text(article.text, find_date=describe)
+    if not describe:
+        return article.model_copy(update={"body": cleaned.body, "dropped": cleaned.dropped})
     outlet = article.outlet or find_outlet(
         body=cleaned.body,
         bylines=[d.text for d in cleaned.dropped if d.rule in ("byline", "author_bio")],
@@ -57,8 +61,11 @@ def clean_article(article: Article) -> Article:
     )
 
 
-def clean_text(text: str) -> CleanedText:
-    """Split plain text into lines and drop the furniture ones; the first headline-like line becomes the title."""
+def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
+    """Split plain text into lines and drop the furniture ones; the first headline-like line becomes the title.
+
+    With `find_date`, a dropped dateline's full date becomes `published` (dateparser: slow the first time).
+    """
     lines = [_normalize_space(line) for line in text.splitlines()]
     verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
     _keep_datelines_below_the_top(verdicts)
@@ -73,7 +80,9 @@ def clean_text(text: str) -> CleanedText:
         if verdict not in (None, "blank")
     )
     title_text = lines[title] if title is not None else _comment_counter_title(dropped)
-    published = next((parse_dateline(d.text) for d in dropped if d.rule == "dateline_only"), None)
+    published = (
+        next((parse_dateline(d.text) for d in dropped if d.rule == "dateline_only"), None) if find_date else None
+    )
     return CleanedText(body="\n".join(kept), dropped=dropped, title=title_text, published=published)
 
 

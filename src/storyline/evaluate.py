@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 
 from storyline.baselines import BASELINES, oracle
 from storyline.errors import ConfigError, InputError
-from storyline.ingest import load_articles
+from storyline.ingest import load_record
 from storyline.models import BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import ENDS_SENTENCE, segment, sentence_spans
@@ -126,11 +126,11 @@ def _parse_record(line: str, where: str) -> Record:
 def cluster_sentences(record: dict[str, Any]) -> list[Sentence]:
     """The sentences a brief would choose from: documents read, cleaned, de-duplicated and split.
 
-    Documents with nothing left after cleaning are skipped; a cluster with none left has no sentences.
+    Documents with nothing left after cleaning are skipped; a cluster with none left has no sentences. What a brief
+    finds besides the sentences (outlets, dates, language warnings) is not looked for.
     """
-    # The trailing newline makes load_articles read the record as JSONL text, never as a file name.
-    loaded = load_articles([json.dumps(record) + "\n"])
-    unique, _ = prepare_articles(loaded.articles)
+    loaded = load_record(record, source=str(record.get("id", "record")))
+    unique, _ = prepare_articles(loaded.articles, describe=False)
     return [sentence for article in unique for sentence in segment(article)]
 
 
