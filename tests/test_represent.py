@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from storyline import represent
-from storyline.represent import cosine_to_centroid, pairwise_cosine, tfidf
+from storyline.represent import cosine_to_centroid, pairwise_cosine, represent_stories, tfidf
 from storyline.segment import sentence_spans
 
 
@@ -42,3 +42,17 @@ def test_represent_texts_without_terms_give_zero_floats() -> None:
     assert pairwise_cosine(vectors).dtype == float
     assert pairwise_cosine(vectors).tolist() == [[0.0, 0.0], [0.0, 0.0]]
     assert cosine_to_centroid(vectors).tolist() == [0.0, 0.0]
+
+
+@pytest.mark.parametrize("max_pairs", [represent.MAX_TERM_PAIRS, 0])
+def test_represent_stories_together_as_each_alone(
+    seed_text: dict[str, str], monkeypatch: pytest.MonkeyPatch, max_pairs: int
+) -> None:
+    monkeypatch.setattr(represent, "MAX_TERM_PAIRS", max_pairs)
+    stories = [_seed_sentences({name: text}) for name, text in seed_text.items()]
+    stories.insert(1, ["The of a.", "It is."])  # no terms at all
+    for texts, found in zip(stories, represent_stories(stories), strict=True):
+        alone = tfidf(texts)
+        assert np.array_equal(found.vectors.toarray(), alone.toarray())
+        assert np.array_equal(found.similarity, pairwise_cosine(alone))
+        assert np.array_equal(found.centrality, cosine_to_centroid(alone))

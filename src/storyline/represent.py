@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
@@ -150,6 +151,123 @@ def pairwise_cosine(vectors: csr_matrix) -> np.ndarray:
     cells = rows[left] * n + rows[right]
     products = values[left] * values[right]
     return np.bincount(cells, weights=products, minlength=n * n).astype(float, copy=False).reshape(n, n)
+
+
+@dataclass(frozen=True)
+class StoryVectors:
+    """One story's sentences in TF-IDF space: `tfidf`, `pairwise_cosine` and `cosine_to_centroid` of its texts."""
+
+    vectors: csr_matrix
+    similarity: np.ndarray
+    centrality: np.ndarray
+
+
+def represent_stories(stories: Sequence[Sequence[str]]) -> list[StoryVectors]:
+    """The TF-IDF rows, pairwise cosines and centroid cosines of each story's texts, each story on its own.
+
+    Bit for bit what `tfidf`, `pairwise_cosine` and `cosine_to_centroid` give story by story, computed with one
+    round of numpy calls for all the stories: each story's terms get columns of their own, so nothing of one
+    story meets another's, and every sum adds the same numbers in the same order.
+
+    Args:
+        stories: The texts of each story; every story holds at least one text.
+    """
+    n_texts = np.array([len(texts) for texts in stories], dtype=np.int64)
+    columns_of: list[int] = []
+    n_columns: list[int] = []
+    row_lengths: list[int] = []
+    for texts in stories:  # each story's columns after the previous story's, in order of first appearance
+        story_terms = [terms(text) for text in texts]
+        every_term = list(chain.from_iterable(story_terms))
+        vocabulary = {term: column for column, term in enumerate(dict.fromkeys(every_term), start=sum(n_columns))}
+        columns_of += map(vocabulary.__getitem__, every_term)
+        row_lengths += map(len, story_terms)
+        n_columns.append(max(len(vocabulary), 1))
+    total_texts, total_columns = int(n_texts.sum()), sum(n_columns)
+    text_story = np.repeat(np.arange(len(stories)), n_texts)
+    column_story = np.repeat(np.arange(len(stories)), n_columns)
+    rows = np.repeat(np.arange(total_texts), row_lengths)
+    pairs, counts = _count_distinct(rows * total_columns + np.array(columns_of, dtype=np.int64))
+    rows, columns = np.divmod(pairs, total_columns)
+    document_frequency = np.bincount(columns, minlength=total_columns)
+    idf = np.log((1 + n_texts[column_story]) / (1 + document_frequency)) + 1.0
+    weights = (1.0 + np.log(counts)) * idf[columns]
+    row_starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=total_texts))])
+    filled = np.flatnonzero(np.diff(row_starts))
+    norms = np.ones(total_texts)
+    norms[filled] = np.sqrt(np.add.reduceat(weights * weights, row_starts[filled]))
+    data = weights * (1.0 / norms)[rows]
+    centrality = _centrality_of_stories(rows, columns, data, text_story, column_story, n_texts, n_columns)
+    similarity = _similarity_of_stories(rows, columns, data, text_story, n_texts)
+    text_starts = np.concatenate([[0], np.cumsum(n_texts)])
+    column_starts = np.concatenate([[0], np.cumsum(n_columns)])
+    cell_starts = np.concatenate([[0], np.cumsum(n_texts * n_texts)])
+    index_dtype = np.int32 if max(len(columns), total_columns) < 2**31 else np.int64
+    found = []
+    for k, (n, n_story_columns) in enumerate(zip(n_texts.tolist(), n_columns, strict=True)):
+        first, last = row_starts[text_starts[k]], row_starts[text_starts[k + 1]]
+        vectors = csr_matrix(
+            (
+                data[first:last],
+                (columns[first:last] - column_starts[k]).astype(index_dtype),
+                (row_starts[text_starts[k] : text_starts[k + 1] + 1] - first).astype(index_dtype),
+            ),
+            shape=(n, n_story_columns),
+        )
+        story_similarity = (
+            similarity[cell_starts[k] : cell_starts[k + 1]].reshape(n, n)
+            if similarity is not None
+            else pairwise_cosine(vectors)
+        )
+        found.append(StoryVectors(vectors, story_similarity, centrality[text_starts[k] : text_starts[k + 1]]))
+    return found
+
+
+def _centrality_of_stories(
+    rows: np.ndarray,
+    columns: np.ndarray,
+    data: np.ndarray,
+    text_story: np.ndarray,
+    column_story: np.ndarray,
+    n_texts: np.ndarray,
+    n_columns: list[int],
+) -> np.ndarray:
+    """`cosine_to_centroid` of each story's rows (the story's entries: `rows`, `columns`, `data`), concatenated."""
+    share = 1.0 / np.maximum(n_texts, 1)  # (a story without texts has no entries)
+    centroid = np.bincount(columns, weights=data * share[text_story[rows]], minlength=len(column_story))
+    # Each story's norm by the call cosine_to_centroid makes (a BLAS dot over the story's columns).
+    bounds = np.cumsum(n_columns).tolist()
+    norms = np.array([np.linalg.norm(part) for part in np.split(centroid, bounds[:-1])])
+    unit = np.where(norms[column_story] == 0, 0.0, centroid / np.where(norms == 0, 1.0, norms)[column_story])
+    return np.bincount(rows, weights=data * unit[columns], minlength=len(text_story)).astype(float, copy=False)
+
+
+def _similarity_of_stories(
+    rows: np.ndarray, columns: np.ndarray, data: np.ndarray, text_story: np.ndarray, n_texts: np.ndarray
+) -> np.ndarray | None:
+    """`pairwise_cosine` of each story's rows, the stories' matrices flattened one after another; None when that
+    takes more than MAX_TERM_PAIRS term pairs (the caller then asks pairwise_cosine story by story)."""
+    by_term = np.argsort(columns, kind="stable")  # entries by term, rows in order within a term
+    terms_sorted = columns[by_term]
+    document_frequency = np.bincount(terms_sorted, minlength=int(columns.max(initial=-1)) + 1)
+    partners = document_frequency[terms_sorted]
+    if int(partners.sum()) > MAX_TERM_PAIRS:
+        return None
+    entry_rows = rows[by_term]
+    values = data[by_term]
+    left = np.repeat(np.arange(len(terms_sorted)), partners)
+    first_of_term = np.cumsum(document_frequency) - document_frequency
+    first_pair = np.cumsum(partners) - partners
+    right = first_of_term[terms_sorted[left]] + np.arange(len(left)) - first_pair[left]
+    # A cell of story k: after the cells of the stories before it, at (row - first row) * n + (column - first row).
+    story = text_story[entry_rows[left]]
+    n = n_texts[story]
+    text_starts = np.cumsum(n_texts) - n_texts
+    cell_starts = np.cumsum(n_texts * n_texts) - n_texts * n_texts
+    cells = cell_starts[story] + (entry_rows[left] - text_starts[story]) * n + (entry_rows[right] - text_starts[story])
+    products = values[left] * values[right]
+    total_cells = int((n_texts * n_texts).sum())
+    return np.bincount(cells, weights=products, minlength=total_cells).astype(float, copy=False)
 
 
 @cache

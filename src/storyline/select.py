@@ -16,7 +16,7 @@ from scipy.sparse import csr_matrix
 
 from storyline.errors import ConfigError
 from storyline.models import Sentence
-from storyline.represent import cosine_to_centroid, pairwise_cosine, tfidf
+from storyline.represent import StoryVectors, cosine_to_centroid, represent_stories
 from storyline.scorer import inclusion_probabilities
 from storyline.segment import ends_sentence, opens_mid_quote
 
@@ -51,8 +51,20 @@ class Cluster:
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence], support_threshold: float) -> Cluster:
-        vectors = tfidf([s.text for s in sentences])
-        similarity = pairwise_cosine(vectors)
+        return cls.build_many([sentences], support_threshold)[0]
+
+    @classmethod
+    def build_many(cls, stories: Sequence[Sequence[Sentence]], support_threshold: float) -> list[Cluster]:
+        """`build` of each story, with one round of numpy calls for the TF-IDF of all (`represent_stories`)."""
+        represented = represent_stories([[s.text for s in sentences] for sentences in stories])
+        return [
+            cls._assemble(sentences, found, support_threshold)
+            for sentences, found in zip(stories, represented, strict=True)
+        ]
+
+    @classmethod
+    def _assemble(cls, sentences: Sequence[Sentence], represented: StoryVectors, support_threshold: float) -> Cluster:
+        vectors, similarity = represented.vectors, represented.similarity
         number_of = {article: k for k, article in enumerate(dict.fromkeys(s.article_id for s in sentences))}
         article_index = np.array([number_of[s.article_id] for s in sentences], dtype=np.int64)
         # Two sentences sharing a word or two reach any cosine; support needs substance on both sides.
@@ -67,7 +79,7 @@ class Cluster:
             sentences=sentences,
             vectors=vectors,
             similarity=similarity,
-            centrality=cosine_to_centroid(vectors),
+            centrality=represented.centrality,
             article_index=article_index,
             article_ids=tuple(number_of),
             supports=supports,
@@ -163,10 +175,10 @@ def _openings_scores(clusters: Sequence[Cluster]) -> list[np.ndarray]:
     whole story (raw Multi-News R1/R2 46.48/17.22 → 46.82/17.68; a 500-word view gave 46.45/17.27).
     """
     openings = [_openings(cluster) for cluster in clusters]
-    views = [
-        Cluster.build([cluster.sentences[i] for i in kept], DEFAULT_SUPPORT_THRESHOLD)
-        for cluster, kept in zip(clusters, openings, strict=True)
-    ]
+    views = Cluster.build_many(
+        [[cluster.sentences[i] for i in kept] for cluster, kept in zip(clusters, openings, strict=True)],
+        DEFAULT_SUPPORT_THRESHOLD,
+    )
     scores = []
     for cluster, kept, in_view in zip(clusters, openings, inclusion_probabilities(views), strict=True):
         probability = np.zeros(len(cluster.sentences))
@@ -258,7 +270,8 @@ def select_stories(
         The picks of each story, in the order of `stories`.
     """
     _check_strategy(strategy)
-    clusters = {k: Cluster.build(sentences, support_threshold) for k, sentences in enumerate(stories) if sentences}
+    given = [k for k, sentences in enumerate(stories) if sentences]
+    clusters = dict(zip(given, Cluster.build_many([stories[k] for k in given], support_threshold), strict=True))
     scorers = {k: _resolve(strategy, int(c.n_words.sum()), len(c.article_ids)) for k, c in clusters.items()}
     scores: dict[int, np.ndarray] = {}
     for scorer in dict.fromkeys(scorers.values()):
