@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from storyline.errors import ModelUnavailable
-from storyline.features import FEATURES, sentence_features
+from storyline.features import FEATURES, sentence_features, story_features
 from storyline.models import Sentence
 from storyline.scorer import TreeEnsemble, default_model, inclusion_probability, load_model
 from storyline.select import STRATEGIES, Cluster, select_sentences
@@ -169,3 +169,11 @@ def test_features_text_counts_match_the_regular_expressions(text: str) -> None:
     assert row[FEATURES.index("mean_word_chars")] == sum(map(len, tokens)) / len(tokens)
     assert row[FEATURES.index("digit_ratio")] == sum(map(str.isdigit, text)) / len(text)
     assert row[FEATURES.index("attribution")] == 1.0
+
+
+def test_features_of_several_stories_as_of_each_alone() -> None:
+    first = Cluster.build(_sentences(), 0.45)
+    second = Cluster.build([s for s in _sentences() if s.article_id == "a2"][::-1], 0.45)  # out of reading order
+    together = story_features([first, second])
+    alone = [sentence_features(c.sentences, c.vectors, c.similarity, c.centrality) for c in (first, second)]
+    assert np.array_equal(together, np.concatenate(alone))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from storyline.errors import ModelUnavailable
-from storyline.features import FEATURES, sentence_features
+from storyline.features import FEATURES, story_features
 
 if TYPE_CHECKING:
     from storyline.select import Cluster
@@ -210,8 +210,8 @@ def inclusion_probability(cluster: Cluster, model: TreeEnsemble | None = None) -
 
 def inclusion_probabilities(clusters: Sequence[Cluster], model: TreeEnsemble | None = None) -> list[np.ndarray]:
     """`inclusion_probability` of several clusters, with one pass of the trees over all their sentences."""
-    rows = [sentence_features(c.sentences, c.vectors, c.similarity, c.centrality) for c in clusters]
-    if not rows:
+    if not clusters:
         return []
-    probability = 1.0 / (1.0 + np.exp(-(model or default_model()).predict(np.concatenate(rows))))
-    return np.split(probability, np.cumsum([len(r) for r in rows])[:-1])
+    rows = story_features(clusters)
+    probability = 1.0 / (1.0 + np.exp(-(model or default_model()).predict(rows)))
+    return np.split(probability, np.cumsum([len(c.sentences) for c in clusters])[:-1])
