@@ -64,7 +64,11 @@ class TreeEnsemble:
         # Complex numbers sort by real part, then imaginary: one search finds every (feature, value) among the
         # (feature, threshold) keys. Each feature's table has one row more than it has thresholds.
         table_rows = np.searchsorted(tables.keys, queries) + np.arange(len(tables.features))
-        alive = np.bitwise_and.reduce(tables.alive[table_rows], axis=1)  # (n_rows, n_trees)
+        # Feature by feature into one (n_rows, n_trees) array, which stays in cache; gathering every feature's
+        # masks first would write and read back 32 kB per row.
+        alive = np.take(tables.alive, table_rows[:, 0], axis=0)
+        for column in range(1, table_rows.shape[1]):
+            np.bitwise_and(alive, np.take(tables.alive, table_rows[:, column], axis=0), out=alive)
         # alive & -alive is the lowest set bit alone, a power of two whose float32 exponent is its bit number.
         # The sum runs over contiguous rows, pairwise, as the scores were first computed: they stay bit for bit.
         exponents = (alive & -alive).astype(np.float32).view(np.int32) >> 23
