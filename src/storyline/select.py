@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -88,6 +89,8 @@ class Cluster:
 
     def supporters(self, index: int) -> list[tuple[int, float]]:
         """Sentences of other articles that support sentence `index`, best first, a few per article."""
+        if not self._has_support[index]:
+            return []  # most sentences: support needs a close match in another article
         row = self.similarity[index]
         ranked = sorted(np.flatnonzero(self.supports[index]), key=lambda j: (-row[j], j))
         per_article: dict[int, int] = {}
@@ -98,6 +101,10 @@ class Cluster:
                 per_article[article] = per_article.get(article, 0) + 1
                 found.append((int(j), float(row[j])))
         return found
+
+    @cached_property
+    def _has_support(self) -> list[bool]:
+        return self.supports.any(axis=1).tolist()
 
     def outlet_support(self) -> np.ndarray:
         """For each sentence, the share of the other articles that have a supporting sentence."""
@@ -403,7 +410,7 @@ def _fill_by_score(
     picks. A candidate passed over never becomes allowed later (similarity to the picks and words used only
     grow), so it need not be looked at again."""
     n_words = cluster.n_words.tolist()
-    similarity = cluster.similarity
+    redundancy = np.zeros(len(n_words))  # each sentence's highest similarity to a pick so far
     chosen: list[int] = []
     used = 0
     for candidate in candidates.tolist():
@@ -411,10 +418,11 @@ def _fill_by_score(
             break
         if fill == "within" and used + n_words[candidate] > words:
             continue
-        if chosen and similarity[candidate, chosen].max() >= REDUNDANT_SIMILARITY:
+        if redundancy[candidate] >= REDUNDANT_SIMILARITY:
             continue
         chosen.append(candidate)
         used += n_words[candidate]
+        redundancy = np.maximum(redundancy, cluster.similarity[:, candidate])
     return chosen
 
 
