@@ -58,17 +58,13 @@ class TreeEnsemble:
         # `_by_feature` holds, for each feature and each count of its thresholds below a value, the leaves the
         # failed tests leave in each tree; a row needs one look-up per feature instead of one test per node.
         tables = self._by_feature
-        queries = _complex(
-            np.broadcast_to(tables.features, (len(rows), len(tables.features))), rows[:, tables.features]
-        )
-        # Complex numbers sort by real part, then imaginary: one search finds every (feature, value) among the
-        # (feature, threshold) keys. Each feature's table has one row more than it has thresholds.
-        table_rows = np.searchsorted(tables.keys, queries) + np.arange(len(tables.features))
+        values = rows.T[tables.features]  # one contiguous row of values per feature
         # Feature by feature into one (n_rows, n_trees) array, which stays in cache; gathering every feature's
         # masks first would write and read back 32 kB per row.
-        alive = np.take(tables.alive, table_rows[:, 0], axis=0)
-        for column in range(1, table_rows.shape[1]):
-            np.bitwise_and(alive, np.take(tables.alive, table_rows[:, column], axis=0), out=alive)
+        alive = tables.alive[np.searchsorted(tables.cuts[0], values[0]) + tables.starts[0]]
+        for k in range(1, len(values)):
+            masks = np.take(tables.alive, np.searchsorted(tables.cuts[k], values[k]) + tables.starts[k], axis=0)
+            np.bitwise_and(alive, masks, out=alive)
         # alive & -alive is the lowest set bit alone, a power of two whose float32 exponent is its bit number.
         # The sum runs over contiguous rows, pairwise, as the scores were first computed: they stay bit for bit.
         exponents = (alive & -alive).astype(np.float32).view(np.int32) >> 23
@@ -80,7 +76,7 @@ class TreeEnsemble:
         fail, for every k; built once from `_by_node`."""
         feature, threshold, kept, leaf_value = self._by_node
         n_trees = feature.shape[1]
-        used, keys, tables = [], [], []
+        used, cuts_of, starts, tables = [], [], [], []
         for column in range(len(self.features)):
             tested = feature == column
             cuts = np.unique(threshold[tested])
@@ -89,12 +85,14 @@ class TreeEnsemble:
             failing = np.full((len(cuts), n_trees), -1, dtype=np.int32)  # leaves kept when that threshold fails
             np.bitwise_and.at(failing, (np.searchsorted(cuts, threshold[tested]), np.nonzero(tested)[1]), kept[tested])
             used.append(column)
-            keys.append(_complex(np.full(len(cuts), column), cuts))
+            cuts_of.append(cuts)
+            starts.append(sum(len(table) for table in tables))
             tables += [np.full((1, n_trees), -1, dtype=np.int32), np.bitwise_and.accumulate(failing, axis=0)]
         n_leaves = leaf_value.shape[1]
         return _FeatureTables(
             features=np.array(used, dtype=np.int64),
-            keys=np.concatenate(keys),
+            cuts=cuts_of,
+            starts=starts,
             alive=np.concatenate(tables),
             leaf_value=leaf_value.ravel(),
             leaf_offset=np.arange(n_trees) * n_leaves - 127,  # 127: the float32 exponent bias
@@ -151,17 +149,11 @@ class _FeatureTables:
     """`TreeEnsemble.predict`'s look-up tables."""
 
     features: np.ndarray  # the columns any node tests
-    keys: np.ndarray  # complex: (column, threshold) of every distinct threshold, sorted
-    alive: np.ndarray  # (n_keys + len(features), n_trees) int32 leaf masks; see `TreeEnsemble._by_feature`
+    cuts: list[np.ndarray]  # each one's distinct thresholds, sorted
+    starts: list[int]  # where each one's table starts in `alive`: one row more than it has thresholds
+    alive: np.ndarray  # (rows of all tables, n_trees) int32 leaf masks; see `TreeEnsemble._by_feature`
     leaf_value: np.ndarray  # flat: tree t's leaf k (left to right) at t * n_leaves + k
     leaf_offset: np.ndarray  # t * n_leaves, less the float32 exponent bias
-
-
-def _complex(real: np.ndarray, imag: np.ndarray) -> np.ndarray:
-    """Complex numbers with exactly these parts (arithmetic such as `real + 1j * imag` can turn an inf to nan)."""
-    numbers = np.empty(real.shape, dtype=complex)
-    numbers.real, numbers.imag = real, imag
-    return numbers
 
 
 def load_model(path: Path | None = None) -> TreeEnsemble:
