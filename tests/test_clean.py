@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from storyline.clean import clean_article, clean_text, english_ratio, parse_dateline
+from storyline.furniture import classify_line
 from storyline.ingest import load_articles
+from storyline.outlets import find_outlet
 from tests.conftest import DATA, shared_data
 
 LABELS = {k: v for k, v in json.loads((DATA / "seed_furniture.json").read_text()).items() if not k.startswith("_")}
@@ -163,3 +165,29 @@ def test_clean_line_with_a_very_long_token_is_judged_quickly() -> None:
     # Regression: a credit-line pattern backtracked exponentially on long tokens (a 120-character token took 26 s).
     line = "See " + "-".join(["word"] * 600)
     assert clean_text(f"{line}\nThe council voted on Tuesday to close the bridge.").body.startswith("See word-")
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ("Officials told CNN on Monday that the talks had failed.", "CNN"),
+        ("The PRE-CNN era of cable news is long gone, said CNN's anchor.", "CNN"),  # 'PRE-CNN' is no mention
+        ("A report by XCNN and by the New York Times said so.", "The New York Times"),  # nor is 'XCNN'
+    ],
+)
+def test_clean_outlet_named_in_the_body_counts_only_as_a_whole_word(body: str, outlet: str) -> None:
+    assert find_outlet(body=body, bylines=[], source="text 1") == outlet
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # The rules' cheap word pre-tests must not hide what their case-insensitive patterns find, even where
+        # a letter is one re.IGNORECASE folds onto ASCII and lower() does not (ſ, ı).
+        ("Thank you for ſubscribing. An error haſ occurred.", "subscription_form"),
+        ("Archived by the Wayback Machıne " + "word " * 70, "page_boilerplate"),
+        ("ArrowIconFacebook ChevronIconTwitter", "icon_string"),
+    ],
+)
+def test_clean_rules_see_what_their_patterns_see(line: str, rule: str) -> None:
+    assert classify_line(line) == rule

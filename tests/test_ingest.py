@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.ingest import load_articles
+from storyline.ingest import load_articles, load_record
 from tests.conftest import DATA
 
 STORY = (
@@ -62,6 +62,24 @@ def test_ingest_multinews_document_string_split_on_separator(tmp_path: Path) -> 
     result = load_articles([path])
     assert [a.text.strip() for a in result.articles] == [STORY, "A second report on the closure."]
     assert [p.reason for p in result.problems] == ["empty document in JSONL record"]
+
+
+def test_ingest_parsed_record_reads_as_its_jsonl_line(tmp_path: Path) -> None:
+    record = {
+        "id": "r7",
+        "date": "2019-03-08",
+        "documents": [{"text": STORY, "outlet": "Courier"}, "  ", "A second report on the closure."],
+    }
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    from_file = load_articles([path])
+    from_record = load_record(record, source="r7")
+    fields = ("id", "text", "outlet", "published", "format")
+    assert [[getattr(a, f) for f in fields] for a in from_record.articles] == [
+        [getattr(a, f) for f in fields] for a in from_file.articles
+    ]
+    assert [a.source for a in from_record.articles] == ["r7/1", "r7/3"]
+    assert [(p.source, p.reason) for p in from_record.problems] == [("r7/2", "empty document in JSONL record")]
 
 
 def test_ingest_literal_text_and_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,9 @@ import pytest
 
 import storyline
 from storyline.errors import ConfigError, InputError
+from storyline.ingest import load_articles
 from storyline.models import Brief
+from storyline.pipeline import prepare_articles
 from tests.test_clean import LABELS
 
 
@@ -128,3 +130,13 @@ def test_pipeline_summary_without_long_sentences_says_so() -> None:
     brief = storyline.brief(["Hello there friend.\nSee you soon."])
     assert brief.summary == ()
     assert [p.reason for p in brief.problems] == ["no sentence of 6+ words to summarise"]
+
+
+def test_pipeline_undescribed_preparation_keeps_the_same_bodies(examples_dir: Path) -> None:
+    articles = load_articles([examples_dir]).articles
+    described, _ = prepare_articles(articles)
+    bare, _ = prepare_articles(articles, describe=False)
+    assert [a.body for a in bare] == [a.body for a in described]
+    assert [a.id for a in bare] == [a.id for a in described]
+    assert {a.outlet for a in bare} == {None}  # the seeds' outlets come from their bylines, not looked for here
+    assert all(a.outlet for a in described)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from storyline.errors import ModelUnavailable
-from storyline.features import FEATURES, sentence_features
+from storyline.features import FEATURES, sentence_features, story_features
 from storyline.models import Sentence
 from storyline.scorer import TreeEnsemble, default_model, inclusion_probability, load_model
 from storyline.select import STRATEGIES, Cluster, select_sentences
@@ -148,3 +149,31 @@ def test_learn_retraining_is_deterministic(tmp_path: Path) -> None:
     train(subset, second, seed=0)
     assert first.read_bytes() == second.read_bytes()
     assert load_model(first).predict(_features()).tolist() == model.predict(_features()).tolist()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 12% in 2019, officials said.",  # ASCII: counted by table lookup
+        "Café prices rose ١٢% in 2019, the minister’s office said.",  # Arabic-Indic digits, curly apostrophe
+        "Die Straße bleibt bis 2020 gesperrt_ he said.",  # underscores join no tokens
+        "The minister ſaid so in 1999.",  # re.IGNORECASE reads the long s as an s; lower() does not
+    ],
+)
+def test_features_text_counts_match_the_regular_expressions(text: str) -> None:
+    sentence = Sentence(article_id="a1", position=0, start=0, end=len(text), text=text)
+    cluster = Cluster.build([sentence], 0.45)
+    row = sentence_features(cluster.sentences, cluster.vectors, cluster.similarity, cluster.centrality)[0]
+    tokens = re.findall(r"[^\W_]+", text)
+    assert row[FEATURES.index("n_words")] == len(tokens)
+    assert row[FEATURES.index("mean_word_chars")] == sum(map(len, tokens)) / len(tokens)
+    assert row[FEATURES.index("digit_ratio")] == sum(map(str.isdigit, text)) / len(text)
+    assert row[FEATURES.index("attribution")] == 1.0
+
+
+def test_features_of_several_stories_as_of_each_alone() -> None:
+    first = Cluster.build(_sentences(), 0.45)
+    second = Cluster.build([s for s in _sentences() if s.article_id == "a2"][::-1], 0.45)  # out of reading order
+    together = story_features([first, second])
+    alone = [sentence_features(c.sentences, c.vectors, c.similarity, c.centrality) for c in (first, second)]
+    assert np.array_equal(together, np.concatenate(alone))

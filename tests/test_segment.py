@@ -7,7 +7,15 @@ import pytest
 
 from storyline.clean import clean_article
 from storyline.ingest import load_articles
-from storyline.segment import crosses_sentence_end, segment, sentence_end, sentence_spans, sentence_start
+from storyline.segment import (
+    ENDS_SENTENCE,
+    crosses_sentence_end,
+    ends_sentence,
+    segment,
+    sentence_end,
+    sentence_spans,
+    sentence_start,
+)
 
 
 def _load_cases() -> list[tuple[str, list[str]]]:
@@ -117,3 +125,23 @@ def test_segment_sentence_start_and_end_agree_with_sentence_spans() -> None:
 )
 def test_segment_crosses_sentence_end(words: str, crosses: bool) -> None:
     assert crosses_sentence_end(words) is crosses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Done.",
+        'He left."',
+        "Really?!”)",
+        "It ended…",
+        "No mark",
+        "",
+        ".",
+        'Quote" then',
+        "Line.\n",
+        "Line.\n\n",
+        ".)\n)",
+    ],
+)
+def test_segment_ends_sentence_agrees_with_the_pattern(text: str) -> None:
+    assert ends_sentence(text) == bool(ENDS_SENTENCE.search(text))

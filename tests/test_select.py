@@ -14,6 +14,7 @@ from storyline.select import (
     _openings,
     resolve_strategy,
     select_sentences,
+    select_stories,
 )
 
 
@@ -145,5 +146,15 @@ def test_openings_strategy_scores_only_each_articles_opening_with_the_learned_mo
         assert kept == whole[: len(kept)] and len(kept) < len(whole)
         assert sum(s.n_words for s in kept[:-1]) < per_article <= sum(s.n_words for s in kept)
     rest = np.setdiff1d(np.arange(len(sentences)), openings)
-    bonus = STRATEGIES["openings"](cluster) - STRATEGIES["centroid"](cluster)
+    bonus = STRATEGIES["openings"]([cluster])[0] - STRATEGIES["centroid"]([cluster])[0]
     assert np.all(bonus[rest] == 0) and np.all(bonus[openings] > 0)
+
+
+def test_select_stories_picks_what_select_sentences_picks_for_each() -> None:
+    long_story = [[text] * 12 for text in BRIDGE[0]]  # over LEARNED_RANGE_WORDS: adaptive scores by openings
+    stories = [_sentences(BRIDGE), [], _sentences(BRIDGE[:1]), _sentences(long_story)]
+    for strategy in ("adaptive", "centroid", "hybrid"):
+        batch = select_stories(stories, words=60, strategy=strategy, fill="overflow")
+        one_by_one = [select_sentences(s, words=60, strategy=strategy, fill="overflow") for s in stories]
+        assert batch == one_by_one
+        assert [len(picks) > 0 for picks in batch] == [True, False, True, True]

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.furniture import classify_line, is_terminator
+from storyline.furniture import classify_line, count_words, is_terminator
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
@@ -31,16 +31,20 @@ class CleanedText:
     published: dt.date | None = None
 
 
-def clean_article(article: Article) -> Article:
-    """Clean an article's plain text into its body; set title and outlet when the input gave none.
+def clean_article(article: Article, *, describe: bool = True) -> Article:
+    """Clean an article's plain text into its body; set title, outlet and date when the input gave none.
 
     Args:
         article: An article as `load_articles` returns it.
+        describe: Also name the outlet and read a dateline's date; False cleans the body alone (the same body),
+            all that sentence selection reads.
 
     Returns:
-        A copy with `body`, `dropped` and, where found, `title` and `outlet` filled.
+        A copy with `body`, `dropped` and, where found, `title`, `outlet` and `published` filled.
     """
-    cleaned = clean_text(article.text)
+    cleaned = clean_text(article.text, find_date=describe)
+    if not describe:
+        return article.model_copy(update={"body": cleaned.body, "dropped": cleaned.dropped})
     outlet = article.outlet or find_outlet(
         body=cleaned.body,
         bylines=[d.text for d in cleaned.dropped if d.rule in ("byline", "author_bio")],
@@ -57,8 +61,11 @@ def clean_article(article: Article) -> Article:
     )
 
 
-def clean_text(text: str) -> CleanedText:
-    """Split plain text into lines and drop the furniture ones; the first headline-like line becomes the title."""
+def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
+    """Split plain text into lines and drop the furniture ones; the first headline-like line becomes the title.
+
+    With `find_date`, a dropped dateline's full date becomes `published` (dateparser: slow the first time).
+    """
     lines = [_normalize_space(line) for line in text.splitlines()]
     verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
     _keep_datelines_below_the_top(verdicts)
@@ -73,7 +80,9 @@ def clean_text(text: str) -> CleanedText:
         if verdict not in (None, "blank")
     )
     title_text = lines[title] if title is not None else _comment_counter_title(dropped)
-    published = next((parse_dateline(d.text) for d in dropped if d.rule == "dateline_only"), None)
+    published = (
+        next((parse_dateline(d.text) for d in dropped if d.rule == "dateline_only"), None) if find_date else None
+    )
     return CleanedText(body="\n".join(kept), dropped=dropped, title=title_text, published=published)
 
 
@@ -104,7 +113,10 @@ _SPACE = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 
 
 def _normalize_space(line: str) -> str:
-    return _SPACE.sub(" ", line).strip()
+    # Most lines hold single plain spaces only, which the substitution would copy one by one unchanged.
+    if "  " in line or "\t" in line or (not line.isascii() and any(c in line for c in "\u00a0\u2009\u200b")):
+        line = _SPACE.sub(" ", line)
+    return line.strip()
 
 
 _SENTENCE_END = re.compile(r"[.!?…\"”。]$")
@@ -115,8 +127,8 @@ def _line_rule(line: str) -> str | None:
     found = classify_line(line)
     if (
         found is None
-        and len(line.split()) <= _FRAGMENT_WORDS
         and len(line) <= _FRAGMENT_CHARS  # a paragraph in a script without spaces is not a fragment
+        and count_words(line) <= _FRAGMENT_WORDS
         and not _SENTENCE_END.search(line)
     ):
         return "fragment"  # section labels and kickers such as 'China up close'
@@ -124,6 +136,8 @@ def _line_rule(line: str) -> str | None:
 
 
 def _mark_repeats(lines: list[str], verdicts: list[str | None]) -> None:
+    if sum(1 for line in lines if line) < 2:
+        return  # nothing to repeat (a one-paragraph document)
     seen: set[str] = set()
     for index, line in enumerate(lines):
         key = _NON_WORD.sub(" ", line).strip().lower()
@@ -149,7 +163,7 @@ def _mark_caption_titles(lines: list[str], verdicts: list[str | None]) -> None:
 def _mark_page_tail(lines: list[str], verdicts: list[str | None]) -> None:
     """Drop the page after the story's end: a terminator line (comments, offers, 'Sponsored Content') that
     sits in the back half of the text, or is followed by nothing but short lines."""
-    words = [len(line.split()) for line in lines]
+    words = [count_words(line) for line in lines]
     total = sum(words) or 1
     for index, line in enumerate(lines):
         if not is_terminator(line):
@@ -171,10 +185,10 @@ def _mark_title(lines: list[str], verdicts: list[str | None]) -> int | None:
         if verdict is not None:
             continue
         seen_kept += 1
-        if seen_kept > _TOP_LINES or len(lines[index].split()) > 60:
+        if seen_kept > _TOP_LINES or count_words(lines[index]) > 60:
             return None
         low, high = _TITLE_WORDS
-        if low <= len(lines[index].split()) <= high and not re.search(r"[.!?:;,\"”]$", lines[index]):
+        if low <= count_words(lines[index]) <= high and not re.search(r"[.!?:;,\"”]$", lines[index]):
             verdicts[index] = "headline"
             return index
     return None

@@ -21,18 +21,23 @@ from pydantic import BaseModel, Field
 
 from storyline.baselines import BASELINES, oracle
 from storyline.errors import ConfigError, InputError
-from storyline.ingest import load_articles
+from storyline.ingest import load_record
 from storyline.models import BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import ENDS_SENTENCE, segment, sentence_spans
-from storyline.select import STRATEGY_NAMES, select_sentences
+from storyline.select import STRATEGY_NAMES, select_stories
 
 logger = logging.getLogger(__name__)
 
 SYSTEMS = ("storyline", *(f"storyline:{name}" for name in STRATEGY_NAMES), *BASELINES, "oracle")
 """`storyline` runs the default strategy; `storyline:NAME` a named one, to compare strategies in one run."""
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
-TIMING = "end to end from the raw record: load, clean, split (timed once per cluster, charged to every system), select"
+BATCH_CLUSTERS = 16
+"""Clusters whose storyline selections `evaluate_clusters` makes in one `select_stories` call."""
+TIMING = (
+    "end to end from the raw record: load, clean, split (timed once per cluster, charged to every system), select "
+    f"(storyline: one call per {BATCH_CLUSTERS} clusters, its time shared equally among them)"
+)
 
 
 @dataclass(frozen=True)
@@ -126,11 +131,11 @@ def _parse_record(line: str, where: str) -> Record:
 def cluster_sentences(record: dict[str, Any]) -> list[Sentence]:
     """The sentences a brief would choose from: documents read, cleaned, de-duplicated and split.
 
-    Documents with nothing left after cleaning are skipped; a cluster with none left has no sentences.
+    Documents with nothing left after cleaning are skipped; a cluster with none left has no sentences. What a brief
+    finds besides the sentences (outlets, dates, language warnings) is not looked for.
     """
-    # The trailing newline makes load_articles read the record as JSONL text, never as a file name.
-    loaded = load_articles([json.dumps(record) + "\n"])
-    unique, _ = prepare_articles(loaded.articles)
+    loaded = load_record(record, source=str(record.get("id", "record")))
+    unique, _ = prepare_articles(loaded.articles, describe=False)
     return [sentence for article in unique for sentence in segment(article)]
 
 
@@ -186,46 +191,78 @@ def score(output: str, references: Sequence[str]) -> tuple[dict[str, float], dic
 
 
 def _pick(system: str, sentences: Sequence[Sentence], words: int, references: Sequence[str]) -> list[int]:
-    if system.startswith("storyline"):
-        strategy = system.partition(":")[2] or BriefOptions().strategy
-        # Picks hold the very Sentence objects given, in reading order; identity maps them back to indices.
-        index = {id(sentence): i for i, sentence in enumerate(sentences)}
-        picks = select_sentences(sentences, words=words, fill="overflow", strategy=strategy)
-        return [index[id(p.sentence)] for p in picks]
     if system == "oracle":
         return oracle(sentences, words, references=references)
     return BASELINES[system](sentences, words)
 
 
-def evaluate_cluster(record: Record, *, systems: Sequence[str], words: int) -> dict[str, ClusterScore]:
-    """Run and score every system on one cluster.
+def _storyline_picks(system: str, stories: Sequence[Sequence[Sentence]], words: int) -> list[list[int]]:
+    strategy = system.partition(":")[2] or BriefOptions().strategy
+    picks = select_stories(stories, words=words, fill="overflow", strategy=strategy)
+    # Picks hold the very Sentence objects given, in reading order; identity maps them back to indices.
+    indices = [{id(sentence): i for i, sentence in enumerate(sentences)} for sentences in stories]
+    return [[index[id(p.sentence)] for p in story] for index, story in zip(indices, picks, strict=True)]
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    sentences: list[Sentence]
+    references: list[str]
+    seconds: float  # load, clean, split
+
+
+def evaluate_clusters(
+    records: Sequence[Record], *, systems: Sequence[str], words: int
+) -> list[dict[str, ClusterScore]]:
+    """Run and score every system on a few clusters.
+
+    Each cluster is read, cleaned and split on its own, timed, and that time is charged to every system. The
+    baselines then select for it at once, each timed on its own. Storyline selects for all the clusters in one
+    `select_stories` call, and each cluster is charged an equal share of that call's time.
 
     Returns:
-        A score per system; `seconds` is the shared load-clean-split time plus that system's selection.
+        For each cluster, a score per system; `seconds` is the load-clean-split time plus that system's selection.
     """
-    start = time.perf_counter()
-    sentences = cluster_sentences(record.record)
-    prepare_s = time.perf_counter() - start
-    references = [one_sentence_per_line(r) for r in record.references]
-    results: dict[str, ClusterScore] = {}
-    for system in systems:
+    prepared: list[_Prepared] = []
+    results: list[dict[str, ClusterScore]] = []
+    for record in records:
         start = time.perf_counter()
-        chosen = _pick(system, sentences, words, references)
-        seconds = prepare_s + time.perf_counter() - start
-        output = cut_words("\n".join(sentences[i].text for i in chosen), words)
-        f1, recall = score(output, references)
-        results[system] = ClusterScore(f1=f1, recall=recall, n_words=len(output.split()), seconds=seconds)
-    return results
+        sentences = cluster_sentences(record.record)
+        done = _Prepared(sentences, [one_sentence_per_line(r) for r in record.references], time.perf_counter() - start)
+        scores: dict[str, ClusterScore] = {}
+        for system in systems:
+            if not system.startswith("storyline"):
+                start = time.perf_counter()
+                chosen = _pick(system, sentences, words, done.references)
+                scores[system] = _score(done, chosen, words, done.seconds + time.perf_counter() - start)
+        prepared.append(done)
+        results.append(scores)
+    for system in systems:
+        if system.startswith("storyline"):
+            start = time.perf_counter()
+            chosen_all = _storyline_picks(system, [done.sentences for done in prepared], words)
+            share = (time.perf_counter() - start) / len(records)
+            for scores, done, chosen in zip(results, prepared, chosen_all, strict=True):
+                scores[system] = _score(done, chosen, words, done.seconds + share)
+    return [{system: scores[system] for system in systems} for scores in results]
+
+
+def _score(prepared: _Prepared, chosen: Sequence[int], words: int, seconds: float) -> ClusterScore:
+    output = cut_words("\n".join(prepared.sentences[i].text for i in chosen), words)
+    f1, recall = score(output, prepared.references)
+    return ClusterScore(f1=f1, recall=recall, n_words=len(output.split()), seconds=seconds)
 
 
 def _run(
-    records: Sequence[Record], evaluate_one: Callable[[Record], dict[str, ClusterScore]], jobs: int
-) -> Iterator[dict[str, ClusterScore]]:
+    batches: Sequence[Sequence[Record]],
+    evaluate_batch: Callable[[Sequence[Record]], list[dict[str, ClusterScore]]],
+    jobs: int,
+) -> Iterator[list[dict[str, ClusterScore]]]:
     if jobs <= 1:
-        yield from map(evaluate_one, records)
+        yield from map(evaluate_batch, batches)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(evaluate_one, records, chunksize=4)
+        yield from pool.map(evaluate_batch, batches)
 
 
 def evaluate(
@@ -247,7 +284,7 @@ def evaluate(
         limit: Score only the first this many clusters.
         task: Score only records with this `task` (DUC).
         jobs: Worker processes; 1 runs in this process.
-        on_cluster: Called with (clusters done, clusters in all) after each cluster, for progress display.
+        on_cluster: Called with (clusters done, clusters in all) after each batch of clusters, for progress display.
 
     Returns:
         Mean scores per system over the same clusters.
@@ -264,8 +301,9 @@ def evaluate(
         wanted = f" with task {task!r}" if task else ""
         raise InputError(f"{path}: no cluster{wanted} to evaluate")
     per_cluster: list[dict[str, ClusterScore]] = []
-    for result in _run(records, partial(evaluate_cluster, systems=systems, words=words), jobs):
-        per_cluster.append(result)
+    batches = [records[i : i + BATCH_CLUSTERS] for i in range(0, len(records), BATCH_CLUSTERS)]
+    for results in _run(batches, partial(evaluate_clusters, systems=systems, words=words), jobs):
+        per_cluster += results
         if on_cluster is not None:
             on_cluster(len(per_cluster), len(records))
     return EvalReport(

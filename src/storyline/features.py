@@ -8,13 +8,17 @@ and lengths and positions measured in ways that both forms share.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from storyline.literals import may_contain
 from storyline.models import Sentence
-from storyline.segment import ENDS_SENTENCE, opens_mid_quote
+from storyline.segment import ends_sentence, opens_mid_quote
 
 FEATURES = (
     "position",
@@ -49,8 +53,35 @@ FEATURES = (
 """Column names of `sentence_features`, in order; a model file records them to refuse a mismatched model."""
 
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
+_ATTRIBUTION_WORDS = ("said", "says", "told", "according to", "added", "stated")
 _WORD = re.compile(r"[^\W_]+")
+# `_WORD` and str.isdigit on ASCII, as lookup tables by character code.
+_ASCII_WORD_CHAR = np.zeros(128, dtype=bool)
+_ASCII_WORD_CHAR[[ord(c) for c in string.ascii_letters + string.digits]] = True
+_ASCII_DIGIT = np.zeros(128, dtype=bool)
+_ASCII_DIGIT[[ord(c) for c in string.digits]] = True
 _LEAD_SENTENCES = 2
+
+
+class StoryArrays(Protocol):
+    """What the features read of a story; `select.Cluster` is one."""
+
+    @property
+    def sentences(self) -> Sequence[Sentence]: ...
+    @property
+    def vectors(self) -> csr_matrix: ...
+    @property
+    def similarity(self) -> np.ndarray: ...
+    @property
+    def centrality(self) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class _Story:
+    sentences: Sequence[Sentence]
+    vectors: csr_matrix
+    similarity: np.ndarray
+    centrality: np.ndarray
 
 
 def sentence_features(
@@ -70,88 +101,159 @@ def sentence_features(
     Returns:
         A float array of shape (len(sentences), len(FEATURES)).
     """
-    n = len(sentences)
-    numbers = _article_numbers(sentences)
-    articles = np.array([numbers[s.article_id] for s in sentences], dtype=np.int64)
-    n_articles = int(articles.max()) + 1 if n else 0
+    return story_features([_Story(sentences, vectors, similarity, centrality)])
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where each story's rows sit among the rows of all stories, and article numbers unique across stories."""
+
+    sizes: np.ndarray  # sentences per story
+    starts: np.ndarray  # first row of each story
+    story: np.ndarray  # story of each row
+    articles: np.ndarray  # article of each row, numbered story after story
+    n_articles: np.ndarray  # articles per story
+
+    @classmethod
+    def of(cls, stories: Sequence[StoryArrays]) -> _Layout:
+        sizes = np.array([len(story.sentences) for story in stories], dtype=np.int64)
+        articles: list[int] = []
+        n_articles: list[int] = []
+        for story in stories:
+            numbers = _article_numbers(story.sentences)
+            first = sum(n_articles)
+            articles += [numbers[s.article_id] + first for s in story.sentences]
+            n_articles.append(len(numbers))
+        return cls(
+            sizes=sizes,
+            starts=np.cumsum(sizes) - sizes,
+            story=np.repeat(np.arange(len(stories)), sizes),
+            articles=np.array(articles, dtype=np.int64),
+            n_articles=np.array(n_articles, dtype=np.int64),
+        )
+
+
+def story_features(stories: Sequence[StoryArrays]) -> np.ndarray:
+    """`sentence_features` of several stories, their rows one story after another, computed for all at once.
+
+    Every column is what `sentence_features` gives each story alone, bit for bit: sums run over the same numbers
+    in the same order (bincount, or one story at a time), and everything else is elementwise or a maximum.
+    """
+    stories = [story for story in stories if len(story.sentences)]  # a story without sentences has no rows
+    if not stories:
+        return np.zeros((0, len(FEATURES)))
+    layout = _Layout.of(stories)
+    sentences = [s for story in stories for s in story.sentences]
     position = np.array([s.position for s in sentences], dtype=float)
+    texts = [s.text for s in sentences]
     # Word tokens, not white-space words: tokenized training text counts each comma and quote as a word.
-    words = [_WORD.findall(s.text) for s in sentences]
-    n_words = np.array([len(w) for w in words], dtype=float)
-    per_article = np.bincount(articles, minlength=n_articles).astype(float)
+    n_tokens, token_chars, n_digits = _char_counts(texts)
+    n_words = n_tokens.astype(float)
+    per_article = np.bincount(layout.articles).astype(float)
+    # A story's mean length: sums of whole numbers are exact in any order.
+    mean_words = np.add.reduceat(n_words, layout.starts) / layout.sizes
     columns = {
         "position": np.minimum(position, 50),
         "log_position": np.log1p(position),
-        "relative_position": position / per_article[articles],
+        "relative_position": position / per_article[layout.articles],
         "is_first": (position == 0).astype(float),
         "is_first_3": (position < 3).astype(float),
         "n_words": np.minimum(n_words, 100),
         "log_words": np.log1p(n_words),
-        "relative_words": n_words / max(float(n_words.mean()), 1.0) if n else n_words,
-        **_centrality_columns(centrality),
-        **_similarity_columns(similarity, articles, position),
-        **_term_columns(vectors, articles, n_articles),
-        **_form_columns(sentences, words),
+        "relative_words": n_words / np.maximum(mean_words, 1.0)[layout.story],
+        **_centrality_columns(np.concatenate([story.centrality for story in stories]), layout),
+        **_similarity_columns(stories, layout, position),
+        **_term_columns([story.vectors for story in stories], layout),
+        **_form_columns(texts),
+        "digit_ratio": n_digits / np.maximum([len(text) for text in texts], 1),
+        "mean_word_chars": token_chars / np.maximum(n_tokens, 1),
     }
-    return np.column_stack([columns[name] for name in FEATURES]) if n else np.zeros((0, len(FEATURES)))
+    return np.column_stack([columns[name] for name in FEATURES])
 
 
 def _article_numbers(sentences: Sequence[Sentence]) -> dict[str, int]:
     return {article: k for k, article in enumerate(dict.fromkeys(s.article_id for s in sentences))}
 
 
-def _centrality_columns(centrality: np.ndarray) -> dict[str, np.ndarray]:
-    n = len(centrality)
-    rank = np.empty(n)
-    rank[np.argsort(-centrality, kind="stable")] = np.arange(n)
+def _centrality_columns(centrality: np.ndarray, layout: _Layout) -> dict[str, np.ndarray]:
+    order = np.lexsort((-centrality, layout.story))  # by story, then most central first, ties in reading order
+    rank = np.empty(len(centrality))
+    rank[order] = np.arange(len(centrality)) - layout.starts[layout.story[order]]
+    most_central = np.maximum.reduceat(centrality, layout.starts)
     return {
         "centrality": centrality,
-        "centrality_rank": rank / max(n - 1, 1),
-        "centrality_to_max": centrality / max(float(centrality.max(initial=0.0)), 1e-9),
+        "centrality_rank": rank / np.maximum(layout.sizes - 1, 1)[layout.story],
+        "centrality_to_max": centrality / np.maximum(most_central, 1e-9)[layout.story],
     }
 
 
-def _similarity_columns(similarity: np.ndarray, articles: np.ndarray, position: np.ndarray) -> dict[str, np.ndarray]:
-    """Cross-outlet agreement: how much of the sentence other articles say, and how close it is to leads."""
-    n = len(articles)
-    other = articles[:, None] != articles[None, :]
-    cross = np.where(other, similarity, 0.0)
-    n_articles = int(articles.max()) + 1 if n else 0
-    support = {0.3: np.zeros(n), 0.5: np.zeros(n)}
-    for a in range(n_articles):
-        best = cross[:, articles == a].max(axis=1, initial=0.0)
-        for threshold, counts in support.items():
-            counts += best >= threshold
-    n_others = max(n_articles - 1, 1)
+def _similarity_columns(stories: Sequence[StoryArrays], layout: _Layout, position: np.ndarray) -> dict[str, np.ndarray]:
+    """Cross-outlet agreement: how much of the sentence other articles say, and how close it is to leads.
+
+    The stories' similarity matrices are laid out flat, row after row and story after story; a row's cells are
+    contiguous, so per-row maxima are one maximum.reduceat.
+    """
+    articles, story = layout.articles, layout.story
+    similarity = np.concatenate([s.similarity.ravel() for s in stories])
+    row_length = layout.sizes[story]  # cells in each row
+    row_starts = np.cumsum(row_length) - row_length
+    cell_row = np.repeat(np.arange(len(story)), row_length)
+    cell_column = layout.starts[story][cell_row] + np.arange(len(cell_row)) - row_starts[cell_row]
+    other = articles[cell_row] != articles[cell_column]
+    cross = np.where(other, similarity, 0.0)  # (all similarities are >= 0: a maximum with 0 adds nothing)
+    # Each sentence's best match in each article: the row's cells grouped by article, a maximum per group.
+    by_article = np.lexsort((articles[cell_column], cell_row))
+    group_key = cell_row[by_article] * (int(articles.max()) + 1) + articles[cell_column][by_article]
+    group_starts = np.flatnonzero(np.concatenate([[True], group_key[1:] != group_key[:-1]]))
+    best = np.maximum.reduceat(cross[by_article], group_starts)
+    group_row = cell_row[by_article][group_starts]
+    n_others = np.maximum(layout.n_articles - 1, 1)[story]
     is_lead = position < _LEAD_SENTENCES
-    own_lead = np.where((articles[:, None] == articles[None, :]) & (position[None, :] == 0), similarity, 0.0)
-    off_diagonal = similarity.sum(axis=1) - 1.0
+    own_lead = np.where(~other & (position[cell_column] == 0), similarity, 0.0)
+    # Row sums story by story: numpy's pairwise sum of a row depends on where the row starts.
+    off_diagonal = np.concatenate([s.similarity.sum(axis=1) for s in stories]) - 1.0
     return {
-        "degree": off_diagonal / max(n - 1, 1),
-        "max_other_similarity": cross.max(axis=1, initial=0.0),
-        "support_30": support[0.3] / n_others,
-        "support_50": support[0.5] / n_others,
-        "lead_similarity": cross[:, is_lead].max(axis=1, initial=0.0),
-        "own_lead_similarity": np.where(position == 0, 1.0, own_lead.max(axis=1, initial=0.0)),
+        "degree": off_diagonal / np.maximum(layout.sizes - 1, 1)[story],
+        "max_other_similarity": np.maximum.reduceat(cross, row_starts),
+        "support_30": np.bincount(group_row, weights=best >= 0.3, minlength=len(story)) / n_others,
+        "support_50": np.bincount(group_row, weights=best >= 0.5, minlength=len(story)) / n_others,
+        "lead_similarity": np.maximum.reduceat(np.where(is_lead[cell_column], cross, 0.0), row_starts),
+        "own_lead_similarity": np.where(position == 0, 1.0, np.maximum.reduceat(own_lead, row_starts)),
     }
 
 
-def _term_columns(vectors: csr_matrix, articles: np.ndarray, n_articles: int) -> dict[str, np.ndarray]:
+def _term_columns(vectors: Sequence[csr_matrix], layout: _Layout) -> dict[str, np.ndarray]:
     """SumBasic-like content weight: how widely the sentence's terms are spread over articles and sentences."""
-    n, n_columns = vectors.shape
-    terms = vectors.indices  # the terms of sentence i are terms[vectors.indptr[i] : vectors.indptr[i + 1]]
-    n_terms = np.diff(vectors.indptr)
-    rows = np.repeat(np.arange(n), n_terms)
-    sentence_df = np.bincount(terms, minlength=n_columns)
-    in_articles = np.unique(articles[rows] * n_columns + terms) % n_columns  # each (article, term) pair once
-    article_df = np.bincount(in_articles, minlength=n_columns) / max(n_articles, 1)
+    n_columns = np.array([v.shape[1] for v in vectors], dtype=np.int64)
+    column_story = np.repeat(np.arange(len(vectors)), n_columns)
+    n_terms = np.concatenate([np.diff(v.indptr) for v in vectors])
+    # Each story's terms numbered after the previous story's, so that no two stories share a term.
+    terms = np.concatenate([v.indices for v in vectors]) + np.repeat(
+        np.cumsum(n_columns) - n_columns, [v.indptr[-1] for v in vectors]
+    )
+    rows = np.repeat(np.arange(len(n_terms)), n_terms)
+    n = len(n_terms)
+    sentence_df = np.bincount(terms, minlength=len(column_story))
+    in_articles, _ = _distinct(layout.articles[rows] * len(column_story) + terms)  # each (article, term) once
+    article_df = np.bincount(in_articles % len(column_story), minlength=len(column_story))
+    article_df = article_df / np.maximum(layout.n_articles, 1)[column_story]
     safe = np.maximum(n_terms, 1)
     return {
         "term_articles": np.bincount(rows, weights=article_df[terms], minlength=n) / safe,
-        "term_sentences": np.bincount(rows, weights=(sentence_df / max(n, 1))[terms], minlength=n) / safe,
+        "term_sentences": np.bincount(
+            rows, weights=(sentence_df / np.maximum(layout.sizes, 1)[column_story])[terms], minlength=n
+        )
+        / safe,
         "term_articles_max": _top_mean(rows, article_df[terms], n, 3),
         "n_terms": n_terms.astype(float),
     }
+
+
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and where each first occurs in the sorted array."""
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.concatenate([[len(ordered) > 0], ordered[1:] != ordered[:-1]]))
+    return ordered[first], first
 
 
 def _top_mean(rows: np.ndarray, values: np.ndarray, n_rows: int, k: int) -> np.ndarray:
@@ -168,31 +270,56 @@ def _top_mean(rows: np.ndarray, values: np.ndarray, n_rows: int, k: int) -> np.n
     return sums / np.maximum(kept, 1)
 
 
-def _form_columns(sentences: Sequence[Sentence], words: Sequence[list[str]]) -> dict[str, np.ndarray]:
+def _form_columns(texts: Sequence[str]) -> dict[str, np.ndarray]:
     """Furniture-likeness: what fragments, captions, quote tails and link lists look like."""
-    rows = [_form(s.text, w) for s, w in zip(sentences, words, strict=True)]
-    names = ("no_terminal", "mid_quote", "question", "has_quote", "digit_ratio", "mean_word_chars")
-    columns = {name: np.array([row[k] for row in rows], dtype=float) for k, name in enumerate(names)}
-    columns["attribution"] = np.array([bool(_ATTRIBUTION.search(s.text)) for s in sentences], dtype=float)
-    return columns
+    rows = [_form(text) for text in texts]
+    names = ("no_terminal", "mid_quote", "question", "has_quote", "attribution")
+    return {name: np.array([row[k] for row in rows], dtype=float) for k, name in enumerate(names)}
 
 
-def _form(text: str, words: list[str]) -> tuple[float, ...]:
-    stripped = text.rstrip("”’\"')] ")
-    n_chars = max(len(text), 1)
-    quotes = text.count('"') + text.count("“") + text.count("”") + text.count("''") + text.count("``")
+def _form(text: str) -> tuple[bool, ...]:
+    quoted = '"' in text or "“" in text or "”" in text or "''" in text or "``" in text
     return (
-        float(not ENDS_SENTENCE.search(text)),
-        float(opens_mid_quote(text)),
-        float(stripped.endswith("?")),
-        float(quotes > 0),
-        _n_digits(text) / n_chars,
-        sum(map(len, words)) / max(len(words), 1),
+        not ends_sentence(text),
+        opens_mid_quote(text),
+        text.rstrip("”’\"')] ").endswith("?"),
+        quoted,
+        _has_attribution(text),
     )
 
 
-def _n_digits(text: str) -> int:
-    """Characters that are digits (str.isdigit, so '²' too)."""
-    if text.isascii():  # counting each digit runs in C; only other text needs the test character by character
-        return sum(map(text.count, "0123456789"))
-    return sum(map(str.isdigit, text))
+def _has_attribution(text: str) -> bool:
+    """`_ATTRIBUTION.search(text)`, after a cheap test for its words that rules out four sentences in five."""
+    return may_contain(text, _ATTRIBUTION_WORDS) and bool(_ATTRIBUTION.search(text))
+
+
+def _char_counts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per text: its word tokens (`_WORD` matches), the characters in them, and its digits (str.isdigit).
+
+    ASCII texts are counted all at once, a table lookup per character code; the others (a few percent of news
+    sentences) one by one, since numpy cannot look up Unicode's character classes.
+    """
+    n = len(texts)
+    n_tokens, token_chars, n_digits = (
+        np.zeros(n, dtype=np.int64),
+        np.zeros(n, dtype=np.int64),
+        np.zeros(n, dtype=np.int64),
+    )
+    is_ascii = [text.isascii() for text in texts]
+    ascii_rows = [i for i in range(n) if is_ascii[i]]
+    if ascii_rows:
+        chosen = [texts[i] for i in ascii_rows]
+        codes = np.frombuffer("\n".join(chosen).encode("ascii"), dtype=np.uint8)
+        # The row of each character; the newline between two texts goes with the first and is no word character.
+        row = np.repeat(ascii_rows, [len(text) + 1 for text in chosen])[: len(codes)]
+        is_word = _ASCII_WORD_CHAR[codes]
+        starts = is_word.copy()
+        starts[1:] &= ~is_word[:-1]
+        n_tokens += np.bincount(row[starts], minlength=n)
+        token_chars += np.bincount(row[is_word], minlength=n)
+        n_digits += np.bincount(row[_ASCII_DIGIT[codes]], minlength=n)
+    for i, text in enumerate(texts):
+        if not is_ascii[i]:
+            tokens = _WORD.findall(text)
+            n_tokens[i], token_chars[i], n_digits[i] = len(tokens), sum(map(len, tokens)), sum(map(str.isdigit, text))
+    return n_tokens, token_chars, n_digits

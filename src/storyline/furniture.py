@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from storyline.literals import may_contain
+
 AGENCY = (
     r"(?:AP(?: Photo| Images)?|Associated Press|Reuters|REUTERS|AFP|Getty(?: Images)?|EPA(?:-EFE)?|"
     r"Bloomberg|Shutterstock|iStock(?:photo)?|Corbis|Alamy|Xinhua|KCNA|Yonhap|Kyodo|NurPhoto|SIPA|"
@@ -28,9 +30,16 @@ TERMINAL = re.compile(r"[.!?:;…\"”’')\]]\s*$")
 
 
 @lru_cache(maxsize=1024)
-def _words(s: str) -> int:
-    # Cached: the rules ask it of each line a dozen times, and splitting a long paragraph is not free.
+def count_words(s: str) -> int:
+    """White-space words of a line. Cached: the rules and cleaning's context rules ask it of each line a dozen
+    times, and splitting a long paragraph is not free."""
     return len(s.split())
+
+
+@lru_cache(maxsize=1024)
+def _lower(s: str) -> str:
+    # Cached: several rules look for their words in the lower-cased line.
+    return s.lower()
 
 
 def _R(p: str, flags: int = re.I) -> re.Pattern[str]:
@@ -64,23 +73,35 @@ _tmpl = _R(r"\{\{[^}]*\}\}|\{\*[^}]*\*\}|\$\{[^}]*\}|<%[^%]*%>")
 
 @rule("template_placeholder")
 def _template(s):  # unrendered client-side templates: {{numberArticlesLeft}}, {* loginWidget *}
-    return bool(_tmpl.search(s))
+    return ("{" in s or "<%" in s) and bool(_tmpl.search(s))
 
 
 _icon = _R(r"Created with Sketch|(?:Icon|Chevron|Arrow|Logo|Glyph)[A-Z][a-z]+.*(?:Icon|Chevron|Arrow)[A-Z]", 0)
-_camel = re.compile(r"[a-z][A-Z]")
+# A lower-case letter followed by a capital. (The look-behind comes after the capital: a pattern that opens with
+# the capital lets the engine skip straight to the next one.)
+_camel = re.compile(r"[A-Z](?<=[a-z].)")
 
 
 @rule("icon_string")
 def _icon_string(s):  # SVG <title> soup: "ArrowArtboardCreated with Sketch.Title ChevronIcon Facebook..."
-    if "Sketch" not in s and not _camel.search(s):
-        return False  # both tests below need glued CamelCase; most lines have none
-    if _icon.search(s):
+    if any(word in s for word in _ICON_WORDS) and _icon.search(s):
         return True
+    # many glued CamelCase tokens and no sentence punctuation (the end looked at first: it rules out most lines)
+    if _ends_terminal(s) or not _camel.search(s):
+        return False
     toks = s.split()
-    # many glued CamelCase tokens and no sentence punctuation
-    glued = sum(1 for t in toks if len(_camel.findall(t)) >= 1)
-    return len(toks) >= 6 and glued >= 3 and glued / len(toks) > 0.5 and not TERMINAL.search(s)
+    glued = sum(1 for t in toks if _camel.search(t))
+    return len(toks) >= 6 and glued >= 3 and glued / len(toks) > 0.5
+
+
+_ICON_WORDS = ("Sketch", "Icon", "Chevron", "Arrow")
+"""Every match of `_icon` holds one of these."""
+_TERMINAL_CHARS = frozenset(".!?:;…\"”’')]")
+
+
+def _ends_terminal(s):
+    """`TERMINAL.search(s)`, looking only at the end of the line (which holds no line break)."""
+    return s.rstrip()[-1:] in _TERMINAL_CHARS
 
 
 _browser = _R(
@@ -94,7 +115,7 @@ _browser = _R(
 
 @rule("browser_banner")
 def _browser_banner(s):
-    return _words(s) <= 40 and bool(_browser.search(s))
+    return count_words(s) <= 40 and bool(_browser.search(s))
 
 
 _paywall = _R(
@@ -110,7 +131,7 @@ _paywall = _R(
 
 @rule("paywall")
 def _paywall_rule(s):
-    return _words(s) <= 40 and bool(_paywall.search(s))
+    return count_words(s) <= 40 and bool(_paywall.search(s))
 
 
 _ad = _R(
@@ -124,7 +145,7 @@ _ad = _R(
 @rule("advertisement")
 def _advertisement(s):
     return bool(_ad.match(s)) or (
-        _words(s) <= 25 and bool(re.search(r"^About Sponsored Content|content was commissioned by", s, re.I))
+        count_words(s) <= 25 and bool(re.search(r"^About Sponsored Content|content was commissioned by", s, re.I))
     )
 
 
@@ -138,7 +159,7 @@ _comment = _R(
 
 @rule("comment_counter")
 def _comment_counter(s):
-    return _words(s) <= 30 and bool(_comment.match(s))
+    return count_words(s) <= 30 and bool(_comment.match(s))
 
 
 _share_tok = _R(
@@ -176,7 +197,7 @@ _newsletter = _R(
 
 @rule("newsletter_prompt")
 def _newsletter_prompt(s):
-    return _words(s) <= 45 and bool(_newsletter.search(s))
+    return count_words(s) <= 45 and bool(_newsletter.search(s))
 
 
 _form_message = _R(
@@ -190,7 +211,22 @@ _form_message = _R(
 def _subscription_form(s):
     """A sign-up form's messages flattened into one line (New York Times pages): too long for
     newsletter_prompt's limit, but two or more form messages never occur in a report."""
-    return _words(s) <= 120 and len(_form_message.findall(s)) >= 2
+    return (
+        count_words(s) <= 120 and may_contain(s, _FORM_WORDS, lowered=_lower(s)) and len(_form_message.findall(s)) >= 2
+    )
+
+
+_FORM_WORDS = (
+    "invalid e",
+    "please re",
+    "thank you for subscribing",
+    "an error has occurred",
+    "please try again",
+    "re not a robot",
+    "continue reading the main story",
+    "you must select a newsletter",
+)
+"""Every match of `_form_message` holds one of these."""
 
 
 _follow = _R(
@@ -207,7 +243,7 @@ _contact = _R(
 
 @rule("social_follow")
 def _social_follow(s):
-    return _words(s) <= 40 and (bool(_follow.search(s)) or bool(_contact.search(s)))
+    return count_words(s) <= 40 and (bool(_follow.search(s)) or bool(_contact.search(s)))
 
 
 _gallery = re.compile(r"^(Photos?|Images?|Gallery|Slideshow)\s*:\s*(.{4,100}?)\s+\1\s*:\s*\2\b", re.I)
@@ -222,7 +258,7 @@ _video = _R(
 
 @rule("media_player")
 def _media_player(s):
-    return bool(_gallery.match(s)) or (_words(s) <= 30 and bool(_video.search(s)))
+    return bool(_gallery.match(s)) or (count_words(s) <= 30 and bool(_video.search(s)))
 
 
 # ---- captions / photo credits -------------------------------------------------------
@@ -271,7 +307,7 @@ _wire_after_ellipsis = re.compile(r"\.\.\.\s*\((?:Associated Press|AP|Reuters|AF
 
 @rule("photo_credit")
 def _photo_credit(s):
-    n = _words(s)
+    n = count_words(s)
     if n <= 60 and _cap_start.match(s):
         return True
     if n <= 7 and _credit_only.match(s) and not _and_or.search(s) and "http://" not in s and "https://" not in s:
@@ -298,7 +334,7 @@ _copyright = _R(
 def _copyright_rule(s):
     # "© Reuters" tails, "Copyright 2016 by WDIV - All rights reserved." -- mid-article prose
     # about copyright law contains the word but not these forms.
-    return _words(s) <= 60 and bool(_copyright.search(s))
+    return count_words(s) <= 60 and bool(_copyright.search(s))
 
 
 _related = _R(
@@ -313,7 +349,7 @@ _related = _R(
 
 @rule("related_links")
 def _related_links(s):
-    n = _words(s)
+    n = count_words(s)
     if (
         n <= 25
         and _related.match(s)
@@ -349,7 +385,7 @@ _link = re.compile(r"^(?:[\w\"'“”&.+ -]{0,40}\s*[:\-–—]\s*)?(?:%s)\s*$" 
 
 @rule("link_line")
 def _link_line(s):  # bare URL, or "Label: URL" / "Label - URL"
-    return _words(s) <= 10 and bool(_link.match(s))
+    return count_words(s) <= 10 and bool(_link.match(s))
 
 
 _editor = _R(
@@ -361,7 +397,7 @@ _editor = _R(
 
 @rule("editor_note")
 def _editor_note(s):
-    return _words(s) <= 45 and bool(_editor.match(s))
+    return count_words(s) <= 45 and bool(_editor.match(s))
 
 
 _byline = re.compile(
@@ -377,7 +413,7 @@ _byline = re.compile(
 @rule("byline")
 def _byline_rule(s):
     # Every alternative but the "contributed" ones is anchored at the start, so match() is enough for most lines.
-    return _words(s) <= 70 and bool(_byline.match(s) or ("contributed" in s and _byline.search(s)))
+    return count_words(s) <= 70 and bool(_byline.match(s) or ("contributed" in s and _byline.search(s)))
 
 
 _date_tok = re.compile(
@@ -390,7 +426,7 @@ _date_tok = re.compile(
 
 @rule("dateline_only")
 def _dateline_only(s):
-    n = _words(s)
+    n = count_words(s)
     if n > 14:
         return False
     rest = _date_tok.sub(" ", s)
@@ -415,11 +451,18 @@ _PAGE_HINTS = ("tweet", "wikipedia", "edit", "alexa", "wayback", "archive", "cra
 
 @rule("page_boilerplate")
 def _page_boilerplate(s):
-    # Each alternative of _page but the lone navigation words holds one of these hints: a cheap pre-test.
-    lowered = s.lower()
-    if _words(s) > 5 and not any(hint in lowered for hint in _PAGE_HINTS):
+    # Past 60 words only an archive's page qualifies (the last condition); for most paragraphs that ends it.
+    if count_words(s) > 60 and not may_contain(s, _ARCHIVE_WORDS, lowered=_lower(s)):
         return False
-    return bool(_page.search(s)) and (_words(s) <= 60 or bool(re.search(r"wayback|alexa internet|crawl", s, re.I)))
+    # Each alternative of _page but the lone navigation words holds one of these hints: a cheap pre-test.
+    lowered = _lower(s)
+    if count_words(s) > 5 and not any(hint in lowered for hint in _PAGE_HINTS):
+        return False
+    return bool(_page.search(s)) and (count_words(s) <= 60 or bool(_archive.search(s)))
+
+
+_ARCHIVE_WORDS = ("wayback", "alexa internet", "crawl")
+_archive = _R("|".join(_ARCHIVE_WORDS))
 
 
 def classify_line(line: str) -> str | None:
@@ -444,6 +487,24 @@ _TERMINATOR_PHRASE = re.compile(
 )
 
 
+_TERMINATOR_WORDS = (
+    "comment",
+    "leave a ",
+    "post a ",
+    "free article",
+    "see all offers",
+    "you need a subscription",
+    "your trial",
+    "your subscription",
+    "your full access",
+    "{{",
+)
+"""Every match of `_TERMINATOR_PHRASE` holds one of these."""
+
+
 def is_terminator(line: str) -> bool:
     """Whether a line ends an article's story: what follows it on the page is comments, offers or other stories."""
-    return bool(_TERMINATOR_LINE.match(line) or _TERMINATOR_PHRASE.search(line.lower()))
+    if _TERMINATOR_LINE.match(line):
+        return True
+    lowered = _lower(line)
+    return any(map(lowered.__contains__, _TERMINATOR_WORDS)) and bool(_TERMINATOR_PHRASE.search(lowered))

@@ -67,16 +67,36 @@ def load_articles(
     Returns:
         The articles in input order (folders sorted by name) with ids a1, a2, …, and the problems met.
     """
-    result = LoadResult()
-    documents: list[_Document] = []
     if isinstance(sources, str | Path):
         sources = [sources]
-    for index, source in enumerate(sources, start=1):
-        for item in _expand(source, index, cluster, max_bytes):
-            if isinstance(item, Problem):
-                result.problems.append(item)
-            else:
-                documents.append(item)
+    items = (
+        item for index, source in enumerate(sources, start=1) for item in _expand(source, index, cluster, max_bytes)
+    )
+    return _load(items, dates or {})
+
+
+def load_record(record: dict[str, Any], *, source: str) -> LoadResult:
+    """Read the articles of one cluster record already parsed from JSONL, as `load_articles` reads a line of it.
+
+    Args:
+        record: `{"documents": [...]}` (strings or objects with `text`, `outlet`, `title`, `date`) or a Multi-News
+            `{"document": "...|||||..."}`, with an optional `date`.
+        source: What problems and article sources name the record by; its documents are `source/1`, `source/2`, …
+
+    Returns:
+        The articles with ids a1, a2, …, and the problems met.
+    """
+    return _load(_record_documents(record, source), {})
+
+
+def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> LoadResult:
+    result = LoadResult()
+    documents: list[_Document] = []
+    for item in items:
+        if isinstance(item, Problem):
+            result.problems.append(item)
+        else:
+            documents.append(item)
     for doc in documents:
         parsed = _parse(doc)
         if not parsed.text.strip():
@@ -89,7 +109,7 @@ def load_articles(
                 format=doc.format,  # type: ignore[arg-type]
                 outlet=doc.outlet or parsed.outlet,
                 title=doc.title or parsed.title,
-                published=doc.published or _date_for(doc.source, dates or {}) or parsed.published,
+                published=doc.published or _date_for(doc.source, dates) or parsed.published,
                 raw=doc.raw,
                 text=parsed.text,
             )
@@ -98,6 +118,8 @@ def load_articles(
 
 
 def _date_for(source: str, dates: dict[str, dt.date]) -> dt.date | None:
+    if not dates:
+        return None
     return dates.get(source) or dates.get(Path(source).name)
 
 
@@ -262,15 +284,19 @@ def _records_to_documents(
         wanted = "any record" if cluster is None else f"cluster {cluster!r}"
         yield Problem(source=source, reason=f"no JSON record found for {wanted}")
         return
+    yield from _record_documents(record, f"{source}#{number}")
+
+
+def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document | Problem]:
     documents = record.get("documents")
     if documents is None and isinstance(record.get("document"), str):
         documents = record["document"].split(MULTINEWS_SEPARATOR)
     if not isinstance(documents, list):
-        yield Problem(source=source, reason=f"record {number} has neither 'documents' (list) nor 'document'")
+        yield Problem(source=source, reason="record has neither 'documents' (list) nor 'document'")
         return
     record_date = _parse_date(record.get("date"))
     for doc_number, doc in enumerate(documents, start=1):
-        name = f"{source}#{number}/{doc_number}"
+        name = f"{source}/{doc_number}"
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
         if not isinstance(text, str) or not text.strip():

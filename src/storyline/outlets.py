@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,9 +19,14 @@ def _outlets() -> dict[str, list[str]]:
 
 @cache
 def _text_pattern() -> re.Pattern[str]:
+    """Any alias with a capital letter, longest first, not followed by a word character or hyphen.
+
+    The same condition before the alias is checked by `_mentions`: a pattern that opened with that look-behind
+    would be tried at every position of the text, one that opens with the aliases only where one could begin.
+    """
     aliases = {alias for names in _outlets().values() for alias in names if not alias.islower()}
     alternatives = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+    return re.compile(rf"(?:{alternatives})(?![\w-])")
 
 
 @cache
@@ -48,7 +54,21 @@ def find_outlet(*, body: str, bylines: list[str], source: str) -> str | None:
 
 def _mentions(text: str) -> Counter[str]:
     canonical = _canonical()
-    return Counter(canonical[m.group(0).lower()] for m in _text_pattern().finditer(text))
+    return Counter(canonical[alias.lower()] for alias in _aliases_in(text))
+
+
+def _aliases_in(text: str) -> Iterator[str]:
+    """The aliases `_text_pattern` finds, left to right, that start a word (no word character or hyphen before)."""
+    pattern = _text_pattern()
+    found = pattern.search(text)
+    while found:
+        start = found.start()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in "_-":  # re's \w is str.isalnum() and the underscore
+            found = pattern.search(text, start + 1)  # where the look-behind would have sent the search on
+        else:
+            yield found.group(0)
+            found = pattern.search(text, found.end())
 
 
 _DATELINE_AGENCIES = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
@@ -35,7 +36,14 @@ def _stem(word: str) -> str:
 
 @cache
 def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("porter")
+    """Porter, run by PyStemmer's C code when it is installed (as snowballstemmer would pick it), without
+    PyStemmer's own word cache: `_term` caches every token already, and PyStemmer sorts its cache every time it
+    fills up (10,000 words), which cost more than stemming in a 600-cluster eval."""
+    try:
+        import Stemmer
+    except ImportError:
+        return snowballstemmer.stemmer("porter")
+    return Stemmer.Stemmer("porter", 0)
 
 
 @lru_cache(maxsize=8192)
@@ -64,7 +72,7 @@ def tfidf(texts: Sequence[str]) -> csr_matrix:
     columns = np.fromiter(chain.from_iterable(columns_of), dtype=np.int64, count=len(rows))
     # Counting (row, term) pairs by sorting them also puts each row's terms in column order, the order scipy
     # keeps, so that sums over a row add up in the same order as in any scipy operation.
-    pairs, counts = np.unique(rows * n_columns + columns, return_counts=True)
+    pairs, counts = _count_distinct(rows * n_columns + columns)
     rows, columns = np.divmod(pairs, n_columns)
     document_frequency = np.bincount(columns, minlength=len(vocabulary))
     idf = np.log((1 + n_texts) / (1 + document_frequency)) + 1.0
@@ -74,7 +82,19 @@ def tfidf(texts: Sequence[str]) -> csr_matrix:
     filled = np.flatnonzero(np.diff(row_starts))
     norms = np.ones(n_texts)
     norms[filled] = np.sqrt(np.add.reduceat(weights * weights, row_starts[filled]))
-    return csr_matrix((weights * (1.0 / norms)[rows], columns, row_starts), shape=(n_texts, n_columns))
+    # The int32 indices scipy would convert these to anyway; handing them over spares its checks of the contents.
+    index_dtype = np.int32 if max(len(columns), n_columns) < 2**31 else np.int64
+    return csr_matrix(
+        (weights * (1.0 / norms)[rows], columns.astype(index_dtype), row_starts.astype(index_dtype)),
+        shape=(n_texts, n_columns),
+    )
+
+
+def _count_distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`np.unique(values, return_counts=True)`, without its generality's overhead on small arrays."""
+    ordered = np.sort(values)
+    first = np.flatnonzero(np.concatenate([[len(ordered) > 0], ordered[1:] != ordered[:-1]]))
+    return ordered[first], np.diff(np.append(first, len(ordered)))
 
 
 def cosine_to_centroid(vectors: csr_matrix, groups: np.ndarray | None = None) -> np.ndarray:
@@ -98,12 +118,163 @@ def cosine_to_centroid(vectors: csr_matrix, groups: np.ndarray | None = None) ->
     norm = np.linalg.norm(centroid)
     if norm == 0:
         return np.zeros(vectors.shape[0])
-    return np.asarray(vectors @ (centroid / norm)).ravel()
+    return _row_sums(vectors, vectors.data * (centroid / norm)[vectors.indices])
+
+
+def _row_sums(vectors: csr_matrix, values: np.ndarray) -> np.ndarray:
+    """Per row, the sum of `values` (one per stored entry), added in entry order from 0.0 as scipy's sparse
+    matrix-vector product adds them, without its per-call overhead."""
+    rows = np.repeat(np.arange(vectors.shape[0]), np.diff(vectors.indptr))
+    # (float even when there is nothing to add: bincount returns integers then)
+    return np.bincount(rows, weights=values, minlength=vectors.shape[0]).astype(float, copy=False)
+
+
+MAX_TERM_PAIRS = 4_000_000
+"""Beyond this many (sentence, sentence, shared term) triples `pairwise_cosine` leaves the product to scipy, which
+needs no memory per triple; below it, scipy's fixed costs per call are most of the time."""
 
 
 def pairwise_cosine(vectors: csr_matrix) -> np.ndarray:
-    """Dense matrix of cosines between (L2-normalised) rows."""
-    return (vectors @ vectors.T).toarray()
+    """Dense matrix of cosines between (L2-normalised) rows.
+
+    Every entry is the sum of the products over the two rows' shared terms, added in column order from 0.0:
+    bit for bit what scipy's sparse product `vectors @ vectors.T` gives, which the large case uses.
+    """
+    n = vectors.shape[0]
+    by_term = np.argsort(vectors.indices, kind="stable")  # entries by term, rows in order within a term
+    terms = vectors.indices[by_term]
+    document_frequency = np.bincount(terms, minlength=vectors.shape[1])
+    partners = document_frequency[terms]  # each entry pairs with every entry of its term, itself included
+    if int(partners.sum()) > MAX_TERM_PAIRS:
+        return (vectors @ vectors.T).toarray()
+    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))[by_term]
+    values = vectors.data[by_term]
+    left = np.repeat(np.arange(len(terms)), partners)
+    # The k-th pair of an entry is the k-th entry of its term.
+    first_of_term = np.cumsum(document_frequency) - document_frequency
+    first_pair = np.cumsum(partners) - partners
+    right = first_of_term[terms[left]] + np.arange(len(left)) - first_pair[left]
+    # bincount adds each cell's products in array order: by term, that is by column, as scipy adds them.
+    cells = rows[left] * n + rows[right]
+    products = values[left] * values[right]
+    return np.bincount(cells, weights=products, minlength=n * n).astype(float, copy=False).reshape(n, n)
+
+
+@dataclass(frozen=True)
+class StoryVectors:
+    """One story's sentences in TF-IDF space: `tfidf`, `pairwise_cosine` and `cosine_to_centroid` of its texts."""
+
+    vectors: csr_matrix
+    similarity: np.ndarray
+    centrality: np.ndarray
+
+
+def represent_stories(stories: Sequence[Sequence[str]]) -> list[StoryVectors]:
+    """The TF-IDF rows, pairwise cosines and centroid cosines of each story's texts, each story on its own.
+
+    Bit for bit what `tfidf`, `pairwise_cosine` and `cosine_to_centroid` give story by story, computed with one
+    round of numpy calls for all the stories: each story's terms get columns of their own, so nothing of one
+    story meets another's, and every sum adds the same numbers in the same order.
+
+    Args:
+        stories: The texts of each story; every story holds at least one text.
+    """
+    n_texts = np.array([len(texts) for texts in stories], dtype=np.int64)
+    columns_of: list[int] = []
+    n_columns: list[int] = []
+    row_lengths: list[int] = []
+    for texts in stories:  # each story's columns after the previous story's, in order of first appearance
+        story_terms = [terms(text) for text in texts]
+        every_term = list(chain.from_iterable(story_terms))
+        vocabulary = {term: column for column, term in enumerate(dict.fromkeys(every_term), start=sum(n_columns))}
+        columns_of += map(vocabulary.__getitem__, every_term)
+        row_lengths += map(len, story_terms)
+        n_columns.append(max(len(vocabulary), 1))
+    total_texts, total_columns = int(n_texts.sum()), sum(n_columns)
+    text_story = np.repeat(np.arange(len(stories)), n_texts)
+    column_story = np.repeat(np.arange(len(stories)), n_columns)
+    rows = np.repeat(np.arange(total_texts), row_lengths)
+    pairs, counts = _count_distinct(rows * total_columns + np.array(columns_of, dtype=np.int64))
+    rows, columns = np.divmod(pairs, total_columns)
+    document_frequency = np.bincount(columns, minlength=total_columns)
+    idf = np.log((1 + n_texts[column_story]) / (1 + document_frequency)) + 1.0
+    weights = (1.0 + np.log(counts)) * idf[columns]
+    row_starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=total_texts))])
+    filled = np.flatnonzero(np.diff(row_starts))
+    norms = np.ones(total_texts)
+    norms[filled] = np.sqrt(np.add.reduceat(weights * weights, row_starts[filled]))
+    data = weights * (1.0 / norms)[rows]
+    centrality = _centrality_of_stories(rows, columns, data, text_story, column_story, n_texts, n_columns)
+    similarity = _similarity_of_stories(rows, columns, data, text_story, n_texts)
+    text_starts = np.concatenate([[0], np.cumsum(n_texts)])
+    column_starts = np.concatenate([[0], np.cumsum(n_columns)])
+    cell_starts = np.concatenate([[0], np.cumsum(n_texts * n_texts)])
+    index_dtype = np.int32 if max(len(columns), total_columns) < 2**31 else np.int64
+    found = []
+    for k, (n, n_story_columns) in enumerate(zip(n_texts.tolist(), n_columns, strict=True)):
+        first, last = row_starts[text_starts[k]], row_starts[text_starts[k + 1]]
+        vectors = csr_matrix(
+            (
+                data[first:last],
+                (columns[first:last] - column_starts[k]).astype(index_dtype),
+                (row_starts[text_starts[k] : text_starts[k + 1] + 1] - first).astype(index_dtype),
+            ),
+            shape=(n, n_story_columns),
+        )
+        story_similarity = (
+            similarity[cell_starts[k] : cell_starts[k + 1]].reshape(n, n)
+            if similarity is not None
+            else pairwise_cosine(vectors)
+        )
+        found.append(StoryVectors(vectors, story_similarity, centrality[text_starts[k] : text_starts[k + 1]]))
+    return found
+
+
+def _centrality_of_stories(
+    rows: np.ndarray,
+    columns: np.ndarray,
+    data: np.ndarray,
+    text_story: np.ndarray,
+    column_story: np.ndarray,
+    n_texts: np.ndarray,
+    n_columns: list[int],
+) -> np.ndarray:
+    """`cosine_to_centroid` of each story's rows (the story's entries: `rows`, `columns`, `data`), concatenated."""
+    share = 1.0 / np.maximum(n_texts, 1)  # (a story without texts has no entries)
+    centroid = np.bincount(columns, weights=data * share[text_story[rows]], minlength=len(column_story))
+    # Each story's norm by the call cosine_to_centroid makes (a BLAS dot over the story's columns).
+    bounds = np.cumsum(n_columns).tolist()
+    norms = np.array([np.linalg.norm(part) for part in np.split(centroid, bounds[:-1])])
+    unit = np.where(norms[column_story] == 0, 0.0, centroid / np.where(norms == 0, 1.0, norms)[column_story])
+    return np.bincount(rows, weights=data * unit[columns], minlength=len(text_story)).astype(float, copy=False)
+
+
+def _similarity_of_stories(
+    rows: np.ndarray, columns: np.ndarray, data: np.ndarray, text_story: np.ndarray, n_texts: np.ndarray
+) -> np.ndarray | None:
+    """`pairwise_cosine` of each story's rows, the stories' matrices flattened one after another; None when that
+    takes more than MAX_TERM_PAIRS term pairs (the caller then asks pairwise_cosine story by story)."""
+    by_term = np.argsort(columns, kind="stable")  # entries by term, rows in order within a term
+    terms_sorted = columns[by_term]
+    document_frequency = np.bincount(terms_sorted, minlength=int(columns.max(initial=-1)) + 1)
+    partners = document_frequency[terms_sorted]
+    if int(partners.sum()) > MAX_TERM_PAIRS:
+        return None
+    entry_rows = rows[by_term]
+    values = data[by_term]
+    left = np.repeat(np.arange(len(terms_sorted)), partners)
+    first_of_term = np.cumsum(document_frequency) - document_frequency
+    first_pair = np.cumsum(partners) - partners
+    right = first_of_term[terms_sorted[left]] + np.arange(len(left)) - first_pair[left]
+    # A cell of story k: after the cells of the stories before it, at (row - first row) * n + (column - first row).
+    story = text_story[entry_rows[left]]
+    n = n_texts[story]
+    text_starts = np.cumsum(n_texts) - n_texts
+    cell_starts = np.cumsum(n_texts * n_texts) - n_texts * n_texts
+    cells = cell_starts[story] + (entry_rows[left] - text_starts[story]) * n + (entry_rows[right] - text_starts[story])
+    products = values[left] * values[right]
+    total_cells = int((n_texts * n_texts).sum())
+    return np.bincount(cells, weights=products, minlength=total_cells).astype(float, copy=False)
 
 
 @cache

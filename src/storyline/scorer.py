@@ -7,6 +7,7 @@ numpy here, so a brief never imports LightGBM (1.5 s) to use them.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from storyline.errors import ModelUnavailable
-from storyline.features import FEATURES, sentence_features
+from storyline.features import FEATURES, story_features
 
 if TYPE_CHECKING:
     from storyline.select import Cluster
@@ -53,15 +54,49 @@ class TreeEnsemble:
         # every tree is tested at once: a failed test (the row goes right) rules out the leaves of the node's left
         # subtree, and the leaf a row reaches is the leftmost one that no failed test ruled out (QuickScorer,
         # Lucchese et al., SIGIR 2015). A set of leaves is a bit mask, bit 0 the leftmost leaf.
+        # The tests of one feature fail in the order of their thresholds: a value fails those below it. So
+        # `_by_feature` holds, for each feature and each count of its thresholds below a value, the leaves the
+        # failed tests leave in each tree; a row needs one look-up per feature instead of one test per node.
+        tables = self._by_feature
+        values = rows.T[tables.features]  # one contiguous row of values per feature
+        # Feature by feature into one (n_rows, n_trees) array, which stays in cache; gathering every feature's
+        # masks first would write and read back 32 kB per row.
+        alive = tables.alive[np.searchsorted(tables.cuts[0], values[0]) + tables.starts[0]]
+        for k in range(1, len(values)):
+            masks = np.take(tables.alive, np.searchsorted(tables.cuts[k], values[k]) + tables.starts[k], axis=0)
+            np.bitwise_and(alive, masks, out=alive)
+        # alive & -alive is the lowest set bit alone, a power of two whose float32 exponent is its bit number.
+        # The sum runs over contiguous rows, pairwise, as the scores were first computed: they stay bit for bit.
+        exponents = (alive & -alive).astype(np.float32).view(np.int32) >> 23
+        return tables.leaf_value[tables.leaf_offset + exponents].sum(axis=1)
+
+    @cached_property
+    def _by_feature(self) -> _FeatureTables:
+        """For `predict`: per feature, the leaves left in each tree after its tests with the lowest k thresholds
+        fail, for every k; built once from `_by_node`."""
         feature, threshold, kept, leaf_value = self._by_node
-        passes = np.take(rows, feature, axis=1) <= threshold  # (n_rows, n_nodes, n_trees)
-        # A passed test keeps every leaf: -1 has all bits set. (int32, not int64: half the memory to fill.)
-        alive = np.bitwise_and.reduce(kept | -passes.astype(np.int32), axis=1)
-        # alive & -alive is the lowest set bit alone; C order because numpy sums a contiguous row pairwise and a
-        # strided one term by term, and the scores stay bit for bit what the tree walk gave.
-        leftmost = np.log2(alive & -alive).astype(np.int64, order="C")
-        trees = np.broadcast_to(np.arange(self.feature.shape[0]), leftmost.shape)
-        return leaf_value[trees, leftmost].sum(axis=1)
+        n_trees = feature.shape[1]
+        used, cuts_of, starts, tables = [], [], [], []
+        for column in range(len(self.features)):
+            tested = feature == column
+            cuts = np.unique(threshold[tested])
+            if not len(cuts):
+                continue
+            failing = np.full((len(cuts), n_trees), -1, dtype=np.int32)  # leaves kept when that threshold fails
+            np.bitwise_and.at(failing, (np.searchsorted(cuts, threshold[tested]), np.nonzero(tested)[1]), kept[tested])
+            used.append(column)
+            cuts_of.append(cuts)
+            starts.append(sum(len(table) for table in tables))
+            tables += [np.full((1, n_trees), -1, dtype=np.int32), np.bitwise_and.accumulate(failing, axis=0)]
+        n_leaves = leaf_value.shape[1]
+        return _FeatureTables(
+            features=np.array(used, dtype=np.int64),
+            cuts=cuts_of,
+            starts=starts,
+            alive=np.concatenate(tables),
+            leaf_value=leaf_value.ravel(),
+            leaf_offset=np.arange(n_trees) * n_leaves - 127,  # 127: the float32 exponent bias
+        )
 
     @cached_property
     def _by_node(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -109,6 +144,18 @@ class TreeEnsemble:
         )
 
 
+@dataclass(frozen=True, eq=False)
+class _FeatureTables:
+    """`TreeEnsemble.predict`'s look-up tables."""
+
+    features: np.ndarray  # the columns any node tests
+    cuts: list[np.ndarray]  # each one's distinct thresholds, sorted
+    starts: list[int]  # where each one's table starts in `alive`: one row more than it has thresholds
+    alive: np.ndarray  # (rows of all tables, n_trees) int32 leaf masks; see `TreeEnsemble._by_feature`
+    leaf_value: np.ndarray  # flat: tree t's leaf k (left to right) at t * n_leaves + k
+    leaf_offset: np.ndarray  # t * n_leaves, less the float32 exponent bias
+
+
 def load_model(path: Path | None = None) -> TreeEnsemble:
     """Read a scorer model file; None reads the one shipped in the package.
 
@@ -154,5 +201,13 @@ def inclusion_probability(cluster: Cluster, model: TreeEnsemble | None = None) -
         cluster: The sentences and their TF-IDF similarities.
         model: A scorer; None uses the packaged one.
     """
-    rows = sentence_features(cluster.sentences, cluster.vectors, cluster.similarity, cluster.centrality)
-    return 1.0 / (1.0 + np.exp(-(model or default_model()).predict(rows)))
+    return inclusion_probabilities([cluster], model)[0]
+
+
+def inclusion_probabilities(clusters: Sequence[Cluster], model: TreeEnsemble | None = None) -> list[np.ndarray]:
+    """`inclusion_probability` of several clusters, with one pass of the trees over all their sentences."""
+    if not clusters:
+        return []
+    rows = story_features(clusters)
+    probability = 1.0 / (1.0 + np.exp(-(model or default_model()).predict(rows)))
+    return np.split(probability, np.cumsum([len(c.sentences) for c in clusters])[:-1])

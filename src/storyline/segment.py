@@ -49,6 +49,8 @@ _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _NEXT_WORD = re.compile(r"[\w']+")
 ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
 """Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
+_FINAL_MARKS = (".", "!", "?", "…")
+_CLOSERS = "”’\"')]"
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution.
 _ATTRIBUTION = re.compile(
@@ -169,6 +171,13 @@ def _word_before(line: str, start: int, end: int) -> str:
     """
     piece = line[start:end]
     return "" if not piece or piece[-1].isspace() else piece.rsplit(None, 1)[-1]
+
+
+def ends_sentence(text: str) -> bool:
+    """`ENDS_SENTENCE.search(text)`, looking only at the end of `text` (the search tries every position)."""
+    if text.endswith("\n"):  # `$` matches before a final newline too, and the newline itself ends nothing
+        text = text[:-1]
+    return text.rstrip(_CLOSERS).endswith(_FINAL_MARKS)
 
 
 def opens_mid_quote(text: str) -> bool:

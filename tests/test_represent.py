@@ -1,0 +1,58 @@
+"""TF-IDF similarities: the numpy shortcuts give bit for bit what scipy's sparse products give."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline import represent
+from storyline.represent import cosine_to_centroid, pairwise_cosine, represent_stories, tfidf
+from storyline.segment import sentence_spans
+
+
+def _seed_sentences(seed_text: dict[str, str]) -> list[str]:
+    return [text[start:end] for text in seed_text.values() for start, end in sentence_spans(text)]
+
+
+def test_represent_pairwise_cosine_equals_the_sparse_product(seed_text: dict[str, str]) -> None:
+    vectors = tfidf(_seed_sentences(seed_text))
+    assert vectors.shape[0] > 100
+    assert np.array_equal(pairwise_cosine(vectors), (vectors @ vectors.T).toarray())
+
+
+def test_represent_pairwise_cosine_of_many_pairs_leaves_the_product_to_scipy(
+    seed_text: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vectors = tfidf(_seed_sentences(seed_text))
+    small = pairwise_cosine(vectors)
+    monkeypatch.setattr(represent, "MAX_TERM_PAIRS", 0)
+    assert np.array_equal(pairwise_cosine(vectors), small)
+
+
+def test_represent_cosine_to_centroid_equals_the_sparse_product(seed_text: dict[str, str]) -> None:
+    vectors = tfidf(_seed_sentences(seed_text))
+    n_columns = vectors.shape[1]
+    centroid = np.bincount(vectors.indices, weights=vectors.data * (1.0 / vectors.shape[0]), minlength=n_columns)
+    expected = np.asarray(vectors @ (centroid / np.linalg.norm(centroid))).ravel()
+    assert np.array_equal(cosine_to_centroid(vectors), expected)
+
+
+def test_represent_texts_without_terms_give_zero_floats() -> None:
+    vectors = tfidf(["The of a.", "It is."])  # stop words only
+    assert pairwise_cosine(vectors).dtype == float
+    assert pairwise_cosine(vectors).tolist() == [[0.0, 0.0], [0.0, 0.0]]
+    assert cosine_to_centroid(vectors).tolist() == [0.0, 0.0]
+
+
+@pytest.mark.parametrize("max_pairs", [represent.MAX_TERM_PAIRS, 0])
+def test_represent_stories_together_as_each_alone(
+    seed_text: dict[str, str], monkeypatch: pytest.MonkeyPatch, max_pairs: int
+) -> None:
+    monkeypatch.setattr(represent, "MAX_TERM_PAIRS", max_pairs)
+    stories = [_seed_sentences({name: text}) for name, text in seed_text.items()]
+    stories.insert(1, ["The of a.", "It is."])  # no terms at all
+    for texts, found in zip(stories, represent_stories(stories), strict=True):
+        alone = tfidf(texts)
+        assert np.array_equal(found.vectors.toarray(), alone.toarray())
+        assert np.array_equal(found.similarity, pairwise_cosine(alone))
+        assert np.array_equal(found.centrality, cosine_to_centroid(alone))
