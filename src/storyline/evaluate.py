@@ -228,7 +228,8 @@ def evaluate_clusters(
     for record in records:
         start = time.perf_counter()
         sentences = cluster_sentences(record.record)
-        done = _Prepared(sentences, [one_sentence_per_line(r) for r in record.references], time.perf_counter() - start)
+        prepare_s = time.perf_counter() - start
+        done = _Prepared(sentences, [one_sentence_per_line(r) for r in record.references], prepare_s)
         scores: dict[str, ClusterScore] = {}
         for system in systems:
             if not system.startswith("storyline"):

@@ -30,11 +30,6 @@ def stop_words() -> frozenset[str]:
 
 
 @cache
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
-
-
-@cache
 def _stemmer() -> snowballstemmer.stemmer:
     """Porter, run by PyStemmer's C code when it is installed (as snowballstemmer would pick it), without
     PyStemmer's own word cache: `_term` caches every token already, and PyStemmer sorts its cache every time it
@@ -58,8 +53,9 @@ def terms(text: str) -> tuple[str, ...]:
 
 @cache
 def _term(token: str) -> str | None:
-    """The stemmed term a token counts as, None for a stop word; one cache lookup per token."""
-    return None if token in stop_words() else _stem(token)
+    """The stemmed term a token counts as, None for a stop word; one cache lookup per token (the only cache of
+    stems: a second one would only add memory for every token to be fetched from)."""
+    return None if token in stop_words() else _stemmer().stemWord(token)
 
 
 def tfidf(texts: Sequence[str]) -> csr_matrix:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from storyline.models import Article, Sentence
 
@@ -33,6 +34,9 @@ _OPENERS = frozenset(
 )
 # A terminator run, closing quotes or brackets (including tokenized ''), white space, the next character.
 _BOUNDARY = re.compile(r"(\.\.\.|…|[.!?]+)([\"'”’)\]]*(?:'')?[\"'”’)\]]*)(\s+)(?=(\S))")
+# A boundary starts at a terminator. _BOUNDARY opens with alternatives the engine cannot skip ahead to, so it would
+# be tried at every position of a line; _boundaries tries it only where this finds a terminator.
+_TERMINATOR = re.compile(r"[.!?…]")
 # Scrapers join paragraphs without a space: "…in Virginia.Authorities said". Two lower-case letters or digits
 # before the mark keep "U.S.", initials and decimals out.
 # (The look-behind, which covers the mark itself, comes after it: a pattern that opens with the mark lets the
@@ -134,12 +138,22 @@ def _cuts(line: str) -> list[tuple[int, int]]:
     """(end of a sentence, start of the next) for every boundary in one line, in order."""
     cuts: list[tuple[int, int]] = []
     start = 0
-    for match in _BOUNDARY.finditer(line):
+    for match in _boundaries(line):
         if _is_boundary(line, match, start):
             cuts.append((match.end(2), match.end()))
             start = match.end()
     cuts += [(match.end(), match.end()) for match in _GLUED.finditer(line)]
     return sorted(cuts)
+
+
+def _boundaries(line: str) -> Iterator[re.Match[str]]:
+    """`_BOUNDARY.finditer(line)`: the same matches, tried only at terminators."""
+    found = _TERMINATOR.search(line)
+    while found:
+        match = _BOUNDARY.match(line, found.start())
+        found = _TERMINATOR.search(line, match.end() if match else found.start() + 1)
+        if match:
+            yield match
 
 
 def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
