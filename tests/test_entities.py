@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from storyline.analyze.entities import analyze_entities, name_key
+from storyline.analyze.entities import Mention, analyze_entities, clean_mention, merge_mentions, name_key
 from storyline.models import Article, Brief
 
 
@@ -130,3 +130,44 @@ def test_entities_two_nicknames_of_one_name_stay_two_people() -> None:
 def test_entities_short_forms_join_the_full_name(body: str, short: str, full: str) -> None:
     found = analyze_entities([article(body)])
     assert found.canonical[name_key(short)] == full
+
+
+def test_entities_name_key_folds_curly_apostrophes() -> None:
+    assert name_key("Maeve O’Donnell") == name_key("Maeve O'Donnell")
+
+
+@pytest.mark.slow
+def test_entities_middle_initials_make_the_display_name() -> None:
+    # one outlet gives the middle initials, two leave them out: the fuller spelling names the person
+    found = analyze_entities(
+        [
+            article("Provost Helen Marchetti closed the lab. Marchetti spoke.", "a1"),
+            article("Provost Helen Marchetti said little.", "a2"),
+            article("Provost Helen R. Marchetti signed the order.", "a3"),
+        ]
+    )
+    assert found.canonical[name_key("Helen Marchetti")] == "Helen R. Marchetti"
+
+
+@pytest.mark.slow
+def test_entities_emeritus_is_a_title() -> None:
+    body = "The new Pope chose the name Clement. Clement prayed with Pope Emeritus Gregory."
+    assert "Gregory" in {m.text for m in analyze_entities([article(body)]).mentions}
+
+
+def test_entities_a_saint_is_a_namesake_not_the_person() -> None:
+    # "Clement" (the pope) is not merged into "St Clement" (the saint he is named for), the one longer name
+    mentions = [
+        Mention("a1", 0, 7, "Clement", "PERSON"),
+        Mention("a1", 30, 40, "St Clement", "PERSON"),
+        Mention("a1", 60, 67, "Clement", "PERSON"),
+    ]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Clement")] == "Clement"
+
+
+def test_entities_sentence_opening_conjunction_is_no_part_of_a_name() -> None:
+    body = "The suit names the maker. Yet Halvorsen Arms kept selling the rifle."
+    start = body.index("Yet")
+    mention = clean_mention(article(body), start, start + len("Yet Halvorsen Arms"), "ORG")
+    assert mention is not None and mention.text == "Halvorsen Arms"

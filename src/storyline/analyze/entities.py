@@ -37,7 +37,7 @@ TITLES = ABBREVIATED_TITLES | frozenset(
     "leader supreme chairman chairwoman chair ceo chief executive senator representative congressman "
     "congresswoman officer detective sheriff lawyer coach host "
     "governor mayor judge justice general admiral miss sir lord lady king queen "
-    "prince princess pope former late us chinese korean american british russian "
+    "prince princess pope emeritus former late us chinese korean american british russian "
     "attorney speaker director spokesman spokeswoman ambassador minister the a an "
     # local offices news names people by: "Councilman Jack Weir", "City Clerk Kim Lehmkuhl"
     "councilman councilwoman councilmember councillor councilor alderman alderwoman clerk commissioner "
@@ -61,6 +61,8 @@ NICKNAMES = {
     "pat": "patrick", "rick": "richard", "dick": "richard", "kate": "katherine", "liz": "elizabeth",
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
 }  # fmt: skip
+_SAINTS = frozenset({"st", "saint"})
+_SENTENCE_OPENERS = frozenset("Yet But And So Still Then Now Also Meanwhile However Instead Even Only".split())
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -120,8 +122,9 @@ class EntityAnalysis:
 
 def name_key(text: str) -> str:
     """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; 'Lemaître' and 'Lemaitre' →
-    'lemaitre' (an outlet that drops accents still names the same person); middle initials dropped."""
-    words = re.sub(r"[-‐–]", " ", _without_accents(text).replace(".", "")).lower().split()
+    'lemaitre' (an outlet that drops accents still names the same person); "O’Grady" and "O'Grady" → "o'grady";
+    middle initials dropped."""
+    words = re.sub(r"[-‐–]", " ", _without_accents(text).replace(".", "").replace("’", "'")).lower().split()
     if len(words) > 2:
         words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
     return " ".join(words)
@@ -181,7 +184,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
                 mention = clean_mention(article, ent.start_char, ent.end_char, ent.label_)
                 if mention is not None:
                     found.append(mention)
-    canonical, types = _merge(found, _acronyms(articles))
+    canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
     return EntityAnalysis(_entities(mentions, types), mentions, canonical)
 
@@ -194,7 +197,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     while len(tokens) > 1:
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
-        if not (is_role or (at_sentence_start and first.endswith("ing"))):  # "Meeting Kim" opens a sentence
+        # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
+        if not (is_role or (at_sentence_start and (first.endswith("ing") or first in _SENTENCE_OPENERS))):
             break
         tokens.pop(0)
         at_sentence_start = False
@@ -235,7 +239,7 @@ def _is_junk(text: str) -> bool:
     )
 
 
-def _merge(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """Name key → canonical name, and canonical name → entity type."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -249,7 +253,12 @@ def _merge(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tuple[dict[
     for key in forms:
         if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
             continue
-        longer = {target.get(p, p) for p in people if p.split()[0] == key or surname(p) == key}
+        # "St Francis" is a namesake, not the "Francis" the text goes on to mean
+        longer = {
+            target.get(p, p)
+            for p in people
+            if (p.split()[0] == key or surname(p) == key) and p.split()[0] not in _SAINTS
+        }
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
             target[key] = longer.pop()
     groups: dict[str, list[str]] = defaultdict(list)
@@ -259,14 +268,20 @@ def _merge(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tuple[dict[
     types: dict[str, str] = {}
     for head, keys in groups.items():
         # The display name is the full name's most frequent spelling, but an accented one over the same letters
-        # without accents (those lost them; none gained any); ties go to the first seen (Counter order).
-        name = max(forms[head].items(), key=lambda form: (form[0] != _without_accents(form[0]), form[1]))[0]
+        # without accents (those lost them; none gained any) and one with middle initials over one without
+        # ("Robert J. Birgeneau", not "Robert Birgeneau": the fullest the cluster knows); ties go to the first seen.
+        name = max(forms[head].items(), key=_display_rank)[0]
         votes = sum((labels[k] for k in keys), Counter[str]())
         types[name] = "PERSON" if labels[head]["PERSON"] and " " in head else votes.most_common(1)[0][0]
         canonical.update(dict.fromkeys(keys, name))
     # an acronym NER never tagged alone still names what the text defined it for
     canonical |= {short: canonical[long] for short, long in acronyms.items() if short not in canonical}
     return canonical, types
+
+
+def _display_rank(form: tuple[str, int]) -> tuple[bool, int, int]:
+    spelling, count = form
+    return spelling != _without_accents(spelling), len(spelling.split()), count
 
 
 def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
