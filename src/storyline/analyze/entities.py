@@ -62,7 +62,7 @@ NICKNAMES = {
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
-_SENTENCE_OPENERS = frozenset("Yet But And So Still Then Now Also Meanwhile However Instead Even Only".split())
+SENTENCE_OPENERS = frozenset("Yet But And So Still Then Now Also Meanwhile However Instead Even Only".split())
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -157,6 +157,11 @@ def strip_titles(name: str) -> str:
     return name
 
 
+def is_namesake(name: str) -> bool:
+    """'St Francis' is the saint a later 'Francis' may be named after, not that Francis: no full name for him."""
+    return name_key(name).split()[0] in _SAINTS
+
+
 def surname(key: str) -> str:
     """The family name of a name key: 'robert mueller iii' → 'mueller'."""
     words = key.split()
@@ -198,7 +203,7 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
         # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
-        if not (is_role or (at_sentence_start and (first.endswith("ing") or first in _SENTENCE_OPENERS))):
+        if not (is_role or (at_sentence_start and (first.endswith("ing") or first in SENTENCE_OPENERS))):
             break
         tokens.pop(0)
         at_sentence_start = False
@@ -253,12 +258,7 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     for key in forms:
         if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
             continue
-        # "St Francis" is a namesake, not the "Francis" the text goes on to mean
-        longer = {
-            target.get(p, p)
-            for p in people
-            if (p.split()[0] == key or surname(p) == key) and p.split()[0] not in _SAINTS
-        }
+        longer = {target.get(p, p) for p in people if (p.split()[0] == key or surname(p) == key) and not is_namesake(p)}
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
             target[key] = longer.pop()
     groups: dict[str, list[str]] = defaultdict(list)

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from storyline.analyze.entities import Mention, is_title, name_key, surname
+from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
 from storyline.segment import sentence_end, sentence_start
 
 FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
@@ -110,7 +110,7 @@ def full_name(text: str, context: SpeakerContext, position: int, *, has_title: b
 def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        if m.label == "PERSON" and " " in m.name.strip():
+        if m.label == "PERSON" and " " in m.name.strip() and not is_namesake(m.name):
             found[surname(name_key(m.name))].add(m.name)
             found[name_key(m.name)].add(m.name)
             # "Ahmad Seth" merged into "Ahmad Seth Zaharie": "Mr Seth" is him too
@@ -130,6 +130,9 @@ def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]
         # not part of a longer name: "Donald Trump Jr." is someone else
         for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])", body):
             word = first.group(1)
+            # "Yet Halvorsen" opens a sentence, "St Clement" is a saint: neither word is a first name
+            if word in SENTENCE_OPENERS or is_namesake(f"{word} {last_name}"):
+                continue
             if not is_title(word) and not re.search(rf"\b{word.lower()}\b", body):
                 found[key] = {f"{word} {last_name}"}
                 break

@@ -132,6 +132,10 @@ _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\
 # "Pelosi is facing …", "Kowalczyk, 29, admitted …", "Lemieux, who …": a capitalised word opening a clause before a
 # word in lower case or an apposition; a person if a surname
 _SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
+_PLACES = frozenset({"GPE", "LOC"})
+# between a person and the place closing an apposition about them: ", the governor of "
+_APPOSITION_TO = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”\n]{1,60}?\s+(?:of|in|from|for)\s+")
+_SURNAME_BEFORE_WHO = re.compile(r"\b([A-Z][\w'’-]+),\s+$")  # "Chaffetz, who said"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
 _AT_VERB = re.compile(rf"\b(?:(?!told\b|tells?\b)(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
@@ -285,14 +289,27 @@ def _referent(
     first = re.sub(r"['’]\w+$", "", body[start:end].split()[0].lower())
     if first == "who":
         named_before = [m for m in people if 0 <= start - m.end <= 3]
+        if named_before and named_before[-1].label in _PLACES:
+            named_before = _appositive_head(body, named_before[-1], people)
         if named_before:
             return _named(body, named_before[-1].name, start, end, context)
+        surname = _SURNAME_BEFORE_WHO.search(body, max(0, start - 40), start)  # a surname NER missed there
+        if surname and full_name(surname.group(1), context, start) is not None:
+            return _named(body, surname.group(1), start, end, context)
         group = _GROUP_BEFORE.search(body, max(0, start - 60), start)
         return Speaker(group.group("group"), "described", group.start("group"), group.end("group")) if group else None
     if first == "it":
         document = _document_before(body, start)
         return Speaker(document, "described", start, end) if document else None
     return _pronoun(first, start, end, open_at, context)
+
+
+def _appositive_head(body: str, place: Mention, people: Sequence[Mention]) -> list[Mention]:
+    """ "Ann Cole, the governor of Utah, who said": the person the apposition ending in a place describes."""
+    before = [m for m in people if m.end < place.start and m.label == "PERSON"]
+    if before and _APPOSITION_TO.fullmatch(body, before[-1].end, place.start):
+        return before[-1:]
+    return []
 
 
 def _document_before(body: str, start: int) -> str | None:
@@ -327,8 +344,8 @@ def _follows_preposition(who: str, name_at: int) -> bool:
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker words without a leading conjunction, trailing adverbs and auxiliaries, or closing punctuation."""
     words = list(re.finditer(r"\S+", body[start:end]))
-    # "And she", "Later he": a conjunction or a sentence adverb before the speaker
-    while len(words) > 1 and words[0].group().lower() in {"and", "but", "so"} | _TRAILING:
+    # "And she", "Later he", "Yet Acme": a conjunction or a sentence adverb before the speaker
+    while len(words) > 1 and words[0].group().lower() in {"and", "but", "so", "yet"} | _TRAILING:
         words.pop(0)
     while words and (words[-1].group().lower() in _TRAILING or _is_adverb(words[-1].group(), words[-2:-1])):
         words.pop()

@@ -1,0 +1,44 @@
+"""Speaker patterns beyond the basic ones of test_quotes.py: documents and organisations as sources, names a
+sentence's opening word or a saint's namesake would spoil, and clauses between a speaker and the quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import only, quotes_of
+
+pytestmark = pytest.mark.slow  # every test here runs spaCy NER
+
+
+def speaker_of(body: str, quote: str) -> tuple[str | None, str]:
+    found = only(quotes_of(body), quote)
+    return found.speaker, found.speaker_kind
+
+
+def test_speaker_is_not_the_saint_a_person_is_named_after() -> None:
+    body = (
+        "The new pope took the name Clement in honour of St Clement, the saint who worked with the poor. Clement met "
+        'his predecessor on Saturday. "We are brothers," Clement told him.'
+    )
+    assert speaker_of(body, "We are") == ("Clement", "named")
+
+
+def test_speaker_name_drops_a_sentence_opening_conjunction() -> None:
+    body = (
+        "The families sued the gun maker on Monday. Yet Halvorsen kept selling the rifle to young men as a way to "
+        '"feel powerful" and never warned buyers.'
+    )
+    assert speaker_of(body, "feel powerful") == ("Halvorsen", "named")
+
+
+def test_speaker_who_after_a_surname_ner_missed() -> None:
+    body = (
+        "Rep. Ted Marlow, R-Ohio, asked for the memos. The agency refused. Marlow, who said last week he has his "
+        '"subpoena pen" ready, told the director that "the public has a right to know."'
+    )
+    assert speaker_of(body, "subpoena pen") == ("Ted Marlow", "named")
+
+
+def test_speaker_who_after_an_apposition_ending_in_a_place_is_the_person() -> None:
+    body = 'The lobbyist is a close ally of Ann Cole, the governor of Utah, who described her as "my secret weapon".'
+    assert speaker_of(body, "my secret") == ("Ann Cole", "named")
