@@ -42,3 +42,43 @@ def test_speaker_who_after_a_surname_ner_missed() -> None:
 def test_speaker_who_after_an_apposition_ending_in_a_place_is_the_person() -> None:
     body = 'The lobbyist is a close ally of Ann Cole, the governor of Utah, who described her as "my secret weapon".'
     assert speaker_of(body, "my secret") == ("Ann Cole", "named")
+
+
+def test_speaker_sentence_end_source_after_quoted_words_and_with_a_prepositional_phrase() -> None:
+    body = (
+        "A lawsuit filed Monday by the families claims the shooter could not have acted alone. \"The damage done that "
+        'morning was made possible" by a rifle that was "built to kill as many people as fast as possible," '
+        "according to the lawsuit against gun maker Halvorsen Arms."
+    )
+    assert speaker_of(body, "The damage") == ("the lawsuit", "described")
+    assert speaker_of(body, "built to") == ("the lawsuit", "described")  # not the defendant
+
+
+def test_speaker_of_what_a_court_said_was() -> None:
+    body = (
+        'The ruling struck down the ban. In what the Supreme Court of Norway said was a "question of great public '
+        'importance", the five-judge court unanimously said the order was invalid.'
+    )
+    assert speaker_of(body, "question of")[0] == "the Supreme Court of Norway"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "author"),
+    [
+        (
+            "Attorney Ann Lowe released a statement from her office on Friday. The statement from attorney Ann Lowe "
+            'came amid reports of an inquiry.\n"Mr. Varga will answer every question the committee has," the '
+            "statement said.",
+            "Mr. Varga",
+            "Ann Lowe",
+        ),
+        (
+            "The court struck down the ban last week.\nAn explanatory memorandum issued by the Ministry of Transport "
+            'said that as a result, "all permits issued under the old rule lapse at once."',
+            "all permits",
+            "Ministry of Transport",
+        ),
+    ],
+)
+def test_speaker_of_a_statement_or_memorandum_is_its_author(body: str, quote: str, author: str) -> None:
+    assert speaker_of(body, quote) == (author, "named")

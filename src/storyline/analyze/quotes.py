@@ -57,15 +57,18 @@ _AFTER_WHO_VERB = re.compile(
 _AFTER_VERB_WHO = re.compile(
     rf"\s*[,—–-]?\s*(?:{_INVERTIBLE}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
-    r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with)\b|\s*$)"
+    r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s*$"
+    r"|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with|against)\b)"
 )
 # `"…," she quoted him as saying`: the object speaks.
 _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+as\s+(?:saying|telling|writing)\b"
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
+# Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
-    rf"[^.!?\"“”\n]*,\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
-    r"(?:\s+(?:in|on|to|at|during)\s+[^.,;:!?\"“”\n]{1,40}?"  # "…, the detective wrote in the file."
+    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
+    # "…, the detective wrote in the file.", "…, according to the lawsuit against the maker."
+    r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
     # "…, said a friend, speaking anonymously." / "…, the Academy said, a word chosen to …"
     r"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{1,200})?\s*\.(?:\s|$)"
@@ -108,9 +111,11 @@ _CHARACTERISED = re.compile(
     r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$",  # 'uses the word “puzzling”'
     re.IGNORECASE,
 )
-# "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach".
+# "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach", "in what the
+# court said was a “…”".
 _WHAT_CALLED = re.compile(
     rf"\b(?:what|which)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+(?:calls|called|dubbed|termed|labell?ed|branded|"
+    r"(?:says|said)\s+(?:is|was|were|are)|"
     r"(?:describes|described|sees|saw|views|viewed)\s+as)\s+(?:an?|the)?\s*$"
 )
 # "The lakes are deep, Niebur said. “It is a missing link.”": the speaker of the sentence before goes on.

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storyline.analyze.documents import author_of, document_before, introduced_author, named_author
 from storyline.analyze.entities import (
     EntityAnalysis,
     Mention,
@@ -43,7 +44,7 @@ from storyline.analyze.organisations import (
     outside_quotes,
 )
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
-from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans, sentence_start
+from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans
 
 # Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
 # characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
@@ -98,12 +99,6 @@ _MODIFIER = rf"(?!(?:{FUNCTION_WORDS}|among|for|than)\b)[a-z][\w-]*\s+"  # "loca
 _GROUP_BEFORE = re.compile(
     rf"(?<![\w-])(?P<group>(?:{_MODIFIER}){{0,2}}[a-z][\w-]{{2,}}(?<![su])s|(?:[Aa]n?|[Tt]he)\s+(?:{_MODIFIER}){{0,2}}"
     r"[a-z][\w-]+),?\s+$"
-)
-# A document that can say things: "a four-page letter", "the new report", "a statement"
-_DOCUMENT = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,3}?(?:letter|report|study|statement|memo|document|"
-    r"survey|review|complaint|lawsuit|filing|ruling|order|proposal|analysis|editorial|release|email|e-mail|petition|"
-    r"resolution|motion|judgment|verdict|decision|note|message|article|paper)\b"
 )
 # A report that speaks for the outlet that published it: "a report in The Boston Globe", "a new study by Acme Labs"
 _REPORT = re.compile(
@@ -226,6 +221,10 @@ def resolve(
     if _NAME_GOES_ON.match(body, end):
         longer = (m for m in people if start <= m.start <= start + 4 and end < m.end <= end + 40)
         start, end = next(((start, m.end) for m in longer), (start, end))
+    # "An explanatory memorandum issued by the Department of Health said": its author
+    author = named_author(body, start, end, people)
+    if author is not None:
+        return _named(body, author.name, start, end, context, is_person=author.label == "PERSON")
     who = body[start:end]
     first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
     if first in ("he", "she", "who") or (first in {*_PRONOUNS, "it"} and len(who.split()) == 1):
@@ -299,8 +298,13 @@ def _referent(
         group = _GROUP_BEFORE.search(body, max(0, start - 60), start)
         return Speaker(group.group("group"), "described", group.start("group"), group.end("group")) if group else None
     if first == "it":
-        document = _document_before(body, start)
-        return Speaker(document, "described", start, end) if document else None
+        document = document_before(body, start)
+        if document is None:
+            return None
+        author = author_of(body, document, people)
+        if author is not None:
+            return _named(body, author.name, start, end, context, is_person=author.label == "PERSON")
+        return Speaker(document.group(), "described", start, end)
     return _pronoun(first, start, end, open_at, context)
 
 
@@ -310,17 +314,6 @@ def _appositive_head(body: str, place: Mention, people: Sequence[Mention]) -> li
     if before and _APPOSITION_TO.fullmatch(body, before[-1].end, place.start):
         return before[-1:]
     return []
-
-
-def _document_before(body: str, start: int) -> str | None:
-    """The document that the sentence before `start` (or its own, before it) introduces, in the same paragraph:
-    "a four-page letter", "the report", which a following "It said" means."""
-    sentence = sentence_start(body, start)
-    paragraph = body.rfind("\n", 0, start) + 1
-    if sentence == paragraph:
-        return None  # "It" opening a paragraph may mean anything
-    found = list(_DOCUMENT.finditer(body, sentence_start(body, sentence - 2), start))
-    return found[-1].group() if found else None
 
 
 def _is_noun_phrase(who: str) -> bool:
@@ -415,6 +408,9 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         )
         if organisation is not None and len(words) <= 3:  # "the company", "the parent company"
             return Speaker(organisation, "named", start, end)
+        author = introduced_author(body, head, start, [*context.persons, *context.organisations])
+        if author is not None:  # "the statement said", after "a statement from attorney Ann Lowe"
+            return Speaker(author.name, "named", start, end)
         if earlier:
             _, _, speaker, kind = max(earlier)
             return Speaker(speaker, kind, start, end)

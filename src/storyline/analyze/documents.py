@@ -1,0 +1,65 @@
+"""Documents as sources: "a four-page letter", "the report" can say things, and a statement or letter speaks for
+its author ("a statement from attorney Ann Lowe", "a memorandum issued by the Department of Health"), so a later
+"the statement said" is the author's words. A lawsuit or a study stays the source itself: who filed it is not
+who is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.analyze.entities import Mention
+from storyline.segment import sentence_start
+
+# A document that can say things: "a four-page letter", "the new report", "a statement"
+DOCUMENT = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,3}?(?:letter|report|study|statement|memo|memorandum|"
+    r"document|survey|review|complaint|lawsuit|filing|ruling|order|proposal|analysis|editorial|release|email|e-mail|"
+    r"petition|resolution|motion|judgment|verdict|decision|note|message|article|paper)\b"
+)
+# documents whose words are their author's
+_AUTHORED = frozenset("statement letter memo memorandum release email e-mail note message".split())
+# "from attorney", "issued by the": the author comes next, after at most two role words in lower case
+_ISSUED = r"(?:issued|released|sent|published|signed|written)"
+_BY_AUTHOR = re.compile(rf",?\s+(?:{_ISSUED}\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}")
+_PARTICIPLE = re.compile(rf"(?:\s+{_ISSUED})?")  # "a memo issued" (by …)
+_AUTHORS = ("PERSON", "ORG")
+
+
+def document_before(body: str, start: int) -> re.Match[str] | None:
+    """The document that the sentence before `start` (or its own, before it) introduces, in the same paragraph:
+    "a four-page letter", "the report", which a following "It said" means."""
+    sentence = sentence_start(body, start)
+    paragraph = body.rfind("\n", 0, start) + 1
+    if sentence == paragraph:
+        return None  # "It" opening a paragraph may mean anything
+    found = list(DOCUMENT.finditer(body, sentence_start(body, sentence - 2), start))
+    return found[-1] if found else None
+
+
+def author_of(body: str, document: re.Match[str], mentions: Sequence[Mention]) -> Mention | None:
+    """The person or organisation a statement or letter names as its author right after it, if any."""
+    if document.group().split()[-1].lower() not in _AUTHORED:
+        return None
+    by = _BY_AUTHOR.match(body, document.end())
+    if by is None:
+        return None
+    return next((m for m in mentions if m.start == by.end() and m.label in _AUTHORS), None)
+
+
+def introduced_author(body: str, head: str, start: int, mentions: Sequence[Mention]) -> Mention | None:
+    """ "the statement" → the author of the last statement before `start`, if the text named one."""
+    for document in reversed(list(DOCUMENT.finditer(body, 0, start))):
+        if document.group().split()[-1].lower() == head:
+            return author_of(body, document, mentions)
+    return None
+
+
+def named_author(body: str, start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The author of the statement or letter `body[start:end]` names as a speaker ("An explanatory memorandum
+    issued" by …), if the text names one right after it."""
+    document = DOCUMENT.match(body, start, end)
+    if document is None or not _PARTICIPLE.fullmatch(body, document.end(), end):
+        return None
+    return author_of(body, document, mentions)
