@@ -46,7 +46,7 @@ def test_speaker_who_after_an_apposition_ending_in_a_place_is_the_person() -> No
 
 def test_speaker_sentence_end_source_after_quoted_words_and_with_a_prepositional_phrase() -> None:
     body = (
-        "A lawsuit filed Monday by the families claims the shooter could not have acted alone. \"The damage done that "
+        'A lawsuit filed Monday by the families claims the shooter could not have acted alone. "The damage done that '
         'morning was made possible" by a rifle that was "built to kill as many people as fast as possible," '
         "according to the lawsuit against gun maker Halvorsen Arms."
     )
@@ -82,3 +82,28 @@ def test_speaker_of_what_a_court_said_was() -> None:
 )
 def test_speaker_of_a_statement_or_memorandum_is_its_author(body: str, quote: str, author: str) -> None:
     assert speaker_of(body, quote) == (author, "named")
+
+
+def test_speaker_the_magazine_is_the_organisation_the_text_called_a_magazine() -> None:
+    body = (
+        "The two men share a faith, according to Voce Cattolica, the Italian Jesuit magazine whose articles the "
+        'Vatican approves.\n"They are two men of rare faith," the magazine wrote.'
+    )
+    assert speaker_of(body, "They are") == ("Voce Cattolica", "named")
+
+
+def test_speaker_she_means_the_woman_the_text_describes_not_a_name_of_unknown_gender() -> None:
+    body = (
+        "A woman who says she exchanged messages with the candidate spoke to the paper. According to the woman’s "
+        "account, the two met online last summer. The woman had mutual friends with him, she said, and a blogger "
+        "named Dana Reyes later posted the messages.\n“We talked every day,” she said."
+    )
+    assert speaker_of(body, "We talked") == ("the woman", "described")
+
+
+def test_speaker_group_opening_the_sentence_with_its_place() -> None:
+    body = (
+        "Neighbouring Moldova also criticised the law. Lawmakers in Chisinau passed a resolution Tuesday saying they "
+        'were "deeply alarmed" by the law.'
+    )
+    assert speaker_of(body, "deeply alarmed") == ("lawmakers in Chisinau", "described")

@@ -30,6 +30,7 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
+_GENDERED_DESCRIPTION = re.compile(rf"\b[Tt]he\s+(?P<noun>{'|'.join(_GENDERED_NOUNS)})\b(?!\s+[A-Z])")
 # Names NER tags PERSON that name no one: an acronym or a dateline in capitals ("KTUL", "TULSA"), a photo credit
 # ("Dan Ruiz/Herald"); and a name after an article ("an Amber Alert", "a May Amber Alert", "the Trump
 # administration") is a thing's.
@@ -199,3 +200,14 @@ def gender_by_noun(body: str, mention: Mention) -> str:
     after = _APPOSITION_AFTER.match(body, mention.end)
     description = re.split(rf"\s(?:{FUNCTION_WORDS})\s", after.group(1))[0] if after else ""
     return next((_GENDERED_NOUNS[w] for w in description.split() if w in _GENDERED_NOUNS), "")
+
+
+def gendered_description_before(body: str, gender: str, position: int) -> tuple[int, str] | None:
+    """The last sentence before `position` that opens with a description of the given gender ("The woman had …",
+    "According to the woman's account, …"): whom an anonymous source's "she said" goes on meaning."""
+    found = None
+    for match in _GENDERED_DESCRIPTION.finditer(body, 0, position):
+        opening = body[sentence_start(body, match.start()) : match.start()]
+        if _GENDERED_NOUNS[match.group("noun").lower()] == gender and re.fullmatch(r"(?:[Aa]ccording to\s+)?", opening):
+            found = (match.start(), f"the {match.group('noun')}")
+    return found

@@ -46,11 +46,13 @@ def is_organisation_noun(head: str) -> bool:
     return head in _FITS
 
 
-def organisation_for(head: str, position: int, organisations: Sequence[Mention]) -> str | None:
+def organisation_for(body: str, head: str, position: int, organisations: Sequence[Mention]) -> str | None:
     """The organisation 'the `head`' at `position` means: the closest one named before it that fits the noun
-    (a publication for 'the paper'), else the one of that kind the article names most."""
+    (a publication for 'the paper') or that the text called so ('Civilta Cattolica, the Jesuit magazine'), else
+    the one of that kind the article names most."""
     fits = _FITS[head]
-    fitting = [m for m in organisations if fits(m.name)]
+    called = re.compile(rf",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b")
+    fitting = [m for m in organisations if fits(m.name) or called.match(body, m.end)]
     before = [m for m in fitting if m.end <= position]
     if before:
         return before[-1].name

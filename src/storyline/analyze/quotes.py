@@ -165,6 +165,12 @@ _OWNED = re.compile(
 )
 _OWNER_BEFORE_NAME = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3}\s+")
 _GROUP_SPEAKS = re.compile(rf"(?P<who>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}})\s+(?:{VERBS})\b")
+# A group opening the sentence, with the place or body it belongs to: "Lawmakers in Kiev passed …"
+_GROUP_OPENS = re.compile(
+    r"(?P<who>(?P<group>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+    r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
+    r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
+)
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
@@ -487,6 +493,10 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
     group = _GROUP_SPEAKS.match(text.body, start, end)
     if group and is_group(group.group("who")):  # "Police said Tuesday he lived …, adding that he was not a “…”"
         return text.speaker(start, start + len(group.group("who")), found)
+    group = _GROUP_OPENS.match(text.body, start, end)
+    if group and is_group(group.group("group")):  # "Lawmakers in Kiev passed a resolution saying …": not Kiev
+        who = group.group("who")
+        return Speaker(who[:1].lower() + who[1:], "described", start, start + len(who))
     quoted = quoted_ranges(text.body, start, end)
     candidates = [
         m

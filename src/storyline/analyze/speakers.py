@@ -31,6 +31,7 @@ from storyline.analyze.names import (
     SpeakerContext,
     could_be_person,
     full_name,
+    gendered_description_before,
     genders_of,
     person_surnames,
     title_gender,
@@ -305,7 +306,7 @@ def _referent(
         if author is not None:
             return _named(body, author.name, start, end, context, is_person=author.label == "PERSON")
         return Speaker(document.group(), "described", start, end)
-    return _pronoun(first, start, end, open_at, context)
+    return _pronoun(body, first, start, end, open_at, context)
 
 
 def _appositive_head(body: str, place: Mention, people: Sequence[Mention]) -> list[Mention]:
@@ -373,8 +374,10 @@ def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, 
     return Speaker(name, "named", start, end)
 
 
-def _pronoun(pronoun: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker | None:
-    """'he' → the most recent person before the quote not known to be a woman (and vice versa)."""
+def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker | None:
+    """'he' → the most recent person before the quote not known to be a woman (and vice versa); but an unnamed
+    source the text describes by gender ("The woman said …") after anyone known to be of that gender wins over
+    names of unknown gender ("Nik Richie", "Formspring")."""
     gender = _PRONOUNS[pronoun]
     known = context.genders | {name: g for _, name, g, _ in context.named if g}
     candidates = [
@@ -382,6 +385,9 @@ def _pronoun(pronoun: str, start: int, end: int, open_at: int, context: SpeakerC
         for pos, name, _, is_person in context.named
         if pos < min(start, open_at) and is_person and known.get(name, gender) == gender
     ]
+    described = gendered_description_before(body, gender, min(start, open_at))
+    if described is not None and not any(pos > described[0] and name in known for pos, name in candidates):
+        return Speaker(described[1], "described", start, end)
     if not candidates:
         return None
     name = max(candidates)[1]
@@ -404,7 +410,9 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
     if words[0].lower() in ("the", "this", "that"):
         earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
         organisation = (
-            organisation_for(head, min(start, open_at), context.organisations) if is_organisation_noun(head) else None
+            organisation_for(body, head, min(start, open_at), context.organisations)
+            if is_organisation_noun(head)
+            else None
         )
         if organisation is not None and len(words) <= 3:  # "the company", "the parent company"
             return Speaker(organisation, "named", start, end)
