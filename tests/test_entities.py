@@ -171,3 +171,10 @@ def test_entities_sentence_opening_conjunction_is_no_part_of_a_name() -> None:
     start = body.index("Yet")
     mention = clean_mention(article(body), start, start + len("Yet Halvorsen Arms"), "ORG")
     assert mention is not None and mention.text == "Halvorsen Arms"
+
+
+def test_entities_name_after_an_owners_possessive_is_the_person() -> None:
+    body = "Even the Daily Ledger’s Mara Quint disliked it."
+    start = body.index("Daily")
+    mention = clean_mention(article(body), start, body.index(" disliked"), "ORG")
+    assert mention is not None and mention.text == "Mara Quint"

@@ -107,3 +107,46 @@ def test_speaker_group_opening_the_sentence_with_its_place() -> None:
         'were "deeply alarmed" by the law.'
     )
     assert speaker_of(body, "deeply alarmed") == ("lawmakers in Chisinau", "described")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # a characterising verb: blaming something on a few quoted words
+            "In the third quarter, Verano Mobile blamed a drop in its prepaid subscribers on more aggressive "
+            '"price cutting by rivals." Verano Mobile shares fell.',
+            "price cutting",
+            "Verano Mobile",
+        ),
+        (  # the owner of a wish, when the quoted words follow at once
+            "The ministry played down the meeting, in keeping with Alvarez's desire to remain \"out of the public "
+            'eye" and not upstage her successor.',
+            "out of",
+            "Alvarez",
+        ),
+        (  # a time between the verb and its "that"
+            'The Daily Ledger first reported last week that a senior aide was a "subject of the inquiry," but did '
+            "not name the aide.",
+            "subject of",
+            "The Daily Ledger",
+        ),
+        (  # "Mr Justice …" is the judge a later "the judge said" means
+            "On behalf of the court, Mr Justice Paul Ferrand said the rule could not stand.\nIn the earlier case, the "
+            'judge said, the choice left to ministers "is which products may be sold at all".',
+            "is which",
+            "Paul Ferrand",
+        ),
+        (  # "Before" opening the sentence is no part of the subject's name
+            'Before Lindqvist announced her choice to be known as "chair emerita," the board met in private.',
+            "chair emerita",
+            "Lindqvist",
+        ),
+        (  # the person after an owner's possessive NER took along
+            "Critics piled on. Even the Daily Ledger’s Mara Quint described “Summer Rain” as “a limp, airless sequel.”",
+            "a limp",
+            "Mara Quint",
+        ),
+    ],
+)
+def test_speaker_characterising_and_reporting_clauses(body: str, quote: str, speaker: str) -> None:
+    assert speaker_of(body, quote) == (speaker, "named")

@@ -62,7 +62,10 @@ NICKNAMES = {
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
-SENTENCE_OPENERS = frozenset("Yet But And So Still Then Now Also Meanwhile However Instead Even Only".split())
+SENTENCE_OPENERS = frozenset(
+    "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
+    "Before After When While If Although Though Because Since Until Once".split()
+)
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -211,6 +214,7 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         return None
     if label == "PERSON":
         tokens = _after_last_title(body, tokens)
+    tokens = _after_owner(body, tokens)
     start, end = tokens[0][0], tokens[-1][1]
     text = body[start:end].split(" (")[0]  # "the Australian Maritime Safety Authority (Amsa": the name before it
     end = start + len(text)
@@ -230,6 +234,14 @@ def _after_last_title(body: str, tokens: list[tuple[int, int]]) -> list[tuple[in
     words = [body[s:e].lower() for s, e in tokens]
     last = max((i for i, w in enumerate(words) if is_title(w)), default=-1)
     return tokens[last + 1 :] if len(tokens) - last - 1 >= 2 else tokens
+
+
+def _after_owner(body: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'New York Times’ Manohla Dargis' → 'Manohla Dargis': NER took the owner's possessive along; the name is
+    the full name after it."""
+    owner = max((i for i, (s, e) in enumerate(tokens[:-2]) if _POSSESSIVE.search(body[s:e])), default=-1)
+    rest = tokens[owner + 1 :]
+    return rest if owner >= 0 and all(body[s].isupper() for s, _ in rest) else tokens
 
 
 def _is_junk(text: str) -> bool:

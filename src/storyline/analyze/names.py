@@ -38,6 +38,8 @@ _NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
 # Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
 _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
+# "Mr Justice Gerard Hogan" is the one a later "the judge" means
+_JUDGES = {"justice": "judge"}
 # "her husband, Keith Rogers": a relative named once, whom a later "her husband said" means
 RELATIONS = frozenset(
     "husband wife mother father son daughter brother sister grandmother grandfather aunt uncle cousin "
@@ -147,7 +149,8 @@ def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, 
         word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
         relation = _RELATION_BEFORE.search(body, max(0, m.start - 30), m.start)
         if m.label == "PERSON" and word and is_title(word.group(1)):
-            titles.append((m.start, word.group(1).lower(), m.name, "named"))
+            title = word.group(1).lower()
+            titles += [(m.start, head, m.name, "named") for head in {title, _JUDGES.get(title, title)}]
         elif m.label == "PERSON" and relation and relation.group(1) in RELATIONS:  # "her husband, Keith Rogers,"
             titles.append((m.start, relation.group(1), m.name, "named"))
     return titles

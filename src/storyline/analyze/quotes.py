@@ -108,7 +108,9 @@ _CHARACTERISED = re.compile(
     rf"|\b(?P<verb2>call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed))\s+(?!for\b|on\b|it\s+as\b)"
     rf"{_WORD}(?:\s+{_WORD}){{0,7}}\s*$"
     r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$"
-    r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$",  # 'uses the word “puzzling”'
+    r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$"  # 'uses the word “puzzling”'
+    # 'blamed the decline on more pronounced “competitive headwinds”'
+    r"|\b(?P<verb5>blam(?:es|ed))\s+[^\"“”;:]{1,80}?\s+on\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach", "in what the
@@ -145,6 +147,9 @@ _CLAIM_OF = re.compile(
     r"(?P<who>\b(?:[Hh]is|[Hh]er)|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=['’]s?\s))(?:['’]s?)?\s+(?:[a-z]+\s+)?"
     r"(?:claims?|assertions?|insistence|promises?|pledges?|vows?|warnings?|arguments?|suggestions?|mantra|boast|"
     r"accusations?|contention|words|opinion|belief|view)\s+(?:that|to|of)\b[^\"“”.;:!?]{0,160}$"
+    # a wish is the owner's words only when they follow at once: 'Lee's desire to remain “…”'
+    r"|(?P<wisher>\b(?:[Hh]is|[Hh]er)|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=['’]s?\s))(?:['’]s?)?\s+"
+    r"(?:desire|wish|intention|hope)\s+to\s+(?:\w+\s+){0,2}$"
 )
 _BY_AGENT = re.compile(r"\s*by\s+(?P<who>[^,.;:!?\"“”()\n]{2,80}?)\s*(?:[,.;:!?]|$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
@@ -158,7 +163,8 @@ _INTRODUCER = re.compile(
 # sentence's.
 _FRONTED_CLAUSE = re.compile(
     r"(?:[A-Z][a-z]+ed\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
-    r"[Aa]fter|[Bb]efore|[Aa]s)\s[^,.;:!?\"“”\n]{1,150},\s+"
+    # words quoted inside the clause are part of it: 'Before Lee chose to be called “pope emeritus,” …'
+    r"[Aa]fter|[Bb]efore|[Aa]s)\s(?:[^,.;:!?\"“”\n]|[\"“][^\"“”\n]{1,60}[\"”]){1,150}(?:,|(?<=,[\"”]))\s+"
 )
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
@@ -278,7 +284,8 @@ def _attribute_partial(text: _Text, found: Found, after: str) -> Speaker | None:
         return text.speaker(*agent, found)
     claim = _CLAIM_OF.search(body, sentence_start(body, found.open_at), found.open_at)
     if claim is not None:
-        return text.speaker(claim.start("who"), claim.end("who"), found)
+        group = "who" if claim.group("who") else "wisher"
+        return text.speaker(claim.start(group), claim.end(group), found)
     # 'Her family described her as “smart,” according to a release': the characterising verb's subject said it
     if _CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
         return _attribute_before(text, found, is_full=False)

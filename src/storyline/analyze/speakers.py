@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from storyline.analyze.documents import author_of, document_before, introduced_author, named_author
 from storyline.analyze.entities import (
+    SENTENCE_OPENERS,
     EntityAnalysis,
     Mention,
     is_title,
@@ -61,7 +62,8 @@ VERBS = "|".join(
         "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
         # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Walsh allowed that", "The
         # Globe reports that" (not "the draft reports")
-        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|(?:allow|report)(?:s|ed)(?=\\s+that\\b)",
+        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|"
+        r"(?:allow|report)(?:s|ed)(?=\s+(?:(?:last|this|on|earlier)\s+\w+\s+)?that\b)",  # "reported last week that"
         *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
     ]
 )
@@ -91,7 +93,7 @@ _NOT_EPITHETS = frozenset(
 _OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
 _TRAILING = frozenset(
     "has had have was is were are also later then previously once again earlier recently reportedly "
-    "simply just further would will could".split()
+    "simply just further would will could first".split()
 )
 _PREPOSITIONS = frozenset("of for on at in with from to about".split())
 # "from farmers who", "many local residents, who", "a man who": a group in lower case, or a description,
@@ -338,8 +340,8 @@ def _follows_preposition(who: str, name_at: int) -> bool:
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker words without a leading conjunction, trailing adverbs and auxiliaries, or closing punctuation."""
     words = list(re.finditer(r"\S+", body[start:end]))
-    # "And she", "Later he", "Yet Acme": a conjunction or a sentence adverb before the speaker
-    while len(words) > 1 and words[0].group().lower() in {"and", "but", "so", "yet"} | _TRAILING:
+    # "And she", "Later he", "Yet Acme", "Before Lee": a conjunction or a sentence adverb before the speaker
+    while len(words) > 1 and (words[0].group().lower() in _TRAILING or words[0].group().title() in SENTENCE_OPENERS):
         words.pop(0)
     while words and (words[-1].group().lower() in _TRAILING or _is_adverb(words[-1].group(), words[-2:-1])):
         words.pop()
