@@ -150,3 +150,21 @@ def test_speaker_group_opening_the_sentence_with_its_place() -> None:
 )
 def test_speaker_characterising_and_reporting_clauses(body: str, quote: str, speaker: str) -> None:
     assert speaker_of(body, quote) == (speaker, "named")
+
+
+def test_speaker_told_names_the_listener_and_an_opening_surname_ner_missed_speaks() -> None:
+    body = (
+        "Rep. Ted Marlow, R-Ohio, asked for the memos. The agency refused. Marlow, who said last week he has his "
+        '"subpoena pen" ready to force Ames or the agency to hand over the files, told Director Kay Ruiz that "the '
+        'public has a right to know."'
+    )
+    assert speaker_of(body, "the public") == ("Ted Marlow", "named")
+
+
+def test_speaker_fronted_clause_holding_quoted_words_is_not_the_subject() -> None:
+    body = (
+        'Before Lindqvist announced her choice to be known as "chair emerita," one of the board\'s leading lawyers, '
+        "the veteran counsel Tomas Berg, penned a memo suggesting that such a title would not suit Lindqvist since in "
+        'leaving the post she had "given up every power of the office" for good.'
+    )
+    assert speaker_of(body, "given up") == ("Tomas Berg", "named")

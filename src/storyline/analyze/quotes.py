@@ -26,6 +26,7 @@ from storyline.analyze.quote_flow import (
 )
 from storyline.analyze.quote_marks import Found, quote_spans
 from storyline.analyze.speakers import (
+    CLAUSE_TO_COMMA,
     DESCRIBERS,
     PARTICIPLES,
     VERBS,
@@ -163,8 +164,7 @@ _INTRODUCER = re.compile(
 # sentence's.
 _FRONTED_CLAUSE = re.compile(
     r"(?:[A-Z][a-z]+ed\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
-    # words quoted inside the clause are part of it: 'Before Lee chose to be called “pope emeritus,” …'
-    r"[Aa]fter|[Bb]efore|[Aa]s)\s(?:[^,.;:!?\"“”\n]|[\"“][^\"“”\n]{1,60}[\"”]){1,150}(?:,|(?<=,[\"”]))\s+"
+    rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
@@ -177,6 +177,8 @@ _GROUP_OPENS = re.compile(
     r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
     r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
 )
+_LISTENER_AFTER = re.compile(r"told|tells?", re.IGNORECASE)  # "told McCabe": the name after it listens
+_SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
@@ -472,8 +474,8 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
     verb = verbs[-1]
     who_start, who_end = subject_before(before, verb.start())
     inverted = re.match(rf"\s+(?P<who>[A-Z]{_WORD}(?:\s+{_WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
-    # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"'
-    if inverted and (who_start is None or inverted.group("comma")):
+    # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"', nor 'told McCabe that "…"'
+    if inverted and (who_start is None or inverted.group("comma")) and not _LISTENER_AFTER.match(verb.group()):
         at = start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and names_a_subject(before[who_start:who_end])
@@ -511,6 +513,9 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
         if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
     ]
     person = candidates[0] if candidates else None
+    opening = _SURNAME_OPENS.match(text.body, start, end)  # "Chaffetz, who …, told": a surname NER missed there
+    if (person is None or person.start > start) and opening and full_name(opening.group(), text.context, start):
+        return text.speaker(start, opening.end(), found)
     if len(candidates) > 1 and _OWNER_BEFORE_NAME.fullmatch(text.body, candidates[0].end, candidates[1].start):
         person = candidates[1]  # "Romney's digital director Zac Moffatt concurred, telling …": Moffatt
     if person is None:  # a surname NER missed here ("Still, Carney acknowledged …") of a person named in full before

@@ -69,7 +69,7 @@ VERBS = "|".join(
 )
 PARTICIPLES = frozenset(
     "saying adding telling writing noting claiming tweeting calling stating describing declaring insisting "
-    "arguing warning asking explaining vowing pledging".split()
+    "arguing warning asking explaining vowing pledging suggesting".split()
 )
 # Words opening a description of a source rather than a name ("a senior official", "someone", "one analyst").
 DESCRIBERS = frozenset(
@@ -119,9 +119,11 @@ _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
 _NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".split())
 # A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
 # after the comma.
+# Words quoted inside such a clause are part of it: 'Before Lee chose to be called “pope emeritus,” …'
+CLAUSE_TO_COMMA = r"(?:[^,.;:!?\"“”\n]|[\"“][^\"“”\n]{1,60}[\"”]){1,150}(?:,|(?<=,[\"”]))\s+"
 FRONTED = re.compile(
-    r"(?:[\w'’-]+\s+){0,3}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
-    r"[^,.;:!?\"“”\n]{1,150},\s+",
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
+    rf"{CLAUSE_TO_COMMA}",
     re.IGNORECASE,
 )
 # "McSally's campaign", "North Korean media", "Ohio health officials": capitalised words and then common nouns
