@@ -178,3 +178,13 @@ def test_entities_name_after_an_owners_possessive_is_the_person() -> None:
     start = body.index("Daily")
     mention = clean_mention(article(body), start, body.index(" disliked"), "ORG")
     assert mention is not None and mention.text == "Mara Quint"
+
+
+def test_entities_corporate_suffix_joins_the_plain_name_which_names_the_company() -> None:
+    assert name_key("Verano Mobile Corp.") == name_key("Verano Mobile")
+    mentions = [
+        Mention("a1", 0, 19, "Verano Mobile Corp.", "ORG"),
+        Mention("a2", 0, 13, "Verano Mobile", "ORG"),
+    ]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Verano Mobile Corp.")] == "Verano Mobile"

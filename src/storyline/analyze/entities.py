@@ -62,6 +62,7 @@ NICKNAMES = {
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
+_CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
     "Before After When While If Although Though Because Since Until Once".split()
@@ -126,8 +127,10 @@ class EntityAnalysis:
 def name_key(text: str) -> str:
     """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; 'Lemaître' and 'Lemaitre' →
     'lemaitre' (an outlet that drops accents still names the same person); "O’Grady" and "O'Grady" → "o'grady";
-    middle initials dropped."""
+    middle initials and a corporate suffix ("Inc.", "Corp.") dropped."""
     words = re.sub(r"[-‐–]", " ", _without_accents(text).replace(".", "").replace("’", "'")).lower().split()
+    if len(words) > 1 and words[-1] in _CORPORATE_SUFFIXES:  # "Acme Corp." is "Acme"
+        words.pop()
     if len(words) > 2:
         words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
     return " ".join(words)
@@ -291,9 +294,13 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     return canonical, types
 
 
-def _display_rank(form: tuple[str, int]) -> tuple[bool, int, int]:
+def _display_rank(form: tuple[str, int]) -> tuple[bool, int, bool, int]:
+    """Accents, then middle initials, then no corporate suffix ("Sprint Nextel" over "Sprint Nextel Corp."), then
+    frequency."""
     spelling, count = form
-    return spelling != _without_accents(spelling), len(spelling.split()), count
+    words = spelling.split()
+    has_suffix = len(words) > 1 and words[-1].lower().rstrip(".") in _CORPORATE_SUFFIXES
+    return spelling != _without_accents(spelling), len(words) - has_suffix, not has_suffix, count
 
 
 def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
