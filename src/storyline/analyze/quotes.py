@@ -131,11 +131,11 @@ _NAME_ALONE = re.compile(
     r"\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+)?"
     r"(?:,\s+(?:a|an|the)\s[^,.;:!?\"“”\n]{1,80})?\.(?:\s|$)"
 )
-# `"…," Radler fumed.`, `"…," posted Nina Ferro.`: a verb no list holds, right after the quote, with a name or a
-# pronoun and nothing else before the sentence ends, still attributes it.
+# `"…," Radler fumed.`, `"…," posted Nina Ferro.`, `"…," he began.`: a verb no list holds, right after the quote,
+# with a name or a pronoun and nothing else before the sentence ends, still attributes it.
 _NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
 _AFTER_ANY_VERB = re.compile(
-    rf"\s*,?\s*(?:(?P<who>{_NAME_WORDS}|[Hh]e|[Ss]he)\s+[a-z]{{3,}}ed|[a-z]{{3,}}ed\s+(?P<who2>{_NAME_WORDS}))"
+    rf"\s*,?\s*(?:(?P<who>{_NAME_WORDS}|[Hh]e|[Ss]he)\s+(?:[a-z]{{3,}}ed|began)|(?:[a-z]{{3,}}ed|began)\s+(?P<who2>{_NAME_WORDS}))"
     r"\s*(?:[.,;](?:\s|$)|\.(?=[A-Z])|$)"
 )
 # `deemed “a tragic accident” by investigators`: a passive characterising verb before the quote, its agent after.
@@ -176,6 +176,10 @@ _GROUP_OPENS = re.compile(
     r"(?P<who>(?P<group>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
     r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
     r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
+)
+_SIGN_READING = re.compile(
+    r"(?P<who>\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:banner|sign|placard|poster|billboard|"
+    r"t-shirt|shirt|slogan))\s+(?:that\s+)?(?:read|reads|reading)\s*:?\s*$"
 )
 _LISTENER_AFTER = re.compile(r"told|tells?", re.IGNORECASE)  # "told McCabe": the name after it listens
 _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
@@ -454,6 +458,9 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
     body = text.body
     start = sentence_start(body, found.open_at)
     before = body[start : found.open_at]
+    sign = _SIGN_READING.search(before)
+    if sign is not None:  # 'with one banner reading: “…”': the banner is the source, not the sentence's subject
+        return Speaker(sign.group("who"), "described", start + sign.start("who"), start + sign.end("who"))
     according = _ACCORDING.search(before)
     if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
