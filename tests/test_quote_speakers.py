@@ -168,3 +168,36 @@ def test_speaker_fronted_clause_holding_quoted_words_is_not_the_subject() -> Non
         'leaving the post she had "given up every power of the office" for good.'
     )
     assert speaker_of(body, "given up") == ("Tomas Berg", "named")
+
+
+def test_speaker_of_a_banner_reading_is_the_banner() -> None:
+    body = (
+        "The mayor signed the order on Tuesday, a day after hundreds of people marched past city hall, with one "
+        'banner reading: "Keep the library open."'
+    )
+    assert speaker_of(body, "Keep the") == ("one banner", "described")
+
+
+def test_speaker_he_began() -> None:
+    body = (
+        "Mayor Dan Pruitt walked into the packed room and sat down.\n"
+        '"I always say every volunteer matters," he began. "So thank you all."'
+    )
+    assert speaker_of(body, "I always") == ("Dan Pruitt", "named")
+
+
+def test_speaker_it_opening_a_paragraph_is_the_document_opening_the_one_before() -> None:
+    body = (
+        "The court struck down the ban last week.\nAn explanatory memorandum issued by the Ministry of Transport said "
+        'that all permits lapse at once.\nIt said the ruling had "no bearing" on licences issued before 2010.'
+    )
+    assert speaker_of(body, "no bearing") == ("Ministry of Transport", "named")
+
+
+def test_speaker_a_name_after_a_noun_for_a_thing_is_no_person() -> None:
+    body = (
+        "A woman who says she traded messages with the candidate spoke to the paper. The woman said they met online "
+        'last summer.\nWithin days they were writing on the site Quillbox and by email, she said.\n"I knew his voice '
+        'at once," she said.'
+    )
+    assert speaker_of(body, "I knew") == ("the woman", "described")

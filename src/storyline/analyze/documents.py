@@ -28,12 +28,14 @@ _AUTHORS = ("PERSON", "ORG")
 
 
 def document_before(body: str, start: int) -> re.Match[str] | None:
-    """The document that the sentence before `start` (or its own, before it) introduces, in the same paragraph:
-    "a four-page letter", "the report", which a following "It said" means."""
+    """The document that the sentence before `start` (or its own, before it) introduces, in the same paragraph, or
+    that opens the paragraph before when "It" opens this one: "a four-page letter", "the report", which a following
+    "It said" means."""
     sentence = sentence_start(body, start)
     paragraph = body.rfind("\n", 0, start) + 1
     if sentence == paragraph:
-        return None  # "It" opening a paragraph may mean anything
+        # "It" opening a paragraph may mean anything, but the document opening the paragraph before
+        return DOCUMENT.match(body, body.rfind("\n", 0, max(0, paragraph - 1)) + 1) if paragraph else None
     found = list(DOCUMENT.finditer(body, sentence_start(body, sentence - 2), start))
     return found[-1] if found else None
 

@@ -35,6 +35,11 @@ _GENDERED_DESCRIPTION = re.compile(rf"\b[Tt]he\s+(?P<noun>{'|'.join(_GENDERED_NO
 # ("Dan Ruiz/Herald"); and a name after an article ("an Amber Alert", "a May Amber Alert", "the Trump
 # administration") is a thing's.
 _NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
+# "the site Formspring", "the app Vine": a name after a noun for a thing names that thing
+_THING_BEFORE = re.compile(
+    r"\b(?:the|a|an)\s+(?:site|website|app|platform|service|network|show|film|movie|book|song|album|brand|ship|"
+    r"hotel|restaurant|bar|club|magazine|newspaper|company|firm)\s+$"
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
 # Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
 _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
@@ -80,7 +85,9 @@ def could_be_person(body: str, mention: Mention, following: Mention | None) -> b
     """Whether a name NER found can be a person who speaks or whom a pronoun means: not an acronym, a dateline,
     a photo credit, a name after an article, or a place or office before a title and the person's name
     ("Dunedin Lord Mayor Peter Vance", "Polk County Sheriff Dale Ruggles"): it is the next name's modifier."""
-    if _NOT_A_NAME.fullmatch(mention.text.strip()):
+    if _NOT_A_NAME.fullmatch(mention.text.strip()) or _THING_BEFORE.search(
+        body, max(0, mention.start - 30), mention.start
+    ):
         return False
     article = _ARTICLE_BEFORE.search(body, max(0, mention.start - 40), mention.start)
     if article and not any(is_title(word) for word in article.group("words").split()):  # not "the Rev. Al Green"
