@@ -201,3 +201,20 @@ def test_speaker_a_name_after_a_noun_for_a_thing_is_no_person() -> None:
         'at once," she said.'
     )
     assert speaker_of(body, "I knew") == ("the woman", "described")
+
+
+def test_speaker_two_people_in_apposition_speak_together() -> None:
+    body = (
+        'Greenfield plans no public events for the anniversary.\n"The day will be marked in private reflection," '
+        "said the town's top elected official, First Selectman Ann Lowe, and Superintendent of Schools Tom Reyes, in "
+        'a statement. "There are no formal ceremonies."'
+    )
+    assert speaker_of(body, "The day") == ("Ann Lowe and Tom Reyes", "named")
+
+
+def test_speaker_of_a_chant_is_the_crowd() -> None:
+    body = (
+        'Outside the town hall, the square was packed with supporters waving flags and chanting "Maria! Maria!" '
+        "But the mayor stayed inside."
+    )
+    assert speaker_of(body, "Maria!") == ("supporters", "described")

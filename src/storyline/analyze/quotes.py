@@ -181,6 +181,10 @@ _SIGN_READING = re.compile(
     r"(?P<who>\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:banner|sign|placard|poster|billboard|"
     r"t-shirt|shirt|slogan))\s+(?:that\s+)?(?:read|reads|reading)\s*:?\s*$"
 )
+_AND_ANOTHER = re.compile(r",\s+and\s+")
+_ROLE_BEFORE_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}")  # "Superintendent of Schools "
+_PLURAL_WORD = re.compile(r"\b[a-z][\w-]*s\b")
+_CHANTING = re.compile(r"(?:\s+[^\"“”.;:]{0,80}?\s+and)?\s+(?:chanting|chanted|singing|sang|yelling)\s*:?\s*")
 _LISTENER_AFTER = re.compile(r"told|tells?", re.IGNORECASE)  # "told McCabe": the name after it listens
 _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
@@ -263,6 +267,8 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
             # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
             group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
+            if speaker is not None and speaker.kind == "named":
+                speaker = _with_co_speaker(text, found.close_at + match.end(), speaker)
             if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return speaker
     speaker = _attribute_name_after(text, found, after, closes=bool(closes))
@@ -276,6 +282,18 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
         assert match is not None
         return text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found)
     return speaker
+
+
+def _with_co_speaker(text: _Text, at: int, speaker: Speaker) -> Speaker:
+    """ "said the mayor, Ann Lowe, and Superintendent of Schools Tom Reyes, in a statement": both speak."""
+    joined = _AND_ANOTHER.match(text.body, at)
+    other = next(
+        (m for m in text.context.persons if joined and _ROLE_BEFORE_NAME.fullmatch(text.body, joined.end(), m.start)),
+        None,
+    )
+    if other is None or other.name == speaker.name or not re.match(r"[,.]", text.body[other.end : other.end + 1]):
+        return speaker
+    return Speaker(f"{speaker.name} and {other.name}", "named", speaker.start, other.end)
 
 
 def _attribute_partial(text: _Text, found: Found, after: str) -> Speaker | None:
@@ -461,6 +479,10 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
     sign = _SIGN_READING.search(before)
     if sign is not None:  # 'with one banner reading: “…”': the banner is the source, not the sentence's subject
         return Speaker(sign.group("who"), "described", start + sign.start("who"), start + sign.end("who"))
+    crowds = (m for m in _PLURAL_WORD.finditer(before) if is_group(m.group()) and _CHANTING.fullmatch(before, m.end()))
+    crowd = next(crowds, None)
+    if crowd is not None:  # 'packed with well-wishers … chanting “…”': the crowd
+        return Speaker(crowd.group(), "described", start + crowd.start(), start + crowd.end())
     according = _ACCORDING.search(before)
     if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
