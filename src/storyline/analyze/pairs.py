@@ -25,6 +25,10 @@ _FULL_NAME_AND = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]
 _AND = re.compile(r"\s+and\s+(?:[A-Za-z][\w.]*\s+){0,3}")
 
 
+_AND_APPOSITION = re.compile(r",\s+and\s+")
+_ROLE_BEFORE_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}")  # "Superintendent of Schools "
+
+
 def pair_before(people: Sequence[Mention], start: int) -> str | None:
     """ "the two senators said in a joint statement": the last two people named just before, as 'A and B'."""
     names: list[str] = []
@@ -90,3 +94,13 @@ def named_together(body: str, start: int, context: SpeakerContext) -> str | None
     paragraph = body.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
     recent = [(pos, pair) for pos, pair in context.pairs if max(paragraph, start - _JOINT_REACH) <= pos < start]
     return max(recent)[1] if recent else None
+
+
+def co_speaker(body: str, at: int, speaker: str, persons: Sequence[Mention]) -> Mention | None:
+    """ "said the mayor, Ann Lowe, and Superintendent of Schools Tom Reyes, in a statement": the second person, in
+    apposition like the first, named at `at` after it."""
+    joined = _AND_APPOSITION.match(body, at)
+    other = next((m for m in persons if joined and _ROLE_BEFORE_NAME.fullmatch(body, joined.end(), m.start)), None)
+    if other is None or other.name == speaker or not re.match(r"[,.]", body[other.end : other.end + 1]):
+        return None
+    return other

@@ -13,8 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storyline.analyze.characterising import (
+    BY_AGENT,
+    CHARACTERISED,
+    CLAIM_OF,
+    PASSIVE_CHARACTERISED,
+    WHAT_CALLED,
+    WORD,
+    chanting_crowd,
+)
 from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import SpeakerContext, full_name
+from storyline.analyze.pairs import co_speaker
 from storyline.analyze.quote_flow import (
     SPEECH_VERB,
     closes_clause,
@@ -35,6 +45,7 @@ from storyline.analyze.speakers import (
     speaker_context,
 )
 from storyline.analyze.subjects import (
+    group_opening,
     is_group,
     names_a_subject,
     subject_before,
@@ -42,7 +53,6 @@ from storyline.analyze.subjects import (
 from storyline.models import Article, Quote, Span
 from storyline.segment import sentence_start
 
-_WORD = r"[\w.'’&-]+"
 # A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
 _INVERTIBLE = rf"(?!told\b|tells?\b)(?:{VERBS})"
 # "Sen. Mitch Lane (R-Ky.)": the party and state label after a name
@@ -50,24 +60,24 @@ _PARTY = r"(?:\s+\([A-Z][\w.]*-[A-Z][\w.]*\))?"
 # `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb;
 # `"…," Kelly Keyes, supervising deputy coroner said`: a role without its closing comma.
 _AFTER_WHO_VERB = re.compile(
-    rf"\s*[,—–-]?\s*(?P<who>{_WORD}(?:\s+{_WORD}){{0,7}}?){_PARTY}"
+    rf"\s*[,—–-]?\s*(?P<who>{WORD}(?:\s+{WORD}){{0,7}}?){_PARTY}"
     r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
     rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads|report(?:s|ed)(?=\s*[.,]))\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
-    rf"\s*[,—–-]?\s*(?:{_INVERTIBLE}|according\s+to)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?)"
+    rf"\s*[,—–-]?\s*(?:{_INVERTIBLE}|according\s+to)\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
     r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s*$"
     r"|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with|against)\b)"
 )
 # `"…," she quoted him as saying`: the object speaks.
-_QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+as\s+(?:saying|telling|writing)\b"
-_AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{_WORD}\s+){{1,6}}?{_QUOTED_AS}")
+_QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{WORD}(?:\s+{WORD}){{0,5}}?)\s+as\s+(?:saying|telling|writing)\b"
+_AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 # Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
-    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{_WORD}(?:\s+{_WORD}){{0,4}}?))"
+    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?))"
     # "…, the detective wrote in the file.", "…, according to the lawsuit against the maker."
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
@@ -79,7 +89,7 @@ _BEFORE = SPEECH_VERB
 # `according to X, "…"`, `According to the study, the ancestry "…"` (no one else speaks after it) and `she quoted
 # him as saying "…"`: the words name the speaker, not the sentence's subject.
 _ACCORDING = re.compile(
-    rf"(?:according to (?P<who>{_WORD}(?:\s+{_WORD}){{0,6}}?),(?P<rest>[^\"“”]*?)"
+    rf"(?:according to (?P<who>{WORD}(?:\s+{WORD}){{0,6}}?),(?P<rest>[^\"“”]*?)"
     rf"|\b{_QUOTED_AS}[^\"“”]*?)\s*$",
     re.IGNORECASE,
 )
@@ -97,33 +107,9 @@ _NAMED_THING = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
-# Verbs that characterise rather than report, attributing a few quoted words to their subject: "Trump called the
-# deal “a disaster”", "panned Wasserman Schultz as a “terrible person”", "lambasted his father for “ruining” …".
-_CHARACTERISING = (
-    r"call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed)|pan(?:s|ned)|slam(?:s|med)|"
-    r"lambast(?:s|ed)|blast(?:s|ed)|critici[sz](?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|defin(?:es|ed)|"
-    r"view(?:s|ed)|regard(?:s|ed)|sees|saw|accus(?:es|ed)|describ(?:es|ed)|mock(?:s|ed)|den(?:ies|ounced)"
-)
-_CHARACTERISED = re.compile(
-    rf"\b(?P<verb>{_CHARACTERISING})\s+(?!as\b)[^\"“”;:]{{1,80}}?\s+(?:as|for)\s+(?:an?|the|being|his|her|their|its)?\s*$"
-    rf"|\b(?P<verb2>call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed))\s+(?!for\b|on\b|it\s+as\b)"
-    rf"{_WORD}(?:\s+{_WORD}){{0,7}}\s*$"
-    r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$"
-    r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$"  # 'uses the word “puzzling”'
-    # 'blamed the decline on more pronounced “competitive headwinds”'
-    r"|\b(?P<verb5>blam(?:es|ed))\s+[^\"“”;:]{1,80}?\s+on\s+(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-# "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach", "in what the
-# court said was a “…”".
-_WHAT_CALLED = re.compile(
-    rf"\b(?:what|which)\s+(?P<who>{_WORD}(?:\s+{_WORD}){{0,5}}?)\s+(?:calls|called|dubbed|termed|labell?ed|branded|"
-    r"(?:says|said)\s+(?:is|was|were|are)|"
-    r"(?:describes|described|sees|saw|views|viewed)\s+as)\s+(?:an?|the)?\s*$"
-)
 # "The lakes are deep, Niebur said. “It is a missing link.”": the speaker of the sentence before goes on.
 _CLOSED_BEFORE = re.compile(
-    rf",\s+(?:(?P<who>{_WORD}(?:\s+{_WORD}){{0,3}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>(?:[A-Z]|(?:an?|the)\s){_WORD}(?:\s+{_WORD}){{0,3}}?))"
+    rf",\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,3}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>(?:[A-Z]|(?:an?|the)\s){WORD}(?:\s+{WORD}){{0,3}}?))"
     r"\.\s*$"
 )
 # `"…," Rep. Greg Walden of Oregon, a senior House Republican.`: a name alone closing the quote's sentence.
@@ -138,21 +124,6 @@ _AFTER_ANY_VERB = re.compile(
     rf"\s*,?\s*(?:(?P<who>{_NAME_WORDS}|[Hh]e|[Ss]he)\s+(?:[a-z]{{3,}}ed|began)|(?:[a-z]{{3,}}ed|began)\s+(?P<who2>{_NAME_WORDS}))"
     r"\s*(?:[.,;](?:\s|$)|\.(?=[A-Z])|$)"
 )
-# `deemed “a tragic accident” by investigators`: a passive characterising verb before the quote, its agent after.
-_PASSIVE_CHARACTERISED = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:called|deemed|dubbed|termed|labell?ed|branded|"
-    r"(?:described|characteri[sz]ed|denounced|criticized|criticised)\s+as)\s+(?:an?\s+|the\s+)?$"
-)
-# "Mr. Harlan's claim that everything in it is “fully funded”", "his promise to “drain the swamp”": the claim's owner.
-_CLAIM_OF = re.compile(
-    r"(?P<who>\b(?:[Hh]is|[Hh]er)|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=['’]s?\s))(?:['’]s?)?\s+(?:[a-z]+\s+)?"
-    r"(?:claims?|assertions?|insistence|promises?|pledges?|vows?|warnings?|arguments?|suggestions?|mantra|boast|"
-    r"accusations?|contention|words|opinion|belief|view)\s+(?:that|to|of)\b[^\"“”.;:!?]{0,160}$"
-    # a wish is the owner's words only when they follow at once: 'Lee's desire to remain “…”'
-    r"|(?P<wisher>\b(?:[Hh]is|[Hh]er)|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=['’]s?\s))(?:['’]s?)?\s+"
-    r"(?:desire|wish|intention|hope)\s+to\s+(?:\w+\s+){0,2}$"
-)
-_BY_AGENT = re.compile(r"\s*by\s+(?P<who>[^,.;:!?\"“”()\n]{2,80}?)\s*(?:[,.;:!?]|$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
@@ -171,20 +142,6 @@ _OWNED = re.compile(
 )
 _OWNER_BEFORE_NAME = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3}\s+")
 _GROUP_SPEAKS = re.compile(rf"(?P<who>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}})\s+(?:{VERBS})\b")
-# A group opening the sentence, with the place or body it belongs to: "Lawmakers in Kiev passed …"
-_GROUP_OPENS = re.compile(
-    r"(?P<who>(?P<group>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
-    r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
-    r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
-)
-_SIGN_READING = re.compile(
-    r"(?P<who>\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+(?:[\w-]+\s+){0,2}(?:banner|sign|placard|poster|billboard|"
-    r"t-shirt|shirt|slogan))\s+(?:that\s+)?(?:read|reads|reading)\s*:?\s*$"
-)
-_AND_ANOTHER = re.compile(r",\s+and\s+")
-_ROLE_BEFORE_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}")  # "Superintendent of Schools "
-_PLURAL_WORD = re.compile(r"\b[a-z][\w-]*s\b")
-_CHANTING = re.compile(r"(?:\s+[^\"“”.;:]{0,80}?\s+and)?\s+(?:chanting|chanted|singing|sang|yelling)\s*:?\s*")
 _LISTENER_AFTER = re.compile(r"told|tells?", re.IGNORECASE)  # "told McCabe": the name after it listens
 _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
@@ -268,7 +225,10 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
             group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
             if speaker is not None and speaker.kind == "named":
-                speaker = _with_co_speaker(text, found.close_at + match.end(), speaker)
+                other = co_speaker(text.body, found.close_at + match.end(), speaker.name, text.context.persons)
+                speaker = (
+                    Speaker(f"{speaker.name} and {other.name}", "named", speaker.start, other.end) if other else speaker
+                )
             if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return speaker
     speaker = _attribute_name_after(text, found, after, closes=bool(closes))
@@ -284,34 +244,22 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     return speaker
 
 
-def _with_co_speaker(text: _Text, at: int, speaker: Speaker) -> Speaker:
-    """ "said the mayor, Ann Lowe, and Superintendent of Schools Tom Reyes, in a statement": both speak."""
-    joined = _AND_ANOTHER.match(text.body, at)
-    other = next(
-        (m for m in text.context.persons if joined and _ROLE_BEFORE_NAME.fullmatch(text.body, joined.end(), m.start)),
-        None,
-    )
-    if other is None or other.name == speaker.name or not re.match(r"[,.]", text.body[other.end : other.end + 1]):
-        return speaker
-    return Speaker(f"{speaker.name} and {other.name}", "named", speaker.start, other.end)
-
-
 def _attribute_partial(text: _Text, found: Found, after: str) -> Speaker | None:
     """A few words quoted inside the writer's sentence: "what the daily Corriere della Sera called “…”", "deemed
     “…” by investigators", "Mr. Harlan's claim that it is “fully funded”", "panned her as a “terrible person”"."""
     body = text.body
-    what = _WHAT_CALLED.search(body, max(0, found.open_at - 120), found.open_at)
+    what = WHAT_CALLED.search(body, max(0, found.open_at - 120), found.open_at)
     if what:
         return _what_called(text, found, what)
     agent = _passive_agent(body, found, after)
     if agent is not None:
         return text.speaker(*agent, found)
-    claim = _CLAIM_OF.search(body, sentence_start(body, found.open_at), found.open_at)
+    claim = CLAIM_OF.search(body, sentence_start(body, found.open_at), found.open_at)
     if claim is not None:
         group = "who" if claim.group("who") else "wisher"
         return text.speaker(claim.start(group), claim.end(group), found)
     # 'Her family described her as “smart,” according to a release': the characterising verb's subject said it
-    if _CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
+    if CHARACTERISED.search(body, max(0, found.open_at - 120), found.open_at):
         return _attribute_before(text, found, is_full=False)
     return None
 
@@ -350,9 +298,9 @@ def _attribute_name_after(text: _Text, found: Found, after: str, *, closes: bool
 def _passive_agent(body: str, found: Found, after: str) -> tuple[int, int] | None:
     """ "was called a “senseless act” by one of the officers": where the agent of a passive characterising
     verb before the quote is named after it."""
-    if not _PASSIVE_CHARACTERISED.search(body, max(0, found.open_at - 60), found.open_at):
+    if not PASSIVE_CHARACTERISED.search(body, max(0, found.open_at - 60), found.open_at):
         return None
-    agent = _BY_AGENT.match(after)
+    agent = BY_AGENT.match(after)
     return (found.close_at + agent.start("who"), found.close_at + agent.end("who")) if agent else None
 
 
@@ -476,13 +424,9 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
     body = text.body
     start = sentence_start(body, found.open_at)
     before = body[start : found.open_at]
-    sign = _SIGN_READING.search(before)
-    if sign is not None:  # 'with one banner reading: “…”': the banner is the source, not the sentence's subject
-        return Speaker(sign.group("who"), "described", start + sign.start("who"), start + sign.end("who"))
-    crowds = (m for m in _PLURAL_WORD.finditer(before) if is_group(m.group()) and _CHANTING.fullmatch(before, m.end()))
-    crowd = next(crowds, None)
-    if crowd is not None:  # 'packed with well-wishers … chanting “…”': the crowd
-        return Speaker(crowd.group(), "described", start + crowd.start(), start + crowd.end())
+    source = chanting_crowd(before)  # 'packed with well-wishers … chanting “…”'
+    if source is not None:
+        return Speaker(before[slice(*source)], "described", start + source[0], start + source[1])
     according = _ACCORDING.search(before)
     if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
@@ -495,14 +439,14 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
         and not _DETERMINER.search(before[: m.start()])
         and not (_PASSIVE.search(before[: m.start()]) and not m.group().endswith("ing"))
     ]
-    characterised = None if is_full else _CHARACTERISED.search(before)
+    characterised = None if is_full else CHARACTERISED.search(before)
     if characterised and not re.search(r"[\"“”]", before[characterised.start() :]):
         verbs = [characterised]
     if not verbs or is_title_quote(body, found):
         return None
     verb = verbs[-1]
     who_start, who_end = subject_before(before, verb.start())
-    inverted = re.match(rf"\s+(?P<who>[A-Z]{_WORD}(?:\s+{_WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
+    inverted = re.match(rf"\s+(?P<who>[A-Z]{WORD}(?:\s+{WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
     # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"', nor 'told McCabe that "…"'
     if inverted and (who_start is None or inverted.group("comma")) and not _LISTENER_AFTER.match(verb.group()):
         at = start + verb.end()
@@ -520,7 +464,7 @@ def _speaks_after(according: re.Match[str], before: str) -> bool:
     rest = according.groupdict().get("rest") or ""
     if rest.strip() and not re.fullmatch(r"(?:\w+,\s*)?", before[: according.start()]):
         return True
-    return bool(_BEFORE.search(rest) or _CHARACTERISED.search(rest))
+    return bool(_BEFORE.search(rest) or CHARACTERISED.search(rest))
 
 
 def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speaker | None:
@@ -531,10 +475,10 @@ def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speake
     group = _GROUP_SPEAKS.match(text.body, start, end)
     if group and is_group(group.group("who")):  # "Police said Tuesday he lived …, adding that he was not a “…”"
         return text.speaker(start, start + len(group.group("who")), found)
-    group = _GROUP_OPENS.match(text.body, start, end)
-    if group and is_group(group.group("group")):  # "Lawmakers in Kiev passed a resolution saying …": not Kiev
-        who = group.group("who")
-        return Speaker(who[:1].lower() + who[1:], "described", start, start + len(who))
+    opening = group_opening(text.body, start, end)  # "Lawmakers in Kiev passed a resolution saying …": not Kiev
+    if opening is not None:
+        who = text.body[start:opening]
+        return Speaker(who[:1].lower() + who[1:], "described", start, opening)
     quoted = quoted_ranges(text.body, start, end)
     candidates = [
         m

@@ -31,6 +31,12 @@ _APPOSITIVE = re.compile(
 )
 # "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
 _OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
+# A group opening a sentence, then a verb: "Lawmakers in Kiev passed …"
+_GROUP_OPENS = re.compile(
+    r"(?P<who>(?P<group>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
+    r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
+    r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
+)
 _PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
 _PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
@@ -108,3 +114,10 @@ def _is_plural_noun_phrase(words: str) -> bool:
         and all(re.fullmatch(r"[a-z][a-z-]*", w) for w in split)
         and _PLURAL_NOUN.fullmatch(split[-1]) is not None
     )
+
+
+def group_opening(body: str, start: int, end: int) -> int | None:
+    """Where a group opening the sentence at `start` ends, with the place or body it belongs to: "Lawmakers in Kiev"
+    of "Lawmakers in Kiev passed a resolution …"; None if the sentence opens with no group."""
+    group = _GROUP_OPENS.match(body, start, end)
+    return group.end("who") if group and is_group(group.group("group")) else None
