@@ -210,3 +210,19 @@ def test_speaker_of_a_chant_is_the_crowd() -> None:
         "But the mayor stayed inside."
     )
     assert speaker_of(body, "Maria!") == ("supporters", "described")
+
+
+def test_speaker_referring_to_herself_as() -> None:
+    body = (
+        "Analysts studied how the couple behaved during the inquiry. Everything from Linda Marsh referring to "
+        'herself as "the mother" in the call to her husband\'s silence drew comment.'
+    )
+    assert speaker_of(body, "the mother") == ("Linda Marsh", "named")
+
+
+def test_speaker_unnamed_person_opening_the_sentence_of_a_participle() -> None:
+    body = (
+        "The president said he would end the rule by order. An American Civil Liberties Union official blasted the "
+        'plan, saying the president was proposing an "illegal and unconstitutional" change.'
+    )
+    assert speaker_of(body, "illegal and") == ("an American Civil Liberties Union official", "described")

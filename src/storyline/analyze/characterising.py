@@ -16,7 +16,8 @@ WORD = r"[\w.'’&-]+"
 _CHARACTERISING = (
     r"call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed)|pan(?:s|ned)|slam(?:s|med)|"
     r"lambast(?:s|ed)|blast(?:s|ed)|critici[sz](?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|defin(?:es|ed)|"
-    r"view(?:s|ed)|regard(?:s|ed)|sees|saw|accus(?:es|ed)|describ(?:es|ed)|mock(?:s|ed)|den(?:ies|ounced)"
+    r"view(?:s|ed)|regard(?:s|ed)|sees|saw|accus(?:es|ed)|describ(?:es|ed)|mock(?:s|ed)|den(?:ies|ounced)|"
+    r"refer(?:s|red|ring)\s+to"  # 'referring to herself as “the mother”'
 )
 CHARACTERISED = re.compile(
     rf"\b(?P<verb>{_CHARACTERISING})\s+(?!as\b)[^\"“”;:]{{1,80}}?\s+(?:as|for)\s+(?:an?|the|being|his|her|their|its)?\s*$"

@@ -38,7 +38,6 @@ from storyline.analyze.quote_marks import Found, quote_spans
 from storyline.analyze.speakers import (
     CLAUSE_TO_COMMA,
     DESCRIBERS,
-    PARTICIPLES,
     VERBS,
     Speaker,
     resolve,
@@ -452,7 +451,7 @@ def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Spe
         at = start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and names_a_subject(before[who_start:who_end])
-    if verb.group().lower() in PARTICIPLES or not is_subject:
+    if verb.group().split()[0].lower().endswith("ing") or not is_subject:  # "saying", "referring to … as"
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
         return _sentence_subject(text, start, start + verb.start(), found)
     return text.speaker(start + who_start, start + who_end, found)

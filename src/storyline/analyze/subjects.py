@@ -37,6 +37,13 @@ _GROUP_OPENS = re.compile(
     r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
     r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
 )
+# An unnamed person opening a sentence, then a verb: "An American Civil Liberties Union official blasted …"
+_DESCRIBED_OPENS = re.compile(
+    r"(?P<who>(?:An?|One)\s+(?:[A-Z][\w.'’&-]*\s+){0,6}(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:official|spokes(?:man|woman|person)|source|aide|lawyer|attorney|analyst|expert|witness|resident|officer|"
+    r"lawmaker|senator|leader|executive|director|professor|researcher|scientist|doctor|neighbou?r|friend|relative))"
+    r"\s+(?:\w+ly\s+)?[a-z]+ed\b"
+)
 _PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
 _PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
@@ -117,7 +124,11 @@ def _is_plural_noun_phrase(words: str) -> bool:
 
 
 def group_opening(body: str, start: int, end: int) -> int | None:
-    """Where a group opening the sentence at `start` ends, with the place or body it belongs to: "Lawmakers in Kiev"
-    of "Lawmakers in Kiev passed a resolution …"; None if the sentence opens with no group."""
+    """Where a group or an unnamed person opening the sentence at `start` ends: "Lawmakers in Kiev" of "Lawmakers in
+    Kiev passed a resolution …", "An American Civil Liberties Union official" of "An … official blasted …"; None if
+    the sentence opens with neither."""
     group = _GROUP_OPENS.match(body, start, end)
-    return group.end("who") if group and is_group(group.group("group")) else None
+    if group and is_group(group.group("group")):
+        return group.end("who")
+    described = _DESCRIBED_OPENS.match(body, start, end)
+    return described.end("who") if described else None
