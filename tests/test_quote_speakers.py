@@ -226,3 +226,11 @@ def test_speaker_unnamed_person_opening_the_sentence_of_a_participle() -> None:
         'plan, saying the president was proposing an "illegal and unconstitutional" change.'
     )
     assert speaker_of(body, "illegal and") == ("an American Civil Liberties Union official", "described")
+
+
+def test_speaker_of_a_belief_is_its_holders_and_a_capitalised_group_is_no_name() -> None:
+    body = (
+        "Rana Patel, an aide to the governor, is under scrutiny by investigators, it was reported on Thursday.\n"
+        'Investigators believe that Ms Patel has "key knowledge" of the contracts and are looking at her meetings.'
+    )
+    assert speaker_of(body, "key knowledge") == ("Investigators", "described")

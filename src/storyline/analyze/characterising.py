@@ -26,7 +26,9 @@ CHARACTERISED = re.compile(
     r"|\b(?P<verb3>call(?:s|ed)\s+for)\s+(?:an?|the)?\s*$"
     r"|\b(?P<verb4>us(?:es|ed)\s+the\s+(?:words?|terms?|phrases?))\s*$"  # 'uses the word “puzzling”'
     # 'blamed the decline on more pronounced “competitive headwinds”'
-    r"|\b(?P<verb5>blam(?:es|ed))\s+[^\"“”;:]{1,80}?\s+on\s+(?:[\w-]+\s+){0,3}$",
+    r"|\b(?P<verb5>blam(?:es|ed))\s+[^\"“”;:]{1,80}?\s+on\s+(?:[\w-]+\s+){0,3}$"
+    # 'Officials believe that he has “significant information”': a belief reported in its holders' words
+    r"|\b(?P<verb6>believe[sd]?|suspect(?:s|ed)?)\s+(?:that\s+)?[^\"“”;:.]{1,120}$",
     re.IGNORECASE,
 )
 # "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach", "in what the

@@ -133,6 +133,7 @@ _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\
 # word in lower case or an apposition; a person if a surname
 _SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
 _PLACES = frozenset({"GPE", "LOC"})
+_GROUP_OPENING_SENTENCE = re.compile(r"[A-Z][a-z-]{2,}(?<![su])s|Police|Staff|People")
 # between a person and the place closing an apposition about them: ", the governor of "
 _APPOSITION_TO = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”\n]{1,60}?\s+(?:of|in|from|for)\s+")
 _SURNAME_BEFORE_WHO = re.compile(r"\b([A-Z][\w'’-]+),\s+$")  # "Chaffetz, who said"
@@ -279,6 +280,8 @@ def resolve(
         return _named(body, found_name.group(), start, end, context)
     if first in DESCRIBERS or who[:1].islower() or re.match(_DESCRIBED_BY_NAME, who):
         return _describe(body, start, end, open_at, context) if _is_noun_phrase(who) else None
+    if not inside and _GROUP_OPENING_SENTENCE.fullmatch(who):  # "Investigators said": a group, capitalised
+        return Speaker(who, "described", start, end)
     if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
         return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
     return None

@@ -31,6 +31,10 @@ _APPOSITIVE = re.compile(
 )
 # "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
 _OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
+_PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
+# A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
+_PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
+_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 # A group opening a sentence, then a verb: "Lawmakers in Kiev passed …"
 _GROUP_OPENS = re.compile(
     r"(?P<who>(?P<group>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
@@ -44,10 +48,6 @@ _DESCRIBED_OPENS = re.compile(
     r"lawmaker|senator|leader|executive|director|professor|researcher|scientist|doctor|neighbou?r|friend|relative))"
     r"\s+(?:\w+ly\s+)?[a-z]+ed\b"
 )
-_PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
-# A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
-_PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
-_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
 
 
 def names_a_subject(words: str) -> bool:
