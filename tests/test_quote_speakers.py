@@ -234,3 +234,12 @@ def test_speaker_of_a_belief_is_its_holders_and_a_capitalised_group_is_no_name()
         'Investigators believe that Ms Patel has "key knowledge" of the contracts and are looking at her meetings.'
     )
     assert speaker_of(body, "key knowledge") == ("Investigators", "described")
+
+
+def test_speaker_quoted_words_go_on_with_the_reported_speech_of_the_paragraph_before() -> None:
+    body = (
+        "The court struck down the order on Friday.\nOn behalf of the court, Mr Justice Paul Ferrand said the "
+        "minister had been given powers with no limits at all.\nGiven the breadth of the 1990 Act, the minister is "
+        '"more or less free to ban whatever he likes".'
+    )
+    assert speaker_of(body, "more or less") == ("Paul Ferrand", "named")

@@ -27,6 +27,10 @@ def is_title_quote(body: str, found: Found, *, strict: bool = True) -> bool:
     return capitalised and bool(re.search(r"\w['’]s\s*$", body[max(0, found.open_at - 40) : found.open_at]))
 
 
+# "the judge said", "Mr Justice Gerard Hogan said": who reports speech in a paragraph
+_REPORTED = re.compile(r"(?P<who>[Tt]he\s+[a-z]+|[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+said\b")
+
+
 def quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """The quotations closed within `body[start:end]`, as (start, end) pairs."""
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"[\"“][^\"“”]*[\"”]", body[start:end])]
@@ -79,3 +83,21 @@ def closes_clause(body: str, found: Found, after: str) -> bool:
         or after.lstrip()[:1] in (",", "—")
         or (body[found.end - 1] == "." and re.match(r"\s+[a-z]", after))
     )
+
+
+def reported_speaker_before(body: str, found: Found) -> tuple[int, int] | None:
+    """ "Mr Justice Hogan said the Act gave wide powers.\nGiven its breadth, the Government is “more or less at
+    large”.": a few quoted words in a paragraph that reports no one, after a paragraph of someone's reported
+    speech, go on with that speech; where its speaker ("Mr Justice Hogan", "the judge") is named, if so."""
+    line_start = body.rfind("\n", 0, found.open_at) + 1
+    line_end = body.find("\n", found.close_at)
+    own_words = re.sub(r"[\"“][^\"“”\n]*[\"”]", "", body[line_start : line_end if line_end >= 0 else len(body)])
+    # a clause's worth of words: two or three ('accusing Malaysia of “delays and deception”') are the writer's label
+    if line_start == 0 or SPEECH_VERB.search(own_words) or len(body[found.start : found.end].split()) < 5:
+        return None
+    previous = body[body.rfind("\n", 0, line_start - 1) + 1 : line_start]
+    reports = list(_REPORTED.finditer(previous))
+    if not reports:
+        return None
+    at = line_start - len(previous)
+    return at + reports[-1].start("who"), at + reports[-1].end("who")
