@@ -35,6 +35,9 @@ _GENDERED_DESCRIPTION = re.compile(rf"\b[Tt]he\s+(?P<noun>{'|'.join(_GENDERED_NO
 # ("Dan Ruiz/Herald"); and a name after an article ("an Amber Alert", "a May Amber Alert", "the Trump
 # administration") is a thing's.
 _NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
+PLACES = frozenset({"GPE", "LOC"})
+# between a person and the place closing an apposition about them: ", the governor of "
+_APPOSITION_TO = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”\n]{1,60}?\s+(?:of|in|from|for)\s+")
 # "the site Formspring", "the app Vine": a name after a noun for a thing names that thing
 _THING_BEFORE = re.compile(
     r"\b(?:the|a|an)\s+(?:site|website|app|platform|service|network|show|film|movie|book|song|album|brand|ship|"
@@ -221,3 +224,11 @@ def gendered_description_before(body: str, gender: str, position: int) -> tuple[
         if _GENDERED_NOUNS[match.group("noun").lower()] == gender and re.fullmatch(r"(?:[Aa]ccording to\s+)?", opening):
             found = (match.start(), f"the {match.group('noun')}")
     return found
+
+
+def appositive_head(body: str, place: Mention, people: Sequence[Mention]) -> list[Mention]:
+    """ "Ann Cole, the governor of Utah, who said": the person the apposition ending in a place describes."""
+    before = [m for m in people if m.end < place.start and m.label == "PERSON"]
+    if before and _APPOSITION_TO.fullmatch(body, before[-1].end, place.start):
+        return before[-1:]
+    return []

@@ -6,7 +6,9 @@ words are a title, and the quotations closed inside a span of text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from storyline.analyze.entities import Mention
 from storyline.analyze.quote_marks import CLOSING, Found
 from storyline.analyze.speakers import PARTICIPLES, VERBS
 from storyline.analyze.subjects import is_capitalised
@@ -85,13 +87,18 @@ def closes_clause(body: str, found: Found, after: str) -> bool:
     )
 
 
-def reported_speaker_before(body: str, found: Found) -> tuple[int, int] | None:
+def reported_speaker_before(body: str, found: Found, persons: Sequence[Mention]) -> tuple[int, int] | None:
     """ "Mr Justice Hogan said the Act gave wide powers.\nGiven its breadth, the Government is “more or less at
     large”.": a few quoted words in a paragraph that reports no one, after a paragraph of someone's reported
-    speech, go on with that speech; where its speaker ("Mr Justice Hogan", "the judge") is named, if so."""
+    speech, go on with that speech; where its speaker ("Mr Justice Hogan", "the judge") is named, if so. A
+    paragraph naming a person outside its quotes is about that person instead."""
     line_start = body.rfind("\n", 0, found.open_at) + 1
     line_end = body.find("\n", found.close_at)
-    own_words = re.sub(r"[\"“][^\"“”\n]*[\"”]", "", body[line_start : line_end if line_end >= 0 else len(body)])
+    line_end = len(body) if line_end < 0 else line_end
+    own_words = re.sub(r"[\"“][^\"“”\n]*[\"”]", "", body[line_start:line_end])
+    quoted = quoted_ranges(body, line_start, line_end)
+    if any(line_start <= m.start < line_end and not any(a <= m.start < b for a, b in quoted) for m in persons):
+        return None  # the paragraph names someone of its own
     # a clause's worth of words: two or three ('accusing Malaysia of “delays and deception”') are the writer's label
     if line_start == 0 or SPEECH_VERB.search(own_words) or len(body[found.start : found.end].split()) < 5:
         return None

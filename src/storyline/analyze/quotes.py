@@ -184,22 +184,12 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
             speaker = previous[1]
         elif speaker is None and is_full:
             speaker = _attribute_paragraph_before(text, found)
-        elif speaker is None and _is_writers_paragraph(text, found):
-            reported = reported_speaker_before(body, found)  # the reported speech of the paragraph before goes on
+        elif speaker is None:  # the reported speech of the paragraph before goes on
+            reported = reported_speaker_before(body, found, text.context.persons)
             speaker = text.speaker(*reported, found) if reported else None
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
         previous = (found, speaker)
     return quotes
-
-
-def _is_writers_paragraph(text: _Text, found: Found) -> bool:
-    """A paragraph naming no person outside quotes: words quoted there can go on with the paragraph before."""
-    line_start = text.body.rfind("\n", 0, found.open_at) + 1
-    line_end = text.body.find("\n", found.close_at)
-    line_end = len(text.body) if line_end < 0 else line_end
-    quoted = quoted_ranges(text.body, line_start, line_end)
-    people = [m for m in text.context.persons if line_start <= m.start < line_end]
-    return not any(not any(a <= m.start < b for a, b in quoted) for m in people)
 
 
 def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, kind: str) -> Quote:

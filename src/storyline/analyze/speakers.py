@@ -28,8 +28,10 @@ from storyline.analyze.entities import (
 )
 from storyline.analyze.names import (
     FUNCTION_WORDS,
+    PLACES,
     RELATIONS,
     SpeakerContext,
+    appositive_head,
     could_be_person,
     full_name,
     gendered_description_before,
@@ -132,10 +134,7 @@ _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\
 # "Pelosi is facing …", "Kowalczyk, 29, admitted …", "Lemieux, who …": a capitalised word opening a clause before a
 # word in lower case or an apposition; a person if a surname
 _SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
-_PLACES = frozenset({"GPE", "LOC"})
 _GROUP_OPENING_SENTENCE = re.compile(r"[A-Z][a-z-]{2,}(?<![su])s|Police|Staff|People")
-# between a person and the place closing an apposition about them: ", the governor of "
-_APPOSITION_TO = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”\n]{1,60}?\s+(?:of|in|from|for)\s+")
 _SURNAME_BEFORE_WHO = re.compile(r"\b([A-Z][\w'’-]+),\s+$")  # "Chaffetz, who said"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
@@ -296,8 +295,8 @@ def _referent(
     first = re.sub(r"['’]\w+$", "", body[start:end].split()[0].lower())
     if first == "who":
         named_before = [m for m in people if 0 <= start - m.end <= 3]
-        if named_before and named_before[-1].label in _PLACES:
-            named_before = _appositive_head(body, named_before[-1], people)
+        if named_before and named_before[-1].label in PLACES:
+            named_before = appositive_head(body, named_before[-1], people)
         if named_before:
             return _named(body, named_before[-1].name, start, end, context)
         surname = _SURNAME_BEFORE_WHO.search(body, max(0, start - 40), start)  # a surname NER missed there
@@ -314,14 +313,6 @@ def _referent(
             return _named(body, author.name, start, end, context, is_person=author.label == "PERSON")
         return Speaker(document.group(), "described", start, end)
     return _pronoun(body, first, start, end, open_at, context)
-
-
-def _appositive_head(body: str, place: Mention, people: Sequence[Mention]) -> list[Mention]:
-    """ "Ann Cole, the governor of Utah, who said": the person the apposition ending in a place describes."""
-    before = [m for m in people if m.end < place.start and m.label == "PERSON"]
-    if before and _APPOSITION_TO.fullmatch(body, before[-1].end, place.start):
-        return before[-1:]
-    return []
 
 
 def _is_noun_phrase(who: str) -> bool:
