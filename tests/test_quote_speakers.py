@@ -243,3 +243,12 @@ def test_speaker_quoted_words_go_on_with_the_reported_speech_of_the_paragraph_be
         '"more or less free to ban whatever he likes".'
     )
     assert speaker_of(body, "more or less") == ("Paul Ferrand", "named")
+
+
+def test_speaker_the_paper_is_the_outlet_the_text_named_as_a_newspaper() -> None:
+    body = (
+        "The National Enquirer first ran the claim in 1999, and the National Enquirer ran it again last week.\nHere "
+        "is what the lab found in its analysis of the call, according to a report in local newspaper the Boulder "
+        'Ledger: "Sources say the tape reveals a third voice in the background," the paper writes.'
+    )
+    assert speaker_of(body, "Sources say") == ("Boulder Ledger", "named")

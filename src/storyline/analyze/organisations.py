@@ -30,6 +30,7 @@ def _is_company(name: str) -> bool:
     return not (_PUBLIC_BODY.search(name) or _PUBLICATION.search(name) or _BROADCASTER.search(name))
 
 
+_MEDIA_NOUNS = frozenset("paper newspaper magazine tabloid publication daily network broadcaster station".split())
 # The epithet's head noun -> which organisation names fit it
 _FITS = {
     **dict.fromkeys("paper newspaper magazine tabloid publication outlet daily".split(), _PUBLICATION.search),
@@ -48,14 +49,17 @@ def is_organisation_noun(head: str) -> bool:
 
 def organisation_for(body: str, head: str, position: int, organisations: Sequence[Mention]) -> str | None:
     """The organisation 'the `head`' at `position` means: the closest one named before it that fits the noun
-    (a publication for 'the paper') or that the text called so ('Civilta Cattolica, the Jesuit magazine'), else
-    the one of that kind the article names most."""
+    (a publication for 'the paper') or that the text calls so ('Civilta Cattolica, the Jesuit magazine', 'local
+    newspaper the Daily Camera', even when NER missed that name), else the one of that kind the article names most."""
     fits = _FITS[head]
-    called = re.compile(rf",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b")
+    called = re.compile(rf",\s+(?:the|an?)\s+(?:[\w'’-]+\s+){{0,3}}?{head}\b")  # "Civilta Cattolica, the … magazine"
     fitting = [m for m in organisations if fits(m.name) or called.match(body, m.end)]
-    before = [m for m in fitting if m.end <= position]
+    named_as = re.compile(rf"\w*{head}\s+(?:the\s+)?(?P<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){{0,3}})")
+    before = [(m.end, m.name) for m in fitting if m.end <= position]
+    if head in _MEDIA_NOUNS:  # "the company Monday said" names no company; "the newspaper The Sun" names a paper
+        before += [(m.end(), m.group("name")) for m in named_as.finditer(body, 0, position)]
     if before:
-        return before[-1].name
+        return max(before)[1]
     counts = Counter(m.name for m in fitting)
     return min(counts, key=lambda name: (-counts[name], name)) if counts else None
 

@@ -110,7 +110,10 @@ _REPORT = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:report|story|article|interview|editorial|investigation|piece)"
 )
 _SOURCE_WORD = r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*"  # "U.S.", not the full stop after "Globe."
-_REPORT_IN = re.compile(rf"\s+(?:in|by|from)\s+(?P<source>(?:[Tt]he\s+)?{_SOURCE_WORD}(?:\s+{_SOURCE_WORD}){{0,4}})")
+# "a report in local newspaper the Daily Camera": words describing the outlet may come before its name
+_REPORT_IN = re.compile(
+    rf"\s+(?:in|by|from)\s+(?:[a-z]+\s+){{0,3}}?(?P<source>(?:[Tt]he\s+)?{_SOURCE_WORD}(?:\s+{_SOURCE_WORD}){{0,4}})"
+)
 _GIVEN = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z'’-]+)"  # "Tom", "T.D.", "J. R."
 _NAME_GOES_ON = re.compile(r" (?:of|for|and|&|on|in|at) [A-Z]")  # "School of Music", "Arts and Sciences"
 _FULL_NAME = re.compile(rf"{_GIVEN}(?:\s+{_GIVEN})?\s+[A-Z][a-z'’-]+")
