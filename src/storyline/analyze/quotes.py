@@ -5,7 +5,8 @@ Quotation marks are paired by `quote_marks.py`. A speaker comes from the same se
 `Harlan's claim that it is "fully funded"`), from the previous quote of the paragraph (`"…," he said. "…"`), from a
 sentence introducing it with a colon (`The police department released this statement: "…"`), from the person the
 paragraph before is about when the quote stands alone as a paragraph, or from an embedded tweet's signature;
-`subjects.py` finds the subject of a speech verb and `speakers.py` turns the words found into a name.
+`subjects.py` finds the subject of a speech verb and `speakers.py` turns the words found into a name (a statement or
+memorandum into its author, `documents.py`); `characterising.py` holds the patterns for a few quoted words.
 """
 
 from __future__ import annotations
