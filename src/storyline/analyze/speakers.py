@@ -122,10 +122,11 @@ _SUBORDINATORS = frozenset("as when while because if since after before though a
 _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
 # auxiliaries and the like: a description holding one has run into a clause
 _NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".split())
+# A subordinate clause up to its comma; words quoted inside it are part of it: 'Before Lee chose to be called
+# “pope emeritus,” …'
+CLAUSE_TO_COMMA = r"(?:[^,.;:!?\"“”\n]|[\"“][^\"“”\n]{1,60}[\"”]){1,150}(?:,|(?<=,[\"”]))\s+"
 # A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
 # after the comma.
-# Words quoted inside such a clause are part of it: 'Before Lee chose to be called “pope emeritus,” …'
-CLAUSE_TO_COMMA = r"(?:[^,.;:!?\"“”\n]|[\"“][^\"“”\n]{1,60}[\"”]){1,150}(?:,|(?<=,[\"”]))\s+"
 FRONTED = re.compile(
     rf"(?:[\w'’-]+\s+){{0,3}}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
     rf"{CLAUSE_TO_COMMA}",
