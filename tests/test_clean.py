@@ -69,6 +69,23 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("A man walks past the closed factory in Detroit on Monday. REUTERS/Jane Doe", "photo_credit"),
         ("Firefighters battle the blaze near Paradise, Calif. (AP Photo/John Roe)", "photo_credit"),
         ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
+        # A caption opening with its credit, and a caption, pipe and credit with the page's headline glued on.
+        ("Jane Roe/Getty Images Workers leave the plant after the vote in Flint on Tuesday.", "photo_credit"),
+        ("AFP/Getty Images The mayor speaks to reporters outside City Hall.", "photo_credit"),
+        (
+            "The mayor walks to the council chamber Tuesday. | John Doe/GAZETTE Council votes to close plant "
+            "The decision ends a year of debate.",
+            "photo_credit",
+        ),
+        ("Evening News Exclusive: our anchor reports from the plant on Monday at 6:30pm ET.", "broadcast_promo"),
+        ("Get more Evening News:", "related_links"),
+        ("To read the full council report, click here.", "related_links"),
+        (
+            "Plant Workers Rally Downtown Plant Workers Rally Downtown Hundreds of workers marched to City Hall "
+            "on Saturday.",
+            "related_links",
+        ),
+        ("Household Size 100% 150% 1 $12,060 $18,090 2 16,240 24,360", "table_row"),
         ("42 comments", "comment_counter"),
         ("You have {{count}} stories left", "template_placeholder"),
         (
@@ -102,6 +119,10 @@ def test_clean_drops_the_page_tail_after_a_terminator() -> None:
         "The company told Reuters on Monday that it would appeal the ruling.",
         "Getty Images, the photo agency, said it would cut 300 jobs.",
         "Subscribers to the service will pay $9.99 a month from May, the company said.",
+        "HIV/AIDS researchers said on Monday that the new drug works.",
+        "The WSJ/NBC poll released Sunday found the race even.",
+        "The speech will air at 9 p.m. ET, the network said, and the council will vote the next day.",
+        "Turnout was 61% in 2016, 55% in 2012 and 58% in 2008, the clerk said.",
     ],
 )
 def test_clean_keeps_sentences_that_merely_mention_furniture_words(sentence: str) -> None:

@@ -292,6 +292,18 @@ _cap_label_tail = re.compile(
     r"(?:\b(?:Photo(?:graph)?s?|Image|Picture|Credit|Photographer|Illustration|Source)(?:\s+by)?\s*:\s*[^.:]{2,80}|\bPhoto(?:graph)? by [A-Z][^.:]{2,60}|"
     r"\b(?:Getty Images|Shutterstock|iStock)\b[^.]{0,20})\.?\s*$"
 )
+# A caption that opens with its credit, as photo captions at the top of a page do:
+# "Jane Roe/Getty Images Protesters gather outside ...", "AFP/Getty Images The winner holds ...". A name of two or
+# more words, or an agency, then a slash and an agency or a capitalised outlet name; "HIV/AIDS" and "The WSJ/NBC
+# poll" are neither.
+_CREDIT = r"(?:(?:(?!The )[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){1,3}|%s)\s*/\s*(?:%s|[A-Z]{3,})\b|AP Photo\b)" % (
+    AGENCY,
+    AGENCY,
+)
+_cap_credit_head = re.compile(r"^" + _CREDIT)
+# A caption, a pipe, then its credit, often with the headline and teaser of the page glued on behind:
+# "Leaders walk to the floor Wednesday. | Jane Roe/OUTLET Leaders reach deal The agreement would ...".
+_cap_pipe_credit = re.compile(r"\s\|\s+" + _CREDIT)
 # credit-only short line: "Sarah Tew/CNET", "Karl Gehring/Getty", "NFL via Getty Images", "iStock"
 _credit_only = re.compile(
     r"^(?:[\w.&'’-]+\s+){0,4}[\w.&'’-]*\s*(?:/\s*[\w.&'’ -]+)+$|^(?:[\w.&'’-]+\s+){0,4}(?:via|for)\s+%s.*$|^[-–—]?\s*(?:[\w.&'’-]+\s+){0,3}%s\W*$"
@@ -308,7 +320,9 @@ _wire_after_ellipsis = re.compile(r"\.\.\.\s*\((?:Associated Press|AP|Reuters|AF
 @rule("photo_credit")
 def _photo_credit(s):
     n = count_words(s)
-    if n <= 60 and _cap_start.match(s):
+    if n <= 60 and (_cap_start.match(s) or _cap_credit_head.match(s)):
+        return True
+    if n <= 80 and "|" in s and _cap_pipe_credit.search(s):
         return True
     if n <= 7 and _credit_only.match(s) and not _and_or.search(s) and "http://" not in s and "https://" not in s:
         return True
@@ -339,7 +353,7 @@ def _copyright_rule(s):
 
 _related = _R(
     r"^(?:[►▶»•■-]\s*)?(?:related(?: stories| articles| links| coverage| content| video)?|read more|read also|also read|"
-    r"more(?: from| on| about| news| stories| coverage)?(?: [\w.'’ ]{0,40})?|see also|see more|also|previously|"
+    r"(?:get |read |see )?more(?: from| on| about| news| stories| coverage)?(?: [\w.'’ ]{0,40})?|see also|see more|also|previously|"
     r"recommended(?: for you)?|you may also like|you might also like|most (?:popular|read|viewed)|trending(?: now)?|"
     r"top stories|editor'?s picks|must[- ]reads?|further reading|explore further|more information|"
     r"watch|video|photos?|images?|gallery|listen|blog|editorial|analysis|story|update|breaking|opinion)"
@@ -375,9 +389,20 @@ def _related_links(s):
         s,
     ):
         return True
+    if n <= 30 and _click_here.search(s):  # "To read her blog, click here." sends the reader elsewhere
+        return True
+    if _teaser.match(s):
+        return True
     return n <= 20 and bool(
         re.match(r"^(?:read more about|topics?|tags?|filed under|this article tagged under)\s*:", s, re.I)
     )
+
+
+_click_here = _R(r"\bclick (?:here|below|on the link)\b")
+# A story list flattened into lines: each item's headline twice (link text and image alt text), then its teaser.
+# "Fire Displaces 18 People Fire Displaces 18 People A fire has destroyed ..." Prose never opens by repeating
+# its first four words or more; a line that goes on repeating them is a chant or a test pattern, not a list.
+_teaser = re.compile(r"^(\S+(?: \S+){3,24}) \1\b(?! \1)")
 
 
 _link = re.compile(r"^(?:[\w\"'“”&.+ -]{0,40}\s*[:\-–—]\s*)?(?:%s)\s*$" % URL, re.I)
@@ -435,6 +460,31 @@ def _dateline_only(s):
         return True
     # "MOUNT DORA, Fla. -", "PHILADELPHIA |" : place-only dateline left dangling
     return bool(re.fullmatch(r"[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][\w.]{1,12})?\s*[-–—|]\s*", s))
+
+
+# A broadcast time in a time zone: "at 6:30pm ET", "7 p.m. Eastern", "11:35/10:35c".
+_air_time = _R(
+    r"\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?\s*)?(?:/\s*\d{1,2}(?::\d\d)?\s*c\b|(?:E|P|C)\.?T\.?\b|eastern\b|pacific\b)"
+)
+_promo_words = _R(r"\b(?:exclusive|watch|tune in|anchors?|weeknights|don'?t miss|catch)\b")
+
+
+@rule("broadcast_promo")
+def _broadcast_promo(s):  # "Nightly News Exclusive: the anchor reports from Seoul on Monday at 6:30pm ET."
+    return count_words(s) <= 40 and bool(_air_time.search(s)) and bool(_promo_words.search(s))
+
+
+_number = re.compile(r"[$€£(]?[\d.,%:/-]*\d[\d.,%:/-]*[)%]?")
+
+
+@rule("table_row")
+def _table_row(s):
+    """A table flattened into a line ("Size 100% 133% 1 $12,060 $16,040 2 ..."): at least half its words are
+    numbers, which prose, even about money or votes, never is over a whole line."""
+    n = count_words(s)
+    if n < 8 or sum(map(str.isdigit, s)) < n:  # cheap: half the words numbers means at least that many digits
+        return False
+    return sum(1 for word in s.split() if _number.fullmatch(word)) * 2 >= n
 
 
 _page = _R(
