@@ -77,6 +77,8 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
             "The decision ends a year of debate.",
             "photo_credit",
         ),
+        ("Enlarge Image Close The mayor speaks to reporters outside City Hall.", "photo_credit"),
+        ("Media playback is unsupported on your device", "browser_banner"),
         ("Evening News Exclusive: our anchor reports from the plant on Monday at 6:30pm ET.", "broadcast_promo"),
         ("Get more Evening News:", "related_links"),
         ("To read the full council report, click here.", "related_links"),
@@ -212,3 +214,24 @@ def test_clean_outlet_named_in_the_body_counts_only_as_a_whole_word(body: str, o
 )
 def test_clean_rules_see_what_their_patterns_see(line: str, rule: str) -> None:
     assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Sorry, the page you requested could not be found.\nPlease choose a section from the menu above.\n"
+        "Older stories are kept on our site for 30 days.",
+        "Wide crawl with an initial seed list from May 2012.\nCrawl start date: 01 May, 2012\n"
+        "We used our usual crawler software and respected robots.txt directives.",
+    ],
+)
+def test_clean_drops_a_page_that_says_it_holds_no_article(page: str) -> None:
+    cleaned = clean_text(page)
+    assert cleaned.body == ""
+    assert {d.rule for d in cleaned.dropped} <= {"placeholder_page", "dateline_only"}
+
+
+def test_clean_keeps_a_story_that_mentions_a_missing_page() -> None:
+    story = "The council voted on Tuesday to close the plant by the end of the year, after a long debate. " * 50
+    text = f"Visitors to the old site were told the page you requested could not be found.\n{story}"
+    assert clean_text(text).body.startswith("Visitors to the old site")

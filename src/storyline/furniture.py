@@ -109,7 +109,7 @@ _browser = _R(
     r"(?:enable|turn on) javascript|javascript is (?:disabled|required)|requires javascript|"
     r"html5 capable browser|optimal experience|for (?:the|a) best experience|ad ?blocker|"
     r"cookies? (?:policy|settings|to (?:give|improve|ensure))|we use cookies|accept (?:all )?cookies|"
-    r"this feature is not available right now|please try again later)\b"
+    r"this feature is not available right now|please try again later|playback is unsupported)\b"
 )
 
 
@@ -265,7 +265,7 @@ def _media_player(s):
 _cap_start = _R(
     r"^(?:file\s*[-–—:]|\(?file photo\)?|in this (?:[\w.,'/-]+ ){0,8}(?:file )?(?:photo|image|picture)(?:graph)?\b|"
     r"this (?:\w+ )?(?:file )?(?:photo|image|picture|handout)(?:graph)? (?:provided|released|taken|made available|obtained|shows)\b|"
-    r"file (?:photo|image) of\b|image caption\b|enlarge this image\b|toggle caption\b|hide caption\b|"
+    r"file (?:photo|image) of\b|image caption\b|enlarge (?:this )?image\b|toggle caption\b|hide caption\b|"
     r"caption\s*:|(?:photo|image|picture|photograph|illustration|credit|photographer|graphic)s?\s*:|"
     r"(?:photo|photograph|image|picture)s? (?:by|courtesy|credit)\b|courtesy (?:of|photo)\b|"
     r"%s(?:\s+%s)*\s+photograph:|\[?(?:image|photo|pic|featured image)s? (?:via|credit|courtesy)\b|"
@@ -558,3 +558,21 @@ def is_terminator(line: str) -> bool:
         return True
     lowered = _lower(line)
     return any(map(lowered.__contains__, _TERMINATOR_WORDS)) and bool(_TERMINATOR_PHRASE.search(lowered))
+
+
+_placeholder = _R(
+    r"\bpage (?:you (?:requested|are looking for|were looking for)|(?:can ?not|could not|can't) be found)|"
+    r"\b(?:not (?:currently )?(?:publicly accessible|available to the general public))|\bdomain mapping\b|"
+    r"\breach a page from a bookmark\b|"
+    r"\bcrawl(?:s|ed|ing)?\b[^.]*\b(?:seed|IA|heritrix|WARC|outlinks?|collection)\b|"
+    r"\b(?:seed ?list|heritrix|WARC|outlinks?|collection)\b[^.]*\bcrawl|^the seed for \S+ was\b"
+)
+_PLACEHOLDER_WORDS = ("page", "accessible", "general public", "domain mapping", "bookmark", "crawl", "seed")
+"""Every match of `_placeholder` holds one of these."""
+
+
+def is_placeholder(line: str) -> bool:
+    """Whether a line says its page holds no article: an error page ("the page you requested could not be
+    found"), a web host's placeholder, or a web archive's description of the crawl that captured it."""
+    lowered = _lower(line)
+    return any(map(lowered.__contains__, _PLACEHOLDER_WORDS)) and bool(_placeholder.search(line))

@@ -166,15 +166,24 @@ def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
         return False
     if closers and _ATTRIBUTION.match(line, match.end()):
         return False
+    word = _word_before(line, start, match.start()).lstrip(_OPENING_MARKS)
+    if terminator == "!" and not closers and len(word) == 1 and word.isupper():
+        return _next_word_opens(line, match.end())  # "told E! News": a name's mark, unlike "Plan B! It worked."
     if terminator != "." or closers:
         return True
-    word = _word_before(line, start, match.start()).lstrip(_OPENING_MARKS).lower()
+    # The abbreviation is the last part of a slash compound: "the South Korea/U.S. Combined Forces Command".
+    word = word.rpartition("/")[2].lower()
     if word in _NEVER_FINAL or (len(word) == 1 and word.isalpha()):  # titles, months, initials: "J. Smith"
         return False
     if word in _MAYBE_FINAL or _DOTTED.fullmatch(word):  # "Fla.", "U.S.", "a.m."
-        next_word = _NEXT_WORD.match(line, match.end())
-        return next_word is not None and next_word.group().lower() in _OPENERS
+        return _next_word_opens(line, match.end())
     return True
+
+
+def _next_word_opens(line: str, position: int) -> bool:
+    """Whether the word at `position` is one that typically opens a sentence."""
+    next_word = _NEXT_WORD.match(line, position)
+    return next_word is not None and next_word.group().lower() in _OPENERS
 
 
 def _word_before(line: str, start: int, end: int) -> str:

@@ -279,6 +279,15 @@ CASES = [
         ["the u.s. and the u.n. disagree .", "talks continue in the u.k. next week ."],
     ),
     ("she said it was ... strange . then she left .", ["she said it was ... strange .", "then she left ."]),
+    # An abbreviation ending a slash compound, and a one-letter name's exclamation mark.
+    (
+        "The drill was led by the South Korea/U.S. Combined Forces Command. It ended Friday.",
+        ["The drill was led by the South Korea/U.S. Combined Forces Command.", "It ended Friday."],
+    ),
+    (
+        "The singer told E! News she was moving. Plan B! It worked.",
+        ["The singer told E! News she was moving.", "Plan B!", "It worked."],
+    ),
 ]
 
 # Cases whose label is a convention choice or that no rule-based splitter can get right without world knowledge;
