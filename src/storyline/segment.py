@@ -42,6 +42,9 @@ _TERMINATOR = re.compile(r"[.!?…]")
 # (The look-behind, which covers the mark itself, comes after it: a pattern that opens with the mark lets the
 # engine skip straight to the next one.)
 _GLUED = re.compile(r"[.!?](?<=[a-z0-9]{2}.)(?=[A-Z][a-z])")
+# The same with a straight quote between: 'profits."Kendra is…' The quote closes the first sentence when an odd
+# number of quotes comes before it on the line, and otherwise opens the second (a quoted paragraph glued on).
+_GLUED_QUOTE = re.compile(r'[.!?](?<=[a-z0-9]{2}.)"(?=[A-Z][a-z])')
 # "OSAN AIR BASE, South Korea (AFNS) -- South Korea and…" (DUC's AP copy: "CAIRO (AP) _ …"): a wire dateline
 # opening a paragraph is not part of its first sentence; left in, it spends a summary's words on a place and an
 # agency name.
@@ -143,7 +146,14 @@ def _cuts(line: str) -> list[tuple[int, int]]:
             cuts.append((match.end(2), match.end()))
             start = match.end()
     cuts += [(match.end(), match.end()) for match in _GLUED.finditer(line)]
+    if '"' in line:
+        cuts += [_glued_quote_cut(line, match.end() - 1) for match in _GLUED_QUOTE.finditer(line)]
     return sorted(cuts)
+
+
+def _glued_quote_cut(line: str, quote: int) -> tuple[int, int]:
+    cut = quote + 1 if line.count('"', 0, quote) % 2 == 1 else quote
+    return cut, cut
 
 
 def _boundaries(line: str) -> Iterator[re.Match[str]]:

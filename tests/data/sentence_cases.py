@@ -284,6 +284,16 @@ CASES = [
         "The drill was led by the South Korea/U.S. Combined Forces Command. It ended Friday.",
         ["The drill was led by the South Korea/U.S. Combined Forces Command.", "It ended Friday."],
     ),
+    # Paragraphs glued without a space where a straight quote sits between: it opens or closes by its parity.
+    (
+        'The band will tour in May."It is our last tour," the singer said. He said "we are done."Then he left.',
+        [
+            "The band will tour in May.",
+            '"It is our last tour," the singer said.',
+            'He said "we are done."',
+            "Then he left.",
+        ],
+    ),
     (
         "The singer told E! News she was moving. Plan B! It worked.",
         ["The singer told E! News she was moving.", "Plan B!", "It worked."],
