@@ -81,6 +81,7 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("Media playback is unsupported on your device", "browser_banner"),
         ("Evening News Exclusive: our anchor reports from the plant on Monday at 6:30pm ET.", "broadcast_promo"),
         ("Get more Evening News:", "related_links"),
+        ("Watch the moment the council voted in the clip below:", "media_player"),
         ("To read the full council report, click here.", "related_links"),
         (
             "Plant Workers Rally Downtown Plant Workers Rally Downtown Hundreds of workers marched to City Hall "
@@ -235,3 +236,16 @@ def test_clean_keeps_a_story_that_mentions_a_missing_page() -> None:
     story = "The council voted on Tuesday to close the plant by the end of the year, after a long debate. " * 50
     text = f"Visitors to the old site were told the page you requested could not be found.\n{story}"
     assert clean_text(text).body.startswith("Visitors to the old site")
+
+
+@pytest.mark.parametrize("label", ["Email This", "SHARE COPY LINK", "[Video Link]", "Continue reading the main story"])
+def test_clean_strips_a_share_or_media_label_glued_to_a_paragraph(label: str) -> None:
+    story = "The council voted on Tuesday to close the plant by the end of the year, after a long debate."
+    assert clean_text(f"{label} {story}").body == story
+
+
+@pytest.mark.parametrize(
+    "line", ["Share Prices Fell on Monday as the plant closed.", "Emails showed the plan was old."]
+)
+def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None:
+    assert clean_text(line).body == line

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.furniture import classify_line, count_words, is_placeholder, is_terminator
+from storyline.furniture import classify_line, count_words, is_placeholder, is_terminator, strip_label_prefix
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
@@ -67,7 +67,7 @@ def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
 
     With `find_date`, a dropped dateline's full date becomes `published` (dateparser: slow the first time).
     """
-    lines = [_normalize_space(line) for line in text.splitlines()]
+    lines = [strip_label_prefix(_normalize_space(line)) for line in text.splitlines()]
     verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
     _keep_datelines_below_the_top(verdicts)
     _mark_repeats(lines, verdicts)

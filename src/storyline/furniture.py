@@ -252,7 +252,8 @@ _video = _R(
     r"^play(?:ing)?(?: video)?\s+\d+:\d\d|^sound \d\d:\d\d|^(?:play|replay|watch|video|photos?|images?|gallery)"
     r"(?: \w+)?$|^published on " + MONTH + r" \d{1,2},? \d{4}$|^(?:poster|src|data-\w+)=\S|"
     r"^//\s*OO\.|\bvideo player\b|^watch (?:the )?(?:full )?(?:video|clip|report)\b.{0,60}$|^now playing\b|"
-    r"^(?:more videos|up next|autoplay)\b|interactive transcript could not be loaded|^warning: the following video\b|video provided by\b"
+    r"^(?:more videos|up next|autoplay)\b|interactive transcript could not be loaded|^warning: the following video\b|video provided by\b|"
+    r"^(?:watch|listen to|see)\b[^.!?]{0,100}\b(?:below|above)\W*$|^(?:watch|listen)\b[^.!?]{0,80}:$"  # the player's prompt
 )
 
 
@@ -576,3 +577,24 @@ def is_placeholder(line: str) -> bool:
     found"), a web host's placeholder, or a web archive's description of the crawl that captured it."""
     lowered = _lower(line)
     return any(map(lowered.__contains__, _PLACEHOLDER_WORDS)) and bool(_placeholder.search(line))
+
+
+# Share buttons and media labels a scraper glued onto the paragraph after them: "Email This Even at 88, she …",
+# "[Video Link] The band's track …", "Continue reading the main story At the scene …". Case-blind for the label only:
+# the paragraph must go on with a capital (or an opening quote), as a sentence does.
+_label_prefix = re.compile(
+    r"^(?i:(?:e-?mail|share) this|(?:e-?mail|share)(?: (?:copy link|share|tweet|e-?mail))+|\[(?:video|photo|audio|image)s?(?: link)?\]|"
+    r"continue reading the main story)\s+(?=[A-Z\"“‘])"
+)
+
+
+def strip_label_prefix(line: str) -> str:
+    """`line` without a share or media label glued to its start, when a paragraph of a few words follows it (a row
+    of labels, "Share Tweet Email Print", stays whole for the line rules)."""
+    if line[:1] not in "EeSs[Cc":  # every label opens with one of these: most lines are passed on untouched
+        return line
+    rest = _label_prefix.sub("", line, count=1)
+    return rest if count_words(rest) >= _PARAGRAPH_MIN_WORDS else line
+
+
+_PARAGRAPH_MIN_WORDS = 4
