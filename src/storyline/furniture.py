@@ -266,7 +266,7 @@ def _media_player(s):
 _cap_start = _R(
     r"^(?:file\s*[-–—:]|\(?file photo\)?|in this (?:[\w.,'/-]+ ){0,8}(?:file )?(?:photo|image|picture)(?:graph)?\b|"
     r"this (?:\w+ )?(?:file )?(?:photo|image|picture|handout)(?:graph)? (?:provided|released|taken|made available|obtained|shows)\b|"
-    r"file (?:photo|image) of\b|image caption\b|enlarge (?:this )?image\b|toggle caption\b|hide caption\b|"
+    r"file (?:photo|image) of\b|(?:image|media) caption\b|enlarge (?:this )?image\b|toggle caption\b|hide caption\b|"
     r"caption\s*:|(?:photo|image|picture|photograph|illustration|credit|photographer|graphic)s?\s*:|"
     r"(?:photo|photograph|image|picture)s? (?:by|courtesy|credit)\b|courtesy (?:of|photo)\b|"
     r"%s(?:\s+%s)*\s+photograph:|\[?(?:image|photo|pic|featured image)s? (?:via|credit|courtesy)\b|"

@@ -53,6 +53,9 @@ _DATELINE = re.compile(
     r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:—|–|--?|_)\s+(?=[A-Z\"“])"
 )
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_QUOTE_MAX_WORDS = 80
+"""Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a
+speaker that long-winded."""
 _NEXT_WORD = re.compile(r"[\w']+")
 ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
 """Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
@@ -69,15 +72,48 @@ _ATTRIBUTION = re.compile(
 
 
 def segment(article: Article) -> list[Sentence]:
-    """Split `article.body` into sentences with character offsets into it.
+    """Split `article.body` into the sentences a brief picks from, with character offsets into it.
+
+    A quotation that runs over several sentences of a paragraph stays one: '"It was a hard year. We lost a lot of
+    people," the mayor said.' Picked alone, its first sentence would leave the quote open and its speaker unnamed.
 
     Returns:
         Sentences in reading order; `article.body[s.start:s.end] == s.text` for each.
     """
     return [
         Sentence(article_id=article.id, position=position, start=start, end=end, text=article.body[start:end])
-        for position, (start, end) in enumerate(sentence_spans(article.body))
+        for position, (start, end) in enumerate(_whole_quotes(article.body, sentence_spans(article.body)))
     ]
+
+
+def _whole_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with each run of sentences inside one quotation of a paragraph joined into one span."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and "\n" not in text[joined[-1][1] : start] and _inside_quote(text, joined[-1][1]):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def _inside_quote(text: str, position: int) -> bool:
+    """Whether `position` falls inside a quotation that opened before it in its paragraph and closes after it, at
+    most `_QUOTE_MAX_WORDS` words long (an unmatched mark opens no quotation that long)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    before, after = text[line_start:position], text[position : len(text) if line_end < 0 else line_end]
+    for opening, closing in (("“", "”"), ('"', '"')):
+        is_open = (
+            before.count(opening) > before.count(closing) if opening != closing else before.count(opening) % 2 == 1
+        )
+        if is_open and closing in after:
+            quote = before[before.rfind(opening) :] + after[: after.find(closing)]
+            # Tokenized text ('" we will see . "') detaches straight quotes from their words; which of them opens
+            # and which closes is a guess there, and a wrong one joins sentences that no quotation holds.
+            detached = opening == closing and (quote[1:2].isspace() or quote[-1:].isspace())
+            return not detached and len(quote.split()) <= _QUOTE_MAX_WORDS
+    return False
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
