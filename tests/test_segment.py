@@ -166,6 +166,14 @@ def test_segment_keeps_a_quotation_over_several_sentences_whole() -> None:
     assert len(sentence_spans(body)) == 5  # the splitter itself still finds every sentence
 
 
+def test_segment_keeps_a_quotation_that_ends_its_sentence_split() -> None:
+    # No speaker follows the quotation, so joining its sentences would name no one.
+    assert _units('The mayor said: "It was a hard year. We lost a lot of people."') == [
+        'The mayor said: "It was a hard year.',
+        'We lost a lot of people."',
+    ]
+
+
 def test_segment_joins_no_sentences_across_a_paragraph_or_an_overlong_quote() -> None:
     assert _units('"We will see. It is late.\nThe mayor left." Then it rained.')[:2] == ['"We will see.', "It is late."]
     long_quote = " ".join(["The council met again."] * 25)  # 100 words: more likely an unmatched mark

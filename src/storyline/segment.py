@@ -87,14 +87,26 @@ def segment(article: Article) -> list[Sentence]:
 
 
 def _whole_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` with each run of sentences inside one quotation of a paragraph joined into one span."""
-    joined: list[tuple[int, int]] = []
-    for start, end in spans:
-        if joined and "\n" not in text[joined[-1][1] : start] and _inside_quote(text, joined[-1][1]):
-            joined[-1] = (joined[-1][0], end)
+    """`spans` with each run of sentences inside one quotation of a paragraph joined into one span, when the
+    quotation's speaker follows it there ('…," the mayor said.'): a quotation that ends its sentence names no one,
+    and its sentences stay apart."""
+    runs: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if runs and "\n" not in text[runs[-1][-1][1] : span[0]] and _inside_quote(text, runs[-1][-1][1]):
+            runs[-1].append(span)
         else:
-            joined.append((start, end))
+            runs.append([span])
+    joined: list[tuple[int, int]] = []
+    for run in runs:
+        if len(run) > 1 and _goes_on_after_quote(text[run[0][0] : run[-1][1]]):
+            joined.append((run[0][0], run[-1][1]))
+        else:
+            joined += run
     return joined
+
+
+def _goes_on_after_quote(text: str) -> bool:
+    return text.rstrip("".join(_FINAL_MARKS)).rstrip()[-1:] not in _CLOSERS
 
 
 def _inside_quote(text: str, position: int) -> bool:
