@@ -166,11 +166,13 @@ def test_segment_keeps_a_quotation_over_several_sentences_whole() -> None:
     assert len(sentence_spans(body)) == 5  # the splitter itself still finds every sentence
 
 
-def test_segment_keeps_a_quotation_that_ends_its_sentence_split() -> None:
-    # No speaker follows the quotation, so joining its sentences would name no one.
-    assert _units('The mayor said: "It was a hard year. We lost a lot of people."') == [
-        'The mayor said: "It was a hard year.',
-        'We lost a lot of people."',
+def test_segment_joins_a_quotation_with_its_speaker_before_it_and_splits_a_bare_one() -> None:
+    body = 'The mayor said: "It was a hard year. We lost a lot of people."\n"We will reopen. The bridge comes first."'
+    # The bare quotation names no one: joining its sentences would not name its speaker.
+    assert _units(body) == [
+        'The mayor said: "It was a hard year. We lost a lot of people."',
+        '"We will reopen.',
+        'The bridge comes first."',
     ]
 
 

@@ -8,6 +8,7 @@ over pysbd, spaCy and NLTK Punkt: best boundary F1 and fastest on news text (ben
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -54,6 +55,9 @@ _DATELINE = re.compile(
 )
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_MAX_WORDS = 80
+_MAX_CHARS_PER_WORD = 20
+"""No quotation of `_QUOTE_MAX_WORDS` words is longer than this many characters a word: the words are counted only
+within that reach."""
 """Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a
 speaker that long-winded."""
 _NEXT_WORD = re.compile(r"[\w']+")
@@ -87,45 +91,77 @@ def segment(article: Article) -> list[Sentence]:
 
 
 def _whole_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`spans` with each run of sentences inside one quotation of a paragraph joined into one span, when the
-    quotation's speaker follows it there ('…," the mayor said.'): a quotation that ends its sentence names no one,
-    and its sentences stay apart."""
+    """`spans` with each run of sentences inside one quotation of a paragraph joined into one span, when the run
+    names the quotation's speaker too: a run that is nothing but the quotation names no one, and stays apart."""
+    marks = _QuoteMarks(text)
     runs: list[list[tuple[int, int]]] = []
     for span in spans:
-        if runs and "\n" not in text[runs[-1][-1][1] : span[0]] and _inside_quote(text, runs[-1][-1][1]):
+        if runs and marks.inside_quote(runs[-1][-1][1], span[0]):
             runs[-1].append(span)
         else:
             runs.append([span])
     joined: list[tuple[int, int]] = []
     for run in runs:
-        if len(run) > 1 and _goes_on_after_quote(text[run[0][0] : run[-1][1]]):
+        if len(run) > 1 and _names_speaker(text[run[0][0] : run[-1][1]]):
             joined.append((run[0][0], run[-1][1]))
         else:
             joined += run
     return joined
 
 
-def _goes_on_after_quote(text: str) -> bool:
-    return text.rstrip("".join(_FINAL_MARKS)).rstrip()[-1:] not in _CLOSERS
+def _names_speaker(text: str) -> bool:
+    """Whether a quotation's sentences hold more than the quotation: its speaker before ('The mayor said: "…')
+    or after ('…," the mayor said.')."""
+    return text[:1] not in '"“' or text.rstrip("".join(_FINAL_MARKS)).rstrip()[-1:] not in _CLOSERS
 
 
-def _inside_quote(text: str, position: int) -> bool:
-    """Whether `position` falls inside a quotation that opened before it in its paragraph and closes after it, at
-    most `_QUOTE_MAX_WORDS` words long (an unmatched mark opens no quotation that long)."""
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    before, after = text[line_start:position], text[position : len(text) if line_end < 0 else line_end]
-    for opening, closing in (("“", "”"), ('"', '"')):
-        is_open = (
-            before.count(opening) > before.count(closing) if opening != closing else before.count(opening) % 2 == 1
-        )
-        if is_open and closing in after:
-            quote = before[before.rfind(opening) :] + after[: after.find(closing)]
+class _QuoteMarks:
+    """Where a text's quotation marks and line breaks are, so that each question about a position costs a few
+    binary searches, not a scan of its paragraph (which made a long one-paragraph page quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.positions = {mark: [m.start() for m in re.finditer(mark, text)] for mark in ("\n", "“", "”", '"')}
+
+    def inside_quote(self, end: int, next_start: int) -> bool:
+        """Whether the gap from one sentence's `end` to the next one's start lies inside a quotation that opened
+        before it in the same paragraph and closes after it, at most `_QUOTE_MAX_WORDS` words long (an unmatched
+        mark opens no quotation that long)."""
+        if self._count("\n", end, next_start):
+            return False
+        newlines = self.positions["\n"]
+        after_line = bisect.bisect_left(newlines, end)
+        line_start = newlines[after_line - 1] + 1 if after_line else 0
+        line_end = newlines[after_line] if after_line < len(newlines) else len(self.text)
+        for opening, closing in (("“", "”"), ('"', '"')):
+            before = self._count(opening, line_start, end)
+            is_open = before > self._count(closing, line_start, end) if opening != closing else before % 2 == 1
+            if not is_open:
+                continue
+            opened, closed = self._last(opening, line_start, end), self._next(closing, end, line_end)
+            if closed is None:
+                continue  # never closed on this line: perhaps a straight quotation holds it
+            if closed - opened > _QUOTE_MAX_WORDS * _MAX_CHARS_PER_WORD:
+                return False
+            quote = self.text[opened:closed]
             # Tokenized text ('" we will see . "') detaches straight quotes from their words; which of them opens
             # and which closes is a guess there, and a wrong one joins sentences that no quotation holds.
             detached = opening == closing and (quote[1:2].isspace() or quote[-1:].isspace())
             return not detached and len(quote.split()) <= _QUOTE_MAX_WORDS
-    return False
+        return False
+
+    def _count(self, mark: str, start: int, end: int) -> int:
+        found = self.positions[mark]
+        return bisect.bisect_left(found, end) - bisect.bisect_left(found, start)
+
+    def _last(self, mark: str, start: int, end: int) -> int:
+        found = self.positions[mark]
+        return found[bisect.bisect_left(found, end) - 1]  # callers know one lies in [start, end)
+
+    def _next(self, mark: str, start: int, end: int) -> int | None:
+        found = self.positions[mark]
+        index = bisect.bisect_left(found, start)
+        return found[index] if index < len(found) and found[index] < end else None
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
