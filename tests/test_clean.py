@@ -79,6 +79,7 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ),
         ("Enlarge Image Close The mayor speaks to reporters outside City Hall.", "photo_credit"),
         ("Media playback is unsupported on your device", "browser_banner"),
+        ("Media caption The mayor speaks to reporters outside City Hall", "photo_credit"),
         ("Evening News Exclusive: our anchor reports from the plant on Monday at 6:30pm ET.", "broadcast_promo"),
         ("Get more Evening News:", "related_links"),
         ("Watch the moment the council voted in the clip below:", "media_player"),

@@ -392,7 +392,7 @@ def _related_links(s):
         return True
     if n <= 30 and _click_here.search(s):  # "To read her blog, click here." sends the reader elsewhere
         return True
-    if _teaser.match(s):
+    if _repeats_opening_word(s) and _teaser.match(s):
         return True
     return n <= 20 and bool(
         re.match(r"^(?:read more about|topics?|tags?|filed under|this article tagged under)\s*:", s, re.I)
@@ -404,6 +404,12 @@ _click_here = _R(r"\bclick (?:here|below|on the link)\b")
 # "Fire Displaces 18 People Fire Displaces 18 People A fire has destroyed ..." Prose never opens by repeating
 # its first four words or more; a line that goes on repeating them is a chant or a test pattern, not a list.
 _teaser = re.compile(r"^(\S+(?: \S+){3,24}) \1\b(?! \1)")
+
+
+def _repeats_opening_word(s: str) -> bool:
+    """Whether the line's first word comes again: a cheap pre-test for `_teaser`, which needs it to."""
+    first = s.split(" ", 1)[0]
+    return f" {first} " in s
 
 
 _link = re.compile(r"^(?:[\w\"'“”&.+ -]{0,40}\s*[:\-–—]\s*)?(?:%s)\s*$" % URL, re.I)
@@ -472,7 +478,13 @@ _promo_words = _R(r"\b(?:exclusive|watch|tune in|anchors?|weeknights|don'?t miss
 
 @rule("broadcast_promo")
 def _broadcast_promo(s):  # "Nightly News Exclusive: the anchor reports from Seoul on Monday at 6:30pm ET."
-    return count_words(s) <= 40 and bool(_air_time.search(s)) and bool(_promo_words.search(s))
+    if count_words(s) > 40 or not may_contain(s, _PROMO_WORDS, lowered=_lower(s)):
+        return False
+    return bool(_promo_words.search(s)) and bool(_air_time.search(s))
+
+
+_PROMO_WORDS = ("exclusive", "watch", "tune in", "anchor", "weeknights", "miss", "catch")
+"""Every match of `_promo_words` holds one of these."""
 
 
 _number = re.compile(r"[$€£(]?[\d.,%:/-]*\d[\d.,%:/-]*[)%]?")
@@ -483,7 +495,8 @@ def _table_row(s):
     """A table flattened into a line ("Size 100% 133% 1 $12,060 $16,040 2 ..."): at least half its words are
     numbers, which prose, even about money or votes, never is over a whole line."""
     n = count_words(s)
-    if n < 8 or sum(map(str.isdigit, s)) < n:  # cheap: half the words numbers means at least that many digits
+    # Cheap: half the words numbers means at least that many digits.
+    if n < 8 or sum(map(s.count, "0123456789")) < n:
         return False
     return sum(1 for word in s.split() if _number.fullmatch(word)) * 2 >= n
 
@@ -593,7 +606,10 @@ def strip_label_prefix(line: str) -> str:
     of labels, "Share Tweet Email Print", stays whole for the line rules)."""
     if line[:1] not in "EeSs[Cc":  # every label opens with one of these: most lines are passed on untouched
         return line
-    rest = _label_prefix.sub("", line, count=1)
+    label = _label_prefix.match(line)
+    if label is None:
+        return line
+    rest = line[label.end() :]
     return rest if count_words(rest) >= _PARAGRAPH_MIN_WORDS else line
 
 
