@@ -69,6 +69,27 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("A man walks past the closed factory in Detroit on Monday. REUTERS/Jane Doe", "photo_credit"),
         ("Firefighters battle the blaze near Paradise, Calif. (AP Photo/John Roe)", "photo_credit"),
         ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
+        # A caption opening with its credit, and a caption, pipe and credit with the page's headline glued on.
+        ("Jane Roe/Getty Images Workers leave the plant after the vote in Flint on Tuesday.", "photo_credit"),
+        ("AFP/Getty Images The mayor speaks to reporters outside City Hall.", "photo_credit"),
+        (
+            "The mayor walks to the council chamber Tuesday. | John Doe/GAZETTE Council votes to close plant "
+            "The decision ends a year of debate.",
+            "photo_credit",
+        ),
+        ("Enlarge Image Close The mayor speaks to reporters outside City Hall.", "photo_credit"),
+        ("Media playback is unsupported on your device", "browser_banner"),
+        ("Media caption The mayor speaks to reporters outside City Hall", "photo_credit"),
+        ("Evening News Exclusive: our anchor reports from the plant on Monday at 6:30pm ET.", "broadcast_promo"),
+        ("Get more Evening News:", "related_links"),
+        ("Watch the moment the council voted in the clip below:", "media_player"),
+        ("To read the full council report, click here.", "related_links"),
+        (
+            "Plant Workers Rally Downtown Plant Workers Rally Downtown Hundreds of workers marched to City Hall "
+            "on Saturday.",
+            "related_links",
+        ),
+        ("Household Size 100% 150% 1 $12,060 $18,090 2 16,240 24,360", "table_row"),
         ("42 comments", "comment_counter"),
         ("You have {{count}} stories left", "template_placeholder"),
         (
@@ -102,6 +123,10 @@ def test_clean_drops_the_page_tail_after_a_terminator() -> None:
         "The company told Reuters on Monday that it would appeal the ruling.",
         "Getty Images, the photo agency, said it would cut 300 jobs.",
         "Subscribers to the service will pay $9.99 a month from May, the company said.",
+        "HIV/AIDS researchers said on Monday that the new drug works.",
+        "The WSJ/NBC poll released Sunday found the race even.",
+        "The speech will air at 9 p.m. ET, the network said, and the council will vote the next day.",
+        "Turnout was 61% in 2016, 55% in 2012 and 58% in 2008, the clerk said.",
     ],
 )
 def test_clean_keeps_sentences_that_merely_mention_furniture_words(sentence: str) -> None:
@@ -191,3 +216,37 @@ def test_clean_outlet_named_in_the_body_counts_only_as_a_whole_word(body: str, o
 )
 def test_clean_rules_see_what_their_patterns_see(line: str, rule: str) -> None:
     assert classify_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Sorry, the page you requested could not be found.\nPlease choose a section from the menu above.\n"
+        "Older stories are kept on our site for 30 days.",
+        "Wide crawl with an initial seed list from May 2012.\nCrawl start date: 01 May, 2012\n"
+        "We used our usual crawler software and respected robots.txt directives.",
+    ],
+)
+def test_clean_drops_a_page_that_says_it_holds_no_article(page: str) -> None:
+    cleaned = clean_text(page)
+    assert cleaned.body == ""
+    assert {d.rule for d in cleaned.dropped} <= {"placeholder_page", "dateline_only"}
+
+
+def test_clean_keeps_a_story_that_mentions_a_missing_page() -> None:
+    story = "The council voted on Tuesday to close the plant by the end of the year, after a long debate. " * 50
+    text = f"Visitors to the old site were told the page you requested could not be found.\n{story}"
+    assert clean_text(text).body.startswith("Visitors to the old site")
+
+
+@pytest.mark.parametrize("label", ["Email This", "SHARE COPY LINK", "[Video Link]", "Continue reading the main story"])
+def test_clean_strips_a_share_or_media_label_glued_to_a_paragraph(label: str) -> None:
+    story = "The council voted on Tuesday to close the plant by the end of the year, after a long debate."
+    assert clean_text(f"{label} {story}").body == story
+
+
+@pytest.mark.parametrize(
+    "line", ["Share Prices Fell on Monday as the plant closed.", "Emails showed the plan was old."]
+)
+def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None:
+    assert clean_text(line).body == line

@@ -7,6 +7,7 @@ import pytest
 
 from storyline.clean import clean_article
 from storyline.ingest import load_articles
+from storyline.models import Article
 from storyline.segment import (
     ENDS_SENTENCE,
     crosses_sentence_end,
@@ -145,3 +146,43 @@ def test_segment_crosses_sentence_end(words: str, crosses: bool) -> None:
 )
 def test_segment_ends_sentence_agrees_with_the_pattern(text: str) -> None:
     assert ends_sentence(text) == bool(ENDS_SENTENCE.search(text))
+
+
+def _units(body: str) -> list[str]:
+    article = Article(id="a1", source="test", raw=body, text=body, body=body)
+    return [sentence.text for sentence in segment(article)]
+
+
+def test_segment_keeps_a_quotation_over_several_sentences_whole() -> None:
+    body = (
+        '"It was a hard year. We lost a lot of people," the mayor said. The city is rebuilding.\n'
+        "“We will reopen. The bridge comes first,” she added."
+    )
+    assert _units(body) == [
+        '"It was a hard year. We lost a lot of people," the mayor said.',
+        "The city is rebuilding.",
+        "“We will reopen. The bridge comes first,” she added.",
+    ]
+    assert len(sentence_spans(body)) == 5  # the splitter itself still finds every sentence
+
+
+def test_segment_joins_a_quotation_with_its_speaker_before_it_and_splits_a_bare_one() -> None:
+    body = 'The mayor said: "It was a hard year. We lost a lot of people."\n"We will reopen. The bridge comes first."'
+    # The bare quotation names no one: joining its sentences would not name its speaker.
+    assert _units(body) == [
+        'The mayor said: "It was a hard year. We lost a lot of people."',
+        '"We will reopen.',
+        'The bridge comes first."',
+    ]
+
+
+def test_segment_joins_no_sentences_across_a_paragraph_or_an_overlong_quote() -> None:
+    assert _units('"We will see. It is late.\nThe mayor left." Then it rained.')[:2] == ['"We will see.', "It is late."]
+    long_quote = " ".join(["The council met again."] * 25)  # 100 words: more likely an unmatched mark
+    assert _units(f'"We will see. {long_quote}" Then it rained.')[:2] == ['"We will see.', "The council met again."]
+
+
+def test_segment_leaves_tokenized_quotations_split() -> None:
+    # Detached straight quotes could open or close; a wrong guess would join sentences no quotation holds.
+    body = '" we will see . it is late , " the mayor said . the city is rebuilding .'
+    assert _units(body) == ['" we will see .', 'it is late , " the mayor said .', "the city is rebuilding ."]

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.furniture import classify_line, count_words, is_terminator
+from storyline.furniture import classify_line, count_words, is_placeholder, is_terminator, strip_label_prefix
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
@@ -21,6 +21,7 @@ _TITLE_WORDS = (4, 25)
 _TOP_LINES = 8
 _FRAGMENT_WORDS = 3
 _FRAGMENT_CHARS = 40
+_PLACEHOLDER_MAX_WORDS = 400
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,13 @@ def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
 
     With `find_date`, a dropped dateline's full date becomes `published` (dateparser: slow the first time).
     """
-    lines = [_normalize_space(line) for line in text.splitlines()]
+    lines = [strip_label_prefix(_normalize_space(line)) for line in text.splitlines()]
     verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
     _keep_datelines_below_the_top(verdicts)
     _mark_repeats(lines, verdicts)
     _mark_caption_titles(lines, verdicts)
     _mark_page_tail(lines, verdicts)
+    _mark_placeholder_page(lines, verdicts)
     title = _mark_title(lines, verdicts)
     kept = [line for line, verdict in zip(lines, verdicts, strict=True) if verdict is None]
     dropped = tuple(
@@ -176,6 +178,18 @@ def _mark_page_tail(lines: list[str], verdicts: list[str | None]) -> None:
                 if verdicts[i] is None:
                     verdicts[i] = "page_tail"
             return
+
+
+def _mark_placeholder_page(lines: list[str], verdicts: list[str | None]) -> None:
+    """Drop all of a page that says it holds no article (an error page, a host's placeholder, a web archive's
+    crawl notes) and is shorter than a news story: what else it keeps is its navigation and help text. A long
+    page that mentions a missing page or a crawl is left alone: it may be a story about one."""
+    kept = [i for i, verdict in enumerate(verdicts) if verdict is None]
+    if sum(count_words(lines[i]) for i in kept) > _PLACEHOLDER_MAX_WORDS:
+        return
+    if any(is_placeholder(lines[i]) for i in kept):
+        for i in kept:
+            verdicts[i] = "placeholder_page"
 
 
 def _mark_title(lines: list[str], verdicts: list[str | None]) -> int | None:

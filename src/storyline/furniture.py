@@ -109,7 +109,7 @@ _browser = _R(
     r"(?:enable|turn on) javascript|javascript is (?:disabled|required)|requires javascript|"
     r"html5 capable browser|optimal experience|for (?:the|a) best experience|ad ?blocker|"
     r"cookies? (?:policy|settings|to (?:give|improve|ensure))|we use cookies|accept (?:all )?cookies|"
-    r"this feature is not available right now|please try again later)\b"
+    r"this feature is not available right now|please try again later|playback is unsupported)\b"
 )
 
 
@@ -252,7 +252,8 @@ _video = _R(
     r"^play(?:ing)?(?: video)?\s+\d+:\d\d|^sound \d\d:\d\d|^(?:play|replay|watch|video|photos?|images?|gallery)"
     r"(?: \w+)?$|^published on " + MONTH + r" \d{1,2},? \d{4}$|^(?:poster|src|data-\w+)=\S|"
     r"^//\s*OO\.|\bvideo player\b|^watch (?:the )?(?:full )?(?:video|clip|report)\b.{0,60}$|^now playing\b|"
-    r"^(?:more videos|up next|autoplay)\b|interactive transcript could not be loaded|^warning: the following video\b|video provided by\b"
+    r"^(?:more videos|up next|autoplay)\b|interactive transcript could not be loaded|^warning: the following video\b|video provided by\b|"
+    r"^(?:watch|listen to|see)\b[^.!?]{0,100}\b(?:below|above)\W*$|^(?:watch|listen)\b[^.!?]{0,80}:$"  # the player's prompt
 )
 
 
@@ -265,7 +266,7 @@ def _media_player(s):
 _cap_start = _R(
     r"^(?:file\s*[-–—:]|\(?file photo\)?|in this (?:[\w.,'/-]+ ){0,8}(?:file )?(?:photo|image|picture)(?:graph)?\b|"
     r"this (?:\w+ )?(?:file )?(?:photo|image|picture|handout)(?:graph)? (?:provided|released|taken|made available|obtained|shows)\b|"
-    r"file (?:photo|image) of\b|image caption\b|enlarge this image\b|toggle caption\b|hide caption\b|"
+    r"file (?:photo|image) of\b|(?:image|media) caption\b|enlarge (?:this )?image\b|toggle caption\b|hide caption\b|"
     r"caption\s*:|(?:photo|image|picture|photograph|illustration|credit|photographer|graphic)s?\s*:|"
     r"(?:photo|photograph|image|picture)s? (?:by|courtesy|credit)\b|courtesy (?:of|photo)\b|"
     r"%s(?:\s+%s)*\s+photograph:|\[?(?:image|photo|pic|featured image)s? (?:via|credit|courtesy)\b|"
@@ -292,6 +293,18 @@ _cap_label_tail = re.compile(
     r"(?:\b(?:Photo(?:graph)?s?|Image|Picture|Credit|Photographer|Illustration|Source)(?:\s+by)?\s*:\s*[^.:]{2,80}|\bPhoto(?:graph)? by [A-Z][^.:]{2,60}|"
     r"\b(?:Getty Images|Shutterstock|iStock)\b[^.]{0,20})\.?\s*$"
 )
+# A caption that opens with its credit, as photo captions at the top of a page do:
+# "Jane Roe/Getty Images Protesters gather outside ...", "AFP/Getty Images The winner holds ...". A name of two or
+# more words, or an agency, then a slash and an agency or a capitalised outlet name; "HIV/AIDS" and "The WSJ/NBC
+# poll" are neither.
+_CREDIT = r"(?:(?:(?!The )[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z][\w.'’-]*){1,3}|%s)\s*/\s*(?:%s|[A-Z]{3,})\b|AP Photo\b)" % (
+    AGENCY,
+    AGENCY,
+)
+_cap_credit_head = re.compile(r"^" + _CREDIT)
+# A caption, a pipe, then its credit, often with the headline and teaser of the page glued on behind:
+# "Leaders walk to the floor Wednesday. | Jane Roe/OUTLET Leaders reach deal The agreement would ...".
+_cap_pipe_credit = re.compile(r"\s\|\s+" + _CREDIT)
 # credit-only short line: "Sarah Tew/CNET", "Karl Gehring/Getty", "NFL via Getty Images", "iStock"
 _credit_only = re.compile(
     r"^(?:[\w.&'’-]+\s+){0,4}[\w.&'’-]*\s*(?:/\s*[\w.&'’ -]+)+$|^(?:[\w.&'’-]+\s+){0,4}(?:via|for)\s+%s.*$|^[-–—]?\s*(?:[\w.&'’-]+\s+){0,3}%s\W*$"
@@ -308,7 +321,9 @@ _wire_after_ellipsis = re.compile(r"\.\.\.\s*\((?:Associated Press|AP|Reuters|AF
 @rule("photo_credit")
 def _photo_credit(s):
     n = count_words(s)
-    if n <= 60 and _cap_start.match(s):
+    if n <= 60 and (_cap_start.match(s) or _cap_credit_head.match(s)):
+        return True
+    if n <= 80 and "|" in s and _cap_pipe_credit.search(s):
         return True
     if n <= 7 and _credit_only.match(s) and not _and_or.search(s) and "http://" not in s and "https://" not in s:
         return True
@@ -339,7 +354,7 @@ def _copyright_rule(s):
 
 _related = _R(
     r"^(?:[►▶»•■-]\s*)?(?:related(?: stories| articles| links| coverage| content| video)?|read more|read also|also read|"
-    r"more(?: from| on| about| news| stories| coverage)?(?: [\w.'’ ]{0,40})?|see also|see more|also|previously|"
+    r"(?:get |read |see )?more(?: from| on| about| news| stories| coverage)?(?: [\w.'’ ]{0,40})?|see also|see more|also|previously|"
     r"recommended(?: for you)?|you may also like|you might also like|most (?:popular|read|viewed)|trending(?: now)?|"
     r"top stories|editor'?s picks|must[- ]reads?|further reading|explore further|more information|"
     r"watch|video|photos?|images?|gallery|listen|blog|editorial|analysis|story|update|breaking|opinion)"
@@ -375,9 +390,26 @@ def _related_links(s):
         s,
     ):
         return True
+    if n <= 30 and _click_here.search(s):  # "To read her blog, click here." sends the reader elsewhere
+        return True
+    if _repeats_opening_word(s) and _teaser.match(s):
+        return True
     return n <= 20 and bool(
         re.match(r"^(?:read more about|topics?|tags?|filed under|this article tagged under)\s*:", s, re.I)
     )
+
+
+_click_here = _R(r"\bclick (?:here|below|on the link)\b")
+# A story list flattened into lines: each item's headline twice (link text and image alt text), then its teaser.
+# "Fire Displaces 18 People Fire Displaces 18 People A fire has destroyed ..." Prose never opens by repeating
+# its first four words or more; a line that goes on repeating them is a chant or a test pattern, not a list.
+_teaser = re.compile(r"^(\S+(?: \S+){3,24}) \1\b(?! \1)")
+
+
+def _repeats_opening_word(s: str) -> bool:
+    """Whether the line's first word comes again: a cheap pre-test for `_teaser`, which needs it to."""
+    first = s.split(" ", 1)[0]
+    return f" {first} " in s
 
 
 _link = re.compile(r"^(?:[\w\"'“”&.+ -]{0,40}\s*[:\-–—]\s*)?(?:%s)\s*$" % URL, re.I)
@@ -435,6 +467,38 @@ def _dateline_only(s):
         return True
     # "MOUNT DORA, Fla. -", "PHILADELPHIA |" : place-only dateline left dangling
     return bool(re.fullmatch(r"[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][\w.]{1,12})?\s*[-–—|]\s*", s))
+
+
+# A broadcast time in a time zone: "at 6:30pm ET", "7 p.m. Eastern", "11:35/10:35c".
+_air_time = _R(
+    r"\b\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?\s*)?(?:/\s*\d{1,2}(?::\d\d)?\s*c\b|(?:E|P|C)\.?T\.?\b|eastern\b|pacific\b)"
+)
+_promo_words = _R(r"\b(?:exclusive|watch|tune in|anchors?|weeknights|don'?t miss|catch)\b")
+
+
+@rule("broadcast_promo")
+def _broadcast_promo(s):  # "Nightly News Exclusive: the anchor reports from Seoul on Monday at 6:30pm ET."
+    if count_words(s) > 40 or not may_contain(s, _PROMO_WORDS, lowered=_lower(s)):
+        return False
+    return bool(_promo_words.search(s)) and bool(_air_time.search(s))
+
+
+_PROMO_WORDS = ("exclusive", "watch", "tune in", "anchor", "weeknights", "miss", "catch")
+"""Every match of `_promo_words` holds one of these."""
+
+
+_number = re.compile(r"[$€£(]?[\d.,%:/-]*\d[\d.,%:/-]*[)%]?")
+
+
+@rule("table_row")
+def _table_row(s):
+    """A table flattened into a line ("Size 100% 133% 1 $12,060 $16,040 2 ..."): at least half its words are
+    numbers, which prose, even about money or votes, never is over a whole line."""
+    n = count_words(s)
+    # Cheap: half the words numbers means at least that many digits.
+    if n < 8 or sum(map(s.count, "0123456789")) < n:
+        return False
+    return sum(1 for word in s.split() if _number.fullmatch(word)) * 2 >= n
 
 
 _page = _R(
@@ -508,3 +572,45 @@ def is_terminator(line: str) -> bool:
         return True
     lowered = _lower(line)
     return any(map(lowered.__contains__, _TERMINATOR_WORDS)) and bool(_TERMINATOR_PHRASE.search(lowered))
+
+
+_placeholder = _R(
+    r"\bpage (?:you (?:requested|are looking for|were looking for)|(?:can ?not|could not|can't) be found)|"
+    r"\b(?:not (?:currently )?(?:publicly accessible|available to the general public))|\bdomain mapping\b|"
+    r"\breach a page from a bookmark\b|"
+    r"\bcrawl(?:s|ed|ing)?\b[^.]*\b(?:seed|IA|heritrix|WARC|outlinks?|collection)\b|"
+    r"\b(?:seed ?list|heritrix|WARC|outlinks?|collection)\b[^.]*\bcrawl|^the seed for \S+ was\b"
+)
+_PLACEHOLDER_WORDS = ("page", "accessible", "general public", "domain mapping", "bookmark", "crawl", "seed")
+"""Every match of `_placeholder` holds one of these."""
+
+
+def is_placeholder(line: str) -> bool:
+    """Whether a line says its page holds no article: an error page ("the page you requested could not be
+    found"), a web host's placeholder, or a web archive's description of the crawl that captured it."""
+    lowered = _lower(line)
+    return any(map(lowered.__contains__, _PLACEHOLDER_WORDS)) and bool(_placeholder.search(line))
+
+
+# Share buttons and media labels a scraper glued onto the paragraph after them: "Email This Even at 88, she …",
+# "[Video Link] The band's track …", "Continue reading the main story At the scene …". Case-blind for the label only:
+# the paragraph must go on with a capital (or an opening quote), as a sentence does.
+_label_prefix = re.compile(
+    r"^(?i:(?:e-?mail|share) this|(?:e-?mail|share)(?: (?:copy link|share|tweet|e-?mail))+|\[(?:video|photo|audio|image)s?(?: link)?\]|"
+    r"continue reading the main story)\s+(?=[A-Z\"“‘])"
+)
+
+
+def strip_label_prefix(line: str) -> str:
+    """`line` without a share or media label glued to its start, when a paragraph of a few words follows it (a row
+    of labels, "Share Tweet Email Print", stays whole for the line rules)."""
+    if line[:1] not in "EeSs[Cc":  # every label opens with one of these: most lines are passed on untouched
+        return line
+    label = _label_prefix.match(line)
+    if label is None:
+        return line
+    rest = line[label.end() :]
+    return rest if count_words(rest) >= _PARAGRAPH_MIN_WORDS else line
+
+
+_PARAGRAPH_MIN_WORDS = 4

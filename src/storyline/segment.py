@@ -8,6 +8,7 @@ over pysbd, spaCy and NLTK Punkt: best boundary F1 and fastest on news text (ben
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -42,6 +43,9 @@ _TERMINATOR = re.compile(r"[.!?…]")
 # (The look-behind, which covers the mark itself, comes after it: a pattern that opens with the mark lets the
 # engine skip straight to the next one.)
 _GLUED = re.compile(r"[.!?](?<=[a-z0-9]{2}.)(?=[A-Z][a-z])")
+# The same with a straight quote between: 'profits."Kendra is…' The quote closes the first sentence when an odd
+# number of quotes comes before it on the line, and otherwise opens the second (a quoted paragraph glued on).
+_GLUED_QUOTE = re.compile(r'[.!?](?<=[a-z0-9]{2}.)"(?=[A-Z][a-z])')
 # "OSAN AIR BASE, South Korea (AFNS) -- South Korea and…" (DUC's AP copy: "CAIRO (AP) _ …"): a wire dateline
 # opening a paragraph is not part of its first sentence; left in, it spends a summary's words on a place and an
 # agency name.
@@ -50,6 +54,12 @@ _DATELINE = re.compile(
     r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:—|–|--?|_)\s+(?=[A-Z\"“])"
 )
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+_QUOTE_MAX_WORDS = 80
+_MAX_CHARS_PER_WORD = 20
+"""No quotation of `_QUOTE_MAX_WORDS` words is longer than this many characters a word: the words are counted only
+within that reach."""
+"""Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a
+speaker that long-winded."""
 _NEXT_WORD = re.compile(r"[\w']+")
 ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
 """Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
@@ -66,15 +76,92 @@ _ATTRIBUTION = re.compile(
 
 
 def segment(article: Article) -> list[Sentence]:
-    """Split `article.body` into sentences with character offsets into it.
+    """Split `article.body` into the sentences a brief picks from, with character offsets into it.
+
+    A quotation that runs over several sentences of a paragraph stays one: '"It was a hard year. We lost a lot of
+    people," the mayor said.' Picked alone, its first sentence would leave the quote open and its speaker unnamed.
 
     Returns:
         Sentences in reading order; `article.body[s.start:s.end] == s.text` for each.
     """
     return [
         Sentence(article_id=article.id, position=position, start=start, end=end, text=article.body[start:end])
-        for position, (start, end) in enumerate(sentence_spans(article.body))
+        for position, (start, end) in enumerate(_whole_quotes(article.body, sentence_spans(article.body)))
     ]
+
+
+def _whole_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with each run of sentences inside one quotation of a paragraph joined into one span, when the run
+    names the quotation's speaker too: a run that is nothing but the quotation names no one, and stays apart."""
+    marks = _QuoteMarks(text)
+    runs: list[list[tuple[int, int]]] = []
+    for span in spans:
+        if runs and marks.inside_quote(runs[-1][-1][1], span[0]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    joined: list[tuple[int, int]] = []
+    for run in runs:
+        if len(run) > 1 and _names_speaker(text[run[0][0] : run[-1][1]]):
+            joined.append((run[0][0], run[-1][1]))
+        else:
+            joined += run
+    return joined
+
+
+def _names_speaker(text: str) -> bool:
+    """Whether a quotation's sentences hold more than the quotation: its speaker before ('The mayor said: "…')
+    or after ('…," the mayor said.')."""
+    return text[:1] not in '"“' or text.rstrip("".join(_FINAL_MARKS)).rstrip()[-1:] not in _CLOSERS
+
+
+class _QuoteMarks:
+    """Where a text's quotation marks and line breaks are, so that each question about a position costs a few
+    binary searches, not a scan of its paragraph (which made a long one-paragraph page quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.positions = {mark: [m.start() for m in re.finditer(mark, text)] for mark in ("\n", "“", "”", '"')}
+
+    def inside_quote(self, end: int, next_start: int) -> bool:
+        """Whether the gap from one sentence's `end` to the next one's start lies inside a quotation that opened
+        before it in the same paragraph and closes after it, at most `_QUOTE_MAX_WORDS` words long (an unmatched
+        mark opens no quotation that long)."""
+        if self._count("\n", end, next_start):
+            return False
+        newlines = self.positions["\n"]
+        after_line = bisect.bisect_left(newlines, end)
+        line_start = newlines[after_line - 1] + 1 if after_line else 0
+        line_end = newlines[after_line] if after_line < len(newlines) else len(self.text)
+        for opening, closing in (("“", "”"), ('"', '"')):
+            before = self._count(opening, line_start, end)
+            is_open = before > self._count(closing, line_start, end) if opening != closing else before % 2 == 1
+            if not is_open:
+                continue
+            opened, closed = self._last(opening, line_start, end), self._next(closing, end, line_end)
+            if closed is None:
+                continue  # never closed on this line: perhaps a straight quotation holds it
+            if closed - opened > _QUOTE_MAX_WORDS * _MAX_CHARS_PER_WORD:
+                return False
+            quote = self.text[opened:closed]
+            # Tokenized text ('" we will see . "') detaches straight quotes from their words; which of them opens
+            # and which closes is a guess there, and a wrong one joins sentences that no quotation holds.
+            detached = opening == closing and (quote[1:2].isspace() or quote[-1:].isspace())
+            return not detached and len(quote.split()) <= _QUOTE_MAX_WORDS
+        return False
+
+    def _count(self, mark: str, start: int, end: int) -> int:
+        found = self.positions[mark]
+        return bisect.bisect_left(found, end) - bisect.bisect_left(found, start)
+
+    def _last(self, mark: str, start: int, end: int) -> int:
+        found = self.positions[mark]
+        return found[bisect.bisect_left(found, end) - 1]  # callers know one lies in [start, end)
+
+    def _next(self, mark: str, start: int, end: int) -> int | None:
+        found = self.positions[mark]
+        index = bisect.bisect_left(found, start)
+        return found[index] if index < len(found) and found[index] < end else None
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -143,7 +230,14 @@ def _cuts(line: str) -> list[tuple[int, int]]:
             cuts.append((match.end(2), match.end()))
             start = match.end()
     cuts += [(match.end(), match.end()) for match in _GLUED.finditer(line)]
+    if '"' in line:
+        cuts += [_glued_quote_cut(line, match.end() - 1) for match in _GLUED_QUOTE.finditer(line)]
     return sorted(cuts)
+
+
+def _glued_quote_cut(line: str, quote: int) -> tuple[int, int]:
+    cut = quote + 1 if line.count('"', 0, quote) % 2 == 1 else quote
+    return cut, cut
 
 
 def _boundaries(line: str) -> Iterator[re.Match[str]]:
@@ -166,15 +260,24 @@ def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
         return False
     if closers and _ATTRIBUTION.match(line, match.end()):
         return False
+    word = _word_before(line, start, match.start()).lstrip(_OPENING_MARKS)
+    if terminator == "!" and not closers and len(word) == 1 and word.isupper():
+        return _next_word_opens(line, match.end())  # "told E! News": a name's mark, unlike "Plan B! It worked."
     if terminator != "." or closers:
         return True
-    word = _word_before(line, start, match.start()).lstrip(_OPENING_MARKS).lower()
+    # The abbreviation is the last part of a slash compound: "the South Korea/U.S. Combined Forces Command".
+    word = word.rpartition("/")[2].lower()
     if word in _NEVER_FINAL or (len(word) == 1 and word.isalpha()):  # titles, months, initials: "J. Smith"
         return False
     if word in _MAYBE_FINAL or _DOTTED.fullmatch(word):  # "Fla.", "U.S.", "a.m."
-        next_word = _NEXT_WORD.match(line, match.end())
-        return next_word is not None and next_word.group().lower() in _OPENERS
+        return _next_word_opens(line, match.end())
     return True
+
+
+def _next_word_opens(line: str, position: int) -> bool:
+    """Whether the word at `position` is one that typically opens a sentence."""
+    next_word = _NEXT_WORD.match(line, position)
+    return next_word is not None and next_word.group().lower() in _OPENERS
 
 
 def _word_before(line: str, start: int, end: int) -> str:

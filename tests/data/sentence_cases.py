@@ -279,6 +279,25 @@ CASES = [
         ["the u.s. and the u.n. disagree .", "talks continue in the u.k. next week ."],
     ),
     ("she said it was ... strange . then she left .", ["she said it was ... strange .", "then she left ."]),
+    # An abbreviation ending a slash compound, and a one-letter name's exclamation mark.
+    (
+        "The drill was led by the South Korea/U.S. Combined Forces Command. It ended Friday.",
+        ["The drill was led by the South Korea/U.S. Combined Forces Command.", "It ended Friday."],
+    ),
+    # Paragraphs glued without a space where a straight quote sits between: it opens or closes by its parity.
+    (
+        'The band will tour in May."It is our last tour," the singer said. He said "we are done."Then he left.',
+        [
+            "The band will tour in May.",
+            '"It is our last tour," the singer said.',
+            'He said "we are done."',
+            "Then he left.",
+        ],
+    ),
+    (
+        "The singer told E! News she was moving. Plan B! It worked.",
+        ["The singer told E! News she was moving.", "Plan B!", "It worked."],
+    ),
 ]
 
 # Cases whose label is a convention choice or that no rule-based splitter can get right without world knowledge;
