@@ -47,8 +47,8 @@ def terms(text: str) -> tuple[str, ...]:
 
     Cached: the openings strategy builds TF-IDF again over sentences the story's own TF-IDF just read.
     """
-    found = map(_term, _TOKEN.findall(text.lower()))
-    return tuple(term for term in found if term is not None)
+    # filter(None, …) drops the stop words' None without a Python-level loop (a stem is never empty).
+    return tuple(filter(None, map(_term, _TOKEN.findall(text.lower()))))
 
 
 @cache
