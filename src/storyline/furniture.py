@@ -84,12 +84,17 @@ _camel = re.compile(r"[A-Z](?<=[a-z].)")
 
 @rule("icon_string")
 def _icon_string(s):  # SVG <title> soup: "ArrowArtboardCreated with Sketch.Title ChevronIcon Facebook..."
-    if any(word in s for word in _ICON_WORDS) and _icon.search(s):
+    if any(map(s.__contains__, _ICON_WORDS)) and _icon.search(s):
         return True
     # many glued CamelCase tokens and no sentence punctuation (the end looked at first: it rules out most lines)
-    if _ends_terminal(s) or not _camel.search(s):
+    if _ends_terminal(s):
         return False
+    # A glued token holds a lower-case letter followed by a capital; with at most half the tokens holding one, the
+    # line is prose ("McCain", "iPhone") and its tokens need no search one by one.
+    humps = len(_camel.findall(s))
     toks = s.split()
+    if humps < 3 or humps * 2 <= len(toks):
+        return False
     glued = sum(1 for t in toks if _camel.search(t))
     return len(toks) >= 6 and glued >= 3 and glued / len(toks) > 0.5
 
