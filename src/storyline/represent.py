@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain
+from itertools import chain, count
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -182,7 +182,7 @@ def represent_stories(stories: Sequence[Sequence[str]]) -> list[StoryVectors]:
     for texts in stories:  # each story's columns after the previous story's, in order of first appearance
         story_terms = [terms(text) for text in texts]
         every_term = list(chain.from_iterable(story_terms))
-        vocabulary = {term: column for column, term in enumerate(dict.fromkeys(every_term), start=sum(n_columns))}
+        vocabulary = dict(zip(dict.fromkeys(every_term), count(sum(n_columns))))
         columns_of += map(vocabulary.__getitem__, every_term)
         row_lengths += map(len, story_terms)
         n_columns.append(max(len(vocabulary), 1))
