@@ -461,7 +461,7 @@ def _page_boilerplate(s):
         return False
     # Each alternative of _page but the lone navigation words holds one of these hints: a cheap pre-test.
     lowered = _lower(s)
-    if count_words(s) > 5 and not any(hint in lowered for hint in _PAGE_HINTS):
+    if count_words(s) > 5 and not any(map(lowered.__contains__, _PAGE_HINTS)):
         return False
     return bool(_page.search(s)) and (count_words(s) <= 60 or bool(_archive.search(s)))
 
