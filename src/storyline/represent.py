@@ -20,6 +20,12 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_ASCII_TOKEN_CHARS = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if byte < 128 and (chr(byte).isalnum() or byte == 39) else 32
+    for byte in range(256)
+)
+"""A bytes.translate table for ASCII text: upper-case letters to lower case, a-z, 0-9 and the apostrophe kept, any
+other character to a space."""
 
 
 @cache
@@ -48,7 +54,26 @@ def terms(text: str) -> tuple[str, ...]:
     Cached: the openings strategy builds TF-IDF again over sentences the story's own TF-IDF just read.
     """
     # filter(None, …) drops the stop words' None without a Python-level loop (a stem is never empty).
-    return tuple(filter(None, map(_term, _TOKEN.findall(text.lower()))))
+    return tuple(filter(None, map(_term, _tokens(text))))
+
+
+def _tokens(text: str) -> list[str]:
+    """`_TOKEN.findall(text.lower())`. For ASCII text (most sentences) a bytes translation and a split make the
+    same list in under half the instructions: the regular expression is tried at every character."""
+    if not text.isascii():
+        return _TOKEN.findall(text.lower())
+    words = text.encode("ascii").translate(_ASCII_TOKEN_CHARS).decode("ascii").split()
+    if "'" not in text:
+        return words  # each a run of a-z and 0-9: one token
+    # An apostrophe joins a token only when letters follow it ("don't", not "'90s"): the pattern decides, word by word
+    # (a match never spans two words, nor a character the table made a space).
+    tokens: list[str] = []
+    for word in words:
+        if "'" in word:
+            tokens += _TOKEN.findall(word)
+        else:
+            tokens.append(word)
+    return tokens
 
 
 @cache
