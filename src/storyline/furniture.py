@@ -92,9 +92,9 @@ def _icon_string(s):  # SVG <title> soup: "ArrowArtboardCreated with Sketch.Titl
     # A glued token holds a lower-case letter followed by a capital; with at most half the tokens holding one, the
     # line is prose ("McCain", "iPhone") and its tokens need no search one by one.
     humps = len(_camel.findall(s))
-    toks = s.split()
-    if humps < 3 or humps * 2 <= len(toks):
+    if humps < 3 or humps * 2 <= count_words(s):
         return False
+    toks = s.split()
     glued = sum(1 for t in toks if _camel.search(t))
     return len(toks) >= 6 and glued >= 3 and glued / len(toks) > 0.5
 
