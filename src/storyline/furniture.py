@@ -89,14 +89,29 @@ def _icon_string(s):  # SVG <title> soup: "ArrowArtboardCreated with Sketch.Titl
     # many glued CamelCase tokens and no sentence punctuation (the end looked at first: it rules out most lines)
     if _ends_terminal(s):
         return False
-    # A glued token holds a lower-case letter followed by a capital; with at most half the tokens holding one, the
-    # line is prose ("McCain", "iPhone") and its tokens need no search one by one.
-    humps = len(_camel.findall(s))
-    if humps < 3 or humps * 2 <= count_words(s):
+    # A glued token holds a hump, a lower-case letter followed by a capital; with at most half the tokens holding
+    # one, the line is prose ("McCain", "iPhone"). So the humps are bounded first by the capitals (in ASCII text
+    # counted without a pattern scan), then counted, and only then are the tokens searched one by one.
+    words = count_words(s)
+    if s.isascii() and not _enough_humps(_capitals(s), words):
+        return False
+    if not _enough_humps(len(_camel.findall(s)), words):
         return False
     toks = s.split()
     glued = sum(1 for t in toks if _camel.search(t))
     return len(toks) >= 6 and glued >= 3 and glued / len(toks) > 0.5
+
+
+def _enough_humps(humps: int, words: int) -> bool:
+    return humps >= 3 and humps * 2 > words
+
+
+_NOT_CAPITALS = bytes(byte for byte in range(256) if not 65 <= byte <= 90)
+
+
+def _capitals(s: str) -> int:
+    """The capitals A-Z in ASCII text: what is left when a bytes translation deletes all else (no pattern scan)."""
+    return len(s.encode("ascii").translate(None, _NOT_CAPITALS))
 
 
 _ICON_WORDS = ("Sketch", "Icon", "Chevron", "Arrow")
