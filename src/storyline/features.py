@@ -272,9 +272,9 @@ def _top_mean(rows: np.ndarray, values: np.ndarray, n_rows: int, k: int) -> np.n
 
 def _form_columns(texts: Sequence[str]) -> dict[str, np.ndarray]:
     """Furniture-likeness: what fragments, captions, quote tails and link lists look like."""
-    rows = [_form(text) for text in texts]
     names = ("no_terminal", "mid_quote", "question", "has_quote", "attribution")
-    return {name: np.array([row[k] for row in rows], dtype=float) for k, name in enumerate(names)}
+    rows = np.array([_form(text) for text in texts], dtype=float).reshape(len(texts), len(names))
+    return {name: rows[:, k] for k, name in enumerate(names)}
 
 
 def _form(text: str) -> tuple[bool, ...]:

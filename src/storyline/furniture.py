@@ -84,14 +84,34 @@ _camel = re.compile(r"[A-Z](?<=[a-z].)")
 
 @rule("icon_string")
 def _icon_string(s):  # SVG <title> soup: "ArrowArtboardCreated with Sketch.Title ChevronIcon Facebook..."
-    if any(word in s for word in _ICON_WORDS) and _icon.search(s):
+    if any(map(s.__contains__, _ICON_WORDS)) and _icon.search(s):
         return True
     # many glued CamelCase tokens and no sentence punctuation (the end looked at first: it rules out most lines)
-    if _ends_terminal(s) or not _camel.search(s):
+    if _ends_terminal(s):
+        return False
+    # A glued token holds a hump, a lower-case letter followed by a capital; with at most half the tokens holding
+    # one, the line is prose ("McCain", "iPhone"). So the humps are bounded first by the capitals (in ASCII text
+    # counted without a pattern scan), then counted, and only then are the tokens searched one by one.
+    words = count_words(s)
+    if s.isascii() and not _enough_humps(_capitals(s), words):
+        return False
+    if not _enough_humps(len(_camel.findall(s)), words):
         return False
     toks = s.split()
     glued = sum(1 for t in toks if _camel.search(t))
     return len(toks) >= 6 and glued >= 3 and glued / len(toks) > 0.5
+
+
+def _enough_humps(humps: int, words: int) -> bool:
+    return humps >= 3 and humps * 2 > words
+
+
+_NOT_CAPITALS = bytes(byte for byte in range(256) if not 65 <= byte <= 90)
+
+
+def _capitals(s: str) -> int:
+    """The capitals A-Z in ASCII text: what is left when a bytes translation deletes all else (no pattern scan)."""
+    return len(s.encode("ascii").translate(None, _NOT_CAPITALS))
 
 
 _ICON_WORDS = ("Sketch", "Icon", "Chevron", "Arrow")
@@ -520,7 +540,7 @@ def _page_boilerplate(s):
         return False
     # Each alternative of _page but the lone navigation words holds one of these hints: a cheap pre-test.
     lowered = _lower(s)
-    if count_words(s) > 5 and not any(hint in lowered for hint in _PAGE_HINTS):
+    if count_words(s) > 5 and not any(map(lowered.__contains__, _PAGE_HINTS)):
         return False
     return bool(_page.search(s)) and (count_words(s) <= 60 or bool(_archive.search(s)))
 

@@ -245,11 +245,28 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
 
 
 def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
-    tokens = re.findall(r"\w+", text.lower())
+    tokens = _words(text)
     if len(tokens) < n:
         return {tuple(tokens)}
     # The shifted copies differ in length; zip stops at the shortest: every run of n consecutive tokens.
     return set(zip(*(tokens[i:] for i in range(n)), strict=False))
+
+
+_WORD = re.compile(r"\w+")
+_ASCII_WORDS = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if byte < 128 and (chr(byte).isalnum() or byte == 95) else 32
+    for byte in range(256)
+)
+"""A bytes.translate table for ASCII text: upper-case letters to lower case, the other word characters of `\\w`
+(a-z, 0-9, _) kept, any other character to a space."""
+
+
+def _words(text: str) -> list[str]:
+    """`re.findall(r"\\w+", text.lower())`. For ASCII text (most articles) one bytes translation and a split do
+    the same about half again as fast: the regular expression is tried at every character."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    return _WORD.findall(text.lower())
 
 
 def _overlap(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:

@@ -104,11 +104,14 @@ class TreeEnsemble:
         so that reducing over nodes runs along long rows of trees; and each tree's leaf values left to right."""
         if self.feature.shape[1] + 1 > MAX_LEAVES:  # a binary tree has one leaf more than inner nodes
             raise ModelUnavailable(f"the sentence scorer has trees of over {MAX_LEAVES} leaves; retrain it smaller")
-        kept = np.full(self.feature.shape, -1, dtype=np.int32)  # padding nodes are never reached: they keep all
+        # Walked on Python lists: indexing numpy arrays one scalar at a time made this walk most of the cold start.
+        kept_rows: list[list[int]] = []
         in_order: list[list[int]] = []
-        for tree in range(self.feature.shape[0]):
+        for left, right in zip(self.left.tolist(), self.right.tolist(), strict=True):
+            kept_rows.append([-1] * len(left))  # padding nodes are never reached: they keep all
             in_order.append([])
-            _mask_subtree(self.left[tree], self.right[tree], 0, kept[tree], in_order[-1])
+            _mask_subtree(left, right, 0, kept_rows[-1], in_order[-1])
+        kept = np.array(kept_rows, dtype=np.int32).reshape(self.feature.shape)
         leaf_value = np.zeros((len(in_order), max(map(len, in_order))))
         for tree, leaves in enumerate(in_order):
             leaf_value[tree, : len(leaves)] = self.leaf_value[tree, leaves]
@@ -176,14 +179,14 @@ def load_model(path: Path | None = None) -> TreeEnsemble:
     return TreeEnsemble.from_json(data)
 
 
-def _mask_subtree(left: np.ndarray, right: np.ndarray, child: int, kept: np.ndarray, leaves: list[int]) -> int:
+def _mask_subtree(left: list[int], right: list[int], child: int, kept: list[int], leaves: list[int]) -> int:
     """The bit mask of the leaves under `child`, numbering them left to right into `leaves` and filling `kept`
     for the internal nodes on the way. (A one-leaf tree's root lists its leaf twice, once per side.)"""
     if child < 0:
         leaves.append(~child)
         return 1 << (len(leaves) - 1)
-    left_leaves = _mask_subtree(left, right, int(left[child]), kept, leaves)
-    right_leaves = _mask_subtree(left, right, int(right[child]), kept, leaves)
+    left_leaves = _mask_subtree(left, right, left[child], kept, leaves)
+    right_leaves = _mask_subtree(left, right, right[child], kept, leaves)
     kept[child] = ~left_leaves | right_leaves
     return left_leaves | right_leaves
 
