@@ -27,6 +27,7 @@ from storyline.models import (
     SummarySentence,
     SupportSpan,
 )
+from storyline.represent import ascii_word_table
 from storyline.segment import segment
 from storyline.select import MIN_WORDS, Cluster, Pick, select_sentences
 
@@ -253,12 +254,7 @@ def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
 
 
 _WORD = re.compile(r"\w+")
-_ASCII_WORDS = bytes(
-    byte + 32 if 65 <= byte <= 90 else byte if byte < 128 and (chr(byte).isalnum() or byte == 95) else 32
-    for byte in range(256)
-)
-"""A bytes.translate table for ASCII text: upper-case letters to lower case, the other word characters of `\\w`
-(a-z, 0-9, _) kept, any other character to a space."""
+_ASCII_WORDS = ascii_word_table("_")  # the ASCII word characters of `\w`
 
 
 def _words(text: str) -> list[str]:

@@ -20,12 +20,19 @@ if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
-_ASCII_TOKEN_CHARS = bytes(
-    byte + 32 if 65 <= byte <= 90 else byte if byte < 128 and (chr(byte).isalnum() or byte == 39) else 32
-    for byte in range(256)
-)
-"""A bytes.translate table for ASCII text: upper-case letters to lower case, a-z, 0-9 and the apostrophe kept, any
-other character to a space."""
+
+
+def ascii_word_table(also_kept: str) -> bytes:
+    """A bytes.translate table for ASCII text: upper-case letters to lower case, a-z, 0-9 and the characters of
+    `also_kept` kept, any other character to a space, so that a split then gives the words."""
+    kept = {ord(c) for c in also_kept}
+    return bytes(
+        byte + 32 if 65 <= byte <= 90 else byte if byte < 128 and (chr(byte).isalnum() or byte in kept) else 32
+        for byte in range(256)
+    )
+
+
+_ASCII_TOKEN_CHARS = ascii_word_table("'")
 
 
 @cache
@@ -86,28 +93,81 @@ def _term(token: str) -> str | None:
 def tfidf(texts: Sequence[str]) -> csr_matrix:
     """L2-normalised TF-IDF rows fitted on `texts` alone: sublinear tf, smoothed idf, as scikit-learn's
     TfidfVectorizer(sublinear_tf=True) computes them, without its 1.5 s import on every cold start."""
-    vocabulary: dict[str, int] = {}
-    columns_of = [[vocabulary.setdefault(term, len(vocabulary)) for term in terms(text)] for text in texts]
-    n_texts, n_columns = len(texts), max(len(vocabulary), 1)
-    rows = np.repeat(np.arange(n_texts), [len(row) for row in columns_of])
-    columns = np.fromiter(chain.from_iterable(columns_of), dtype=np.int64, count=len(rows))
+    return _tfidf_of_stories([texts]).vectors(0)
+
+
+@dataclass(frozen=True)
+class _StoryEntries:
+    """The stored entries of several stories' TF-IDF rows, one story's texts and columns after another's."""
+
+    rows: np.ndarray  # of each entry, in row order, columns in order within a row (as scipy keeps them)
+    columns: np.ndarray
+    data: np.ndarray
+    row_starts: np.ndarray  # where each text's entries start: the CSR index pointer over all texts
+    n_texts: np.ndarray  # of each story
+    n_columns: list[int]  # of each story
+    text_story: np.ndarray  # the story of each text
+    column_story: np.ndarray  # the story of each column
+    text_starts: np.ndarray  # each story's first text, and the total at the end
+    column_starts: np.ndarray  # each story's first column, and the total at the end
+
+    def vectors(self, k: int) -> csr_matrix:
+        """Story `k`'s TF-IDF rows, its columns numbered from 0."""
+        first, last = self.row_starts[self.text_starts[k]], self.row_starts[self.text_starts[k + 1]]
+        # The int32 indices scipy would convert these to anyway; handing them over spares its checks of the contents.
+        index_dtype = np.int32 if max(len(self.columns), int(self.column_starts[-1])) < 2**31 else np.int64
+        return csr_matrix(
+            (
+                self.data[first:last],
+                (self.columns[first:last] - self.column_starts[k]).astype(index_dtype),
+                (self.row_starts[self.text_starts[k] : self.text_starts[k + 1] + 1] - first).astype(index_dtype),
+            ),
+            shape=(int(self.n_texts[k]), self.n_columns[k]),
+        )
+
+
+def _tfidf_of_stories(stories: Sequence[Sequence[str]]) -> _StoryEntries:
+    """`tfidf` of each story's texts, with one round of numpy calls for all the stories: each story's terms get
+    columns of their own, so nothing of one story meets another's, and every sum adds the same numbers in the
+    same order."""
+    n_texts = np.array([len(texts) for texts in stories], dtype=np.int64)
+    columns_of: list[int] = []
+    n_columns: list[int] = []
+    row_lengths: list[int] = []
+    for texts in stories:  # each story's columns after the previous story's, in order of first appearance
+        story_terms = [terms(text) for text in texts]
+        every_term = list(chain.from_iterable(story_terms))
+        vocabulary = dict(zip(dict.fromkeys(every_term), count(sum(n_columns))))
+        columns_of += map(vocabulary.__getitem__, every_term)
+        row_lengths += map(len, story_terms)
+        n_columns.append(max(len(vocabulary), 1))
+    total_texts, total_columns = int(n_texts.sum()), sum(n_columns)
+    text_story = np.repeat(np.arange(len(stories)), n_texts)
+    column_story = np.repeat(np.arange(len(stories)), n_columns)
+    rows = np.repeat(np.arange(total_texts), row_lengths)
     # Counting (row, term) pairs by sorting them also puts each row's terms in column order, the order scipy
     # keeps, so that sums over a row add up in the same order as in any scipy operation.
-    pairs, counts = _count_distinct(rows * n_columns + columns)
-    rows, columns = np.divmod(pairs, n_columns)
-    document_frequency = np.bincount(columns, minlength=len(vocabulary))
-    idf = np.log((1 + n_texts) / (1 + document_frequency)) + 1.0
+    pairs, counts = _count_distinct(rows * total_columns + np.array(columns_of, dtype=np.int64))
+    rows, columns = np.divmod(pairs, total_columns)
+    document_frequency = np.bincount(columns, minlength=total_columns)
+    idf = np.log((1 + n_texts[column_story]) / (1 + document_frequency)) + 1.0
     weights = (1.0 + np.log(counts)) * idf[columns]
-    row_starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n_texts))])
+    row_starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=total_texts))])
     # Summed per row as scipy sums a row (numpy's add.reduceat), so the norms match the scipy-built ones exactly.
     filled = np.flatnonzero(np.diff(row_starts))
-    norms = np.ones(n_texts)
+    norms = np.ones(total_texts)
     norms[filled] = np.sqrt(np.add.reduceat(weights * weights, row_starts[filled]))
-    # The int32 indices scipy would convert these to anyway; handing them over spares its checks of the contents.
-    index_dtype = np.int32 if max(len(columns), n_columns) < 2**31 else np.int64
-    return csr_matrix(
-        (weights * (1.0 / norms)[rows], columns.astype(index_dtype), row_starts.astype(index_dtype)),
-        shape=(n_texts, n_columns),
+    return _StoryEntries(
+        rows=rows,
+        columns=columns,
+        data=weights * (1.0 / norms)[rows],
+        row_starts=row_starts,
+        n_texts=n_texts,
+        n_columns=n_columns,
+        text_story=text_story,
+        column_story=column_story,
+        text_starts=np.concatenate([[0], np.cumsum(n_texts)]),
+        column_starts=np.concatenate([[0], np.cumsum(n_columns)]),
     )
 
 
@@ -162,23 +222,9 @@ def pairwise_cosine(vectors: csr_matrix) -> np.ndarray:
     bit for bit what scipy's sparse product `vectors @ vectors.T` gives, which the large case uses.
     """
     n = vectors.shape[0]
-    by_term = np.argsort(vectors.indices, kind="stable")  # entries by term, rows in order within a term
-    terms = vectors.indices[by_term]
-    document_frequency = np.bincount(terms, minlength=vectors.shape[1])
-    partners = document_frequency[terms]  # each entry pairs with every entry of its term, itself included
-    if int(partners.sum()) > MAX_TERM_PAIRS:
-        return (vectors @ vectors.T).toarray()
-    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))[by_term]
-    values = vectors.data[by_term]
-    left = np.repeat(np.arange(len(terms)), partners)
-    # The k-th pair of an entry is the k-th entry of its term.
-    first_of_term = np.cumsum(document_frequency) - document_frequency
-    first_pair = np.cumsum(partners) - partners
-    right = first_of_term[terms[left]] + np.arange(len(left)) - first_pair[left]
-    # bincount adds each cell's products in array order: by term, that is by column, as scipy adds them.
-    cells = rows[left] * n + rows[right]
-    products = values[left] * values[right]
-    return np.bincount(cells, weights=products, minlength=n * n).astype(float, copy=False).reshape(n, n)
+    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
+    one_story = _similarity_of_stories(rows, vectors.indices, vectors.data, np.zeros(n, dtype=np.int64), np.array([n]))
+    return (vectors @ vectors.T).toarray() if one_story is None else one_story.reshape(n, n)
 
 
 @dataclass(frozen=True)
@@ -194,60 +240,28 @@ def represent_stories(stories: Sequence[Sequence[str]]) -> list[StoryVectors]:
     """The TF-IDF rows, pairwise cosines and centroid cosines of each story's texts, each story on its own.
 
     Bit for bit what `tfidf`, `pairwise_cosine` and `cosine_to_centroid` give story by story, computed with one
-    round of numpy calls for all the stories: each story's terms get columns of their own, so nothing of one
-    story meets another's, and every sum adds the same numbers in the same order.
+    round of numpy calls for all the stories (`_tfidf_of_stories`).
 
     Args:
         stories: The texts of each story; every story holds at least one text.
     """
-    n_texts = np.array([len(texts) for texts in stories], dtype=np.int64)
-    columns_of: list[int] = []
-    n_columns: list[int] = []
-    row_lengths: list[int] = []
-    for texts in stories:  # each story's columns after the previous story's, in order of first appearance
-        story_terms = [terms(text) for text in texts]
-        every_term = list(chain.from_iterable(story_terms))
-        vocabulary = dict(zip(dict.fromkeys(every_term), count(sum(n_columns))))
-        columns_of += map(vocabulary.__getitem__, every_term)
-        row_lengths += map(len, story_terms)
-        n_columns.append(max(len(vocabulary), 1))
-    total_texts, total_columns = int(n_texts.sum()), sum(n_columns)
-    text_story = np.repeat(np.arange(len(stories)), n_texts)
-    column_story = np.repeat(np.arange(len(stories)), n_columns)
-    rows = np.repeat(np.arange(total_texts), row_lengths)
-    pairs, counts = _count_distinct(rows * total_columns + np.array(columns_of, dtype=np.int64))
-    rows, columns = np.divmod(pairs, total_columns)
-    document_frequency = np.bincount(columns, minlength=total_columns)
-    idf = np.log((1 + n_texts[column_story]) / (1 + document_frequency)) + 1.0
-    weights = (1.0 + np.log(counts)) * idf[columns]
-    row_starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=total_texts))])
-    filled = np.flatnonzero(np.diff(row_starts))
-    norms = np.ones(total_texts)
-    norms[filled] = np.sqrt(np.add.reduceat(weights * weights, row_starts[filled]))
-    data = weights * (1.0 / norms)[rows]
-    centrality = _centrality_of_stories(rows, columns, data, text_story, column_story, n_texts, n_columns)
-    similarity = _similarity_of_stories(rows, columns, data, text_story, n_texts)
-    text_starts = np.concatenate([[0], np.cumsum(n_texts)])
-    column_starts = np.concatenate([[0], np.cumsum(n_columns)])
+    entries = _tfidf_of_stories(stories)
+    rows, columns, data, n_texts = entries.rows, entries.columns, entries.data, entries.n_texts
+    centrality = _centrality_of_stories(
+        rows, columns, data, entries.text_story, entries.column_story, n_texts, entries.n_columns
+    )
+    similarity = _similarity_of_stories(rows, columns, data, entries.text_story, n_texts)
     cell_starts = np.concatenate([[0], np.cumsum(n_texts * n_texts)])
-    index_dtype = np.int32 if max(len(columns), total_columns) < 2**31 else np.int64
     found = []
-    for k, (n, n_story_columns) in enumerate(zip(n_texts.tolist(), n_columns, strict=True)):
-        first, last = row_starts[text_starts[k]], row_starts[text_starts[k + 1]]
-        vectors = csr_matrix(
-            (
-                data[first:last],
-                (columns[first:last] - column_starts[k]).astype(index_dtype),
-                (row_starts[text_starts[k] : text_starts[k + 1] + 1] - first).astype(index_dtype),
-            ),
-            shape=(n, n_story_columns),
-        )
+    for k, n in enumerate(n_texts.tolist()):
+        vectors = entries.vectors(k)
         story_similarity = (
             similarity[cell_starts[k] : cell_starts[k + 1]].reshape(n, n)
             if similarity is not None
             else pairwise_cosine(vectors)
         )
-        found.append(StoryVectors(vectors, story_similarity, centrality[text_starts[k] : text_starts[k + 1]]))
+        texts_of_story = slice(entries.text_starts[k], entries.text_starts[k + 1])
+        found.append(StoryVectors(vectors, story_similarity, centrality[texts_of_story]))
     return found
 
 

@@ -56,15 +56,14 @@ _DATELINE = re.compile(
 )
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_MAX_WORDS = 80
+"""Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a
+speaker that long-winded."""
 _MAX_CHARS_PER_WORD = 20
 """No quotation of `_QUOTE_MAX_WORDS` words is longer than this many characters a word: the words are counted only
 within that reach."""
-"""Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a
-speaker that long-winded."""
 _NEXT_WORD = re.compile(r"[\w']+")
 ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
 """Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
-_FINAL_MARKS = (".", "!", "?", "…")
 _CLOSERS = "”’\"')]"
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution.
@@ -113,7 +112,7 @@ def _whole_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 def _names_speaker(text: str) -> bool:
     """Whether a quotation's sentences hold more than the quotation: its speaker before ('The mayor said: "…')
     or after ('…," the mayor said.')."""
-    return text[:1] not in '"“' or text.rstrip("".join(_FINAL_MARKS)).rstrip()[-1:] not in _CLOSERS
+    return text[:1] not in '"“' or text.rstrip("".join(_TERMINATORS)).rstrip()[-1:] not in _CLOSERS
 
 
 class _QuoteMarks:
@@ -310,7 +309,7 @@ def ends_sentence(text: str) -> bool:
     """`ENDS_SENTENCE.search(text)`, looking only at the end of `text` (the search tries every position)."""
     if text.endswith("\n"):  # `$` matches before a final newline too, and the newline itself ends nothing
         text = text[:-1]
-    return text.rstrip(_CLOSERS).endswith(_FINAL_MARKS)
+    return text.rstrip(_CLOSERS).endswith(_TERMINATORS)
 
 
 def opens_mid_quote(text: str) -> bool:
