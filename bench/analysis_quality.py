@@ -33,7 +33,11 @@ from storyline.models import Article, Quote
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "analysis_labels.json"
-MULTINEWS = ROOT.parent / "shared" / "data" / "multinews_val_raw.jsonl.gz"
+DATA = ROOT.parent / "shared" / "data"
+MULTINEWS = DATA / "multinews_val_raw.jsonl.gz"
+DUC = DATA / "duc2003.jsonl.gz"
+DUC_PREFIX = "duc2003:"
+"""Labels of DUC 2003 clusters name them 'duc2003:<id>'; the others are raw Multi-News 'val-N'."""
 
 
 def load_cluster(cluster: str) -> list[Article]:
@@ -41,7 +45,10 @@ def load_cluster(cluster: str) -> list[Article]:
     if cluster == "examples":
         loaded = storyline.load_articles([ROOT / "examples"])
         return [clean_article(a).model_copy(update={"id": Path(a.source).stem}) for a in loaded.articles]
-    loaded = storyline.load_articles([MULTINEWS], cluster=cluster)
+    if cluster.startswith(DUC_PREFIX):
+        loaded = storyline.load_articles([DUC], cluster=cluster.removeprefix(DUC_PREFIX))
+    else:
+        loaded = storyline.load_articles([MULTINEWS], cluster=cluster)
     articles = [clean_article(a).model_copy(update={"id": str(n)}) for n, a in enumerate(loaded.articles)]
     return [a for a in articles if a.body.strip()]
 
@@ -109,7 +116,7 @@ def score_entities(analysis: Analysis, gold: dict[str, list[str]], counts: Count
 
 def main() -> None:
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["clusters"]
-    if not MULTINEWS.exists():
+    if not (MULTINEWS.exists() and DUC.exists()):
         labels = [c for c in labels if c["cluster"] == "examples"]
     nlp()
     by_split: dict[str, Counter[str]] = {}
