@@ -250,3 +250,25 @@ def test_clean_strips_a_share_or_media_label_glued_to_a_paragraph(label: str) ->
 )
 def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None:
     assert clean_text(line).body == line
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        ("``We need more rain,'' the farmer said on Monday.", "“We need more rain,” the farmer said on Monday."),
+        (
+            "She starred in ''Summer Road,\" a film about a ferry pilot.",
+            'She starred in “Summer Road," a film about a ferry pilot.',
+        ),
+        (
+            "The village stays ``dry'' all year, the council said.",
+            "The village stays “dry” all year, the council said.",
+        ),
+        (
+            "It's the ferry's last crossing of the season, the captain said.",
+            "It's the ferry's last crossing of the season, the captain said.",
+        ),
+    ],
+)
+def test_clean_turns_wire_quotation_marks_into_curly_ones(line: str, cleaned: str) -> None:
+    assert clean_text(line).body == cleaned

@@ -210,8 +210,6 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
         return text.speaker(*found.tweet_by, found)
     line_end = body.find("\n", found.close_at)
     after = body[found.close_at : line_end if line_end >= 0 else len(body)]
-    if body[found.close_at - 1 : found.close_at + 1] == "''":  # AP's two-apostrophe mark: `dream,'' said Marta`
-        after = " " + after[1:]  # same length, so offsets into `after` still point into the body
     if not is_full:
         speaker = _attribute_partial(text, found, after)
         if speaker is not None:
