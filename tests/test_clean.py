@@ -272,3 +272,24 @@ def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None
 )
 def test_clean_turns_wire_quotation_marks_into_curly_ones(line: str, cleaned: str) -> None:
     assert clean_text(line).body == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The ferry resumed service on Monday, the port said. kr-tlm\nOfficials expect delays until the well-known co-op re-opens.",
+            "The ferry resumed service on Monday, the port said.\nOfficials expect delays until the well-known co-op re-opens.",
+        ),
+        (
+            "Harbour fees rose, 4th graf pvs\nThe ferry resumed service on Monday.\n(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n(ht-sf-kr)",
+            "The ferry resumed service on Monday.",
+        ),
+        (
+            "The ferry resumed service on Monday after a storm. The pier, 2nd graf, pvs",
+            "The ferry resumed service on Monday after a storm.",
+        ),
+    ],
+)
+def test_clean_drops_wire_desk_notes(text: str, body: str) -> None:
+    assert clean_text(text).body == body
