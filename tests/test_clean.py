@@ -278,11 +278,12 @@ def test_clean_turns_wire_quotation_marks_into_curly_ones(line: str, cleaned: st
     ("text", "body"),
     [
         (
-            "The ferry resumed service on Monday, the port said. kr-tlm\nOfficials expect delays until the well-known co-op re-opens.",
-            "The ferry resumed service on Monday, the port said.\nOfficials expect delays until the well-known co-op re-opens.",
+            "The ferry ran on Monday, the port said. kr-tlm\nDelays last until the well-known co-op re-opens.",
+            "The ferry ran on Monday, the port said.\nDelays last until the well-known co-op re-opens.",
         ),
         (
-            "Harbour fees rose, 4th graf pvs\nThe ferry resumed service on Monday.\n(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n(ht-sf-kr)",
+            "Harbour fees rose, 4th graf pvs\nThe ferry resumed service on Monday.\n"
+            "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n(ht-sf-kr)",
             "The ferry resumed service on Monday.",
         ),
         (
