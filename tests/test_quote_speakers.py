@@ -252,3 +252,12 @@ def test_speaker_the_paper_is_the_outlet_the_text_named_as_a_newspaper() -> None
         'Ledger: "Sources say the tape reveals a third voice in the background," the paper writes.'
     )
     assert speaker_of(body, "Sources say") == ("Boulder Ledger", "named")
+
+
+def test_speaker_called_by_first_name_is_the_person_named_in_full() -> None:
+    body = (
+        'Heath Morrow, 18, says he is "the slacker" of his nine siblings.\n"I think we are socially enabled, '
+        'actually," Heath said of being the youngest in his classes. "It gives us a good thing to talk about."'
+    )
+    assert speaker_of(body, "I think") == ("Heath Morrow", "named")
+    assert speaker_of(body, "It gives") == ("Heath Morrow", "named")

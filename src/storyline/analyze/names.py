@@ -131,6 +131,17 @@ def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
     return found
 
 
+def given_names(persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
+    """ "Heath Harding, 18, says …" then "Heath said": features call people by their first name once named in full.
+    A first name stands for the one person of the article who bears it, and never for a surname someone has."""
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for m in persons:
+        words = name_key(m.name).split()
+        if m.label == "PERSON" and len(words) >= 2 and not is_title(words[0]) and not is_namesake(m.name):
+            bearers[words[0]].add(m.name)
+    return {given: names for given, names in bearers.items() if len(names) == 1 and given not in known}
+
+
 def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
     """Full names NER tagged only by their surname: 'the head of Google Search, Amit Singhal, …' then 'Singhal
     said'. A first name is a capitalised word just before the surname that the text never writes in lower case

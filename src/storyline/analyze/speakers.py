@@ -36,6 +36,7 @@ from storyline.analyze.names import (
     full_name,
     gendered_description_before,
     genders_of,
+    given_names,
     person_surnames,
     title_gender,
     titles_before,
@@ -169,10 +170,11 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     ]
     titles = titles_before(body, people)
     cluster_surnames = person_surnames(entities.mentions)
+    surnames = person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames)
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames),
+        surnames=surnames | given_names(persons, surnames | cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
