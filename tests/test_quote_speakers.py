@@ -261,3 +261,11 @@ def test_speaker_called_by_first_name_is_the_person_named_in_full() -> None:
     )
     assert speaker_of(body, "I think") == ("Heath Morrow", "named")
     assert speaker_of(body, "It gives") == ("Heath Morrow", "named")
+
+
+def test_speaker_of_a_paragraph_after_a_subject_described_before_the_name() -> None:
+    body = (
+        "The hospital released no details on Friday.\nBut the Canadian surgeon Dr Nora Valdez said the recovery "
+        'would take months.\n"We expect her to walk again by the spring. She is a fighter and she knows it."'
+    )
+    assert speaker_of(body, "We expect") == ("Nora Valdez", "named")

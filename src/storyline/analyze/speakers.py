@@ -82,8 +82,12 @@ DESCRIBERS = frozenset(
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 _CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
-# A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …".
-_SUBJECT_AHEAD = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}")
+# A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …", "But the
+# British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name)
+_SUBJECT_AHEAD = re.compile(
+    r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
+)
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
 _EPITHET = re.compile(r"[a-z](?:er|or|ist|ian|crat|can|star|old|ess|man|woman)$")
 # …but not these: they name someone beside the person the text is about, or a thing
