@@ -269,3 +269,11 @@ def test_speaker_of_a_paragraph_after_a_subject_described_before_the_name() -> N
         'would take months.\n"We expect her to walk again by the spring. She is a fighter and she knows it."'
     )
     assert speaker_of(body, "We expect") == ("Nora Valdez", "named")
+
+
+def test_speaker_of_a_statement_closing_a_paragraph_after_a_sentence_about_a_person() -> None:
+    body = (
+        "The boy built the alarm at the age of fifteen.\nHis father, Arturo Mendel, still recalls the first night it "
+        'worked. "We were amazed, and we knew it could help other families too."'
+    )
+    assert speaker_of(body, "We were") == ("Arturo Mendel", "named")

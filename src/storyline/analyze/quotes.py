@@ -321,17 +321,24 @@ def _attribute_sentence_before(text: _Text, found: Found) -> Speaker | None:
 
 def _attribute_paragraph_before(text: _Text, found: Found) -> Speaker | None:
     """ "Whitlow kept hoping her brother would come home.\n“I knew then …”": a statement standing alone
-    as a paragraph, after a paragraph without quotes whose last sentence is about a person, is that person's."""
+    as a paragraph, after a paragraph without quotes whose last sentence is about a person, is that person's; so is
+    one closing its paragraph after such a sentence ('His mother, Maria Feng, recalls the day. “We were …”')."""
     body = text.body
     line_start = body.rfind("\n", 0, found.open_at) + 1
     line_end = body.find("\n", found.close_at)
-    if line_start == 0 or body[line_start : found.open_at].strip() or body[found.close_at : line_end].strip():
+    if body[found.close_at : line_end].strip():
         return None
-    previous_start = body.rfind("\n", 0, line_start - 1) + 1
-    if re.search(r"[\"“”]", body[previous_start:line_start]):
+    lead = body[line_start : found.open_at]
+    if lead.strip():
+        if not re.search(r"[.!?]\s+$", lead):
+            return None
+        previous_start, previous_end = line_start, found.open_at
+    else:
+        previous_start, previous_end = body.rfind("\n", 0, line_start - 1) + 1, line_start
+    if previous_end == 0 or re.search(r"[\"“”]", body[previous_start:previous_end]):
         return None  # the previous speaker, if any, goes on (`follows`)
-    last_sentence = sentence_start(body, max(previous_start, line_start - 2))
-    topic = next((at for at, _ in reversed(text.context.topics) if at < line_start), None)
+    last_sentence = sentence_start(body, max(previous_start, previous_end - 2))
+    topic = next((at for at, _ in reversed(text.context.topics) if at < previous_end), None)
     if topic is None or topic < last_sentence:
         return None
     # the topic's name, or the "He"/"She" or surname NER missed that opens the sentence
