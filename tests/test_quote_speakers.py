@@ -277,3 +277,12 @@ def test_speaker_of_a_statement_closing_a_paragraph_after_a_sentence_about_a_per
         'worked. "We were amazed, and we knew it could help other families too."'
     )
     assert speaker_of(body, "We were") == ("Arturo Mendel", "named")
+
+
+def test_speaker_introduced_by_a_colon_sentence_naming_one_person() -> None:
+    body = (
+        "The drummer says the old tapes still sound fresh to him.\nFor Lena Okafor, it has been a more painful "
+        'experience, since there is a lot she would now sing differently: "I was so eager back then. I should have '
+        'held back a little."'
+    )
+    assert speaker_of(body, "I was so") == ("Lena Okafor", "named")

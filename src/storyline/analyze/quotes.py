@@ -392,7 +392,11 @@ def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
     if subject is not None:
         return text.speaker(subject.start, subject.end, found)
     pronoun = opening.group("pronoun")
-    return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found) if pronoun else None
+    if pronoun:
+        return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found)
+    # "For Robert Plant, it has been a different experience:": the one person the sentence names
+    named = [m for m in text.context.persons if start <= m.start < colon and m.label == "PERSON"]
+    return text.speaker(named[0].start, named[0].end, found) if len({m.name for m in named}) == 1 else None
 
 
 def _is_role_of_no_name(match: re.Match[str]) -> bool:
