@@ -286,3 +286,11 @@ def test_speaker_introduced_by_a_colon_sentence_naming_one_person() -> None:
         'held back a little."'
     )
     assert speaker_of(body, "I was so") == ("Lena Okafor", "named")
+
+
+def test_speaker_described_by_age_is_the_person_the_text_is_about() -> None:
+    body = (
+        "Tomas Brenner, the pilot's only son, told local radio he has ignored the rumours about his father.\n"
+        '"I know my father better than anyone," the 24-year-old student told the station.'
+    )
+    assert speaker_of(body, "I know my") == ("Tomas Brenner", "named")

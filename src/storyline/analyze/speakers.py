@@ -433,7 +433,8 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         introduced = _introduced(body[:start], head)
         if introduced is not None:
             who = introduced
-        elif _EPITHET.search(head) and head not in _NOT_EPITHETS:
+        # "the 26-year-old student": an age names the person the text is about, whatever the noun
+        elif (_EPITHET.search(head) and head not in _NOT_EPITHETS) or re.search(r"\d-year-old\s", who):
             topics = [topic for topic in context.topics if topic[0] < start]
             if topics:
                 name = max(topics)[1]
