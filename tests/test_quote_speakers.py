@@ -294,3 +294,26 @@ def test_speaker_described_by_age_is_the_person_the_text_is_about() -> None:
         '"I know my father better than anyone," the 24-year-old student told the station.'
     )
     assert speaker_of(body, "I know my") == ("Tomas Brenner", "named")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (
+            "The reef may be far larger than anyone thought, Dana Marlow says. If divers can reach it, the site could "
+            'be "one of the richest coral systems left on the planet."',
+            "one of the",
+            "Dana Marlow",
+        ),
+        (
+            "The old bear had been ill for weeks, the Northfield Wildlife Trust said in a statement. Early on Monday, "
+            'its keepers "made the painful choice to put him to sleep."',
+            "made the painful",
+            "Northfield Wildlife Trust",
+        ),
+    ],
+)
+def test_speaker_quoted_words_go_on_with_the_sentence_before_closing_with_its_speaker(
+    body: str, quote: str, speaker: str
+) -> None:
+    assert speaker_of(body, quote) == (speaker, "named")

@@ -35,6 +35,7 @@ from storyline.analyze.quote_flow import (
     is_title_quote,
     quoted_ranges,
     reported_speaker_before,
+    reported_speaker_in_sentence_before,
 )
 from storyline.analyze.quote_marks import Found, quote_spans
 from storyline.analyze.speakers import (
@@ -185,8 +186,12 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
             speaker = previous[1]
         elif speaker is None and is_full:
             speaker = _attribute_paragraph_before(text, found)
-        elif speaker is None:  # the reported speech of the paragraph before goes on
-            reported = reported_speaker_before(body, found, text.context.persons)
+        elif speaker is None:  # the reported speech of the paragraph or sentence before goes on
+            reported = reported_speaker_before(
+                body, found, text.context.persons
+            ) or reported_speaker_in_sentence_before(
+                body, found, sentence_start(body, found.open_at), text.context.persons
+            )
             speaker = text.speaker(*reported, found) if reported else None
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
         previous = (found, speaker)
