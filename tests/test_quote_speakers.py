@@ -317,3 +317,12 @@ def test_speaker_quoted_words_go_on_with_the_sentence_before_closing_with_its_sp
     body: str, quote: str, speaker: str
 ) -> None:
     assert speaker_of(body, quote) == (speaker, "named")
+
+
+def test_speaker_pronoun_never_means_the_object_of_a_preposition_before_it() -> None:
+    body = (
+        "Dana Orlov said her critics had never understood the job.\nIn a letter on Friday to Chairman Paul Wexley "
+        'announcing her departure, she wrote, "Good luck finding anyone who will sit through another of these '
+        'meetings."'
+    )
+    assert speaker_of(body, "Good luck") == ("Dana Orlov", "named")

@@ -96,6 +96,7 @@ _NOT_EPITHETS = frozenset(
     "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
     "monitor sector press business congress address process".split()
 )
+_OBJECT_BEFORE = re.compile(r"\b(?:to|with|for|from|about|against|towards?|by|under)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
 # "Jordan's grandmother": the person owns a relation and is not the subject
 _OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
 _TRAILING = frozenset(
@@ -462,7 +463,8 @@ def _subjects(body: str, persons: Sequence[Mention], context: SpeakerContext) ->
         main = fronted.end() if fronted else start
         if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
             continue
-        named = [m for m in persons if main <= m.start < end][:2]
+        # "In an e-mail to Mayor Tim Flaherty, she wrote": the object of a preposition is no subject
+        named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
         surname = _SURNAME_OPENING.match(body, main, end)
         bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
         if len(bearers) == 1 and not (named and named[0].start == main):
