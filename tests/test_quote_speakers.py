@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.analyze.entities import Mention
+from storyline.analyze.names import given_names
 from tests.test_quotes import only, quotes_of
 
 pytestmark = pytest.mark.slow  # every test here runs spaCy NER
@@ -326,3 +328,12 @@ def test_speaker_pronoun_never_means_the_object_of_a_preposition_before_it() -> 
         'meetings."'
     )
     assert speaker_of(body, "Good luck") == ("Dana Orlov", "named")
+
+
+def test_speaker_first_name_written_in_lower_case_too_is_no_name() -> None:
+    body = "Will Danner and Heath Morrow met. Heath said the plan will work."
+    persons = [
+        Mention("a1", 0, 11, "Will Danner", "PERSON", "Will Danner"),
+        Mention("a1", 16, 28, "Heath Morrow", "PERSON", "Heath Morrow"),
+    ]
+    assert given_names(body, persons, {}) == {"heath": {"Heath Morrow"}}

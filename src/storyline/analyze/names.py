@@ -131,15 +131,23 @@ def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
     return found
 
 
-def given_names(persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
+def given_names(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
     """ "Heath Harding, 18, says …" then "Heath said": features call people by their first name once named in full.
-    A first name stands for the one person of the article who bears it, and never for a surname someone has."""
+    A first name stands for the one person of the article who bears it, and never for a surname someone has, nor
+    for a word the text also writes in lower case ("Mark", "Will", "Faith" may be no name at a sentence's start)."""
     bearers: dict[str, set[str]] = defaultdict(set)
     for m in persons:
         words = name_key(m.name).split()
         if m.label == "PERSON" and len(words) >= 2 and not is_title(words[0]) and not is_namesake(m.name):
             bearers[words[0]].add(m.name)
-    return {given: names for given, names in bearers.items() if len(names) == 1 and given not in known}
+    return {
+        given: names
+        for given, names in bearers.items()
+        if len(names) == 1
+        and given not in known
+        and given.title() not in SENTENCE_OPENERS
+        and not re.search(rf"\b{re.escape(given)}\b", body)
+    }
 
 
 def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:

@@ -179,7 +179,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=surnames | given_names(persons, surnames | cluster_surnames),
+        surnames=surnames | given_names(body, persons, surnames | cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
