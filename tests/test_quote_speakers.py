@@ -337,3 +337,11 @@ def test_speaker_first_name_written_in_lower_case_too_is_no_name() -> None:
         Mention("a1", 16, 28, "Heath Morrow", "PERSON", "Heath Morrow"),
     ]
     assert given_names(body, persons, {}) == {"heath": {"Heath Morrow"}}
+
+
+def test_speaker_quoted_words_in_a_sentence_about_a_persons_family_are_the_familys() -> None:
+    body = (
+        "Lena Varga died in Perugia in 2009.\nLast week, Ms Varga’s family launched a public appeal, desperate for "
+        '"some kind of peace".'
+    )
+    assert speaker_of(body, "some kind") == ("Varga’s family", "described")

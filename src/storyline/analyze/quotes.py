@@ -265,6 +265,10 @@ def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
     if not topics:
         return None
     at, name = topics[-1]
+    mention = next((m for m in text.context.persons if m.start == at), None)
+    owned = _OWNED.match(body, mention.end) if mention else None
+    if owned:  # "Ms Kercher's family launched a plea, desperate for “…”": the family, not Meredith Kercher
+        return text.speaker(at, owned.end(), found)
     if " " not in name:  # "Congressman Goodlatte": the Bob Goodlatte named before
         name = full_name(name, text.context, at, has_title=True) or name
     return Speaker(name, "named", at, at)
