@@ -11,7 +11,8 @@ from storyline.analyze.characterising import WORD
 from storyline.analyze.entities import Mention
 from storyline.analyze.names import SpeakerContext, full_name
 from storyline.analyze.quote_marks import Found
-from storyline.analyze.speakers import VERBS, Speaker, resolve
+from storyline.analyze.speakers import Speaker, resolve
+from storyline.analyze.speech_verbs import VERBS
 from storyline.segment import sentence_start
 
 # A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.

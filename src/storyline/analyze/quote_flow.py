@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
 from storyline.analyze.quote_marks import CLOSING, Found
-from storyline.analyze.speakers import PARTICIPLES, VERBS
+from storyline.analyze.speech_verbs import PARTICIPLES, VERBS
 from storyline.analyze.subjects import is_capitalised
 
 # `Trump said: "…"`, `saying "…"`: a speech verb in any form that attributes

@@ -45,13 +45,8 @@ from storyline.analyze.quote_flow import (
     reported_speaker_in_sentence_before,
 )
 from storyline.analyze.quote_marks import Found, quote_spans
-from storyline.analyze.speakers import (
-    CLAUSE_TO_COMMA,
-    DESCRIBERS,
-    VERBS,
-    Speaker,
-    speaker_context,
-)
+from storyline.analyze.speakers import CLAUSE_TO_COMMA, Speaker, speaker_context
+from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.subjects import (
     group_opening,
     is_group,
