@@ -345,3 +345,12 @@ def test_speaker_quoted_words_in_a_sentence_about_a_persons_family_are_the_famil
         '"some kind of peace".'
     )
     assert speaker_of(body, "some kind") == ("Varga’s family", "described")
+
+
+def test_speaker_pronoun_means_a_surname_ner_missed_before_a_relative_clause() -> None:
+    body = (
+        "Rob Plant and Jim Page played together for a decade.\nJim Page says the records hold up well.\nBut the "
+        "passing years have given Plant, who is now 70, a calmer view of those records.\n"
+        '"We were reckless. I would sing it all differently now," he laughs.'
+    )
+    assert speaker_of(body, "We were") == ("Rob Plant", "named")

@@ -150,6 +150,17 @@ def given_names(body: str, persons: Sequence[Mention], known: dict[str, set[str]
     }
 
 
+def missed_surnames(body: str, article_id: str, people: Sequence[Mention], known: dict[str, set[str]]) -> list[Mention]:
+    """Surnames NER missed inside a sentence where a relative clause says they are people ("… has given Plant, who
+    is now 65, a new view"), as person mentions of the one person the article named in full with that surname."""
+    missed = []
+    for word in re.finditer(r"(?<=[a-z,] )[A-Z][a-z'’-]+(?=,\s+who\b)", body):
+        bearers = known.get(name_key(word.group()), set())
+        if len(bearers) == 1 and not any(m.start <= word.start() < m.end for m in people):
+            missed.append(Mention(article_id, word.start(), word.end(), word.group(), "PERSON", next(iter(bearers))))
+    return missed
+
+
 def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
     """Full names NER tagged only by their surname: 'the head of Google Search, Amit Singhal, …' then 'Singhal
     said'. A first name is a capitalised word just before the surname that the text never writes in lower case

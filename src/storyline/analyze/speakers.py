@@ -37,6 +37,7 @@ from storyline.analyze.names import (
     gendered_description_before,
     genders_of,
     given_names,
+    missed_surnames,
     person_surnames,
     title_gender,
     titles_before,
@@ -149,6 +150,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     titles = titles_before(body, people)
     cluster_surnames = person_surnames(entities.mentions)
     surnames = person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames)
+    persons = sorted([*persons, *missed_surnames(body, article_id, people, surnames)], key=lambda m: m.start)
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
