@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.speakers import VERBS
+from storyline.analyze.speech_verbs import VERBS
 
 # Embedded social posts: `text — Name (@handle) June 20, 2017` and `text A post shared by Name (@handle) on …`.
 _TWEET = re.compile(
