@@ -54,7 +54,7 @@ def test_ingest_jsonl_documents_list_and_cluster_choice(tmp_path: Path) -> None:
     assert load_articles([path], cluster=7).problems[0].reason == "no JSON record found for cluster 7"
 
 
-def test_ingest_newswire_document_ids_give_service_and_day_of_issue(tmp_path: Path) -> None:
+def test_ingest_newswire_document_ids_give_the_day_of_issue(tmp_path: Path) -> None:
     # DUC/TAC records list LDC ids beside the documents; an explicit date still wins, and a bad id gives none
     path = tmp_path / "duc.jsonl"
     record = {
@@ -63,9 +63,8 @@ def test_ingest_newswire_document_ids_give_service_and_day_of_issue(tmp_path: Pa
         "doc_ids": ["APW19981017.0477", "NYT19990224.0396", "XIE19981345.0001", "notes.txt"],
     }
     path.write_text(json.dumps(record), encoding="utf-8")
-    articles = load_articles([path]).articles
-    assert [a.published for a in articles] == [dt.date(1998, 10, 17), dt.date(2001, 5, 2), None, None]
-    assert [a.outlet for a in articles] == ["Associated Press", "The New York Times", "Xinhua News Agency", None]
+    dates = [a.published for a in load_articles([path]).articles]
+    assert dates == [dt.date(1998, 10, 17), dt.date(2001, 5, 2), None, None]
 
 
 def test_ingest_multinews_document_string_split_on_separator(tmp_path: Path) -> None:

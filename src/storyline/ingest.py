@@ -296,10 +296,10 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
         return
     record_date = _parse_date(record.get("date"))
     doc_ids = record.get("doc_ids")
-    issues = [_newswire_issue(i) for i in doc_ids] if isinstance(doc_ids, list) else []
-    if len(issues) != len(documents):
-        issues = [(None, None)] * len(documents)
-    for doc_number, (doc, (wire, issued)) in enumerate(zip(documents, issues, strict=True), start=1):
+    id_dates = [_newswire_id_date(i) for i in doc_ids] if isinstance(doc_ids, list) else []
+    if len(id_dates) != len(documents):
+        id_dates = [None] * len(documents)
+    for doc_number, (doc, id_date) in enumerate(zip(documents, id_dates, strict=True), start=1):
         name = f"{source}/{doc_number}"
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
@@ -310,9 +310,9 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
             source=name,
             raw=text,
             format="jsonl",
-            outlet=_string_field(fields, "outlet", "source_name") or wire,
+            outlet=_string_field(fields, "outlet", "source_name"),
             title=_string_field(fields, "title"),
-            published=_parse_date(fields.get("date")) or issued or record_date,
+            published=_parse_date(fields.get("date")) or id_date or record_date,
         )
 
 
@@ -354,28 +354,18 @@ def _parse_date(value: object) -> dt.date | None:
         return None
 
 
-# LDC newswire document ids name the service and the day of issue (DUC, TAC, Gigaword): APW19981017.0477.
-_NEWSWIRE_ID = re.compile(r"(?P<wire>[A-Z]{3})(\d{4})(\d{2})(\d{2})\.\d{4}")
-NEWSWIRES = {
-    "AFP": "Agence France-Presse",
-    "APW": "Associated Press",
-    "CNA": "Central News Agency",
-    "LTW": "Los Angeles Times/Washington Post",
-    "NYT": "The New York Times",
-    "XIE": "Xinhua News Agency",
-}
+# LDC newswire document ids carry the day of issue (DUC, TAC, Gigaword): APW19981017.0477, NYT19990224.0396.
+_NEWSWIRE_ID = re.compile(r"[A-Z]{3}(\d{4})(\d{2})(\d{2})\.\d{4}")
 
 
-def _newswire_issue(doc_id: object) -> tuple[str | None, dt.date | None]:
-    """The wire service and day of issue an LDC document id names, as far as it names them."""
+def _newswire_id_date(doc_id: object) -> dt.date | None:
     match = _NEWSWIRE_ID.fullmatch(doc_id) if isinstance(doc_id, str) else None
     if match is None:
-        return None, None
+        return None
     try:
-        issued = dt.date(*map(int, match.groups()[1:]))
+        return dt.date(*map(int, match.groups()))
     except ValueError:
-        issued = None
-    return NEWSWIRES.get(match["wire"]), issued
+        return None
 
 
 @dataclass(frozen=True)
