@@ -205,3 +205,14 @@ def test_entities_a_company_is_not_a_person_named_after_it_by_a_tagging_slip() -
     canonical, _ = merge_mentions(mentions, {})
     assert canonical[name_key("Zentrix")] == "Zentrix"
     assert canonical[name_key("Marcello")] == "Marcello Ferrini"
+
+
+@pytest.mark.slow
+def test_every_capitalised_word_after_a_rank_is_the_name() -> None:
+    body = (
+        "Meanwhile, South Korean air force Lt. Gen. Won In Choul, the deputy commander, said he was proud of the "
+        'crews. "Safe travels to all," Choul added.'
+    )
+    found = analyze_entities([Article(id="a1", source="t", raw=body, text=body, body=body)])
+    assert "Won In Choul" in {e.name for e in found.entities}
+    assert {m.name for m in found.mentions if m.text == "Choul"} == {"Won In Choul"}

@@ -354,3 +354,21 @@ def test_speaker_pronoun_means_a_surname_ner_missed_before_a_relative_clause() -
         '"We were reckless. I would sing it all differently now," he laughs.'
     )
     assert speaker_of(body, "We were") == ("Rob Plant", "named")
+
+
+def test_speaker_after_an_abbreviated_rank_is_the_name_not_the_rank() -> None:
+    body = '"We will not stand alone," said Capt. Dana Wirth, a pilot with the 33rd Fighter Wing in Florida.'
+    assert speaker_of(body, "We will") == ("Dana Wirth", "named")
+
+
+def test_speaker_rank_spelled_out_is_no_part_of_the_name() -> None:
+    body = 'Airman Tobin Leary, a forecaster with the 9th Wing, joined the drill.\n"It opened my eyes," he said.'
+    assert speaker_of(body, "It opened") == ("Tobin Leary", "named")
+
+
+def test_speaker_the_general_is_the_person_introduced_with_that_rank() -> None:
+    body = (
+        "The drill was led by Lt. Gen. Roy Whitaker. The crews trained for weeks.\n"
+        '"The teams did well," the general said.'
+    )
+    assert speaker_of(body, "The teams") == ("Roy Whitaker", "named")

@@ -46,8 +46,12 @@ _THING_BEFORE = re.compile(
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
 # Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
 _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
-# "Mr Justice Gerard Hogan" is the one a later "the judge" means
-_JUDGES = {"justice": "judge"}
+# The noun a later description uses for a title: "Mr Justice Gerard Hogan" is the one "the judge" means, "Lt. Gen.
+# Roy Whitaker" the one "the general" means
+_TITLE_NOUNS = {
+    "justice": "judge", "gen": "general", "lt": "lieutenant", "maj": "major", "col": "colonel", "capt": "captain",
+    "cmdr": "commander", "adm": "admiral", "sgt": "sergeant", "cpl": "corporal", "pvt": "private", "det": "detective",
+}  # fmt: skip
 # "her husband, Keith Rogers": a relative named once, whom a later "her husband said" means
 RELATIONS = frozenset(
     "husband wife mother father son daughter brother sister grandmother grandfather aunt uncle cousin "
@@ -190,7 +194,7 @@ def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, 
         relation = _RELATION_BEFORE.search(body, max(0, m.start - 30), m.start)
         if m.label == "PERSON" and word and is_title(word.group(1)):
             title = word.group(1).lower()
-            titles += [(m.start, head, m.name, "named") for head in {title, _JUDGES.get(title, title)}]
+            titles += [(m.start, head, m.name, "named") for head in {title, _TITLE_NOUNS.get(title, title)}]
         elif m.label == "PERSON" and relation and relation.group(1) in RELATIONS:  # "her husband, Keith Rogers,"
             titles.append((m.start, relation.group(1), m.name, "named"))
     return titles

@@ -30,7 +30,7 @@ from storyline.analyze.characterising import (
     WORD,
     chanting_crowd,
 )
-from storyline.analyze.entities import EntityAnalysis
+from storyline.analyze.entities import NOT_TITLE_STOP, EntityAnalysis
 from storyline.analyze.names import full_name
 from storyline.analyze.pairs import co_speaker
 from storyline.analyze.quote_flow import (
@@ -69,7 +69,7 @@ _AFTER_WHO_VERB = re.compile(
 _AFTER_VERB_WHO = re.compile(
     rf"\s*[,—–-]?\s*(?:{INVERTIBLE}|according\s+to)\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
-    r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s*$"
+    rf"(?=\s*[,;:!?(]|\s*\.{NOT_TITLE_STOP}|(?<=[a-z]{{3}}\.){NOT_TITLE_STOP}\s|\s*$"
     r"|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with|against)\b)"
 )
 # `"…," she quoted him as saying`: the object speaks.
@@ -83,7 +83,7 @@ _SENTENCE_END_WHO = re.compile(
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
     # "…, said a friend, speaking anonymously." / "…, the Academy said, a word chosen to …"
-    r"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{1,200})?\s*\.(?:\s|$)"
+    rf"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{{1,200}})?\s*\.{NOT_TITLE_STOP}(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = SPEECH_VERB
