@@ -360,12 +360,15 @@ def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
 
 def _fuller_names(people: Sequence[str]) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
-    suffix makes someone else: 'donald trump jr')."""
+    suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
+    same first name and surname: a middle name the cluster writes once is still hers."""
     target: dict[str, str] = {}
     for key in people:
         longer = [
             p for p in people if p.startswith(f"{key} ") and not set(p.split()[len(key.split()) :]) & _GENERATIONS
         ]
+        first, *_, last = key.split()
+        longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
         if len(longer) == 1:
             target[key] = longer[0]
     return target
