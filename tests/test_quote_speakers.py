@@ -372,3 +372,22 @@ def test_speaker_the_general_is_the_person_introduced_with_that_rank() -> None:
         '"The teams did well," the general said.'
     )
     assert speaker_of(body, "The teams") == ("Roy Whitaker", "named")
+
+
+def test_speaker_surname_shared_with_a_widow_is_the_person_the_cluster_names_most() -> None:
+    obituary = (
+        "Jon Kessel, the singer who founded the Harbor Lights, died on Friday at 80. Jon Kessel toured for five "
+        "decades. His wife, Ruth Ann Kessel, was by his side. Fans mourned Jon Kessel online."
+    )
+    tribute = 'For Mr. Kessel, the band lived on stage. "We played for the room, not the charts," he told a magazine.'
+    found = only(quotes_of(obituary, tribute), "We played")
+    assert (found.speaker, found.speaker_kind) == ("Jon Kessel", "named")
+
+
+def test_speaker_surname_shared_with_a_son_named_more_often_is_not_the_sons() -> None:
+    body = (
+        "Dan Adler has chaired the committee since 2011. His son Timothy Adler, a designer, gave money to his "
+        "rival. Timothy Adler wrote on Twitter that he was proud. Timothy Adler later deleted the post.\n"
+        'Adler, the chairman, closed the hearing. "This was not an acceptable state of affairs," Adler said.'
+    )
+    assert speaker_of(body, "This was") == ("Dan Adler", "named")

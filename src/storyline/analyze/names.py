@@ -5,7 +5,7 @@ person's gender. Speaker attribution (`speakers.py`) resolves names through thes
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -85,6 +85,8 @@ class SpeakerContext:
     # (position, "A and B"): two people the text names together ("Molto and Sheldrick"), whom "they" may mean
     pairs: list[tuple[int, str]] = field(default_factory=list)
     persons: list[Mention] = field(default_factory=list)  # the mentions that can be a person, in reading order
+    mentions: Counter[str] = field(default_factory=Counter)  # canonical name -> how often the cluster names it
+    relatives: set[str] = field(default_factory=set)  # people introduced as someone's relative: "his son Bobby Lee"
     organisations: list[Mention] = field(default_factory=list)  # what "the company" may mean, in reading order
 
 
@@ -120,8 +122,18 @@ def full_name(text: str, context: SpeakerContext, position: int, *, has_title: b
             return next(iter(bearers & context.titled))
         if bearers:
             recent = [(pos, name) for pos, name, _, _ in context.named if name in bearers and pos < position]
-            return max(recent)[1] if recent else None
+            return max(recent)[1] if recent else named_most(bearers, context)
     return context.canonical.get(key) if " " in key and key in context.canonical else None
+
+
+def named_most(bearers: set[str], context: SpeakerContext) -> str | None:
+    """Of several people sharing a surname, the one a bare surname means: not one the article introduces as a
+    relative ("his son Bobby Lee", "his wife, Ann Lee", always written with a first name beside the person the
+    surname alone stands for), and of the rest the one the cluster names more often than all the others together
+    (an obituary's subject)."""
+    ranked = sorted(bearers - context.relatives or bearers, key=lambda name: -context.mentions[name])
+    others = sum(context.mentions[name] for name in ranked[1:])
+    return ranked[0] if context.mentions[ranked[0]] > others else None
 
 
 def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:

@@ -159,6 +159,8 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
         organisations=outside_quotes(body, [m for m in people if m.label == "ORG"]),
+        mentions=Counter(m.name for m in entities.mentions if m.label == "PERSON"),
+        relatives={name for _, head, name, _ in titles if head in RELATIONS},
     )
     # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
     persons = [dataclasses.replace(m, name=person_name(m, context)) for m in persons]
