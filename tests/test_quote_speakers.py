@@ -391,3 +391,11 @@ def test_speaker_surname_shared_with_a_son_named_more_often_is_not_the_sons() ->
         'Adler, the chairman, closed the hearing. "This was not an acceptable state of affairs," Adler said.'
     )
     assert speaker_of(body, "This was") == ("Dan Adler", "named")
+
+
+def test_speaker_of_quoted_words_is_the_name_closing_the_sentence_with_an_apposition() -> None:
+    body = (
+        'Lee Dong Su met the envoy on Monday.\nLee is "desperate" and is ready to strike his neighbours, Park Min '
+        "Jae, the most senior defector in a decade, told CBS News."
+    )
+    assert speaker_of(body, "desperate") == ("Park Min Jae", "named")
