@@ -399,3 +399,11 @@ def test_speaker_of_quoted_words_is_the_name_closing_the_sentence_with_an_apposi
         "Jae, the most senior defector in a decade, told CBS News."
     )
     assert speaker_of(body, "desperate") == ("Park Min Jae", "named")
+
+
+def test_speaker_the_woman_is_not_the_man_the_text_is_about() -> None:
+    body = (
+        "Tom Reyes spent a week in a coma. Reyes says he met a guide on a wide green field.\n"
+        '"We will show you many things," the woman said.'
+    )
+    assert speaker_of(body, "We will") == ("the woman", "described")

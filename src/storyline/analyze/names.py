@@ -261,6 +261,11 @@ def gender_by_noun(body: str, mention: Mention) -> str:
     return next((_GENDERED_NOUNS[w] for w in description.split() if w in _GENDERED_NOUNS), "")
 
 
+def noun_gender(noun: str) -> str:
+    """'woman' → 'f', 'husband' → 'm', 'designer' → '': the gender a noun for a person says, if any."""
+    return _GENDERED_NOUNS.get(noun.lower(), "")
+
+
 def gendered_description_before(body: str, gender: str, position: int) -> tuple[int, str] | None:
     """The last sentence before `position` that opens with a description of the given gender ("The woman had …",
     "According to the woman's account, …"): whom an anonymous source's "she said" goes on meaning."""

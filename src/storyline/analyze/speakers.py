@@ -38,6 +38,7 @@ from storyline.analyze.names import (
     genders_of,
     given_names,
     missed_surnames,
+    noun_gender,
     person_surnames,
     title_gender,
     titles_before,
@@ -414,6 +415,9 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         # "the 26-year-old student": an age names the person the text is about, whatever the noun
         elif (_EPITHET.search(head) and head not in _NOT_EPITHETS) or re.search(r"\d-year-old\s", who):
             topics = [topic for topic in context.topics if topic[0] < start]
+            said = noun_gender(head)  # "the woman said" means no man the text is about
+            if topics and said and context.genders.get(max(topics)[1], said) != said:
+                topics = []
             if topics:
                 name = max(topics)[1]
                 context.named.append((start, name, "", True))
