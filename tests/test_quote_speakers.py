@@ -407,3 +407,11 @@ def test_speaker_the_woman_is_not_the_man_the_text_is_about() -> None:
         '"We will show you many things," the woman said.'
     )
     assert speaker_of(body, "We will") == ("the woman", "described")
+
+
+def test_speaker_of_a_paragraph_quote_after_a_sentence_citing_a_quotation_by_a_person() -> None:
+    body = (
+        "After the surgery I found a quotation by the 18th-century hymn writer Ruth Calloway that came close to "
+        'describing the place.\n"There is, some say, a light beyond the light."\nThat was it exactly.'
+    )
+    assert speaker_of(body, "There is") == ("Ruth Calloway", "named")
