@@ -415,3 +415,8 @@ def test_speaker_of_a_paragraph_quote_after_a_sentence_citing_a_quotation_by_a_p
         'describing the place.\n"There is, some say, a light beyond the light."\nThat was it exactly.'
     )
     assert speaker_of(body, "There is") == ("Ruth Calloway", "named")
+
+
+def test_speaker_is_a_share_of_a_group_opening_the_sentence() -> None:
+    body = 'Many of the residents gathered at the hall on Monday and said, "We want answers."'
+    assert speaker_of(body, "We want") == ("many of the residents", "described")
