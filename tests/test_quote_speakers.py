@@ -420,3 +420,12 @@ def test_speaker_of_a_paragraph_quote_after_a_sentence_citing_a_quotation_by_a_p
 def test_speaker_is_a_share_of_a_group_opening_the_sentence() -> None:
     body = 'Many of the residents gathered at the hall on Monday and said, "We want answers."'
     assert speaker_of(body, "We want") == ("many of the residents", "described")
+
+
+def test_speaker_the_younger_of_two_sharing_a_surname_is_the_son() -> None:
+    body = (
+        "Dan Whitfield has chaired the committee since 2011. His son Timothy Whitfield, a designer, gave money to "
+        "his rival. Dan Whitfield said the vote was fair.\nA day before, the younger Whitfield had asked for "
+        'donations.\n"I gave the maximum to his rival," he wrote.'
+    )
+    assert speaker_of(body, "I gave") == ("Timothy Whitfield", "named")

@@ -63,6 +63,7 @@ _AND_OWN = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_GENERATION_BEFORE = re.compile(r"\b[Tt]he\s+(younger|elder|older)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
 
@@ -134,6 +135,18 @@ def named_most(bearers: set[str], context: SpeakerContext) -> str | None:
     ranked = sorted(bearers - context.relatives or bearers, key=lambda name: -context.mentions[name])
     others = sum(context.mentions[name] for name in ranked[1:])
     return ranked[0] if context.mentions[ranked[0]] > others else None
+
+
+def generation_bearer(body: str, mention: Mention, context: SpeakerContext) -> str | None:
+    """ "the younger Lee" is the son or daughter the article introduced ("his son Tim Lee"), "the elder Lee" the
+    father or mother, of the people sharing the surname."""
+    generation = _GENERATION_BEFORE.search(body, max(0, mention.start - 20), mention.start)
+    if generation is None or " " in mention.text.strip():
+        return None
+    heads = ("son", "daughter") if generation.group(1) == "younger" else ("father", "mother")
+    bearers = context.surnames.get(name_key(mention.text)) or context.cluster_surnames.get(name_key(mention.text))
+    named = {name for _, head, name, _ in context.described if head in heads} & (bearers or set())
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:

@@ -36,6 +36,7 @@ from storyline.analyze.names import (
     full_name,
     gendered_description_before,
     genders_of,
+    generation_bearer,
     given_names,
     missed_surnames,
     noun_gender,
@@ -164,7 +165,9 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         relatives={name for _, head, name, _ in titles if head in RELATIONS},
     )
     # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
-    persons = [dataclasses.replace(m, name=person_name(m, context)) for m in persons]
+    persons = [
+        dataclasses.replace(m, name=generation_bearer(body, m, context) or person_name(m, context)) for m in persons
+    ]
     context.persons = persons
     # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
     context.named = _subjects(body, persons, context)
