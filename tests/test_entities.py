@@ -205,3 +205,25 @@ def test_entities_a_company_is_not_a_person_named_after_it_by_a_tagging_slip() -
     canonical, _ = merge_mentions(mentions, {})
     assert canonical[name_key("Zentrix")] == "Zentrix"
     assert canonical[name_key("Marcello")] == "Marcello Ferrini"
+
+
+@pytest.mark.slow
+def test_every_capitalised_word_after_a_rank_is_the_name() -> None:
+    body = (
+        "Meanwhile, South Korean air force Lt. Gen. Won In Choul, the deputy commander, said he was proud of the "
+        'crews. "Safe travels to all," Choul added.'
+    )
+    found = analyze_entities([Article(id="a1", source="t", raw=body, text=body, body=body)])
+    assert "Won In Choul" in {e.name for e in found.entities}
+    assert {m.name for m in found.mentions if m.text == "Choul"} == {"Won In Choul"}
+
+
+@pytest.mark.slow
+def test_a_first_name_and_surname_merge_into_the_one_fuller_spelling_with_a_middle_name() -> None:
+    bodies = [
+        "The singer's widow, Ann Marie Tolland, was by his side.",
+        '"He was my whole world," Ann Tolland said in a statement on Monday.',
+    ]
+    articles = [Article(id=f"a{n}", source="t", raw=b, text=b, body=b) for n, b in enumerate(bodies)]
+    found = analyze_entities(articles)
+    assert {m.name for m in found.mentions if "Tolland" in m.text} == {"Ann Marie Tolland"}

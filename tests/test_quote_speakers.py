@@ -354,3 +354,78 @@ def test_speaker_pronoun_means_a_surname_ner_missed_before_a_relative_clause() -
         '"We were reckless. I would sing it all differently now," he laughs.'
     )
     assert speaker_of(body, "We were") == ("Rob Plant", "named")
+
+
+def test_speaker_after_an_abbreviated_rank_is_the_name_not_the_rank() -> None:
+    body = '"We will not stand alone," said Capt. Dana Wirth, a pilot with the 33rd Fighter Wing in Florida.'
+    assert speaker_of(body, "We will") == ("Dana Wirth", "named")
+
+
+def test_speaker_rank_spelled_out_is_no_part_of_the_name() -> None:
+    body = 'Airman Tobin Leary, a forecaster with the 9th Wing, joined the drill.\n"It opened my eyes," he said.'
+    assert speaker_of(body, "It opened") == ("Tobin Leary", "named")
+
+
+def test_speaker_the_general_is_the_person_introduced_with_that_rank() -> None:
+    body = (
+        "The drill was led by Lt. Gen. Roy Whitaker. The crews trained for weeks.\n"
+        '"The teams did well," the general said.'
+    )
+    assert speaker_of(body, "The teams") == ("Roy Whitaker", "named")
+
+
+def test_speaker_surname_shared_with_a_widow_is_the_person_the_cluster_names_most() -> None:
+    obituary = (
+        "Jon Kessel, the singer who founded the Harbor Lights, died on Friday at 80. Jon Kessel toured for five "
+        "decades. His wife, Ruth Ann Kessel, was by his side. Fans mourned Jon Kessel online."
+    )
+    tribute = 'For Mr. Kessel, the band lived on stage. "We played for the room, not the charts," he told a magazine.'
+    found = only(quotes_of(obituary, tribute), "We played")
+    assert (found.speaker, found.speaker_kind) == ("Jon Kessel", "named")
+
+
+def test_speaker_surname_shared_with_a_son_named_more_often_is_not_the_sons() -> None:
+    body = (
+        "Dan Adler has chaired the committee since 2011. His son Timothy Adler, a designer, gave money to his "
+        "rival. Timothy Adler wrote on Twitter that he was proud. Timothy Adler later deleted the post.\n"
+        'Adler, the chairman, closed the hearing. "This was not an acceptable state of affairs," Adler said.'
+    )
+    assert speaker_of(body, "This was") == ("Dan Adler", "named")
+
+
+def test_speaker_of_quoted_words_is_the_name_closing_the_sentence_with_an_apposition() -> None:
+    body = (
+        'Lee Dong Su met the envoy on Monday.\nLee is "desperate" and is ready to strike his neighbours, Park Min '
+        "Jae, the most senior defector in a decade, told CBS News."
+    )
+    assert speaker_of(body, "desperate") == ("Park Min Jae", "named")
+
+
+def test_speaker_the_woman_is_not_the_man_the_text_is_about() -> None:
+    body = (
+        "Tom Reyes spent a week in a coma. Reyes says he met a guide on a wide green field.\n"
+        '"We will show you many things," the woman said.'
+    )
+    assert speaker_of(body, "We will") == ("the woman", "described")
+
+
+def test_speaker_of_a_paragraph_quote_after_a_sentence_citing_a_quotation_by_a_person() -> None:
+    body = (
+        "After the surgery I found a quotation by the 18th-century hymn writer Ruth Calloway that came close to "
+        'describing the place.\n"There is, some say, a light beyond the light."\nThat was it exactly.'
+    )
+    assert speaker_of(body, "There is") == ("Ruth Calloway", "named")
+
+
+def test_speaker_is_a_share_of_a_group_opening_the_sentence() -> None:
+    body = 'Many of the residents gathered at the hall on Monday and said, "We want answers."'
+    assert speaker_of(body, "We want") == ("many of the residents", "described")
+
+
+def test_speaker_the_younger_of_two_sharing_a_surname_is_the_son() -> None:
+    body = (
+        "Dan Whitfield has chaired the committee since 2011. His son Timothy Whitfield, a designer, gave money to "
+        "his rival. Dan Whitfield said the vote was fair.\nA day before, the younger Whitfield had asked for "
+        'donations.\n"I gave the maximum to his rival," he wrote.'
+    )
+    assert speaker_of(body, "I gave") == ("Timothy Whitfield", "named")

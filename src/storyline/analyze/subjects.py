@@ -41,6 +41,11 @@ _GROUP_OPENS = re.compile(
     r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
     r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
 )
+# A share of a group opening a sentence, then a verb: "A lot of people have come up to me and said …"
+_SHARE_OPENS = re.compile(
+    r"(?P<who>(?:A\s+lot|Many|Some|Most|Dozens|Hundreds|Thousands)\s+of\s+(?:the\s+)?(?P<group>[a-z][a-z-]*))"
+    r"\s+(?:\w+ly\s+)?[a-z]+\b"
+)
 # An unnamed person opening a sentence, then a verb: "An American Civil Liberties Union official blasted …"
 _DESCRIBED_OPENS = re.compile(
     r"(?P<who>(?:An?|One)\s+(?:[A-Z][\w.'’&-]*\s+){0,6}(?:[a-z][\w-]*\s+){0,2}"
@@ -127,8 +132,9 @@ def group_opening(body: str, start: int, end: int) -> int | None:
     """Where a group or an unnamed person opening the sentence at `start` ends: "Lawmakers in Kiev" of "Lawmakers in
     Kiev passed a resolution …", "An American Civil Liberties Union official" of "An … official blasted …"; None if
     the sentence opens with neither."""
-    group = _GROUP_OPENS.match(body, start, end)
-    if group and is_group(group.group("group")):
-        return group.end("who")
+    for pattern in (_GROUP_OPENS, _SHARE_OPENS):
+        group = pattern.match(body, start, end)
+        if group and is_group(group.group("group")):
+            return group.end("who")
     described = _DESCRIBED_OPENS.match(body, start, end)
     return described.end("who") if described else None
