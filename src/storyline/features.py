@@ -18,6 +18,7 @@ from scipy.sparse import csr_matrix
 
 from storyline.literals import may_contain
 from storyline.models import Sentence
+from storyline.represent import ascii_spaced
 from storyline.segment import ends_sentence, opens_mid_quote
 
 FEATURES = (
@@ -301,9 +302,9 @@ def _has_attribution(text: str) -> bool:
 def _char_counts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per text: its word tokens (`_WORD` matches), the characters in them, and its digits (str.isdigit).
 
-    ASCII texts are counted all at once: bytes.translate flags each character (numpy's per-element indexing
-    cost several times more), and sums over each text's run of flags count; the others (a few percent of news
-    sentences) one by one, since a table cannot hold Unicode's character classes.
+    ASCII texts (`ascii_spaced`) are counted all at once: bytes.translate flags each character (numpy's
+    per-element indexing cost several times more), and sums over each text's run of flags count; the others (one
+    news sentence in a hundred) one by one, since a table cannot hold Unicode's character classes.
     """
     n = len(texts)
     n_tokens, token_chars, n_digits = (
@@ -311,10 +312,10 @@ def _char_counts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         np.zeros(n, dtype=np.int64),
         np.zeros(n, dtype=np.int64),
     )
-    is_ascii = [text.isascii() for text in texts]
-    ascii_rows = [i for i in range(n) if is_ascii[i]]
+    plain = [ascii_spaced(text) for text in texts]
+    ascii_rows = [i for i in range(n) if plain[i] is not None]
     if ascii_rows:
-        chosen = [texts[i] for i in ascii_rows]
+        chosen = [plain[i] for i in ascii_rows]
         # Every text between newlines, which are no word characters: a text's run of flags starts at its first
         # character, after the newline before it, and ends with the newline after it.
         data = ("\n" + "\n".join(chosen) + "\n").encode("ascii")
@@ -326,7 +327,7 @@ def _char_counts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         token_chars[ascii_rows] = np.add.reduceat(is_word, runs, dtype=np.int64)
         n_digits[ascii_rows] = np.add.reduceat(is_digit, runs, dtype=np.int64)
     for i, text in enumerate(texts):
-        if not is_ascii[i]:
+        if plain[i] is None:
             tokens = _WORD.findall(text)
             n_tokens[i], token_chars[i], n_digits[i] = len(tokens), sum(map(len, tokens)), sum(map(str.isdigit, text))
     return n_tokens, token_chars, n_digits
