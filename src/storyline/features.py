@@ -16,9 +16,8 @@ from typing import Protocol
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.literals import may_contain
+from storyline.literals import ascii_spaced, may_contain
 from storyline.models import Sentence
-from storyline.represent import ascii_spaced
 from storyline.segment import ends_sentence, opens_mid_quote
 
 FEATURES = (

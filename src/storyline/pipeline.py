@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from storyline.clean import clean_article, looks_english
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
+from storyline.literals import ascii_spaced
 from storyline.models import (
     Article,
     ArticleInfo,
@@ -27,7 +28,7 @@ from storyline.models import (
     SummarySentence,
     SupportSpan,
 )
-from storyline.represent import ascii_spaced, ascii_word_table
+from storyline.represent import ascii_word_table
 from storyline.segment import segment
 from storyline.select import MIN_WORDS, Cluster, Pick, select_sentences
 

@@ -15,6 +15,7 @@ import snowballstemmer
 from scipy.sparse import csr_matrix
 
 from storyline.errors import ModelUnavailable
+from storyline.literals import ascii_spaced
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -33,25 +34,6 @@ def ascii_word_table(also_kept: str) -> bytes:
 
 
 _ASCII_TOKEN_CHARS = ascii_word_table("'")
-
-_PLAIN_MARKS = "\u00a0\u2013\u2014\u2018\u201c\u201d\u2026"
-"""No-break space, en and em dash, left single and both double quotation marks, ellipsis: the non-ASCII characters
-news text holds most, and none of them a word character (`\\w`), a digit, a cased letter, or part of a `_TOKEN`
-(unlike ’, as in "don’t"). Made spaces, they leave every word, token and count of a text as it was."""
-
-
-def ascii_spaced(text: str) -> str | None:
-    """`text` with `_PLAIN_MARKS` made spaces, when that leaves it ASCII; else None.
-
-    Four in five non-ASCII Multi-News sentences hold no other non-ASCII character; so made ASCII, they take the
-    fast paths for ASCII text instead of a regular expression's hundreds of instructions per character (a
-    str.replace that finds nothing spends a few per character and returns the text itself).
-    """
-    if text.isascii():
-        return text
-    for mark in _PLAIN_MARKS:
-        text = text.replace(mark, " ")
-    return text if text.isascii() else None
 
 
 @cache
