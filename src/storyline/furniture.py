@@ -370,7 +370,11 @@ _copyright = _R(
 def _copyright_rule(s):
     # "© Reuters" tails, "Copyright 2016 by WDIV - All rights reserved." -- mid-article prose
     # about copyright law contains the word but not these forms.
-    return count_words(s) <= 60 and bool(_copyright.search(s))
+    return count_words(s) <= 60 and may_contain(s, _COPYRIGHT_WORDS, lowered=_lower(s)) and bool(_copyright.search(s))
+
+
+_COPYRIGHT_WORDS = ("©", "(c) ", "copyright", "all rights reserved", "may not be ")
+"""Every match of `_copyright` holds one of these."""
 
 
 _related = _R(
