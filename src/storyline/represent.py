@@ -299,16 +299,20 @@ def _similarity_of_stories(
         return None
     entry_rows = rows[by_term]
     values = data[by_term]
+    # Pairs far outnumber entries, and numpy's indexing costs per element: what a pair needs of its entries is
+    # computed per entry, then gathered once per pair.
     left = np.repeat(np.arange(len(terms_sorted)), partners)
     first_of_term = np.cumsum(document_frequency) - document_frequency
     first_pair = np.cumsum(partners) - partners
-    right = first_of_term[terms_sorted[left]] + np.arange(len(left)) - first_pair[left]
+    # The pairs of an entry run over its term's entries in order: pair p's partner is p - (the entry's first pair)
+    # entries after the term's first.
+    right = (first_of_term[terms_sorted] - first_pair)[left] + np.arange(len(left))
     # A cell of story k: after the cells of the stories before it, at (row - first row) * n + (column - first row).
-    story = text_story[entry_rows[left]]
-    n = n_texts[story]
-    text_starts = np.cumsum(n_texts) - n_texts
-    cell_starts = np.cumsum(n_texts * n_texts) - n_texts * n_texts
-    cells = cell_starts[story] + (entry_rows[left] - text_starts[story]) * n + (entry_rows[right] - text_starts[story])
+    # Both entries of a pair are of one story: each story has columns of its own.
+    story = text_story[entry_rows]
+    local_row = entry_rows - (np.cumsum(n_texts) - n_texts)[story]
+    row_cells = (np.cumsum(n_texts * n_texts) - n_texts * n_texts)[story] + local_row * n_texts[story]
+    cells = row_cells[left] + local_row[right]
     products = values[left] * values[right]
     total_cells = int((n_texts * n_texts).sum())
     return np.bincount(cells, weights=products, minlength=total_cells).astype(float, copy=False)
