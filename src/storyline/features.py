@@ -204,18 +204,22 @@ def _similarity_columns(stories: Sequence[StoryArrays], layout: _Layout, positio
     row_length = layout.sizes[story]  # cells in each row
     row_starts = np.cumsum(row_length) - row_length
     cell_row = np.repeat(np.arange(len(story)), row_length)
-    cell_column = layout.starts[story][cell_row] + np.arange(len(cell_row)) - row_starts[cell_row]
-    other = articles[cell_row] != articles[cell_column]
+    # (numpy's indexing costs per element, and cells far outnumber rows: each cell's values are gathered once)
+    cell_column = (layout.starts[story] - row_starts)[cell_row] + np.arange(len(cell_row))
+    column_article = articles[cell_column]
+    column_position = position[cell_column]
+    other = articles[cell_row] != column_article
     cross = np.where(other, similarity, 0.0)  # (all similarities are >= 0: a maximum with 0 adds nothing)
-    # Each sentence's best match in each article: the row's cells grouped by article, a maximum per group.
-    by_article = np.lexsort((articles[cell_column], cell_row))
-    group_key = cell_row[by_article] * (int(articles.max()) + 1) + articles[cell_column][by_article]
+    # Each sentence's best match in each article: the row's cells grouped by article, a maximum per group (one
+    # stable sort by row and article: lexsort's order, in one pass).
+    group_of_cell = cell_row * (int(articles.max()) + 1) + column_article
+    by_article = np.argsort(group_of_cell, kind="stable")
+    group_key = group_of_cell[by_article]
     group_starts = np.flatnonzero(np.concatenate([[True], group_key[1:] != group_key[:-1]]))
     best = np.maximum.reduceat(cross[by_article], group_starts)
     group_row = cell_row[by_article][group_starts]
     n_others = np.maximum(layout.n_articles - 1, 1)[story]
-    is_lead = position < _LEAD_SENTENCES
-    own_lead = np.where(~other & (position[cell_column] == 0), similarity, 0.0)
+    own_lead = np.where(~other & (column_position == 0), similarity, 0.0)
     # Row sums story by story: numpy's pairwise sum of a row depends on where the row starts.
     off_diagonal = np.concatenate([s.similarity.sum(axis=1) for s in stories]) - 1.0
     return {
@@ -223,7 +227,7 @@ def _similarity_columns(stories: Sequence[StoryArrays], layout: _Layout, positio
         "max_other_similarity": np.maximum.reduceat(cross, row_starts),
         "support_30": np.bincount(group_row, weights=best >= 0.3, minlength=len(story)) / n_others,
         "support_50": np.bincount(group_row, weights=best >= 0.5, minlength=len(story)) / n_others,
-        "lead_similarity": np.maximum.reduceat(np.where(is_lead[cell_column], cross, 0.0), row_starts),
+        "lead_similarity": np.maximum.reduceat(np.where(column_position < _LEAD_SENTENCES, cross, 0.0), row_starts),
         "own_lead_similarity": np.where(position == 0, 1.0, np.maximum.reduceat(own_lead, row_starts)),
     }
 
