@@ -63,6 +63,8 @@ _DETERMINER = re.compile(r"^(?:a|an|the|his|her|its|their)\s+", re.IGNORECASE)
 def same_speaker(found: str | None, kind: str, label: str | None) -> bool:
     if found is None or label is None:
         return found is label
+    # Labels are typed with straight apostrophes, articles often print curly ones ("Kercher’s family").
+    found, label = found.replace("’", "'"), label.replace("’", "'")
     if kind == "described":
         # 'A new study' and 'the study' describe the same source: compare without the leading determiner.
         found, label = _DETERMINER.sub("", found.lower()), _DETERMINER.sub("", label.lower())

@@ -250,3 +250,47 @@ def test_clean_strips_a_share_or_media_label_glued_to_a_paragraph(label: str) ->
 )
 def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None:
     assert clean_text(line).body == line
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        ("``We need more rain,'' the farmer said on Monday.", "“We need more rain,” the farmer said on Monday."),
+        (
+            "She starred in ''Summer Road,\" a film about a ferry pilot.",
+            'She starred in “Summer Road," a film about a ferry pilot.',
+        ),
+        (
+            "The village stays ``dry'' all year, the council said.",
+            "The village stays “dry” all year, the council said.",
+        ),
+        (
+            "It's the ferry's last crossing of the season, the captain said.",
+            "It's the ferry's last crossing of the season, the captain said.",
+        ),
+    ],
+)
+def test_clean_turns_wire_quotation_marks_into_curly_ones(line: str, cleaned: str) -> None:
+    assert clean_text(line).body == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The ferry ran on Monday, the port said. kr-tlm\nDelays last until the well-known co-op re-opens.",
+            "The ferry ran on Monday, the port said.\nDelays last until the well-known co-op re-opens.",
+        ),
+        (
+            "Harbour fees rose, 4th graf pvs\nThe ferry resumed service on Monday.\n"
+            "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)\n(ht-sf-kr)",
+            "The ferry resumed service on Monday.",
+        ),
+        (
+            "The ferry resumed service on Monday after a storm. The pier, 2nd graf, pvs",
+            "The ferry resumed service on Monday after a storm.",
+        ),
+    ],
+)
+def test_clean_drops_wire_desk_notes(text: str, body: str) -> None:
+    assert clean_text(text).body == body

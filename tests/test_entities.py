@@ -188,3 +188,20 @@ def test_entities_corporate_suffix_joins_the_plain_name_which_names_the_company(
     ]
     canonical, _ = merge_mentions(mentions, {})
     assert canonical[name_key("Verano Mobile Corp.")] == "Verano Mobile"
+
+
+def test_entities_a_company_is_not_a_person_named_after_it_by_a_tagging_slip() -> None:
+    # "Zentrix Maps" tagged a person once does not take in "Zentrix", only ever a company; a first name tagged a
+    # person at least once ("Marcello", mostly tagged a company) still joins the one full name it opens
+    mentions = [
+        Mention("a1", 0, 7, "Zentrix", "ORG"),
+        Mention("a1", 30, 42, "Zentrix Maps", "PERSON"),
+        Mention("a1", 60, 67, "Zentrix", "ORG"),
+        Mention("a2", 0, 8, "Marcello", "ORG"),
+        Mention("a2", 20, 36, "Marcello Ferrini", "PERSON"),
+        Mention("a2", 50, 58, "Marcello", "PERSON"),
+        Mention("a2", 70, 78, "Marcello", "ORG"),
+    ]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Zentrix")] == "Zentrix"
+    assert canonical[name_key("Marcello")] == "Marcello Ferrini"

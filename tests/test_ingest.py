@@ -54,6 +54,19 @@ def test_ingest_jsonl_documents_list_and_cluster_choice(tmp_path: Path) -> None:
     assert load_articles([path], cluster=7).problems[0].reason == "no JSON record found for cluster 7"
 
 
+def test_ingest_newswire_document_ids_give_the_day_of_issue(tmp_path: Path) -> None:
+    # DUC/TAC records list LDC ids beside the documents; an explicit date still wins, and a bad id gives none
+    path = tmp_path / "duc.jsonl"
+    record = {
+        "id": "d1",
+        "documents": [STORY, {"text": STORY, "date": "2001-05-02"}, STORY, STORY],
+        "doc_ids": ["APW19981017.0477", "NYT19990224.0396", "XIE19981345.0001", "notes.txt"],
+    }
+    path.write_text(json.dumps(record), encoding="utf-8")
+    dates = [a.published for a in load_articles([path]).articles]
+    assert dates == [dt.date(1998, 10, 17), dt.date(2001, 5, 2), None, None]
+
+
 def test_ingest_multinews_document_string_split_on_separator(tmp_path: Path) -> None:
     path = tmp_path / "multinews.jsonl.gz"
     record = {"document": f"{STORY} |||||  A second report on the closure. ||||| ", "summary": "s"}

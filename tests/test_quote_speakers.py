@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from storyline.analyze.entities import Mention
+from storyline.analyze.names import given_names
 from tests.test_quotes import only, quotes_of
 
 pytestmark = pytest.mark.slow  # every test here runs spaCy NER
@@ -252,3 +254,103 @@ def test_speaker_the_paper_is_the_outlet_the_text_named_as_a_newspaper() -> None
         'Ledger: "Sources say the tape reveals a third voice in the background," the paper writes.'
     )
     assert speaker_of(body, "Sources say") == ("Boulder Ledger", "named")
+
+
+def test_speaker_called_by_first_name_is_the_person_named_in_full() -> None:
+    body = (
+        'Heath Morrow, 18, says he is "the slacker" of his nine siblings.\n"I think we are socially enabled, '
+        'actually," Heath said of being the youngest in his classes. "It gives us a good thing to talk about."'
+    )
+    assert speaker_of(body, "I think") == ("Heath Morrow", "named")
+    assert speaker_of(body, "It gives") == ("Heath Morrow", "named")
+
+
+def test_speaker_of_a_paragraph_after_a_subject_described_before_the_name() -> None:
+    body = (
+        "The hospital released no details on Friday.\nBut the Canadian surgeon Dr Nora Valdez said the recovery "
+        'would take months.\n"We expect her to walk again by the spring. She is a fighter and she knows it."'
+    )
+    assert speaker_of(body, "We expect") == ("Nora Valdez", "named")
+
+
+def test_speaker_of_a_statement_closing_a_paragraph_after_a_sentence_about_a_person() -> None:
+    body = (
+        "The boy built the alarm at the age of fifteen.\nHis father, Arturo Mendel, still recalls the first night it "
+        'worked. "We were amazed, and we knew it could help other families too."'
+    )
+    assert speaker_of(body, "We were") == ("Arturo Mendel", "named")
+
+
+def test_speaker_introduced_by_a_colon_sentence_naming_one_person() -> None:
+    body = (
+        "The drummer says the old tapes still sound fresh to him.\nFor Lena Okafor, it has been a more painful "
+        'experience, since there is a lot she would now sing differently: "I was so eager back then. I should have '
+        'held back a little."'
+    )
+    assert speaker_of(body, "I was so") == ("Lena Okafor", "named")
+
+
+def test_speaker_described_by_age_is_the_person_the_text_is_about() -> None:
+    body = (
+        "Tomas Brenner, the pilot's only son, told local radio he has ignored the rumours about his father.\n"
+        '"I know my father better than anyone," the 24-year-old student told the station.'
+    )
+    assert speaker_of(body, "I know my") == ("Tomas Brenner", "named")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (
+            "The reef may be far larger than anyone thought, Dana Marlow says. If divers can reach it, the site could "
+            'be "one of the richest coral systems left on the planet."',
+            "one of the",
+            "Dana Marlow",
+        ),
+        (
+            "The old bear had been ill for weeks, the Northfield Wildlife Trust said in a statement. Early on Monday, "
+            'its keepers "made the painful choice to put him to sleep."',
+            "made the painful",
+            "Northfield Wildlife Trust",
+        ),
+    ],
+)
+def test_speaker_quoted_words_go_on_with_the_sentence_before_closing_with_its_speaker(
+    body: str, quote: str, speaker: str
+) -> None:
+    assert speaker_of(body, quote) == (speaker, "named")
+
+
+def test_speaker_pronoun_never_means_the_object_of_a_preposition_before_it() -> None:
+    body = (
+        "Dana Orlov said her critics had never understood the job.\nIn a letter on Friday to Chairman Paul Wexley "
+        'announcing her departure, she wrote, "Good luck finding anyone who will sit through another of these '
+        'meetings."'
+    )
+    assert speaker_of(body, "Good luck") == ("Dana Orlov", "named")
+
+
+def test_speaker_first_name_written_in_lower_case_too_is_no_name() -> None:
+    body = "Will Danner and Heath Morrow met. Heath said the plan will work."
+    persons = [
+        Mention("a1", 0, 11, "Will Danner", "PERSON", "Will Danner"),
+        Mention("a1", 16, 28, "Heath Morrow", "PERSON", "Heath Morrow"),
+    ]
+    assert given_names(body, persons, {}) == {"heath": {"Heath Morrow"}}
+
+
+def test_speaker_quoted_words_in_a_sentence_about_a_persons_family_are_the_familys() -> None:
+    body = (
+        "Lena Varga died in Perugia in 2009.\nLast week, Ms Varga’s family launched a public appeal, desperate for "
+        '"some kind of peace".'
+    )
+    assert speaker_of(body, "some kind") == ("Varga’s family", "described")
+
+
+def test_speaker_pronoun_means_a_surname_ner_missed_before_a_relative_clause() -> None:
+    body = (
+        "Rob Plant and Jim Page played together for a decade.\nJim Page says the records hold up well.\nBut the "
+        "passing years have given Plant, who is now 70, a calmer view of those records.\n"
+        '"We were reckless. I would sing it all differently now," he laughs.'
+    )
+    assert speaker_of(body, "We were") == ("Rob Plant", "named")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze import analyze
+from storyline.clean import clean_text
 from storyline.models import Article, Brief, Quote
 
 pytestmark = pytest.mark.slow  # every test here runs spaCy NER
@@ -1100,8 +1101,10 @@ def test_quotes_round8_quoted_label_has_no_speaker(body: str, quote: str) -> Non
 
 
 def test_quotes_round8_two_apostrophes_close_a_quote() -> None:
-    # AP wire text closes a quote with two apostrophes; the attribution after them still counts
-    body = 'The sisters all agree.\n"It was our own dream,\'\' said Marta, 23, a doctor in Ohio. "I love the work."'
+    # AP wire text closes a quote with two apostrophes (cleaning makes them a curly mark); the attribution counts
+    body = clean_text(
+        'The sisters all agree.\n"It was our own dream,\'\' said Marta, 23, a doctor in Ohio. "I love the work."'
+    ).body
     quotes = quotes_of(body)
     assert [only(quotes, start).speaker for start in ("It was", "I love")] == ["Marta", "Marta"]
 
@@ -1181,3 +1184,15 @@ def test_quotes_round8_group_subject_goes_on_with_a_participle() -> None:
         '"person of interest" to police.'
     )
     assert only(quotes_of(body), "person of interest").speaker == "Police"
+
+
+def test_wire_quotation_marks_are_found_with_their_speaker_after_cleaning() -> None:
+    body = clean_text(
+        "OSLO (AP) _ The harbour will close for a week, officials said Monday.\n"
+        "``We cannot risk another collision,'' said harbour master Ingrid Dahl. ``The ships must wait.''"
+    ).body
+    found = quotes_of(body)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We cannot risk another collision,", "Ingrid Dahl"),
+        ("The ships must wait.", "Ingrid Dahl"),
+    ]

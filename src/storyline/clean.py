@@ -12,7 +12,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from storyline.furniture import classify_line, count_words, is_placeholder, is_terminator, strip_label_prefix
+from storyline.furniture import (
+    classify_line,
+    count_words,
+    is_placeholder,
+    is_terminator,
+    strip_label_prefix,
+    strip_wire_tail,
+)
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
@@ -67,7 +74,7 @@ def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
 
     With `find_date`, a dropped dateline's full date becomes `published` (dateparser: slow the first time).
     """
-    lines = [strip_label_prefix(_normalize_space(line)) for line in text.splitlines()]
+    lines = [_normalize_line(line) for line in text.splitlines()]
     verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
     _keep_datelines_below_the_top(verdicts)
     _mark_repeats(lines, verdicts)
@@ -119,6 +126,30 @@ def _normalize_space(line: str) -> str:
     if "  " in line or "\t" in line or (not line.isascii() and any(c in line for c in "\u00a0\u2009\u200b")):
         line = _SPACE.sub(" ", line)
     return line.strip()
+
+
+def _normalize_line(line: str) -> str:
+    return strip_wire_tail(strip_label_prefix(_curly_wire_quotes(_normalize_space(line))))
+
+
+_WIRE_QUOTE = re.compile(r"``|''")
+
+
+def _curly_wire_quotes(line: str) -> str:
+    """Wire text's quotation marks as curly ones: ``We will,'' he said → “We will,” he said.
+
+    Two apostrophes open a quote where a word follows them after a space (''Walk the Line," in scraped AP copy),
+    and close it anywhere else. Every later stage — sentence splitting, quote finding, speakers — reads one mark.
+    """
+    if "``" not in line and "''" not in line:
+        return line
+    return _WIRE_QUOTE.sub(lambda mark: "“" if mark.group() == "``" or _opens_quote(line, mark) else "”", line)
+
+
+def _opens_quote(line: str, mark: re.Match[str]) -> bool:
+    before = line[mark.start() - 1] if mark.start() else " "
+    after = line[mark.end()] if mark.end() < len(line) else " "
+    return before.isspace() and not after.isspace()
 
 
 _SENTENCE_END = re.compile(r"[.!?…\"”。]$")

@@ -565,6 +565,15 @@ def _page_boilerplate(s):
 _ARCHIVE_WORDS = ("wayback", "alexa internet", "crawl")
 _archive = _R("|".join(_ARCHIVE_WORDS))
 
+# Wire copy's notes to editors on a line of their own: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", and a
+# desk's initials ("(ht-sf-fd)", "(pvs/nw/ls)").
+_wire_desk_note = re.compile(r"^\(STORY CAN END HERE\b.*\)$|^\((?:[a-z]{2,4}\s*[-/]\s*)+[a-z]{0,4}\s*\)$")
+
+
+@rule("wire_desk_note")
+def _wire_desk_note_rule(s):
+    return s[:1] == "(" and count_words(s) <= 12 and bool(_wire_desk_note.match(s))
+
 
 def classify_line(line: str) -> str | None:
     """The name of the first rule that calls `line` furniture, or None to keep it."""
@@ -665,3 +674,17 @@ def strip_label_prefix(line: str) -> str:
 
 
 _PARAGRAPH_MIN_WORDS = 4
+
+# What a wire desk leaves after a paragraph's last sentence: its initials ("… last year. tt-ggl"), or a pointer to
+# where an update goes, which may also fill the line alone ("Turkey often, 15th graf pvs", "Troops massed, pick up
+# 4th graf pvs", "… cooperation. A plane, 2nd graf, pvs").
+_wire_tail = re.compile(
+    r"(?:(?<=[.!?'\"”])\s+[a-z]{2,4}(?:-[a-z]{2,4}){1,3}"
+    r"|(?:^|(?<=[.!?'\"”])\s+)[^.!?\"“”]{0,120}?(?:,|\bpick up)\s*(?:\d+(?:st|nd|rd|th)\s+grafs?|grafs?\s+\d+)\b"
+    r"[,.]?(?:\s*pvs\b)?[.\s]*(?:\(?[a-z]{1,3}\)?)?)$"
+)
+
+
+def strip_wire_tail(line: str) -> str:
+    """`line` without the initials or update pointer a wire desk left after its last sentence."""
+    return _wire_tail.sub("", line) if "-" in line[-16:] or "graf" in line[-40:] else line

@@ -295,7 +295,11 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
         yield Problem(source=source, reason="record has neither 'documents' (list) nor 'document'")
         return
     record_date = _parse_date(record.get("date"))
-    for doc_number, doc in enumerate(documents, start=1):
+    doc_ids = record.get("doc_ids")
+    id_dates = [_newswire_id_date(i) for i in doc_ids] if isinstance(doc_ids, list) else []
+    if len(id_dates) != len(documents):
+        id_dates = [None] * len(documents)
+    for doc_number, (doc, id_date) in enumerate(zip(documents, id_dates, strict=True), start=1):
         name = f"{source}/{doc_number}"
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
@@ -308,7 +312,7 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
             format="jsonl",
             outlet=_string_field(fields, "outlet", "source_name"),
             title=_string_field(fields, "title"),
-            published=_parse_date(fields.get("date")) or record_date,
+            published=_parse_date(fields.get("date")) or id_date or record_date,
         )
 
 
@@ -346,6 +350,20 @@ def _parse_date(value: object) -> dt.date | None:
         return None
     try:
         return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+# LDC newswire document ids carry the day of issue (DUC, TAC, Gigaword): APW19981017.0477, NYT19990224.0396.
+_NEWSWIRE_ID = re.compile(r"[A-Z]{3}(\d{4})(\d{2})(\d{2})\.\d{4}")
+
+
+def _newswire_id_date(doc_id: object) -> dt.date | None:
+    match = _NEWSWIRE_ID.fullmatch(doc_id) if isinstance(doc_id, str) else None
+    if match is None:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
     except ValueError:
         return None
 

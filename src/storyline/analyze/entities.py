@@ -273,7 +273,14 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     for key in forms:
         if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
             continue
-        longer = {target.get(p, p) for p in people if (p.split()[0] == key or surname(p) == key) and not is_namesake(p)}
+        # a first name alone is a person's somewhere: "Google", never tagged a person, is not "Google Maps" tagged
+        # one once; "Raffaele", tagged a person twice among ten organisations, is still Raffaele Sollecito
+        is_given = labels[key]["PERSON"] > 0
+        longer = {
+            target.get(p, p)
+            for p in people
+            if ((is_given and p.split()[0] == key) or surname(p) == key) and not is_namesake(p)
+        }
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
             target[key] = longer.pop()
     groups: dict[str, list[str]] = defaultdict(list)

@@ -131,6 +131,36 @@ def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
     return found
 
 
+def given_names(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
+    """ "Heath Harding, 18, says …" then "Heath said": features call people by their first name once named in full.
+    A first name stands for the one person of the article who bears it, and never for a surname someone has, nor
+    for a word the text also writes in lower case ("Mark", "Will", "Faith" may be no name at a sentence's start)."""
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for m in persons:
+        words = name_key(m.name).split()
+        if m.label == "PERSON" and len(words) >= 2 and not is_title(words[0]) and not is_namesake(m.name):
+            bearers[words[0]].add(m.name)
+    return {
+        given: names
+        for given, names in bearers.items()
+        if len(names) == 1
+        and given not in known
+        and given.title() not in SENTENCE_OPENERS
+        and not re.search(rf"\b{re.escape(given)}\b", body)
+    }
+
+
+def missed_surnames(body: str, article_id: str, people: Sequence[Mention], known: dict[str, set[str]]) -> list[Mention]:
+    """Surnames NER missed inside a sentence where a relative clause says they are people ("… has given Plant, who
+    is now 65, a new view"), as person mentions of the one person the article named in full with that surname."""
+    missed = []
+    for word in re.finditer(r"(?<=[a-z,] )[A-Z][a-z'’-]+(?=,\s+who\b)", body):
+        bearers = known.get(name_key(word.group()), set())
+        if len(bearers) == 1 and not any(m.start <= word.start() < m.end for m in people):
+            missed.append(Mention(article_id, word.start(), word.end(), word.group(), "PERSON", next(iter(bearers))))
+    return missed
+
+
 def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]]) -> dict[str, set[str]]:
     """Full names NER tagged only by their surname: 'the head of Google Search, Amit Singhal, …' then 'Singhal
     said'. A first name is a capitalised word just before the surname that the text never writes in lower case

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
 from storyline.analyze.quote_marks import CLOSING, Found
-from storyline.analyze.speakers import PARTICIPLES, VERBS
+from storyline.analyze.speech_verbs import PARTICIPLES, VERBS
 from storyline.analyze.subjects import is_capitalised
 
 # `Trump said: "…"`, `saying "…"`: a speech verb in any form that attributes
@@ -31,6 +31,11 @@ def is_title_quote(body: str, found: Found, *, strict: bool = True) -> bool:
 
 # "the judge said", "Mr Justice Gerard Hogan said": who reports speech in a paragraph
 _REPORTED = re.compile(r"(?P<who>[Tt]he\s+[a-z]+|[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+said\b")
+# "…, Collins says." or "…, the zoo said in a statement.": a sentence closing with who said it
+_REPORTED_AT_END = re.compile(
+    r",\s+(?P<who>(?:[Tt]he\s+[a-z]+|[Hh]e|[Ss]he|(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+))\s+(?:said|says)"
+    r"(?:\s+(?:in|on)\s+(?:a|an|the)\s+[a-z]+)?\.\s+$"
+)
 
 
 def quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -108,3 +113,21 @@ def reported_speaker_before(body: str, found: Found, persons: Sequence[Mention])
         return None
     at = line_start - len(previous)
     return at + reports[-1].start("who"), at + reports[-1].end("who")
+
+
+def reported_speaker_in_sentence_before(
+    body: str, found: Found, sentence_at: int, persons: Sequence[Mention]
+) -> tuple[int, int] | None:
+    """ "The lakes may be huge, Collins says. If so, they could be “interesting, accessible bodies of water.”": a
+    clause's worth of quoted words in a sentence reporting no one, right after a sentence of the same paragraph
+    closing with its speaker, go on with that speaker's words."""
+    own_words = re.sub(r"[\"“][^\"“”\n]*[\"”]", "", body[sentence_at : found.open_at])
+    if SPEECH_VERB.search(own_words) or len(body[found.start : found.end].split()) < 5:
+        return None
+    if any(sentence_at <= m.start < found.open_at for m in persons):
+        return None  # the sentence names someone of its own
+    line_start = body.rfind("\n", 0, sentence_at) + 1
+    closing = _REPORTED_AT_END.search(body, line_start, sentence_at)
+    if closing is None or re.search(r"[\"“”]", body[closing.end() : found.open_at]):
+        return None
+    return closing.start("who"), closing.end("who")

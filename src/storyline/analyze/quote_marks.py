@@ -1,6 +1,6 @@
 """Where the quotations of an article are: quotation marks paired per paragraph (straight and curly; a quote left
 open at a paragraph's end runs to it, as multi-paragraph quotes do, or ends before the attribution it swallowed),
-AP wire text's doubled apostrophes, and embedded social posts with their signatures.
+and embedded social posts with their signatures. (Wire text's ``…'' marks are curly ones by now: `clean`.)
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from storyline.analyze.speakers import VERBS
+from storyline.analyze.speech_verbs import VERBS
 
 # Embedded social posts: `text — Name (@handle) June 20, 2017` and `text A post shared by Name (@handle) on …`.
 _TWEET = re.compile(
@@ -42,8 +42,6 @@ def quote_spans(body: str) -> list[Found]:
             by = (offset + tweet.start("who"), offset + tweet.end("who"))
             found.append(Found(offset, offset + tweet.end("text"), offset, offset + tweet.end("text"), by))
         opened: int | None = None
-        # AP wire text writes a quotation mark as two apostrophes (''Walk the Line,"); read them as one.
-        line = line.replace("''", '" ')
         for i, char in enumerate(line):
             if opened is None and char in OPENING:
                 opened = i

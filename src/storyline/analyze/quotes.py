@@ -4,7 +4,8 @@ Quotation marks are paired by `quote_marks.py`. A speaker comes from the same se
 `Trump told reporters: "…"`, `a "long gun", Carlson said.`, `"…," Radler fumed.`, `deemed "…" by authorities`,
 `Harlan's claim that it is "fully funded"`), from the previous quote of the paragraph (`"…," he said. "…"`), from a
 sentence introducing it with a colon (`The police department released this statement: "…"`), from the person the
-paragraph before is about when the quote stands alone as a paragraph, or from an embedded tweet's signature;
+paragraph before is about when the quote stands alone as a paragraph (those three in `before_quote.py`), or from an
+embedded tweet's signature;
 `subjects.py` finds the subject of a speech verb and `speakers.py` turns the words found into a name (a statement or
 memorandum into its author, `documents.py`); `characterising.py` holds the patterns for a few quoted words.
 """
@@ -12,8 +13,14 @@ memorandum into its author, `documents.py`); `characterising.py` holds the patte
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from storyline.analyze.before_quote import (
+    INVERTIBLE,
+    ArticleText,
+    attribute_introduction,
+    attribute_paragraph_before,
+    attribute_sentence_before,
+)
 from storyline.analyze.characterising import (
     BY_AGENT,
     CHARACTERISED,
@@ -23,8 +30,8 @@ from storyline.analyze.characterising import (
     WORD,
     chanting_crowd,
 )
-from storyline.analyze.entities import EntityAnalysis, Mention
-from storyline.analyze.names import SpeakerContext, full_name
+from storyline.analyze.entities import EntityAnalysis
+from storyline.analyze.names import full_name
 from storyline.analyze.pairs import co_speaker
 from storyline.analyze.quote_flow import (
     SPEECH_VERB,
@@ -35,16 +42,11 @@ from storyline.analyze.quote_flow import (
     is_title_quote,
     quoted_ranges,
     reported_speaker_before,
+    reported_speaker_in_sentence_before,
 )
 from storyline.analyze.quote_marks import Found, quote_spans
-from storyline.analyze.speakers import (
-    CLAUSE_TO_COMMA,
-    DESCRIBERS,
-    VERBS,
-    Speaker,
-    resolve,
-    speaker_context,
-)
+from storyline.analyze.speakers import CLAUSE_TO_COMMA, Speaker, speaker_context
+from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.subjects import (
     group_opening,
     is_group,
@@ -54,8 +56,6 @@ from storyline.analyze.subjects import (
 from storyline.models import Article, Quote, Span
 from storyline.segment import sentence_start
 
-# A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
-_INVERTIBLE = rf"(?!told\b|tells?\b)(?:{VERBS})"
 # "Sen. Mitch Lane (R-Ky.)": the party and state label after a name
 _PARTY = r"(?:\s+\([A-Z][\w.]*-[A-Z][\w.]*\))?"
 # `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb;
@@ -67,7 +67,7 @@ _AFTER_WHO_VERB = re.compile(
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
-    rf"\s*[,—–-]?\s*(?:{_INVERTIBLE}|according\s+to)\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)"
+    rf"\s*[,—–-]?\s*(?:{INVERTIBLE}|according\s+to)\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
     r"(?=\s*[,.;:!?(]|(?<=[a-z]{3}\.)\s|\s*$"
     r"|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with|against)\b)"
@@ -78,7 +78,7 @@ _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 # Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
-    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{_INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?))"
+    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?))"
     # "…, the detective wrote in the file.", "…, according to the lawsuit against the maker."
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
@@ -108,11 +108,6 @@ _NAMED_THING = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
-# "The lakes are deep, Niebur said. “It is a missing link.”": the speaker of the sentence before goes on.
-_CLOSED_BEFORE = re.compile(
-    rf",\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,3}}?)\s+(?:{VERBS})|{_INVERTIBLE}\s+(?P<who2>(?:[A-Z]|(?:an?|the)\s){WORD}(?:\s+{WORD}){{0,3}}?))"
-    r"\.\s*$"
-)
 # `"…," Rep. Greg Walden of Oregon, a senior House Republican.`: a name alone closing the quote's sentence.
 _NAME_ALONE = re.compile(
     r"\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+)?"
@@ -127,11 +122,6 @@ _AFTER_ANY_VERB = re.compile(
 )
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
-# The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
-# a name NER found there, or "he"/"she".
-_INTRODUCER = re.compile(
-    r"(?:(?:And|But|So)\s+)?(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?"
-)
 # A subordinate clause opening a sentence ("Asked if Trump agreed, …", "When Lee spoke, …"): its subject is not the
 # sentence's.
 _FRONTED_CLAUSE = re.compile(
@@ -145,21 +135,6 @@ _OWNER_BEFORE_NAME = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3}\s+")
 _GROUP_SPEAKS = re.compile(rf"(?P<who>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}})\s+(?:{VERBS})\b")
 _LISTENER_AFTER = re.compile(r"told|tells?", re.IGNORECASE)  # "told McCabe": the name after it listens
 _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
-_ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
-_TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
-_ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
-
-
-@dataclass(frozen=True, slots=True)
-class _Text:
-    """One article as attribution sees it: the body, the names NER found in it, and what earlier quotes taught."""
-
-    body: str
-    people: list[Mention]
-    context: SpeakerContext
-
-    def speaker(self, start: int, end: int, found: Found) -> Speaker | None:
-        return resolve(self.body, start, end, found.open_at, self.people, self.context)
 
 
 def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
@@ -174,7 +149,7 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     """
     body = article.body
     people = sorted((m for m in entities.mentions if m.article_id == article.id), key=lambda m: m.start)
-    text = _Text(body, people, speaker_context(body, article.id, entities))
+    text = ArticleText(body, people, speaker_context(body, article.id, entities))
     quotes: list[Quote] = []
     previous: tuple[Found, Speaker | None] | None = None
     for found in quote_spans(body):
@@ -184,9 +159,13 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
         if speaker is None and previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
             speaker = previous[1]
         elif speaker is None and is_full:
-            speaker = _attribute_paragraph_before(text, found)
-        elif speaker is None:  # the reported speech of the paragraph before goes on
-            reported = reported_speaker_before(body, found, text.context.persons)
+            speaker = attribute_paragraph_before(text, found)
+        elif speaker is None:  # the reported speech of the paragraph or sentence before goes on
+            reported = reported_speaker_before(
+                body, found, text.context.persons
+            ) or reported_speaker_in_sentence_before(
+                body, found, sentence_start(body, found.open_at), text.context.persons
+            )
             speaker = text.speaker(*reported, found) if reported else None
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
         previous = (found, speaker)
@@ -204,14 +183,12 @@ def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, ki
     )
 
 
-def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
+def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | None:
     body = text.body
     if found.tweet_by:
         return text.speaker(*found.tweet_by, found)
     line_end = body.find("\n", found.close_at)
     after = body[found.close_at : line_end if line_end >= 0 else len(body)]
-    if body[found.close_at - 1 : found.close_at + 1] == "''":  # AP's two-apostrophe mark: `dream,'' said Marta`
-        after = " " + after[1:]  # same length, so offsets into `after` still point into the body
     if not is_full:
         speaker = _attribute_partial(text, found, after)
         if speaker is not None:
@@ -238,7 +215,7 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     speaker = _attribute_name_after(text, found, after, closes=bool(closes))
     speaker = speaker or _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
     if speaker is None and is_full:
-        speaker = _attribute_introduction(text, found) or _attribute_sentence_before(text, found)
+        speaker = attribute_introduction(text, found) or attribute_sentence_before(text, found)
     if speaker is None and not is_full:
         speaker = _sentence_topic(text, found)
     if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
@@ -248,7 +225,7 @@ def _attribute(text: _Text, found: Found, *, is_full: bool) -> Speaker | None:
     return speaker
 
 
-def _attribute_partial(text: _Text, found: Found, after: str) -> Speaker | None:
+def _attribute_partial(text: ArticleText, found: Found, after: str) -> Speaker | None:
     """A few words quoted inside the writer's sentence: "what the daily Corriere della Sera called “…”", "deemed
     “…” by investigators", "Mr. Harlan's claim that it is “fully funded”", "panned her as a “terrible person”"."""
     body = text.body
@@ -268,7 +245,7 @@ def _attribute_partial(text: _Text, found: Found, after: str) -> Speaker | None:
     return None
 
 
-def _sentence_topic(text: _Text, found: Found) -> Speaker | None:
+def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
     """A few quoted words in a sentence about a person and with no attribution ('She went on to lambaste the council
     for “…”', 'Kreiss finds that the team had “…”'): the words are that person's."""
     body = text.body
@@ -281,12 +258,16 @@ def _sentence_topic(text: _Text, found: Found) -> Speaker | None:
     if not topics:
         return None
     at, name = topics[-1]
+    mention = next((m for m in text.context.persons if m.start == at), None)
+    owned = _OWNED.match(body, mention.end) if mention else None
+    if owned:  # "Ms Kercher's family launched a plea, desperate for “…”": the family, not Meredith Kercher
+        return text.speaker(at, owned.end(), found)
     if " " not in name:  # "Congressman Goodlatte": the Bob Goodlatte named before
         name = full_name(name, text.context, at, has_title=True) or name
     return Speaker(name, "named", at, at)
 
 
-def _attribute_name_after(text: _Text, found: Found, after: str, *, closes: bool) -> Speaker | None:
+def _attribute_name_after(text: ArticleText, found: Found, after: str, *, closes: bool) -> Speaker | None:
     """A person named alone after the quote (`“…,” Rep. Greg Walden of Oregon.`) or with a verb no list holds
     (`“…,” Radler fumed.`)."""
     alone = _NAME_ALONE.match(after) if closes else None
@@ -308,86 +289,6 @@ def _passive_agent(body: str, found: Found, after: str) -> tuple[int, int] | Non
     return (found.close_at + agent.start("who"), found.close_at + agent.end("who")) if agent else None
 
 
-def _attribute_sentence_before(text: _Text, found: Found) -> Speaker | None:
-    """ "The lakes lie deep, Niebur said. “It is a missing link.”": a statement right after a sentence that closes
-    with its attribution, in the same paragraph, goes on in that speaker's voice."""
-    line_start = text.body.rfind("\n", 0, found.open_at) + 1
-    match = _CLOSED_BEFORE.search(text.body, line_start, found.open_at)
-    if match is None or re.search(r"[\"“”]", text.body[line_start : found.open_at]):
-        return None
-    group = "who" if match.group("who") else "who2"
-    return text.speaker(match.start(group), match.end(group), found)
-
-
-def _attribute_paragraph_before(text: _Text, found: Found) -> Speaker | None:
-    """ "Whitlow kept hoping her brother would come home.\n“I knew then …”": a statement standing alone
-    as a paragraph, after a paragraph without quotes whose last sentence is about a person, is that person's."""
-    body = text.body
-    line_start = body.rfind("\n", 0, found.open_at) + 1
-    line_end = body.find("\n", found.close_at)
-    if line_start == 0 or body[line_start : found.open_at].strip() or body[found.close_at : line_end].strip():
-        return None
-    previous_start = body.rfind("\n", 0, line_start - 1) + 1
-    if re.search(r"[\"“”]", body[previous_start:line_start]):
-        return None  # the previous speaker, if any, goes on (`follows`)
-    last_sentence = sentence_start(body, max(previous_start, line_start - 2))
-    topic = next((at for at, _ in reversed(text.context.topics) if at < line_start), None)
-    if topic is None or topic < last_sentence:
-        return None
-    # the topic's name, or the "He"/"She" or surname NER missed that opens the sentence
-    mention = next((m for m in text.context.persons if m.start == topic), None)
-    word = re.match(r"[A-Z][\w'’-]*", body[topic : topic + 40])
-    if mention is not None:
-        return text.speaker(mention.start, mention.end, found)
-    return text.speaker(topic, topic + len(word.group()), found) if word else None
-
-
-def _attribute_introduction(text: _Text, found: Found) -> Speaker | None:
-    """ "The police department released the following statement:" or "The university sent this message:" before
-    the quote, on its line or ending the paragraph before: the subject of the introducing sentence speaks."""
-    body = text.body
-    line_start = body.rfind("\n", 0, found.open_at) + 1
-    before = body[line_start : found.open_at].rstrip()
-    if not before and line_start > 0:
-        before_start = body.rfind("\n", 0, line_start - 1) + 1
-        before = body[before_start : line_start - 1].rstrip()
-    else:
-        before_start = line_start
-    if not before.endswith(":"):
-        return None
-    colon = before_start + len(before) - 1
-    # "BBC's Jonathan Head:" captions a quote, as a transcript names its speakers
-    caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
-    if caption is not None:
-        return text.speaker(caption.start, caption.end, found)
-    transcript = _TRANSCRIPT_NAME.fullmatch(before)  # 'CHECKETT: "…"' after 'Caitlin Checkett, who said:'
-    if transcript and full_name(transcript.group(1), text.context, colon) is not None:
-        return text.speaker(before_start, colon, found)
-    start = sentence_start(body, colon)
-    opening = _INTRODUCER.match(body, start, colon)
-    if opening is None:
-        return None
-    # "Host Chris Wallace broached the subject:": role words may come before the subject's name
-    subject = next(
-        (
-            m
-            for m in text.people
-            if m.label in ("PERSON", "ORG")
-            and opening.end() <= m.start
-            and _ROLE_WORDS.fullmatch(body, opening.end(), m.start)
-        ),
-        None,
-    )
-    # "Mint spokesman Adam Stump issued this statement:": the person speaking for the organisation
-    spokesperson = next((m for m in text.people if subject and m.label == "PERSON" and m.start > subject.end), None)
-    if subject and spokesperson and _ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
-        subject = spokesperson
-    if subject is not None:
-        return text.speaker(subject.start, subject.end, found)
-    pronoun = opening.group("pronoun")
-    return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found) if pronoun else None
-
-
 def _is_role_of_no_name(match: re.Match[str]) -> bool:
     """'Kelly Keyes, supervising deputy coroner said' names a person; 'and then, officials said' does not."""
     return bool(match.groupdict().get("role")) and not match.group("who")[:1].isupper()
@@ -400,7 +301,7 @@ def _is_name_after_description(match: re.Match[str]) -> bool:
     return bool(re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", appos.strip()))
 
 
-def _what_called(text: _Text, found: Found, what: re.Match[str]) -> Speaker | None:
+def _what_called(text: ArticleText, found: Found, what: re.Match[str]) -> Speaker | None:
     """ "what the daily Corriere della Sera called “…”": its subject; a "they" there is the main clause's subject."""
     if what.group("who").split()[0].lower() not in ("they", "it"):
         return text.speaker(what.start("who"), what.end("who"), found)
@@ -413,7 +314,7 @@ def _what_called(text: _Text, found: Found, what: re.Match[str]) -> Speaker | No
     return text.speaker(line_start + who_start, line_start + who_end, found)
 
 
-def _attribute_sentence_end(text: _Text, found: Found, after: str) -> Speaker | None:
+def _attribute_sentence_end(text: ArticleText, found: Found, after: str) -> Speaker | None:
     """`A man with a "long gun" shot at the officers, Carlson said.`: a quote inside a reported sentence."""
     match = _SENTENCE_END_WHO.match(after)
     if match is None or re.search(
@@ -424,7 +325,7 @@ def _attribute_sentence_end(text: _Text, found: Found, after: str) -> Speaker | 
     return text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
 
 
-def _attribute_before(text: _Text, found: Found, *, is_full: bool = True) -> Speaker | None:
+def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) -> Speaker | None:
     body = text.body
     start = sentence_start(body, found.open_at)
     before = body[start : found.open_at]
@@ -471,7 +372,7 @@ def _speaks_after(according: re.Match[str], before: str) -> bool:
     return bool(_BEFORE.search(rest) or CHARACTERISED.search(rest))
 
 
-def _sentence_subject(text: _Text, start: int, end: int, found: Found) -> Speaker | None:
+def _sentence_subject(text: ArticleText, start: int, end: int, found: Found) -> Speaker | None:
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
     someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
     fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump

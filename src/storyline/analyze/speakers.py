@@ -36,6 +36,8 @@ from storyline.analyze.names import (
     full_name,
     gendered_description_before,
     genders_of,
+    given_names,
+    missed_surnames,
     person_surnames,
     title_gender,
     titles_before,
@@ -48,41 +50,18 @@ from storyline.analyze.organisations import (
     outside_quotes,
 )
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
+from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans
 
-# Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
-# characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
-_STEMS = (
-    "acknowledge advise advocate allege announce argue assert boast caution clarif comment complain concede "
-    "conclude confess confirm contend continue counter declare decr den describe emphasize exclaim explain insist "
-    "implor joke laugh lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate "
-    "remark repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
-    "wonder yell estimat"
-).split()
-VERBS = "|".join(
-    [
-        "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
-        # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Walsh allowed that", "The
-        # Globe reports that" (not "the draft reports")
-        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|"
-        r"(?:allow|report)(?:s|ed)(?=\s+(?:(?:last|this|on|earlier)\s+\w+\s+)?that\b)",  # "reported last week that"
-        *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
-    ]
-)
-PARTICIPLES = frozenset(
-    "saying adding telling writing noting claiming tweeting calling stating describing declaring insisting "
-    "arguing warning asking explaining vowing pledging suggesting".split()
-)
-# Words opening a description of a source rather than a name ("a senior official", "someone", "one analyst").
-DESCRIBERS = frozenset(
-    "a an the one two three some another several many other his her their its this that "
-    "someone somebody anyone everyone".split()
-)
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 _CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
-# A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …".
-_SUBJECT_AHEAD = re.compile(r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}")
+# A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …", "But the
+# British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name)
+_SUBJECT_AHEAD = re.compile(
+    r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
+)
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
 _EPITHET = re.compile(r"[a-z](?:er|or|ist|ian|crat|can|star|old|ess|man|woman)$")
 # …but not these: they name someone beside the person the text is about, or a thing
@@ -91,6 +70,7 @@ _NOT_EPITHETS = frozenset(
     "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
     "monitor sector press business congress address process".split()
 )
+_OBJECT_BEFORE = re.compile(r"\b(?:to|with|for|from|about|against|towards?|by|under)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
 # "Jordan's grandmother": the person owns a relation and is not the subject
 _OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
 _TRAILING = frozenset(
@@ -169,10 +149,12 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     ]
     titles = titles_before(body, people)
     cluster_surnames = person_surnames(entities.mentions)
+    surnames = person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames)
+    persons = sorted([*persons, *missed_surnames(body, article_id, people, surnames)], key=lambda m: m.start)
     context = SpeakerContext(
         described=titles,
         canonical=entities.canonical,
-        surnames=person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames),
+        surnames=surnames | given_names(body, persons, surnames | cluster_surnames),
         cluster_surnames=cluster_surnames,
         titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
@@ -427,7 +409,8 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         introduced = _introduced(body[:start], head)
         if introduced is not None:
             who = introduced
-        elif _EPITHET.search(head) and head not in _NOT_EPITHETS:
+        # "the 26-year-old student": an age names the person the text is about, whatever the noun
+        elif (_EPITHET.search(head) and head not in _NOT_EPITHETS) or re.search(r"\d-year-old\s", who):
             topics = [topic for topic in context.topics if topic[0] < start]
             if topics:
                 name = max(topics)[1]
@@ -455,7 +438,8 @@ def _subjects(body: str, persons: Sequence[Mention], context: SpeakerContext) ->
         main = fronted.end() if fronted else start
         if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
             continue
-        named = [m for m in persons if main <= m.start < end][:2]
+        # "In an e-mail to Mayor Tim Flaherty, she wrote": the object of a preposition is no subject
+        named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
         surname = _SURNAME_OPENING.match(body, main, end)
         bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
         if len(bearers) == 1 and not (named and named[0].start == main):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.quote_marks import CLOSING, OPENING
-from storyline.analyze.speakers import DESCRIBERS, VERBS
+from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|since|although|though|whereas|if|unless|so|then|which|"

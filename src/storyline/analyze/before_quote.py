@@ -1,0 +1,135 @@
+"""Speakers named before a quote's own sentence: the sentence that closes with its attribution just before it,
+the person the sentence or paragraph before is about, or a sentence introducing it with a colon. `ArticleText` is one
+article as attribution sees it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from storyline.analyze.characterising import WORD
+from storyline.analyze.entities import Mention
+from storyline.analyze.names import SpeakerContext, full_name
+from storyline.analyze.quote_marks import Found
+from storyline.analyze.speakers import Speaker, resolve
+from storyline.analyze.speech_verbs import VERBS
+from storyline.segment import sentence_start
+
+# A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
+INVERTIBLE = rf"(?!told\b|tells?\b)(?:{VERBS})"
+# "The lakes are deep, Niebur said. “It is a missing link.”": the speaker of the sentence before goes on.
+_CLOSED_BEFORE = re.compile(
+    rf",\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,3}}?)\s+(?:{VERBS})|{INVERTIBLE}\s+(?P<who2>(?:[A-Z]|(?:an?|the)\s){WORD}(?:\s+{WORD}){{0,3}}?))"
+    r"\.\s*$"
+)
+# The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
+# a name NER found there, or "he"/"she".
+_INTRODUCER = re.compile(
+    r"(?:(?:And|But|So)\s+)?(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?"
+)
+_ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
+_TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
+_ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleText:
+    """One article as attribution sees it: the body, the names NER found in it, and what earlier quotes taught."""
+
+    body: str
+    people: list[Mention]
+    context: SpeakerContext
+
+    def speaker(self, start: int, end: int, found: Found) -> Speaker | None:
+        return resolve(self.body, start, end, found.open_at, self.people, self.context)
+
+
+def attribute_sentence_before(text: ArticleText, found: Found) -> Speaker | None:
+    """ "The lakes lie deep, Niebur said. “It is a missing link.”": a statement right after a sentence that closes
+    with its attribution, in the same paragraph, goes on in that speaker's voice."""
+    line_start = text.body.rfind("\n", 0, found.open_at) + 1
+    match = _CLOSED_BEFORE.search(text.body, line_start, found.open_at)
+    if match is None or re.search(r"[\"“”]", text.body[line_start : found.open_at]):
+        return None
+    group = "who" if match.group("who") else "who2"
+    return text.speaker(match.start(group), match.end(group), found)
+
+
+def attribute_paragraph_before(text: ArticleText, found: Found) -> Speaker | None:
+    """ "Whitlow kept hoping her brother would come home.\n“I knew then …”": a statement standing alone
+    as a paragraph, after a paragraph without quotes whose last sentence is about a person, is that person's; so is
+    one closing its paragraph after such a sentence ('His mother, Maria Feng, recalls the day. “We were …”')."""
+    body = text.body
+    line_start = body.rfind("\n", 0, found.open_at) + 1
+    line_end = body.find("\n", found.close_at)
+    if body[found.close_at : line_end].strip():
+        return None
+    lead = body[line_start : found.open_at]
+    if lead.strip():
+        if not re.search(r"[.!?]\s+$", lead):
+            return None
+        previous_start, previous_end = line_start, found.open_at
+    else:
+        previous_start, previous_end = body.rfind("\n", 0, line_start - 1) + 1, line_start
+    if previous_end == 0 or re.search(r"[\"“”]", body[previous_start:previous_end]):
+        return None  # the previous speaker, if any, goes on (`follows`)
+    last_sentence = sentence_start(body, max(previous_start, previous_end - 2))
+    topic = next((at for at, _ in reversed(text.context.topics) if at < previous_end), None)
+    if topic is None or topic < last_sentence:
+        return None
+    # the topic's name, or the "He"/"She" or surname NER missed that opens the sentence
+    mention = next((m for m in text.context.persons if m.start == topic), None)
+    word = re.match(r"[A-Z][\w'’-]*", body[topic : topic + 40])
+    if mention is not None:
+        return text.speaker(mention.start, mention.end, found)
+    return text.speaker(topic, topic + len(word.group()), found) if word else None
+
+
+def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
+    """ "The police department released the following statement:" or "The university sent this message:" before
+    the quote, on its line or ending the paragraph before: the subject of the introducing sentence speaks."""
+    body = text.body
+    line_start = body.rfind("\n", 0, found.open_at) + 1
+    before = body[line_start : found.open_at].rstrip()
+    if not before and line_start > 0:
+        before_start = body.rfind("\n", 0, line_start - 1) + 1
+        before = body[before_start : line_start - 1].rstrip()
+    else:
+        before_start = line_start
+    if not before.endswith(":"):
+        return None
+    colon = before_start + len(before) - 1
+    # "BBC's Jonathan Head:" captions a quote, as a transcript names its speakers
+    caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
+    if caption is not None:
+        return text.speaker(caption.start, caption.end, found)
+    transcript = _TRANSCRIPT_NAME.fullmatch(before)  # 'CHECKETT: "…"' after 'Caitlin Checkett, who said:'
+    if transcript and full_name(transcript.group(1), text.context, colon) is not None:
+        return text.speaker(before_start, colon, found)
+    start = sentence_start(body, colon)
+    opening = _INTRODUCER.match(body, start, colon)
+    if opening is None:
+        return None
+    # "Host Chris Wallace broached the subject:": role words may come before the subject's name
+    subject = next(
+        (
+            m
+            for m in text.people
+            if m.label in ("PERSON", "ORG")
+            and opening.end() <= m.start
+            and _ROLE_WORDS.fullmatch(body, opening.end(), m.start)
+        ),
+        None,
+    )
+    # "Mint spokesman Adam Stump issued this statement:": the person speaking for the organisation
+    spokesperson = next((m for m in text.people if subject and m.label == "PERSON" and m.start > subject.end), None)
+    if subject and spokesperson and _ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
+        subject = spokesperson
+    if subject is not None:
+        return text.speaker(subject.start, subject.end, found)
+    pronoun = opening.group("pronoun")
+    if pronoun:
+        return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found)
+    # "For Robert Plant, it has been a different experience:": the one person the sentence names
+    named = [m for m in text.context.persons if start <= m.start < colon and m.label == "PERSON"]
+    return text.speaker(named[0].start, named[0].end, found) if len({m.name for m in named}) == 1 else None

@@ -1,0 +1,35 @@
+"""The words of attribution: reporting verbs in the forms that attribute a quote, their participles, and the words
+that open a description of a source rather than a name."""
+
+from __future__ import annotations
+
+import re
+
+# Reporting verbs of news writing (say, tell, write and the usual verbs of stating, answering, exclaiming and
+# characterising), in the forms that attribute a quote: 3rd person, past tense, and "say"/"tell"/"ask"/"add".
+_STEMS = (
+    "acknowledge advise advocate allege announce argue assert boast caution clarif comment complain concede "
+    "conclude confess confirm contend continue counter declare decr den describe emphasize exclaim explain insist "
+    "implor joke laugh lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate "
+    "remark repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
+    "wonder yell estimat"
+).split()
+VERBS = "|".join(
+    [
+        "said|says|say|told|tells|tell|wrote|writes|asked|asks|ask|added|adds|add|swore|swears|cried|cries|"
+        # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Walsh allowed that", "The
+        # Globe reports that" (not "the draft reports")
+        "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|"
+        r"(?:allow|report)(?:s|ed)(?=\s+(?:(?:last|this|on|earlier)\s+\w+\s+)?that\b)",  # "reported last week that"
+        *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
+    ]
+)
+PARTICIPLES = frozenset(
+    "saying adding telling writing noting claiming tweeting calling stating describing declaring insisting "
+    "arguing warning asking explaining vowing pledging suggesting".split()
+)
+# Words opening a description of a source rather than a name ("a senior official", "someone", "one analyst").
+DESCRIBERS = frozenset(
+    "a an the one two three some another several many other his her their its this that "
+    "someone somebody anyone everyone".split()
+)
