@@ -16,7 +16,7 @@ from typing import Protocol
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from storyline.literals import may_contain
+from storyline.literals import ascii_spaced, may_contain
 from storyline.models import Sentence
 from storyline.segment import ends_sentence, opens_mid_quote
 
@@ -54,12 +54,18 @@ FEATURES = (
 
 _ATTRIBUTION = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
 _ATTRIBUTION_WORDS = ("said", "says", "told", "according to", "added", "stated")
+_ATTRIBUTION_LOWERED = re.compile(_ATTRIBUTION.pattern)  # for lower-cased ASCII text
 _WORD = re.compile(r"[^\W_]+")
-# `_WORD` and str.isdigit on ASCII, as lookup tables by character code.
-_ASCII_WORD_CHAR = np.zeros(128, dtype=bool)
-_ASCII_WORD_CHAR[[ord(c) for c in string.ascii_letters + string.digits]] = True
-_ASCII_DIGIT = np.zeros(128, dtype=bool)
-_ASCII_DIGIT[[ord(c) for c in string.digits]] = True
+
+
+def _flag_table(chars: str) -> bytes:
+    """A bytes.translate table that turns each byte of `chars` into 1 and every other byte into 0."""
+    return bytes(chr(byte) in chars for byte in range(256))
+
+
+# `_WORD` and str.isdigit on ASCII, as translate tables: the translated text is a 0/1 flag per character.
+_ASCII_WORD_FLAGS = _flag_table(string.ascii_letters + string.digits)
+_ASCII_DIGIT_FLAGS = _flag_table(string.digits)
 _LEAD_SENTENCES = 2
 
 
@@ -198,18 +204,22 @@ def _similarity_columns(stories: Sequence[StoryArrays], layout: _Layout, positio
     row_length = layout.sizes[story]  # cells in each row
     row_starts = np.cumsum(row_length) - row_length
     cell_row = np.repeat(np.arange(len(story)), row_length)
-    cell_column = layout.starts[story][cell_row] + np.arange(len(cell_row)) - row_starts[cell_row]
-    other = articles[cell_row] != articles[cell_column]
+    # (numpy's indexing costs per element, and cells far outnumber rows: each cell's values are gathered once)
+    cell_column = (layout.starts[story] - row_starts)[cell_row] + np.arange(len(cell_row))
+    column_article = articles[cell_column]
+    column_position = position[cell_column]
+    other = articles[cell_row] != column_article
     cross = np.where(other, similarity, 0.0)  # (all similarities are >= 0: a maximum with 0 adds nothing)
-    # Each sentence's best match in each article: the row's cells grouped by article, a maximum per group.
-    by_article = np.lexsort((articles[cell_column], cell_row))
-    group_key = cell_row[by_article] * (int(articles.max()) + 1) + articles[cell_column][by_article]
+    # Each sentence's best match in each article: the row's cells grouped by article, a maximum per group (one
+    # stable sort by row and article: lexsort's order, in one pass).
+    group_of_cell = cell_row * (int(articles.max()) + 1) + column_article
+    by_article = np.argsort(group_of_cell, kind="stable")
+    group_key = group_of_cell[by_article]
     group_starts = np.flatnonzero(np.concatenate([[True], group_key[1:] != group_key[:-1]]))
     best = np.maximum.reduceat(cross[by_article], group_starts)
     group_row = cell_row[by_article][group_starts]
     n_others = np.maximum(layout.n_articles - 1, 1)[story]
-    is_lead = position < _LEAD_SENTENCES
-    own_lead = np.where(~other & (position[cell_column] == 0), similarity, 0.0)
+    own_lead = np.where(~other & (column_position == 0), similarity, 0.0)
     # Row sums story by story: numpy's pairwise sum of a row depends on where the row starts.
     off_diagonal = np.concatenate([s.similarity.sum(axis=1) for s in stories]) - 1.0
     return {
@@ -217,7 +227,7 @@ def _similarity_columns(stories: Sequence[StoryArrays], layout: _Layout, positio
         "max_other_similarity": np.maximum.reduceat(cross, row_starts),
         "support_30": np.bincount(group_row, weights=best >= 0.3, minlength=len(story)) / n_others,
         "support_50": np.bincount(group_row, weights=best >= 0.5, minlength=len(story)) / n_others,
-        "lead_similarity": np.maximum.reduceat(np.where(is_lead[cell_column], cross, 0.0), row_starts),
+        "lead_similarity": np.maximum.reduceat(np.where(column_position < _LEAD_SENTENCES, cross, 0.0), row_starts),
         "own_lead_similarity": np.where(position == 0, 1.0, np.maximum.reduceat(own_lead, row_starts)),
     }
 
@@ -289,15 +299,23 @@ def _form(text: str) -> tuple[bool, ...]:
 
 
 def _has_attribution(text: str) -> bool:
-    """`_ATTRIBUTION.search(text)`, after a cheap test for its words that rules out four sentences in five."""
-    return may_contain(text, _ATTRIBUTION_WORDS) and bool(_ATTRIBUTION.search(text))
+    """`_ATTRIBUTION.search(text)`, after a cheap test for its words that rules out four sentences in five.
+
+    On ASCII text, where lower-casing changes letters alone, a case-sensitive search of the lower-cased text finds
+    the same matches in half the instructions: a case-insensitive one lower-cases each character it compares.
+    """
+    if not text.isascii():
+        return may_contain(text, _ATTRIBUTION_WORDS) and bool(_ATTRIBUTION.search(text))
+    lowered = text.lower()
+    return may_contain(text, _ATTRIBUTION_WORDS, lowered=lowered) and bool(_ATTRIBUTION_LOWERED.search(lowered))
 
 
 def _char_counts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per text: its word tokens (`_WORD` matches), the characters in them, and its digits (str.isdigit).
 
-    ASCII texts are counted all at once, a table lookup per character code; the others (a few percent of news
-    sentences) one by one, since numpy cannot look up Unicode's character classes.
+    ASCII texts (`ascii_spaced`) are counted all at once: bytes.translate flags each character (numpy's
+    per-element indexing cost several times more), and sums over each text's run of flags count; the others (one
+    news sentence in a hundred) one by one, since a table cannot hold Unicode's character classes.
     """
     n = len(texts)
     n_tokens, token_chars, n_digits = (
@@ -305,21 +323,22 @@ def _char_counts(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarr
         np.zeros(n, dtype=np.int64),
         np.zeros(n, dtype=np.int64),
     )
-    is_ascii = [text.isascii() for text in texts]
-    ascii_rows = [i for i in range(n) if is_ascii[i]]
+    plain = [ascii_spaced(text) for text in texts]
+    ascii_rows = [i for i in range(n) if plain[i] is not None]
     if ascii_rows:
-        chosen = [texts[i] for i in ascii_rows]
-        codes = np.frombuffer("\n".join(chosen).encode("ascii"), dtype=np.uint8)
-        # The row of each character; the newline between two texts goes with the first and is no word character.
-        row = np.repeat(ascii_rows, [len(text) + 1 for text in chosen])[: len(codes)]
-        is_word = _ASCII_WORD_CHAR[codes]
-        starts = is_word.copy()
-        starts[1:] &= ~is_word[:-1]
-        n_tokens += np.bincount(row[starts], minlength=n)
-        token_chars += np.bincount(row[is_word], minlength=n)
-        n_digits += np.bincount(row[_ASCII_DIGIT[codes]], minlength=n)
+        chosen = [plain[i] for i in ascii_rows]
+        # Every text between newlines, which are no word characters: a text's run of flags starts at its first
+        # character, after the newline before it, and ends with the newline after it.
+        data = ("\n" + "\n".join(chosen) + "\n").encode("ascii")
+        is_word = np.frombuffer(data.translate(_ASCII_WORD_FLAGS), dtype=np.uint8)
+        is_digit = np.frombuffer(data.translate(_ASCII_DIGIT_FLAGS), dtype=np.uint8)
+        runs = np.cumsum([1] + [len(text) + 1 for text in chosen[:-1]])
+        starts_word = np.concatenate([[0], is_word[1:] > is_word[:-1]])  # a word character after another one
+        n_tokens[ascii_rows] = np.add.reduceat(starts_word, runs, dtype=np.int64)
+        token_chars[ascii_rows] = np.add.reduceat(is_word, runs, dtype=np.int64)
+        n_digits[ascii_rows] = np.add.reduceat(is_digit, runs, dtype=np.int64)
     for i, text in enumerate(texts):
-        if not is_ascii[i]:
+        if plain[i] is None:
             tokens = _WORD.findall(text)
             n_tokens[i], token_chars[i], n_digits[i] = len(tokens), sum(map(len, tokens)), sum(map(str.isdigit, text))
     return n_tokens, token_chars, n_digits

@@ -3,6 +3,8 @@
 A `re.IGNORECASE` search scans a long line many times slower than `str.__contains__` finds a word in the
 lower-cased line. When every match of a pattern contains one of a few words, looking for those words first
 rules most lines out; the pattern then runs only on the few that hold one, so every verdict stays the pattern's.
+
+`ascii_spaced` lets text whose only non-ASCII characters are common punctuation take fast paths for ASCII text.
 """
 
 from __future__ import annotations
@@ -24,3 +26,23 @@ def may_contain(text: str, words: tuple[str, ...], *, lowered: str | None = None
     if not text.isascii() and any(odd in text for odd in _ODD_CASE):
         return True  # the pattern may match where the lower-cased text shows none of the words
     return any(map((text.lower() if lowered is None else lowered).__contains__, words))
+
+
+_PLAIN_MARKS = "\u00a0\u2013\u2014\u2018\u201c\u201d\u2026"
+"""No-break space, en and em dash, left single and both double quotation marks, ellipsis: the non-ASCII characters
+news text holds most, and none of them a word character (`\\w`), a digit, a cased letter, or an apostrophe
+(unlike ’, as in "don’t"). Made spaces, they leave every word, token and count of a text as it was."""
+
+
+def ascii_spaced(text: str) -> str | None:
+    """`text` with `_PLAIN_MARKS` made spaces, when that leaves it ASCII; else None.
+
+    Four in five non-ASCII Multi-News sentences hold no other non-ASCII character; so made ASCII, they take the
+    fast paths for ASCII text instead of a regular expression's hundreds of instructions per character (a
+    str.replace that finds nothing spends a few per character and returns the text itself).
+    """
+    if text.isascii():
+        return text
+    for mark in _PLAIN_MARKS:
+        text = text.replace(mark, " ")
+    return text if text.isascii() else None

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from storyline.clean import clean_article, looks_english
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
+from storyline.literals import ascii_spaced
 from storyline.models import (
     Article,
     ArticleInfo,
@@ -258,10 +259,11 @@ _ASCII_WORDS = ascii_word_table("_")  # the ASCII word characters of `\w`
 
 
 def _words(text: str) -> list[str]:
-    """`re.findall(r"\\w+", text.lower())`. For ASCII text (most articles) one bytes translation and a split do
-    the same about half again as fast: the regular expression is tried at every character."""
-    if text.isascii():
-        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
+    """`re.findall(r"\\w+", text.lower())`. For ASCII text (most articles, `ascii_spaced`) one bytes translation
+    and a split do the same about half again as fast: the regular expression is tried at every character."""
+    plain = ascii_spaced(text)
+    if plain is not None:
+        return plain.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
     return _WORD.findall(text.lower())
 
 

@@ -121,7 +121,7 @@ class _QuoteMarks:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.positions = {mark: [m.start() for m in re.finditer(mark, text)] for mark in ("\n", "“", "”", '"')}
+        self.positions = {mark: _positions(text, mark) for mark in ("\n", "“", "”", '"')}
 
     def inside_quote(self, end: int, next_start: int) -> bool:
         """Whether the gap from one sentence's `end` to the next one's start lies inside a quotation that opened
@@ -244,13 +244,16 @@ def _glued_quote_cut(line: str, quote: int) -> tuple[int, int]:
 
 def _marks(line: str) -> list[int]:
     """Where the terminators (`_TERMINATORS`) stand in `line`, in order."""
+    return sorted(at for mark in _TERMINATORS for at in _positions(line, mark))
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    """Where `mark` (one character) stands in `text`, in order: str.find skips ahead far faster than a pattern."""
     found: list[int] = []
-    for mark in _TERMINATORS:
-        at = line.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = line.find(mark, at + 1)
-    found.sort()
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
     return found
 
 
