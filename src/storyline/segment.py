@@ -18,14 +18,14 @@ from storyline.models import Article, Sentence
 # Titles and other words that end in a full stop but never end a sentence.
 _NEVER_FINAL = frozenset(
     "mr mrs ms dr prof sen sens rep reps gov govs gen gens adm col maj capt cpl sgt lt cmdr rev hon pres "
-    "pvt supt det insp atty st mt ft no nos vs v cf approx dept est fig figs vol vols op ave blvd rd messrs "
-    "e.g i.e ph.d jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "pvt pfc spc brig supt det insp atty st mt ft no nos vs v cf approx dept est fig figs vol vols op ave blvd rd "
+    "messrs e.g i.e ph.d jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Abbreviations that may end a sentence: they end one only before a typical sentence opener.
 _MAYBE_FINAL = frozenset(
     "u.s u.n u.k e.u u.s.a d.c l.a n.y inc corp co ltd llc plc jr sr a.m p.m etc bros al ala ariz ark "
     "calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev n.h n.j n.m "
-    "n.c n.d okla ore pa r.i s.c s.d tenn tex va vt wash w.va wis wyo univ".split()
+    "n.c n.d okla ore pa r.i s.c s.d tenn tex va vt wash w.va wis wyo univ tech".split()
 )
 _OPENERS = frozenset(
     "the a an this that these those he she it they we i you his her its their our my there here what "

@@ -86,6 +86,16 @@ CASES = [
         ["Gen. Alan Park commanded the unit.", "Lt. Col. Kim was his deputy."],
     ),
     (
+        "The drill ended, said Brig. Gen. Ray Moss. Pfc. Ana Diaz and Tech. Sgt. Lee Ho led it. "
+        "Both studied at Ohio Tech. They met there.",
+        [
+            "The drill ended, said Brig. Gen. Ray Moss.",
+            "Pfc. Ana Diaz and Tech. Sgt. Lee Ho led it.",
+            "Both studied at Ohio Tech.",
+            "They met there.",
+        ],
+    ),
+    (
         "J. Smith, a spokesman, declined to comment. The company did not respond.",
         ["J. Smith, a spokesman, declined to comment.", "The company did not respond."],
     ),
