@@ -258,9 +258,19 @@ def _score(prepared: _Prepared, chosen: Sequence[int], words: int, seconds: floa
     return ClusterScore(f1=f1, recall=recall, n_words=len(output.split()), seconds=seconds)
 
 
+def _evaluate_batch(
+    numbered: tuple[int, Sequence[Record]], *, systems: Sequence[str], words: int
+) -> list[dict[str, ClusterScore]]:
+    """`evaluate_clusters` with the systems in the given order on even batches and reversed on odd ones: a system's
+    selection runs ~10% slower right after another's than right after load-clean-split (allocator and cache state),
+    so a fixed order would favour the systems timed first."""
+    number, records = numbered
+    return evaluate_clusters(records, systems=systems if number % 2 == 0 else systems[::-1], words=words)
+
+
 def _run(
-    batches: Sequence[Sequence[Record]],
-    evaluate_batch: Callable[[Sequence[Record]], list[dict[str, ClusterScore]]],
+    batches: Sequence[tuple[int, Sequence[Record]]],
+    evaluate_batch: Callable[[tuple[int, Sequence[Record]]], list[dict[str, ClusterScore]]],
     jobs: int,
 ) -> Iterator[list[dict[str, ClusterScore]]]:
     if jobs <= 1:
@@ -307,7 +317,7 @@ def evaluate(
         raise InputError(f"{path}: no cluster{wanted} to evaluate")
     per_cluster: list[dict[str, ClusterScore]] = []
     batches = [records[i : i + BATCH_CLUSTERS] for i in range(0, len(records), BATCH_CLUSTERS)]
-    for results in _run(batches, partial(evaluate_clusters, systems=systems, words=words), jobs):
+    for results in _run(list(enumerate(batches)), partial(_evaluate_batch, systems=systems, words=words), jobs):
         per_cluster += results
         if on_cluster is not None:
             on_cluster(len(per_cluster), len(records))
