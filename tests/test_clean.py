@@ -253,8 +253,9 @@ def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("line", "cleaned"),
+    ("text", "body"),
     [
+        # wire quotation marks become curly ones: ``…'' and an opening ''
         ("``We need more rain,'' the farmer said on Monday.", "“We need more rain,” the farmer said on Monday."),
         (
             "She starred in ''Summer Road,\" a film about a ferry pilot.",
@@ -268,15 +269,7 @@ def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None
             "It's the ferry's last crossing of the season, the captain said.",
             "It's the ferry's last crossing of the season, the captain said.",
         ),
-    ],
-)
-def test_clean_turns_wire_quotation_marks_into_curly_ones(line: str, cleaned: str) -> None:
-    assert clean_text(line).body == cleaned
-
-
-@pytest.mark.parametrize(
-    ("text", "body"),
-    [
+        # wire desks' notes: initials after the last sentence or alone, update pointers, end-here markers
         (
             "The ferry ran on Monday, the port said. kr-tlm\nDelays last until the well-known co-op re-opens.",
             "The ferry ran on Monday, the port said.\nDelays last until the well-known co-op re-opens.",
@@ -292,5 +285,5 @@ def test_clean_turns_wire_quotation_marks_into_curly_ones(line: str, cleaned: st
         ),
     ],
 )
-def test_clean_drops_wire_desk_notes(text: str, body: str) -> None:
+def test_clean_wire_text_quotation_marks_and_desk_notes(text: str, body: str) -> None:
     assert clean_text(text).body == body
