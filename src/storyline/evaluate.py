@@ -220,7 +220,7 @@ def evaluate_clusters(
     baseline then selects for every cluster, timed cluster by cluster. Storyline selects for all the clusters in
     one `select_stories` call, and each cluster is charged an equal share of that call's time. Scoring comes last:
     each stage runs as one loop over the clusters, so no stage is timed with the caches just emptied by another
-    (interleaving the ROUGE and LexRank calls made the same load-clean-split ~25-50% slower).
+    (interleaved with the ROUGE and LexRank calls, the same load-clean-split took ~25% longer).
 
     Returns:
         For each cluster, a score per system; `seconds` is the load-clean-split time plus that system's selection.
@@ -262,8 +262,8 @@ def _evaluate_batch(
     numbered: tuple[int, Sequence[Record]], *, systems: Sequence[str], words: int
 ) -> list[dict[str, ClusterScore]]:
     """`evaluate_clusters` with the systems in the given order on even batches and reversed on odd ones: a system's
-    selection runs ~10% slower right after another's than right after load-clean-split (allocator and cache state),
-    so a fixed order would favour the systems timed first."""
+    selection runs 10-15% slower right after another's than right after load-clean-split (cache and allocator state,
+    presumably), so a fixed order would favour the systems timed first."""
     number, records = numbered
     return evaluate_clusters(records, systems=systems if number % 2 == 0 else systems[::-1], words=words)
 
