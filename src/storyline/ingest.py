@@ -360,12 +360,7 @@ _NEWSWIRE_ID = re.compile(r"[A-Z]{3}(\d{4})(\d{2})(\d{2})\.\d{4}")
 
 def _newswire_id_date(doc_id: object) -> dt.date | None:
     match = _NEWSWIRE_ID.fullmatch(doc_id) if isinstance(doc_id, str) else None
-    if match is None:
-        return None
-    try:
-        return dt.date(*map(int, match.groups()))
-    except ValueError:
-        return None
+    return _parse_date("-".join(match.groups())) if match else None
 
 
 @dataclass(frozen=True)
