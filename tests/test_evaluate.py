@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from storyline.cli import app
 from storyline.errors import InputError
-from storyline.evaluate import SYSTEMS, cut_words, evaluate, one_sentence_per_line, read_records, score
+from storyline.evaluate import SYSTEMS, UNCLEANED, cut_words, evaluate, one_sentence_per_line, read_records, score
 from tests.conftest import shared_data
 
 BUDGET = [
@@ -122,8 +122,11 @@ def test_evaluate_end_to_end_on_a_tiny_file(tmp_path: Path) -> None:
     assert report.n_clusters == 3  # the cluster with nothing left after cleaning is scored (0), not dropped
     assert list(rows) == list(SYSTEMS)
     # Both sources hold more than 25 words, the empty cluster none: each system outputs (25 + 25 + 0) / 3 words,
-    # except the oracle, which stops as soon as no sentence adds ROUGE.
-    assert [rows[s].mean_words for s in SYSTEMS if s != "oracle"] == [pytest.approx(50 / 3)] * (len(SYSTEMS) - 1)
+    # except the oracle, which stops as soon as no sentence adds ROUGE, and the uncleaned baselines, which find
+    # the empty cluster's one word of furniture.
+    cleaned = [s for s in SYSTEMS if s != "oracle" and not s.endswith(UNCLEANED)]
+    assert [rows[s].mean_words for s in cleaned] == [pytest.approx(50 / 3)] * len(cleaned)
+    assert [rows[s].mean_words for s in SYSTEMS if s.endswith(UNCLEANED)] == [pytest.approx(51 / 3)] * 3
     assert rows["oracle"].mean_words < 50 / 3
     assert rows["oracle"].rouge1 >= max(row.rouge1 for row in report.systems)
 
@@ -133,6 +136,18 @@ def test_evaluate_lead_reproduces_a_lead_reference(tmp_path: Path) -> None:
     (lead,) = evaluate(path, words=25, systems=["lead"]).systems
     assert (lead.rouge1, lead.rouge2, lead.rougeL, lead.rougeLsum) == (100.0, 100.0, 100.0, 100.0)
     assert lead.mean_words == 25.0
+
+
+def test_uncleaned_baselines_read_the_page_furniture_cleaning_drops(tmp_path: Path) -> None:
+    banner = "IE 11 is not supported. For an optimal experience visit our site on another browser."
+    pages = [f"{banner}\n{BUDGET[0]}", f"{banner}\n{BUDGET[1]}"]
+    path = write_jsonl(tmp_path / "pages.jsonl", [{"documents": pages, "summary": BUDGET_LEAD}])
+    cleaned, uncleaned = evaluate(path, words=25, systems=["lead", "lead" + UNCLEANED]).systems
+    assert cleaned.rouge1 == 100.0  # the banner is dropped, so lead's 25 words are the reference
+    # Uncleaned, lead opens with the banner's two sentences, 15 words (once: lead skips exact duplicates), and keeps
+    # 10 words of the reference: R1 = 10/25.
+    assert uncleaned.rouge1 == pytest.approx(40.0)
+    assert uncleaned.mean_words == 25.0
 
 
 def test_evaluate_in_worker_processes_gives_the_same_scores(tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """`storyline eval`: score storyline and the baselines with ROUGE, as ../shared/docs/EVALUATION.md prescribes.
 
 Every system gets the same sentences, made from the raw documents the way a brief makes them (load, clean,
-drop duplicate articles, split), picks sentences up to the budget, and is cut to exactly `words` words.
+drop duplicate articles, split), picks sentences up to the budget, and is cut to exactly `words` words. The
+`NAME:uncleaned` baselines get the documents as given instead, split by the same splitter but not cleaned: the
+baselines as they would run on scraped pages, for a margin that counts what cleaning gains.
 """
 
 from __future__ import annotations
@@ -29,8 +31,16 @@ from storyline.select import STRATEGY_NAMES, select_stories
 
 logger = logging.getLogger(__name__)
 
-SYSTEMS = ("storyline", *(f"storyline:{name}" for name in STRATEGY_NAMES), *BASELINES, "oracle")
-"""`storyline` runs the default strategy; `storyline:NAME` a named one, to compare strategies in one run."""
+UNCLEANED = ":uncleaned"
+SYSTEMS = (
+    "storyline",
+    *(f"storyline:{name}" for name in STRATEGY_NAMES),
+    *BASELINES,
+    *(name + UNCLEANED for name in BASELINES),
+    "oracle",
+)
+"""`storyline` runs the default strategy; `storyline:NAME` a named one, to compare strategies in one run;
+`BASELINE:uncleaned` a baseline on the documents without storyline's cleaning."""
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 BATCH_CLUSTERS = 16
 """Clusters whose storyline selections `evaluate_clusters` makes in one `select_stories` call."""
@@ -139,6 +149,17 @@ def cluster_sentences(record: dict[str, Any]) -> list[Sentence]:
     return [sentence for article in unique for sentence in segment(article)]
 
 
+def uncleaned_sentences(record: dict[str, Any]) -> list[Sentence]:
+    """The sentences of a record's documents as given: split as `cluster_sentences` splits, but with the page
+    furniture, wire notes and duplicate articles left in."""
+    loaded = load_record(record, source=str(record.get("id", "record")))
+    return [
+        sentence
+        for article in loaded.articles
+        for sentence in segment(article.model_copy(update={"body": article.text}))
+    ]
+
+
 def cut_words(text: str, words: int) -> str:
     """Cut to the first `words` whitespace words, as ROUGE-1.5.5 `-l` does; line breaks are kept."""
     kept: list[str] = []
@@ -193,7 +214,7 @@ def score(output: str, references: Sequence[str]) -> tuple[dict[str, float], dic
 def _pick(system: str, sentences: Sequence[Sentence], words: int, references: Sequence[str]) -> list[int]:
     if system == "oracle":
         return oracle(sentences, words, references=references)
-    return BASELINES[system](sentences, words)
+    return BASELINES[system.removesuffix(UNCLEANED)](sentences, words)
 
 
 def _storyline_picks(system: str, stories: Sequence[Sequence[Sentence]], words: int) -> list[list[int]]:
@@ -205,10 +226,19 @@ def _storyline_picks(system: str, stories: Sequence[Sequence[Sentence]], words: 
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class _Input:
     sentences: list[Sentence]
+    seconds: float  # load, clean (unless uncleaned), split
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    cleaned: _Input
+    uncleaned: _Input | None  # only when an uncleaned baseline is scored
     references: list[str]
-    seconds: float  # load, clean, split
+
+    def input_for(self, system: str) -> _Input:
+        return self.uncleaned if system.endswith(UNCLEANED) and self.uncleaned is not None else self.cleaned
 
 
 def evaluate_clusters(
@@ -225,37 +255,46 @@ def evaluate_clusters(
     Returns:
         For each cluster, a score per system; `seconds` is the load-clean-split time plus that system's selection.
     """
-    prepared = [_prepare(record) for record in records]
+    uncleaned = any(system.endswith(UNCLEANED) for system in systems)
+    prepared = [_prepare(record, uncleaned=uncleaned) for record in records]
     picks: dict[str, list[list[int]]] = {}
     seconds: dict[str, list[float]] = {}
     for system in systems:
         if system.startswith("storyline"):
             start = time.perf_counter()
-            picks[system] = _storyline_picks(system, [done.sentences for done in prepared], words)
+            picks[system] = _storyline_picks(system, [done.cleaned.sentences for done in prepared], words)
             seconds[system] = [(time.perf_counter() - start) / len(records)] * len(records)
         else:
             picks[system], seconds[system] = [], []
             for done in prepared:
                 start = time.perf_counter()
-                picks[system].append(_pick(system, done.sentences, words, done.references))
+                picks[system].append(_pick(system, done.input_for(system).sentences, words, done.references))
                 seconds[system].append(time.perf_counter() - start)
     return [
-        {system: _score(done, picks[system][n], words, done.seconds + seconds[system][n]) for system in systems}
+        {system: _score(done, system, picks[system][n], words, seconds[system][n]) for system in systems}
         for n, done in enumerate(prepared)
     ]
 
 
-def _prepare(record: Record) -> _Prepared:
+def _prepare(record: Record, *, uncleaned: bool) -> _Prepared:
+    return _Prepared(
+        cleaned=_timed_input(cluster_sentences, record),
+        uncleaned=_timed_input(uncleaned_sentences, record) if uncleaned else None,
+        references=[one_sentence_per_line(r) for r in record.references],
+    )
+
+
+def _timed_input(make: Callable[[dict[str, Any]], list[Sentence]], record: Record) -> _Input:
     start = time.perf_counter()
-    sentences = cluster_sentences(record.record)
-    seconds = time.perf_counter() - start
-    return _Prepared(sentences, [one_sentence_per_line(r) for r in record.references], seconds)
+    sentences = make(record.record)
+    return _Input(sentences, time.perf_counter() - start)
 
 
-def _score(prepared: _Prepared, chosen: Sequence[int], words: int, seconds: float) -> ClusterScore:
-    output = cut_words("\n".join(prepared.sentences[i].text for i in chosen), words)
+def _score(prepared: _Prepared, system: str, chosen: Sequence[int], words: int, selecting: float) -> ClusterScore:
+    given = prepared.input_for(system)
+    output = cut_words("\n".join(given.sentences[i].text for i in chosen), words)
     f1, recall = score(output, prepared.references)
-    return ClusterScore(f1=f1, recall=recall, n_words=len(output.split()), seconds=seconds)
+    return ClusterScore(f1=f1, recall=recall, n_words=len(output.split()), seconds=given.seconds + selecting)
 
 
 def _evaluate_batch(
