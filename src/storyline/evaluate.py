@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from storyline.baselines import BASELINES, oracle
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_record
-from storyline.models import BriefOptions, Sentence
+from storyline.models import Article, BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import ENDS_SENTENCE, segment, sentence_spans
 from storyline.select import STRATEGY_NAMES, select_stories
@@ -144,20 +144,22 @@ def cluster_sentences(record: dict[str, Any]) -> list[Sentence]:
     Documents with nothing left after cleaning are skipped; a cluster with none left has no sentences. What a brief
     finds besides the sentences (outlets, dates, language warnings) is not looked for.
     """
-    loaded = load_record(record, source=str(record.get("id", "record")))
-    unique, _ = prepare_articles(loaded.articles, describe=False)
+    unique, _ = prepare_articles(_articles(record), describe=False)
     return [sentence for article in unique for sentence in segment(article)]
 
 
 def uncleaned_sentences(record: dict[str, Any]) -> list[Sentence]:
     """The sentences of a record's documents as given: split as `cluster_sentences` splits, but with the page
     furniture, wire notes and duplicate articles left in."""
-    loaded = load_record(record, source=str(record.get("id", "record")))
     return [
         sentence
-        for article in loaded.articles
+        for article in _articles(record)
         for sentence in segment(article.model_copy(update={"body": article.text}))
     ]
+
+
+def _articles(record: dict[str, Any]) -> list[Article]:
+    return load_record(record, source=str(record.get("id", "record"))).articles
 
 
 def cut_words(text: str, words: int) -> str:
