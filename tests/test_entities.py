@@ -227,3 +227,23 @@ def test_a_first_name_and_surname_merge_into_the_one_fuller_spelling_with_a_midd
     articles = [Article(id=f"a{n}", source="t", raw=b, text=b, body=b) for n, b in enumerate(bodies)]
     found = analyze_entities(articles)
     assert {m.name for m in found.mentions if "Tolland" in m.text} == {"Ann Marie Tolland"}
+
+
+@pytest.mark.slow
+def test_a_shared_surname_joins_the_person_named_more_than_the_relatives_together() -> None:
+    body = (
+        "Singer Rhea Calloway died on Sunday in Toledo, her husband, Tomas Calloway, said. Calloway recorded six "
+        "albums. Rhea Calloway grew up in Ohio. Her son Dale Calloway said Calloway sang every night. Rhea "
+        "Calloway was 76."
+    )
+    entities = {e.name: e for e in analyze_entities([article(body)]).entities}
+    assert "Calloway" in entities["Rhea Calloway"].aliases
+    assert "Calloway" not in entities
+
+
+@pytest.mark.slow
+def test_a_surname_no_one_stands_out_for_is_no_person_of_its_own() -> None:
+    body = "Ann Whitcombe met Ben Whitcombe in Leeds on Friday. Later, Whitcombe said the talks went well."
+    found = analyze_entities([article(body)])
+    assert {e.name for e in found.entities if "Whitcombe" in e.name} == {"Ann Whitcombe", "Ben Whitcombe"}
+    assert "Whitcombe" in {m.text for m in found.mentions}  # kept for speaker attribution to resolve

@@ -19,6 +19,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
 
@@ -198,6 +199,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         ModelUnavailable: spaCy or its English model package is not installed.
     """
     found: list[Mention] = []
+    relatives: set[str] = set()
     for article, doc in zip(articles, nlp().pipe(a.body for a in articles), strict=True):
         tagged = []
         for ent in doc.ents:
@@ -205,10 +207,14 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
                 mention = clean_mention(article, ent.start_char, ent.end_char, ent.label_)
                 if mention is not None:
                     tagged.append(mention)
-        found += _with_ranked_names(article, tagged)
+        tagged = _with_ranked_names(article, tagged)
+        people = (m for m in tagged if m.label == "PERSON")
+        relatives |= {name_key(m.text) for m in people if relation_before(article.body, m.start)}
+        found += tagged
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
-    return EntityAnalysis(_entities(mentions, types), mentions, canonical)
+    relatives = {canonical[key] for key in relatives}
+    return EntityAnalysis(_entities(mentions, types, relatives), mentions, canonical)
 
 
 def clean_mention(article: Article, start: int, end: int, label: str) -> Mention | None:
@@ -393,10 +399,37 @@ def _acronyms(articles: Sequence[Article]) -> dict[str, str]:
     return found
 
 
-def _entities(mentions: Sequence[Mention], types: dict[str, str]) -> tuple[Entity, ...]:
+def _shared_surnames(by_name: dict[str, list[Mention]], types: dict[str, str], relatives: set[str]) -> dict[str, str]:
+    """One-word names that are the surname (or, for a person, the first name) of several people the cluster names
+    in full ("Balin" beside Marty, Susan and Delaney Balin) → the one a bare surname means, by the rule speaker
+    attribution follows; a person no one stands out for → "", no person of their own either. Merging leaves these
+    mentions their bare name, for speaker attribution to resolve one by one (by a title, the bearer named last)."""
+    people = [name for name, kind in types.items() if kind == "PERSON" and " " in name.strip()]
+    shared: dict[str, str] = {}
+    for name, kind in types.items():
+        key = name_key(name)
+        if kind not in ("PERSON", "ORG") or " " in key:  # NER tags a bare surname ORG as often as PERSON
+            continue
+        bearers = {p for p in people if surname(name_key(p)) == key}
+        # a first name several people bear is no one's: speaker attribution never reads one either
+        given = {p for p in people if name_key(p).split()[0] == key} if kind == "PERSON" else set()
+        if len(bearers | given) > 1:
+            named = {p: sum(m.label == "PERSON" for m in by_name[p]) for p in bearers}
+            bearer = "" if given else named_most(bearers, named, relatives) or ""
+            if bearer or kind == "PERSON":
+                shared[name] = bearer
+    return shared
+
+
+def _entities(mentions: Sequence[Mention], types: dict[str, str], relatives: set[str]) -> tuple[Entity, ...]:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_name[m.name].append(m)
+    shown = {name: name for name in by_name} | _shared_surnames(by_name, types, relatives)
+    by_name.clear()
+    for m in mentions:
+        if shown[m.name]:
+            by_name[shown[m.name]].append(m)
     entities = [
         Entity(
             name=name,
