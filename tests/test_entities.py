@@ -247,3 +247,31 @@ def test_a_surname_no_one_stands_out_for_is_no_person_of_its_own() -> None:
     found = analyze_entities([article(body)])
     assert {e.name for e in found.entities if "Whitcombe" in e.name} == {"Ann Whitcombe", "Ben Whitcombe"}
     assert "Whitcombe" in {m.text for m in found.mentions}  # kept for speaker attribution to resolve
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "label", "name"),
+    [
+        # a caption's wire credit glued to the story's first words
+        ("A ferry at the pier. AP Harbor Lines on Friday said fares rise.", "AP Harbor Lines", "ORG", "Harbor Lines"),
+        # a social card or a byline box repeating the name
+        ("Elena Marsh Elena Ruth Marsh announced a bid.", "Elena Marsh Elena", "PERSON", "Elena Marsh"),
+        ("Priya Okafor Priya Okafor writes for us.", "Priya Okafor Priya Okafor", "PERSON", "Priya Okafor"),
+        # small words and a verb NER took along
+        ("She studied at the University of Gondor at Minas.", "University of Gondor at", "ORG", "University of Gondor"),
+        ("Her allies in her Green Party balked.", "her Green Party", "ORG", "Green Party"),
+        ("Tomas kicks off the show.", "Tomas kicks off", "PERSON", "Tomas"),
+        ("The designer Anette de la Vega smiled.", "Anette de la Vega", "PERSON", "Anette de la Vega"),
+        # photo credits name no one in the story
+        ("Crowds at the fair. (Photo: Marla Quist AP) Prices rose.", "Marla Quist AP", "PERSON", None),
+        ("Crowds at the fair. Credit Jonah Pell/The Ledger\nThe bill passed.", "Jonah Pell", "PERSON", None),
+        ("Crowds at the fair. Credit Jonah Pell rode in.", "Credit Jonah Pell", "PERSON", None),
+        ("Crowds at the fair. AP Photo/Jonah Pell", "AP Photo/Jonah Pell", "PERSON", None),
+    ],
+)
+def test_entities_text_glued_to_a_name_is_cut_and_a_photo_credit_dropped(
+    body: str, span: str, label: str, name: str | None
+) -> None:
+    start = body.index(span)
+    mention = clean_mention(article(body), start, start + len(span), label)
+    assert (mention and mention.text) == name
