@@ -275,3 +275,15 @@ def test_entities_text_glued_to_a_name_is_cut_and_a_photo_credit_dropped(
     start = body.index(span)
     mention = clean_mention(article(body), start, start + len(span), label)
     assert (mention and mention.text) == name
+
+
+@pytest.mark.slow
+def test_a_hyphenated_surname_alone_joins_the_full_name() -> None:
+    body = (
+        "Opposition leader Yusuf al-Rahmani was released from prison on Monday in Amman. Al-Rahmani told reporters "
+        "he would keep campaigning. Senator Carla Dunne-Whitby said on Monday she would vote no. Dunne-Whitby has "
+        "opposed the bill since March."
+    )
+    names = {m.text: m.name for m in analyze_entities([article(body)]).mentions}
+    assert names["Al-Rahmani"] == "Yusuf al-Rahmani"
+    assert names["Dunne-Whitby"] == "Carla Dunne-Whitby"

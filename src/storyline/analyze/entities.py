@@ -197,6 +197,15 @@ def surname(key: str) -> str:
     return words[-1]
 
 
+def bears_surname(person: str, key: str) -> bool:
+    """Whether a full name's key ends with a surname's: 'bashar al assad' bears 'assad' and 'al assad' (the
+    hyphenated "al-Assad" written alone), 'robert mueller iii' bears 'mueller'."""
+    words, last = person.split(), key.split()
+    while len(words) > 1 and words[-1] in _GENERATIONS:
+        words.pop()
+    return len(words) > len(last) and words[-len(last) :] == last
+
+
 def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
     """Find, clean and merge the named entities of a cluster of cleaned articles.
 
@@ -348,7 +357,8 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
-        if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
+        is_one_word = not any(" " in text for text in forms[key])  # "al-Assad" is one word, keyed "al assad"
+        if not is_one_word or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
             continue
         # a first name alone is a person's somewhere: "Google", never tagged a person, is not "Google Maps" tagged
         # one once; "Raffaele", tagged a person twice among ten organisations, is still Raffaele Sollecito
@@ -356,7 +366,7 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         longer = {
             target.get(p, p)
             for p in people
-            if ((is_given and p.split()[0] == key) or surname(p) == key) and not is_namesake(p)
+            if ((is_given and p.split()[0] == key) or bears_surname(p, key)) and not is_namesake(p)
         }
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
             target[key] = longer.pop()
@@ -443,9 +453,9 @@ def _shared_surnames(by_name: dict[str, list[Mention]], types: dict[str, str], r
     shared: dict[str, str] = {}
     for name, kind in types.items():
         key = name_key(name)
-        if kind not in ("PERSON", "ORG") or " " in key:  # NER tags a bare surname ORG as often as PERSON
+        if kind not in ("PERSON", "ORG") or " " in name.strip():  # NER tags a bare surname ORG as often as PERSON
             continue
-        bearers = {p for p in people if surname(name_key(p)) == key}
+        bearers = {p for p in people if bears_surname(name_key(p), key)}
         # a first name several people bear is no one's: speaker attribution never reads one either
         given = {p for p in people if name_key(p).split()[0] == key} if kind == "PERSON" else set()
         if len(bearers | given) > 1:
