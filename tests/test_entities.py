@@ -267,6 +267,14 @@ def test_a_surname_no_one_stands_out_for_is_no_person_of_its_own() -> None:
         ("Crowds at the fair. Credit Jonah Pell/The Ledger\nThe bill passed.", "Jonah Pell", "PERSON", None),
         ("Crowds at the fair. Credit Jonah Pell rode in.", "Credit Jonah Pell", "PERSON", None),
         ("Crowds at the fair. AP Photo/Jonah Pell", "AP Photo/Jonah Pell", "PERSON", None),
+        # references, times and link words
+        ("It joined the Guild of Tanners.[4] Later it split.", "Guild of Tanners.[4", "ORG", "Guild of Tanners"),
+        ("Quakes shook the Sable Range12, records show.", "Sable Range12", "LOC", "Sable Range"),
+        ("Yet Mira,29, kept her ring.", "Mira,29", "PERSON", "Mira"),
+        ("Updated 11:32am PDT by staff.", "11:32am PDT", "ORG", None),
+        ("Well-- what-- I mean it.", "Well-- what--", "ORG", None),
+        ("A new post.\nView Okafor wins the vote in Leeds", "View Okafor", "PERSON", "Okafor"),
+        ("A new post.\nRead Hollis's letter to herself here.", "Read Hollis", "PERSON", "Hollis"),
     ],
 )
 def test_entities_text_glued_to_a_name_is_cut_and_a_photo_credit_dropped(
@@ -275,6 +283,12 @@ def test_entities_text_glued_to_a_name_is_cut_and_a_photo_credit_dropped(
     start = body.index(span)
     mention = clean_mention(article(body), start, start + len(span), label)
     assert (mention and mention.text) == name
+
+
+def test_entities_a_name_with_only_a_first_initial_more_is_the_same_person() -> None:
+    mentions = [Mention("a1", 0, 14, "R. Tam Beckett", "PERSON"), Mention("a2", 0, 11, "Tam Beckett", "PERSON")]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Tam Beckett")] == "R. Tam Beckett"
 
 
 @pytest.mark.slow

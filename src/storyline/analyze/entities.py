@@ -74,7 +74,12 @@ SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
     "Before After When While If Although Though Because Since Until Once".split()
 )
-_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$")
+# a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
+_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--")
+# Where a name ends before a reference NER took along: "Community of Christ.[5", "Cascade Range34", "Kim,30"
+_FOOTNOTE = re.compile(r"\.?\[\d|,\s?\d|(?<=[a-z])\d+$")
+# Link and button words opening a line before a name: "View Trump picks Gorsuch", "Read Hockley's letter here"
+_LINK_WORDS = frozenset("View Read Click Follow Share Subscribe Tweet RIP".split())
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
 _RANK = re.compile(rf"\b(?:{'|'.join(r.title() for r in sorted(RANKS))})\b\.?")
@@ -246,7 +251,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
         # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
-        if not (is_role or (at_sentence_start and (first.endswith("ing") or first in SENTENCE_OPENERS))):
+        opens_sentence = first.endswith("ing") or first in SENTENCE_OPENERS or first in _LINK_WORDS
+        if not (is_role or (at_sentence_start and opens_sentence)):
             break
         tokens.pop(0)
         at_sentence_start = False
@@ -258,6 +264,7 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     tokens = _after_owner(body, tokens)
     start, end = tokens[0][0], tokens[-1][1]
     text = body[start:end].split(" (")[0]  # "the Australian Maritime Safety Authority (Amsa": the name before it
+    text = _FOOTNOTE.split(text)[0]
     end = start + len(text)
     possessive = _POSSESSIVE.search(text)
     if possessive and possessive.start() > 0:
@@ -412,7 +419,8 @@ def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
 def _fuller_names(people: Sequence[str]) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
-    same first name and surname: a middle name the cluster writes once is still hers."""
+    same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
+    wood', the one longer name that only adds first initials ("L. Lin Wood")."""
     target: dict[str, str] = {}
     for key in people:
         longer = [
@@ -420,6 +428,9 @@ def _fuller_names(people: Sequence[str]) -> dict[str, str]:
         ]
         first, *_, last = key.split()
         longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
+        longer = longer or [
+            p for p in people if p.endswith(f" {key}") and all(len(w) == 1 for w in p.split()[: -len(key.split())])
+        ]
         if len(longer) == 1:
             target[key] = longer[0]
     return target
