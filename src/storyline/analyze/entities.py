@@ -272,7 +272,9 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         text = body[start:end]
     if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
         return None
-    if _CREDITED_AFTER.match(body, end) or _CREDITED_BEFORE.search(body, max(0, start - 14), start):
+    # a person before a slash is a photo credit; a place there is a dateline's ("SINGAPORE/BEIJING")
+    is_credited = label == "PERSON" and _CREDITED_AFTER.match(body, end)
+    if is_credited or _CREDITED_BEFORE.search(body, max(0, start - 14), start):
         return None
     return Mention(article.id, start, end, text, label)
 
