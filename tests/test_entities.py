@@ -301,3 +301,15 @@ def test_a_hyphenated_surname_alone_joins_the_full_name() -> None:
     names = {m.text: m.name for m in analyze_entities([article(body)]).mentions}
     assert names["Al-Rahmani"] == "Yusuf al-Rahmani"
     assert names["Dunne-Whitby"] == "Carla Dunne-Whitby"
+
+
+@pytest.mark.slow
+def test_entities_a_name_only_in_capitals_is_a_headline_not_a_name() -> None:
+    bodies = [
+        "TOM GREEN WINS AGAIN\nThe race was held in Portland on Monday.",
+        "PORTLAND, Ore. — The ferry strike entered its second day in Portland.",
+    ]
+    articles = [article(body, f"a{n}") for n, body in enumerate(bodies)]
+    names = {e.name for e in analyze_entities(articles).entities}
+    assert "Portland" in names
+    assert not any(name.isupper() and " " in name for name in names)

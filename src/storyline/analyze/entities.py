@@ -236,10 +236,23 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         people = (m for m in tagged if m.label == "PERSON")
         relatives |= {name_key(m.text) for m in people if relation_before(article.body, m.start)}
         found += tagged
+    found = _without_shouting(found)
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
     relatives = {canonical[key] for key in relatives}
     return EntityAnalysis(_entities(mentions, types, relatives), mentions, canonical)
+
+
+def _without_shouting(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without words NER took for names in a headline's or a list's capitals ("TIM WOULD", "FREE
+    STORM", "ARGUMENT AGAINST COPYRIGHTING A"): a run of capitals, or a person in capitals, is a name only when
+    the cluster also writes it in mixed case ("DENVER" and "Denver"). One capitalised word stays: an acronym."""
+
+    def is_shouted(m: Mention) -> bool:
+        return m.text.isupper() and sum(c.isalpha() for c in m.text) >= 4 and (m.label == "PERSON" or " " in m.text)
+
+    written = {name_key(m.text) for m in mentions if not is_shouted(m)}
+    return [m for m in mentions if not is_shouted(m) or name_key(m.text) in written]
 
 
 def clean_mention(article: Article, start: int, end: int, label: str) -> Mention | None:
