@@ -267,6 +267,8 @@ def test_a_surname_no_one_stands_out_for_is_no_person_of_its_own() -> None:
         ("Crowds at the fair. Credit Jonah Pell/The Ledger\nThe bill passed.", "Jonah Pell", "PERSON", None),
         ("Crowds at the fair. Credit Jonah Pell rode in.", "Credit Jonah Pell", "PERSON", None),
         ("Crowds at the fair. AP Photo/Jonah Pell", "AP Photo/Jonah Pell", "PERSON", None),
+        ("Like the Harbor Museum on Facebook", "Harbor Museum on Facebook", "ORG", "Harbor Museum"),
+        ("Follow the Daily Ledger Twitter feed.", "Daily Ledger Twitter", "ORG", "Daily Ledger"),
         # references, times and link words
         ("It joined the Guild of Tanners.[4] Later it split.", "Guild of Tanners.[4", "ORG", "Guild of Tanners"),
         ("Quakes shook the Sable Range12, records show.", "Sable Range12", "LOC", "Sable Range"),

@@ -92,6 +92,7 @@ _CREDIT = re.compile(r"^(?:Credit|Photo|Photograph|Courtesy)\b|\bPhoto\s*/|\s/|/
 _CREDITED_AFTER = re.compile(r"\s*/\s*[A-Z]")
 _CREDITED_BEFORE = re.compile(r"\b(?:Credit|Photo|Photograph|Photographer|Courtesy|Image)\b:?[ \t]*$")
 _WIRES = frozenset("AP AFP Reuters REUTERS Getty EPA UPI".split())
+_PLATFORMS = frozenset("Facebook Twitter Instagram YouTube Pinterest LinkedIn".split())
 # Small words that open or close no name: "of Bahrain", "University of Wisconsin at", "her Conservative Party"
 _EDGE_WORDS = frozenset("of at on in to for and the a an his her their its our".split())
 # Lower-case words inside a person's name: "Oscar de la Renta", "Abu Mustafa al-Sayed", "Ludwig van Beethoven"
@@ -295,8 +296,9 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
 def _without_glued_text(body: str, tokens: list[tuple[int, int]], label: str) -> list[tuple[int, int]]:
     """The name's own words of an NER span that took neighbouring text along: a photo credit or wire name before
     it ("AP American Airlines": a caption's credit, then the story), a social card repeating it ("Donald Trump
-    Donald John Trump"), a byline box repeating it ("Mark Joseph Stern Mark Joseph Stern covers …"), small words
-    at its edges, and a verb after a person's name ("Stephen kicks off"). None at all for a photo credit."""
+    Donald John Trump"), a byline box repeating it ("Mark Joseph Stern Mark Joseph Stern covers …"), a link to its
+    social account ("Museum on Facebook"), small words at its edges, and a verb after a person's name ("Stephen
+    kicks off"). None at all for a photo credit."""
     words = [body[s:e] for s, e in tokens]
     if _CREDIT.search(body[tokens[0][0] : tokens[-1][1]]) or (len(words) > 1 and words[-1] in _WIRES):
         return []
@@ -304,6 +306,8 @@ def _without_glued_text(body: str, tokens: list[tuple[int, int]], label: str) ->
         tokens, words = tokens[1:], words[1:]
     if words[0] in words[2:]:  # a name of two words or more, then the same name again
         tokens, words = tokens[: words.index(words[0], 2)], words[: words.index(words[0], 2)]
+    if len(words) > 1 and words[-1] in _PLATFORMS:  # a page's link to its account: "Business Insider Facebook"
+        tokens, words = tokens[:-1], words[:-1]
     while len(tokens) > 1 and words[0] in _EDGE_WORDS:
         tokens, words = tokens[1:], words[1:]
     while len(tokens) > 1 and (
