@@ -19,6 +19,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from storyline.analyze.glued_text import LINK_WORDS, before_footnote, is_photo_credit, without_glued_text
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -76,27 +77,11 @@ SENTENCE_OPENERS = frozenset(
 )
 # a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--")
-# Where a name ends before a reference NER took along: "Community of Christ.[5", "Cascade Range34", "Kim,30"
-_FOOTNOTE = re.compile(r"\.?\[\d|,\s?\d|(?<=[a-z])\d+$")
-# Link and button words opening a line before a name: "View Trump picks Gorsuch", "Read Hockley's letter here"
-_LINK_WORDS = frozenset("View Read Click Follow Share Subscribe Tweet RIP".split())
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
 _RANK = re.compile(rf"\b(?:{'|'.join(r.title() for r in sorted(RANKS))})\b\.?")
 # Capitalised words and initials on one line: "Gen. Won In Choul, the deputy", "Lt. Col. Ann B. Lowe said"
 _NAME_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*\.?)+")
-# Photo credits and captions cleaning left in the body: "Credit Doug Mills", "AP Photo/Jo Linsley", "(Photo: Jo
-# Linsley AP)", "Hulton Archive - Getty": a name with these words credits a picture, it is no one in the story
-_CREDIT = re.compile(r"^(?:Credit|Photo|Photograph|Courtesy)\b|\bPhoto\s*/|\s/|/\s")
-# the credit's name stands before a slash or after a credit line's label: "Jo Linsley/Reuters", "Photo: Jo Linsley"
-_CREDITED_AFTER = re.compile(r"\s*/\s*[A-Z]")
-_CREDITED_BEFORE = re.compile(r"\b(?:Credit|Photo|Photograph|Photographer|Courtesy|Image)\b:?[ \t]*$")
-_WIRES = frozenset("AP AFP Reuters REUTERS Getty EPA UPI".split())
-_PLATFORMS = frozenset("Facebook Twitter Instagram YouTube Pinterest LinkedIn".split())
-# Small words that open or close no name: "of Bahrain", "University of Wisconsin at", "her Conservative Party"
-_EDGE_WORDS = frozenset("of at on in to for and the a an his her their its our".split())
-# Lower-case words inside a person's name: "Oscar de la Renta", "Abu Mustafa al-Sayed", "Ludwig van Beethoven"
-_NAME_PARTICLES = frozenset("de del della der di da du dos la le van von bin ibn al el".split())
 
 
 def _import_spacy_without_torch() -> ModuleType:
@@ -265,12 +250,12 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
         # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
-        opens_sentence = first.endswith("ing") or first in SENTENCE_OPENERS or first in _LINK_WORDS
+        opens_sentence = first.endswith("ing") or first in SENTENCE_OPENERS or first in LINK_WORDS
         if not (is_role or (at_sentence_start and opens_sentence)):
             break
         tokens.pop(0)
         at_sentence_start = False
-    tokens = _without_glued_text(body, tokens, label)
+    tokens = without_glued_text(body, tokens, label)
     if not tokens:
         return None
     if label == "PERSON":
@@ -278,7 +263,7 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     tokens = _after_owner(body, tokens)
     start, end = tokens[0][0], tokens[-1][1]
     text = body[start:end].split(" (")[0]  # "the Australian Maritime Safety Authority (Amsa": the name before it
-    text = _FOOTNOTE.split(text)[0]
+    text = before_footnote(text)
     end = start + len(text)
     possessive = _POSSESSIVE.search(text)
     if possessive and possessive.start() > 0:
@@ -286,35 +271,9 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         text = body[start:end]
     if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
         return None
-    # a person before a slash is a photo credit; a place there is a dateline's ("SINGAPORE/BEIJING")
-    is_credited = label == "PERSON" and _CREDITED_AFTER.match(body, end)
-    if is_credited or _CREDITED_BEFORE.search(body, max(0, start - 14), start):
+    if is_photo_credit(body, start, end, label):
         return None
     return Mention(article.id, start, end, text, label)
-
-
-def _without_glued_text(body: str, tokens: list[tuple[int, int]], label: str) -> list[tuple[int, int]]:
-    """The name's own words of an NER span that took neighbouring text along: a photo credit or wire name before
-    it ("AP American Airlines": a caption's credit, then the story), a social card repeating it ("Donald Trump
-    Donald John Trump"), a byline box repeating it ("Mark Joseph Stern Mark Joseph Stern covers …"), a link to its
-    social account ("Museum on Facebook"), small words at its edges, and a verb after a person's name ("Stephen
-    kicks off"). None at all for a photo credit."""
-    words = [body[s:e] for s, e in tokens]
-    if _CREDIT.search(body[tokens[0][0] : tokens[-1][1]]) or (len(words) > 1 and words[-1] in _WIRES):
-        return []
-    if len(words) > 1 and words[0] in _WIRES:
-        tokens, words = tokens[1:], words[1:]
-    if words[0] in words[2:]:  # a name of two words or more, then the same name again
-        tokens, words = tokens[: words.index(words[0], 2)], words[: words.index(words[0], 2)]
-    if len(words) > 1 and words[-1] in _PLATFORMS:  # a page's link to its account: "Business Insider Facebook"
-        tokens, words = tokens[:-1], words[:-1]
-    while len(tokens) > 1 and words[0] in _EDGE_WORDS:
-        tokens, words = tokens[1:], words[1:]
-    while len(tokens) > 1 and (
-        words[-1] in _EDGE_WORDS or (label == "PERSON" and words[-1].islower() and words[-1] not in _NAME_PARTICLES)
-    ):
-        tokens, words = tokens[:-1], words[:-1]
-    return tokens
 
 
 def _with_ranked_names(article: Article, tagged: list[Mention]) -> list[Mention]:
