@@ -315,3 +315,10 @@ def test_entities_a_name_only_in_capitals_is_a_headline_not_a_name() -> None:
     names = {e.name for e in analyze_entities(articles).entities}
     assert "Portland" in names
     assert not any(name.isupper() and " " in name for name in names)
+
+
+def test_entities_a_surname_of_two_words_alone_joins_the_one_full_name_ending_with_it() -> None:
+    names = ["Debbie Vance Whitlock", "Deborah Vance Whitlock", "Vance Whitlock"]
+    mentions = [Mention(f"a{n}", 0, len(name), name, "PERSON") for n, name in enumerate(names)]
+    canonical, _ = merge_mentions(mentions, {})
+    assert {canonical[name_key(name)] for name in names} == {"Deborah Vance Whitlock"}

@@ -68,6 +68,7 @@ NICKNAMES = {
     "alex": "alexander", "andy": "andrew", "ed": "edward", "ted": "edward", "jeff": "jeffrey", "greg": "gregory",
     "pat": "patrick", "rick": "richard", "dick": "richard", "kate": "katherine", "liz": "elizabeth",
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
+    "debbie": "deborah",
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
@@ -338,7 +339,8 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         forms[name_key(m.text)][m.text] += 1
         labels[name_key(m.text)][m.label] += 1
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
-    target = _nickname_targets(people) | _fuller_names(people)
+    nicknames = _nickname_targets(people)
+    target = nicknames | _fuller_names(people, nicknames)
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
@@ -394,11 +396,12 @@ def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
     return target
 
 
-def _fuller_names(people: Sequence[str]) -> dict[str, str]:
+def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
-    same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
-    wood', the one longer name that only adds first initials ("L. Lin Wood")."""
+    same first name and surname: a middle name the cluster writes once is still hers; else 'wasserman schultz' →
+    'deborah wasserman schultz', the one longer name that ends with it (a surname of two words written alone, or
+    'Lin Wood' of 'L. Lin Wood'). A nickname's spelling ('debbie wasserman schultz') is no second candidate."""
     target: dict[str, str] = {}
     for key in people:
         longer = [
@@ -406,11 +409,10 @@ def _fuller_names(people: Sequence[str]) -> dict[str, str]:
         ]
         first, *_, last = key.split()
         longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
-        longer = longer or [
-            p for p in people if p.endswith(f" {key}") and all(len(w) == 1 for w in p.split()[: -len(key.split())])
-        ]
-        if len(longer) == 1:
-            target[key] = longer[0]
+        longer = longer or [p for p in people if p.endswith(f" {key}") and not is_namesake(p)]
+        candidates = {nicknames.get(p, p) for p in longer}
+        if len(candidates) == 1:
+            target[key] = candidates.pop()
     return target
 
 
