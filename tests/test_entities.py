@@ -277,6 +277,7 @@ def test_a_surname_no_one_stands_out_for_is_no_person_of_its_own() -> None:
         ("Well-- what-- I mean it.", "Well-- what--", "ORG", None),
         ("A new post.\nView Okafor wins the vote in Leeds", "View Okafor", "PERSON", "Okafor"),
         ("A new post.\nRead Hollis's letter to herself here.", "Read Hollis", "PERSON", "Hollis"),
+        ("A post.\n“RIP Tova Lindqvist, a friend.”", "RIP Tova Lindqvist", "PERSON", "Tova Lindqvist"),
     ],
 )
 def test_entities_text_glued_to_a_name_is_cut_and_a_photo_credit_dropped(
@@ -317,8 +318,14 @@ def test_entities_a_name_only_in_capitals_is_a_headline_not_a_name() -> None:
     assert not any(name.isupper() and " " in name for name in names)
 
 
-def test_entities_a_surname_of_two_words_alone_joins_the_one_full_name_ending_with_it() -> None:
-    names = ["Debbie Vance Whitlock", "Deborah Vance Whitlock", "Vance Whitlock"]
+def test_entities_a_nickname_spelling_is_no_second_fuller_name() -> None:
+    names = ["Debbie Vance Whitlock", "Deborah Vance Whitlock", "Debbie Whitlock"]
     mentions = [Mention(f"a{n}", 0, len(name), name, "PERSON") for n, name in enumerate(names)]
     canonical, _ = merge_mentions(mentions, {})
     assert {canonical[name_key(name)] for name in names} == {"Deborah Vance Whitlock"}
+
+
+def test_entities_a_full_name_stays_itself_beside_junk_before_it() -> None:
+    mentions = [Mention("a1", 0, 15, "RIP Tova Lindqvist", "PERSON"), Mention("a2", 0, 13, "Tova Lindqvist", "PERSON")]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Tova Lindqvist")] == "Tova Lindqvist"

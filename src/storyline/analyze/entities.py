@@ -78,6 +78,7 @@ SENTENCE_OPENERS = frozenset(
 )
 # a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?)\s*[\"“‘]?$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
 _RANK = re.compile(rf"\b(?:{'|'.join(r.title() for r in sorted(RANKS))})\b\.?")
@@ -233,10 +234,12 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
 def _without_shouting(mentions: list[Mention]) -> list[Mention]:
     """The mentions without words NER took for names in a headline's or a list's capitals ("TIM WOULD", "FREE
     STORM", "ARGUMENT AGAINST COPYRIGHTING A"): a run of capitals, or a person in capitals, is a name only when
-    the cluster also writes it in mixed case ("DENVER" and "Denver"). One capitalised word stays: an acronym."""
+    the cluster also writes it in mixed case. One capitalised word stays, an acronym, and a place ("UNION CITY"
+    opening a dateline)."""
 
     def is_shouted(m: Mention) -> bool:
-        return m.text.isupper() and sum(c.isalpha() for c in m.text) >= 4 and (m.label == "PERSON" or " " in m.text)
+        is_run = m.label == "PERSON" or (" " in m.text and m.label == "ORG")  # a dateline's place is a place
+        return is_run and m.text.isupper() and sum(c.isalpha() for c in m.text) >= 4
 
     written = {name_key(m.text) for m in mentions if not is_shouted(m)}
     return [m for m in mentions if not is_shouted(m) or name_key(m.text) in written]
@@ -246,7 +249,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     """The name inside an NER span, titles and possessive stripped; None for junk (numbers, URLs, fragments)."""
     body = article.body
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(body[start:end])]
-    at_sentence_start = start == 0 or bool(re.search(r"(?:^|[.!?]['\"”’]?)\s*$", body[max(0, start - 3) : start]))
+    # a quotation opening a sentence opens one too: “RIP Marty Balin, …” wrote his bandmate
+    at_sentence_start = start == 0 or bool(_SENTENCE_START_BEFORE.search(body[max(0, start - 4) : start]))
     while len(tokens) > 1:
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
@@ -399,9 +403,9 @@ def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
 def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
-    same first name and surname: a middle name the cluster writes once is still hers; else 'wasserman schultz' →
-    'deborah wasserman schultz', the one longer name that ends with it (a surname of two words written alone, or
-    'Lin Wood' of 'L. Lin Wood'). A nickname's spelling ('debbie wasserman schultz') is no second candidate."""
+    same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
+    wood', the one longer name that only adds first initials ("L. Lin Wood"). A nickname's spelling ('debbie lee
+    ross' beside 'deborah lee ross') is no second candidate."""
     target: dict[str, str] = {}
     for key in people:
         longer = [
@@ -409,7 +413,10 @@ def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str,
         ]
         first, *_, last = key.split()
         longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
-        longer = longer or [p for p in people if p.endswith(f" {key}") and not is_namesake(p)]
+        # only initials before it: a longer name with words before it may be junk NER took along ("RIP Marty Balin")
+        longer = longer or [
+            p for p in people if p.endswith(f" {key}") and all(len(w) == 1 for w in p.split()[: -len(key.split())])
+        ]
         candidates = {nicknames.get(p, p) for p in longer}
         if len(candidates) == 1:
             target[key] = candidates.pop()
