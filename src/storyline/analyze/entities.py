@@ -68,7 +68,6 @@ NICKNAMES = {
     "alex": "alexander", "andy": "andrew", "ed": "edward", "ted": "edward", "jeff": "jeffrey", "greg": "gregory",
     "pat": "patrick", "rick": "richard", "dick": "richard", "kate": "katherine", "liz": "elizabeth",
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
-    "debbie": "deborah",
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
@@ -404,8 +403,8 @@ def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str,
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
     same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
-    wood', the one longer name that only adds first initials ("L. Lin Wood"). A nickname's spelling ('debbie lee
-    ross' beside 'deborah lee ross') is no second candidate."""
+    wood', the one longer name that only adds first initials ("L. Lin Wood"). A nickname's spelling ('liz lee ross'
+    beside 'elizabeth lee ross') is no second candidate."""
     target: dict[str, str] = {}
     for key in people:
         longer = [
