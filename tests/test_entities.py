@@ -329,3 +329,10 @@ def test_entities_a_full_name_stays_itself_beside_junk_before_it() -> None:
     mentions = [Mention("a1", 0, 15, "RIP Tova Lindqvist", "PERSON"), Mention("a2", 0, 13, "Tova Lindqvist", "PERSON")]
     canonical, _ = merge_mentions(mentions, {})
     assert canonical[name_key("Tova Lindqvist")] == "Tova Lindqvist"
+
+
+def test_entities_a_name_in_capitals_is_shown_as_the_text_writes_it_in_mixed_case() -> None:
+    spellings = ["TOVA LINDQVIST", "TOVA LINDQVIST", "Tova Lindqvist"]
+    mentions = [Mention(f"a{n}", 0, len(text), text, "PERSON") for n, text in enumerate(spellings)]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Tova Lindqvist")] == "Tova Lindqvist"

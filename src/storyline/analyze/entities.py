@@ -378,13 +378,15 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     return canonical, types
 
 
-def _display_rank(form: tuple[str, int]) -> tuple[bool, int, bool, int]:
-    """Accents, then middle initials, then no corporate suffix ("Sprint Nextel" over "Sprint Nextel Corp."), then
-    frequency."""
+def _display_rank(form: tuple[str, int]) -> tuple[bool, bool, int, bool, int]:
+    """Mixed case over a name of several words in capitals (a transcript's "JERRY SPRINGER", a dateline's "NEW
+    YORK"; one word in capitals is an acronym), then accents, then middle initials, then no corporate suffix
+    ("Sprint Nextel" over "Sprint Nextel Corp."), then frequency."""
     spelling, count = form
     words = spelling.split()
     has_suffix = len(words) > 1 and words[-1].lower().rstrip(".") in _CORPORATE_SUFFIXES
-    return spelling != _without_accents(spelling), len(words) - has_suffix, not has_suffix, count
+    is_shouted = len(words) > 1 and spelling.isupper()
+    return not is_shouted, spelling != _without_accents(spelling), len(words) - has_suffix, not has_suffix, count
 
 
 def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
