@@ -448,15 +448,22 @@ def _shared_surnames(by_name: dict[str, list[Mention]], types: dict[str, str], r
     in full ("Balin" beside Marty, Susan and Delaney Balin) → the one a bare surname means, by the rule speaker
     attribution follows; a person no one stands out for → "", no person of their own either. Merging leaves these
     mentions their bare name, for speaker attribution to resolve one by one (by a title, the bearer named last)."""
-    people = [name for name, kind in types.items() if kind == "PERSON" and " " in name.strip()]
+    # full names by their last and first word: a pile of a hundred articles names a thousand people
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for name, kind in types.items():
+        if kind == "PERSON" and " " in name.strip():
+            words = name_key(name).split()
+            by_last[surname(" ".join(words))].add(name)
+            by_first[words[0]].add(name)
     shared: dict[str, str] = {}
     for name, kind in types.items():
         key = name_key(name)
         if kind not in ("PERSON", "ORG") or " " in name.strip():  # NER tags a bare surname ORG as often as PERSON
             continue
-        bearers = {p for p in people if bears_surname(name_key(p), key)}
+        bearers = {p for p in by_last.get(key.split()[-1], ()) if bears_surname(name_key(p), key)}
         # a first name several people bear is no one's: speaker attribution never reads one either
-        given = {p for p in people if name_key(p).split()[0] == key} if kind == "PERSON" else set()
+        given = by_first.get(key, set()) if kind == "PERSON" else set()
         if len(bearers | given) > 1:
             named = {p: sum(m.label == "PERSON" for m in by_name[p]) for p in bearers}
             bearer = "" if given else named_most(bearers, named, relatives) or ""
