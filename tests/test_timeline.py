@@ -271,3 +271,9 @@ def test_timeline_seed_brief_with_dates_from_the_cli(examples_dir: Path) -> None
     unresolved = [e for e in brief.timeline if not e.resolved]
     assert unresolved and brief.timeline[-len(unresolved) :] == tuple(unresolved)
     assert {m.expression for e in unresolved for m in e.mentions} >= {"Monday", "last week"}
+
+
+def test_timeline_a_year_dating_another_event_gives_no_year_to_a_yearless_date() -> None:
+    sentence = "General Varga seized power in a bloody 1961 coup and ruled Estoria until March."
+    assert ("March", None) in dates(sentence, None)
+    assert ("1961", "1961") in dates(sentence, None)

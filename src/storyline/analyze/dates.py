@@ -58,6 +58,11 @@ _ANAPHORIC_DAY_BEFORE = re.compile(r"\b(?i:following|previous|preceding|same|tha
 _DURATION_BEFORE = re.compile(r"\b(?i:the|past)\s+$")
 # "the Sept. 11 attacks": the day names the 2001 attacks, whatever the publication year.
 _NINE_ELEVEN_AFTER = re.compile(r"\s+(?:attacks?|terror|terrorist|hijack\w*|mastermind|victims?|anniversary)\b")
+# "a bloody 1973 coup", "his 2012 campaign": a year dating the noun after it
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+(?:[a-z-]+\s+){0,2}$"
+)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 # A capitalized word before a bare year makes it a name: "Made in China 2025", "Euro 2016", "Vision 2030".
 _NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][\w.]*)\s+$")
 _YEAR_NAME_OK = frozenset(
@@ -167,10 +172,24 @@ def _is_name_word(word: re.Match[str] | None, allowed: frozenset[str]) -> bool:
 
 
 def _sentence_year(matches: list[tuple[re.Match[str], _Resolver]]) -> int | None:
-    """The one explicit year the sentence names, which a year-less date in it takes."""
-    groups = [match.groupdict() for match, _ in matches]
-    years = {int(year) for g in groups if (year := g.get("year") or g.get("bare_year"))}
+    """The one explicit year the sentence names, which a year-less date in it takes; a year that dates a noun ("a
+    bloody 1973 coup", "the 2016 election") is that event's, no context for the rest of the sentence."""
+    years = set()
+    for match, _ in matches:
+        groups = match.groupdict()
+        if groups.get("year"):
+            years.add(int(groups["year"]))
+        elif groups.get("bare_year") and not _dates_a_noun(match):
+            years.add(int(groups["bare_year"]))
     return years.pop() if len(years) == 1 else None
+
+
+def _dates_a_noun(match: re.Match[str]) -> bool:
+    """A year between a determiner (and up to two adjectives) and a lower-case word: 'a bloody 1973 coup'."""
+    sentence = match.string
+    return bool(
+        _DETERMINER_BEFORE.search(sentence, 0, match.start("x")) and _NOUN_AFTER.match(sentence, match.end("x"))
+    )
 
 
 def _tense(sentence: str, start: int, end: int) -> Tense:

@@ -19,6 +19,8 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from storyline.analyze.glued_text import LINK_WORDS, before_footnote, is_photo_credit, without_glued_text
+from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
 
@@ -73,7 +75,9 @@ SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
     "Before After When While If Although Though Because Since Until Once".split()
 )
-_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$")
+# a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
+_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?)\s*[\"“‘]?$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
 _RANK = re.compile(rf"\b(?:{'|'.join(r.title() for r in sorted(RANKS))})\b\.?")
@@ -185,6 +189,15 @@ def surname(key: str) -> str:
     return words[-1]
 
 
+def bears_surname(person: str, key: str) -> bool:
+    """Whether a full name's key ends with a surname's: 'bashar al assad' bears 'assad' and 'al assad' (the
+    hyphenated "al-Assad" written alone), 'robert mueller iii' bears 'mueller'."""
+    words, last = person.split(), key.split()
+    while len(words) > 1 and words[-1] in _GENERATIONS:
+        words.pop()
+    return len(words) > len(last) and words[-len(last) :] == last
+
+
 def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
     """Find, clean and merge the named entities of a cluster of cleaned articles.
 
@@ -198,6 +211,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         ModelUnavailable: spaCy or its English model package is not installed.
     """
     found: list[Mention] = []
+    relatives: set[str] = set()
     for article, doc in zip(articles, nlp().pipe(a.body for a in articles), strict=True):
         tagged = []
         for ent in doc.ents:
@@ -205,25 +219,47 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
                 mention = clean_mention(article, ent.start_char, ent.end_char, ent.label_)
                 if mention is not None:
                     tagged.append(mention)
-        found += _with_ranked_names(article, tagged)
+        tagged = _with_ranked_names(article, tagged)
+        people = (m for m in tagged if m.label == "PERSON")
+        relatives |= {name_key(m.text) for m in people if relation_before(article.body, m.start)}
+        found += tagged
+    found = _without_shouting(found)
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
-    return EntityAnalysis(_entities(mentions, types), mentions, canonical)
+    relatives = {canonical[key] for key in relatives}
+    return EntityAnalysis(_entities(mentions, types, relatives), mentions, canonical)
+
+
+def _without_shouting(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without words NER took for names in a headline's or a list's capitals ("TIM WOULD", "FREE
+    STORM", "ARGUMENT AGAINST COPYRIGHTING A"): a run of capitals, or a person in capitals, is a name only when
+    the cluster also writes it in mixed case. One capitalised word stays, an acronym, and a place ("UNION CITY"
+    opening a dateline)."""
+
+    def is_shouted(m: Mention) -> bool:
+        is_run = m.label == "PERSON" or (" " in m.text and m.label == "ORG")  # a dateline's place is a place
+        return is_run and m.text.isupper() and sum(c.isalpha() for c in m.text) >= 4
+
+    written = {name_key(m.text) for m in mentions if not is_shouted(m)}
+    return [m for m in mentions if not is_shouted(m) or name_key(m.text) in written]
 
 
 def clean_mention(article: Article, start: int, end: int, label: str) -> Mention | None:
     """The name inside an NER span, titles and possessive stripped; None for junk (numbers, URLs, fragments)."""
     body = article.body
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(body[start:end])]
-    at_sentence_start = start == 0 or bool(re.search(r"(?:^|[.!?]['\"”’]?)\s*$", body[max(0, start - 3) : start]))
+    # a quotation opening a sentence opens one too: “RIP Marty Balin, …” wrote his bandmate
+    at_sentence_start = start == 0 or bool(_SENTENCE_START_BEFORE.search(body[max(0, start - 4) : start]))
     while len(tokens) > 1:
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
         # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
-        if not (is_role or (at_sentence_start and (first.endswith("ing") or first in SENTENCE_OPENERS))):
+        opens_sentence = first.endswith("ing") or first in SENTENCE_OPENERS or first in LINK_WORDS
+        if not (is_role or (at_sentence_start and opens_sentence)):
             break
         tokens.pop(0)
         at_sentence_start = False
+    tokens = without_glued_text(body, tokens, label)
     if not tokens:
         return None
     if label == "PERSON":
@@ -231,12 +267,15 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     tokens = _after_owner(body, tokens)
     start, end = tokens[0][0], tokens[-1][1]
     text = body[start:end].split(" (")[0]  # "the Australian Maritime Safety Authority (Amsa": the name before it
+    text = before_footnote(text)
     end = start + len(text)
     possessive = _POSSESSIVE.search(text)
     if possessive and possessive.start() > 0:
         end -= len(possessive.group())
         text = body[start:end]
     if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
+        return None
+    if is_photo_credit(body, start, end, label):
         return None
     return Mention(article.id, start, end, text, label)
 
@@ -303,11 +342,13 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         forms[name_key(m.text)][m.text] += 1
         labels[name_key(m.text)][m.label] += 1
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
-    target = _nickname_targets(people) | _fuller_names(people)
+    nicknames = _nickname_targets(people)
+    target = nicknames | _fuller_names(people, nicknames)
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
-        if " " in key or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
+        is_one_word = not any(" " in text for text in forms[key])  # "al-Assad" is one word, keyed "al assad"
+        if not is_one_word or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
             continue
         # a first name alone is a person's somewhere: "Google", never tagged a person, is not "Google Maps" tagged
         # one once; "Raffaele", tagged a person twice among ten organisations, is still Raffaele Sollecito
@@ -315,7 +356,7 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         longer = {
             target.get(p, p)
             for p in people
-            if ((is_given and p.split()[0] == key) or surname(p) == key) and not is_namesake(p)
+            if ((is_given and p.split()[0] == key) or bears_surname(p, key)) and not is_namesake(p)
         }
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
             target[key] = longer.pop()
@@ -337,13 +378,15 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     return canonical, types
 
 
-def _display_rank(form: tuple[str, int]) -> tuple[bool, int, bool, int]:
-    """Accents, then middle initials, then no corporate suffix ("Sprint Nextel" over "Sprint Nextel Corp."), then
-    frequency."""
+def _display_rank(form: tuple[str, int]) -> tuple[bool, bool, int, bool, int]:
+    """Mixed case over a name of several words in capitals (a transcript's "JERRY SPRINGER", a dateline's "NEW
+    YORK"; one word in capitals is an acronym), then accents, then middle initials, then no corporate suffix
+    ("Sprint Nextel" over "Sprint Nextel Corp."), then frequency."""
     spelling, count = form
     words = spelling.split()
     has_suffix = len(words) > 1 and words[-1].lower().rstrip(".") in _CORPORATE_SUFFIXES
-    return spelling != _without_accents(spelling), len(words) - has_suffix, not has_suffix, count
+    is_shouted = len(words) > 1 and spelling.isupper()
+    return not is_shouted, spelling != _without_accents(spelling), len(words) - has_suffix, not has_suffix, count
 
 
 def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
@@ -358,10 +401,12 @@ def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
     return target
 
 
-def _fuller_names(people: Sequence[str]) -> dict[str, str]:
+def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
-    same first name and surname: a middle name the cluster writes once is still hers."""
+    same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
+    wood', the one longer name that only adds first initials ("L. Lin Wood"). A nickname's spelling ('liz lee ross'
+    beside 'elizabeth lee ross') is no second candidate."""
     target: dict[str, str] = {}
     for key in people:
         longer = [
@@ -369,8 +414,13 @@ def _fuller_names(people: Sequence[str]) -> dict[str, str]:
         ]
         first, *_, last = key.split()
         longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
-        if len(longer) == 1:
-            target[key] = longer[0]
+        # only initials before it: a longer name with words before it may be junk NER took along ("RIP Marty Balin")
+        longer = longer or [
+            p for p in people if p.endswith(f" {key}") and all(len(w) == 1 for w in p.split()[: -len(key.split())])
+        ]
+        candidates = {nicknames.get(p, p) for p in longer}
+        if len(candidates) == 1:
+            target[key] = candidates.pop()
     return target
 
 
@@ -393,10 +443,44 @@ def _acronyms(articles: Sequence[Article]) -> dict[str, str]:
     return found
 
 
-def _entities(mentions: Sequence[Mention], types: dict[str, str]) -> tuple[Entity, ...]:
+def _shared_surnames(by_name: dict[str, list[Mention]], types: dict[str, str], relatives: set[str]) -> dict[str, str]:
+    """One-word names that are the surname (or, for a person, the first name) of several people the cluster names
+    in full ("Balin" beside Marty, Susan and Delaney Balin) → the one a bare surname means, by the rule speaker
+    attribution follows; a person no one stands out for → "", no person of their own either. Merging leaves these
+    mentions their bare name, for speaker attribution to resolve one by one (by a title, the bearer named last)."""
+    # full names by their last and first word: a pile of a hundred articles names a thousand people
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for name, kind in types.items():
+        if kind == "PERSON" and " " in name.strip():
+            words = name_key(name).split()
+            by_last[surname(" ".join(words))].add(name)
+            by_first[words[0]].add(name)
+    shared: dict[str, str] = {}
+    for name, kind in types.items():
+        key = name_key(name)
+        if kind not in ("PERSON", "ORG") or " " in name.strip():  # NER tags a bare surname ORG as often as PERSON
+            continue
+        bearers = {p for p in by_last.get(key.split()[-1], ()) if bears_surname(name_key(p), key)}
+        # a first name several people bear is no one's: speaker attribution never reads one either
+        given = by_first.get(key, set()) if kind == "PERSON" else set()
+        if len(bearers | given) > 1:
+            named = {p: sum(m.label == "PERSON" for m in by_name[p]) for p in bearers}
+            bearer = "" if given else named_most(bearers, named, relatives) or ""
+            if bearer or kind == "PERSON":
+                shared[name] = bearer
+    return shared
+
+
+def _entities(mentions: Sequence[Mention], types: dict[str, str], relatives: set[str]) -> tuple[Entity, ...]:
     by_name: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_name[m.name].append(m)
+    shown = {name: name for name in by_name} | _shared_surnames(by_name, types, relatives)
+    by_name.clear()
+    for m in mentions:
+        if shown[m.name]:
+            by_name[shown[m.name]].append(m)
     entities = [
         Entity(
             name=name,

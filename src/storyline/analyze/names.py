@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
+from storyline.analyze.surnames import RELATIONS as RELATIONS  # speakers.py reads it from here
+from storyline.analyze.surnames import named_most, relation_before
 from storyline.segment import sentence_end, sentence_start
 
 FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
@@ -52,12 +54,6 @@ _TITLE_NOUNS = {
     "justice": "judge", "gen": "general", "lt": "lieutenant", "maj": "major", "col": "colonel", "capt": "captain",
     "cmdr": "commander", "adm": "admiral", "sgt": "sergeant", "cpl": "corporal", "pvt": "private", "det": "detective",
 }  # fmt: skip
-# "her husband, Keith Rogers": a relative named once, whom a later "her husband said" means
-RELATIONS = frozenset(
-    "husband wife mother father son daughter brother sister grandmother grandfather aunt uncle cousin "
-    "boyfriend girlfriend fiance fiancee partner widow widower".split()
-)
-_RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+),?\s+$")
 _AND_OWN = re.compile(
     r"\s+and\s+(his|her)\s+(?:husband|wife|spouse|partner|son|daughter|children|family|father|mother)\b"
 )
@@ -123,18 +119,8 @@ def full_name(text: str, context: SpeakerContext, position: int, *, has_title: b
             return next(iter(bearers & context.titled))
         if bearers:
             recent = [(pos, name) for pos, name, _, _ in context.named if name in bearers and pos < position]
-            return max(recent)[1] if recent else named_most(bearers, context)
+            return max(recent)[1] if recent else named_most(bearers, context.mentions, context.relatives)
     return context.canonical.get(key) if " " in key and key in context.canonical else None
-
-
-def named_most(bearers: set[str], context: SpeakerContext) -> str | None:
-    """Of several people sharing a surname, the one a bare surname means: not one the article introduces as a
-    relative ("his son Bobby Lee", "his wife, Ann Lee", always written with a first name beside the person the
-    surname alone stands for), and of the rest the one the cluster names more often than all the others together
-    (an obituary's subject)."""
-    ranked = sorted(bearers - context.relatives or bearers, key=lambda name: -context.mentions[name])
-    others = sum(context.mentions[name] for name in ranked[1:])
-    return ranked[0] if context.mentions[ranked[0]] > others else None
 
 
 def generation_bearer(body: str, mention: Mention, context: SpeakerContext) -> str | None:
@@ -216,12 +202,12 @@ def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, 
     titles: list[tuple[int, str, str, str]] = []
     for m in people:
         word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
-        relation = _RELATION_BEFORE.search(body, max(0, m.start - 30), m.start)
+        relation = relation_before(body, m.start)
         if m.label == "PERSON" and word and is_title(word.group(1)):
             title = word.group(1).lower()
             titles += [(m.start, head, m.name, "named") for head in {title, _TITLE_NOUNS.get(title, title)}]
-        elif m.label == "PERSON" and relation and relation.group(1) in RELATIONS:  # "her husband, Keith Rogers,"
-            titles.append((m.start, relation.group(1), m.name, "named"))
+        elif m.label == "PERSON" and relation:  # "her husband, Keith Rogers,"
+            titles.append((m.start, relation, m.name, "named"))
     return titles
 
 
