@@ -91,6 +91,13 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ),
         ("Household Size 100% 150% 1 $12,060 $18,090 2 16,240 24,360", "table_row"),
         ("42 comments", "comment_counter"),
+        # An embedded tweet's location notice, both of its forms.
+        ("Tweet with a location", "page_boilerplate"),
+        (
+            "When you tweet with a location, the service stores that location. You can switch location on/off "
+            "before each Tweet and always have the option to delete your location history. Learn more",
+            "page_boilerplate",
+        ),
         ("You have {{count}} stories left", "template_placeholder"),
         (
             "Get our Weekend Digest. Continue reading the main story. Please verify you're not a robot by clicking "

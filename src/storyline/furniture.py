@@ -539,7 +539,7 @@ def _digits(s: str) -> int:
 
 
 _page = _R(
-    r"^tweet with a location\b|add location information to your tweets|add a location to your tweets|"
+    r"^(?:when you )?tweet with a location\b|add location information to your tweets|add a location to your tweets|"
     r"^from wikipedia, the free encyclopedia|\[ ?edit ?\]$|alexa internet|wayback machine|internet archive|"
     r"these crawls are part of an effort|^you must enter the characters|a friend wanted you to see this|"
     r"^pic\.twitter\.com/\S+$|"
