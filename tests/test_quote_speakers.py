@@ -148,6 +148,17 @@ def test_speaker_group_opening_the_sentence_with_its_place() -> None:
             "a limp",
             "Mara Quint",
         ),
+        (  # an accusation's charge is the accuser's words; an organisation opening the main clause accuses
+            'Since the vote, Oxfam has been lobbying ministers, accusing the government of "abandoning the poorest".',
+            "abandoning",
+            "Oxfam",
+        ),
+        (  # "the law firm of …" is the firm, however many partners its name lists
+            "The law firm of Ames Grossman Hufford & Hale accused Verano Motors of hiding defects, in spite of "
+            '"known battery fire risks" that the firm traces to "poor welding".',
+            "known battery",
+            "Ames Grossman Hufford & Hale",
+        ),
     ],
 )
 def test_speaker_characterising_and_reporting_clauses(body: str, quote: str, speaker: str) -> None:

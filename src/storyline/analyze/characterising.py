@@ -28,7 +28,10 @@ CHARACTERISED = re.compile(
     # 'blamed the decline on more pronounced “competitive headwinds”'
     r"|\b(?P<verb5>blam(?:es|ed))\s+[^\"“”;:]{1,80}?\s+on\s+(?:[\w-]+\s+){0,3}$"
     # 'Officials believe that he has “significant information”': a belief reported in its holders' words
-    r"|\b(?P<verb6>believe[sd]?|suspect(?:s|ed)?)\s+(?:that\s+)?[^\"“”;:.]{1,120}$",
+    r"|\b(?P<verb6>believe[sd]?|suspect(?:s|ed)?)\s+(?:that\s+)?[^\"“”;:.]{1,120}$"
+    # 'accusing the minister of “letting austerity …”', 'accused the maker of hiding, in spite of “fire risks”': the
+    # charge is the accuser's words
+    r"|\b(?P<verb7>accus(?:es|ed|ing))\s+(?!of\b)[^\"“”;:.]{1,60}?\s+of\s+[^\"“”;:.]{0,100}$",
     re.IGNORECASE,
 )
 # "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach", "in what the

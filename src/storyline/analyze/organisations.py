@@ -47,6 +47,18 @@ def is_organisation_noun(head: str) -> bool:
     return head in _FITS
 
 
+# "The firm of Ames Grossman & Hale", "the law firm of Ames": the noun names the organisation after it
+_NOUN_OF_NAME = re.compile(
+    r"[Tt]he\s+(?:[a-z]+\s+)?(?P<head>[a-z]+)\s+of\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,6})"
+)
+
+
+def organisation_named_after(who: str) -> str | None:
+    """The name in 'the firm of Ames Grossman & Hale' when the noun before "of" is one for an organisation."""
+    match = _NOUN_OF_NAME.fullmatch(who)
+    return match.group("name") if match and is_organisation_noun(match.group("head")) else None
+
+
 def organisation_for(body: str, head: str, position: int, organisations: Sequence[Mention]) -> str | None:
     """The organisation 'the `head`' at `position` means: the closest one named before it that fits the noun
     (a publication for 'the paper') or that the text calls so ('Civilta Cattolica, the Jesuit magazine', 'local

@@ -45,7 +45,7 @@ from storyline.analyze.quote_flow import (
     reported_speaker_in_sentence_before,
 )
 from storyline.analyze.quote_marks import Found, quote_spans
-from storyline.analyze.speakers import CLAUSE_TO_COMMA, Speaker, speaker_context
+from storyline.analyze.speakers import CLAUSE_TO_COMMA, FRONTED, Speaker, speaker_context
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.subjects import (
     group_opening,
@@ -360,9 +360,10 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         at = start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and names_a_subject(before[who_start:who_end])
-    if verb.group().split()[0].lower().endswith("ing") or not is_subject:  # "saying", "referring to … as"
+    participle = verb.group().split()[0].lower().endswith("ing")
+    if participle or not is_subject:  # "saying", "referring to … as"
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
-        return _sentence_subject(text, start, start + verb.start(), found)
+        return _sentence_subject(text, start, start + verb.start(), found, organisation_may_speak=participle)
     return text.speaker(start + who_start, start + who_end, found)
 
 
@@ -375,9 +376,13 @@ def _speaks_after(according: re.Match[str], before: str) -> bool:
     return bool(_BEFORE.search(rest) or CHARACTERISED.search(rest))
 
 
-def _sentence_subject(text: ArticleText, start: int, end: int, found: Found) -> Speaker | None:
+def _sentence_subject(
+    text: ArticleText, start: int, end: int, found: Found, *, organisation_may_speak: bool = False
+) -> Speaker | None:
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
-    someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”')."""
+    someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”'). With
+    `organisation_may_speak` (the verb is a participle: 'Labour has been targeting cuts, accusing May of “…”'), an
+    organisation opening the main clause when no person does."""
     fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
     start = fronted.end() if fronted else start
     group = _GROUP_SPEAKS.match(text.body, start, end)
@@ -406,6 +411,12 @@ def _sentence_subject(text: ArticleText, start: int, end: int, found: Found) -> 
     pronoun = re.search(r"\b(?:he|she|He|She)\b", text.body[start:end])
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
+    if person is None and organisation_may_speak:
+        main = FRONTED.match(text.body, start, end)  # "In the days since the attack, Labour …"
+        at = main.end() if main else start
+        at += len(re.match(r"(?:[Tt]he\s+)?", text.body[at:end]).group())
+        organisation = next((m for m in text.people if m.label == "ORG" and m.start == at), None)
+        return text.speaker(organisation.start, organisation.end, found) if organisation else None
     if person is None:
         return None
     owned = _OWNED.match(text.body, person.end)  # "Heyer's mother then took the stage, telling …": the mother

@@ -49,6 +49,7 @@ from storyline.analyze.organisations import (
     is_organisation_noun,
     longer_organisation,
     organisation_for,
+    organisation_named_after,
     outside_quotes,
 )
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
@@ -223,6 +224,9 @@ def resolve(
     if author is not None:
         return _named(body, author.name, start, end, context, is_person=author.label == "PERSON")
     who = body[start:end]
+    organisation = organisation_named_after(who)  # "The firm of Ames & Hale accused …": the firm is Ames & Hale
+    if organisation is not None:
+        return _named(body, organisation, start, end, context, is_person=False)
     first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
     if first in ("he", "she", "who") or (first in {*_PRONOUNS, "it"} and len(who.split()) == 1):
         return _referent(body, start, end, open_at, people, context)  # not "her father Richard Kuiper"

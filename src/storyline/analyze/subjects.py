@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.organisations import organisation_named_after
 from storyline.analyze.quote_marks import CLOSING, OPENING
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 
@@ -35,10 +36,10 @@ _PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
 _PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
-# A group opening a sentence, then a verb: "Lawmakers in Kiev passed …"
+# A group opening a sentence, then a verb: "Lawmakers in Kiev passed …" (not "In the days since …")
 _GROUP_OPENS = re.compile(
-    r"(?P<who>(?P<group>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})"
-    r"(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
+    r"(?P<who>(?P<group>(?!(?i:in|on|at|for|during|after|before|since|over|by|with|from)\s)[A-Za-z][a-z-]*"
+    r"(?:\s+[a-z][a-z-]*){0,2})(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
     r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
 )
 # A share of a group opening a sentence, then a verb: "A lot of people have come up to me and said …"
@@ -84,12 +85,14 @@ def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     if title_open is not None:  # 'The party's campaign “Pledge to America” last year said': its subject is before it
         return subject_before(before, title_open)
     words = who.split()
-    if len(words) > 8 and words[0].lower() in DESCRIBERS:  # "A 2012 report by the Canadian Centre on …"
+    # "A 2012 report by the Canadian Centre on …", but not "The firm of Ames Grossman Hufford & Hale"
+    organisation = organisation_named_after(who.strip()) is not None
+    if len(words) > 8 and words[0].lower() in DESCRIBERS and not organisation:
         cut = re.search(r"\s(?:by|of|from|at|in|on|for|with)\s", who)
         if cut:
             end -= len(who) - cut.start()
             who = who[: cut.start()]
-    if not who.strip() or len(who.split()) > 8:
+    if not who.strip() or (len(who.split()) > 8 and not organisation):
         return None, 0
     return start + len(who) - len(who.lstrip()), end - (len(who) - len(who.rstrip()))
 
