@@ -440,3 +440,30 @@ def test_speaker_the_younger_of_two_sharing_a_surname_is_the_son() -> None:
         'donations.\n"I gave the maximum to his rival," he wrote.'
     )
     assert speaker_of(body, "I gave") == ("Timothy Whitfield", "named")
+
+
+def test_speaker_who_after_a_persons_apposition_is_that_person_not_one_named_inside_it() -> None:
+    body = (
+        '"We need someone with his talents," said former Senator Mark Jones, a Republican whom Mr. Smith beat in '
+        '1998, but who now describes him as "a tiger" on Capitol Hill. "He will do exactly that."'
+    )
+    assert speaker_of(body, "a tiger") == ("Mark Jones", "named")
+    assert speaker_of(body, "He will") == ("Mark Jones", "named")
+
+
+def test_speaker_of_a_statement_introduced_by_his_enthusiasm_or_her_answer() -> None:
+    body = (
+        "Singer Robert Lane looks back on the album with mixed feelings. But his enthusiasm for the work still shines "
+        'through: "It was a particularly prolific time for all of us."\nSenator Ann Cole was asked about the vote. '
+        'Her answer was short: "We will win this fight."'
+    )
+    assert speaker_of(body, "It was") == ("Robert Lane", "named")
+    assert speaker_of(body, "We will") == ("Ann Cole", "named")
+
+
+def test_speaker_goes_on_after_an_aside_in_brackets() -> None:
+    body = (
+        'Mayor Dan Keller spoke to the volunteers on Friday. "Every campaign has a few people who make the '
+        'difference," he began. (There were about thirty of us in the room.) "So no task is too small."'
+    )
+    assert speaker_of(body, "So no") == ("Dan Keller", "named")

@@ -25,7 +25,10 @@ _CLOSED_BEFORE = re.compile(
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
 # a name NER found there, or "he"/"she".
 _INTRODUCER = re.compile(
-    r"(?:(?:And|But|So)\s+)?(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b)?"
+    r"(?:(?:And|But|So)\s+)?(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b"
+    # "But his enthusiasm still shines through:": the owner of the words or feelings that follow
+    r"|(?P<owner>[Hh]is|[Hh]er)(?=\s+(?:enthusiasm|message|response|reply|answer|advice|verdict|explanation|"
+    r"reasoning|argument|conclusion|defen[cs]e|excuse|assessment|point|words)\b))?"
 )
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
@@ -135,9 +138,9 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
         subject = spokesperson
     if subject is not None:
         return text.speaker(subject.start, subject.end, found)
-    pronoun = opening.group("pronoun")
+    pronoun = next((group for group in ("pronoun", "owner") if opening.group(group)), None)
     if pronoun:
-        return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found)
+        return text.speaker(opening.start(pronoun), opening.end(pronoun), found)
     # "For Robert Plant, it has been a different experience:": the one person the sentence names
     named = [m for m in text.context.persons if start <= m.start < colon and m.label == "PERSON"]
     return text.speaker(named[0].start, named[0].end, found) if len({m.name for m in named}) == 1 else None

@@ -39,6 +39,8 @@ _GENDERED_DESCRIPTION = re.compile(rf"\b[Tt]he\s+(?P<noun>{'|'.join(_GENDERED_NO
 _NOT_A_NAME = re.compile(r"[A-Z][A-Z.&]+|[^/]*/.*")
 PLACES = frozenset({"GPE", "LOC"})
 # between a person and the place closing an apposition about them: ", the governor of "
+# "…, a Republican whom Mr. Lane beat in 1998, but who": an apposition, then a relative clause about the same person
+_APPOSITION_THEN_WHO = re.compile(r",\s+(?:the|a|an)\s[^,;:!?\"“”\n]{1,120},\s+(?:(?:but|and)\s+)?$")
 _APPOSITION_TO = re.compile(r",\s+(?:the|a|an)\s+[^,.;:!?\"“”\n]{1,60}?\s+(?:of|in|from|for)\s+")
 # "the site Formspring", "the app Vine": a name after a noun for a thing names that thing
 _THING_BEFORE = re.compile(
@@ -282,3 +284,12 @@ def appositive_head(body: str, place: Mention, people: Sequence[Mention]) -> lis
     if before and _APPOSITION_TO.fullmatch(body, before[-1].end, place.start):
         return before[-1:]
     return []
+
+
+def person_before_apposition(body: str, who_at: int, people: Sequence[Mention]) -> list[Mention]:
+    """ "Senator Ann Cole, a Republican whom Lane beat in 1998, but who …": the person an apposition right before the
+    "who" at `who_at` describes, who is its antecedent (not the "Lane" inside the apposition)."""
+    apposition = _APPOSITION_THEN_WHO.search(body, max(0, who_at - 200), who_at)
+    if apposition is None:
+        return []
+    return [m for m in people if m.label == "PERSON" and m.end == apposition.start()][-1:]

@@ -65,7 +65,8 @@ def follows(body: str, previous: Found, found: Found, is_full: bool) -> bool:
         )
     if not is_full and re.fullmatch(r"[^\"“”.!?;\n]{0,120}", between) and not is_title_quote(body, found, strict=False):
         return True  # 'said he had to show the “necessary cohesion” … and to propose “…”': the same sentence
-    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:])?\s*|\s*,?\s*(?:and|or)(?:\s+that)?\s*", between))
+    # a sentence or an aside in brackets between them: '“…,” he began. (There were twenty of us.) “So …”'
+    return bool(re.fullmatch(r"(?:[^\"“”]*[.!?:]\)?)?\s*|\s*,?\s*(?:and|or)(?:\s+that)?\s*", between))
 
 
 def is_statement(body: str, found: Found) -> bool:

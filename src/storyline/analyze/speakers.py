@@ -40,6 +40,7 @@ from storyline.analyze.names import (
     given_names,
     missed_surnames,
     noun_gender,
+    person_before_apposition,
     person_surnames,
     title_gender,
     titles_before,
@@ -290,7 +291,8 @@ def _referent(
     …"); "It" a document the sentence before introduced ("… a four-page letter. It warned that …")."""
     first = re.sub(r"['’]\w+$", "", body[start:end].split()[0].lower())
     if first == "who":
-        named_before = [m for m in people if 0 <= start - m.end <= 3]
+        # "Ann Cole, a Republican whom Lane beat, but who": the person the apposition describes
+        named_before = [m for m in people if 0 <= start - m.end <= 3] or person_before_apposition(body, start, people)
         if named_before and named_before[-1].label in PLACES:
             named_before = appositive_head(body, named_before[-1], people)
         if named_before:
