@@ -467,3 +467,27 @@ def test_speaker_goes_on_after_an_aside_in_brackets() -> None:
         'difference," he began. (There were about thirty of us in the room.) "So no task is too small."'
     )
     assert speaker_of(body, "So no") == ("Dan Keller", "named")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Mayor Tom Ames dismissed the claims as "pure nonsense."',
+        'Mayor Tom Ames rejected the idea as "absurd."',
+        'Mayor Tom Ames defended the policy as "necessary for the city."',
+        'Mayor Tom Ames condemned the violence as "unacceptable."',
+        'Mayor Tom Ames characterized the meeting as "productive."',
+        'Mayor Tom Ames expressed hope that the talks would be "productive."',
+        # the verb nearest the quote: describing, not 'defended … as' across it
+        'Mayor Tom Ames defended his choice of Lisa Lee, describing her as "the best in the state."',
+    ],
+)
+def test_speaker_of_words_a_characterising_verb_quotes(sentence: str) -> None:
+    body = "Tom Ames has led the city since 2019. " + sentence
+    quote = sentence.split('"')[1]
+    assert speaker_of(body, quote[:6]) == ("Tom Ames", "named")
+
+
+def test_speaker_the_suspect_is_a_noun_not_a_verb_of_belief() -> None:
+    body = 'Police said the suspect was "armed and dangerous" and urged people to stay away.'
+    assert speaker_of(body, "armed") == ("Police", "described")

@@ -17,6 +17,8 @@ _CHARACTERISING = (
     r"call(?:s|ed)|dub(?:s|bed)|term(?:s|ed)|label(?:s|l?ed)|brand(?:s|ed)|pan(?:s|ned)|slam(?:s|med)|"
     r"lambast(?:s|ed)|blast(?:s|ed)|critici[sz](?:es|ed)|prais(?:es|ed)|hail(?:s|ed)|defin(?:es|ed)|"
     r"view(?:s|ed)|regard(?:s|ed)|sees|saw|accus(?:es|ed)|describ(?:es|ed)|mock(?:s|ed)|den(?:ies|ounced)|"
+    r"dismiss(?:es|ed)|reject(?:s|ed)|defend(?:s|ed)|condemn(?:s|ed)|characteri[sz](?:es|ed)|decr(?:ies|ied)|"
+    r"portray(?:s|ed)|welcom(?:es|ed)|"
     r"refer(?:s|red|ring)\s+to"  # 'referring to herself as “the mother”'
 )
 CHARACTERISED = re.compile(
@@ -28,7 +30,10 @@ CHARACTERISED = re.compile(
     # 'blamed the decline on more pronounced “competitive headwinds”'
     r"|\b(?P<verb5>blam(?:es|ed))\s+[^\"“”;:]{1,80}?\s+on\s+(?:[\w-]+\s+){0,3}$"
     # 'Officials believe that he has “significant information”': a belief reported in its holders' words
-    r"|\b(?P<verb6>believe[sd]?|suspect(?:s|ed)?)\s+(?:that\s+)?[^\"“”;:.]{1,120}$"
+    # (not the noun: 'Police said the suspect was “armed”'); and 'expressed hope that the talks would be “…”'
+    r"|\b(?<!the\s)(?<!The\s)(?<!\ba\s)(?<!\bA\s)(?P<verb6>believe[sd]?|suspect(?:s|ed)?|"
+    r"express(?:es|ed)\s+(?:\w+\s+)?(?:confidence|hope|concern|doubts?|fears?|optimism|frustration))"
+    r"\s+(?:that\s+)?[^\"“”;:.]{1,120}$"
     # 'accusing the minister of “letting austerity …”', 'accused the maker of hiding, in spite of “fire risks”': the
     # charge is the accuser's words
     r"|\b(?P<verb7>accus(?:es|ed|ing))\s+(?!of\b)[^\"“”;:.]{1,60}?\s+of\s+[^\"“”;:.]{0,100}$",

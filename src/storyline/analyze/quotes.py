@@ -347,8 +347,13 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         and not _DETERMINER.search(before[: m.start()])
         and not (_PASSIVE.search(before[: m.start()]) and not m.group().endswith("ing"))
     ]
-    characterised = None if is_full else CHARACTERISED.search(before)
-    if characterised and not re.search(r"[\"“”]", before[characterised.start() :]):
+    characterised = None if is_full else _last_characterising(before)
+    # the verb nearest the quote: 'defended the pick, describing him as “…”' is the describing
+    if (
+        characterised
+        and not re.search(r"[\"“”]", before[characterised.start() :])
+        and not (verbs and verbs[-1].start() > characterised.start())
+    ):
         verbs = [characterised]
     if not verbs or is_title_quote(body, found):
         return None
@@ -365,6 +370,15 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
         return _sentence_subject(text, start, start + verb.start(), found, organisation_may_speak=participle)
     return text.speaker(start + who_start, start + who_end, found)
+
+
+def _last_characterising(before: str) -> re.Match[str] | None:
+    """The characterising verb nearest the quote: in 'Ames dismissed the claim, and Lee denounced it as “…”' Lee's
+    denouncing (a search alone finds 'dismissed … as', which spans it)."""
+    last, at = None, 0
+    while (match := CHARACTERISED.search(before, at)) is not None:
+        last, at = match, match.start() + 1
+    return last
 
 
 def _speaks_after(according: re.Match[str], before: str) -> bool:
