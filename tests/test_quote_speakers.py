@@ -478,6 +478,10 @@ def test_speaker_goes_on_after_an_aside_in_brackets() -> None:
         'Mayor Tom Ames condemned the violence as "unacceptable."',
         'Mayor Tom Ames characterized the meeting as "productive."',
         'Mayor Tom Ames expressed hope that the talks would be "productive."',
+        'Mayor Tom Ames promised a "deal of the century" for the port.',
+        'Mayor Tom Ames expressed his "deepest sympathies" to the families.',
+        'Mayor Tom Ames thanked voters for their "overwhelming support."',
+        'Mayor Tom Ames apologized for the "hurtful" remarks on Monday.',
         # the verb nearest the quote: describing, not 'defended … as' across it
         'Mayor Tom Ames defended his choice of Lisa Lee, describing her as "the best in the state."',
     ],
