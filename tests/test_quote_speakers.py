@@ -478,6 +478,9 @@ def test_speaker_goes_on_after_an_aside_in_brackets() -> None:
         'Mayor Tom Ames condemned the violence as "unacceptable."',
         'Mayor Tom Ames characterized the meeting as "productive."',
         'Mayor Tom Ames expressed hope that the talks would be "productive."',
+        # a verb after "the plan" ends the noun phrase: the quote is a verdict, not the plan's name
+        'Mayor Tom Ames made clear that the plan was "dead on arrival."',
+        'Mayor Tom Ames questioned whether the plan was "realistic."',
         'Mayor Tom Ames promised a "deal of the century" for the port.',
         'Mayor Tom Ames expressed his "deepest sympathies" to the families.',
         'Mayor Tom Ames thanked voters for their "overwhelming support."',

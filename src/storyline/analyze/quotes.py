@@ -106,7 +106,9 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|tho
 # venue's $2 billion “ring of steel”', 'a Florida-based “adult entertainer”'), or a charge ('charges of “insulting”')
 _NAMED_THING = re.compile(
     r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|these|those)|\w['’]s?)"
-    r"(?:\s+(?!(?:of|for|to|about|with|from|on|in|at|by)\b)[\w$.,-]+){0,2}\s+$"
+    # (a verb ends the noun phrase: 'the plan was “dead”' quotes a verdict on the plan, not its name)
+    r"(?:\s+(?!(?:of|for|to|about|with|from|on|in|at|by|is|was|are|were|be|been|has|had|have|would|will|could|"
+    r"remains?|remained|seems?|seemed)\b)[\w$.,-]+){0,2}\s+$"
     r"|\babout\s+$"  # the topic of a talk: 'his chat with Urgant about “restrictions”'
     r"|\b(?:charges?|counts?|sentences?|convictions?|convicted|guilty|accused|words?|phrase|term)\s+(?:of|for|over)?\s*$",
     re.IGNORECASE,
