@@ -498,3 +498,23 @@ def test_speaker_of_words_a_characterising_verb_quotes(sentence: str) -> None:
 def test_speaker_the_suspect_is_a_noun_not_a_verb_of_belief() -> None:
     body = 'Police said the suspect was "armed and dangerous" and urged people to stay away.'
     assert speaker_of(body, "armed") == ("Police", "described")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (  # "it" opening a clause goes on with the organisation that opens the sentence before
+            'Verano Foods recalled 40,000 jars of peanut butter on Monday. It said the jars "may contain glass."',
+            "may contain",
+            ("Verano Foods", "named"),
+        ),
+        (  # a study or report that "found that" reports in its own words
+            'A new report by the Health Ministry found that hospitals were "overwhelmed" last winter.',
+            "overwhelmed",
+            ("Health Ministry", "named"),
+        ),
+        ('The study found that the drug was "highly effective" in adults.', "highly", ("The study", "described")),
+    ],
+)
+def test_speaker_organisation_or_study_in_reported_words(body: str, quote: str, speaker: tuple[str, str]) -> None:
+    assert speaker_of(body, quote) == speaker

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
+from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.surnames import RELATIONS as RELATIONS  # speakers.py reads it from here
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.segment import sentence_end, sentence_start
@@ -293,3 +294,17 @@ def person_before_apposition(body: str, who_at: int, people: Sequence[Mention]) 
     if apposition is None:
         return []
     return [m for m in people if m.label == "PERSON" and m.end == apposition.start()][-1:]
+
+
+_CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
+
+
+def continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[str, str]:
+    """ "Conway said … . She added": the pronoun of a speaker's next words, by majority over the article; a
+    pronoun elsewhere in the sentence may be anyone's ("… sought to distance himself from his pick")."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for verb_end, name in speakers:
+        continued = _CONTINUED.match(body, sentence_end(body, verb_end))
+        if continued:
+            votes[name]["f" if continued.group(1) == "She" else "m"] += 1
+    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}

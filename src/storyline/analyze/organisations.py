@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
+from storyline.segment import sentence_start
 
 _PUBLICATION = re.compile(
     r"\b(?:Times|Post|Journal|Tribune|Chronicle|Herald|News|Gazette|Daily|Star|Register|Observer|Guardian|Telegraph|"
@@ -89,3 +90,15 @@ def longer_organisation(word: str, position: int, organisations: Sequence[Mentio
     pattern = re.compile(rf"\b{re.escape(word)}\b")
     longer = [m.name for m in organisations if m.end <= position and m.name != word and pattern.search(m.name)]
     return longer[-1] if longer else None
+
+
+def organisation_opening_before(body: str, start: int, organisations: Sequence[Mention]) -> str | None:
+    """The organisation named at the start of the sentence before `start` ("Acme Corp recalled 40,000 jars. It said
+    …"), which an "it" opening a clause there goes on with. Only a name: "the airline" may mean any airline named."""
+    sentence = sentence_start(body, start)
+    if sentence == 0:
+        return None
+    previous = sentence_start(body, max(0, sentence - 2))
+    opening = re.match(r"(?:(?:But|And|So|Yet|Still)\s+)?(?:[Tt]he\s+)?", body[previous:sentence])
+    at = previous + (opening.end() if opening else 0)
+    return next((m.name for m in organisations if m.start == at), None)

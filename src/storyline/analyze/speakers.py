@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +32,7 @@ from storyline.analyze.names import (
     RELATIONS,
     SpeakerContext,
     appositive_head,
+    continued_genders,
     could_be_person,
     full_name,
     gendered_description_before,
@@ -51,15 +52,15 @@ from storyline.analyze.organisations import (
     longer_organisation,
     organisation_for,
     organisation_named_after,
+    organisation_opening_before,
     outside_quotes,
 )
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
-from storyline.segment import crosses_sentence_end, sentence_end, sentence_spans
+from storyline.segment import crosses_sentence_end, sentence_spans
 
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
-_CONTINUED = re.compile(rf"\s*(He|She)\s+(?:[a-z]+\s+)?(?:{VERBS})\b")  # "She added", "He also said"
 # A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …", "But the
 # British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name)
 _SUBJECT_AHEAD = re.compile(
@@ -182,7 +183,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
             speakers.append((match.end(), name))
     context.named.sort()
     context.pairs = pairs_named(body, people, context)
-    context.genders = genders_of(body, persons, _continued_genders(body, speakers))
+    context.genders = genders_of(body, persons, continued_genders(body, speakers))
     context.topics = _topics(body, persons, context.genders, context.surnames)
     return context
 
@@ -304,8 +305,9 @@ def _referent(
         return Speaker(group.group("group"), "described", group.start("group"), group.end("group")) if group else None
     if first == "it":
         document = document_before(body, start)
-        if document is None:
-            return None
+        if document is None:  # "Acme Corp recalled 40,000 jars. It said …": the organisation the sentence before opens
+            organisation = organisation_opening_before(body, start, context.organisations)
+            return _named(body, organisation, start, end, context, is_person=False) if organisation else None
         author = author_of(body, document, people)
         if author is not None:
             return _named(body, author.name, start, end, context, is_person=author.label == "PERSON")
@@ -487,14 +489,3 @@ def _topics(
         elif pronoun and topics and genders.get(topics[-1][1], "") in ("", "m" if pronoun.group(1) == "He" else "f"):
             topics.append((main, topics[-1][1]))
     return topics
-
-
-def _continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[str, str]:
-    """ "Conway said … . She added": the pronoun of a speaker's next words, by majority over the article; a
-    pronoun elsewhere in the sentence may be anyone's ("… sought to distance himself from his pick")."""
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for verb_end, name in speakers:
-        continued = _CONTINUED.match(body, sentence_end(body, verb_end))
-        if continued:
-            votes[name]["f" if continued.group(1) == "She" else "m"] += 1
-    return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}

@@ -20,7 +20,8 @@ VERBS = "|".join(
         # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Walsh allowed that", "The
         # Globe reports that" (not "the draft reports")
         "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|"
-        r"(?:allow|report)(?:s|ed)(?=\s+(?:(?:last|this|on|earlier)\s+\w+\s+)?that\b)",  # "reported last week that"
+        # "reported last week that"; "The study found that" reports the study's words
+        r"(?:(?:allow|report)(?:s|ed)|finds|found)(?=\s+(?:(?:last|this|on|earlier)\s+\w+\s+)?that\b)",
         *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
     ]
 )
