@@ -518,3 +518,14 @@ def test_speaker_the_suspect_is_a_noun_not_a_verb_of_belief() -> None:
 )
 def test_speaker_organisation_or_study_in_reported_words(body: str, quote: str, speaker: tuple[str, str]) -> None:
     assert speaker_of(body, quote) == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Mayor Tom Ames (D) called the ruling "a victory for the city."',
+        'In an interview, Sen. Tom Ames (R-S.C.) also defended the ruling as "a victory for the city."',
+    ],
+)
+def test_speaker_is_the_name_before_a_party_label_in_brackets_not_the_label(body: str) -> None:
+    assert speaker_of(body, "a victory") == ("Tom Ames", "named")

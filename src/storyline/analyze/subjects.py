@@ -30,9 +30,13 @@ _APPOSITIVE = re.compile(
     r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*"
     r"(?:(?:has|have|had|also|later|then|once|previously|repeatedly|recently|reportedly)\s+)*$"
 )
-# "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text
 _OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
-_PARTY_LABEL = re.compile(r",\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?\s*$")
+# "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text, or in brackets, maybe before
+# an adverb: "Sen. Ann Lane (R-S.C.) also defended", "Mayor Tom Ames (D) called"
+_PARTY_LABEL = re.compile(
+    r"(?:,\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?|\s*\([DRI](?:-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\))"
+    r"(?:\s+(?:also|later|then|once|previously|repeatedly|recently|reportedly|has|have|had))*\s*$"
+)
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
 _PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
 _TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
