@@ -529,3 +529,15 @@ def test_speaker_organisation_or_study_in_reported_words(body: str, quote: str, 
 )
 def test_speaker_is_the_name_before_a_party_label_in_brackets_not_the_label(body: str) -> None:
     assert speaker_of(body, "a victory") == ("Tom Ames", "named")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Mayor Tom Ames toured the damage. "We will rebuild the whole street" Mayor Tom Ames said.', "Tom Ames"),
+        # a surname ending like a plural ("Jones") is still the person, not a group
+        ('Mayor Tom Jones toured the damage. "We will rebuild the street," Jones posted on Facebook.', "Tom Jones"),
+    ],
+)
+def test_speaker_after_a_statement_missing_its_comma_or_posted(body: str, speaker: str) -> None:
+    assert speaker_of(body, "We will") == (speaker, "named")

@@ -85,12 +85,21 @@ def is_statement(body: str, found: Found) -> bool:
 def closes_clause(body: str, found: Found, after: str) -> bool:
     """Only a quote that ends its clause is attributed forwards: not '"restrictions" on what can be said'; and not
     one ending its sentence with a full stop, after which the next sentence speaks for itself — unless a word in
-    lower case goes on with it ('“… day.” said Carla Brandt')."""
+    lower case goes on with it ('“… day.” said Carla Brandt'), or a statement missing its comma is followed by its
+    attribution alone ('“We will rebuild” Mayor Tom Ames said.')."""
     return bool(
         re.search(r"[,!?…—-]['’]?$", body[found.start : found.end])
         or after.lstrip()[:1] in (",", "—")
         or (body[found.end - 1] == "." and re.match(r"\s+[a-z]", after))
+        or (body[found.start : found.start + 1].isupper() and _BARE_ATTRIBUTION.match(after))
     )
+
+
+# `“We will rebuild” Mayor Tom Ames said.`: a name or "he"/"she" and a speech verb closing the sentence
+_BARE_ATTRIBUTION = re.compile(
+    r"\s+(?:[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+"
+    r"(?:said|says|added|wrote|told\s+[^.,;:!?\"“”\n]{1,40})\."
+)
 
 
 def reported_speaker_before(body: str, found: Found, persons: Sequence[Mention]) -> tuple[int, int] | None:

@@ -277,7 +277,8 @@ def resolve(
         return _named(body, found_name.group(), start, end, context)
     if first in DESCRIBERS or who[:1].islower() or re.match(_DESCRIBED_BY_NAME, who):
         return _describe(body, start, end, open_at, context) if _is_noun_phrase(who) else None
-    if not inside and _GROUP_OPENING_SENTENCE.fullmatch(who):  # "Investigators said": a group, capitalised
+    # "Investigators said": a group, capitalised; not "Jones said" after "Ann Jones"
+    if not inside and _GROUP_OPENING_SENTENCE.fullmatch(who) and full_name(who, context, start) is None:
         return Speaker(who, "described", start, end)
     if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
         return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere

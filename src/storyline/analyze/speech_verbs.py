@@ -10,7 +10,7 @@ import re
 _STEMS = (
     "acknowledge advise advocate allege announce argue assert boast caution clarif comment complain concede "
     "conclude confess confirm contend continue counter declare decr den describe emphasize exclaim explain insist "
-    "implor joke laugh lament mention muse not observ plead pledge pose predict proclaim recall recount reiterate "
+    "implor joke laugh lament mention muse not observ plead pledge pose post predict proclaim recall recount reiterate "
     "remark repl respond retort reveal scream shout stat stress suggest tease testif tweet urge vow warn whisper "
     "wonder yell estimat"
 ).split()
