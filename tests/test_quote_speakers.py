@@ -541,3 +541,14 @@ def test_speaker_is_the_name_before_a_party_label_in_brackets_not_the_label(body
 )
 def test_speaker_after_a_statement_missing_its_comma_or_posted(body: str, speaker: str) -> None:
     assert speaker_of(body, "We will") == (speaker, "named")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Mayor Tom Jones won in 2019. The "new deal" he promised for the port never came.',
+        'Mayor Tom Jones won in 2019. Voters are still waiting for the "new deal" that Jones promised.',
+    ],
+)
+def test_speaker_of_a_promise_named_before_its_promiser(body: str) -> None:
+    assert speaker_of(body, "new deal") == ("Tom Jones", "named")

@@ -65,6 +65,11 @@ CLAIM_OF = re.compile(
     r"|(?P<wisher>\b(?:[Hh]is|[Hh]er)|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*(?=['’]s?\s))(?:['’]s?)?\s+"
     r"(?:desire|wish|intention|hope)\s+to\s+(?:\w+\s+){0,2}$"
 )
+# 'the “deal” he promised', 'the “wall” that Trump vowed to build': the words of whoever promised it, right after
+PROMISED_AFTER = re.compile(
+    r"\s*(?:that\s+|which\s+)?(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:had\s+|has\s+)?"
+    r"(?:promised|vowed|pledged|touted|proposed|demanded|called\s+for)\b"
+)
 # 'packed with well-wishers bearing photos and chanting “…”': the crowd
 _PLURAL_WORD = re.compile(r"\b[a-z][\w-]*s\b")
 _CHANTING = re.compile(r"(?:\s+[^\"“”.;:]{0,80}?\s+and)?\s+(?:chanting|chanted|singing|sang|yelling)\s*:?\s*")

@@ -26,6 +26,7 @@ from storyline.analyze.characterising import (
     CHARACTERISED,
     CLAIM_OF,
     PASSIVE_CHARACTERISED,
+    PROMISED_AFTER,
     WHAT_CALLED,
     WORD,
     chanting_crowd,
@@ -232,7 +233,8 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
 
 def _attribute_partial(text: ArticleText, found: Found, after: str) -> Speaker | None:
     """A few words quoted inside the writer's sentence: "what the daily Corriere della Sera called “…”", "deemed
-    “…” by investigators", "Mr. Harlan's claim that it is “fully funded”", "panned her as a “terrible person”"."""
+    “…” by investigators", "the “deal” he promised", "Mr. Harlan's claim that it is “fully funded”", "panned her as
+    a “terrible person”"."""
     body = text.body
     what = WHAT_CALLED.search(body, max(0, found.open_at - 120), found.open_at)
     if what:
@@ -240,6 +242,9 @@ def _attribute_partial(text: ArticleText, found: Found, after: str) -> Speaker |
     agent = _passive_agent(body, found, after)
     if agent is not None:
         return text.speaker(*agent, found)
+    promised = PROMISED_AFTER.match(after)
+    if promised is not None:
+        return text.speaker(found.close_at + promised.start("who"), found.close_at + promised.end("who"), found)
     claim = CLAIM_OF.search(body, sentence_start(body, found.open_at), found.open_at)
     if claim is not None:
         group = "who" if claim.group("who") else "wisher"
