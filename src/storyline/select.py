@@ -57,14 +57,16 @@ class Cluster:
     @classmethod
     def build_many(cls, stories: Sequence[Sequence[Sentence]], support_threshold: float) -> list[Cluster]:
         """`build` of each story, with one round of numpy calls for the TF-IDF of all (`represent_stories`)."""
-        represented = represent_stories([[s.text for s in sentences] for sentences in stories])
+        texts = [[s.text for s in sentences] for sentences in stories]
         return [
-            cls._assemble(sentences, found, support_threshold)
-            for sentences, found in zip(stories, represented, strict=True)
+            cls._assemble(sentences, story_texts, found, support_threshold)
+            for sentences, story_texts, found in zip(stories, texts, represent_stories(texts), strict=True)
         ]
 
     @classmethod
-    def _assemble(cls, sentences: Sequence[Sentence], represented: StoryVectors, support_threshold: float) -> Cluster:
+    def _assemble(
+        cls, sentences: Sequence[Sentence], texts: list[str], represented: StoryVectors, support_threshold: float
+    ) -> Cluster:
         vectors, similarity = represented.vectors, represented.similarity
         number_of = {article: k for k, article in enumerate(dict.fromkeys(s.article_id for s in sentences))}
         article_index = np.array([number_of[s.article_id] for s in sentences], dtype=np.int64)
@@ -84,22 +86,24 @@ class Cluster:
             article_index=article_index,
             article_ids=tuple(number_of),
             supports=supports,
-            n_words=np.array([s.n_words for s in sentences], dtype=np.int64),
+            # `Sentence.n_words` of each, split and counted in C rather than with a property call per sentence
+            n_words=np.fromiter(map(len, map(str.split, texts)), dtype=np.int64, count=len(texts)),
         )
 
     def supporters(self, index: int) -> list[tuple[int, float]]:
         """Sentences of other articles that support sentence `index`, best first, a few per article."""
         if not self._has_support[index]:
             return []  # most sentences: support needs a close match in another article
-        row = self.similarity[index]
-        ranked = sorted(np.flatnonzero(self.supports[index]), key=lambda j: (-row[j], j))
+        others = np.flatnonzero(self.supports[index])
+        # As Python numbers: sorting and comparing numpy scalars one at a time costs several times more.
+        cosines, articles = self.similarity[index, others].tolist(), self.article_index[others].tolist()
+        candidates = zip(others.tolist(), cosines, articles, strict=True)
         per_article: dict[int, int] = {}
         found: list[tuple[int, float]] = []
-        for j in ranked:
-            article = int(self.article_index[j])
+        for j, cosine, article in sorted(candidates, key=lambda c: (-c[1], c[0])):
             if per_article.get(article, 0) < MAX_SUPPORT_PER_ARTICLE:
                 per_article[article] = per_article.get(article, 0) + 1
-                found.append((int(j), float(row[j])))
+                found.append((j, cosine))
         return found
 
     @cached_property
@@ -428,10 +432,11 @@ def _fill_by_score(
 
 def reading_order(sentences: Sequence[Sentence], chosen: Sequence[int]) -> list[int]:
     """Order picks as a reader expects: earlier-in-article first, ties by article order."""
-    lengths: dict[str, int] = {}
+    lengths: dict[str, int] = {}  # sentences of each article, the articles in order of appearance
     for s in sentences:
-        lengths[s.article_id] = max(lengths.get(s.article_id, 0), s.position + 1)
-    article_rank = {a: r for r, a in enumerate(dict.fromkeys(s.article_id for s in sentences))}
+        if s.position >= lengths.get(s.article_id, 0):
+            lengths[s.article_id] = s.position + 1
+    article_rank = {a: r for r, a in enumerate(lengths)}
     return sorted(
         chosen,
         key=lambda i: (
