@@ -242,6 +242,14 @@ def test_a_shared_surname_joins_the_person_named_more_than_the_relatives_togethe
 
 
 @pytest.mark.slow
+def test_a_relative_named_only_in_capitals_is_dropped_without_an_error() -> None:
+    # The capitals go (no mixed-case spelling of the name), and with them the relative the surname rule knew of.
+    body = "Mayor Ann Lee spoke in Boston. Her husband, PETER LEE, said nothing."
+    found = analyze_entities([article(body)])
+    assert "Ann Lee" in {e.name for e in found.entities}
+    assert not any(e.name.isupper() for e in found.entities if e.type == "PERSON")
+
+
 def test_a_surname_no_one_stands_out_for_is_no_person_of_its_own() -> None:
     body = "Ann Whitcombe met Ben Whitcombe in Leeds on Friday. Later, Whitcombe said the talks went well."
     found = analyze_entities([article(body)])
@@ -278,6 +286,11 @@ def test_a_surname_no_one_stands_out_for_is_no_person_of_its_own() -> None:
         ("A new post.\nView Okafor wins the vote in Leeds", "View Okafor", "PERSON", "Okafor"),
         ("A new post.\nRead Hollis's letter to herself here.", "Read Hollis", "PERSON", "Hollis"),
         ("A post.\n“RIP Tova Lindqvist, a friend.”", "RIP Tova Lindqvist", "PERSON", "Tova Lindqvist"),
+        # names that only look glued: an agency sharing a wire's initials, a wire's own name, a name joined to itself
+        ("The state asked the U.S. EPA for help.", "U.S. EPA", "ORG", "U.S. EPA"),
+        ("Buyers licensed it from Getty Images last year.", "Getty Images", "ORG", "Getty Images"),
+        ("Shares of Ambrose & Ambrose fell.", "Ambrose & Ambrose", "ORG", "Ambrose & Ambrose"),
+        ("A blank   span.", "   ", "ORG", None),
     ],
 )
 def test_entities_text_glued_to_a_name_is_cut_and_a_photo_credit_dropped(

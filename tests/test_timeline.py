@@ -277,3 +277,14 @@ def test_timeline_a_year_dating_another_event_gives_no_year_to_a_yearless_date()
     sentence = "General Varga seized power in a bloody 1961 coup and ruled Estoria until March."
     assert ("March", None) in dates(sentence, None)
     assert ("1961", "1961") in dates(sentence, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The talks in 1987 collapsed on March 3.",  # a preposition: the year is the sentence's, not a noun's
+        "He said that 1987 was hard and left on March 3.",  # "that" a conjunction, "was" a verb
+    ],
+)
+def test_timeline_a_year_in_the_sentence_still_dates_a_yearless_day(sentence: str) -> None:
+    assert ("March 3", "1987-03-03") in dates(sentence, None)

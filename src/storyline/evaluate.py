@@ -240,7 +240,10 @@ class _Prepared:
     references: list[str]
 
     def input_for(self, system: str) -> _Input:
-        return self.uncleaned if system.endswith(UNCLEANED) and self.uncleaned is not None else self.cleaned
+        if not system.endswith(UNCLEANED):
+            return self.cleaned
+        assert self.uncleaned is not None, "evaluate_clusters prepares uncleaned input for every uncleaned system"
+        return self.uncleaned
 
 
 def evaluate_clusters(

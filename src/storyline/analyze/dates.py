@@ -58,11 +58,15 @@ _ANAPHORIC_DAY_BEFORE = re.compile(r"\b(?i:following|previous|preceding|same|tha
 _DURATION_BEFORE = re.compile(r"\b(?i:the|past)\s+$")
 # "the Sept. 11 attacks": the day names the 2001 attacks, whatever the publication year.
 _NINE_ELEVEN_AFTER = re.compile(r"\s+(?:attacks?|terror|terrorist|hijack\w*|mastermind|victims?|anniversary)\b")
-# "a bloody 1973 coup", "his 2012 campaign": a year dating the noun after it
+# "a bloody 1973 coup", "his 2012 campaign": a year dating the noun after it. Up to two adjectives between the
+# determiner and the year, never a preposition ("the talks in 2016 collapsed" dates the talks' sentence); "that"
+# is left out, as "said that 2016 was" is a conjunction.
 _DETERMINER_BEFORE = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+(?:[a-z-]+\s+){0,2}$"
+    r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his)\s+"
+    r"(?:(?!(?:in|on|at|of|for|by|to|from|since|until|during|after|before)\s)[a-z-]+\s+){0,2}$"
 )
-_NOUN_AFTER = re.compile(r"\s+[a-z]")
+# ... and a noun after it, not a verb: "the 2016 race", not "the year 2016 was"
+_NOUN_AFTER = re.compile(r"\s+(?!(?:is|was|were|are|has|had|will|would)\b)[a-z]")
 # A capitalized word before a bare year makes it a name: "Made in China 2025", "Euro 2016", "Vision 2030".
 _NAME_BEFORE_YEAR = re.compile(r"\b([A-Z][\w.]*)\s+$")
 _YEAR_NAME_OK = frozenset(

@@ -226,7 +226,8 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
     found = _without_shouting(found)
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
-    relatives = {canonical[key] for key in relatives}
+    # A relative whose name only stood in a headline's capitals is gone with it.
+    relatives = {canonical[key] for key in relatives if key in canonical}
     return EntityAnalysis(_entities(mentions, types, relatives), mentions, canonical)
 
 
@@ -259,7 +260,7 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
             break
         tokens.pop(0)
         at_sentence_start = False
-    tokens = without_glued_text(body, tokens, label)
+    tokens = without_glued_text(body, tokens, label) if tokens else tokens
     if not tokens:
         return None
     if label == "PERSON":

@@ -17,7 +17,10 @@ _CREDIT = re.compile(r"^(?:Credit|Photo|Photograph|Courtesy)\b|\bPhoto\s*/|\s/|/
 # the credit's name stands before a slash or after a credit line's label: "Jo Linsley/Reuters", "Photo: Jo Linsley"
 _CREDITED_AFTER = re.compile(r"\s*/\s*[A-Z]")
 _CREDITED_BEFORE = re.compile(r"\b(?:Credit|Photo|Photograph|Photographer|Courtesy|Image)\b:?[ \t]*$")
-_WIRES = frozenset("AP AFP Reuters REUTERS Getty EPA UPI".split())
+# Not "EPA": the European photo agency is also the US Environmental Protection Agency ("Trump's EPA").
+_WIRES = frozenset("AP AFP Reuters REUTERS Getty UPI".split())
+# Words that join two names into one ("Johnson & Johnson", "Marks and Spencer"): a name after them is no repeat.
+_JOINING_WORDS = frozenset("& and of".split())
 _PLATFORMS = frozenset("Facebook Twitter Instagram YouTube Pinterest LinkedIn".split())
 # Small words that open or close no name: "of Bahrain", "University of Wisconsin at", "her Conservative Party"
 _EDGE_WORDS = frozenset("of at on in to for and the a an his her their its our".split())
@@ -46,10 +49,11 @@ def without_glued_text(body: str, tokens: list[tuple[int, int]], label: str) -> 
     words = [body[s:e] for s, e in tokens]
     if _CREDIT.search(body[tokens[0][0] : tokens[-1][1]]) or (len(words) > 1 and words[-1] in _WIRES):
         return []
-    if len(words) > 1 and words[0] in _WIRES:
+    if len(words) > 1 and words[0] in _WIRES and words[1] != "Images":  # "Getty Images" is the agency itself
         tokens, words = tokens[1:], words[1:]
-    if words[0] in words[2:]:  # a name of two words or more, then the same name again
-        tokens, words = tokens[: words.index(words[0], 2)], words[: words.index(words[0], 2)]
+    repeat = words.index(words[0], 2) if words[0] in words[2:] else 0
+    if repeat and words[repeat - 1] not in _JOINING_WORDS:  # a name of two words or more, then the same name again
+        tokens, words = tokens[:repeat], words[:repeat]
     if len(words) > 1 and words[-1] in _PLATFORMS:  # a page's link to its account: "Business Insider Facebook"
         tokens, words = tokens[:-1], words[:-1]
     while len(tokens) > 1 and words[0] in _EDGE_WORDS:
