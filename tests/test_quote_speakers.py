@@ -495,8 +495,15 @@ def test_speaker_of_words_a_characterising_verb_quotes(sentence: str) -> None:
     assert speaker_of(body, quote[:6]) == ("Tom Ames", "named")
 
 
-def test_speaker_the_suspect_is_a_noun_not_a_verb_of_belief() -> None:
-    body = 'Police said the suspect was "armed and dangerous" and urged people to stay away.'
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Police said the suspect was "armed and dangerous" and urged people to stay away.',
+        'Police said the murder suspect was "armed and dangerous" and urged people to stay away.',
+        'Police said two suspects were "armed and dangerous" and urged people to stay away.',
+    ],
+)
+def test_speaker_the_suspect_is_a_noun_not_a_verb_of_belief(body: str) -> None:
     assert speaker_of(body, "armed") == ("Police", "described")
 
 

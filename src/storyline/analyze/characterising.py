@@ -30,17 +30,17 @@ CHARACTERISED = re.compile(
     # 'blamed the decline on more pronounced “competitive headwinds”'
     r"|\b(?P<verb5>blam(?:es|ed))\s+[^\"“”;:]{1,80}?\s+on\s+(?:[\w-]+\s+){0,3}$"
     # 'Officials believe that he has “significant information”': a belief reported in its holders' words
-    # (not the noun: 'Police said the suspect was “armed”'); and 'expressed hope that the talks would be “…”'
-    r"|\b(?<!the\s)(?<!The\s)(?<!\ba\s)(?<!\bA\s)(?P<verb6>believe[sd]?|suspect(?:s|ed)?|"
+    # (not the noun: 'Police said the murder suspect was “armed”'); and 'expressed hope that the talks would be “…”'
+    r"|\b(?<!the\s)(?<!\ba\s)(?P<verb6>believe[sd]?|suspect(?:s|ed)?(?!\s+(?:is|was|were|are)\b)|"
     r"express(?:es|ed)\s+(?:\w+\s+)?(?:confidence|hope|concern|doubts?|fears?|optimism|frustration))"
     r"\s+(?:that\s+)?[^\"“”;:.]{1,120}$"
     # 'accusing the minister of “letting austerity …”', 'accused the maker of hiding, in spite of “fire risks”': the
     # charge is the accuser's words
+    r"|\b(?P<verb7>accus(?:es|ed|ing))\s+(?!of\b)[^\"“”;:.]{1,60}?\s+of\s+[^\"“”;:.]{0,100}$"
     # 'promised a “deal of the century”', 'expressed his “deepest sympathies”', 'thanked voters for their “…”': a
     # speech act's object in the speaker's words (not 'offered an “unsanctioned” rebuttal': the writer's label)
     r"|\b(?P<verb8>promis(?:es|ed)|express(?:es|ed)|apologi[sz](?:es|ed)\s+for|"
-    r"thank(?:s|ed)\s+[^\"“”;:.]{1,40}?\s+for|pledg(?:es|ed))\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+)?$"
-    r"|\b(?P<verb7>accus(?:es|ed|ing))\s+(?!of\b)[^\"“”;:.]{1,60}?\s+of\s+[^\"“”;:.]{0,100}$",
+    r"thank(?:s|ed)\s+[^\"“”;:.]{1,40}?\s+for|pledg(?:es|ed))\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # "In what the daily Corriere della Sera called “…”", "what they called a “gangster-like” approach", "in what the

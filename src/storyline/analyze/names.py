@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
 from storyline.analyze.speech_verbs import VERBS
-from storyline.analyze.surnames import RELATIONS as RELATIONS  # speakers.py reads it from here
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.segment import sentence_end, sentence_start
 

@@ -29,7 +29,6 @@ from storyline.analyze.entities import (
 from storyline.analyze.names import (
     FUNCTION_WORDS,
     PLACES,
-    RELATIONS,
     SpeakerContext,
     appositive_head,
     continued_genders,
@@ -57,6 +56,7 @@ from storyline.analyze.organisations import (
 )
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
+from storyline.analyze.surnames import RELATIONS
 from storyline.segment import crosses_sentence_end, sentence_spans
 
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
