@@ -291,6 +291,8 @@ def test_a_surname_no_one_stands_out_for_is_no_person_of_its_own() -> None:
         ("Buyers licensed it from Getty Images last year.", "Getty Images", "ORG", "Getty Images"),
         ("Shares of Ambrose & Ambrose fell.", "Ambrose & Ambrose", "ORG", "Ambrose & Ambrose"),
         ("A blank   span.", "   ", "ORG", None),
+        ("Fares on Jet2 rose.", "Jet2", "ORG", "Jet2"),
+        ("Signs for Clinton/Kaine lined the road.", "Clinton", "PERSON", "Clinton"),
     ],
 )
 def test_entities_text_glued_to_a_name_is_cut_and_a_photo_credit_dropped(

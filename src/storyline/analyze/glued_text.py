@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
-# Where a name ends before a reference NER took along: "Community of Christ.[5", "Cascade Range34", "Kim,30"
-_FOOTNOTE = re.compile(r"\.?\[\d|,\s?\d|(?<=[a-z])\d+$")
+# Where a name ends before a reference NER took along: "Community of Christ.[5", "Kim,30"
+_FOOTNOTE = re.compile(r"\.?\[\d|,\s?\d")
+# A footnote number glued to a name's last word: "Cascade Range34" (a one-word name may end in digits: "Jet2")
+_GLUED_NUMBER = re.compile(r"(?<=[a-z])\d+$")
 # Link and button words opening a line before a name: "View Trump picks Gorsuch", "Read Hockley's letter here"
 LINK_WORDS = frozenset("View Read Click Follow Share Subscribe Tweet RIP".split())
 # Photo credits and captions cleaning left in the body: "Credit Doug Mills", "AP Photo/Jo Linsley", "(Photo: Jo
@@ -29,14 +31,16 @@ _NAME_PARTICLES = frozenset("de del della der di da du dos la le van von bin ibn
 
 
 def before_footnote(text: str) -> str:
-    """'Community of Christ.[5' → 'Community of Christ'."""
-    return _FOOTNOTE.split(text)[0]
+    """'Community of Christ.[5' → 'Community of Christ', 'Cascade Range34' → 'Cascade Range'."""
+    name = _FOOTNOTE.split(text)[0]
+    return _GLUED_NUMBER.sub("", name) if " " in name else name
 
 
 def is_photo_credit(body: str, start: int, end: int, label: str) -> bool:
     """Whether the name at body[start:end] credits a picture: after a credit line's label ("Photo: Jo Linsley"),
     or a person before a slash ("Jo Linsley/Reuters"; a place there is a dateline's, "SINGAPORE/BEIJING")."""
-    is_credited = label == "PERSON" and _CREDITED_AFTER.match(body, end) is not None
+    # a credit gives a photographer's full name; one word before a slash is a ticket or a pair ("Clinton/Kaine")
+    is_credited = label == "PERSON" and " " in body[start:end] and _CREDITED_AFTER.match(body, end) is not None
     return is_credited or _CREDITED_BEFORE.search(body, max(0, start - 14), start) is not None
 
 
