@@ -138,9 +138,9 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
         subject = spokesperson
     if subject is not None:
         return text.speaker(subject.start, subject.end, found)
-    pronoun = next((group for group in ("pronoun", "owner") if opening.group(group)), None)
-    if pronoun:
-        return text.speaker(opening.start(pronoun), opening.end(pronoun), found)
+    referring = next((group for group in ("pronoun", "owner") if opening.group(group)), None)
+    if referring:
+        return text.speaker(opening.start(referring), opening.end(referring), found)
     # "For Robert Plant, it has been a different experience:": the one person the sentence names
     named = [m for m in text.context.persons if start <= m.start < colon and m.label == "PERSON"]
     return text.speaker(named[0].start, named[0].end, found) if len({m.name for m in named}) == 1 else None

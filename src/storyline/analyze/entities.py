@@ -19,7 +19,7 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from storyline.analyze.glued_text import LINK_WORDS, before_footnote, is_photo_credit, without_glued_text
+from storyline.analyze.glued_text import LEAD_IN_WORDS, before_footnote, is_photo_credit, without_glued_text
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -255,7 +255,7 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
         # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
-        opens_sentence = first.endswith("ing") or first in SENTENCE_OPENERS or first in LINK_WORDS
+        opens_sentence = first.endswith("ing") or first in SENTENCE_OPENERS or first in LEAD_IN_WORDS
         if not (is_role or (at_sentence_start and opens_sentence)):
             break
         tokens.pop(0)
@@ -454,9 +454,9 @@ def _shared_surnames(by_name: dict[str, list[Mention]], types: dict[str, str], r
     by_first: dict[str, set[str]] = defaultdict(set)
     for name, kind in types.items():
         if kind == "PERSON" and " " in name.strip():
-            words = name_key(name).split()
-            by_last[surname(" ".join(words))].add(name)
-            by_first[words[0]].add(name)
+            key = name_key(name)
+            by_last[surname(key)].add(name)
+            by_first[key.split()[0]].add(name)
     shared: dict[str, str] = {}
     for name, kind in types.items():
         key = name_key(name)
@@ -466,7 +466,7 @@ def _shared_surnames(by_name: dict[str, list[Mention]], types: dict[str, str], r
         # a first name several people bear is no one's: speaker attribution never reads one either
         given = by_first.get(key, set()) if kind == "PERSON" else set()
         if len(bearers | given) > 1:
-            named = {p: sum(m.label == "PERSON" for m in by_name[p]) for p in bearers}
+            named = {p: sum(m.label == "PERSON" for m in by_name.get(p, ())) for p in bearers}
             bearer = "" if given else named_most(bearers, named, relatives) or ""
             if bearer or kind == "PERSON":
                 shared[name] = bearer

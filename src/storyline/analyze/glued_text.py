@@ -11,8 +11,9 @@ import re
 _FOOTNOTE = re.compile(r"\.?\[\d|,\s?\d")
 # A footnote number glued to a name's last word: "Cascade Range34" (a one-word name may end in digits: "Jet2")
 _GLUED_NUMBER = re.compile(r"(?<=[a-z])\d+$")
-# Link and button words opening a line before a name: "View Trump picks Gorsuch", "Read Hockley's letter here"
-LINK_WORDS = frozenset("View Read Click Follow Share Subscribe Tweet RIP".split())
+# Link and button words, and a tribute's "RIP", opening a line before a name: "View Trump picks Gorsuch", "Read
+# Hockley's letter here", "RIP Marty Balin"
+LEAD_IN_WORDS = frozenset("View Read Click Follow Share Subscribe Tweet RIP".split())
 # Photo credits and captions cleaning left in the body: "Credit Doug Mills", "AP Photo/Jo Linsley", "(Photo: Jo
 # Linsley AP)", "Hulton Archive - Getty": a name with these words credits a picture, it is no one in the story
 _CREDIT = re.compile(r"^(?:Credit|Photo|Photograph|Courtesy)\b|\bPhoto\s*/|\s/|/\s")
