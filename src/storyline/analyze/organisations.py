@@ -99,6 +99,16 @@ def organisation_opening_before(body: str, start: int, organisations: Sequence[M
     if sentence == 0:
         return None
     previous = sentence_start(body, max(0, sentence - 2))
-    opening = re.match(r"(?:(?:But|And|So|Yet|Still)\s+)?(?:[Tt]he\s+)?", body[previous:sentence])
-    at = previous + (opening.end() if opening else 0)
-    return next((m.name for m in organisations if m.start == at), None)
+    at = _CONJUNCTION.match(body, previous, sentence).end()
+    organisation = organisation_at(body, at, sentence, organisations)
+    return organisation.name if organisation else None
+
+
+_CONJUNCTION = re.compile(r"(?:(?:But|And|So|Yet|Still)\s+)?")
+_THE = re.compile(r"(?:[Tt]he\s+)?")
+
+
+def organisation_at(body: str, at: int, end: int, organisations: Sequence[Mention]) -> Mention | None:
+    """The organisation whose name opens body[at:end], after an optional "The" ("The Acme Corp said")."""
+    at = _THE.match(body, at, end).end()
+    return next((m for m in organisations if m.start == at), None)

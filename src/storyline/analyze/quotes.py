@@ -33,6 +33,7 @@ from storyline.analyze.characterising import (
 )
 from storyline.analyze.entities import NOT_TITLE_STOP, EntityAnalysis
 from storyline.analyze.names import full_name
+from storyline.analyze.organisations import organisation_at
 from storyline.analyze.pairs import co_speaker
 from storyline.analyze.quote_flow import (
     SPEECH_VERB,
@@ -434,9 +435,8 @@ def _sentence_subject(
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
     if person is None and organisation_may_speak:
         main = FRONTED.match(text.body, start, end)  # "In the days since the attack, Labour …"
-        at = main.end() if main else start
-        at += len(re.match(r"(?:[Tt]he\s+)?", text.body[at:end]).group())
-        organisation = next((m for m in text.people if m.label == "ORG" and m.start == at), None)
+        organisations = [m for m in text.people if m.label == "ORG"]
+        organisation = organisation_at(text.body, main.end() if main else start, end, organisations)
         return text.speaker(organisation.start, organisation.end, found) if organisation else None
     if person is None:
         return None
