@@ -282,6 +282,8 @@ def evaluate_clusters(
 
 
 def _prepare(record: Record, *, uncleaned: bool) -> _Prepared:
+    # Each input is made from the record on its own, loading included, so each is timed end to end; loading once
+    # for both would leave the uncleaned baselines' time without its share of the load.
     return _Prepared(
         cleaned=_timed_input(cluster_sentences, record),
         uncleaned=_timed_input(uncleaned_sentences, record) if uncleaned else None,
