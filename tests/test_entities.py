@@ -173,6 +173,25 @@ def test_entities_sentence_opening_conjunction_is_no_part_of_a_name() -> None:
     assert mention is not None and mention.text == "Halvorsen Arms"
 
 
+@pytest.mark.parametrize(
+    ("body", "span", "name"),
+    [
+        (
+            "The talks ended. Meeting Tavi Orn in Lisbon, the envoy smiled after the meeting.",
+            "Meeting Tavi Orn",
+            "Tavi Orn",
+        ),
+        ("Flights resumed. Beijing Capital Airport reopened its second runway.", "Beijing Capital Airport", None),
+        ("Sales slipped. Boeing Capital lent less this year.", "Boeing Capital", None),
+    ],
+)
+def test_entities_sentence_opening_participle_is_no_part_of_a_name(body: str, span: str, name: str | None) -> None:
+    # an "-ing" word is a participle only when the article also writes it in lower case
+    start = body.index(span)
+    mention = clean_mention(article(body), start, start + len(span), "ORG")
+    assert mention is not None and mention.text == (name or span)
+
+
 def test_entities_name_after_an_owners_possessive_is_the_person() -> None:
     body = "Even the Daily Ledger’s Mara Quint disliked it."
     start = body.index("Daily")

@@ -245,6 +245,11 @@ def _without_shouting(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not is_shouted(m) or name_key(m.text) in written]
 
 
+def _is_participle(word: str, body: str) -> bool:
+    """A capitalised "-ing" word the article also writes in lower case ("meeting"), so not a name like Beijing."""
+    return word.endswith("ing") and re.search(rf"\b{re.escape(word.lower())}\b", body) is not None
+
+
 def clean_mention(article: Article, start: int, end: int, label: str) -> Mention | None:
     """The name inside an NER span, titles and possessive stripped; None for junk (numbers, URLs, fragments)."""
     body = article.body
@@ -255,7 +260,7 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
         # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
-        opens_sentence = first.endswith("ing") or first in SENTENCE_OPENERS or first in LEAD_IN_WORDS
+        opens_sentence = _is_participle(first, body) or first in SENTENCE_OPENERS or first in LEAD_IN_WORDS
         if not (is_role or (at_sentence_start and opens_sentence)):
             break
         tokens.pop(0)
