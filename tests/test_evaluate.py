@@ -117,7 +117,7 @@ def test_evaluate_end_to_end_on_a_tiny_file(tmp_path: Path) -> None:
             {"id": "empty", "documents": ["Advertisement", ""], "summary": "Nothing is left after cleaning."},
         ],
     )
-    report = evaluate(path, words=25)
+    report = evaluate(path, words=25, systems=SYSTEMS)
     rows = {row.system: row for row in report.systems}
     assert report.n_clusters == 3  # the cluster with nothing left after cleaning is scored (0), not dropped
     assert list(rows) == list(SYSTEMS)
@@ -177,6 +177,16 @@ def test_cli_eval_prints_the_table_and_writes_json(tmp_path: Path) -> None:
     assert f"{lead['rouge1']:.2f}" in result.stdout
 
 
+def test_cli_eval_and_the_api_score_the_same_default_systems(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "tiny.jsonl", [{"documents": BUDGET, "summary": BUDGET_LEAD}])
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(app, ["eval", str(path), "--words", "25", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    from_cli = [row["system"] for row in json.loads(out.read_text(encoding="utf-8"))["systems"]]
+    assert from_cli == [row.system for row in evaluate(path, words=25).systems]
+    assert from_cli == ["storyline", "lead", "centroid_mmr", "lexrank", "oracle"]
+
+
 def test_cli_eval_rejects_an_unknown_system(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "tiny.jsonl", [{"documents": BUDGET, "summary": BUDGET_LEAD}])
     result = CliRunner().invoke(app, ["eval", str(path), "--systems", "lead,textrank"])
@@ -186,7 +196,7 @@ def test_cli_eval_rejects_an_unknown_system(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_evaluate_multinews_raw_five_clusters() -> None:
-    report = evaluate(shared_data("multinews_val_raw.jsonl.gz"), words=300, limit=5)
+    report = evaluate(shared_data("multinews_val_raw.jsonl.gz"), words=300, limit=5, systems=SYSTEMS)
     rows = {row.system: row for row in report.systems}
     assert report.n_clusters == 5
     # Raw clusters hold far more than 300 words; only the oracle stops early, when no sentence adds ROUGE.

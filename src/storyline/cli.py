@@ -233,9 +233,9 @@ def eval_(
     data: Annotated[Path, typer.Argument(help="Clusters with reference summaries: .jsonl or .jsonl.gz.")],
     words: Annotated[int, typer.Option(min=1, help="Word budget; every output is cut to exactly this.")] = 300,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N clusters.")] = None,
-    systems: Annotated[str, typer.Option(help="Comma-separated systems to score.")] = (
-        "storyline,lead,centroid_mmr,lexrank,oracle"
-    ),
+    systems: Annotated[
+        str | None, typer.Option(help="Comma-separated systems to score [default: storyline, every baseline, oracle].")
+    ] = None,
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the results as JSON here.")] = None,
     task: Annotated[str | None, typer.Option(help="Only records with this 'task' field (DUC: task2, task3).")] = None,
@@ -243,9 +243,9 @@ def eval_(
     """Score storyline and the baselines with ROUGE on DATA (see ../shared/docs/EVALUATION.md)."""
     from rich.progress import Progress
 
-    from storyline.evaluate import SYSTEMS, evaluate
+    from storyline.evaluate import DEFAULT_SYSTEMS, SYSTEMS, evaluate
 
-    names = [name.strip() for name in systems.split(",") if name.strip()]
+    names = [name.strip() for name in systems.split(",") if name.strip()] if systems else list(DEFAULT_SYSTEMS)
     unknown = [name for name in names if name not in SYSTEMS]
     if unknown or not names:
         raise typer.BadParameter(f"unknown system {', '.join(unknown)!r}; choose from {', '.join(SYSTEMS)}")

@@ -41,6 +41,8 @@ SYSTEMS = (
 )
 """`storyline` runs the default strategy; `storyline:NAME` a named one, to compare strategies in one run;
 `BASELINE:uncleaned` a baseline on the documents without storyline's cleaning."""
+DEFAULT_SYSTEMS = ("storyline", *BASELINES, "oracle")
+"""What `evaluate` and `storyline eval` score unless told otherwise: the default beside every baseline."""
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 BATCH_CLUSTERS = 16
 """Clusters whose storyline selections `evaluate_clusters` makes in one `select_stories` call."""
@@ -330,7 +332,7 @@ def evaluate(
     path: Path,
     *,
     words: int,
-    systems: Sequence[str] = SYSTEMS,
+    systems: Sequence[str] = DEFAULT_SYSTEMS,
     limit: int | None = None,
     task: str | None = None,
     jobs: int = 1,
