@@ -140,3 +140,23 @@ def test_pipeline_undescribed_preparation_keeps_the_same_bodies(examples_dir: Pa
     assert [a.id for a in bare] == [a.id for a in described]
     assert {a.outlet for a in bare} == {None}  # the seeds' outlets come from their bylines, not looked for here
     assert all(a.outlet for a in described)
+
+
+def test_pipeline_halves_of_one_quotation_are_one_summary_sentence() -> None:
+    first = (
+        "The city council met on Tuesday to decide the future of the old river bridge.\n"
+        '"We cannot keep the old river bridge open for another winter season. The repairs would cost far more than '
+        'a new span across the river." "Nobody on the council wants to close the bridge before the summer ends."'
+    )
+    second = "Engineers told the city council that the old river bridge would need repairs before another winter."
+    brief = storyline.brief([first, second], words=200)
+    texts = [s.text for s in brief.summary]
+    joined = (
+        '"We cannot keep the old river bridge open for another winter season. The repairs would cost far more than '
+        'a new span across the river."'
+    )
+    assert joined in texts  # both halves picked, shown as the one statement they are
+    assert '"Nobody on the council wants to close the bridge before the summer ends."' in texts  # a new quotation
+    for sentence in brief.summary:
+        body = brief.article(sentence.source.article).body
+        assert body[sentence.source.start : sentence.source.end] == sentence.text

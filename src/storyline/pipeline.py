@@ -29,7 +29,7 @@ from storyline.models import (
     SupportSpan,
 )
 from storyline.represent import ascii_word_table
-from storyline.segment import segment
+from storyline.segment import opens_mid_quote, segment
 from storyline.select import MIN_WORDS, Cluster, Pick, select_sentences
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def brief(
         support_threshold=options.support_threshold,
         cluster=cluster,
     )
-    summary = tuple(_summary_sentence(p) for p in picks)
+    summary = joined_quotations(tuple(_summary_sentence(p) for p in picks), unique)
     if not summary:
         all_problems.append(
             Problem(source="brief", reason=f"no sentence of {MIN_WORDS}+ words to summarise", severity="warning")
@@ -294,6 +294,43 @@ def _summary_sentence(pick: Pick) -> SummarySentence:
             for s, sim in pick.support
         ),
     )
+
+
+def joined_quotations(summary: Sequence[SummarySentence], articles: Sequence[Article]) -> tuple[SummarySentence, ...]:
+    """The summary with each sentence that continues a quotation right after another pick joined to that pick.
+
+    The splitter keeps a quotation that names no speaker apart sentence by sentence, so selection can pick two
+    halves of one statement ('"You don't want to send Xi to Mar-a-Lago and have Trump walk away.' and 'That would
+    be a diplomatic catastrophe."'); shown as two bullets, they read as two statements. Joined, they are one span
+    of the article, as every summary sentence is.
+    """
+    bodies = {article.id: article.body for article in articles}
+    joined: list[SummarySentence] = []
+    ending_at: dict[tuple[str, int], int] = {}  # (article, end of a pick) -> its place in `joined`
+    for sentence in summary:
+        source = sentence.source
+        body = bodies[source.article]
+        gap_start = source.start
+        while gap_start > 0 and body[gap_start - 1].isspace():
+            gap_start -= 1
+        before = ending_at.get((source.article, gap_start))
+        if before is None or not opens_mid_quote(sentence.text):
+            ending_at[(source.article, source.end)] = len(joined)
+            joined.append(sentence)
+            continue
+        first = joined[before]
+        span = first.source.model_copy(update={"end": source.end})
+        support = {(s.article, s.start, s.end): s for s in (*first.support, *sentence.support)}
+        joined[before] = first.model_copy(
+            update={
+                "text": body[span.start : span.end],
+                "source": span,
+                "support": tuple(sorted(support.values(), key=lambda s: -s.similarity)),
+            }
+        )
+        del ending_at[(source.article, first.source.end)]
+        ending_at[(source.article, source.end)] = before
+    return tuple(joined)
 
 
 def _span(sentence: Sentence) -> Span:
