@@ -328,6 +328,26 @@ def test_entities_a_name_with_only_a_first_initial_more_is_the_same_person() -> 
     assert canonical[name_key("Tam Beckett")] == "R. Tam Beckett"
 
 
+@pytest.mark.parametrize(
+    ("full", "short", "joined"),
+    [
+        ("Nora Alvarez Quintero", "Alvarez Quintero", True),  # a surname of two words
+        ("Pia Dallas Reyes", "Dallas Reyes", True),  # a middle name and the surname
+        ("Saint Tomas Ferro", "Tomas Ferro", False),  # the saint a later Tomas Ferro is named after
+    ],
+)
+def test_entities_the_end_of_one_longer_name_is_that_person(full: str, short: str, joined: bool) -> None:
+    mentions = [Mention("a1", 0, len(full), full, "PERSON"), Mention("a1", 40, 40 + len(short), short, "PERSON")]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key(short)] == (full if joined else short)
+
+
+def test_entities_an_occupation_before_a_name_is_a_title() -> None:
+    body = "Producer Ivo Marchetti said the film was finished."
+    mention = clean_mention(article(body), 0, len("Producer Ivo Marchetti"), "PERSON")
+    assert mention is not None and mention.text == "Ivo Marchetti"
+
+
 @pytest.mark.slow
 def test_a_hyphenated_surname_alone_joins_the_full_name() -> None:
     body = (

@@ -49,7 +49,9 @@ TITLES = ABBREVIATED_TITLES | frozenset(
     "attorney speaker director spokesman spokeswoman ambassador minister the a an "
     # local offices news names people by: "Councilman Jack Weir", "City Clerk Kim Lehmkuhl"
     "councilman councilwoman councilmember councillor councilor alderman alderwoman clerk commissioner "
-    "assemblyman assemblywoman superintendent treasurer comptroller professor".split()
+    "assemblyman assemblywoman superintendent treasurer comptroller professor "
+    # occupations news puts before a name: "Producer Fred Berger", "Rapper Lil Dicky"
+    "producer actor actress singer rapper comedian filmmaker novelist".split()
 )
 _DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme former late us the a an".split()) | {
     "chinese",
@@ -395,6 +397,9 @@ def _display_rank(form: tuple[str, int]) -> tuple[bool, bool, int, bool, int]:
     return not is_shouted, spelling != _without_accents(spelling), len(words) - has_suffix, not has_suffix, count
 
 
+_LEAD_IN_KEYS = frozenset(word.lower() for word in LEAD_IN_WORDS)
+
+
 def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
     """'joe serna' → 'joseph serna' when both are in the cluster; two nicknames alone ('bob', 'bobby') never merge."""
     keys = set(people)
@@ -411,8 +416,8 @@ def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str,
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
     same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
-    wood', the one longer name that only adds first initials ("L. Lin Wood"). A nickname's spelling ('liz lee ross'
-    beside 'elizabeth lee ross') is no second candidate."""
+    wood' and 'wasserman schultz' → 'debbie wasserman schultz', the one longer name that ends with it. A nickname's
+    spelling ('liz lee ross' beside 'elizabeth lee ross') is no second candidate."""
     target: dict[str, str] = {}
     for key in people:
         longer = [
@@ -420,9 +425,10 @@ def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str,
         ]
         first, *_, last = key.split()
         longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
-        # only initials before it: a longer name with words before it may be junk NER took along ("RIP Marty Balin")
+        # the end of one longer name: "wasserman schultz", "dallas howard", "w bush"; not a saint's, nor a name
+        # behind a link word that NER took along ("RIP Marty Balin")
         longer = longer or [
-            p for p in people if p.endswith(f" {key}") and all(len(w) == 1 for w in p.split()[: -len(key.split())])
+            p for p in people if p.endswith(f" {key}") and not is_namesake(p) and p.split()[0] not in _LEAD_IN_KEYS
         ]
         candidates = {nicknames.get(p, p) for p in longer}
         if len(candidates) == 1:
