@@ -70,6 +70,7 @@ NICKNAMES = {
     "alex": "alexander", "andy": "andrew", "ed": "edward", "ted": "edward", "jeff": "jeffrey", "greg": "gregory",
     "pat": "patrick", "rick": "richard", "dick": "richard", "kate": "katherine", "liz": "elizabeth",
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
+    "debbie": "deborah", "deb": "deborah",
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
