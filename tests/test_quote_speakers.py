@@ -80,10 +80,32 @@ def test_speaker_of_what_a_court_said_was() -> None:
             "all permits",
             "Ministry of Transport",
         ),
+        (
+            "The clinic in the harbour district was a front for a smuggling ring, the Foreign Office said in a "
+            "statement.\n“For years it ran in plain sight,” the statement said. It called the ring “a menace to the "
+            "port,” according to the statement.",
+            "For years",
+            "Foreign Office",
+        ),
+        (
+            "Mayor Olga Brandt issued a statement on Monday. The flood had reached the old mill by noon.\n"
+            '"We will rebuild every bridge," the statement said.',
+            "We will",
+            "Olga Brandt",
+        ),
     ],
 )
 def test_speaker_of_a_statement_or_memorandum_is_its_author(body: str, quote: str, author: str) -> None:
     assert speaker_of(body, quote) == (author, "named")
+
+
+def test_speaker_of_the_statement_again_is_still_its_author() -> None:
+    body = (
+        "The clinic was a front for a smuggling ring, the Foreign Office said in a statement.\n“For years it ran in "
+        "plain sight,” the statement said. Officials shut it down. The ring was set up to “launder money through "
+        "the port,” according to the statement."
+    )
+    assert speaker_of(body, "launder money") == ("Foreign Office", "named")
 
 
 def test_speaker_the_magazine_is_the_organisation_the_text_called_a_magazine() -> None:
