@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.entities import Mention
+from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import given_names
+from storyline.analyze.quotes import find_quotes
+from storyline.models import Article
 from tests.test_quotes import only, quotes_of
 
 pytestmark = pytest.mark.slow  # every test here runs spaCy NER
@@ -581,3 +583,22 @@ def test_speaker_after_a_statement_missing_its_comma_or_posted(body: str, speake
 )
 def test_speaker_of_a_promise_named_before_its_promiser(body: str) -> None:
     assert speaker_of(body, "new deal") == ("Tom Jones", "named")
+
+
+def test_speaker_a_shared_surname_means_the_bearer_named_most_in_full_whatever_ner_tagged_her() -> None:
+    # NER tagged the speaker an organisation and merged the bare surname into her son's name, the one person tagged
+    body = (
+        "“I never meant to frighten anyone,” said Korver.\nDana Korver spoke from the county jail on Monday. "
+        "Dana Korver faces charges over the fire that hurt her son, Toby Korver. Dana Korver has pleaded not guilty."
+    )
+    names = [("Korver", "ORG", "Toby Korver"), *[("Dana Korver", "ORG", "Dana Korver")] * 3]
+    names.insert(3, ("Toby Korver", "PERSON", "Toby Korver"))
+    mentions, at = [], 0
+    for text, label, name in names:
+        at = body.index(text, at)
+        mentions.append(Mention("a1", at, at + len(text), text, label, name))
+        at += len(text)
+    canonical = {"korver": "Toby Korver", "toby korver": "Toby Korver", "dana korver": "Dana Korver"}
+    entities = EntityAnalysis((), tuple(sorted(mentions, key=lambda m: m.start)), canonical)
+    article = Article(id="a1", source="text 1", raw=body, text=body, body=body)
+    assert only(find_quotes(article, entities), "I never").speaker == "Dana Korver"

@@ -164,7 +164,11 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
         organisations=outside_quotes(body, [m for m in people if m.label == "ORG"]),
-        mentions=Counter(m.name for m in entities.mentions if m.label == "PERSON"),
+        # in full only: a bare surname was merged into one bearer already, and NER may tag the one who speaks an
+        # organisation ("Amber Pasztor" ORG, her child "Rene Pasztor" PERSON) once its surname speaks alone
+        mentions=Counter(
+            m.name for m in entities.mentions if (m.label == "PERSON" or m.name in full_names) and " " in m.text
+        ),
         relatives={name for _, head, name, _ in titles if head in RELATIONS},
     )
     # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
@@ -261,7 +265,9 @@ def resolve(
         and (first not in DESCRIBERS or named[-1].end >= end - 1)
         and not _follows_preposition(who, named[-1].start - start)
     ):
-        return _named(body, named[-1].name, start, end, context, is_person=bool(persons))
+        # a bare surname two people share goes to the one this article means, not the one NER's merge chose
+        shared = len(context.surnames.get(name_key(named[-1].text), ())) > 1
+        return _named(body, named[-1].text if shared else named[-1].name, start, end, context, is_person=bool(persons))
     # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
     # …after an owner's possessive, if any: "the New York Times’ Ann Hull" is Ann Hull
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]*[\w.](?<!['’]s)\s+)+[A-Z][\w'’-]+$", who)
