@@ -602,3 +602,12 @@ def test_speaker_a_shared_surname_means_the_bearer_named_most_in_full_whatever_n
     entities = EntityAnalysis((), tuple(sorted(mentions, key=lambda m: m.start)), canonical)
     article = Article(id="a1", source="text 1", raw=body, text=body, body=body)
     assert only(find_quotes(article, entities), "I never").speaker == "Dana Korver"
+
+
+def test_speaker_she_after_her_own_quote_is_not_the_woman_she_thanked() -> None:
+    body = (
+        "Mayor Helen Sandoval toured the flooded streets on Sunday.\n"
+        '"We have had a great response," she said, thanking Red Cross director Paula Greer and Governor Rita Ames.\n'
+        '"The water has reached the old mill," she said.'
+    )
+    assert speaker_of(body, "The water") == ("Helen Sandoval", "named")

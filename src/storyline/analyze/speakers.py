@@ -63,6 +63,7 @@ _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 # A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …", "But the
 # British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name)
+_PRONOUN_SPEAKS = re.compile(rf"[\"“][^\"“”]*[\"”]\s*(?:he|she)\s+(?:{VERBS})\b")
 _SUBJECT_AHEAD = re.compile(
     r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
     r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
@@ -460,7 +461,8 @@ def _subjects(body: str, persons: Sequence[Mention], context: SpeakerContext) ->
     for start, end in sentence_spans(body):
         fronted = FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
         main = fronted.end() if fronted else start
-        if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
+        # "He met Tan at …", "“…,” she said, thanking Tan": the pronoun's person is the subject; Tan is none
+        if re.match(r"(?:He|She)\b", body[main:end]) or _PRONOUN_SPEAKS.match(body, main, end):
             continue
         # "In an e-mail to Mayor Tim Flaherty, she wrote": the object of a preposition is no subject
         named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
