@@ -611,3 +611,28 @@ def test_speaker_she_after_her_own_quote_is_not_the_woman_she_thanked() -> None:
         '"The water has reached the old mill," she said.'
     )
     assert speaker_of(body, "The water") == ("Helen Sandoval", "named")
+
+
+def test_speaker_someone_close_to_a_titled_name_is_described_not_that_name() -> None:
+    body = (
+        "Senator Paul Walsh led the caucus for years. Some members urged Mr. Walsh to challenge Mr. Ortiz. But Mr. "
+        "Walsh quickly quashed the plan, out of “loyalty and friendship” to Mr. Ortiz, said someone close to Mr. "
+        "Walsh, speaking anonymously."
+    )
+    assert speaker_of(body, "loyalty and") == ("someone close to Mr. Walsh", "described")
+
+
+def test_speaker_a_known_name_right_at_the_verb_after_a_clause_with_no_comma() -> None:
+    body = (
+        "Dana Korver was arrested on Monday. When asked why the Amber Alert was the trigger to flee with her "
+        "children Korver replied, “because I knew the police were coming.”"
+    )
+    assert speaker_of(body, "because I knew") == ("Dana Korver", "named")
+
+
+def test_speaker_a_thing_that_says_is_not_the_sentence_subject() -> None:
+    body = (
+        "Carla Diaz said she had letters proving the affair with Tim Burke, including one that says, “I want you "
+        "back.” Burke has denied it."
+    )
+    assert speaker_of(body, "I want") == (None, "unknown")

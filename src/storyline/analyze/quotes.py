@@ -79,10 +79,12 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{WORD}(?:\s+{WORD}){{0,5}}?)\s+as
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # A name of up to three capitalised words: "Carlson", "Park Min Jae"
 _NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+# "… to Mr. Reid, said someone close to him.": a title's full stop ends no sentence
+_TITLE_STOP = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Sgt|Lt|Capt|Col)\.(?=\s[A-Z])"
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 # Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
-    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?)"
+    rf"(?:[^.!?\"“”\n]|{_TITLE_STOP}|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?)"
     # "…, Park Min Jae, the most senior defector in a decade, told CBS News.": a name and its apposition
     rf"|(?P<named>{_NAME_WORDS}),\s+(?:the|an?)\s[^,.;:!?\"“”\n]{{1,80}},\s+(?:{VERBS}))"
     # "…, the detective wrote in the file.", "…, according to the lawsuit against the maker."
@@ -135,6 +137,7 @@ _FRONTED_CLAUSE = re.compile(
     r"(?:[A-Z][a-z]+ed\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
+_NAME_AT_VERB = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
 )
@@ -374,6 +377,14 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and names_a_subject(before[who_start:who_end])
     participle = verb.group().split()[0].lower().endswith("ing")
+    if who_start is None and not participle:
+        if re.search(r"\b(?:that|which)\s+$", before[: verb.start()]):
+            return None  # "…, including one that says “…”": a thing speaks, not the sentence's subject
+        # "When asked why the alert went out … her children Korver replied": no clause boundary to find the
+        # subject by, but a person's name right at the verb is its subject
+        at_verb = _NAME_AT_VERB.search(before, 0, verb.start())
+        if at_verb and full_name(at_verb.group(1), text.context, start + at_verb.start(1)):
+            return text.speaker(start + at_verb.start(1), start + at_verb.end(1), found)
     if participle or not is_subject:  # "saying", "referring to … as"
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
         return _sentence_subject(text, start, start + verb.start(), found, organisation_may_speak=participle)

@@ -337,8 +337,12 @@ def _is_noun_phrase(who: str) -> bool:
 
 
 def _follows_preposition(who: str, name_at: int) -> bool:
-    """ "a friend of Kendra", "the mayor of Boston": the name is the object of a description, not the speaker."""
-    return who[:name_at].split()[-1:] in ([p] for p in _PREPOSITIONS)
+    """ "a friend of Kendra", "the mayor of Boston", "someone close to Mr. Reid": the name is the object of a
+    description, not the speaker."""
+    words = who[:name_at].split()
+    while words and is_title(words[-1]):
+        words.pop()
+    return words[-1:] in ([p] for p in _PREPOSITIONS)
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
