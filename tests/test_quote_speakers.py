@@ -636,3 +636,20 @@ def test_speaker_a_thing_that_says_is_not_the_sentence_subject() -> None:
         "back.” Burke has denied it."
     )
     assert speaker_of(body, "I want") == (None, "unknown")
+
+
+def test_speaker_a_source_who_identified_himself_by_name_is_that_name() -> None:
+    body = (
+        "Neighbours said the suspect often ate at the shelter.\n"
+        '"He would just eat and leave," said a man who identified himself as Angelo R. "He never talked to anyone."'
+    )
+    assert speaker_of(body, "He would") == ("Angelo R.", "named")
+
+
+def test_speaker_a_pronoun_inside_the_quote_before_is_no_subject_of_the_sentence() -> None:
+    body = (
+        "Officer Tom Reyes was shot on Monday near the shelter.\n"
+        '"He\'d just eat his food and go," said a shelter volunteer, adding that he would "smoke a cigarette and '
+        'vanish."'
+    )
+    assert speaker_of(body, "smoke a") == ("a shelter volunteer", "described")  # not Tom Reyes

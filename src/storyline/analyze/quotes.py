@@ -441,7 +441,8 @@ def _sentence_subject(
         for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
             if full_name(name.group(), text.context, start + name.start()) is not None:
                 return text.speaker(start + name.start(), start + name.end(), found)
-    pronoun = re.search(r"\b(?:he|she|He|She)\b", text.body[start:end])
+    pronouns = re.finditer(r"\b(?:he|she|He|She)\b", text.body[start:end])  # not the "He'd" of a quote there
+    pronoun = next((p for p in pronouns if not any(a <= start + p.start() < b for a, b in quoted)), None)
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
     if person is None and organisation_may_speak:

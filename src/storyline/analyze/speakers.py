@@ -42,6 +42,7 @@ from storyline.analyze.names import (
     noun_gender,
     person_before_apposition,
     person_surnames,
+    self_named,
     title_gender,
     titles_before,
     written_out,
@@ -408,6 +409,9 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
 def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker:
     """'the official' → the earlier 'a senior administration official', 'the judge' → 'Judge Lou Olivera', 'the
     witness' → 'an unknown witness' the text introduced before."""
+    own_name = self_named(body, end)
+    if own_name is not None:
+        return _named(body, body[slice(*own_name)], start, end, context)
     who = body[start:end]
     words = who.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
