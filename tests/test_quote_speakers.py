@@ -653,3 +653,12 @@ def test_speaker_a_pronoun_inside_the_quote_before_is_no_subject_of_the_sentence
         'vanish."'
     )
     assert speaker_of(body, "smoke a") == ("a shelter volunteer", "described")  # not Tom Reyes
+
+
+def test_speaker_of_words_a_group_with_the_person_used_is_not_that_person_alone() -> None:
+    body = (
+        "Mayor Carl Brandt spoke on Monday.\nBrandt and allies have increasingly used harsh terms to describe the "
+        'plan, including language like "wasteful." The plan passed anyway.'
+    )
+    assert speaker_of(body, "wasteful") == (None, "unknown")
+    assert speaker_of(body.replace("Brandt and allies have", "Brandt has"), "wasteful") == ("Carl Brandt", "named")

@@ -137,6 +137,7 @@ _FRONTED_CLAUSE = re.compile(
     r"(?:[A-Z][a-z]+ed\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
+_AND_GROUP = re.compile(r"(?:[A-Z][\w'’-]*)?\s+and\s+(?:[a-z]|[A-Z][\w-]*['’]s?\s+[a-z])")
 _NAME_AT_VERB = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
@@ -273,6 +274,9 @@ def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
         return None
     at, name = topics[-1]
     mention = next((m for m in text.context.persons if m.start == at), None)
+    if _AND_GROUP.match(body, mention.end if mention else at):
+        # "Trump and allies used terms like “…”", "Ann and Lee's family noted …": a group the person is one of
+        return None
     owned = _OWNED.match(body, mention.end) if mention else None
     if owned:  # "Ms Kercher's family launched a plea, desperate for “…”": the family, not Meredith Kercher
         return text.speaker(at, owned.end(), found)
