@@ -8,7 +8,7 @@ import pytest
 from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import given_names
 from storyline.analyze.quotes import find_quotes
-from storyline.models import Article
+from storyline.models import Article, Quote
 from tests.test_quotes import only, quotes_of
 
 pytestmark = pytest.mark.slow  # every test here runs spaCy NER
@@ -585,23 +585,37 @@ def test_speaker_of_a_promise_named_before_its_promiser(body: str) -> None:
     assert speaker_of(body, "new deal") == ("Tom Jones", "named")
 
 
+def _korver_quotes(body: str, names: list[tuple[str, str]]) -> list[Quote]:
+    """The quotes of `body` as if NER tagged the mother Dana Korver an organisation and merged the bare surname into
+    her son Toby's name, the one person it tagged; `names` are (text, label) in reading order."""
+    canonical = {"korver": "Toby Korver", "toby korver": "Toby Korver", "dana korver": "Dana Korver"}
+    mentions, at = [], 0
+    for text, label in names:
+        at = body.index(text, at)
+        mentions.append(Mention("a1", at, at + len(text), text, label, canonical[text.lower()]))
+        at += len(text)
+    entities = EntityAnalysis((), tuple(mentions), canonical)
+    return find_quotes(Article(id="a1", source="text 1", raw=body, text=body, body=body), entities)
+
+
 def test_speaker_a_shared_surname_means_the_bearer_named_most_in_full_whatever_ner_tagged_her() -> None:
-    # NER tagged the speaker an organisation and merged the bare surname into her son's name, the one person tagged
     body = (
         "“I never meant to frighten anyone,” said Korver.\nDana Korver spoke from the county jail on Monday. "
         "Dana Korver faces charges over the fire that hurt her son, Toby Korver. Dana Korver has pleaded not guilty."
     )
-    names = [("Korver", "ORG", "Toby Korver"), *[("Dana Korver", "ORG", "Dana Korver")] * 3]
-    names.insert(3, ("Toby Korver", "PERSON", "Toby Korver"))
-    mentions, at = [], 0
-    for text, label, name in names:
-        at = body.index(text, at)
-        mentions.append(Mention("a1", at, at + len(text), text, label, name))
-        at += len(text)
-    canonical = {"korver": "Toby Korver", "toby korver": "Toby Korver", "dana korver": "Dana Korver"}
-    entities = EntityAnalysis((), tuple(sorted(mentions, key=lambda m: m.start)), canonical)
-    article = Article(id="a1", source="text 1", raw=body, text=body, body=body)
-    assert only(find_quotes(article, entities), "I never").speaker == "Dana Korver"
+    names = [("Korver", "ORG"), ("Dana Korver", "ORG"), ("Dana Korver", "ORG"), ("Toby Korver", "PERSON")]
+    quotes = _korver_quotes(body, [*names, ("Dana Korver", "ORG")])
+    assert only(quotes, "I never").speaker == "Dana Korver"
+
+
+def test_speaker_a_shared_surname_opening_the_sentence_is_its_subject_not_the_namesake_after_it() -> None:
+    body = (
+        "Dana Korver spoke from the county jail on Monday. Dana Korver was arrested in May.\nKorver faces charges "
+        "over the death of 6-year-old Toby Korver.\n“I never meant to frighten anyone,” Korver said."
+    )
+    names = [("Dana Korver", "ORG"), ("Dana Korver", "ORG"), ("Korver", "ORG"), ("Toby Korver", "PERSON")]
+    quotes = _korver_quotes(body, [*names, ("Korver", "ORG")])
+    assert only(quotes, "I never").speaker == "Dana Korver"
 
 
 def test_speaker_she_after_her_own_quote_is_not_the_woman_she_thanked() -> None:

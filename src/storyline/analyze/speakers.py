@@ -57,7 +57,7 @@ from storyline.analyze.organisations import (
 )
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
-from storyline.analyze.surnames import RELATIONS
+from storyline.analyze.surnames import RELATIONS, named_most
 from storyline.segment import crosses_sentence_end, sentence_spans
 
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -476,9 +476,18 @@ def _subjects(body: str, persons: Sequence[Mention], context: SpeakerContext) ->
         named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
         surname = _SURNAME_OPENING.match(body, main, end)
         bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
-        if len(bearers) == 1 and not (named and named[0].start == main):
+        opens = not (named and named[0].start == main)
+        if len(bearers) == 1 and opens:
             subjects.append((main, next(iter(bearers)), "", True))
             continue
+        # a surname two people share opening the sentence ("Pasztor faces charges over the deaths of her son Rene
+        # Pasztor") is the subject, the bearer the text was about last, not the one named later in the sentence
+        if len(bearers) > 1 and opens:
+            recent = [name for _, name, _, _ in subjects if name in bearers]
+            bearer = recent[-1] if recent else named_most(bearers, context.mentions, context.relatives)
+            if bearer is not None:
+                subjects.append((main, bearer, "", True))
+                continue
         if named and not _OWNS_NOUN.match(body, named[0].end):
             named = named[:1]
         subjects += [(m.start, m.name, title_gender(body, m.start), True) for m in named]
