@@ -676,3 +676,12 @@ def test_speaker_of_words_a_group_with_the_person_used_is_not_that_person_alone(
     )
     assert speaker_of(body, "wasteful") == (None, "unknown")
     assert speaker_of(body.replace("Brandt and allies have", "Brandt has"), "wasteful") == ("Carl Brandt", "named")
+
+
+def test_speaker_the_couple_is_not_the_two_people_who_spoke_to_them() -> None:
+    body = (
+        "A Vermont couple found a jar of old silver coins in their garden. Coin dealers Mark Ames and Tom Hale met "
+        "with the couple last spring.\nWhen Ames and Hale told the couple that the find was rare, the couple said, "
+        '"We want the coins to stay together."'
+    )
+    assert speaker_of(body, "We want") == ("A Vermont couple", "described")  # not Mark Ames and Tom Hale

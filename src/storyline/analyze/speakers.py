@@ -245,7 +245,7 @@ def resolve(
         # "the researchers, anthropologist El Molto … and physician Peter Sheldrick, wrote", or named before
         appositive = re.match(r",[^,\"“”\n]{1,160},", body[end:])
         together = joint(body, end, end + appositive.end(), people, context) if appositive else None
-        together = together or named_together(body, start, context)
+        together = together or named_together(body, start, end, context)
         if together is not None:
             return Speaker(together, "named", start, end)
     if first in _VAGUE:
