@@ -685,3 +685,11 @@ def test_speaker_the_couple_is_not_the_two_people_who_spoke_to_them() -> None:
         '"We want the coins to stay together."'
     )
     assert speaker_of(body, "We want") == ("A Vermont couple", "described")  # not Mark Ames and Tom Hale
+
+
+def test_speaker_of_an_email_introduced_by_its_reader_is_its_writer() -> None:
+    body = (
+        "Ann Cole spoke to reporters on Monday about her former partner, Tom Reyes.\nShe shared part of an email "
+        'Reyes had written to her:\n"I do not want to answer for things that concern you and not me."'
+    )
+    assert speaker_of(body, "I do not") == ("Tom Reyes", "named")
