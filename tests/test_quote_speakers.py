@@ -693,3 +693,8 @@ def test_speaker_of_an_email_introduced_by_its_reader_is_its_writer() -> None:
         'Reyes had written to her:\n"I do not want to answer for things that concern you and not me."'
     )
     assert speaker_of(body, "I do not") == ("Tom Reyes", "named")
+
+
+def test_speaker_of_words_after_a_fronted_clause_is_the_main_clause_subject_not_the_fronted_speaker() -> None:
+    body = "Ann Price wrote the report. Even as Tom Hale declares his love to her, Ann Price deems herself “unworthy” of it."
+    assert speaker_of(body, "unworthy") == ("Ann Price", "named")

@@ -134,9 +134,10 @@ _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*
 # A subordinate clause opening a sentence ("Asked if Trump agreed, …", "When Lee spoke, …"): its subject is not the
 # sentence's.
 _FRONTED_CLAUSE = re.compile(
-    r"(?:[A-Z][a-z]+ed\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
+    r"(?:[A-Z][a-z]+ed\s+|[Ee]ven\s+|[Jj]ust\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
+_NAME_OPENS_CLAUSE = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+[a-z]")
 _AND_GROUP = re.compile(r"(?:[A-Z][\w'’-]*)?\s+and\s+(?:[a-z]|[A-Z][\w-]*['’]s?\s+[a-z])")
 _NAME_AT_VERB = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
 _OWNED = re.compile(
@@ -362,6 +363,11 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         and not _DETERMINER.search(before[: m.start()])
         and not (_PASSIVE.search(before[: m.start()]) and not m.group().endswith("ing"))
     ]
+    # "Even as Hale declares his love to her, Price deems herself “…”": a fronted clause's verb quotes nothing when
+    # a name opens the main clause after it (not "When Cline told The Times that his band leader, Tweedy, was")
+    fronted = _FRONTED_CLAUSE.match(before)
+    if fronted and _NAME_OPENS_CLAUSE.match(before, fronted.end()):
+        verbs = [m for m in verbs if m.end() > fronted.end()]
     characterised = None if is_full else _last_characterising(before)
     # the verb nearest the quote: 'defended the pick, describing him as “…”' is the describing
     if (
