@@ -696,5 +696,8 @@ def test_speaker_of_an_email_introduced_by_its_reader_is_its_writer() -> None:
 
 
 def test_speaker_of_words_after_a_fronted_clause_is_the_main_clause_subject_not_the_fronted_speaker() -> None:
-    body = "Ann Price wrote the report. Even as Tom Hale declares his love to her, Ann Price deems herself “unworthy” of it."
+    body = (
+        "Ann Price wrote the report. Even as Tom Hale declares his love to her, Ann Price deems herself “unworthy” "
+        "of it."
+    )
     assert speaker_of(body, "unworthy") == ("Ann Price", "named")
