@@ -47,7 +47,7 @@ from storyline.analyze.quote_flow import (
     reported_speaker_in_sentence_before,
 )
 from storyline.analyze.quote_marks import Found, quote_spans
-from storyline.analyze.speakers import CLAUSE_TO_COMMA, FRONTED, Speaker, speaker_context
+from storyline.analyze.speakers import Speaker, speaker_context
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.subjects import (
     group_opening,
@@ -55,6 +55,7 @@ from storyline.analyze.subjects import (
     names_a_subject,
     subject_before,
 )
+from storyline.analyze.topics import CLAUSE_TO_COMMA, FRONTED
 from storyline.models import Article, Quote, Span
 from storyline.segment import sentence_start
 

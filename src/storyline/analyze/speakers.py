@@ -43,7 +43,6 @@ from storyline.analyze.names import (
     person_before_apposition,
     person_surnames,
     self_named,
-    title_gender,
     titles_before,
     written_out,
 )
@@ -57,18 +56,12 @@ from storyline.analyze.organisations import (
 )
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
-from storyline.analyze.surnames import RELATIONS, named_most
-from storyline.segment import crosses_sentence_end, sentence_spans
+from storyline.analyze.surnames import RELATIONS
+from storyline.analyze.topics import OWNS_NOUN, sentence_subjects, sentence_topics
+from storyline.segment import crosses_sentence_end
 
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
-# A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …", "But the
-# British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name)
-_PRONOUN_SPEAKS = re.compile(rf"[\"“][^\"“”]*[\"”]\s*(?:he|she)\s+(?:{VERBS})\b")
-_SUBJECT_AHEAD = re.compile(
-    r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
-    r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
-)
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
 _EPITHET = re.compile(r"[a-z](?:er|or|ist|ian|crat|can|star|old|ess|man|woman)$")
 # …but not these: they name someone beside the person the text is about, or a thing
@@ -77,9 +70,6 @@ _NOT_EPITHETS = frozenset(
     "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
     "monitor sector press business congress address process".split()
 )
-_OBJECT_BEFORE = re.compile(r"\b(?:to|with|for|from|about|against|towards?|by|under)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
-# "Jordan's grandmother": the person owns a relation and is not the subject
-_OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
 _TRAILING = frozenset(
     "has had have was is were are also later then previously once again earlier recently reportedly "
     "simply just further would will could first".split()
@@ -109,22 +99,9 @@ _SUBORDINATORS = frozenset("as when while because if since after before though a
 _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
 # auxiliaries and the like: a description holding one has run into a clause
 _NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".split())
-# A subordinate clause up to its comma; words quoted inside it are part of it: 'Before Lee chose to be called
-# “pope emeritus,” …'
-CLAUSE_TO_COMMA = r"(?:[^,.;:!?\"“”\n]|[\"“][^\"“”\n]{1,60}[\"”]){1,150}(?:,|(?<=,[\"”]))\s+"
-# A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
-# after the comma.
-FRONTED = re.compile(
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
-    rf"{CLAUSE_TO_COMMA}",
-    re.IGNORECASE,
-)
 # "McSally's campaign", "North Korean media", "Ohio health officials": capitalised words and then common nouns
 # describe a source.
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\s+[a-z]+){1,3}$"
-# "Pelosi is facing …", "Kowalczyk, 29, admitted …", "Lemieux, who …": a capitalised word opening a clause before a
-# word in lower case or an apposition; a person if a surname
-_SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
 _GROUP_OPENING_SENTENCE = re.compile(r"[A-Z][a-z-]{2,}(?<![su])s|Police|Staff|People")
 _SURNAME_BEFORE_WHO = re.compile(r"\b([A-Z][\w'’-]+),\s+$")  # "Chaffetz, who said"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
@@ -179,7 +156,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     ]
     context.persons = persons
     # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
-    context.named = _subjects(body, persons, context)
+    context.named = sentence_subjects(body, persons, context)
     speakers: list[tuple[int, str]] = []
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
@@ -190,7 +167,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     context.named.sort()
     context.pairs = pairs_named(body, people, context)
     context.genders = genders_of(body, persons, continued_genders(body, speakers))
-    context.topics = _topics(body, persons, context.genders, context.surnames)
+    context.topics = sentence_topics(body, persons, context.genders, context.surnames)
     return context
 
 
@@ -256,7 +233,7 @@ def resolve(
     inside = [m for m in people if start <= m.start and m.end <= end]
     bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
     persons = [m for m in inside if m.label == "PERSON"]
-    if persons and _OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
+    if persons and OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
         return _describe(body, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
     if len(persons) >= 2 and re.fullmatch(r" ", body[persons[-2].end : persons[-1].start]):
@@ -459,59 +436,3 @@ def _introduced(before: str, head: str) -> str | None:
     modified = rf"(?:[\w'’-]+\s+){{1,3}}{re.escape(head)}\b|{re.escape(head)}\s+who\s[^.,;:!?\"“”\n]+"
     found = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{modified})", before))
     return found[-1].group() if found else None
-
-
-def _subjects(body: str, persons: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str, str, bool]]:
-    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
-    a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
-    a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
-    subjects: list[tuple[int, str, str, bool]] = []
-    for start, end in sentence_spans(body):
-        fronted = FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
-        main = fronted.end() if fronted else start
-        # "He met Tan at …", "“…,” she said, thanking Tan": the pronoun's person is the subject; Tan is none
-        if re.match(r"(?:He|She)\b", body[main:end]) or _PRONOUN_SPEAKS.match(body, main, end):
-            continue
-        # "In an e-mail to Mayor Tim Flaherty, she wrote": the object of a preposition is no subject
-        named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
-        surname = _SURNAME_OPENING.match(body, main, end)
-        bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
-        opens = not (named and named[0].start == main)
-        if len(bearers) == 1 and opens:
-            subjects.append((main, next(iter(bearers)), "", True))
-            continue
-        # a surname two people share opening the sentence ("Pasztor faces charges over the deaths of her son Rene
-        # Pasztor") is the subject, the bearer the text was about last, not the one named later in the sentence
-        if len(bearers) > 1 and opens:
-            recent = [name for _, name, _, _ in subjects if name in bearers]
-            bearer = recent[-1] if recent else named_most(bearers, context.mentions, context.relatives)
-            if bearer is not None:
-                subjects.append((main, bearer, "", True))
-                continue
-        if named and not _OWNS_NOUN.match(body, named[0].end):
-            named = named[:1]
-        subjects += [(m.start, m.name, title_gender(body, m.start), True) for m in named]
-    return subjects
-
-
-def _topics(
-    body: str, persons: Sequence[Mention], genders: dict[str, str], surnames: dict[str, set[str]]
-) -> list[tuple[int, str]]:
-    """The person each sentence is about: one named at its main clause's start (a surname NER missed there too:
-    "Whitlow kept hoping …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
-    of the one before."""
-    topics: list[tuple[int, str]] = []
-    for start, end in sentence_spans(body):
-        fronted = FRONTED.match(body, start, end)
-        main = fronted.end() if fronted else start
-        first = next((m for m in persons if main <= m.start < end), None)
-        pronoun = re.match(r"(He|She)\b", body[main:end])
-        surname = _SURNAME_OPENING.match(body, main, end)
-        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
-        if first is not None and _SUBJECT_AHEAD.fullmatch(body, main, first.start):
-            topics.append((first.start, first.name))
-        elif len(bearers) == 1:
-            topics.append((main, next(iter(bearers))))
-        elif pronoun and topics and genders.get(topics[-1][1], "") in ("", "m" if pronoun.group(1) == "He" else "f"):
-            topics.append((main, topics[-1][1]))
-    return topics
