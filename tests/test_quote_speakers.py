@@ -701,3 +701,11 @@ def test_speaker_of_words_after_a_fronted_clause_is_the_main_clause_subject_not_
         "of it."
     )
     assert speaker_of(body, "unworthy") == ("Ann Price", "named")
+
+
+def test_speaker_of_words_after_a_paragraph_of_direct_quotes_is_not_carried_over() -> None:
+    body = (
+        "Colonel Ray Dunn spoke at the base on Friday.\n“Our allies matter,” Dunn said. “We train together.”\n"
+        "The old treaty binds both nations in their shared wish “to keep the peace across the whole region.”"
+    )
+    assert speaker_of(body, "to keep the peace") == (None, "unknown")
