@@ -709,3 +709,11 @@ def test_speaker_of_words_after_a_paragraph_of_direct_quotes_is_not_carried_over
         "The old treaty binds both nations in their shared wish “to keep the peace across the whole region.”"
     )
     assert speaker_of(body, "to keep the peace") == (None, "unknown")
+
+
+def test_speaker_closing_a_sentence_before_a_but_clause() -> None:
+    body = (
+        "The raids took place on Tuesday.\n“Several suspects” were arrested in the raids, Customs Service officials "
+        "said, but they did not say how many."
+    )
+    assert speaker_of(body, "Several suspects") == ("Customs Service officials", "described")

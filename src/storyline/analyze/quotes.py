@@ -92,7 +92,8 @@ _SENTENCE_END_WHO = re.compile(
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
     # "…, said a friend, speaking anonymously." / "…, the Academy said, a word chosen to …"
-    rf"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{{1,200}})?\s*\.{NOT_TITLE_STOP}(?:\s|$)"
+    # "…, officials said, but they did not say how many."
+    rf"(?:,\s+(?:[a-z]+ing|an?|the|but|though|although)\b[^.;:!?\"“”\n]{{1,200}})?\s*\.{NOT_TITLE_STOP}(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = SPEECH_VERB
