@@ -717,3 +717,8 @@ def test_speaker_closing_a_sentence_before_a_but_clause() -> None:
         "said, but they did not say how many."
     )
     assert speaker_of(body, "Several suspects") == ("Customs Service officials", "described")
+
+
+def test_speaker_of_a_verb_coordinated_after_said_is_the_same_subject() -> None:
+    body = "Fraud has fallen by 70 percent since the operation began, officials said, but called this “only a start.”"
+    assert speaker_of(body, "only a start") == ("officials", "described")

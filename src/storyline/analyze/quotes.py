@@ -139,6 +139,7 @@ _FRONTED_CLAUSE = re.compile(
     r"(?:[A-Z][a-z]+ed\s+|[Ee]ven\s+|[Jj]ust\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
+_SAID_AND = re.compile(rf",\s+(?P<who>[^,.;:!?\"“”\n]{{1,60}}?)\s+(?:{VERBS}),?\s+(?:but|and)\s+$")
 _NAME_OPENS_CLAUSE = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+[a-z]")
 _AND_GROUP = re.compile(r"(?:[A-Z][\w'’-]*)?\s+and\s+(?:[a-z]|[A-Z][\w-]*['’]s?\s+[a-z])")
 _NAME_AT_VERB = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
@@ -389,6 +390,10 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and names_a_subject(before[who_start:who_end])
     participle = verb.group().split()[0].lower().endswith("ing")
+    # "…, officials said, but called this “…”": the subject of the verb before carries over to this one
+    said_and = _SAID_AND.search(before, 0, verb.start()) if not is_subject else None
+    if said_and is not None:
+        return text.speaker(start + said_and.start("who"), start + said_and.end("who"), found)
     if who_start is None and not participle:
         if re.search(r"\b(?:that|which)\s+$", before[: verb.start()]):
             return None  # "…, including one that says “…”": a thing speaks, not the sentence's subject
