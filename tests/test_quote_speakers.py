@@ -722,3 +722,13 @@ def test_speaker_closing_a_sentence_before_a_but_clause() -> None:
 def test_speaker_of_a_verb_coordinated_after_said_is_the_same_subject() -> None:
     body = "Fraud has fallen by 70 percent since the operation began, officials said, but called this “only a start.”"
     assert speaker_of(body, "only a start") == ("officials", "described")
+
+
+def test_speaker_owners_relative_is_the_namesake_named_just_before() -> None:
+    body = (
+        "The awards opened with a tribute.\nLena Varga also spoke out against hatred.\n"
+        '"We must stand together," Tomas Varga\'s eldest daughter said before presenting an award.'
+    )
+    assert speaker_of(body, "We must") == ("Lena Varga", "named")
+    other = body.replace("Lena Varga also", "Ann Cole also")  # someone else: the daughter stays described
+    assert speaker_of(other, "We must") == ("Tomas Varga's eldest daughter", "described")

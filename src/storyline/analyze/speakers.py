@@ -60,6 +60,10 @@ from storyline.analyze.surnames import RELATIONS
 from storyline.analyze.topics import OWNS_NOUN, sentence_subjects, sentence_topics
 from storyline.segment import crosses_sentence_end
 
+_RELATIVE_REACH = 400  # characters back to the relative named just before "X's daughter said"
+_OWNER_RELATION = re.compile(
+    r"(?P<owner>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)['’]s?\s+(?:[a-z]+\s+)?(?P<relation>[a-z]+)"
+)
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
@@ -426,8 +430,30 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
                 name = max(topics)[1]
                 context.named.append((start, name, "", True))
                 return Speaker(name, "named", start, end)
+    namesake = _relative_named_before(who, start, context)
+    if namesake is not None:
+        return Speaker(namesake, "named", start, end)
     context.described.append((start, head, who, "described"))
     return Speaker(who, "described", start, end)
+
+
+def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str | None:
+    """ "Michael Jackson's eldest daughter said", right after a sentence about Paris Jackson: the relative the text
+    just named, who shares the owner's surname; None if the person named last before has another surname."""
+    owned = _OWNER_RELATION.fullmatch(who)
+    if owned is None or owned.group("relation").lower() not in RELATIONS:
+        return None
+    owner = context.canonical.get(name_key(owned.group("owner")), owned.group("owner"))
+    before = [
+        (pos, name)
+        for pos, name, _, is_person in context.named
+        if start - _RELATIVE_REACH <= pos < start and is_person and name != owner
+    ]
+    name = max(before)[1] if before else ""
+    if " " not in name or name.split()[-1] != owner.split()[-1]:
+        return None
+    context.named.append((start, name, "", True))
+    return name
 
 
 def _introduced(before: str, head: str) -> str | None:
