@@ -732,3 +732,11 @@ def test_speaker_owners_relative_is_the_namesake_named_just_before() -> None:
     assert speaker_of(body, "We must") == ("Lena Varga", "named")
     other = body.replace("Lena Varga also", "Ann Cole also")  # someone else: the daughter stays described
     assert speaker_of(other, "We must") == ("Tomas Varga's eldest daughter", "described")
+
+
+def test_speaker_his_profile_is_its_owner() -> None:
+    body = (
+        "Tom Reyes has run the program since 2009, according to his online profile.\n"
+        '"I manage a budget of 90 million dollars and a staff of 50," his profile says.'
+    )
+    assert speaker_of(body, "I manage") == ("Tom Reyes", "named")

@@ -60,6 +60,8 @@ from storyline.analyze.surnames import RELATIONS
 from storyline.analyze.topics import OWNS_NOUN, sentence_subjects, sentence_topics
 from storyline.segment import crosses_sentence_end
 
+# what a person writes of themselves: "his profile says", "her blog said"
+_OWN_WRITINGS = frozenset("profile blog website memoir memoirs diary journal biography bio resume".split())
 _RELATIVE_REACH = 400  # characters back to the relative named just before "X's daughter said"
 _OWNER_RELATION = re.compile(
     r"(?P<owner>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)['’]s?\s+(?:[a-z]+\s+)?(?P<relation>[a-z]+)"
@@ -402,6 +404,10 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         earlier = [d for d in context.described if d[1] == head and d[0] < open_at and d[3] == "named"]
         if earlier:
             return Speaker(max(earlier)[2], "named", start, end)
+    if words[0].lower() in ("his", "her") and head in _OWN_WRITINGS:  # "his profile says": the profile's owner
+        owner = _pronoun(body, words[0].lower(), start, end, open_at, context)
+        if owner is not None and owner.kind == "named":
+            return owner
     if words[0].lower() in ("the", "this", "that"):
         earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
         organisation = (
