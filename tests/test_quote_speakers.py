@@ -740,3 +740,11 @@ def test_speaker_his_profile_is_its_owner() -> None:
         '"I manage a budget of 90 million dollars and a staff of 50," his profile says.'
     )
     assert speaker_of(body, "I manage") == ("Tom Reyes", "named")
+
+
+def test_speaker_of_words_in_a_who_clause_about_someone_else_is_not_the_sentence_topic() -> None:
+    body = (
+        "Prosecutors charged Tom Reyes and Lisa Hart on Monday.\nTom Reyes allegedly alerted Lisa Hart to his "
+        "actions, who later deleted the messages and gave “false and misleading statements” to the police."
+    )
+    assert speaker_of(body, "false and") == (None, "unknown")
