@@ -748,3 +748,11 @@ def test_speaker_of_words_in_a_who_clause_about_someone_else_is_not_the_sentence
         "actions, who later deleted the messages and gave “false and misleading statements” to the police."
     )
     assert speaker_of(body, "false and") == (None, "unknown")
+
+
+def test_speaker_of_wording_set_against_wording_is_not_the_sentence_topic() -> None:
+    body = (
+        'Senator Ann Cole spoke on Monday.\nAnn Cole put forth a bill seeking to change the words "all thy sons" '
+        'to "all of us."'
+    )
+    assert speaker_of(body, "all of us") == (None, "unknown")

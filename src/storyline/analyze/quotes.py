@@ -278,6 +278,8 @@ def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
         return None
     at, name = topics[-1]
     mention = next((m for m in text.context.persons if m.start == at), None)
+    if re.search(r"[\"”]\s+(?:to|into|with)\s+$", body[at : found.open_at]):
+        return None  # 'seeking to change the words “…” to “…”': wording set against wording, no one's words
     if re.search(r",\s+who\s", body[at : found.open_at]):
         return None  # "McCullum alerted Lee, who later deleted the texts and gave “…”": the words are Lee's
     if _AND_GROUP.match(body, mention.end if mention else at):
