@@ -756,3 +756,11 @@ def test_speaker_of_wording_set_against_wording_is_not_the_sentence_topic() -> N
         'to "all of us."'
     )
     assert speaker_of(body, "all of us") == (None, "unknown")
+
+
+def test_speaker_of_more_words_after_a_reported_quote_in_the_sentence_is_its_speaker_not_the_topic() -> None:
+    body = (
+        "The band played three nights in Boston.\nWhen guitarist Nels Arden told a reporter that his band leader, "
+        'Jeff Tolan, was a "collage artist," one who would revive "treasured items," Arden meant pop songs.'
+    )
+    assert speaker_of(body, "treasured items") == ("Nels Arden", "named")  # as the quote before, not Jeff Tolan

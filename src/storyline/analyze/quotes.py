@@ -278,6 +278,8 @@ def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
         return None
     at, name = topics[-1]
     mention = next((m for m in text.context.persons if m.start == at), None)
+    if _BEFORE.search(body, opens_at, found.open_at) and quoted_ranges(body, opens_at, found.open_at):
+        return None  # 'Cline told The Times that Tweedy was a “…,” one who would resurrect “…”': the quote before's
     if re.search(r"[\"”]\s+(?:to|into|with)\s+$", body[at : found.open_at]):
         return None  # 'seeking to change the words “…” to “…”': wording set against wording, no one's words
     if re.search(r",\s+who\s", body[at : found.open_at]):
