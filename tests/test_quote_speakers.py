@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze.entities import Mention
+from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import given_names
+from storyline.analyze.quotes import find_quotes
+from storyline.models import Article, Quote
 from tests.test_quotes import only, quotes_of
 
 pytestmark = pytest.mark.slow  # every test here runs spaCy NER
@@ -80,10 +82,32 @@ def test_speaker_of_what_a_court_said_was() -> None:
             "all permits",
             "Ministry of Transport",
         ),
+        (
+            "The clinic in the harbour district was a front for a smuggling ring, the Foreign Office said in a "
+            "statement.\n“For years it ran in plain sight,” the statement said. It called the ring “a menace to the "
+            "port,” according to the statement.",
+            "For years",
+            "Foreign Office",
+        ),
+        (
+            "Mayor Olga Brandt issued a statement on Monday. The flood had reached the old mill by noon.\n"
+            '"We will rebuild every bridge," the statement said.',
+            "We will",
+            "Olga Brandt",
+        ),
     ],
 )
 def test_speaker_of_a_statement_or_memorandum_is_its_author(body: str, quote: str, author: str) -> None:
     assert speaker_of(body, quote) == (author, "named")
+
+
+def test_speaker_of_the_statement_again_is_still_its_author() -> None:
+    body = (
+        "The clinic was a front for a smuggling ring, the Foreign Office said in a statement.\n“For years it ran in "
+        "plain sight,” the statement said. Officials shut it down. The ring was set up to “launder money through "
+        "the port,” according to the statement."
+    )
+    assert speaker_of(body, "launder money") == ("Foreign Office", "named")
 
 
 def test_speaker_the_magazine_is_the_organisation_the_text_called_a_magazine() -> None:
@@ -559,3 +583,184 @@ def test_speaker_after_a_statement_missing_its_comma_or_posted(body: str, speake
 )
 def test_speaker_of_a_promise_named_before_its_promiser(body: str) -> None:
     assert speaker_of(body, "new deal") == ("Tom Jones", "named")
+
+
+def _korver_quotes(body: str, names: list[tuple[str, str]]) -> list[Quote]:
+    """The quotes of `body` as if NER tagged the mother Dana Korver an organisation and merged the bare surname into
+    her son Toby's name, the one person it tagged; `names` are (text, label) in reading order."""
+    canonical = {"korver": "Toby Korver", "toby korver": "Toby Korver", "dana korver": "Dana Korver"}
+    mentions, at = [], 0
+    for text, label in names:
+        at = body.index(text, at)
+        mentions.append(Mention("a1", at, at + len(text), text, label, canonical[text.lower()]))
+        at += len(text)
+    entities = EntityAnalysis((), tuple(mentions), canonical)
+    return find_quotes(Article(id="a1", source="text 1", raw=body, text=body, body=body), entities)
+
+
+def test_speaker_a_shared_surname_means_the_bearer_named_most_in_full_whatever_ner_tagged_her() -> None:
+    body = (
+        "“I never meant to frighten anyone,” said Korver.\nDana Korver spoke from the county jail on Monday. "
+        "Dana Korver faces charges over the fire that hurt her son, Toby Korver. Dana Korver has pleaded not guilty."
+    )
+    names = [("Korver", "ORG"), ("Dana Korver", "ORG"), ("Dana Korver", "ORG"), ("Toby Korver", "PERSON")]
+    quotes = _korver_quotes(body, [*names, ("Dana Korver", "ORG")])
+    assert only(quotes, "I never").speaker == "Dana Korver"
+
+
+def test_speaker_a_shared_surname_opening_the_sentence_is_its_subject_not_the_namesake_after_it() -> None:
+    body = (
+        "Dana Korver spoke from the county jail on Monday. Dana Korver was arrested in May.\nKorver faces charges "
+        "over the death of 6-year-old Toby Korver.\n“I never meant to frighten anyone,” Korver said."
+    )
+    names = [("Dana Korver", "ORG"), ("Dana Korver", "ORG"), ("Korver", "ORG"), ("Toby Korver", "PERSON")]
+    quotes = _korver_quotes(body, [*names, ("Korver", "ORG")])
+    assert only(quotes, "I never").speaker == "Dana Korver"
+
+
+def test_speaker_she_after_her_own_quote_is_not_the_woman_she_thanked() -> None:
+    body = (
+        "Mayor Helen Sandoval toured the flooded streets on Sunday.\n"
+        '"We have had a great response," she said, thanking Red Cross director Paula Greer and Governor Rita Ames.\n'
+        '"The water has reached the old mill," she said.'
+    )
+    assert speaker_of(body, "The water") == ("Helen Sandoval", "named")
+
+
+def test_speaker_someone_close_to_a_titled_name_is_described_not_that_name() -> None:
+    body = (
+        "Senator Paul Walsh led the caucus for years. Some members urged Mr. Walsh to challenge Mr. Ortiz. But Mr. "
+        "Walsh quickly quashed the plan, out of “loyalty and friendship” to Mr. Ortiz, said someone close to Mr. "
+        "Walsh, speaking anonymously."
+    )
+    assert speaker_of(body, "loyalty and") == ("someone close to Mr. Walsh", "described")
+
+
+def test_speaker_a_known_name_right_at_the_verb_after_a_clause_with_no_comma() -> None:
+    body = (
+        "Dana Korver was arrested on Monday. When asked why the Amber Alert was the trigger to flee with her "
+        "children Korver replied, “because I knew the police were coming.”"
+    )
+    assert speaker_of(body, "because I knew") == ("Dana Korver", "named")
+
+
+def test_speaker_a_thing_that_says_is_not_the_sentence_subject() -> None:
+    body = (
+        "Carla Diaz said she had letters proving the affair with Tim Burke, including one that says, “I want you "
+        "back.” Burke has denied it."
+    )
+    assert speaker_of(body, "I want") == (None, "unknown")
+
+
+def test_speaker_a_source_who_identified_himself_by_name_is_that_name() -> None:
+    body = (
+        "Neighbours said the suspect often ate at the shelter.\n"
+        '"He would just eat and leave," said a man who identified himself as Angelo R. "He never talked to anyone."'
+    )
+    assert speaker_of(body, "He would") == ("Angelo R.", "named")
+
+
+def test_speaker_a_pronoun_inside_the_quote_before_is_no_subject_of_the_sentence() -> None:
+    body = (
+        "Officer Tom Reyes was shot on Monday near the shelter.\n"
+        '"He\'d just eat his food and go," said a shelter volunteer, adding that he would "smoke a cigarette and '
+        'vanish."'
+    )
+    assert speaker_of(body, "smoke a") == ("a shelter volunteer", "described")  # not Tom Reyes
+
+
+def test_speaker_of_words_a_group_with_the_person_used_is_not_that_person_alone() -> None:
+    body = (
+        "Mayor Carl Brandt spoke on Monday.\nBrandt and allies have increasingly used harsh terms to describe the "
+        'plan, including language like "wasteful." The plan passed anyway.'
+    )
+    assert speaker_of(body, "wasteful") == (None, "unknown")
+    assert speaker_of(body.replace("Brandt and allies have", "Brandt has"), "wasteful") == ("Carl Brandt", "named")
+
+
+def test_speaker_the_couple_is_not_the_two_people_who_spoke_to_them() -> None:
+    body = (
+        "A Vermont couple found a jar of old silver coins in their garden. Coin dealers Mark Ames and Tom Hale met "
+        "with the couple last spring.\nWhen Ames and Hale told the couple that the find was rare, the couple said, "
+        '"We want the coins to stay together."'
+    )
+    assert speaker_of(body, "We want") == ("A Vermont couple", "described")  # not Mark Ames and Tom Hale
+
+
+def test_speaker_of_an_email_introduced_by_its_reader_is_its_writer() -> None:
+    body = (
+        "Ann Cole spoke to reporters on Monday about her former partner, Tom Reyes.\nShe shared part of an email "
+        'Reyes had written to her:\n"I do not want to answer for things that concern you and not me."'
+    )
+    assert speaker_of(body, "I do not") == ("Tom Reyes", "named")
+
+
+def test_speaker_of_words_after_a_fronted_clause_is_the_main_clause_subject_not_the_fronted_speaker() -> None:
+    body = (
+        "Ann Price wrote the report. Even as Tom Hale declares his love to her, Ann Price deems herself “unworthy” "
+        "of it."
+    )
+    assert speaker_of(body, "unworthy") == ("Ann Price", "named")
+
+
+def test_speaker_of_words_after_a_paragraph_of_direct_quotes_is_not_carried_over() -> None:
+    body = (
+        "Colonel Ray Dunn spoke at the base on Friday.\n“Our allies matter,” Dunn said. “We train together.”\n"
+        "The old treaty binds both nations in their shared wish “to keep the peace across the whole region.”"
+    )
+    assert speaker_of(body, "to keep the peace") == (None, "unknown")
+
+
+def test_speaker_closing_a_sentence_before_a_but_clause() -> None:
+    body = (
+        "The raids took place on Tuesday.\n“Several suspects” were arrested in the raids, Customs Service officials "
+        "said, but they did not say how many."
+    )
+    assert speaker_of(body, "Several suspects") == ("Customs Service officials", "described")
+
+
+def test_speaker_of_a_verb_coordinated_after_said_is_the_same_subject() -> None:
+    body = "Fraud has fallen by 70 percent since the operation began, officials said, but called this “only a start.”"
+    assert speaker_of(body, "only a start") == ("officials", "described")
+
+
+def test_speaker_owners_relative_is_the_namesake_named_just_before() -> None:
+    body = (
+        "The awards opened with a tribute.\nLena Varga also spoke out against hatred.\n"
+        '"We must stand together," Tomas Varga\'s eldest daughter said before presenting an award.'
+    )
+    assert speaker_of(body, "We must") == ("Lena Varga", "named")
+    other = body.replace("Lena Varga also", "Ann Cole also")  # someone else: the daughter stays described
+    assert speaker_of(other, "We must") == ("Tomas Varga's eldest daughter", "described")
+
+
+def test_speaker_his_profile_is_its_owner() -> None:
+    body = (
+        "Tom Reyes has run the program since 2009, according to his online profile.\n"
+        '"I manage a budget of 90 million dollars and a staff of 50," his profile says.'
+    )
+    assert speaker_of(body, "I manage") == ("Tom Reyes", "named")
+
+
+def test_speaker_of_words_in_a_who_clause_about_someone_else_is_not_the_sentence_topic() -> None:
+    body = (
+        "Prosecutors charged Tom Reyes and Lisa Hart on Monday.\nTom Reyes allegedly alerted Lisa Hart to his "
+        "actions, who later deleted the messages and gave “false and misleading statements” to the police."
+    )
+    assert speaker_of(body, "false and") == (None, "unknown")
+
+
+def test_speaker_of_wording_set_against_wording_is_not_the_sentence_topic() -> None:
+    body = (
+        'Senator Ann Cole spoke on Monday.\nAnn Cole put forth a bill seeking to change the words "all thy sons" '
+        'to "all of us."'
+    )
+    assert speaker_of(body, "all of us") == (None, "unknown")
+
+
+def test_speaker_of_more_words_after_a_reported_quote_in_the_sentence_is_its_speaker_not_the_topic() -> None:
+    body = (
+        "The band played three nights in Boston.\nWhen guitarist Nels Arden told a reporter that his band leader, "
+        'Jeff Tolan, was a "collage artist," one who would revive "treasured items," Arden meant pop songs.'
+    )
+    assert speaker_of(body, "treasured items") == ("Nels Arden", "named")  # as the quote before, not Jeff Tolan

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze.characterising import WORD
+from storyline.analyze.documents import document_author_in
 from storyline.analyze.entities import Mention
 from storyline.analyze.names import SpeakerContext, full_name
 from storyline.analyze.quote_marks import Found
@@ -118,6 +119,9 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
     if transcript and full_name(transcript.group(1), text.context, colon) is not None:
         return text.speaker(before_start, colon, found)
     start = sentence_start(body, colon)
+    author = document_author_in(body, start, colon, text.people)
+    if author is not None:
+        return text.speaker(author.start, author.end, found)
     opening = _INTRODUCER.match(body, start, colon)
     if opening is None:
         return None

@@ -24,7 +24,14 @@ _AUTHORED = frozenset("statement letter memo memorandum release email e-mail not
 _ISSUED = r"(?:issued|released|sent|published|signed|written)"
 _BY_AUTHOR = re.compile(rf",?\s+(?:{_ISSUED}\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}")
 _PARTICIPLE = re.compile(rf"(?:\s+{_ISSUED})?")  # "a memo issued" (by …)
+# "the State Department said in a statement", "Ann Lowe issued a statement": the author named just before it
+_AUTHOR_BEFORE = re.compile(
+    rf"\s+(?:(?:said|wrote|announced|added|explained)\s+in|(?:also\s+)?(?:{_ISSUED}|put\s+out))\s+"
+)
 _AUTHORS = ("PERSON", "ORG")
+# "an email Sollecito had written to her", "a letter that Ann Lowe sent": the author named after it, as its writer
+_WRITER_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?")
+_WRITES = re.compile(r"\s+(?:had\s+|has\s+)?(?:written|wrote|sent|penned)\b")
 
 
 def document_before(body: str, start: int) -> re.Match[str] | None:
@@ -41,20 +48,38 @@ def document_before(body: str, start: int) -> re.Match[str] | None:
 
 
 def author_of(body: str, document: re.Match[str], mentions: Sequence[Mention]) -> Mention | None:
-    """The person or organisation a statement or letter names as its author right after it, if any."""
+    """The person or organisation a statement or letter names as its author right after it ("a statement from
+    Ann Lowe", "an email Lowe had written") or, as the subject of its verb, right before it ("Ann Lowe said in a
+    statement"), if any."""
     if document.group().split()[-1].lower() not in _AUTHORED:
         return None
     by = _BY_AUTHOR.match(body, document.end())
-    if by is None:
-        return None
-    return next((m for m in mentions if m.start == by.end() and m.label in _AUTHORS), None)
+    if by is not None:
+        return next((m for m in mentions if m.start == by.end() and m.label in _AUTHORS), None)
+    writer = _WRITER_AFTER.match(body, document.end())
+    for m in mentions:
+        if m.label in _AUTHORS and writer and m.start == writer.end() and _WRITES.match(body, m.end):
+            return m
+    return next(
+        (
+            m
+            for m in reversed(mentions)
+            if m.end <= document.start()
+            and m.label in _AUTHORS
+            and _AUTHOR_BEFORE.fullmatch(body, m.end, document.start())
+        ),
+        None,
+    )
 
 
 def introduced_author(body: str, head: str, start: int, mentions: Sequence[Mention]) -> Mention | None:
-    """ "the statement" → the author of the last statement before `start`, if the text named one."""
+    """ "the statement" → the author of the last statement before `start`, if the text named one. A "the
+    statement" before it with no author named is the same statement again, so the search goes on past it."""
     for document in reversed(list(DOCUMENT.finditer(body, 0, start))):
         if document.group().split()[-1].lower() == head:
-            return author_of(body, document, mentions)
+            author = author_of(body, document, mentions)
+            if author is not None or document.group().split()[0].lower() != "the":
+                return author
     return None
 
 
@@ -65,3 +90,10 @@ def named_author(body: str, start: int, end: int, mentions: Sequence[Mention]) -
     if document is None or not _PARTICIPLE.fullmatch(body, document.end(), end):
         return None
     return author_of(body, document, mentions)
+
+
+def document_author_in(body: str, start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:
+    """The author of the last statement or letter named between `start` and `end`, if the text names one: "She
+    shared part of an email Sollecito had written to her:" introduces Sollecito's words."""
+    found = list(DOCUMENT.finditer(body, start, end))
+    return author_of(body, found[-1], mentions) if found else None

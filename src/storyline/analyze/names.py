@@ -307,3 +307,17 @@ def continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[st
         if continued:
             votes[name]["f" if continued.group(1) == "She" else "m"] += 1
     return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
+
+
+# "a man who identified himself as Angelo L.", "a woman who gave her name only as Rosa": the name the source gave
+_SELF_NAMED = re.compile(
+    r",?\s+who\s+(?:identified\s+(?:himself|herself)|gave\s+(?:his|her)\s+name)\s+(?:only\s+)?as\s+"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))*)"
+)
+
+
+def self_named(body: str, end: int) -> tuple[int, int] | None:
+    """Where the name is that a source described up to `end` gave for itself ("said a man who identified himself
+    as Angelo L."), if it gave one."""
+    match = _SELF_NAMED.match(body, end)
+    return match.span("name") if match else None

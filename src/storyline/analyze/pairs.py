@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from storyline.analyze.entities import Mention, strip_titles
+from storyline.analyze.entities import Mention, name_key, strip_titles
 from storyline.analyze.names import SpeakerContext, full_name
 
 # "the two Republicans", "both senators", "the pair": two people named just before speak together
@@ -68,8 +68,10 @@ def joint(body: str, start: int, end: int, people: Sequence[Mention], context: S
 
 
 def person_name(mention: Mention, context: SpeakerContext) -> str:
-    """'Vantongeren' → the full name the text gives the person; titles dropped."""
-    name = strip_titles(mention.name)
+    """'Vantongeren' → the full name the text gives the person; titles dropped. A surname two people share is
+    resolved here, not by the entity merge, which gave it to one of them for the whole cluster."""
+    shared = " " not in mention.text.strip() and len(context.surnames.get(name_key(mention.text), ())) > 1
+    name = strip_titles(mention.text if shared else mention.name)
     return (full_name(name, context, mention.start) or name) if " " not in name.strip() else name
 
 
@@ -87,13 +89,17 @@ def pairs_named(body: str, mentions: Sequence[Mention], context: SpeakerContext)
     return sorted(pairs)
 
 
-def named_together(body: str, start: int, context: SpeakerContext) -> str | None:
+def named_together(body: str, start: int, end: int, context: SpeakerContext) -> str | None:
     """ "they wrote", "the researchers said": the two people named together just before, in this paragraph or the
-    one before it."""
+    one before it; not two who spoke to them ("Ames and Hale told the couple …, the couple said")."""
     line_start = body.rfind("\n", 0, start)
     paragraph = body.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
     recent = [(pos, pair) for pos, pair in context.pairs if max(paragraph, start - _JOINT_REACH) <= pos < start]
-    return max(recent)[1] if recent else None
+    if not recent:
+        return None
+    pos, pair = max(recent)
+    who = body[start:end].lower()
+    return None if who.startswith("the ") and who in body[pos:start].lower() else pair
 
 
 def co_speaker(body: str, at: int, speaker: str, persons: Sequence[Mention]) -> Mention | None:

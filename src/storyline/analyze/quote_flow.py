@@ -118,6 +118,8 @@ def reported_speaker_before(body: str, found: Found, persons: Sequence[Mention])
     if line_start == 0 or SPEECH_VERB.search(own_words) or len(body[found.start : found.end].split()) < 5:
         return None
     previous = body[body.rfind("\n", 0, line_start - 1) + 1 : line_start]
+    if re.search(r"[\"“”]", previous):
+        return None  # the paragraph before quoted its speaker's words in full: these are not more of them
     reports = list(_REPORTED.finditer(previous))
     if not reports:
         return None

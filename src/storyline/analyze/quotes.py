@@ -47,7 +47,7 @@ from storyline.analyze.quote_flow import (
     reported_speaker_in_sentence_before,
 )
 from storyline.analyze.quote_marks import Found, quote_spans
-from storyline.analyze.speakers import CLAUSE_TO_COMMA, FRONTED, Speaker, speaker_context
+from storyline.analyze.speakers import Speaker, speaker_context
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.subjects import (
     group_opening,
@@ -55,6 +55,7 @@ from storyline.analyze.subjects import (
     names_a_subject,
     subject_before,
 )
+from storyline.analyze.topics import CLAUSE_TO_COMMA, FRONTED
 from storyline.models import Article, Quote, Span
 from storyline.segment import sentence_start
 
@@ -79,17 +80,20 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{WORD}(?:\s+{WORD}){{0,5}}?)\s+as
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # A name of up to three capitalised words: "Carlson", "Park Min Jae"
 _NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+# "… to Mr. Reid, said someone close to him.": a title's full stop ends no sentence
+_TITLE_STOP = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Sgt|Lt|Capt|Col)\.(?=\s[A-Z])"
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 # Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
-    rf"(?:[^.!?\"“”\n]|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?)"
+    rf"(?:[^.!?\"“”\n]|{_TITLE_STOP}|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?)"
     # "…, Park Min Jae, the most senior defector in a decade, told CBS News.": a name and its apposition
     rf"|(?P<named>{_NAME_WORDS}),\s+(?:the|an?)\s[^,.;:!?\"“”\n]{{1,80}},\s+(?:{VERBS}))"
     # "…, the detective wrote in the file.", "…, according to the lawsuit against the maker."
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
     # "…, said a friend, speaking anonymously." / "…, the Academy said, a word chosen to …"
-    rf"(?:,\s+(?:[a-z]+ing|an?|the)\b[^.;:!?\"“”\n]{{1,200}})?\s*\.{NOT_TITLE_STOP}(?:\s|$)"
+    # "…, officials said, but they did not say how many."
+    rf"(?:,\s+(?:[a-z]+ing|an?|the|but|though|although)\b[^.;:!?\"“”\n]{{1,200}})?\s*\.{NOT_TITLE_STOP}(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = SPEECH_VERB
@@ -132,9 +136,13 @@ _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*
 # A subordinate clause opening a sentence ("Asked if Trump agreed, …", "When Lee spoke, …"): its subject is not the
 # sentence's.
 _FRONTED_CLAUSE = re.compile(
-    r"(?:[A-Z][a-z]+ed\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
+    r"(?:[A-Z][a-z]+ed\s+|[Ee]ven\s+|[Jj]ust\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
+_SAID_AND = re.compile(rf",\s+(?P<who>[^,.;:!?\"“”\n]{{1,60}}?)\s+(?:{VERBS}),?\s+(?:but|and)\s+$")
+_NAME_OPENS_CLAUSE = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+[a-z]")
+_AND_GROUP = re.compile(r"(?:[A-Z][\w'’-]*)?\s+and\s+(?:[a-z]|[A-Z][\w-]*['’]s?\s+[a-z])")
+_NAME_AT_VERB = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
 _OWNED = re.compile(
     r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
 )
@@ -270,6 +278,15 @@ def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
         return None
     at, name = topics[-1]
     mention = next((m for m in text.context.persons if m.start == at), None)
+    if _BEFORE.search(body, opens_at, found.open_at) and quoted_ranges(body, opens_at, found.open_at):
+        return None  # 'Cline told The Times that Tweedy was a “…,” one who would resurrect “…”': the quote before's
+    if re.search(r"[\"”]\s+(?:to|into|with)\s+$", body[at : found.open_at]):
+        return None  # 'seeking to change the words “…” to “…”': wording set against wording, no one's words
+    if re.search(r",\s+who\s", body[at : found.open_at]):
+        return None  # "McCullum alerted Lee, who later deleted the texts and gave “…”": the words are Lee's
+    if _AND_GROUP.match(body, mention.end if mention else at):
+        # "Trump and allies used terms like “…”", "Ann and Lee's family noted …": a group the person is one of
+        return None
     owned = _OWNED.match(body, mention.end) if mention else None
     if owned:  # "Ms Kercher's family launched a plea, desperate for “…”": the family, not Meredith Kercher
         return text.speaker(at, owned.end(), found)
@@ -355,6 +372,11 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         and not _DETERMINER.search(before[: m.start()])
         and not (_PASSIVE.search(before[: m.start()]) and not m.group().endswith("ing"))
     ]
+    # "Even as Hale declares his love to her, Price deems herself “…”": a fronted clause's verb quotes nothing when
+    # a name opens the main clause after it (not "When Cline told The Times that his band leader, Tweedy, was")
+    fronted = _FRONTED_CLAUSE.match(before)
+    if fronted and _NAME_OPENS_CLAUSE.match(before, fronted.end()):
+        verbs = [m for m in verbs if m.end() > fronted.end()]
     characterised = None if is_full else _last_characterising(before)
     # the verb nearest the quote: 'defended the pick, describing him as “…”' is the describing
     if (
@@ -374,6 +396,18 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and names_a_subject(before[who_start:who_end])
     participle = verb.group().split()[0].lower().endswith("ing")
+    # "…, officials said, but called this “…”": the subject of the verb before carries over to this one
+    said_and = _SAID_AND.search(before, 0, verb.start()) if not is_subject else None
+    if said_and is not None:
+        return text.speaker(start + said_and.start("who"), start + said_and.end("who"), found)
+    if who_start is None and not participle:
+        if re.search(r"\b(?:that|which)\s+$", before[: verb.start()]):
+            return None  # "…, including one that says “…”": a thing speaks, not the sentence's subject
+        # "When asked why the alert went out … her children Korver replied": no clause boundary to find the
+        # subject by, but a person's name right at the verb is its subject
+        at_verb = _NAME_AT_VERB.search(before, 0, verb.start())
+        if at_verb and full_name(at_verb.group(1), text.context, start + at_verb.start(1)):
+            return text.speaker(start + at_verb.start(1), start + at_verb.end(1), found)
     if participle or not is_subject:  # "saying", "referring to … as"
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
         return _sentence_subject(text, start, start + verb.start(), found, organisation_may_speak=participle)
@@ -430,7 +464,8 @@ def _sentence_subject(
         for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
             if full_name(name.group(), text.context, start + name.start()) is not None:
                 return text.speaker(start + name.start(), start + name.end(), found)
-    pronoun = re.search(r"\b(?:he|she|He|She)\b", text.body[start:end])
+    pronouns = re.finditer(r"\b(?:he|she|He|She)\b", text.body[start:end])  # not the "He'd" of a quote there
+    pronoun = next((p for p in pronouns if not any(a <= start + p.start() < b for a, b in quoted)), None)
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
         return text.speaker(start + pronoun.start(), start + pronoun.end(), found)
     if person is None and organisation_may_speak:

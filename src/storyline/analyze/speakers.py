@@ -42,7 +42,7 @@ from storyline.analyze.names import (
     noun_gender,
     person_before_apposition,
     person_surnames,
-    title_gender,
+    self_named,
     titles_before,
     written_out,
 )
@@ -57,16 +57,17 @@ from storyline.analyze.organisations import (
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before, pairs_named, person_name
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.surnames import RELATIONS
-from storyline.segment import crosses_sentence_end, sentence_spans
+from storyline.analyze.topics import OWNS_NOUN, sentence_subjects, sentence_topics
+from storyline.segment import crosses_sentence_end
 
+# what a person writes of themselves: "his profile says", "her blog said"
+_OWN_WRITINGS = frozenset("profile blog website memoir memoirs diary journal biography bio resume".split())
+_RELATIVE_REACH = 400  # characters back to the relative named just before "X's daughter said"
+_OWNER_RELATION = re.compile(
+    r"(?P<owner>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)['’]s?\s+(?:[a-z]+\s+)?(?P<relation>[a-z]+)"
+)
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
-# A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …", "But the
-# British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name)
-_SUBJECT_AHEAD = re.compile(
-    r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
-    r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
-)
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
 _EPITHET = re.compile(r"[a-z](?:er|or|ist|ian|crat|can|star|old|ess|man|woman)$")
 # …but not these: they name someone beside the person the text is about, or a thing
@@ -75,9 +76,6 @@ _NOT_EPITHETS = frozenset(
     "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
     "monitor sector press business congress address process".split()
 )
-_OBJECT_BEFORE = re.compile(r"\b(?:to|with|for|from|about|against|towards?|by|under)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
-# "Jordan's grandmother": the person owns a relation and is not the subject
-_OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
 _TRAILING = frozenset(
     "has had have was is were are also later then previously once again earlier recently reportedly "
     "simply just further would will could first".split()
@@ -107,22 +105,9 @@ _SUBORDINATORS = frozenset("as when while because if since after before though a
 _LY_NOUNS = frozenset("family ally assembly rally monopoly bully".split())
 # auxiliaries and the like: a description holding one has run into a clause
 _NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".split())
-# A subordinate clause up to its comma; words quoted inside it are part of it: 'Before Lee chose to be called
-# “pope emeritus,” …'
-CLAUSE_TO_COMMA = r"(?:[^,.;:!?\"“”\n]|[\"“][^\"“”\n]{1,60}[\"”]){1,150}(?:,|(?<=,[\"”]))\s+"
-# A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
-# after the comma.
-FRONTED = re.compile(
-    rf"(?:[\w'’-]+\s+){{0,3}}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
-    rf"{CLAUSE_TO_COMMA}",
-    re.IGNORECASE,
-)
 # "McSally's campaign", "North Korean media", "Ohio health officials": capitalised words and then common nouns
 # describe a source.
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\s+[a-z]+){1,3}$"
-# "Pelosi is facing …", "Kowalczyk, 29, admitted …", "Lemieux, who …": a capitalised word opening a clause before a
-# word in lower case or an apposition; a person if a surname
-_SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
 _GROUP_OPENING_SENTENCE = re.compile(r"[A-Z][a-z-]{2,}(?<![su])s|Police|Staff|People")
 _SURNAME_BEFORE_WHO = re.compile(r"\b([A-Z][\w'’-]+),\s+$")  # "Chaffetz, who said"
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
@@ -164,7 +149,11 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
         organisations=outside_quotes(body, [m for m in people if m.label == "ORG"]),
-        mentions=Counter(m.name for m in entities.mentions if m.label == "PERSON"),
+        # in full only: a bare surname was merged into one bearer already, and NER may tag the one who speaks an
+        # organisation ("Amber Pasztor" ORG, her child "Rene Pasztor" PERSON) once its surname speaks alone
+        mentions=Counter(
+            m.name for m in entities.mentions if (m.label == "PERSON" or m.name in full_names) and " " in m.text
+        ),
         relatives={name for _, head, name, _ in titles if head in RELATIONS},
     )
     # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
@@ -173,7 +162,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     ]
     context.persons = persons
     # a shared surname at a verb ("Conway said") is the bearer the article named last: the subjects come first
-    context.named = _subjects(body, persons, context)
+    context.named = sentence_subjects(body, persons, context)
     speakers: list[tuple[int, str]] = []
     for match in _AT_VERB.finditer(body):
         group = "after" if match.group("after") else "before"
@@ -184,7 +173,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     context.named.sort()
     context.pairs = pairs_named(body, people, context)
     context.genders = genders_of(body, persons, continued_genders(body, speakers))
-    context.topics = _topics(body, persons, context.genders, context.surnames)
+    context.topics = sentence_topics(body, persons, context.genders, context.surnames)
     return context
 
 
@@ -239,7 +228,7 @@ def resolve(
         # "the researchers, anthropologist El Molto … and physician Peter Sheldrick, wrote", or named before
         appositive = re.match(r",[^,\"“”\n]{1,160},", body[end:])
         together = joint(body, end, end + appositive.end(), people, context) if appositive else None
-        together = together or named_together(body, start, context)
+        together = together or named_together(body, start, end, context)
         if together is not None:
             return Speaker(together, "named", start, end)
     if first in _VAGUE:
@@ -250,7 +239,7 @@ def resolve(
     inside = [m for m in people if start <= m.start and m.end <= end]
     bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
     persons = [m for m in inside if m.label == "PERSON"]
-    if persons and _OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
+    if persons and OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
         return _describe(body, start, end, open_at, context)
     named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
     if len(persons) >= 2 and re.fullmatch(r" ", body[persons[-2].end : persons[-1].start]):
@@ -261,7 +250,9 @@ def resolve(
         and (first not in DESCRIBERS or named[-1].end >= end - 1)
         and not _follows_preposition(who, named[-1].start - start)
     ):
-        return _named(body, named[-1].name, start, end, context, is_person=bool(persons))
+        # a bare surname two people share goes to the one this article means, not the one NER's merge chose
+        shared = len(context.surnames.get(name_key(named[-1].text), ())) > 1
+        return _named(body, named[-1].text if shared else named[-1].name, start, end, context, is_person=bool(persons))
     # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
     # …after an owner's possessive, if any: "the New York Times’ Ann Hull" is Ann Hull
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]*[\w.](?<!['’]s)\s+)+[A-Z][\w'’-]+$", who)
@@ -330,8 +321,12 @@ def _is_noun_phrase(who: str) -> bool:
 
 
 def _follows_preposition(who: str, name_at: int) -> bool:
-    """ "a friend of Kendra", "the mayor of Boston": the name is the object of a description, not the speaker."""
-    return who[:name_at].split()[-1:] in ([p] for p in _PREPOSITIONS)
+    """ "a friend of Kendra", "the mayor of Boston", "someone close to Mr. Reid": the name is the object of a
+    description, not the speaker."""
+    words = who[:name_at].split()
+    while words and is_title(words[-1]):
+        words.pop()
+    return words[-1:] in ([p] for p in _PREPOSITIONS)
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
@@ -397,6 +392,9 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
 def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker:
     """'the official' → the earlier 'a senior administration official', 'the judge' → 'Judge Lou Olivera', 'the
     witness' → 'an unknown witness' the text introduced before."""
+    own_name = self_named(body, end)
+    if own_name is not None:
+        return _named(body, body[slice(*own_name)], start, end, context)
     who = body[start:end]
     words = who.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
@@ -406,6 +404,10 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         earlier = [d for d in context.described if d[1] == head and d[0] < open_at and d[3] == "named"]
         if earlier:
             return Speaker(max(earlier)[2], "named", start, end)
+    if words[0].lower() in ("his", "her") and head in _OWN_WRITINGS:  # "his profile says": the profile's owner
+        owner = _pronoun(body, words[0].lower(), start, end, open_at, context)
+        if owner is not None and owner.kind == "named":
+            return owner
     if words[0].lower() in ("the", "this", "that"):
         earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
         organisation = (
@@ -434,8 +436,30 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
                 name = max(topics)[1]
                 context.named.append((start, name, "", True))
                 return Speaker(name, "named", start, end)
+    namesake = _relative_named_before(who, start, context)
+    if namesake is not None:
+        return Speaker(namesake, "named", start, end)
     context.described.append((start, head, who, "described"))
     return Speaker(who, "described", start, end)
+
+
+def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str | None:
+    """ "Michael Jackson's eldest daughter said", right after a sentence about Paris Jackson: the relative the text
+    just named, who shares the owner's surname; None if the person named last before has another surname."""
+    owned = _OWNER_RELATION.fullmatch(who)
+    if owned is None or owned.group("relation").lower() not in RELATIONS:
+        return None
+    owner = context.canonical.get(name_key(owned.group("owner")), owned.group("owner"))
+    before = [
+        (pos, name)
+        for pos, name, _, is_person in context.named
+        if start - _RELATIVE_REACH <= pos < start and is_person and name != owner
+    ]
+    name = max(before)[1] if before else ""
+    if " " not in name or name.split()[-1] != owner.split()[-1]:
+        return None
+    context.named.append((start, name, "", True))
+    return name
 
 
 def _introduced(before: str, head: str) -> str | None:
@@ -444,49 +468,3 @@ def _introduced(before: str, head: str) -> str | None:
     modified = rf"(?:[\w'’-]+\s+){{1,3}}{re.escape(head)}\b|{re.escape(head)}\s+who\s[^.,;:!?\"“”\n]+"
     found = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{modified})", before))
     return found[-1].group() if found else None
-
-
-def _subjects(body: str, persons: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str, str, bool]]:
-    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
-    a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
-    a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
-    subjects: list[tuple[int, str, str, bool]] = []
-    for start, end in sentence_spans(body):
-        fronted = FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
-        main = fronted.end() if fronted else start
-        if re.match(r"(?:He|She)\b", body[main:end]):  # "He met Tan at …": Tan is no subject
-            continue
-        # "In an e-mail to Mayor Tim Flaherty, she wrote": the object of a preposition is no subject
-        named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
-        surname = _SURNAME_OPENING.match(body, main, end)
-        bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
-        if len(bearers) == 1 and not (named and named[0].start == main):
-            subjects.append((main, next(iter(bearers)), "", True))
-            continue
-        if named and not _OWNS_NOUN.match(body, named[0].end):
-            named = named[:1]
-        subjects += [(m.start, m.name, title_gender(body, m.start), True) for m in named]
-    return subjects
-
-
-def _topics(
-    body: str, persons: Sequence[Mention], genders: dict[str, str], surnames: dict[str, set[str]]
-) -> list[tuple[int, str]]:
-    """The person each sentence is about: one named at its main clause's start (a surname NER missed there too:
-    "Whitlow kept hoping …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
-    of the one before."""
-    topics: list[tuple[int, str]] = []
-    for start, end in sentence_spans(body):
-        fronted = FRONTED.match(body, start, end)
-        main = fronted.end() if fronted else start
-        first = next((m for m in persons if main <= m.start < end), None)
-        pronoun = re.match(r"(He|She)\b", body[main:end])
-        surname = _SURNAME_OPENING.match(body, main, end)
-        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
-        if first is not None and _SUBJECT_AHEAD.fullmatch(body, main, first.start):
-            topics.append((first.start, first.name))
-        elif len(bearers) == 1:
-            topics.append((main, next(iter(bearers))))
-        elif pronoun and topics and genders.get(topics[-1][1], "") in ("", "m" if pronoun.group(1) == "He" else "f"):
-            topics.append((main, topics[-1][1]))
-    return topics

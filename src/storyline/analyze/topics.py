@@ -1,0 +1,97 @@
+"""Who each sentence is about: the person opening its main clause, whom a later "he" or "she" most likely means,
+and the topic that a few quoted words with no attribution belong to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storyline.analyze.entities import Mention, name_key
+from storyline.analyze.names import SpeakerContext, title_gender
+from storyline.analyze.speech_verbs import VERBS
+from storyline.analyze.surnames import named_most
+from storyline.segment import sentence_spans
+
+# "“…,” she said, thanking …": the pronoun is the sentence's subject
+_PRONOUN_SPEAKS = re.compile(rf"[\"“][^\"“”]*[\"”]\s*(?:he|she)\s+(?:{VERBS})\b")
+# A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …", "But the
+# British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name)
+_SUBJECT_AHEAD = re.compile(
+    r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
+)
+_OBJECT_BEFORE = re.compile(r"\b(?:to|with|for|from|about|against|towards?|by|under)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
+# "Jordan's grandmother": the person owns a relation and is not the subject
+OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
+# A subordinate clause up to its comma; words quoted inside it are part of it: 'Before Lee chose to be called
+# “pope emeritus,” …'
+CLAUSE_TO_COMMA = r"(?:[^,.;:!?\"“”\n]|[\"“][^\"“”\n]{1,60}[\"”]){1,150}(?:,|(?<=,[\"”]))\s+"
+# A sentence opening with a subordinate clause: its subject (and the referent of a "he" inside the clause) comes
+# after the comma.
+FRONTED = re.compile(
+    rf"(?:[\w'’-]+\s+){{0,3}}?(?:before|after|when|while|although|though|since|because|if|once|until|as)\s"
+    rf"{CLAUSE_TO_COMMA}",
+    re.IGNORECASE,
+)
+# "Pelosi is facing …", "Kowalczyk, 29, admitted …", "Lemieux, who …": a capitalised word opening a clause before a
+# word in lower case or an apposition; a person if a surname
+_SURNAME_OPENING = re.compile(r"[A-Z][\w'’-]+(?=,?\s+[a-z\d])")
+
+
+def sentence_subjects(
+    body: str, persons: Sequence[Mention], context: SpeakerContext
+) -> list[tuple[int, str, str, bool]]:
+    """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
+    a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
+    a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
+    subjects: list[tuple[int, str, str, bool]] = []
+    for start, end in sentence_spans(body):
+        fronted = FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
+        main = fronted.end() if fronted else start
+        # "He met Tan at …", "“…,” she said, thanking Tan": the pronoun's person is the subject; Tan is none
+        if re.match(r"(?:He|She)\b", body[main:end]) or _PRONOUN_SPEAKS.match(body, main, end):
+            continue
+        # "In an e-mail to Mayor Tim Flaherty, she wrote": the object of a preposition is no subject
+        named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
+        surname = _SURNAME_OPENING.match(body, main, end)
+        bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
+        opens = not (named and named[0].start == main)
+        if len(bearers) == 1 and opens:
+            subjects.append((main, next(iter(bearers)), "", True))
+            continue
+        # a surname two people share opening the sentence ("Pasztor faces charges over the deaths of her son Rene
+        # Pasztor") is the subject, the bearer the text was about last, not the one named later in the sentence
+        if len(bearers) > 1 and opens:
+            recent = [name for _, name, _, _ in subjects if name in bearers]
+            bearer = recent[-1] if recent else named_most(bearers, context.mentions, context.relatives)
+            if bearer is not None:
+                subjects.append((main, bearer, "", True))
+                continue
+        if named and not OWNS_NOUN.match(body, named[0].end):
+            named = named[:1]
+        subjects += [(m.start, m.name, title_gender(body, m.start), True) for m in named]
+    return subjects
+
+
+def sentence_topics(
+    body: str, persons: Sequence[Mention], genders: dict[str, str], surnames: dict[str, set[str]]
+) -> list[tuple[int, str]]:
+    """The person each sentence is about: one named at its main clause's start (a surname NER missed there too:
+    "Whitlow kept hoping …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
+    of the one before."""
+    topics: list[tuple[int, str]] = []
+    for start, end in sentence_spans(body):
+        fronted = FRONTED.match(body, start, end)
+        main = fronted.end() if fronted else start
+        first = next((m for m in persons if main <= m.start < end), None)
+        pronoun = re.match(r"(He|She)\b", body[main:end])
+        surname = _SURNAME_OPENING.match(body, main, end)
+        bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
+        if first is not None and _SUBJECT_AHEAD.fullmatch(body, main, first.start):
+            topics.append((first.start, first.name))
+        elif len(bearers) == 1:
+            topics.append((main, next(iter(bearers))))
+        elif pronoun and topics and genders.get(topics[-1][1], "") in ("", "m" if pronoun.group(1) == "He" else "f"):
+            topics.append((main, topics[-1][1]))
+    return topics
