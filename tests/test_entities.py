@@ -342,6 +342,13 @@ def test_entities_the_end_of_one_longer_name_is_that_person(full: str, short: st
     assert canonical[name_key(short)] == (full if joined else short)
 
 
+def test_entities_a_dash_before_a_name_is_no_part_of_it() -> None:
+    body = "“We will rebuild,” — Tova Lindqvist, mother of two"
+    start = body.index("—")
+    mention = clean_mention(article(body), start, body.index(", mother"), "PERSON")
+    assert mention is not None and mention.text == "Tova Lindqvist"
+
+
 def test_entities_an_occupation_before_a_name_is_a_title() -> None:
     body = "Producer Ivo Marchetti said the film was finished."
     mention = clean_mention(article(body), 0, len("Producer Ivo Marchetti"), "PERSON")

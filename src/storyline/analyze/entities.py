@@ -257,6 +257,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     """The name inside an NER span, titles and possessive stripped; None for junk (numbers, URLs, fragments)."""
     body = article.body
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(body[start:end])]
+    while tokens and not re.search(r"\w", body[tokens[0][0] : tokens[0][1]]):  # a pull quote's "— Jo Reyes"
+        tokens.pop(0)
     # a quotation opening a sentence opens one too: “RIP Marty Balin, …” wrote his bandmate
     at_sentence_start = start == 0 or bool(_SENTENCE_START_BEFORE.search(body[max(0, start - 4) : start]))
     while len(tokens) > 1:
