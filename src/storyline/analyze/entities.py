@@ -51,7 +51,8 @@ TITLES = ABBREVIATED_TITLES | frozenset(
     "councilman councilwoman councilmember councillor councilor alderman alderwoman clerk commissioner "
     "assemblyman assemblywoman superintendent treasurer comptroller professor "
     # occupations news puts before a name: "Producer Fred Berger", "Rapper Lil Dicky"
-    "producer actor actress singer rapper comedian filmmaker novelist".split()
+    "producer actor actress singer rapper comedian filmmaker novelist musician guitarist drummer songwriter "
+    "playwright poet photographer".split()
 )
 _DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme former late us the a an".split()) | {
     "chinese",
@@ -70,7 +71,8 @@ NICKNAMES = {
     "alex": "alexander", "andy": "andrew", "ed": "edward", "ted": "edward", "jeff": "jeffrey", "greg": "gregory",
     "pat": "patrick", "rick": "richard", "dick": "richard", "kate": "katherine", "liz": "elizabeth",
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
-    "debbie": "deborah", "deb": "deborah",
+    "debbie": "deborah", "deb": "deborah", "randy": "randall", "jon": "jonathan", "tim": "timothy",
+    "ken": "kenneth", "larry": "lawrence", "ron": "ronald", "don": "donald", "jerry": "gerald", "phil": "philip",
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
