@@ -733,6 +733,12 @@ def test_quotes_attribution_round6(body: str, quote: str, speaker: str) -> None:
             "they say the",
             "Mike Lane",
         ),
+        (  # a party label in brackets before an appositive is no speaker either
+            "Rep. Carla Dunmore (R-Ohio), another critic of the agency, said in a statement that \u201cI find this "
+            "spending deeply troubling.\u201d",
+            "I find this",
+            "Carla Dunmore",
+        ),
         (  # a relation of the person named is the speaker
             "Ann Heyer was killed in the crash. Heyer's mother then took the stage, telling the crowd: \"Only days "
             'ago my daughter was killed."',
