@@ -1130,6 +1130,11 @@ def test_quotes_round8_relative_named_in_apposition() -> None:
             "We have",
             "Adam Stump",
         ),
+        (  # a person opening the introduction speaks, not one named after its verb
+            'Instead, Dana Marlow admires Richard Tefft\'s record: "He built the roads. He opened the schools."',
+            "He built the",
+            "Dana Marlow",
+        ),
         (  # a transcript line names its speaker in capitals
             'That is according to the campaign aide Nora Felding, who said:\nFELDING: "Every tweet had to be '
             'approved."',

@@ -136,8 +136,16 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
         ),
         None,
     )
-    # "Mint spokesman Adam Stump issued this statement:": the person speaking for the organisation
-    spokesperson = next((m for m in text.people if subject and m.label == "PERSON" and m.start > subject.end), None)
+    # "Mint spokesman Adam Stump issued this statement:": the person speaking for the organisation; a person
+    # opening the sentence speaks for no one after a verb ("Colbert loves Nixon's policy:")
+    spokesperson = next(
+        (
+            m
+            for m in text.people
+            if subject and subject.label == "ORG" and m.label == "PERSON" and m.start > subject.end
+        ),
+        None,
+    )
     if subject and spokesperson and _ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
         subject = spokesperson
     if subject is not None:
