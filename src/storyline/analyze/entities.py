@@ -75,6 +75,7 @@ NICKNAMES = {
     "ken": "kenneth", "larry": "lawrence", "ron": "ronald", "don": "donald", "jerry": "gerald", "phil": "philip",
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
+_COUNTRY_INITIALS = ("us", "uk")
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
@@ -356,7 +357,7 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         labels[name_key(m.text)][m.label] += 1
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
     nicknames = _nickname_targets(people)
-    target = nicknames | _fuller_names(people, nicknames)
+    target = nicknames | _fuller_names(people, nicknames) | _national_names(forms, labels)
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
@@ -438,6 +439,17 @@ def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str,
         candidates = {nicknames.get(p, p) for p in longer}
         if len(candidates) == 1:
             target[key] = candidates.pop()
+    return target
+
+
+def _national_names(forms: dict[str, Counter[str]], labels: dict[str, Counter[str]]) -> dict[str, str]:
+    """'coast guard' → 'us coast guard': an organisation the cluster also names with its country's initials, as
+    news writes a national body in full once ("the U.S. Coast Guard") and shortly after."""
+    target: dict[str, str] = {}
+    for key in forms:
+        national = [f"{country} {key}" for country in _COUNTRY_INITIALS if f"{country} {key}" in forms]
+        if len(national) == 1 and labels[key]["ORG"] > labels[key]["PERSON"]:  # not both "U.S." and "U.K. Navy"
+            target[key] = national[0]
     return target
 
 
