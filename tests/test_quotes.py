@@ -1207,3 +1207,24 @@ def test_wire_quotation_marks_are_found_with_their_speaker_after_cleaning() -> N
         ("We cannot risk another collision,", "Ingrid Dahl"),
         ("The ships must wait.", "Ingrid Dahl"),
     ]
+
+
+def test_quotes_a_pronoun_of_the_other_gender_does_not_carry_the_previous_speaker() -> None:
+    body = (
+        "Governor Dana Pruitt mocked the host on Friday.\n"
+        '"You forgot one thing, my friend. You did not know our state bird," she said, pointing back to a "Harlan '
+        'Hour" interview in May when she asked the host to name the state bird.\n'
+        '"There is a state bird?" he asked, puzzled, before she told him it was the wren.'
+    )
+    quotes = quotes_of(body)
+    assert only(quotes, "You forgot one").speaker == "Dana Pruitt"
+    assert only(quotes, "There is a").speaker is None
+
+
+def test_quotes_a_pronoun_opening_the_next_sentence_says_nothing_of_the_speakers_gender() -> None:
+    body = (
+        "Investigators questioned Tom Vance on Monday. Vance said Kira Dell left his flat to take a shower, then "
+        'came back looking "very agitated." She said she had found blood on the floor.\n'
+        '"Certainly I asked her questions," he said.'
+    )
+    assert only(quotes_of(body), "Certainly I asked").speaker == "Tom Vance"
