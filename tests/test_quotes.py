@@ -1228,3 +1228,12 @@ def test_quotes_a_pronoun_opening_the_next_sentence_says_nothing_of_the_speakers
         '"Certainly I asked her questions," he said.'
     )
     assert only(quotes_of(body), "Certainly I asked").speaker == "Tom Vance"
+
+
+def test_quotes_a_quote_the_text_cites_from_someone_else_does_not_carry_the_previous_speaker() -> None:
+    body = (
+        'On Friday the mayor quoted Teddy Marsh: "Fighting for the right is the noblest sport." On Saturday he built '
+        'his speech around a quote from Lincoln that touched on the same idea. "I am not bound to win, but I am bound '
+        'to be true."'
+    )
+    assert only(quotes_of(body), "I am not bound").speaker == "Lincoln"

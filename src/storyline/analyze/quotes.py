@@ -20,6 +20,7 @@ from storyline.analyze.before_quote import (
     attribute_introduction,
     attribute_paragraph_before,
     attribute_sentence_before,
+    cited_author,
 )
 from storyline.analyze.characterising import (
     BY_AGENT,
@@ -174,7 +175,9 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
         is_full = goes_on or found.tweet_by is not None or is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
         if speaker is None and previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
-            speaker = None if _pronoun_contradicts(body, found, previous[1], genders) else previous[1]
+            # '… he quoted Roosevelt: “…” Then he built his speech around a quote from Lincoln. “…”': not Roosevelt
+            cited = None if goes_on else cited_author(text, previous[0].close_at, found.open_at, found)
+            speaker = cited or (None if _pronoun_contradicts(body, found, previous[1], genders) else previous[1])
         elif speaker is None and is_full:
             speaker = attribute_paragraph_before(text, found)
         elif speaker is None:  # the reported speech of the paragraph or sentence before goes on
