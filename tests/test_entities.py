@@ -133,13 +133,17 @@ def test_entities_two_nicknames_of_one_name_stay_two_people() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "short", "full"),
-    [  # a generation suffix is no surname; a text-defined acronym names its organisation, as a country does
+    # a generation suffix is no surname; a text-defined acronym names its organisation, as a country's initials do;
+    # a surname opening with a particle, NER's organisation when alone, is the person's
+    [
         ("Special counsel Robert S. Mueller III met the panel. Later, Mueller left the building.", "Mueller",
          "Robert S. Mueller III"),
         ("Eleven planes were sent out by the Australian Maritime Safety Authority (Amsa) on Thursday. The Amsa "
          "chief spoke in Canberra.", "Amsa", "Australian Maritime Safety Authority"),
         ("The U.S. Coast Guard searched the bay on Tuesday. The Coast Guard said the swimmer was found alive.",
          "Coast Guard", "U.S. Coast Guard"),
+        ("From the beginning, says French historian Marcel Le Gall, the field has been steeped in fear. As "
+         "forecasts receded, Le Gall argues, growth itself became the fear.", "Le Gall", "Marcel Le Gall"),
     ],
 )  # fmt: skip
 def test_entities_short_forms_join_the_full_name(body: str, short: str, full: str) -> None:

@@ -76,6 +76,8 @@ NICKNAMES = {
 }  # fmt: skip
 _SAINTS = frozenset({"st", "saint"})
 _COUNTRY_INITIALS = ("us", "uk")
+# Words that open a family name: "Hervé Le Bras", "Ursula von der Leyen", "Vincent van Gogh", "Ana de la Cruz"
+_SURNAME_PARTICLES = frozenset("le la de du van von der den da di del della".split())
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
@@ -358,6 +360,7 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
     nicknames = _nickname_targets(people)
     target = nicknames | _fuller_names(people, nicknames) | _national_names(forms, labels)
+    target |= _particle_surnames([k for k in forms if k not in people], people)
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
@@ -439,6 +442,19 @@ def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str,
         candidates = {nicknames.get(p, p) for p in longer}
         if len(candidates) == 1:
             target[key] = candidates.pop()
+    return target
+
+
+def _particle_surnames(others: Sequence[str], people: Sequence[str]) -> dict[str, str]:
+    """'le bras' → 'herve le bras': a surname opening with a particle reads to NER as an organisation or a place
+    when written alone ("Le Bras argues"), but it is the one person in the cluster whose name ends with it."""
+    target: dict[str, str] = {}
+    for key in others:
+        words = key.split()
+        if len(words) == 2 and words[0] in _SURNAME_PARTICLES:
+            longer = [p for p in people if p.endswith(f" {key}")]
+            if len(longer) == 1:
+                target[key] = longer[0]
     return target
 
 
