@@ -1237,3 +1237,12 @@ def test_quotes_a_quote_the_text_cites_from_someone_else_does_not_carry_the_prev
         'to be true."'
     )
     assert only(quotes_of(body), "I am not bound").speaker == "Lincoln"
+
+
+def test_quotes_a_clause_quoted_after_a_sentence_closing_with_says_and_a_name_is_that_persons() -> None:
+    body = (
+        "By 1900, fertility in Norland had fallen to three children per woman. The key change was in the mind, says "
+        "Gil Pison of the Institute for Demographic Studies in Paris. Until then, \u201cthe number of children you "
+        "had, it was God who decided.\u201d"
+    )
+    assert only(quotes_of(body), "the number of").speaker == "Gil Pison"
