@@ -1246,3 +1246,12 @@ def test_quotes_a_clause_quoted_after_a_sentence_closing_with_says_and_a_name_is
         "had, it was God who decided.\u201d"
     )
     assert only(quotes_of(body), "the number of").speaker == "Gil Pison"
+
+
+@pytest.mark.parametrize("who", ["he", "Verlaak"])
+def test_quotes_an_as_clause_after_the_quote_names_its_speaker(who: str) -> None:
+    body = (
+        "Anton Verlaak, a cloth merchant, rushed to his table. \u201cBefore six beats of the pulse had passed,\u201d "
+        f"as {who} later wrote to the Royal Society, the sample was under his lens."
+    )
+    assert only(quotes_of(body), "Before six beats").speaker == "Anton Verlaak"

@@ -81,6 +81,10 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{WORD}(?:\s+{WORD}){{0,5}}?)\s+as
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # A name of up to three capitalised words: "Carlson", "Park Min Jae"
 _NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+# `“…,” as he later wrote to the Royal Society, …`: an "as" clause naming who said the words
+_AFTER_AS_WHO_VERB = re.compile(
+    rf"\s*,?\s*as\s+(?P<who>[Hh]e|[Ss]he|{_NAME_WORDS})\s+(?:(?:later|once|then|\w+ly)\s+)?(?:{VERBS})\b"
+)
 # "… to Mr. Reid, said someone close to him.": a title's full stop ends no sentence
 _TITLE_STOP = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Sgt|Lt|Capt|Col)\.(?=\s[A-Z])"
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
@@ -234,6 +238,9 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
         if speaker is not None:
             return speaker
     closes = closes_clause(body, found, after)
+    as_who = _AFTER_AS_WHO_VERB.match(after) if closes else None
+    if as_who is not None:
+        return text.speaker(found.close_at + as_who.start("who"), found.close_at + as_who.end("who"), found)
     for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
         if (
