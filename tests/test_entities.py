@@ -111,6 +111,19 @@ def test_entities_role_before_title_is_stripped_and_nickname_joins_formal_name()
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(("nickname", "formal"), [("Randy", "Randall"), ("Jon", "Jonathan")])
+def test_entities_a_nickname_joins_its_formal_name(nickname: str, formal: str) -> None:
+    found = analyze_entities(
+        [
+            article(f"{nickname} Castellano swam off the point. Castellano was found at dawn.", "a1"),
+            article(f"{formal} Castellano, 61, was rescued on Tuesday.", "a2"),
+        ]
+    )
+    names = {e.name for e in found.entities if e.name.endswith(" Castellano")}
+    assert names == {f"{formal} Castellano"}
+
+
+@pytest.mark.slow
 def test_entities_two_nicknames_of_one_name_stay_two_people() -> None:
     body = "Rep. Bob Goodlatte chairs the committee. His son Bobby Goodlatte lives in San Francisco."
     names = {e.name for e in analyze_entities([article(body)]).entities}
@@ -120,11 +133,17 @@ def test_entities_two_nicknames_of_one_name_stay_two_people() -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("body", "short", "full"),
-    [  # a generation suffix is no surname; a text-defined acronym names its organisation
+    # a generation suffix is no surname; a text-defined acronym names its organisation, as a country's initials do;
+    # a surname opening with a particle, NER's organisation when alone, is the person's
+    [
         ("Special counsel Robert S. Mueller III met the panel. Later, Mueller left the building.", "Mueller",
          "Robert S. Mueller III"),
         ("Eleven planes were sent out by the Australian Maritime Safety Authority (Amsa) on Thursday. The Amsa "
          "chief spoke in Canberra.", "Amsa", "Australian Maritime Safety Authority"),
+        ("The U.S. Coast Guard searched the bay on Tuesday. The Coast Guard said the swimmer was found alive.",
+         "Coast Guard", "U.S. Coast Guard"),
+        ("From the beginning, says French historian Marcel Le Gall, the field has been steeped in fear. As "
+         "forecasts receded, Le Gall argues, growth itself became the fear.", "Le Gall", "Marcel Le Gall"),
     ],
 )  # fmt: skip
 def test_entities_short_forms_join_the_full_name(body: str, short: str, full: str) -> None:
@@ -349,9 +368,10 @@ def test_entities_a_dash_before_a_name_is_no_part_of_it() -> None:
     assert mention is not None and mention.text == "Tova Lindqvist"
 
 
-def test_entities_an_occupation_before_a_name_is_a_title() -> None:
-    body = "Producer Ivo Marchetti said the film was finished."
-    mention = clean_mention(article(body), 0, len("Producer Ivo Marchetti"), "PERSON")
+@pytest.mark.parametrize("occupation", ["Producer", "Musician", "Drummer"])
+def test_entities_an_occupation_before_a_name_is_a_title(occupation: str) -> None:
+    body = f"{occupation} Ivo Marchetti said the film was finished."
+    mention = clean_mention(article(body), 0, len(f"{occupation} Ivo Marchetti"), "PERSON")
     assert mention is not None and mention.text == "Ivo Marchetti"
 
 

@@ -733,6 +733,12 @@ def test_quotes_attribution_round6(body: str, quote: str, speaker: str) -> None:
             "they say the",
             "Mike Lane",
         ),
+        (  # a party label in brackets before an appositive is no speaker either
+            "Rep. Carla Dunmore (R-Ohio), another critic of the agency, said in a statement that \u201cI find this "
+            "spending deeply troubling.\u201d",
+            "I find this",
+            "Carla Dunmore",
+        ),
         (  # a relation of the person named is the speaker
             "Ann Heyer was killed in the crash. Heyer's mother then took the stage, telling the crowd: \"Only days "
             'ago my daughter was killed."',
@@ -1124,6 +1130,11 @@ def test_quotes_round8_relative_named_in_apposition() -> None:
             "We have",
             "Adam Stump",
         ),
+        (  # a person opening the introduction speaks, not one named after its verb
+            'Instead, Dana Marlow admires Richard Tefft\'s record: "He built the roads. He opened the schools."',
+            "He built the",
+            "Dana Marlow",
+        ),
         (  # a transcript line names its speaker in capitals
             'That is according to the campaign aide Nora Felding, who said:\nFELDING: "Every tweet had to be '
             'approved."',
@@ -1196,3 +1207,51 @@ def test_wire_quotation_marks_are_found_with_their_speaker_after_cleaning() -> N
         ("We cannot risk another collision,", "Ingrid Dahl"),
         ("The ships must wait.", "Ingrid Dahl"),
     ]
+
+
+def test_quotes_a_pronoun_of_the_other_gender_does_not_carry_the_previous_speaker() -> None:
+    body = (
+        "Governor Dana Pruitt mocked the host on Friday.\n"
+        '"You forgot one thing, my friend. You did not know our state bird," she said, pointing back to a "Harlan '
+        'Hour" interview in May when she asked the host to name the state bird.\n'
+        '"There is a state bird?" he asked, puzzled, before she told him it was the wren.'
+    )
+    quotes = quotes_of(body)
+    assert only(quotes, "You forgot one").speaker == "Dana Pruitt"
+    assert only(quotes, "There is a").speaker is None
+
+
+def test_quotes_a_pronoun_opening_the_next_sentence_says_nothing_of_the_speakers_gender() -> None:
+    body = (
+        "Investigators questioned Tom Vance on Monday. Vance said Kira Dell left his flat to take a shower, then "
+        'came back looking "very agitated." She said she had found blood on the floor.\n'
+        '"Certainly I asked her questions," he said.'
+    )
+    assert only(quotes_of(body), "Certainly I asked").speaker == "Tom Vance"
+
+
+def test_quotes_a_quote_the_text_cites_from_someone_else_does_not_carry_the_previous_speaker() -> None:
+    body = (
+        'On Friday the mayor quoted Teddy Marsh: "Fighting for the right is the noblest sport." On Saturday he built '
+        'his speech around a quote from Lincoln that touched on the same idea. "I am not bound to win, but I am bound '
+        'to be true."'
+    )
+    assert only(quotes_of(body), "I am not bound").speaker == "Lincoln"
+
+
+def test_quotes_a_clause_quoted_after_a_sentence_closing_with_says_and_a_name_is_that_persons() -> None:
+    body = (
+        "By 1900, fertility in Norland had fallen to three children per woman. The key change was in the mind, says "
+        "Gil Pison of the Institute for Demographic Studies in Paris. Until then, \u201cthe number of children you "
+        "had, it was God who decided.\u201d"
+    )
+    assert only(quotes_of(body), "the number of").speaker == "Gil Pison"
+
+
+@pytest.mark.parametrize("who", ["he", "Verlaak"])
+def test_quotes_an_as_clause_after_the_quote_names_its_speaker(who: str) -> None:
+    body = (
+        "Anton Verlaak, a cloth merchant, rushed to his table. \u201cBefore six beats of the pulse had passed,\u201d "
+        f"as {who} later wrote to the Royal Society, the sample was under his lens."
+    )
+    assert only(quotes_of(body), "Before six beats").speaker == "Anton Verlaak"

@@ -82,10 +82,9 @@ def attribute_paragraph_before(text: ArticleText, found: Found) -> Speaker | Non
     if previous_end == 0 or re.search(r"[\"“”]", body[previous_start:previous_end]):
         return None  # the previous speaker, if any, goes on (`follows`)
     last_sentence = sentence_start(body, max(previous_start, previous_end - 2))
-    cited = _CITED.search(body, last_sentence, previous_end)
-    author = next((m for m in text.context.persons if cited and m.label == "PERSON" and m.start >= cited.end()), None)
-    if author is not None and _DESCRIPTION_BETWEEN.fullmatch(body, cited.end(), author.start):
-        return text.speaker(author.start, author.end, found)
+    author = cited_author(text, last_sentence, previous_end, found)
+    if author is not None:
+        return author
     topic = next((at for at, _ in reversed(text.context.topics) if at < previous_end), None)
     if topic is None or topic < last_sentence:
         return None
@@ -95,6 +94,18 @@ def attribute_paragraph_before(text: ArticleText, found: Found) -> Speaker | Non
     if mention is not None:
         return text.speaker(mention.start, mention.end, found)
     return text.speaker(topic, topic + len(word.group()), found) if word else None
+
+
+def cited_author(text: ArticleText, start: int, end: int, found: Found) -> Speaker | None:
+    """ "a quotation by the 17th-century poet Ann Lowe", "a quote from Lincoln that touched on …" in
+    `body[start:end]`: the person whose words the text says it cites next."""
+    cited = _CITED.search(text.body, start, end)
+    if cited is None:
+        return None
+    author = next((m for m in text.people if m.label in ("PERSON", "ORG") and cited.end() <= m.start < end), None)
+    if author is None or not _DESCRIPTION_BETWEEN.fullmatch(text.body, cited.end(), author.start):
+        return None
+    return text.speaker(author.start, author.end, found)
 
 
 def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
@@ -136,8 +147,16 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
         ),
         None,
     )
-    # "Mint spokesman Adam Stump issued this statement:": the person speaking for the organisation
-    spokesperson = next((m for m in text.people if subject and m.label == "PERSON" and m.start > subject.end), None)
+    # "Mint spokesman Adam Stump issued this statement:": the person speaking for the organisation; a person
+    # opening the sentence speaks for no one after a verb ("Colbert loves Nixon's policy:")
+    spokesperson = next(
+        (
+            m
+            for m in text.people
+            if subject and subject.label == "ORG" and m.label == "PERSON" and m.start > subject.end
+        ),
+        None,
+    )
     if subject and spokesperson and _ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
         subject = spokesperson
     if subject is not None:

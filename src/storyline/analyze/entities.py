@@ -20,6 +20,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from storyline.analyze.glued_text import LEAD_IN_WORDS, before_footnote, is_photo_credit, without_glued_text
+from storyline.analyze.name_variants import GENERATIONS, SAINTS, variant_targets
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -51,7 +52,8 @@ TITLES = ABBREVIATED_TITLES | frozenset(
     "councilman councilwoman councilmember councillor councilor alderman alderwoman clerk commissioner "
     "assemblyman assemblywoman superintendent treasurer comptroller professor "
     # occupations news puts before a name: "Producer Fred Berger", "Rapper Lil Dicky"
-    "producer actor actress singer rapper comedian filmmaker novelist".split()
+    "producer actor actress singer rapper comedian filmmaker novelist musician guitarist drummer songwriter "
+    "playwright poet photographer".split()
 )
 _DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme former late us the a an".split()) | {
     "chinese",
@@ -60,19 +62,6 @@ _DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme
     "british",
     "russian",
 }
-# "Robert S. Mueller III" has the surname Mueller; "Donald Trump Jr." is not "Donald Trump".
-_GENERATIONS = frozenset("jr sr ii iii iv".split())
-# Common English nicknames and the formal first name they shorten: outlets differ in which one they print.
-NICKNAMES = {
-    "joe": "joseph", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "mike": "michael",
-    "jim": "james", "jimmy": "james", "tom": "thomas", "dave": "david", "dan": "daniel", "chris": "christopher",
-    "steve": "steven", "nick": "nicholas", "tony": "anthony", "ben": "benjamin", "matt": "matthew", "sam": "samuel",
-    "alex": "alexander", "andy": "andrew", "ed": "edward", "ted": "edward", "jeff": "jeffrey", "greg": "gregory",
-    "pat": "patrick", "rick": "richard", "dick": "richard", "kate": "katherine", "liz": "elizabeth",
-    "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
-    "debbie": "deborah", "deb": "deborah",
-}  # fmt: skip
-_SAINTS = frozenset({"st", "saint"})
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
@@ -181,13 +170,13 @@ def strip_titles(name: str) -> str:
 
 def is_namesake(name: str) -> bool:
     """'St Francis' is the saint a later 'Francis' may be named after, not that Francis: no full name for him."""
-    return name_key(name).split()[0] in _SAINTS
+    return name_key(name).split()[0] in SAINTS
 
 
 def surname(key: str) -> str:
     """The family name of a name key: 'robert mueller iii' → 'mueller'."""
     words = key.split()
-    while len(words) > 1 and words[-1] in _GENERATIONS:
+    while len(words) > 1 and words[-1] in GENERATIONS:
         words.pop()
     return words[-1]
 
@@ -196,7 +185,7 @@ def bears_surname(person: str, key: str) -> bool:
     """Whether a full name's key ends with a surname's: 'bashar al assad' bears 'assad' and 'al assad' (the
     hyphenated "al-Assad" written alone), 'robert mueller iii' bears 'mueller'."""
     words, last = person.split(), key.split()
-    while len(words) > 1 and words[-1] in _GENERATIONS:
+    while len(words) > 1 and words[-1] in GENERATIONS:
         words.pop()
     return len(words) > len(last) and words[-len(last) :] == last
 
@@ -353,8 +342,7 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         forms[name_key(m.text)][m.text] += 1
         labels[name_key(m.text)][m.label] += 1
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
-    nicknames = _nickname_targets(people)
-    target = nicknames | _fuller_names(people, nicknames)
+    target = variant_targets(forms, labels, people)
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
@@ -398,45 +386,6 @@ def _display_rank(form: tuple[str, int]) -> tuple[bool, bool, int, bool, int]:
     has_suffix = len(words) > 1 and words[-1].lower().rstrip(".") in _CORPORATE_SUFFIXES
     is_shouted = len(words) > 1 and spelling.isupper()
     return not is_shouted, spelling != _without_accents(spelling), len(words) - has_suffix, not has_suffix, count
-
-
-_LEAD_IN_KEYS = frozenset(word.lower() for word in LEAD_IN_WORDS)
-
-
-def _nickname_targets(people: Sequence[str]) -> dict[str, str]:
-    """'joe serna' → 'joseph serna' when both are in the cluster; two nicknames alone ('bob', 'bobby') never merge."""
-    keys = set(people)
-    target: dict[str, str] = {}
-    for key in people:
-        first, _, rest = key.partition(" ")
-        formal = f"{NICKNAMES.get(first, '')} {rest}"
-        if first in NICKNAMES and formal in keys:
-            target[key] = formal
-    return target
-
-
-def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str, str]:
-    """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
-    suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
-    same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
-    wood' and 'wasserman schultz' → 'debbie wasserman schultz', the one longer name that ends with it. A nickname's
-    spelling ('liz lee ross' beside 'elizabeth lee ross') is no second candidate."""
-    target: dict[str, str] = {}
-    for key in people:
-        longer = [
-            p for p in people if p.startswith(f"{key} ") and not set(p.split()[len(key.split()) :]) & _GENERATIONS
-        ]
-        first, *_, last = key.split()
-        longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
-        # the end of one longer name: "wasserman schultz", "dallas howard", "w bush"; not a saint's, nor a name
-        # behind a link word that NER took along ("RIP Marty Balin")
-        longer = longer or [
-            p for p in people if p.endswith(f" {key}") and not is_namesake(p) and p.split()[0] not in _LEAD_IN_KEYS
-        ]
-        candidates = {nicknames.get(p, p) for p in longer}
-        if len(candidates) == 1:
-            target[key] = candidates.pop()
-    return target
 
 
 # "the Australian Maritime Safety Authority (Amsa)": a name, then the short form the text goes on to use

@@ -33,8 +33,11 @@ def is_title_quote(body: str, found: Found, *, strict: bool = True) -> bool:
 _REPORTED = re.compile(r"(?P<who>[Tt]he\s+[a-z]+|[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+said\b")
 # "…, Collins says." or "…, the zoo said in a statement.": a sentence closing with who said it
 _REPORTED_AT_END = re.compile(
-    r",\s+(?P<who>(?:[Tt]he\s+[a-z]+|[Hh]e|[Ss]he|(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+))\s+(?:said|says)"
-    r"(?:\s+(?:in|on)\s+(?:a|an|the)\s+[a-z]+)?\.\s+$"
+    r",\s+(?:(?P<who>(?:[Tt]he\s+[a-z]+|[Hh]e|[Ss]he|(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+))\s+(?:said|says)"
+    r"(?:\s+(?:in|on)\s+(?:a|an|the)\s+[a-z]+)?"
+    # "…, says Gil Pison of the Institute for Demographic Studies in Paris.": the name, then where they work
+    r"|(?:said|says)\s+(?P<inverted>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+)(?:\s+(?:of|at)\s+[^,.;:!?\"“”\n]{1,80})?)"
+    r"\.\s+$"
 )
 
 
@@ -142,4 +145,5 @@ def reported_speaker_in_sentence_before(
     closing = _REPORTED_AT_END.search(body, line_start, sentence_at)
     if closing is None or re.search(r"[\"“”]", body[closing.end() : found.open_at]):
         return None
-    return closing.start("who"), closing.end("who")
+    group = "who" if closing.group("who") else "inverted"
+    return closing.start(group), closing.end(group)

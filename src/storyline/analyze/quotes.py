@@ -20,6 +20,7 @@ from storyline.analyze.before_quote import (
     attribute_introduction,
     attribute_paragraph_before,
     attribute_sentence_before,
+    cited_author,
 )
 from storyline.analyze.characterising import (
     BY_AGENT,
@@ -80,6 +81,10 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{WORD}(?:\s+{WORD}){{0,5}}?)\s+as
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # A name of up to three capitalised words: "Carlson", "Park Min Jae"
 _NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+# `“…,” as he later wrote to the Royal Society, …`: an "as" clause naming who said the words
+_AFTER_AS_WHO_VERB = re.compile(
+    rf"\s*,?\s*as\s+(?P<who>[Hh]e|[Ss]he|{_NAME_WORDS})\s+(?:(?:later|once|then|\w+ly)\s+)?(?:{VERBS})\b"
+)
 # "… to Mr. Reid, said someone close to him.": a title's full stop ends no sentence
 _TITLE_STOP = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Sgt|Lt|Capt|Col)\.(?=\s[A-Z])"
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
@@ -167,12 +172,16 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
     text = ArticleText(body, people, speaker_context(body, article.id, entities))
     quotes: list[Quote] = []
     previous: tuple[Found, Speaker | None] | None = None
+    # "he" or "she" the text attributes each speaker's quotes with so far: surer than what other pronouns suggest
+    genders: dict[str, str] = {}
     for found in quote_spans(body):
         goes_on = previous is not None and continues(body, previous[0], found)
         is_full = goes_on or found.tweet_by is not None or is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
         if speaker is None and previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
-            speaker = previous[1]
+            # '… he quoted Roosevelt: “…” Then he built his speech around a quote from Lincoln. “…”': not Roosevelt
+            cited = None if goes_on else cited_author(text, previous[0].close_at, found.open_at, found)
+            speaker = cited or (None if _pronoun_contradicts(body, found, previous[1], genders) else previous[1])
         elif speaker is None and is_full:
             speaker = attribute_paragraph_before(text, found)
         elif speaker is None:  # the reported speech of the paragraph or sentence before goes on
@@ -183,8 +192,28 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
             )
             speaker = text.speaker(*reported, found) if reported else None
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
+        pronoun = _pronoun_attributing(body, found)
+        if speaker is not None and pronoun is not None:  # '“…,” she said': what the text calls its speaker
+            genders.setdefault(speaker.name, pronoun)
         previous = (found, speaker)
     return quotes
+
+
+def _pronoun_contradicts(body: str, found: Found, speaker: Speaker | None, genders: dict[str, str]) -> bool:
+    """'“…,” she said, …\n“Is there a state drink?” he asked': the quote's own "he" or "she", whom attribution
+    could not resolve, is someone else than a speaker the text calls by the other pronoun."""
+    pronoun = _pronoun_attributing(body, found)
+    said = genders.get(speaker.name) if speaker is not None else None
+    return pronoun is not None and said is not None and said != pronoun
+
+
+def _pronoun_attributing(body: str, found: Found) -> str | None:
+    """'m' or 'f' for a quote closed by '…,” he said' or '…,” said she'; None for any other attribution."""
+    after = body[found.close_at : found.close_at + 40]
+    if not closes_clause(body, found, after):  # '“very agitated.” She said': the next sentence's subject
+        return None
+    match = _AFTER_WHO_VERB.match(after) or _AFTER_VERB_WHO.match(after)
+    return {"he": "m", "she": "f"}.get(match.group("who").lower()) if match else None
 
 
 def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, kind: str) -> Quote:
@@ -209,6 +238,9 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
         if speaker is not None:
             return speaker
     closes = closes_clause(body, found, after)
+    as_who = _AFTER_AS_WHO_VERB.match(after) if closes else None
+    if as_who is not None:
+        return text.speaker(found.close_at + as_who.start("who"), found.close_at + as_who.end("who"), found)
     for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
         if (

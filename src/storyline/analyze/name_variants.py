@@ -1,0 +1,102 @@
+"""Which names of a cluster are spellings of one longer name: a nickname of a formal first name ("Randy"/"Randall
+Hackett"), a short form of a fuller name ("Wasserman Schultz"), a national body without its country ("Coast Guard"
+for "U.S. Coast Guard"), a surname opening with a particle that NER took for an organisation ("Le Bras").
+
+Names here are keys (`entities.name_key`): lower case, full stops and hyphens folded.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from storyline.analyze.glued_text import LEAD_IN_WORDS
+
+# "Robert S. Mueller III" has the surname Mueller; "Donald Trump Jr." is not "Donald Trump".
+GENERATIONS = frozenset("jr sr ii iii iv".split())
+# Common English nicknames and the formal first name they shorten: outlets differ in which one they print.
+NICKNAMES = {
+    "joe": "joseph", "bob": "robert", "rob": "robert", "bill": "william", "will": "william", "mike": "michael",
+    "jim": "james", "jimmy": "james", "tom": "thomas", "dave": "david", "dan": "daniel", "chris": "christopher",
+    "steve": "steven", "nick": "nicholas", "tony": "anthony", "ben": "benjamin", "matt": "matthew", "sam": "samuel",
+    "alex": "alexander", "andy": "andrew", "ed": "edward", "ted": "edward", "jeff": "jeffrey", "greg": "gregory",
+    "pat": "patrick", "rick": "richard", "dick": "richard", "kate": "katherine", "liz": "elizabeth",
+    "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
+    "debbie": "deborah", "deb": "deborah", "randy": "randall", "jon": "jonathan", "tim": "timothy",
+    "ken": "kenneth", "larry": "lawrence", "ron": "ronald", "don": "donald", "jerry": "gerald", "phil": "philip",
+}  # fmt: skip
+SAINTS = frozenset({"st", "saint"})
+_COUNTRY_INITIALS = ("us", "uk")
+# Words that open a family name: "Hervé Le Bras", "Ursula von der Leyen", "Vincent van Gogh", "Ana de la Cruz"
+_SURNAME_PARTICLES = frozenset("le la de du van von der den da di del della".split())
+_LEAD_IN_KEYS = frozenset(word.lower() for word in LEAD_IN_WORDS)  # "RIP Marty Balin": no part of the name
+
+
+def variant_targets(
+    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], people: Sequence[str]
+) -> dict[str, str]:
+    """Name key → the key of the longer name it is a spelling of; `people` are the keys of several words NER
+    tagged a person at least once."""
+    nicknames = _nicknames(people)
+    target = nicknames | _fuller_names(people, nicknames) | _national_names(forms, labels)
+    return target | _particle_surnames([k for k in forms if k not in people], people)
+
+
+def _nicknames(people: Sequence[str]) -> dict[str, str]:
+    """'joe serna' → 'joseph serna' when both are in the cluster; two nicknames alone ('bob', 'bobby') never merge."""
+    keys = set(people)
+    target: dict[str, str] = {}
+    for key in people:
+        first, _, rest = key.partition(" ")
+        formal = f"{NICKNAMES.get(first, '')} {rest}"
+        if first in NICKNAMES and formal in keys:
+            target[key] = formal
+    return target
+
+
+def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str, str]:
+    """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
+    suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
+    same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
+    wood' and 'wasserman schultz' → 'debbie wasserman schultz', the one longer name that ends with it. A nickname's
+    spelling ('liz lee ross' beside 'elizabeth lee ross') is no second candidate."""
+    target: dict[str, str] = {}
+    for key in people:
+        longer = [p for p in people if p.startswith(f"{key} ") and not set(p.split()[len(key.split()) :]) & GENERATIONS]
+        first, *_, last = key.split()
+        longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
+        # the end of one longer name: "wasserman schultz", "dallas howard", "w bush"; not a saint's, nor a name
+        # behind a link word that NER took along ("RIP Marty Balin")
+        longer = longer or [
+            p
+            for p in people
+            if p.endswith(f" {key}") and p.split()[0] not in SAINTS and p.split()[0] not in _LEAD_IN_KEYS
+        ]
+        candidates = {nicknames.get(p, p) for p in longer}
+        if len(candidates) == 1:
+            target[key] = candidates.pop()
+    return target
+
+
+def _particle_surnames(others: Sequence[str], people: Sequence[str]) -> dict[str, str]:
+    """'le bras' → 'herve le bras': a surname opening with a particle reads to NER as an organisation or a place
+    when written alone ("Le Bras argues"), but it is the one person in the cluster whose name ends with it."""
+    target: dict[str, str] = {}
+    for key in others:
+        words = key.split()
+        if len(words) == 2 and words[0] in _SURNAME_PARTICLES:
+            longer = [p for p in people if p.endswith(f" {key}")]
+            if len(longer) == 1:
+                target[key] = longer[0]
+    return target
+
+
+def _national_names(forms: dict[str, Counter[str]], labels: dict[str, Counter[str]]) -> dict[str, str]:
+    """'coast guard' → 'us coast guard': an organisation the cluster also names with its country's initials, as
+    news writes a national body in full once ("the U.S. Coast Guard") and shortly after."""
+    target: dict[str, str] = {}
+    for key in forms:
+        national = [f"{country} {key}" for country in _COUNTRY_INITIALS if f"{country} {key}" in forms]
+        if len(national) == 1 and labels[key]["ORG"] > labels[key]["PERSON"]:  # not both "U.S." and "U.K. Navy"
+            target[key] = national[0]
+    return target
