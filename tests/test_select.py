@@ -54,6 +54,28 @@ def test_select_same_fact_from_two_outlets_appears_once_with_support() -> None:
     assert all(similarity >= 0.40 for _, similarity in closure.support)
 
 
+ROAD_BUDGET = [
+    [
+        "The city council approved a new budget for road repairs on Tuesday evening.",
+        "Council members argued for hours about the cost of the new library wing.",
+    ],
+    [
+        "Road repairs across the city will begin next spring under the new budget, officials said.",
+        "A local bakery won a national prize for its sourdough bread this week.",
+    ],
+]
+
+
+@pytest.mark.parametrize("strategy", sorted(STRATEGIES))
+def test_select_passes_over_a_sentence_that_shares_much_of_a_pick(strategy: str) -> None:
+    # The two road-budget sentences are no close paraphrases (cosine ~0.43), but the second adds little.
+    sentences = _sentences(ROAD_BUDGET)
+    assert 0.35 < Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD).similarity[0, 2] < 0.5
+    picks = select_sentences(sentences, words=200, strategy=strategy)
+    assert sum("road repairs" in p.sentence.text.lower() for p in picks) == 1
+    assert len(picks) == 3
+
+
 def test_select_unrelated_sentences_get_no_support() -> None:
     picks = select_sentences(_sentences(BRIDGE), words=200)
     concert = next(p for p in picks if "concert" in p.sentence.text)

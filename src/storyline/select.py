@@ -25,7 +25,13 @@ MIN_WORDS = 6
 """Shorter sentences are fragments (datelines, subheads) more often than facts."""
 MAX_WORDS = 80
 REDUNDANT_SIMILARITY = 0.5
-"""A candidate this similar to a picked sentence repeats it."""
+"""A sentence this similar to another repeats it (the analysis lists unique facts that do not repeat each other)."""
+SUMMARY_REDUNDANT_SIMILARITY = 0.35
+"""A summary candidate this similar to a pick is passed over: stricter than REDUNDANT_SIMILARITY, because a pick
+that shares half its weighted terms with another adds few words a reference does not already get from the first
+(0.5 → 0.35: raw Multi-News validation R1/R2 47.02/18.18 → 47.26/18.28, first 1,000 truncated 45.31/16.65 →
+45.52/16.75, DUC 2003 task 2 R1 recall 39.03 → 39.00; 0.4: raw 47.21/18.28, truncated +0.14/+0.09; 0.3: raw
+47.10/18.03)."""
 MAX_SUPPORT_PER_ARTICLE = 2
 MIN_SUPPORT_TERMS = 3
 """Content terms (stemmed, stop words out) each side of a support pair needs; see DEFAULT_SUPPORT_THRESHOLD."""
@@ -377,7 +383,7 @@ def fill_budget(
 ) -> list[int]:
     """Greedy maximal marginal relevance under a word budget, never repeating a picked fact.
 
-    `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the REDUNDANT_SIMILARITY cut-off
+    `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the SUMMARY_REDUNDANT_SIMILARITY cut-off
     removes repeats.
     """
     by_score = np.argsort(-scores, kind="stable")
@@ -392,7 +398,7 @@ def fill_budget(
     used = 0
     while unpicked.any() and used < words:
         mmr = relevance - (1 - relevance_weight) * redundancy
-        allowed = unpicked & (redundancy < REDUNDANT_SIMILARITY)
+        allowed = unpicked & (redundancy < SUMMARY_REDUNDANT_SIMILARITY)
         if fill == "within":
             allowed &= used + n_words[candidates] <= words
         if not allowed.any():
@@ -422,7 +428,7 @@ def _fill_by_score(
             break
         if fill == "within" and used + n_words[candidate] > words:
             continue
-        if redundancy[candidate] >= REDUNDANT_SIMILARITY:
+        if redundancy[candidate] >= SUMMARY_REDUNDANT_SIMILARITY:
             continue
         chosen.append(candidate)
         used += n_words[candidate]
