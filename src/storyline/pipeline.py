@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,13 +30,14 @@ from storyline.models import (
     SupportSpan,
 )
 from storyline.represent import ascii_word_table
-from storyline.segment import opens_mid_quote, segment
+from storyline.segment import leaves_quote_open, opens_mid_quote, segment
 from storyline.select import MIN_WORDS, Cluster, Pick, select_sentences
 
 if TYPE_CHECKING:
     from storyline.analyze import Analysis
 
 logger = logging.getLogger(__name__)
+_SIMILARITY = attrgetter("similarity")
 
 MAX_SENTENCES = 6000
 """Sentences one brief compares pairwise; the similarity matrix grows with the square (6,000 → ~300 MB)."""
@@ -314,18 +316,19 @@ def joined_quotations(summary: Sequence[SummarySentence], articles: Sequence[Art
         while gap_start > 0 and body[gap_start - 1].isspace():
             gap_start -= 1
         before = ending_at.get((source.article, gap_start))
-        if before is None or not opens_mid_quote(sentence.text):
+        if before is None or not (leaves_quote_open(joined[before].text) and opens_mid_quote(sentence.text)):
             ending_at[(source.article, source.end)] = len(joined)
             joined.append(sentence)
             continue
         first = joined[before]
         span = first.source.model_copy(update={"end": source.end})
-        support = {(s.article, s.start, s.end): s for s in (*first.support, *sentence.support)}
+        # a passage supporting both halves keeps its closer similarity
+        support = {(s.article, s.start, s.end): s for s in sorted((*first.support, *sentence.support), key=_SIMILARITY)}
         joined[before] = first.model_copy(
             update={
                 "text": body[span.start : span.end],
                 "source": span,
-                "support": tuple(sorted(support.values(), key=lambda s: -s.similarity)),
+                "support": tuple(sorted(support.values(), key=_SIMILARITY, reverse=True)),
             }
         )
         del ending_at[(source.article, first.source.end)]

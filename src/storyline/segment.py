@@ -322,6 +322,11 @@ def opens_mid_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 and not text.startswith('"')
 
 
+def leaves_quote_open(text: str) -> bool:
+    """Whether a sentence opens a quotation it never closes: a later sentence goes on with it."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _add_trimmed(spans: list[tuple[int, int]], line: str, start: int, end: int, offset: int) -> None:
     piece = line[start:end]
     stripped = piece.strip()
