@@ -245,7 +245,9 @@ def eval_(
 
     from storyline.evaluate import DEFAULT_SYSTEMS, SYSTEMS, evaluate
 
-    names = [name.strip() for name in systems.split(",") if name.strip()] if systems else list(DEFAULT_SYSTEMS)
+    names = (
+        [name.strip() for name in systems.split(",") if name.strip()] if systems is not None else list(DEFAULT_SYSTEMS)
+    )
     unknown = [name for name in names if name not in SYSTEMS]
     if unknown or not names:
         raise typer.BadParameter(f"unknown system {', '.join(unknown)!r}; choose from {', '.join(SYSTEMS)}")
