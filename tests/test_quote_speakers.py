@@ -764,3 +764,22 @@ def test_speaker_of_more_words_after_a_reported_quote_in_the_sentence_is_its_spe
         'Jeff Tolan, was a "collage artist," one who would revive "treasured items," Arden meant pop songs.'
     )
     assert speaker_of(body, "treasured items") == ("Nels Arden", "named")  # as the quote before, not Jeff Tolan
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (
+            '"We are ready for the talks," Secretary of State Dana Whitfield said on Monday.',
+            "We are ready for the talks,",
+            "Dana Whitfield",
+        ),
+        (
+            '"The economy is strong and growing," Secretary of the Treasury Paul Ostrander said.',
+            "The economy is strong and growing,",
+            "Paul Ostrander",
+        ),
+    ],
+)
+def test_speaker_a_title_with_of_is_no_preposition_before_the_name(body: str, quote: str, speaker: str) -> None:
+    assert speaker_of(body, quote)[0] == speaker
