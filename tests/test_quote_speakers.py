@@ -783,3 +783,11 @@ def test_speaker_of_more_words_after_a_reported_quote_in_the_sentence_is_its_spe
 )
 def test_speaker_a_title_with_of_is_no_preposition_before_the_name(body: str, quote: str, speaker: str) -> None:
     assert speaker_of(body, quote)[0] == speaker
+
+
+def test_speaker_of_a_verb_after_said_and_is_the_person_opening_the_sentence() -> None:
+    body = (
+        "Mayor Tom Brandt toured the flooded streets on Monday, officials said, and warned that "
+        '"the worst is yet to come for the town."'
+    )
+    assert speaker_of(body, "the worst is yet")[0] == "Tom Brandt"

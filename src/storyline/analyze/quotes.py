@@ -145,6 +145,7 @@ _FRONTED_CLAUSE = re.compile(
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
 _SAID_AND = re.compile(rf",\s+(?P<who>[^,.;:!?\"“”\n]{{1,60}}?)\s+(?:{VERBS}),?\s+(?:but|and)\s+$")
+_PASSIVE_CLAUSE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 _NAME_OPENS_CLAUSE = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+[a-z]")
 _AND_GROUP = re.compile(r"(?:[A-Z][\w'’-]*)?\s+and\s+(?:[a-z]|[A-Z][\w-]*['’]s?\s+[a-z])")
 _NAME_AT_VERB = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
@@ -430,6 +431,8 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
     participle = verb.group().split()[0].lower().endswith("ing")
     # "…, officials said, but called this “…”": the subject of the verb before carries over to this one
     said_and = _SAID_AND.search(before, 0, verb.start()) if not is_subject else None
+    if said_and is not None and _clause_has_person_subject(text, start, start + said_and.start(), found):
+        said_and = None  # "Mayor Tom Brandt toured the streets, officials said, and warned …": the mayor warned
     if said_and is not None:
         return text.speaker(start + said_and.start("who"), start + said_and.end("who"), found)
     if who_start is None and not participle:
@@ -444,6 +447,15 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
         return _sentence_subject(text, start, start + verb.start(), found, organisation_may_speak=participle)
     return text.speaker(start + who_start, start + who_end, found)
+
+
+def _clause_has_person_subject(text: ArticleText, start: int, end: int, found: Found) -> bool:
+    """Whether a person or 'he'/'she' is the subject of the clause before ", officials said, and …": not a passive
+    ("Three men were arrested, police said, and charged …"), whose verb after "and" is the reporters' (issue #5)."""
+    if _PASSIVE_CLAUSE.search(text.body, start, end):
+        return False
+    subject = _sentence_subject(text, start, end, found)
+    return subject is not None and subject.kind != "described"
 
 
 def _last_characterising(before: str) -> re.Match[str] | None:
