@@ -791,3 +791,8 @@ def test_speaker_of_a_verb_after_said_and_is_the_person_opening_the_sentence() -
         '"the worst is yet to come for the town."'
     )
     assert speaker_of(body, "the worst is yet")[0] == "Tom Brandt"
+
+
+def test_speaker_of_quoted_words_about_a_person_with_her_own_relative_clause() -> None:
+    body = 'Senator Ann Lowe, who chairs the panel, went on to lambaste the council for "wasting every cent."'
+    assert speaker_of(body, "wasting every cent")[0] == "Ann Lowe"

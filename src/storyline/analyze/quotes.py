@@ -145,6 +145,7 @@ _FRONTED_CLAUSE = re.compile(
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
 _SAID_AND = re.compile(rf",\s+(?P<who>[^,.;:!?\"“”\n]{{1,60}}?)\s+(?:{VERBS}),?\s+(?:but|and)\s+$")
+_COMMA_WHO = re.compile(r",\s+who\s")
 _PASSIVE_CLAUSE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 _NAME_OPENS_CLAUSE = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+[a-z]")
 _AND_GROUP = re.compile(r"(?:[A-Z][\w'’-]*)?\s+and\s+(?:[a-z]|[A-Z][\w-]*['’]s?\s+[a-z])")
@@ -315,7 +316,8 @@ def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
         return None  # 'Cline told The Times that Tweedy was a “…,” one who would resurrect “…”': the quote before's
     if re.search(r"[\"”]\s+(?:to|into|with)\s+$", body[at : found.open_at]):
         return None  # 'seeking to change the words “…” to “…”': wording set against wording, no one's words
-    if re.search(r",\s+who\s", body[at : found.open_at]):
+    own_end = mention.end if mention else at + len(name)  # "Ann Lowe, who chairs the panel, went on to …": hers
+    if any(m.start() != own_end for m in _COMMA_WHO.finditer(body, at, found.open_at)):
         return None  # "McCullum alerted Lee, who later deleted the texts and gave “…”": the words are Lee's
     if _AND_GROUP.match(body, mention.end if mention else at):
         # "Trump and allies used terms like “…”", "Ann and Lee's family noted …": a group the person is one of
