@@ -796,3 +796,23 @@ def test_speaker_of_a_verb_after_said_and_is_the_person_opening_the_sentence() -
 def test_speaker_of_quoted_words_about_a_person_with_her_own_relative_clause() -> None:
     body = 'Senator Ann Lowe, who chairs the panel, went on to lambaste the council for "wasting every cent."'
     assert speaker_of(body, "wasting every cent")[0] == "Ann Lowe"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        (
+            '"We were scared the whole night," said a man who identified himself only as Angelo L. He lives two '
+            "doors down.",
+            "We were scared the whole night,",
+            "Angelo L.",
+        ),
+        (
+            '"We were scared," said a woman who gave her name only as Rosa\nPolice arrived at dawn.',
+            "We were scared,",
+            "Rosa",
+        ),
+    ],
+)
+def test_speaker_who_named_himself_ends_at_the_name(body: str, quote: str, speaker: str) -> None:
+    assert speaker_of(body, quote)[0] == speaker
