@@ -816,3 +816,11 @@ def test_speaker_of_quoted_words_about_a_person_with_her_own_relative_clause() -
 )
 def test_speaker_who_named_himself_ends_at_the_name(body: str, quote: str, speaker: str) -> None:
     assert speaker_of(body, quote)[0] == speaker
+
+
+def test_speaker_goes_on_past_an_assembly_line_from_a_company() -> None:
+    body = (
+        '"We will keep going," Mayor Ann Lowe said on Monday. She toured the new assembly line from Ford Motor. '
+        '"It is a great day for the town and its workers."'
+    )
+    assert speaker_of(body, "It is a great day")[0] == "Ann Lowe"
