@@ -824,3 +824,13 @@ def test_speaker_goes_on_past_an_assembly_line_from_a_company() -> None:
         '"It is a great day for the town and its workers."'
     )
     assert speaker_of(body, "It is a great day")[0] == "Ann Lowe"
+
+
+def test_speaker_owners_son_is_no_woman_named_before() -> None:
+    # the reviewer's sentence with "where she laid a wreath": without a pronoun or title the text says nothing of
+    # Lina's gender, and no list of given names does either
+    body = (
+        "Lina Brandt attended the memorial on Sunday, where she laid a wreath. Otto Brandt's son said: "
+        '"It was a lovely day for all of us."'
+    )
+    assert speaker_of(body, "It was a lovely day") == ("Otto Brandt's son", "described")

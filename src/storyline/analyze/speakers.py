@@ -461,6 +461,11 @@ def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str
     name = max(before)[1] if before else ""
     if " " not in name or name.split()[-1] != owner.split()[-1]:
         return None
+    # "Otto Brandt's son" is no Lina Brandt the text knows to be a woman (issue #5)
+    gender = noun_gender(owned.group("relation"))
+    known = context.genders | {n: g for _, n, g, _ in context.named if g}
+    if gender and known.get(name, gender) != gender:
+        return None
     context.named.append((start, name, "", True))
     return name
 
