@@ -834,3 +834,12 @@ def test_speaker_owners_son_is_no_woman_named_before() -> None:
         '"It was a lovely day for all of us."'
     )
     assert speaker_of(body, "It was a lovely day") == ("Otto Brandt's son", "described")
+
+
+def test_speaker_someone_close_to_a_professor_is_described_not_that_name() -> None:
+    body = (
+        "Professor Ann Lowe led the lab for years. Some members urged Prof. Lowe to challenge Dr. Ortiz. But Prof. "
+        "Lowe quickly quashed the plan, out of “loyalty and friendship” to Prof. Ortiz, said someone close to Prof. "
+        "Lowe, speaking anonymously."
+    )
+    assert speaker_of(body, "loyalty and") == ("someone close to Prof. Lowe", "described")

@@ -32,7 +32,7 @@ from storyline.analyze.characterising import (
     WORD,
     chanting_crowd,
 )
-from storyline.analyze.entities import NOT_TITLE_STOP, EntityAnalysis
+from storyline.analyze.entities import ABBREVIATED_TITLES, NOT_TITLE_STOP, EntityAnalysis
 from storyline.analyze.names import full_name
 from storyline.analyze.organisations import organisation_at
 from storyline.analyze.pairs import co_speaker
@@ -86,7 +86,7 @@ _AFTER_AS_WHO_VERB = re.compile(
     rf"\s*,?\s*as\s+(?P<who>[Hh]e|[Ss]he|{_NAME_WORDS})\s+(?:(?:later|once|then|\w+ly)\s+)?(?:{VERBS})\b"
 )
 # "… to Mr. Reid, said someone close to him.": a title's full stop ends no sentence
-_TITLE_STOP = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Sgt|Lt|Capt|Col)\.(?=\s[A-Z])"
+_TITLE_STOP = rf"\b(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES))})\.(?=\s[A-Z])"
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 # Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
