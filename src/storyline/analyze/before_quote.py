@@ -35,7 +35,8 @@ _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Ada
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 # "I found a quotation by the 17th-century poet Ann Lowe that came close:" cites whose words follow
-_CITED = re.compile(r"\b(?:quotation|quote|line|lines|passage|verse)\s+(?:by|from)\s+")
+# (not "line from": "the new assembly line from Ford Motor" cites no one, issue #5)
+_CITED = re.compile(r"\b(?:quotation|quote|passage|verse)\s+(?:by|from)\s+")
 _DESCRIPTION_BETWEEN = re.compile(r"(?:(?:the|an?)\s+)?(?:[\w'’-]+\s+){0,4}")  # "the 17th-century Christian poet"
 
 

@@ -312,7 +312,8 @@ def continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[st
 # "a man who identified himself as Angelo L.", "a woman who gave her name only as Rosa": the name the source gave
 _SELF_NAMED = re.compile(
     r",?\s+who\s+(?:identified\s+(?:himself|herself)|gave\s+(?:his|her)\s+name)\s+(?:only\s+)?as\s+"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))*)"
+    # single spaces only, an initial only last: not "Angelo L. He" nor "Rosa\nPolice" (issue #5)
+    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: [A-Z]\.)?)"
 )
 
 

@@ -32,7 +32,7 @@ from storyline.analyze.characterising import (
     WORD,
     chanting_crowd,
 )
-from storyline.analyze.entities import NOT_TITLE_STOP, EntityAnalysis
+from storyline.analyze.entities import ABBREVIATED_TITLES, NOT_TITLE_STOP, EntityAnalysis
 from storyline.analyze.names import full_name
 from storyline.analyze.organisations import organisation_at
 from storyline.analyze.pairs import co_speaker
@@ -86,7 +86,7 @@ _AFTER_AS_WHO_VERB = re.compile(
     rf"\s*,?\s*as\s+(?P<who>[Hh]e|[Ss]he|{_NAME_WORDS})\s+(?:(?:later|once|then|\w+ly)\s+)?(?:{VERBS})\b"
 )
 # "… to Mr. Reid, said someone close to him.": a title's full stop ends no sentence
-_TITLE_STOP = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev|Sgt|Lt|Capt|Col)\.(?=\s[A-Z])"
+_TITLE_STOP = rf"\b(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES))})\.(?=\s[A-Z])"
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 # Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
@@ -145,6 +145,8 @@ _FRONTED_CLAUSE = re.compile(
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
 _SAID_AND = re.compile(rf",\s+(?P<who>[^,.;:!?\"“”\n]{{1,60}}?)\s+(?:{VERBS}),?\s+(?:but|and)\s+$")
+_COMMA_WHO = re.compile(r",\s+who\s")
+_PASSIVE_CLAUSE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
 _NAME_OPENS_CLAUSE = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+[a-z]")
 _AND_GROUP = re.compile(r"(?:[A-Z][\w'’-]*)?\s+and\s+(?:[a-z]|[A-Z][\w-]*['’]s?\s+[a-z])")
 _NAME_AT_VERB = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
@@ -314,7 +316,8 @@ def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
         return None  # 'Cline told The Times that Tweedy was a “…,” one who would resurrect “…”': the quote before's
     if re.search(r"[\"”]\s+(?:to|into|with)\s+$", body[at : found.open_at]):
         return None  # 'seeking to change the words “…” to “…”': wording set against wording, no one's words
-    if re.search(r",\s+who\s", body[at : found.open_at]):
+    own_end = mention.end if mention else at + len(name)  # "Ann Lowe, who chairs the panel, went on to …": hers
+    if any(m.start() != own_end for m in _COMMA_WHO.finditer(body, at, found.open_at)):
         return None  # "McCullum alerted Lee, who later deleted the texts and gave “…”": the words are Lee's
     if _AND_GROUP.match(body, mention.end if mention else at):
         # "Trump and allies used terms like “…”", "Ann and Lee's family noted …": a group the person is one of
@@ -430,6 +433,8 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
     participle = verb.group().split()[0].lower().endswith("ing")
     # "…, officials said, but called this “…”": the subject of the verb before carries over to this one
     said_and = _SAID_AND.search(before, 0, verb.start()) if not is_subject else None
+    if said_and is not None and _clause_has_person_subject(text, start, start + said_and.start(), found):
+        said_and = None  # "Mayor Tom Brandt toured the streets, officials said, and warned …": the mayor warned
     if said_and is not None:
         return text.speaker(start + said_and.start("who"), start + said_and.end("who"), found)
     if who_start is None and not participle:
@@ -444,6 +449,15 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         # "Trump …, saying that '…'" and "he visited …, and pledged '…'": the sentence's subject speaks
         return _sentence_subject(text, start, start + verb.start(), found, organisation_may_speak=participle)
     return text.speaker(start + who_start, start + who_end, found)
+
+
+def _clause_has_person_subject(text: ArticleText, start: int, end: int, found: Found) -> bool:
+    """Whether a person or 'he'/'she' is the subject of the clause before ", officials said, and …": not a passive
+    ("Three men were arrested, police said, and charged …"), whose verb after "and" is the reporters' (issue #5)."""
+    if _PASSIVE_CLAUSE.search(text.body, start, end):
+        return False
+    subject = _sentence_subject(text, start, end, found)
+    return subject is not None and subject.kind != "described"
 
 
 def _last_characterising(before: str) -> re.Match[str] | None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from storyline.analyze.documents import author_of, document_before, introduced_author, named_author
 from storyline.analyze.entities import (
+    ABBREVIATED_TITLES,
     SENTENCE_OPENERS,
     EntityAnalysis,
     Mention,
@@ -324,7 +325,9 @@ def _follows_preposition(who: str, name_at: int) -> bool:
     """ "a friend of Kendra", "the mayor of Boston", "someone close to Mr. Reid": the name is the object of a
     description, not the speaker."""
     words = who[:name_at].split()
-    while words and is_title(words[-1]):
+    # only honorifics ("close to Mr. Reid"): TITLES also holds "state", "the", "us", so "Secretary of State Dana
+    # Whitfield" would lose its "State" and end in "of" (issue #5)
+    while words and words[-1].lower().rstrip(".") in ABBREVIATED_TITLES:
         words.pop()
     return words[-1:] in ([p] for p in _PREPOSITIONS)
 
@@ -457,6 +460,11 @@ def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str
     ]
     name = max(before)[1] if before else ""
     if " " not in name or name.split()[-1] != owner.split()[-1]:
+        return None
+    # "Otto Brandt's son" is no Lina Brandt the text knows to be a woman (issue #5)
+    gender = noun_gender(owned.group("relation"))
+    known = context.genders | {n: g for _, n, g, _ in context.named if g}
+    if gender and known.get(name, gender) != gender:
         return None
     context.named.append((start, name, "", True))
     return name
