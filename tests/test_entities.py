@@ -446,3 +446,22 @@ def test_entities_a_sentence_opening_participle_makes_no_fuller_name() -> None:
         ]
     )
     assert found.canonical[name_key("Ana Lowe")] == "Ana Lowe"
+
+
+@pytest.mark.slow
+def test_entities_a_band_named_after_a_person_is_not_that_person() -> None:
+    # the band is named alone from the start; the guitarist's surname alone would follow his full name
+    found = analyze_entities(
+        [
+            article("Van Halen played their last show in 2015. Van Halen sold millions of records.", "a1"),
+            article("Guitarist Eddie Van Halen died on Tuesday at 65.", "a2"),
+        ]
+    )
+    assert found.canonical[name_key("Van Halen")] == "Van Halen"
+    assert found.canonical[name_key("Eddie Van Halen")] == "Eddie Van Halen"
+
+
+def test_entities_a_particle_surname_after_the_full_name_is_the_person() -> None:
+    mentions = [Mention("a1", 0, 14, "Ivo van Marle", "PERSON"), Mention("a1", 40, 49, "Van Marle", "ORG")]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Van Marle")] == "Ivo van Marle"

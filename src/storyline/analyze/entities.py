@@ -345,7 +345,7 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         forms[name_key(m.text)][m.text] += 1
         labels[name_key(m.text)][m.label] += 1
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
-    target = variant_targets(forms, labels, people, TITLES)
+    target = variant_targets(forms, labels, people, TITLES, _introduced(mentions))
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
@@ -380,6 +380,20 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     # an acronym NER never tagged alone still names what the text defined it for
     canonical |= {short: canonical[long] for short, long in acronyms.items() if short not in canonical}
     return canonical, types
+
+
+def _introduced(mentions: Sequence[Mention]) -> set[tuple[str, str]]:
+    """The pairs (short, longer) of name keys, the longer ending with the short, that an article writes the longer of
+    first: "Eddie Van Halen … Van Halen" introduces the surname, "Van Halen played …" alone does not."""
+    first: dict[str, dict[str, int]] = defaultdict(dict)
+    for m in mentions:
+        seen = first[m.article_id]
+        seen[name_key(m.text)] = min(seen.get(name_key(m.text), m.start), m.start)
+    pairs: set[tuple[str, str]] = set()
+    for seen in first.values():
+        for short, at in seen.items():
+            pairs |= {(short, key) for key, start in seen.items() if start < at and key.endswith(f" {short}")}
+    return pairs
 
 
 def _display_rank(form: tuple[str, int]) -> tuple[bool, bool, int, bool, int]:

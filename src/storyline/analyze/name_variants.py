@@ -38,13 +38,18 @@ _ROLE_KEYS = frozenset(
 
 
 def variant_targets(
-    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], people: Sequence[str], titles: frozenset[str]
+    forms: dict[str, Counter[str]],
+    labels: dict[str, Counter[str]],
+    people: Sequence[str],
+    titles: frozenset[str],
+    introduced: set[tuple[str, str]],
 ) -> dict[str, str]:
     """Name key → the key of the longer name it is a spelling of; `people` are the keys of several words NER
-    tagged a person at least once, `titles` the words of a role before a name ("senator", "producer")."""
+    tagged a person at least once, `titles` the words of a role before a name ("senator", "producer"),
+    `introduced` the pairs (short, longer) an article writes the longer name of before the short one."""
     nicknames = _nicknames(people)
-    target = nicknames | _fuller_names(people, nicknames, titles) | _national_names(forms, labels)
-    return target | _particle_surnames([k for k in forms if k not in people], people)
+    target = nicknames | _fuller_names(people, nicknames, titles, introduced) | _national_names(forms, labels)
+    return target | _particle_surnames([k for k in forms if k not in people], people, introduced)
 
 
 def _nicknames(people: Sequence[str]) -> dict[str, str]:
@@ -59,7 +64,9 @@ def _nicknames(people: Sequence[str]) -> dict[str, str]:
     return target
 
 
-def _fuller_names(people: Sequence[str], nicknames: dict[str, str], titles: frozenset[str]) -> dict[str, str]:
+def _fuller_names(
+    people: Sequence[str], nicknames: dict[str, str], titles: frozenset[str], introduced: set[tuple[str, str]]
+) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
     same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
@@ -78,7 +85,9 @@ def _fuller_names(people: Sequence[str], nicknames: dict[str, str], titles: froz
         longer = longer or [
             p
             for p in people
-            if p.endswith(f" {key}") and not any(_is_no_name(w, titles) for w in p.split()[: -len(key.split())])
+            if p.endswith(f" {key}")
+            and not any(_is_no_name(w, titles) for w in p.split()[: -len(key.split())])
+            and is_surname_of(key, p, introduced)
         ]
         candidates = {nicknames.get(p, p) for p in longer}
         if len(candidates) == 1:
@@ -91,14 +100,24 @@ def _is_no_name(word: str, titles: frozenset[str]) -> bool:
     return word in SAINTS or word in _LEAD_IN_KEYS or word in titles or word in _ROLE_KEYS or word.endswith("ing")
 
 
-def _particle_surnames(others: Sequence[str], people: Sequence[str]) -> dict[str, str]:
+def is_surname_of(key: str, person: str, introduced: set[tuple[str, str]]) -> bool:
+    """Whether a name ending a longer one can be that person's: one opening with a particle ('van halen') only when
+    an article writes the full name before it. News introduces a person in full before the surname alone; a band or
+    a company named after him ("Van Halen played", "Guitarist Eddie Van Halen died") is named alone from the start."""
+    return key.split()[0] not in _SURNAME_PARTICLES or (key, person) in introduced
+
+
+def _particle_surnames(
+    others: Sequence[str], people: Sequence[str], introduced: set[tuple[str, str]]
+) -> dict[str, str]:
     """'le bras' → 'herve le bras': a surname opening with a particle reads to NER as an organisation or a place
-    when written alone ("Le Bras argues"), but it is the one person in the cluster whose name ends with it."""
+    when written alone ("Le Bras argues"), but it is the one person in the cluster whose name ends with it (and an
+    article introduced in full first)."""
     target: dict[str, str] = {}
     for key in others:
         words = key.split()
         if len(words) == 2 and words[0] in _SURNAME_PARTICLES:
-            longer = [p for p in people if p.endswith(f" {key}")]
+            longer = [p for p in people if p.endswith(f" {key}") and is_surname_of(key, p, introduced)]
             if len(longer) == 1:
                 target[key] = longer[0]
     return target
