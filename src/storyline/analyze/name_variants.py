@@ -49,7 +49,8 @@ def variant_targets(
     `introduced` the pairs (short, longer) an article writes the longer name of before the short one."""
     nicknames = _nicknames(people)
     target = nicknames | _fuller_names(people, nicknames, titles, introduced) | _national_names(forms, labels)
-    return target | _particle_surnames([k for k in forms if k not in people], people, introduced)
+    person_keys = set(people)
+    return target | _particle_surnames([k for k in forms if k not in person_keys], people, introduced)
 
 
 def _nicknames(people: Sequence[str]) -> dict[str, str]:
