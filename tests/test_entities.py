@@ -423,3 +423,45 @@ def test_entities_a_name_in_capitals_is_shown_as_the_text_writes_it_in_mixed_cas
     mentions = [Mention(f"a{n}", 0, len(text), text, "PERSON") for n, text in enumerate(spellings)]
     canonical, _ = merge_mentions(mentions, {})
     assert canonical[name_key("Tova Lindqvist")] == "Tova Lindqvist"
+
+
+@pytest.mark.parametrize("role", ["Democrat", "Pastor", "Republican"])
+def test_entities_a_role_before_a_full_name_makes_no_fuller_name_of_it(role: str) -> None:
+    # "Democrat Ana Lowe" ends with "Ana Lowe", but a party or a pulpit is no first name: the full name stays hers
+    full = f"{role} Ana Lowe"
+    mentions = [Mention("a1", 0, len(full), full, "PERSON"), Mention("a2", 0, 8, "Ana Lowe", "PERSON")]
+    mentions.append(Mention("a2", 20, 24, "Lowe", "PERSON"))  # and her surname alone is still hers
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Ana Lowe")] == "Ana Lowe"
+    assert canonical[name_key("Lowe")] == "Ana Lowe"
+
+
+@pytest.mark.slow
+def test_entities_a_sentence_opening_participle_makes_no_fuller_name() -> None:
+    # "Addressing" is written nowhere in lower case, so NER's span keeps it; it is still no first name of Ana Lowe
+    found = analyze_entities(
+        [
+            article("Addressing Ana Lowe in Lisbon, the envoy smiled.", "a1"),
+            article("Lawmakers heard from Ana Lowe, 52, on Monday. Ana Lowe then left.", "a2"),
+        ]
+    )
+    assert found.canonical[name_key("Ana Lowe")] == "Ana Lowe"
+
+
+@pytest.mark.slow
+def test_entities_a_band_named_after_a_person_is_not_that_person() -> None:
+    # the band is named alone from the start; the guitarist's surname alone would follow his full name
+    found = analyze_entities(
+        [
+            article("Van Halen played their last show in 2015. Van Halen sold millions of records.", "a1"),
+            article("Guitarist Eddie Van Halen died on Tuesday at 65.", "a2"),
+        ]
+    )
+    assert found.canonical[name_key("Van Halen")] == "Van Halen"
+    assert found.canonical[name_key("Eddie Van Halen")] == "Eddie Van Halen"
+
+
+def test_entities_a_particle_surname_after_the_full_name_is_the_person() -> None:
+    mentions = [Mention("a1", 0, 14, "Ivo van Marle", "PERSON"), Mention("a1", 40, 49, "Van Marle", "ORG")]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Van Marle")] == "Ivo van Marle"

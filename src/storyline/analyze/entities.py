@@ -254,8 +254,11 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
         # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
-        opens_sentence = _is_participle(first, body) or first in SENTENCE_OPENERS or first in LEAD_IN_WORDS
-        if not (is_role or (at_sentence_start and opens_sentence)):
+        # (the participle test, a search of the whole body, last)
+        opens_sentence = at_sentence_start and (
+            first in SENTENCE_OPENERS or first in LEAD_IN_WORDS or _is_participle(first, body)
+        )
+        if not (is_role or opens_sentence):
             break
         tokens.pop(0)
         at_sentence_start = False
@@ -342,7 +345,7 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         forms[name_key(m.text)][m.text] += 1
         labels[name_key(m.text)][m.label] += 1
     people = [k for k in forms if " " in k and labels[k]["PERSON"] > 0]
-    target = variant_targets(forms, labels, people)
+    target = variant_targets(forms, labels, people, TITLES, _introduced(mentions))
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
     for key in forms:
@@ -357,6 +360,8 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
             for p in people
             if ((is_given and p.split()[0] == key) or bears_surname(p, key)) and not is_namesake(p)
         }
+        # "Pastor Ana Lowe", kept apart from "Ana Lowe" for the word NER took along, is no second Lowe
+        longer = {p for p in longer if not any(p.endswith(f" {q}") for q in longer)} if len(longer) > 1 else longer
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
             target[key] = longer.pop()
     groups: dict[str, list[str]] = defaultdict(list)
@@ -375,6 +380,20 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     # an acronym NER never tagged alone still names what the text defined it for
     canonical |= {short: canonical[long] for short, long in acronyms.items() if short not in canonical}
     return canonical, types
+
+
+def _introduced(mentions: Sequence[Mention]) -> set[tuple[str, str]]:
+    """The pairs (short, longer) of name keys, the longer ending with the short, that an article writes the longer of
+    first: "Eddie Van Halen … Van Halen" introduces the surname, "Van Halen played …" alone does not."""
+    first: dict[str, dict[str, int]] = defaultdict(dict)
+    for m in mentions:
+        seen = first[m.article_id]
+        seen[name_key(m.text)] = min(seen.get(name_key(m.text), m.start), m.start)
+    pairs: set[tuple[str, str]] = set()
+    for seen in first.values():
+        for short, at in seen.items():
+            pairs |= {(short, key) for key, start in seen.items() if start < at and key.endswith(f" {short}")}
+    return pairs
 
 
 def _display_rank(form: tuple[str, int]) -> tuple[bool, bool, int, bool, int]:

@@ -30,16 +30,27 @@ _COUNTRY_INITIALS = ("us", "uk")
 # Words that open a family name: "Hervé Le Bras", "Ursula von der Leyen", "Vincent van Gogh", "Ana de la Cruz"
 _SURNAME_PARTICLES = frozenset("le la de du van von der den da di del della".split())
 _LEAD_IN_KEYS = frozenset(word.lower() for word in LEAD_IN_WORDS)  # "RIP Marty Balin": no part of the name
+# A party or a pulpit NER took along before a full name ("Democrat Ana Lowe", "Pastor Ana Lowe"): no first name
+_ROLE_KEYS = frozenset(
+    "democrat republican independent libertarian labour tory pastor reverend bishop archbishop cardinal rabbi imam "
+    "deacon chaplain".split()
+)
 
 
 def variant_targets(
-    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], people: Sequence[str]
+    forms: dict[str, Counter[str]],
+    labels: dict[str, Counter[str]],
+    people: Sequence[str],
+    titles: frozenset[str],
+    introduced: set[tuple[str, str]],
 ) -> dict[str, str]:
     """Name key → the key of the longer name it is a spelling of; `people` are the keys of several words NER
-    tagged a person at least once."""
+    tagged a person at least once, `titles` the words of a role before a name ("senator", "producer"),
+    `introduced` the pairs (short, longer) an article writes the longer name of before the short one."""
     nicknames = _nicknames(people)
-    target = nicknames | _fuller_names(people, nicknames) | _national_names(forms, labels)
-    return target | _particle_surnames([k for k in forms if k not in people], people)
+    target = nicknames | _fuller_names(people, nicknames, titles, introduced) | _national_names(forms, labels)
+    person_keys = set(people)
+    return target | _particle_surnames([k for k in forms if k not in person_keys], people, introduced)
 
 
 def _nicknames(people: Sequence[str]) -> dict[str, str]:
@@ -54,23 +65,30 @@ def _nicknames(people: Sequence[str]) -> dict[str, str]:
     return target
 
 
-def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str, str]:
+def _fuller_names(
+    people: Sequence[str], nicknames: dict[str, str], titles: frozenset[str], introduced: set[tuple[str, str]]
+) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
     same first name and surname: a middle name the cluster writes once is still hers; else 'lin wood' → 'l lin
-    wood' and 'wasserman schultz' → 'debbie wasserman schultz', the one longer name that ends with it. A nickname's
-    spelling ('liz lee ross' beside 'elizabeth lee ross') is no second candidate."""
+    wood' and 'wasserman schultz' → 'debbie wasserman schultz', the one longer name that ends with it, unless a word
+    before the end is no name: a role, a party or a participle ('democrat ana lowe', 'addressing ana lowe' are Ana
+    Lowe with a word NER took along, never someone fuller). A nickname's spelling ('liz lee ross' beside 'elizabeth
+    lee ross') is no second candidate."""
     target: dict[str, str] = {}
     for key in people:
         longer = [p for p in people if p.startswith(f"{key} ") and not set(p.split()[len(key.split()) :]) & GENERATIONS]
         first, *_, last = key.split()
         longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
         # the end of one longer name: "wasserman schultz", "dallas howard", "w bush"; not a saint's, nor a name
-        # behind a link word that NER took along ("RIP Marty Balin")
+        # behind a link word, a role or a sentence-opening participle that NER took along ("RIP Marty Balin",
+        # "Pastor Ana Lowe", "Addressing Ana Lowe"): a wrong merge costs more than a missed one
         longer = longer or [
             p
             for p in people
-            if p.endswith(f" {key}") and p.split()[0] not in SAINTS and p.split()[0] not in _LEAD_IN_KEYS
+            if p.endswith(f" {key}")
+            and not any(_is_no_name(w, titles) for w in p.split()[: -len(key.split())])
+            and is_surname_of(key, p, introduced)
         ]
         candidates = {nicknames.get(p, p) for p in longer}
         if len(candidates) == 1:
@@ -78,14 +96,29 @@ def _fuller_names(people: Sequence[str], nicknames: dict[str, str]) -> dict[str,
     return target
 
 
-def _particle_surnames(others: Sequence[str], people: Sequence[str]) -> dict[str, str]:
+def _is_no_name(word: str, titles: frozenset[str]) -> bool:
+    """A word before a name that is none of it: a saint's, a link word's, a role's, a party's, a participle."""
+    return word in SAINTS or word in _LEAD_IN_KEYS or word in titles or word in _ROLE_KEYS or word.endswith("ing")
+
+
+def is_surname_of(key: str, person: str, introduced: set[tuple[str, str]]) -> bool:
+    """Whether a name ending a longer one can be that person's: one opening with a particle ('van halen') only when
+    an article writes the full name before it. News introduces a person in full before the surname alone; a band or
+    a company named after him ("Van Halen played", "Guitarist Eddie Van Halen died") is named alone from the start."""
+    return key.split()[0] not in _SURNAME_PARTICLES or (key, person) in introduced
+
+
+def _particle_surnames(
+    others: Sequence[str], people: Sequence[str], introduced: set[tuple[str, str]]
+) -> dict[str, str]:
     """'le bras' → 'herve le bras': a surname opening with a particle reads to NER as an organisation or a place
-    when written alone ("Le Bras argues"), but it is the one person in the cluster whose name ends with it."""
+    when written alone ("Le Bras argues"), but it is the one person in the cluster whose name ends with it (and an
+    article introduced in full first)."""
     target: dict[str, str] = {}
     for key in others:
         words = key.split()
         if len(words) == 2 and words[0] in _SURNAME_PARTICLES:
-            longer = [p for p in people if p.endswith(f" {key}")]
+            longer = [p for p in people if p.endswith(f" {key}") and is_surname_of(key, p, introduced)]
             if len(longer) == 1:
                 target[key] = longer[0]
     return target
