@@ -24,14 +24,12 @@ from storyline.segment import ends_sentence, opens_mid_quote
 MIN_WORDS = 6
 """Shorter sentences are fragments (datelines, subheads) more often than facts."""
 MAX_WORDS = 80
-REDUNDANT_SIMILARITY = 0.5
-"""A sentence this similar to another repeats it (the analysis lists unique facts that do not repeat each other)."""
 SUMMARY_REDUNDANT_SIMILARITY = 0.35
-"""A summary candidate this similar to a pick is passed over: stricter than REDUNDANT_SIMILARITY, because a pick
-that shares half its weighted terms with another adds few words a reference does not already get from the first
-(0.5 → 0.35: raw Multi-News validation R1/R2 47.02/18.18 → 47.26/18.28, first 1,000 truncated 45.31/16.65 →
-45.52/16.75, DUC 2003 task 2 R1 recall 39.03 → 39.00; 0.4: raw 47.21/18.28, truncated +0.14/+0.09; 0.3: raw
-47.10/18.03)."""
+"""A summary candidate this similar to a pick is passed over: stricter than a plain "says the same thing" (0.5),
+because a pick that shares half its weighted terms with another adds few words a reference does not already get
+from the first (0.5 → 0.35: raw Multi-News validation R1/R2 47.02/18.18 → 47.26/18.28, first 1,000 truncated
+45.31/16.65 → 45.52/16.75, DUC 2003 task 2 R1 recall 39.03 → 39.00; 0.4: raw 47.21/18.28, truncated +0.14/+0.09;
+0.3: raw 47.10/18.03)."""
 MAX_SUPPORT_PER_ARTICLE = 2
 MIN_SUPPORT_TERMS = 3
 """Content terms (stemmed, stop words out) each side of a support pair needs; see DEFAULT_SUPPORT_THRESHOLD."""

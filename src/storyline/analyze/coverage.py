@@ -15,12 +15,14 @@ from collections.abc import Sequence
 import numpy as np
 
 from storyline.models import ArticleCoverage, Coverage, Span, SummaryCoverage, SummarySentence, SupportSpan, UniqueFact
-from storyline.select import REDUNDANT_SIMILARITY, Cluster, form_weight
+from storyline.select import Cluster, form_weight
 
 MATCH_SIMILARITY = 0.25
 """TF-IDF cosine from which a sentence of another article counts as reporting the same fact."""
 TOP_UNIQUE = 3
 """Unique facts listed per article."""
+REPEAT_SIMILARITY = 0.5
+"""TF-IDF cosine from which two unique facts of one article repeat each other: the list shows the first."""
 LEAD_BONUS = 0.15
 
 
@@ -57,7 +59,7 @@ def _article_coverage(
     for i in sorted(unique, key=lambda i: (-salience[i], i)):
         if len(listed) == TOP_UNIQUE:
             break
-        if all(cluster.similarity[i, j] < REDUNDANT_SIMILARITY for j in listed):
+        if all(cluster.similarity[i, j] < REPEAT_SIMILARITY for j in listed):
             listed.append(i)
     return ArticleCoverage(
         article=cluster.article_ids[index],
