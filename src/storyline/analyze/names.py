@@ -125,6 +125,14 @@ def full_name(text: str, context: SpeakerContext, position: int, *, has_title: b
     return context.canonical.get(key) if " " in key and key in context.canonical else None
 
 
+def article_name(mention: Mention, context: SpeakerContext) -> str:
+    """The name a mention stands for in this article: the cluster's canonical name, but a bare surname two people
+    the article names share as written, for attribution to resolve ("Pasztor"), not the one bearer the entity
+    merge gave it for the whole cluster."""
+    shared = " " not in mention.text.strip() and len(context.surnames.get(name_key(mention.text), ())) > 1
+    return mention.text if shared else mention.name
+
+
 def generation_bearer(body: str, mention: Mention, context: SpeakerContext) -> str | None:
     """ "the younger Lee" is the son or daughter the article introduced ("his son Tim Lee"), "the elder Lee" the
     father or mother, of the people sharing the surname."""

@@ -8,8 +8,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from storyline.analyze.entities import Mention, name_key, strip_titles
-from storyline.analyze.names import SpeakerContext, full_name
+from storyline.analyze.entities import Mention, strip_titles
+from storyline.analyze.names import SpeakerContext, article_name, full_name
 
 # "the two Republicans", "both senators", "the pair": two people named just before speak together
 PAIR = re.compile(r"(?:[Tt]he\s+two|[Bb]oth)(?:\s+[A-Za-z]+)?|[Tt]he\s+pair")
@@ -70,8 +70,7 @@ def joint(body: str, start: int, end: int, people: Sequence[Mention], context: S
 def person_name(mention: Mention, context: SpeakerContext) -> str:
     """'Vantongeren' → the full name the text gives the person; titles dropped. A surname two people share is
     resolved here, not by the entity merge, which gave it to one of them for the whole cluster."""
-    shared = " " not in mention.text.strip() and len(context.surnames.get(name_key(mention.text), ())) > 1
-    name = strip_titles(mention.text if shared else mention.name)
+    name = strip_titles(article_name(mention, context))
     return (full_name(name, context, mention.start) or name) if " " not in name.strip() else name
 
 

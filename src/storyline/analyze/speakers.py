@@ -32,6 +32,7 @@ from storyline.analyze.names import (
     PLACES,
     SpeakerContext,
     appositive_head,
+    article_name,
     continued_genders,
     could_be_person,
     full_name,
@@ -252,8 +253,7 @@ def resolve(
         and not _follows_preposition(who, named[-1].start - start)
     ):
         # a bare surname two people share goes to the one this article means, not the one NER's merge chose
-        shared = len(context.surnames.get(name_key(named[-1].text), ())) > 1
-        return _named(body, named[-1].text if shared else named[-1].name, start, end, context, is_person=bool(persons))
+        return _named(body, article_name(named[-1], context), start, end, context, is_person=bool(persons))
     # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
     # …after an owner's possessive, if any: "the New York Times’ Ann Hull" is Ann Hull
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]*[\w.](?<!['’]s)\s+)+[A-Z][\w'’-]+$", who)
