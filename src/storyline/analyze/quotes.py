@@ -180,10 +180,11 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
         goes_on = previous is not None and continues(body, previous[0], found)
         is_full = goes_on or found.tweet_by is not None or is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
+        pronoun = _pronoun_attributing(body, found)
         if speaker is None and previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
             # '… he quoted Roosevelt: “…” Then he built his speech around a quote from Lincoln. “…”': not Roosevelt
             cited = None if goes_on else cited_author(text, previous[0].close_at, found.open_at, found)
-            speaker = cited or (None if _pronoun_contradicts(body, found, previous[1], genders) else previous[1])
+            speaker = cited or (None if _pronoun_contradicts(pronoun, previous[1], genders) else previous[1])
         elif speaker is None and is_full:
             speaker = attribute_paragraph_before(text, found)
         elif speaker is None:  # the reported speech of the paragraph or sentence before goes on
@@ -194,17 +195,15 @@ def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
             )
             speaker = text.speaker(*reported, found) if reported else None
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
-        pronoun = _pronoun_attributing(body, found)
         if speaker is not None and pronoun is not None:  # '“…,” she said': what the text calls its speaker
             genders.setdefault(speaker.name, pronoun)
         previous = (found, speaker)
     return quotes
 
 
-def _pronoun_contradicts(body: str, found: Found, speaker: Speaker | None, genders: dict[str, str]) -> bool:
-    """'“…,” she said, …\n“Is there a state drink?” he asked': the quote's own "he" or "she", whom attribution
-    could not resolve, is someone else than a speaker the text calls by the other pronoun."""
-    pronoun = _pronoun_attributing(body, found)
+def _pronoun_contradicts(pronoun: str | None, speaker: Speaker | None, genders: dict[str, str]) -> bool:
+    """'“…,” she said, …\n“Is there a state drink?” he asked': the quote's own "he" or "she" (`pronoun`), whom
+    attribution could not resolve, is someone else than a speaker the text calls by the other pronoun."""
     said = genders.get(speaker.name) if speaker is not None else None
     return pronoun is not None and said is not None and said != pronoun
 
