@@ -24,6 +24,19 @@ def test_cli_brief_json_to_file(examples_dir: Path, tmp_path: Path) -> None:
     assert data["options"]["words"] == 150 and len(data["story"]["articles"]) == 3
 
 
+def test_cli_brief_output_suffix_chooses_the_format(examples_dir: Path, tmp_path: Path) -> None:
+    report, notes = tmp_path / "report.html", tmp_path / "notes.md"
+    for out in (report, notes):
+        assert runner.invoke(app, ["brief", str(examples_dir), "--no-analysis", "-o", str(out)]).exit_code == 0
+    assert report.read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html>")
+    assert notes.read_text(encoding="utf-8").startswith("# ")
+    # an explicit --format wins over the suffix
+    assert (
+        runner.invoke(app, ["brief", str(examples_dir), "--no-analysis", "-f", "json", "-o", str(notes)]).exit_code == 0
+    )
+    assert json.loads(notes.read_text(encoding="utf-8"))["options"]["analysis"] is False
+
+
 def test_cli_brief_reads_stdin(examples_dir: Path) -> None:
     text = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
     result = runner.invoke(app, ["brief", "-", "-f", "md"], input=text)

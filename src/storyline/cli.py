@@ -37,6 +37,22 @@ class Format(StrEnum):
     html = "html"
 
 
+_FORMAT_OF_SUFFIX = {
+    ".md": Format.md,
+    ".markdown": Format.md,
+    ".json": Format.json,
+    ".html": Format.html,
+    ".htm": Format.html,
+}
+"""`--output report.html` without `--format` means HTML: a report file named for a format should hold that format."""
+
+
+def _output_format(fmt: Format | None, output: Path | None) -> Format:
+    if fmt is not None:
+        return fmt
+    return _FORMAT_OF_SUFFIX.get(output.suffix.lower(), Format.terminal) if output is not None else Format.terminal
+
+
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="The brief store, a SQLite file. Default: briefs.sqlite3 in your user data folder."),
@@ -111,7 +127,10 @@ def _open_store(db: Path | None) -> Iterator[BriefStore]:
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
     words: Annotated[int, typer.Option(min=1, max=5000, help="Word budget of the summary.")] = 150,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
+    fmt: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="Output format [default: from the --output suffix, else terminal]."),
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     cluster: Annotated[str | None, typer.Option(help="JSONL: which line (0-based) or record id.")] = None,
     date: Annotated[list[str] | None, typer.Option(help="Publication date: YYYY-MM-DD or FILE=YYYY-MM-DD.")] = None,
@@ -146,7 +165,7 @@ def brief(
     if save:
         with _open_store(db) as store:
             err.print(f"saved {store.save(result, loaded.articles)}", markup=False)
-    _write(result, fmt, output)
+    _write(result, _output_format(fmt, output), output)
 
 
 @app.command()
