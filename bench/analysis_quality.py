@@ -11,6 +11,9 @@ before the rules they test (`dev2` after heldout2 had been measured).
   'A new study' ~ 'the study'); no speaker must stay None.
 - named-speaker precision: over found quotes the system gives a speaker (a name or a description), the share
   that is right; abstaining (None) costs accuracy but not precision.
+- stated / inferred attributions: the same precision for each `Quote.attribution` kind, and the kind's share of
+  the quotes given a speaker: how far a reader can trust a speaker the brief shows plainly, and one it marks
+  "(inferred)".
 - entity merge precision: over system entities holding two or more labelled spellings, the share of those
   spellings that belong to the entity's majority label; recall: labelled multi-spelling entities whose
   found spellings all sit in one system entity.
@@ -92,6 +95,8 @@ def score_quotes(analysis: Analysis, labels: list[dict], counts: Counter[str]) -
         if quote.speaker is not None:  # a wrong name in a brief is worse than none: how often a given one is right
             counts["attributed"] += 1
             counts["attributed_ok"] += is_right
+            counts[f"{quote.attribution}"] += 1
+            counts[f"{quote.attribution}_ok"] += is_right
         if label["kind"] == "full":
             counts["full"] += 1
             counts["full_speaker_ok"] += is_right
@@ -146,6 +151,11 @@ def report(counts: Counter[str]) -> None:
     print(f"quote detection recall     {ratio('found', 'gold')}   precision {ratio('found', 'system')}")
     print(f"quote speaker accuracy     {ratio('speaker_ok', 'found')}   full quotes {ratio('full_speaker_ok', 'full')}")
     print(f"named-speaker precision    {ratio('attributed_ok', 'attributed')}")
+    for attribution in ("stated", "inferred"):
+        print(
+            f"  {attribution + ' attributions':24} {ratio(attribution + '_ok', attribution)}   "
+            f"share of given speakers {ratio(attribution, 'attributed')}"
+        )
     print(f"quote kind accuracy        {ratio('kind_ok', 'found')}")
     print(f"entity merge precision     {ratio('merged_right', 'merged_spellings')}")
     print(f"entity merge recall        {ratio('gold_groups_whole', 'gold_groups')}")

@@ -1255,3 +1255,44 @@ def test_quotes_an_as_clause_after_the_quote_names_its_speaker(who: str) -> None
         f"as {who} later wrote to the Royal Society, the sample was under his lens."
     )
     assert only(quotes_of(body), "Before six beats").speaker == "Anton Verlaak"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "attribution"),
+    [
+        # the attribution right after the quote states its speaker, and a quote continuing it keeps that
+        (
+            '"We will rebuild every bridge," said Mayor Dana Whitfield. "Every one."',
+            "We will",
+            "Dana Whitfield",
+            "stated",
+        ),
+        (
+            '"We will rebuild every bridge," said Mayor Dana Whitfield. "Every one."',
+            "Every one",
+            "Dana Whitfield",
+            "stated",
+        ),
+        ('Dana Whitfield is the mayor. "The river is falling," she said.', "The river", "Dana Whitfield", "stated"),
+        # read from the text around the quote: the paragraph before, a verb before it, the writer's sentence
+        (
+            "Dana Whitfield toured the flooded streets on Monday.\n\u201cWe will rebuild every bridge.\u201d",
+            "We will",
+            "Dana Whitfield",
+            "inferred",
+        ),
+        ('Dana Whitfield told reporters on Monday: "The river is falling."', "The river", "Dana Whitfield", "inferred"),
+        (
+            'Dana Whitfield called the flood plan a "reckless gamble" on Monday.',
+            "reckless gamble",
+            "Dana Whitfield",
+            "inferred",
+        ),
+        ('The sign on the bridge read "closed until spring" all week.', "closed until", None, None),
+    ],
+)
+def test_quotes_attribution_says_whether_the_text_states_the_speaker(
+    body: str, quote: str, speaker: str | None, attribution: str | None
+) -> None:
+    found = only(quotes_of(body), quote)
+    assert (found.speaker, found.attribution) == (speaker, attribution)

@@ -9,9 +9,10 @@ import pytest
 from markupsafe import escape
 
 import storyline
-from storyline.models import Brief, Conflict, ConflictSide, Span, SummarySentence
+from storyline.models import Brief, Conflict, ConflictSide, Quote, Span, SummarySentence
 from storyline.pipeline import quoted_speakers
 from storyline.render import RENDERERS
+from storyline.render.analysis import INFERRED_NOTE, key_quotes, speaker_label
 from storyline.render.citations import passage_text, summary_text
 
 PAYLOAD = '<script>alert("owned")</script><img src=x onerror=alert(1)>'
@@ -129,3 +130,65 @@ def test_rendered_summaries_never_leave_a_quotation_open(seed_brief: Brief) -> N
     assert summary_lines
     for line in summary_lines:
         assert line.count("“") == line.count("”") and line.count('"') % 2 == 0, line
+
+
+def _inferred(brief: Brief, *, keep_stated: int = 0) -> Brief:
+    """The brief with every full quote's speaker marked inferred but the first `keep_stated` ones."""
+    full = [n for n, q in enumerate(brief.quotes) if q.kind == "full" and q.speaker]
+    inferred = set(full[keep_stated:])
+    quotes = tuple(
+        q.model_copy(update={"attribution": "inferred" if n in inferred else q.attribution})
+        for n, q in enumerate(brief.quotes)
+    )
+    return brief.model_copy(update={"quotes": quotes})
+
+
+def test_speaker_label_marks_an_inferred_speaker() -> None:
+    span = Span(article="a1", start=0, end=4)
+    quote = Quote(text="Bold", speaker="Dana Whitfield", speaker_kind="named", kind="full", span=span)
+    described = quote.model_copy(update={"speaker": "a city engineer", "speaker_kind": "described"})
+    assert [
+        speaker_label(quote.model_copy(update={"attribution": "stated"})),
+        speaker_label(quote.model_copy(update={"attribution": "inferred"})),
+        speaker_label(described.model_copy(update={"attribution": "stated"})),
+        speaker_label(described.model_copy(update={"attribution": "inferred"})),
+    ] == [
+        "Dana Whitfield",
+        "Dana Whitfield (inferred)",
+        "a city engineer (unnamed)",
+        "a city engineer (unnamed, inferred)",
+    ]
+
+
+def test_seed_key_quotes_are_stated_and_every_renderer_marks_inferred_ones(seed_brief: Brief) -> None:
+    assert all(q.attribution == "stated" for q in key_quotes(seed_brief))
+    for name in ("terminal", "md", "html"):
+        assert "(inferred)" not in RENDERERS[name](seed_brief).split("Key quotes")[-1]
+    brief = _inferred(seed_brief)
+    shown = key_quotes(brief)[0]
+    label = f"{shown.speaker} (inferred)"
+    assert label in RENDERERS["terminal"](brief)
+    assert f"— *{label}* " in RENDERERS["md"](brief)
+    assert f'<span class="inferred" title="{escape(INFERRED_NOTE)}">{escape(label)}</span>' in RENDERERS["html"](brief)
+    assert json.loads(RENDERERS["json"](brief))["quotes"][0]["attribution"] in ("stated", "inferred")
+
+
+def test_key_quotes_prefer_stated_speakers(seed_brief: Brief) -> None:
+    brief = _inferred(seed_brief, keep_stated=2)
+    stated = [q for q in brief.quotes if q.attribution == "stated" and q.kind == "full"]
+    assert key_quotes(brief, n=2) == stated[:2]
+    assert [q.attribution for q in key_quotes(brief)][:2] == ["stated", "stated"]
+
+
+def test_a_summary_sentence_marks_an_inferred_quote_speaker(seed_brief: Brief) -> None:
+    inside = _summary_sentence_at(seed_brief, "“We agreed to the denuclearization of North Korea.")
+    (named,) = quoted_speakers([inside], _inferred(seed_brief).quotes)
+    assert named.speaker_attribution == "inferred"
+    assert summary_text(named) == "“We agreed to the denuclearization of North Korea. …” — Donald Trump (inferred)"
+
+
+def test_the_json_schema_documents_the_attribution_kinds() -> None:
+    definitions = Brief.model_json_schema(mode="serialization")["$defs"]
+    for model, field in (("Quote", "attribution"), ("SummarySentence", "speaker_attribution")):
+        kinds = definitions[model]["properties"][field]["anyOf"][0]["enum"]
+        assert kinds == ["stated", "inferred"]

@@ -17,6 +17,7 @@ import storyline
 import storyline.web
 from storyline.cli import app as cli_app
 from storyline.models import Brief, BriefOptions, Span
+from storyline.render.analysis import INFERRED_NOTE, key_quotes
 from storyline.web import WebSettings
 from storyline.web.deps import stored_brief
 from tests.web_support import (
@@ -338,3 +339,14 @@ def test_web_serve_bad_store_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "junk.sqlite3")])
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_web_pages_brief_page_mutes_an_inferred_speaker_with_a_tooltip(client: TestClient, seed_brief: Brief) -> None:
+    quotes = tuple(q.model_copy(update={"attribution": "inferred"}) if q.speaker else q for q in seed_brief.quotes)
+    brief = seed_brief.model_copy(update={"quotes": quotes})
+    client.app.dependency_overrides[stored_brief] = lambda: brief  # type: ignore[attr-defined]
+    page = client.get("/briefs/anyid").text
+    shown = key_quotes(brief)[0]
+    assert f'<span class="inferred" title="{escape(INFERRED_NOTE)}">{escape(shown.speaker)} (inferred)</span>' in page
+    client.app.dependency_overrides[stored_brief] = lambda: seed_brief  # type: ignore[attr-defined]
+    assert 'class="inferred"' not in client.get("/briefs/anyid").text

@@ -106,6 +106,13 @@ class Quote(Frozen):
     )
     span: Span
     speaker_span: Span | None = Field(None, description="The words naming the speaker: name, pronoun or description.")
+    attribution: Literal["stated", "inferred"] | None = Field(
+        None,
+        description="stated: the attribution right after the quote names the speaker ('“…,” Kim said.', '“…,” "
+        "he said', 'said an official'), or the quote continues one that does; inferred: the speaker was read from "
+        "the text around the quote (a verb before it, the writer's sentence around a few quoted words, an "
+        "introduction, the paragraph before), right less often; None when the speaker is unknown.",
+    )
 
 
 # --- end of analysis models ------------------------------------------------------------------------------------
@@ -217,6 +224,9 @@ class SummarySentence(Frozen):
         None,
         description="Who is quoted, when the sentence lies inside a quotation attributed outside it "
         "(from quote analysis; None without analysis or when the sentence names its speaker itself).",
+    )
+    speaker_attribution: Literal["stated", "inferred"] | None = Field(
+        None, description="The quote's `Quote.attribution`: whether the text states `speaker` or it was inferred."
     )
 
     @computed_field(description="Ids of the articles that report this sentence: source first.")

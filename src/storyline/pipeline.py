@@ -183,7 +183,7 @@ def _with_speaker(sentence: SummarySentence, quotes: Sequence[Quote]) -> Summary
         said = quote.speaker_span
         if said is not None and span.start <= said.start and said.end <= span.end:
             return sentence
-        return sentence.model_copy(update={"speaker": quote.speaker})
+        return sentence.model_copy(update={"speaker": quote.speaker, "speaker_attribution": quote.attribution})
     return sentence
 
 

@@ -125,6 +125,9 @@ class Speaker:
     kind: str
     start: int
     end: int
+    # "stated" once attribution finds the speaker right after the quote ('“…,” Kim said'); a quote carrying the
+    # speaker over from the quote before inherits this, everything else was read from context (models.Quote)
+    attribution: str = "inferred"
 
 
 def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:

@@ -8,6 +8,10 @@ from storyline.render.citations import marker
 TOP_ENTITIES = 10
 KEY_QUOTES = 6
 KEY_EVENTS = 12
+INFERRED_NOTE = (
+    "Inferred: no attribution right after the quote names this speaker; it was read from the text around the "
+    "quote, which is wrong more often. Check the article."
+)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -17,7 +21,8 @@ def top_entities(brief: Brief, n: int = TOP_ENTITIES) -> list[Entity]:
 
 
 def key_quotes(brief: Brief, n: int = KEY_QUOTES) -> list[Quote]:
-    """Up to `n` full quotes with a known speaker, each text once, taken from the articles in turn."""
+    """Up to `n` full quotes with a known speaker, each text once, taken from the articles in turn: those whose
+    speaker the text states first, since an inferred speaker is wrong more often (bench/analysis_quality.py)."""
     seen: set[str] = set()
     rank: dict[str, int] = {}
     picked: list[tuple[int, int, Quote]] = []
@@ -27,7 +32,8 @@ def key_quotes(brief: Brief, n: int = KEY_QUOTES) -> list[Quote]:
             rank[quote.span.article] = rank.get(quote.span.article, -1) + 1
             picked.append((rank[quote.span.article], brief.citation_number(quote.span.article), quote))
     # Round robin over articles, so one quote-heavy outlet does not fill the list.
-    return [quote for _, _, quote in sorted(picked, key=lambda p: p[:2])][:n]
+    ordered = sorted(picked, key=lambda p: (is_inferred(p[2]), *p[:2]))
+    return [quote for _, _, quote in ordered][:n]
 
 
 def entity_articles(brief: Brief, entity: Entity) -> str:
@@ -36,8 +42,21 @@ def entity_articles(brief: Brief, entity: Entity) -> str:
 
 
 def speaker_label(quote: Quote) -> str:
-    """'Donald Trump' or 'a senior administration official (unnamed)'."""
-    return f"{quote.speaker} (unnamed)" if quote.speaker_kind == "described" else quote.speaker or "unknown"
+    """'Donald Trump', 'a senior administration official (unnamed)', 'Kim Jong Un (inferred)' or 'the company
+    (unnamed, inferred)': a reader sees which speakers the text does not state next to the quote."""
+    if quote.speaker is None:
+        return "unknown"
+    notes = [
+        note
+        for note, applies in (("unnamed", quote.speaker_kind == "described"), ("inferred", is_inferred(quote)))
+        if applies
+    ]
+    return f"{quote.speaker} ({', '.join(notes)})" if notes else quote.speaker
+
+
+def is_inferred(quote: Quote) -> bool:
+    """Whether the quote's speaker was read from the text around it, not stated right after it: HTML mutes it."""
+    return quote.attribution == "inferred"
 
 
 def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:

@@ -40,9 +40,12 @@ def passage_text(text: str) -> str:
 
 def summary_text(sentence: SummarySentence) -> str:
     """A summary sentence as shown: quotation marks balanced, and the speaker of a quotation cut from its
-    attribution ('…” — Donald Trump')."""
+    attribution ('…” — Donald Trump', or '— Donald Trump (inferred)' when the text does not state the speaker)."""
     text = passage_text(sentence.text)
-    return f"{text} — {sentence.speaker}" if sentence.speaker else text
+    if not sentence.speaker:
+        return text
+    inferred = " (inferred)" if sentence.speaker_attribution == "inferred" else ""
+    return f"{text} — {sentence.speaker}{inferred}"
 
 
 def outlet_name(brief: Brief, article_id: str) -> str:

@@ -11,7 +11,15 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.models import Brief, Span
-from storyline.render.analysis import entity_articles, event_date, key_quotes, speaker_label, top_entities
+from storyline.render.analysis import (
+    INFERRED_NOTE,
+    entity_articles,
+    event_date,
+    is_inferred,
+    key_quotes,
+    speaker_label,
+    top_entities,
+)
 from storyline.render.citations import corroboration, passage_text, source_label, summary_text
 from storyline.render.comparison import KIND_LABELS, conflict_sides, coverage_rows, side_excerpt, unique_facts
 from storyline.render.passages import cites, marked_passages, passage_of, pieces
@@ -49,7 +57,13 @@ def render_html(brief: Brief) -> str:
     ]
     entities = [{"entity": e, "cites": entity_articles(brief, e)} for e in top_entities(brief)]
     quotes = [
-        {"quote": q, "speaker": speaker_label(q), "number": brief.citation_number(q.span.article)}
+        {
+            "quote": q,
+            "speaker": speaker_label(q),
+            "inferred": is_inferred(q),
+            "note": INFERRED_NOTE,
+            "number": brief.citation_number(q.span.article),
+        }
         for q in key_quotes(brief)
     ]
     return (

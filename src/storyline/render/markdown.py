@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from storyline.models import Brief
+from storyline.models import Brief, Quote
 from storyline.render.analysis import (
     entity_articles,
     event_articles,
     event_date,
+    is_inferred,
     key_events,
     key_quotes,
     speaker_label,
@@ -34,11 +35,15 @@ def _analysis_lines(brief: Brief) -> list[str]:
     if quotes:
         lines += ["", "## Key quotes", ""]
         lines += [
-            f"- “{_md_escape(q.text)}” — **{_md_escape(speaker_label(q))}** "
-            f"\\[{brief.citation_number(q.span.article)}\\]"
-            for q in quotes
+            f"- “{_md_escape(q.text)}” — {_speaker(q)} \\[{brief.citation_number(q.span.article)}\\]" for q in quotes
         ]
     return lines + _timeline_lines(brief)
+
+
+def _speaker(quote: Quote) -> str:
+    """The speaker in bold, or in italics when inferred: a plain mark beside the '(inferred)' label."""
+    label = _md_escape(speaker_label(quote))
+    return f"*{label}*" if is_inferred(quote) else f"**{label}**"
 
 
 def _timeline_lines(brief: Brief) -> list[str]:

@@ -14,6 +14,7 @@ from storyline.render.analysis import (
     event_articles,
     event_date,
     event_excerpt,
+    is_inferred,
     key_events,
     key_quotes,
     speaker_label,
@@ -72,7 +73,7 @@ def _analysis_view(brief: Brief) -> list[Text | Table]:
         line = Text("“")
         line.append(quote.text)
         line.append("” — ")
-        line.append(speaker_label(quote), style="bold")
+        line.append(speaker_label(quote), style="dim" if is_inferred(quote) else "bold")
         line.append(f" [{brief.citation_number(quote.span.article)}]", style="bold cyan")
         parts.append(line)
     return [*parts, *_timeline_view(brief)]
