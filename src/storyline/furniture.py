@@ -280,8 +280,6 @@ _video = _R(
 
 # A video's running time in brackets, after its title or description: "Fire crews battle the blaze (2:41)".
 _duration = re.compile(r"\(\d{1,2}:\d\d\)")
-# A video's description ends with its date: "… Jane Roe reports. (Published Friday, June 27, 2014)".
-_published_tail = re.compile(r"\((?:Published|Updated|Posted) (?:%s,? )?%s \d{1,2},? \d{4}\)$" % (WEEKDAY, MONTH))
 # A video or photo player's buttons, which a carousel repeats before each item's title and caption.
 _PLAYER_BUTTONS = ("Skip in Skip x Embed x Share", "Full Screen Autoplay Close")
 
@@ -293,7 +291,6 @@ def _media_player(s):
         bool(_gallery.match(s))
         or (n <= 30 and bool(_video.search(s)))
         or (n <= 60 and ":" in s and bool(_duration.search(s)))
-        or (n <= 80 and s[-1:] == ")" and bool(_published_tail.search(s[-60:])))
         or any(map(s.__contains__, _PLAYER_BUTTONS))
     )
 
