@@ -106,6 +106,30 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
             "partners. Thank you for subscribing. An error has occurred. Please try again later.",
             "subscription_form",
         ),
+        # A caption ending in its photographer and outlet, or in a pipe and a credit.
+        ("Workers leave the plant after the vote on Tuesday. (Jane Roe/The Daily Gazette)", "photo_credit"),
+        ("Workers leave the plant. (Jane Roe / For The Gazette) (Jane Roe / For The Gazette)", "photo_credit"),
+        ("The mayor speaks to reporters outside City Hall on Monday. | Gazette", "photo_credit"),
+        # A video's description with its running time.
+        ("Plant workers react to the vote (2:41) The council met for six hours on Tuesday.", "media_player"),
+        (
+            "Skip in Skip x Embed x Share CLOSE Plant closes | 0:46 Workers leave the plant for the last time. "
+            "(Jan. 18) AP 1 of 9 Skip in Skip x Embed x Share CLOSE Town votes | 1:10 The council votes.",
+            "media_player",
+        ),
+        (
+            "1 of 12 Full Screen Autoplay Close Skip Ad × The plant through the years View Photos The plant opened "
+            "in 1950. Caption Workers leave the plant. Jane Roe/Gazette Buy Photo Wait 1 second to continue.",
+            "media_player",
+        ),
+        ("Read: Why the town's largest employer is leaving", "related_links"),
+        ("Trending News: Ten Towns Where Rents Are Rising Fastest", "related_links"),
+        ("Already have an account?", "paywall"),
+        ("By submitting this form, you agree to our terms. We respect your privacy.", "newsletter_prompt"),
+        ("Edited and translated by Jane Roe, Daily Gazette", "byline"),
+        ("Contributing: The Daily Gazette; Jane Roe", "byline"),
+        ("Jane Roe writes for WXYZ-TV in Toledo", "byline"),
+        ("For the complete coverage of the vote on the plant closure: https://example.com/plant", "link_line"),
     ],
 )
 def test_clean_generic_rules_on_other_outlets_furniture(line: str, rule: str) -> None:
@@ -134,6 +158,9 @@ def test_clean_drops_the_page_tail_after_a_terminator() -> None:
         "The WSJ/NBC poll released Sunday found the race even.",
         "The speech will air at 9 p.m. ET, the network said, and the council will vote the next day.",
         "Turnout was 61% in 2016, 55% in 2012 and 58% in 2008, the clerk said.",
+        "The band AC/DC will play the stadium in June (tickets go on sale Friday).",
+        "Read the full report, which the council published on its website on Monday, before the vote.",
+        "Workers leave the plant after the vote on Tuesday (the last shift ended at 3:40).",
     ],
 )
 def test_clean_keeps_sentences_that_merely_mention_furniture_words(sentence: str) -> None:
@@ -294,3 +321,13 @@ def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None
 )
 def test_clean_wire_text_quotation_marks_and_desk_notes(text: str, body: str) -> None:
     assert clean_text(text).body == body
+
+
+def test_clean_strips_footnote_marks_that_hide_a_sentence_boundary() -> None:
+    body = clean_text("The church was founded in 1860.[3] It moved to Ohio in 1881,[4][5] and again later.").body
+    assert body == "The church was founded in 1860. It moved to Ohio in 1881, and again later."
+
+
+def test_clean_rejoins_a_drop_cap_with_its_paragraph() -> None:
+    text = "Council votes to close plant\n\nT\n\nhe council voted on Tuesday to close the plant by the end of the year."
+    assert clean_text(text).body == "The council voted on Tuesday to close the plant by the end of the year."

@@ -93,6 +93,10 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
         ("ST. LOUIS — Rain fell all night. Roads flooded.", "Rain fell all night."),
         ("DENVER (Reuters) - A lawyer spoke. Nobody listened.", "A lawyer spoke."),
         ("CAIRO, Egypt (AP) _ Talks began. They ended.", "Talks began."),
+        # An em dash or a double hyphen may touch the first word; a hyphen may not ("AFL-CIO" is a name).
+        ("DENVER—A lawyer spoke. Nobody listened.", "A lawyer spoke."),
+        ("OSAKA--Talks began. They ended.", "Talks began."),
+        ("AFL-CIO leaders met. Talks began.", "AFL-CIO leaders met."),
         # An abbreviation is not a dateline, and a dash inside a sentence is not one either.
         ("U.S. - China talks resumed. Both sides met.", "U.S. - China talks resumed."),
         ("The vote — a close one — passed. It was late.", "The vote — a close one — passed."),

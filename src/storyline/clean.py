@@ -74,7 +74,7 @@ def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
 
     With `find_date`, a dropped dateline's full date becomes `published` (dateparser: slow the first time).
     """
-    lines = [_normalize_line(line) for line in text.splitlines()]
+    lines = _join_drop_caps([_normalize_line(line) for line in text.splitlines()])
     verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
     _keep_datelines_below_the_top(verdicts)
     _mark_repeats(lines, verdicts)
@@ -129,7 +129,29 @@ def _normalize_space(line: str) -> str:
 
 
 def _normalize_line(line: str) -> str:
-    return strip_wire_tail(strip_label_prefix(_curly_wire_quotes(_normalize_space(line))))
+    return _strip_footnote_marks(strip_wire_tail(strip_label_prefix(_curly_wire_quotes(_normalize_space(line)))))
+
+
+# A reference mark glued to the text it cites, as encyclopedia pages have: "…in 1960.[3] Others…", "scripture,[7]".
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
+
+
+def _strip_footnote_marks(line: str) -> str:
+    """`line` without footnote marks: the sentence splitter would not see the boundary a mark hides after a full
+    stop, and a summary would quote the bare number."""
+    return _FOOTNOTE_MARK.sub("", line) if "[" in line else line
+
+
+def _join_drop_caps(lines: list[str]) -> list[str]:
+    """A paragraph's first letter set apart as a drop cap ('T' above 'he mayor said…') rejoined with the rest; the
+    emptied line stays, blank, so that line numbers keep pointing into the input."""
+    for index, line in enumerate(lines):
+        if len(line) == 1 and line.isupper():
+            below = next((i for i in range(index + 1, len(lines)) if lines[i]), None)
+            if below is not None and lines[below][:1].islower():
+                lines[below] = line + lines[below]
+                lines[index] = ""
+    return lines
 
 
 _WIRE_QUOTE = re.compile(r"``|''")

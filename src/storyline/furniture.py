@@ -145,7 +145,7 @@ _paywall = _R(
     r"see all offers|already (?:a )?subscriber|subscribers? only|you need a subscription|"
     r"your (?:trial|subscription|full access)[^.]{0,30}(?:expired|ended)|unlimited (?:digital )?access|"
     r"offer ends|start your (?:free )?trial|become a (?:member|subscriber)|read now,? pay later|"
-    r"(?:log|sign) ?in (?:to|using)|thank you for registering|"
+    r"(?:log|sign) ?in (?:to|using)|thank you for registering|already have an account|"
     r"support (?:our|independent) journalism|make a (?:donation|contribution))\b"
 )
 
@@ -212,7 +212,7 @@ _newsletter = _R(
     r"\b(?:newsletters?|sign up (?:for|to|now|here)|sign-up|(?:in|to) your inbox|delivered (?:straight )?to your|"
     r"email alerts?|breaking news emails?|news alerts|download (?:the|our) [\w\s]{0,30}app|"
     r"get the [\w\s]{0,20}app\b|free sign up|by signing up|privacy policy|thanks for subscribing|"
-    r"get (?:the )?(?:latest|breaking) news|add (?:as an )?interest)\b"
+    r"get (?:the )?(?:latest|breaking) news|add (?:as an )?interest|by submitting this form|we respect your privacy)\b"
 )
 
 
@@ -278,9 +278,21 @@ _video = _R(
 )
 
 
+# A video's running time in brackets, after its title or description: "Fire crews battle the blaze (2:41)".
+_duration = re.compile(r"\(\d{1,2}:\d\d\)")
+# A video or photo player's buttons, which a carousel repeats before each item's title and caption.
+_PLAYER_BUTTONS = ("Skip in Skip x Embed x Share", "Full Screen Autoplay Close")
+
+
 @rule("media_player")
 def _media_player(s):
-    return bool(_gallery.match(s)) or (count_words(s) <= 30 and bool(_video.search(s)))
+    n = count_words(s)
+    return (
+        bool(_gallery.match(s))
+        or (n <= 30 and bool(_video.search(s)))
+        or (n <= 60 and ":" in s and bool(_duration.search(s)))
+        or any(map(s.__contains__, _PLAYER_BUTTONS))
+    )
 
 
 # ---- captions / photo credits -------------------------------------------------------
@@ -333,6 +345,14 @@ _credit_only = re.compile(
 )
 
 
+# A caption ending in its photographer and outlet, both named, after the caption's last sentence:
+# "... outside the court on Monday. (Jane Roe/The Daily Gazette)", "... the scene. (Jane Roe / For The Gazette)".
+_cap_name_outlet_tail = re.compile(
+    r"[.!?\"”]\s*\((?:[A-Z][a-z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){1,3}\s*/\s*[^()/]{2,40}\)(?:\s*\([^()]*\))?\s*$"
+)
+# A caption, a pipe, then its credit: "The mayor speaks to reporters on Monday. | Gazette"
+_cap_pipe_tail = re.compile(r"[.!?\"”]\s+\|\s+[A-Z][\w.&'’ -]{1,30}$")
+
 _CREDIT_TAIL_CHARS = 240
 _and_or = re.compile(r"\b(?:and|or)\b")
 _social_tail = _R(r"\((?:%s)\s*:\s*@?[\w.]+\)\s*$" % SOCIAL)
@@ -353,6 +373,10 @@ def _photo_credit(s):
     if n <= 80 and (_cap_paren_tail.search(tail) or _cap_slash_tail.search(tail) or _cap_name_agency_tail.search(tail)):
         return True
     if n <= 60 and _cap_label_tail.search(tail):
+        return True
+    if n <= 80 and s[-1:] == ")" and _cap_name_outlet_tail.search(tail):
+        return True
+    if n <= 80 and "|" in tail and _cap_pipe_tail.search(tail):
         return True
     # AP caption truncated by the CMS: "... shows the scene ... on Thursday... (Associated Press)"
     if n <= 40 and _social_tail.search(s):
@@ -380,7 +404,7 @@ _COPYRIGHT_WORDS = ("©", "(c) ", "copyright", "all rights reserved", "may not b
 _related = _R(
     r"^(?:[►▶»•■-]\s*)?(?:related(?: stories| articles| links| coverage| content| video)?|read more|read also|also read|"
     r"(?:get |read |see )?more(?: from| on| about| news| stories| coverage)?(?: [\w.'’ ]{0,40})?|see also|see more|also|previously|"
-    r"recommended(?: for you)?|you may also like|you might also like|most (?:popular|read|viewed)|trending(?: now)?|"
+    r"recommended(?: for you)?|you may also like|you might also like|most (?:popular|read|viewed)|trending(?: now| news)?|read|"
     r"top stories|editor'?s picks|must[- ]reads?|further reading|explore further|more information|"
     r"watch|video|photos?|images?|gallery|listen|blog|editorial|analysis|story|update|breaking|opinion)"
     r"\s*(?:[:|►»›>-]|$)"
@@ -440,9 +464,14 @@ def _repeats_opening_word(s: str) -> bool:
 _link = re.compile(r"^(?:[\w\"'“”&.+ -]{0,40}\s*[:\-–—]\s*)?(?:%s)\s*$" % URL, re.I)
 
 
+# A short line that ends in a web address points the reader elsewhere: "Watch the full episodes here: https://…".
+_ends_in_url = re.compile(r"\s(?:https?://|www\.)\S+$")
+
+
 @rule("link_line")
-def _link_line(s):  # bare URL, or "Label: URL" / "Label - URL"
-    return count_words(s) <= 10 and bool(_link.match(s))
+def _link_line(s):  # bare URL, or "Label: URL" / "Label - URL", or a short pointer ending in one
+    n = count_words(s)
+    return (n <= 10 and bool(_link.match(s))) or (n <= 15 and bool(_ends_in_url.search(s)))
 
 
 _editor = _R(
@@ -461,9 +490,9 @@ _byline = re.compile(
     r"^(?:By|BY|by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,|and|&|\|)\s*[\w.'’ ]{0,60})?$|"
     r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*[,|]\s*[\w\s.'’,]{0,40}\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer)\b[\w\s|.,'’]{0,30}$|"
     r"^(?:[-–—]\s*)?(?:with )?(?:additional )?reporting by\b|^(?:additional )?reporting by\b|\bcontributed(?: reporting)?(?: to (?:this|the) (?:report|article|story))?(?: from [\w ,.]{1,60})?\.?$|\bcontributed to this (?:report|article|story)\b|"
-    r"^contributing\s*:|^\((?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\b.*\)$|^[Oo]riginally (?:published|appeared) (?:on|in|at)\b|^with assistance\b|^compiled by\b|^(?:editing|writing) by\b|"
+    r"^[Cc]ontributing\s*:|^\((?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\b.*\)$|^[Oo]riginally (?:published|appeared) (?:on|in|at)\b|^with assistance\b|^compiled by\b|^(?:[Ee]dited|[Tt]ranslated)(?: and (?:edited|translated))? by\b|^(?:editing|writing) by\b|"
     r"^[-–—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$|^(?:with|and) (?:[A-Z][\w.'’-]+ ?){2,}(?:,\s*(?:[A-Z][\w.'’-]+ ?){2,})+$|"
-    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,6}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)\b"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}writes for [A-Z][\w.' -]{1,40}$|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,6}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)\b"
 )
 
 

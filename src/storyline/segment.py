@@ -49,10 +49,11 @@ _GLUED = re.compile(r"[.!?](?<=[a-z0-9]{2}.)(?=[A-Z][a-z])")
 _GLUED_QUOTE = re.compile(r'[.!?](?<=[a-z0-9]{2}.)"(?=[A-Z][a-z])')
 # "OSAN AIR BASE, South Korea (AFNS) -- South Korea and…" (DUC's AP copy: "CAIRO (AP) _ …"): a wire dateline
 # opening a paragraph is not part of its first sentence; left in, it spends a summary's words on a place and an
-# agency name.
+# agency name. An em dash or a double hyphen may touch the next word ("MIAMI—When…"); a single hyphen or en dash must
+# not, or "AFL-CIO" would read as a dateline.
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.)(?:,(?: [A-Z][A-Za-z.]+){1,3})?"
-    r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:—|–|--?|_)\s+(?=[A-Z\"“])"
+    r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:(?:—|--)\s*|(?:–|-|_)\s+)(?=[A-Z\"“])"
 )
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_MAX_WORDS = 80
