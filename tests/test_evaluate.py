@@ -128,6 +128,12 @@ def test_evaluate_end_to_end_on_a_tiny_file(tmp_path: Path) -> None:
     assert [rows[s].mean_words for s in cleaned] == [pytest.approx(50 / 3)] * len(cleaned)
     assert [rows[s].mean_words for s in SYSTEMS if s.endswith(UNCLEANED)] == [pytest.approx(51 / 3)] * 3
     assert rows["oracle"].mean_words < 50 / 3
+    # per-cluster scores, in file order, average to the table's means
+    assert [c.id for c in report.clusters] == ["budget", "bridge", "empty"]
+    assert report.clusters[2].f1["lead"]["rouge1"] == 0
+    for system in SYSTEMS:
+        per_cluster = [c.f1[system]["rouge1"] for c in report.clusters]
+        assert sum(per_cluster) / 3 == pytest.approx(rows[system].rouge1)
     assert rows["oracle"].rouge1 >= max(row.rouge1 for row in report.systems)
 
 

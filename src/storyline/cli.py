@@ -256,7 +256,9 @@ def eval_(
         str | None, typer.Option(help="Comma-separated systems to score [default: storyline, every baseline, oracle].")
     ] = None,
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
-    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the results as JSON here.")] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="Also write the results as JSON here, with every cluster's scores.")
+    ] = None,
     task: Annotated[str | None, typer.Option(help="Only records with this 'task' field (DUC: task2, task3).")] = None,
 ) -> None:
     """Score storyline and the baselines with ROUGE on DATA (see ../shared/docs/EVALUATION.md)."""

@@ -85,6 +85,14 @@ class SystemResult(BaseModel):
     clusters_per_s: float = Field(description="Clusters per second of one process; see `EvalReport.timing`.")
 
 
+class ClusterResult(BaseModel):
+    """Every system's F1 on one cluster: what a paired comparison of two systems needs (the means hide whether a
+    difference comes from many clusters or a few)."""
+
+    id: str
+    f1: dict[str, dict[str, float]] = Field(description="By system, then ROUGE type: F1 × 100 on this cluster.")
+
+
 class EvalReport(BaseModel):
     """The result of `evaluate`: one row per system, on the same clusters."""
 
@@ -94,6 +102,7 @@ class EvalReport(BaseModel):
     max_references: int = Field(description="Most references any cluster has; > 1 means DUC-style recall.")
     timing: str = TIMING
     systems: list[SystemResult]
+    clusters: list[ClusterResult] = Field(description="Per-cluster scores, in the order of the data file.")
 
 
 def read_records(path: Path, *, limit: int | None = None, task: str | None = None) -> list[Record]:
@@ -375,6 +384,10 @@ def evaluate(
         n_clusters=len(records),
         max_references=max(len(r.references) for r in records),
         systems=[_summarize(system, [c[system] for c in per_cluster]) for system in systems],
+        clusters=[
+            ClusterResult(id=record.id, f1={system: scores[system].f1 for system in systems})
+            for record, scores in zip(records, per_cluster, strict=True)
+        ],
     )
 
 
