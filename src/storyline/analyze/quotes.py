@@ -228,7 +228,7 @@ def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, ki
         kind=kind,  # type: ignore[arg-type]
         span=Span(article=article_id, start=found.start, end=found.end),
         speaker_span=Span(article=article_id, start=speaker.start, end=speaker.end) if speaker else None,
-        attribution=speaker.attribution if speaker else None,  # type: ignore[arg-type]
+        attribution=speaker.attribution if speaker else None,
     )
 
 

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from storyline.analyze.documents import author_of, document_before, introduced_author, named_author
 from storyline.analyze.entities import (
@@ -127,7 +128,7 @@ class Speaker:
     end: int
     # "stated" once attribution finds the speaker right after the quote ('“…,” Kim said'); a quote carrying the
     # speaker over from the quote before inherits this, everything else was read from context (models.Quote)
-    attribution: str = "inferred"
+    attribution: Literal["stated", "inferred"] = "inferred"
 
 
 def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:
