@@ -61,7 +61,6 @@ def render_html(brief: Brief) -> str:
             "quote": q,
             "speaker": speaker_label(q),
             "inferred": is_inferred(q),
-            "note": INFERRED_NOTE,
             "number": brief.citation_number(q.span.article),
         }
         for q in key_quotes(brief)
@@ -75,6 +74,7 @@ def render_html(brief: Brief) -> str:
             articles=_articles(brief, passages),
             entities=entities,
             quotes=quotes,
+            inferred_note=INFERRED_NOTE,
             events=_events(brief),
             comparison=_comparison(brief, link),
         )

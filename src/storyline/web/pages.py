@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from storyline.errors import BriefNotFound
 from storyline.models import BriefOptions
+from storyline.render.analysis import INFERRED_NOTE
 from storyline.web import findings, service, views
 from storyline.web.api import brief_url
 from storyline.web.articles import UPLOAD_SUFFIXES, TextInput, read_upload
@@ -94,6 +95,7 @@ def brief_page(brief_id: BriefId, brief: StoredBrief, settings: Settings) -> HTM
         "matrix": findings.coverage_cells(brief_id, brief),
         "entities": views.entity_rows(brief),
         "quotes": views.quote_rows(brief_id, brief),
+        "inferred_note": INFERRED_NOTE,
         "timeline": findings.timeline_drawing(brief_id, brief),
         "unique": findings.unique_facts(brief_id, brief),
         "conflicts": findings.conflicts(brief_id, brief),

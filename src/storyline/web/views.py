@@ -11,14 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from storyline.models import Brief, Span
-from storyline.render.analysis import (
-    INFERRED_NOTE,
-    entity_articles,
-    is_inferred,
-    key_quotes,
-    speaker_label,
-    top_entities,
-)
+from storyline.render.analysis import entity_articles, is_inferred, key_quotes, speaker_label, top_entities
 from storyline.render.citations import corroboration, outlet_name, source_label, summary_text
 from storyline.render.passages import Cite, Piece, cites, marked_passages, pieces
 
@@ -97,7 +90,6 @@ def quote_rows(brief_id: str, brief: Brief) -> list[dict[str, object]]:
             "text": q.text,
             "speaker": speaker_label(q),
             "inferred": is_inferred(q),
-            "note": INFERRED_NOTE,
             "number": brief.citation_number(q.span.article),
             "href": span_href(brief_id, q.span),
         }
