@@ -345,7 +345,7 @@ def _position_features(values: dict[str, float], context: QuoteContext, quote: Q
     values["after_preposition"] = float(bool(_PREPOSITION_BEFORE.search(before)))
 
 
-BLIND_SPLITS = frozenset({"heldout10", "heldout11", "heldout13", "heldout16", "heldout17"})
+BLIND_SPLITS = frozenset({"heldout10", "heldout11", "heldout13", "heldout16", "heldout17", "heldout18"})
 """Never read item by item: only the one final measurement's aggregate scores are computed on them."""
 
 
