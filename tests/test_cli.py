@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -139,3 +140,18 @@ def test_cli_bare_date_fills_only_articles_that_state_no_date(tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     published = {Path(a["source"]).name: a["published"] for a in json.loads(out.read_text())["story"]["articles"]}
     assert published == {"dated.txt": "2019-03-08", "undated.txt": "2020-01-01"}
+
+
+def test_cli_help_shows_every_option_text_and_the_strategy_choices() -> None:
+    for command in ("brief", "eval", "train", "clean", "serve"):
+        result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, command
+        # Rich reads a bracketed "[default: …]" as markup and drops it, leaving "Output format ."
+        assert not re.search(r" \.(?:\s|$)", result.stdout), command
+    brief_help = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "200"}).stdout
+    assert "from the --output suffix" in brief_help and "adaptive|centroid|learned|hybrid|openings" in brief_help
+
+
+def test_cli_unknown_strategy_is_a_usage_error_before_any_work(examples_dir: Path) -> None:
+    result = runner.invoke(app, ["brief", str(examples_dir), "--strategy", "magic"])
+    assert result.exit_code == 2 and "magic" in result.output

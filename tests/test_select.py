@@ -6,10 +6,12 @@ import pytest
 from storyline.errors import ConfigError
 from storyline.models import Sentence
 from storyline.select import (
+    ADAPTIVE,
     DEFAULT_SUPPORT_THRESHOLD,
     LEARNED_RANGE_WORDS,
     OPENINGS_WORDS,
     STRATEGIES,
+    STRATEGY_NAMES,
     Cluster,
     _openings,
     resolve_strategy,
@@ -101,6 +103,10 @@ def test_select_fits_the_budget_in_reading_order() -> None:
 def test_select_overflow_fills_past_the_budget_for_cut_to_length_scoring() -> None:
     picks = select_sentences(_sentences(BRIDGE), words=20, fill="overflow")
     assert sum(p.sentence.n_words for p in picks) >= 20
+
+
+def test_strategy_names_are_the_scorers_and_adaptive() -> None:
+    assert set(STRATEGY_NAMES) == {ADAPTIVE, *STRATEGIES}
 
 
 def test_select_unknown_strategy_is_a_config_error() -> None:

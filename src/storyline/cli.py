@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from storyline.errors import InputError, StoreError, StorylineError
-from storyline.models import Brief, BriefOptions, Problem
+from storyline.models import Brief, BriefOptions, Problem, StrategyName
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited story briefs from several news articles.")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one problem, one line, even when piped
+_DEFAULTS = BriefOptions()  # one source for the defaults the flags show
 
 
 class Format(StrEnum):
@@ -126,17 +127,15 @@ def _open_store(db: Path | None) -> Iterator[BriefStore]:
 @app.command()
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
-    words: Annotated[int, typer.Option(min=1, max=5000, help="Word budget of the summary.")] = 150,
+    words: Annotated[int, typer.Option(min=1, max=5000, help="Word budget of the summary.")] = _DEFAULTS.words,
     fmt: Annotated[
         Format | None,
-        typer.Option("--format", "-f", help="Output format [default: from the --output suffix, else terminal]."),
+        typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else terminal)."),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     cluster: Annotated[str | None, typer.Option(help="JSONL: which line (0-based) or record id.")] = None,
     date: Annotated[list[str] | None, typer.Option(help="Publication date: YYYY-MM-DD or FILE=YYYY-MM-DD.")] = None,
-    strategy: Annotated[
-        str, typer.Option(help="Selection strategy, one of storyline.select.STRATEGY_NAMES.")
-    ] = BriefOptions().strategy,
+    strategy: Annotated[StrategyName, typer.Option(help="Selection strategy.")] = _DEFAULTS.strategy,
     analysis: Annotated[
         bool, typer.Option("--analysis/--no-analysis", help="Find entities and quotes (loads spaCy).")
     ] = True,
@@ -253,7 +252,7 @@ def eval_(
     words: Annotated[int, typer.Option(min=1, help="Word budget; every output is cut to exactly this.")] = 300,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N clusters.")] = None,
     systems: Annotated[
-        str | None, typer.Option(help="Comma-separated systems to score [default: storyline, every baseline, oracle].")
+        str | None, typer.Option(help="Comma-separated systems to score (default: storyline, every baseline, oracle).")
     ] = None,
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
     json_out: Annotated[
@@ -350,25 +349,25 @@ def _check_port_free(host: str, port: int) -> None:
 @app.command()
 def train(
     data: Annotated[Path, typer.Argument(help="Training clusters (.jsonl[.gz]), e.g. multinews_train_sample.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Model file to write.")] = Path(
-        "src/storyline/data/sentence_scorer.json"
-    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Model file to write (default: the packaged model).")
+    ] = None,
     limit: Annotated[int | None, typer.Option(min=1, help="Use only the first N clusters.")] = None,
     seed: Annotated[int, typer.Option(help="Random seed; the same data and seed give the same file.")] = 0,
     jobs: Annotated[int, typer.Option(min=1, help="Worker processes for oracle labelling.")] = 1,
 ) -> None:
-    """Rebuild the learned sentence scorer (the `learned` and `hybrid` strategies) from DATA."""
+    """Rebuild the learned sentence scorer (used by every strategy but centroid) from DATA."""
     from storyline.learn import train as train_model
+    from storyline.scorer import MODEL_FILE
 
-    train_model(data, output, limit=limit, seed=seed, jobs=jobs, on_stage=lambda stage: err.print(stage, markup=False))
-    err.print(f"wrote {output}", markup=False)
+    target = output or Path(__file__).resolve().parent / "data" / MODEL_FILE
+    train_model(data, target, limit=limit, seed=seed, jobs=jobs, on_stage=lambda stage: err.print(stage, markup=False))
+    err.print(f"wrote {target}", markup=False)
 
 
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a brief."""
-    from storyline.models import Brief
-
     sys.stdout.write(json.dumps(Brief.model_json_schema(mode="serialization"), indent=2) + "\n")
 
 

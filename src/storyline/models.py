@@ -13,6 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 SCHEMA_VERSION = "1"
+StrategyName = Literal["adaptive", "centroid", "learned", "hybrid", "openings"]
+"""What `BriefOptions.strategy` accepts; `storyline.select` maps each name to its scorer."""
 
 
 class Frozen(BaseModel):
@@ -253,8 +255,9 @@ class BriefOptions(Frozen):
     """Every setting a brief is made with; CLI flags, the web form and JSON all fill this one model."""
 
     words: int = Field(150, gt=0, le=5000, description="Word budget of the summary (whitespace words).")
-    strategy: str = Field(
-        "adaptive", description="Selection strategy, one of storyline.select.STRATEGY_NAMES (adaptive, centroid, …)."
+    strategy: StrategyName = Field(
+        "adaptive", description="Selection strategy: a scorer of storyline.select.STRATEGIES, or adaptive (the best "
+        "measured), which picks one per story."
     )
     support_threshold: float = Field(
         0.40,

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 from scipy.sparse import csr_matrix
 
 from storyline.errors import ConfigError
-from storyline.models import Sentence
+from storyline.models import Sentence, StrategyName
 from storyline.represent import StoryVectors, cosine_to_centroid, represent_stories
 from storyline.scorer import inclusion_probabilities
 from storyline.segment import ends_sentence, opens_mid_quote
@@ -210,7 +210,7 @@ STRATEGIES: dict[str, Strategy] = {
 }
 """Named sentence scorers."""
 ADAPTIVE = "adaptive"
-STRATEGY_NAMES = (ADAPTIVE, *STRATEGIES)
+STRATEGY_NAMES: tuple[str, ...] = get_args(StrategyName)
 """What `BriefOptions.strategy` accepts: a scorer, or `adaptive`, which picks one per story (`resolve_strategy`)."""
 LEARNED_RANGE_WORDS = 500
 """The learned scorer's training clusters (Multi-News in its truncated form) hold at most ~470 words. Within that
