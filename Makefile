@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed
 $(STAMP): requirements.lock requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	# torch==2.13.0 is pinned in requirements.lock: an unpinned torch would pull a multi-GB CUDA build.
+	# requirements.lock holds the runtime pins; requirements-dev.txt the test, lint and benchmark ones (torch pinned to
+	# its CPU build there: an unpinned torch would pull a multi-GB CUDA build).
 	$(BIN)/pip install --quiet -r requirements.lock -r requirements-dev.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)

