@@ -19,7 +19,7 @@ from scipy.sparse import csr_matrix
 
 from storyline.literals import ascii_spaced, may_contain
 from storyline.models import Sentence
-from storyline.segment import ends_sentence, opens_mid_quote
+from storyline.segment import asks_question, ends_sentence, opens_mid_quote
 
 FEATURES = (
     "position",
@@ -295,7 +295,7 @@ def _form(text: str) -> tuple[bool, ...]:
     return (
         not ends_sentence(text),
         opens_mid_quote(text),
-        text.rstrip("”’\"')] ").endswith("?"),
+        asks_question(text),
         quoted,
         _has_attribution(text),
     )

@@ -316,6 +316,11 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_TERMINATORS)
 
 
+def asks_question(text: str) -> bool:
+    """Whether a sentence ends in a question mark, behind any closing quotation marks or brackets."""
+    return text.rstrip("”’\"')] ").endswith("?")
+
+
 def opens_mid_quote(text: str) -> bool:
     """Whether a sentence closes a quotation it never opened: it continues an earlier sentence's quote."""
     if text.count("”") > text.count("“"):

@@ -19,7 +19,7 @@ from storyline.errors import ConfigError
 from storyline.models import Sentence, StrategyName
 from storyline.represent import StoryVectors, cosine_to_centroid, represent_stories
 from storyline.scorer import inclusion_probabilities
-from storyline.segment import ends_sentence, opens_mid_quote
+from storyline.segment import asks_question, ends_sentence, opens_mid_quote
 
 MIN_WORDS = 6
 """Shorter sentences are fragments (datelines, subheads) more often than facts."""
@@ -366,7 +366,7 @@ def form_weight(sentences: Sequence[Sentence], *, n_words: np.ndarray | None = N
             weights[i] = 0.5
         elif opens_mid_quote(sentence.text):
             weights[i] = 0.3
-        elif sentence.text.rstrip("”’\"')]").endswith("?"):
+        elif asks_question(sentence.text):
             weights[i] = 0.7
     return weights
 

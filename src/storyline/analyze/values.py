@@ -17,17 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from storyline.analyze.dates import MONTHS
 from storyline.represent import terms
 
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
-         "sep sept september", "oct october", "nov november", "dec december"),
-        start=1,
-    )
-    for name in names.split()
-}  # fmt: skip
 _MONTH = (
     r"(?P<month>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
     r"|January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -184,7 +176,7 @@ def _date(text: str, match: re.Match[str], unit: str) -> Value | None:
     if unit == "year":
         # A bare year never pins a day, so only the year check of `overlaps` can separate two of them.
         return Value("date", start, match.end(), unit, -math.inf, math.inf, year)
-    month = _MONTHS[fields["month"].rstrip(".").lower()]
+    month = MONTHS[fields["month"].rstrip(".").lower()]
     # Month and day are compared in a fixed leap year; `overlaps` compares the years when both sentences give one.
     try:
         if unit == "month":
