@@ -108,6 +108,13 @@ def test_read_records_rejects_a_record_without_reference(tmp_path: Path) -> None
         read_records(path)
 
 
+def test_read_records_rejects_a_line_nested_too_deeply(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"deep.jsonl:1: not a JSON record \(nested too deeply\)"):
+        read_records(path)
+
+
 def test_evaluate_end_to_end_on_a_tiny_file(tmp_path: Path) -> None:
     path = write_jsonl(
         tmp_path / "tiny.jsonl",

@@ -224,3 +224,69 @@ def test_ingest_executable_is_binary_not_utf16(tmp_path: Path) -> None:
     assert [p.reason for p in load_articles([program]).problems] == [
         "binary file, not text (is it a PDF, image or archive?)"
     ]
+
+
+def test_ingest_lone_surrogate_from_a_json_escape_becomes_a_replacement_character(tmp_path: Path) -> None:
+    # Scraped text cut in the middle of an emoji leaves half of its JSON escape; no UTF-8 encoder takes it.
+    path = tmp_path / "cut.jsonl"
+    path.write_text(json.dumps({"documents": [{"text": STORY + " Fans cheered \ud83d", "title": "Bridge \udc00"}]}))
+    article = load_articles([path]).articles[0]
+    assert article.text == STORY + " Fans cheered \ufffd" and article.title == "Bridge \ufffd"
+    article.raw.encode("utf-8")  # raised UnicodeEncodeError before
+
+
+def test_ingest_stdin_bytes_are_decoded_like_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(STORY.encode("utf-16")), encoding="utf-8"))
+    result = load_articles(["-"])
+    assert [a.text for a in result.articles] == [STORY]
+    assert [p.reason for p in result.problems] == ["not UTF-8; decoded as utf-16"]
+
+
+def test_ingest_binary_stdin_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(bytes(range(256)) * 8), encoding="utf-8"))
+    result = load_articles(["-"])
+    assert result.articles == []
+    assert [(p.source, p.reason) for p in result.problems] == [
+        ("stdin", "binary file, not text (is it a PDF, image or archive?)")
+    ]
+
+
+def test_ingest_jsonl_text_with_a_broken_first_line_is_still_jsonl() -> None:
+    text = "{not json\n" + json.dumps({"documents": [STORY]}) + "\n"
+    result = load_articles([text])
+    assert [(a.source, a.text) for a in result.articles] == [("text 1#1/1", STORY)]
+    assert [p.reason for p in result.problems] == ["line 1 is not JSON; skipped"]
+
+
+def test_ingest_jsonl_line_nested_too_deeply_is_not_json(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"documents": [STORY]}) + "\n")
+    result = load_articles([path])
+    assert [a.text for a in result.articles] == [STORY]
+    assert [p.reason for p in result.problems] == ["line 1 is not JSON; skipped"]
+
+
+@pytest.mark.parametrize(("source", "named"), [(b"An article.", "bytes; decode bytes first"), (None, "NoneType")])
+def test_ingest_source_of_the_wrong_type_says_what_is_accepted(source: object, named: str) -> None:
+    with pytest.raises(TypeError, match=f"an input must be a path, '-' or an article's text \\(str\\); got {named}"):
+        load_articles([STORY, source])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    ("codec", "note"),
+    [
+        ("utf-16", "not UTF-8; decoded as utf-16"),
+        ("utf-16-le", "not UTF-8; decoded as utf-16"),
+        ("utf-8-sig", "decoded as utf-8 with BOM"),
+    ],
+)
+def test_ingest_jsonl_in_utf16_is_decoded_and_says_so(tmp_path: Path, codec: str, note: str) -> None:
+    path = tmp_path / "cluster.jsonl"
+    path.write_bytes((json.dumps({"documents": [STORY]}) + "\n").encode(codec))
+    result = load_articles([path])
+    assert [a.text for a in result.articles] == [STORY]
+    assert [p.reason for p in result.problems] == [note]

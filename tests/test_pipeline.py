@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -7,9 +8,16 @@ import pytest
 import storyline
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
-from storyline.models import Article, Brief, Span, SummarySentence, SupportSpan
+from storyline.models import Article, Brief, BriefOptions, Span, SummarySentence, SupportSpan
 from storyline.pipeline import joined_quotations, prepare_articles
 from tests.test_clean import LABELS
+
+STORY = (
+    "The harbour bridge will close to all traffic from April 1 for six months while engineers replace its "
+    "corroded steel cables, the city council announced on Friday.\n\nFerries will run every twenty minutes "
+    "between the two piers until the bridge opens again, the council said."
+)
+NO_ANALYSIS = BriefOptions(analysis=False)
 
 
 def test_pipeline_seed_summary_spans_are_exact_source_text(seed_brief: Brief) -> None:
@@ -185,3 +193,25 @@ def test_pipeline_a_sentence_opening_a_quotation_joins_no_earlier_pick() -> None
     article = Article(id="a1", source="a1", raw=body, text=body, body=body)
     summary = _summary(article, texts, {})
     assert joined_quotations(summary, [article]) == tuple(summary)
+
+
+def test_pipeline_nothing_given_says_so() -> None:
+    with pytest.raises(InputError, match=r"no usable article: no input given$"):
+        storyline.brief([])
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"options": {"words": 80}}, "options must be a storyline.models.BriefOptions; got dict"),
+        ({"default_date": "2019-03-08"}, "default_date must be a datetime.date"),
+    ],
+)
+def test_pipeline_options_of_the_wrong_type_are_a_config_error(arguments: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        storyline.brief([STORY], **arguments)  # type: ignore[arg-type]
+
+
+def test_pipeline_default_date_may_be_a_datetime() -> None:
+    result = storyline.brief([STORY], default_date=dt.datetime(2019, 3, 8, 14, 30), options=NO_ANALYSIS)
+    assert [a.published for a in result.story.articles] == [dt.date(2019, 3, 8)]

@@ -132,6 +132,27 @@ def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:
     _execute(db, f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     with pytest.raises(StoreError, match=r"newer than this storyline knows \(1\); upgrade storyline"):
         BriefStore(db)
+    assert _rows(db, "PRAGMA journal_mode") == [("delete",)]  # left as the newer storyline wrote it
+
+
+def test_store_refuses_another_programs_database_and_leaves_it_alone(tmp_path: Path) -> None:
+    db = tmp_path / "contacts.sqlite3"
+    _execute(db, "CREATE TABLE people (name TEXT)")
+    with pytest.raises(StoreError, match=r"is a SQLite database but not a storyline store .*pass another path"):
+        BriefStore(db)
+    assert _rows(db, "SELECT name FROM sqlite_master") == [("people",)]  # no briefs table added to it
+    assert _rows(db, "PRAGMA user_version") == [(0,)]
+    assert _rows(db, "PRAGMA journal_mode") == [("delete",)]
+
+
+def test_store_list_names_a_row_it_cannot_read(seed_brief: Brief, tmp_path: Path) -> None:
+    db = tmp_path / "briefs.sqlite3"
+    with BriefStore(db) as store:
+        brief_id = store.save(seed_brief)
+        _execute(db, "UPDATE briefs SET created_at = 'yesterday'")  # as another program might write it
+        with pytest.raises(StoreError, match=rf"brief '{brief_id}' .* unreadable row \(saved at 'yesterday'"):
+            store.list()
+        assert store.get(brief_id) == seed_brief  # the brief itself is still there
 
 
 def test_store_garbage_file_is_a_clear_store_error(tmp_path: Path) -> None:

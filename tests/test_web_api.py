@@ -92,6 +92,16 @@ def test_web_api_invalid_json_is_422(client: TestClient) -> None:
     assert_error_shape(response.json(), 422)
 
 
+@pytest.mark.parametrize(
+    "body",
+    ['{"articles": [{"text": "Café owners said the bridge would close."}]}'.encode("latin-1"), b"[" * 100_000],
+)
+def test_web_api_body_that_cannot_be_decoded_says_so(client: TestClient, body: bytes) -> None:
+    response = client.post("/api/briefs", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.json()["error"] == "the request body cannot be read as JSON; send UTF-8 JSON as /docs describes"
+
+
 def test_web_api_no_usable_article_is_422_with_each_problem(client: TestClient) -> None:
     response = client.post("/api/briefs", json={"articles": [{"text": "   \n  "}, {"text": "\n\n"}]})
     assert response.status_code == 422

@@ -112,6 +112,18 @@ def test_web_pages_html_and_jsonl_uploads_are_parsed(client: TestClient, seed_te
     ]
 
 
+def test_web_pages_jsonl_upload_is_read_as_records_however_its_lines_look(client: TestClient) -> None:
+    story = "The ferry to the two islands will run every twenty minutes while the harbour bridge is closed for repairs."
+    broken_first = ("{not json\n" + json.dumps({"documents": [story]}) + "\n").encode()
+    response = client.post("/briefs", data={"words": "80"}, files=[("files", ("cluster.jsonl", broken_first))])
+    brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
+    assert [(a["source"], a["body"]) for a in brief["story"]["articles"]] == [("upload cluster.jsonl#1/1", story)]
+    no_records = [("files", ("numbers.jsonl", b'42\n"text"\nnull\n'))]
+    refused = client.post("/briefs", data={"words": "80"}, files=no_records, headers={"accept": "application/json"})
+    assert refused.status_code == 422
+    assert "upload numbers.jsonl: no JSON record found" in refused.json()["error"]
+
+
 @pytest.mark.parametrize(
     ("filename", "data", "reason"),
     [
@@ -350,3 +362,15 @@ def test_web_pages_brief_page_mutes_an_inferred_speaker_with_a_tooltip(client: T
     assert f'<span class="inferred" title="{escape(INFERRED_NOTE)}">{escape(shown.speaker)} (inferred)</span>' in page
     client.app.dependency_overrides[stored_brief] = lambda: seed_brief  # type: ignore[attr-defined]
     assert 'class="inferred"' not in client.get("/briefs/anyid").text
+
+
+def test_web_serve_unknown_host_names_the_resolver_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import socket
+
+    def unresolvable(*args: object, **kwargs: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "create_server", unresolvable)
+    result = CliRunner().invoke(cli_app, ["serve", "--host", "no-such-host", "--db", str(tmp_path / "b.sqlite3")])
+    assert result.exit_code == 1
+    assert result.stderr == "error: cannot listen on no-such-host:8000: Name or service not known\n"

@@ -341,7 +341,8 @@ def _check_port_free(host: str, port: int) -> None:
     try:
         socket.create_server((host, port), family=family).close()
     except OSError as exc:
-        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        # A host that does not resolve fails with getaddrinfo's negative error code, which os.strerror does not know.
+        reason = os.strerror(exc.errno) if exc.errno and exc.errno > 0 else exc.strerror or str(exc)
         err.print(f"error: cannot listen on {host}:{port}: {reason}", markup=False)
         raise typer.Exit(1) from None
 

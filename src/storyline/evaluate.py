@@ -141,6 +141,8 @@ def _parse_record(line: str, where: str) -> Record:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(f"{where}: not a JSON record ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise InputError(f"{where}: not a JSON record (nested too deeply)") from exc
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object with 'documents' and 'summary'")
     references = record.get("summaries") or [record.get("summary")]

@@ -12,7 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,9 +66,15 @@ def load_articles(
 
     Returns:
         The articles in input order (folders sorted by name) with ids a1, a2, …, and the problems met.
+
+    Raises:
+        TypeError: a source is neither a str nor a Path (bytes, None, …).
     """
-    if isinstance(sources, str | Path):
-        sources = [sources]
+    if isinstance(sources, str | Path | bytes):
+        sources = [sources]  # type: ignore[list-item]
+    sources = list(sources)
+    for source in sources:
+        _check_source_type(source)
     items = (
         item for index, source in enumerate(sources, start=1) for item in _expand(source, index, cluster, max_bytes)
     )
@@ -89,6 +95,26 @@ def load_record(record: dict[str, Any], *, source: str) -> LoadResult:
     return _load(_record_documents(record, source), {})
 
 
+def _check_source_type(source: object) -> None:
+    if not isinstance(source, str | Path):
+        is_bytes = isinstance(source, bytes | bytearray)
+        advice = "; decode bytes first (storyline.ingest.decode reads them as a file's are)" if is_bytes else ""
+        raise TypeError(f"an input must be a path, '-' or an article's text (str); got {type(source).__name__}{advice}")
+
+
+def load_jsonl_text(text: str, *, source: str) -> LoadResult:
+    """Read the first record of JSONL text as `load_articles` reads a `.jsonl` file, whatever its lines look like.
+
+    Args:
+        text: JSON records, one per line.
+        source: What problems and article sources name the text by; its documents are `source#0/1`, ….
+
+    Returns:
+        The articles with ids a1, a2, …, and the problems met (lines that are not JSON, no record found).
+    """
+    return _load(_records_to_documents(text.splitlines(), source, None), {})
+
+
 def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> LoadResult:
     result = LoadResult()
     documents: list[_Document] = []
@@ -97,7 +123,7 @@ def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> Lo
             result.problems.append(item)
         else:
             documents.append(item)
-    for doc in documents:
+    for doc in map(_valid_unicode, documents):
         parsed = _parse(doc)
         if not parsed.text.strip():
             result.problems.append(Problem(source=doc.source, reason="no article text found in the page"))
@@ -117,6 +143,31 @@ def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> Lo
     return result
 
 
+def _valid_unicode(doc: _Document) -> _Document:
+    """The document with each lone surrogate replaced by U+FFFD.
+
+    A JSON escape of half an emoji ("\\ud83d", in truncated scraped text) leaves a surrogate in a str that no UTF-8
+    encoder accepts: spaCy, SQLite and every writer would fail on it.
+    """
+    fields = {"raw": doc.raw, "title": doc.title, "outlet": doc.outlet}
+    broken = {
+        name: value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        for name, value in fields.items()
+        if value is not None and not _encodes(value)
+    }
+    return replace(doc, **broken) if broken else doc
+
+
+def _encodes(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:  # encoding finds a surrogate 4x faster than a regular expression does in non-ASCII articles
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _date_for(source: str, dates: dict[str, dt.date]) -> dt.date | None:
     if not dates:
         return None
@@ -125,7 +176,7 @@ def _date_for(source: str, dates: dict[str, dt.date]) -> dt.date | None:
 
 def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
     if isinstance(source, str) and source == "-":
-        yield from _from_text(sys.stdin.read(), "stdin", cluster)
+        yield from _from_stdin(cluster)
         return
     if isinstance(source, str) and not _looks_like_path(source):
         yield from _from_text(source, f"text {index}", cluster)
@@ -189,19 +240,53 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
     except OSError as exc:
         yield Problem(source=str(path), reason=f"cannot read: {exc.strerror or exc}")
         return
-    if encoding != "utf-8":
-        note = f"decoded as {encoding}" if encoding.startswith("utf-8") else f"not UTF-8; decoded as {encoding}"
-        yield Problem(source=str(path), reason=note, severity="warning")
+    yield from _encoding_note(str(path), encoding)
     fmt = "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)) else "text"
     yield from _split_documents(text, str(path), fmt)
 
 
+def _encoding_note(source: str, encoding: str) -> Iterator[Problem]:
+    if encoding != "utf-8":
+        note = f"decoded as {encoding}" if encoding.startswith("utf-8") else f"not UTF-8; decoded as {encoding}"
+        yield Problem(source=source, reason=note, severity="warning")
+
+
+def _from_stdin(cluster: int | str | None) -> Iterator[_Document | Problem]:
+    """Standard input's bytes, decoded as a file's are: the locale's codec would fail on (or mangle) a file piped
+    in another encoding, and binary input would pass as text."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # replaced by a text stream (a notebook, a test): already decoded
+        yield from _from_text(sys.stdin.read(), "stdin", cluster)
+        return
+    data = stream.read()
+    if not data.strip():
+        yield Problem(source="stdin", reason="empty: no text")
+        return
+    try:
+        text, encoding = decode(data)
+    except InputError as skip:
+        yield Problem(source="stdin", reason=str(skip))
+        return
+    yield from _encoding_note("stdin", encoding)
+    yield from _from_text(text, "stdin", cluster)
+
+
 def _from_text(text: str, source: str, cluster: int | str | None) -> Iterator[_Document | Problem]:
-    if text.lstrip().startswith('{"'):
+    if _looks_like_jsonl(text):
         yield from _records_to_documents(text.splitlines(), source, cluster)
         return
     fmt = "html" if _looks_like_html(text) else "text"
     yield from _split_documents(text, source, fmt)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """JSON records one per line: the first line opens an object, and one of the first few holds a keyed one.
+
+    Not only the first line: a cluster file whose first line is broken ("{not json") is still JSONL, and reading
+    it as an article would brief the JSON text itself.
+    """
+    head = [line.lstrip() for line in text[:20_000].splitlines() if line.strip()][:10]
+    return bool(head) and head[0].startswith("{") and any(line.startswith('{"') for line in head)
 
 
 def _split_documents(text: str, source: str, fmt: str) -> Iterator[_Document | Problem]:
@@ -268,10 +353,25 @@ def _control_ratio(sample: bytes) -> float:
 def _from_jsonl(path: Path, cluster: int | str | None) -> Iterator[_Document | Problem]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8", errors="replace") as lines:  # type: ignore[operator]
+        with opener(path, "rb") as head:  # type: ignore[operator]
+            codec, encoding = _jsonl_encoding(head.read(4))
+        yield from _encoding_note(str(path), encoding)
+        with opener(path, "rt", encoding=codec, errors="replace") as lines:  # type: ignore[operator]
             yield from _records_to_documents(lines, str(path), cluster)
     except (OSError, EOFError) as exc:
         yield Problem(source=str(path), reason=f"cannot read JSONL: {exc}")
+
+
+def _jsonl_encoding(head: bytes) -> tuple[str, str]:
+    """The codec to read a JSONL file with, and its name as `decode` gives it: UTF-8 unless a BOM or a NUL beside the
+    opening '{' says otherwise. A JSONL file is read lazily, line by line, so `decode` (all the bytes) cannot tell."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", "utf-8 with BOM"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", "utf-16"
+    if head[:2] in (b"\x00{", b"{\x00"):
+        return ("utf-16-be" if head[0] == 0 else "utf-16-le"), "utf-16"
+    return "utf-8", "utf-8"
 
 
 def _records_to_documents(
@@ -326,7 +426,7 @@ def _pick_record(
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):  # RecursionError: nested deeper than Python's stack
             not_json.append(number + 1)
             continue
         if not isinstance(record, dict):

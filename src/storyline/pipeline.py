@@ -71,12 +71,14 @@ def brief(
 
     Raises:
         InputError: no usable article remains, or more sentences than one brief handles.
-        ConfigError: `words` is out of range.
+        ConfigError: `words` is out of range, or `options` or `default_date` is of the wrong type.
+        TypeError: an input is neither a path, a text nor an `Article`.
 
     Example:
         >>> storyline.brief(["examples/"], words=100).summary[0].cites
     """
-    options = options or _options(words)
+    options = _options(words) if options is None else _checked_options(options)
+    default_date = _checked_date(default_date)
     articles, found = _as_articles(inputs)
     all_problems = [*problems, *found]
     unique, prepared = prepare_articles(articles)
@@ -84,7 +86,7 @@ def brief(
     if default_date is not None:
         unique = [a if a.published else a.model_copy(update={"published": default_date}) for a in unique]
     if not unique:
-        reasons = "; ".join(f"{p.source}: {p.reason}" for p in all_problems)
+        reasons = "; ".join(f"{p.source}: {p.reason}" for p in all_problems) or "no input given"
         raise InputError(f"no usable article: {reasons}", all_problems)
     unique = [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)]
     sentences = [s for article in unique for s in segment(article)]
@@ -206,6 +208,21 @@ def _options(words: int) -> BriefOptions:
         raise ConfigError(f"words must be a whole number from 1 to 5000; got {words!r}") from exc
 
 
+def _checked_options(options: object) -> BriefOptions:
+    if not isinstance(options, BriefOptions):
+        raise ConfigError(f"options must be a storyline.models.BriefOptions; got {type(options).__name__}")
+    return options
+
+
+def _checked_date(value: object) -> dt.date | None:
+    """A `datetime` counts as its day: articles' dates are days, and a datetime does not compare with a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or isinstance(value, dt.date):
+        return value
+    raise ConfigError(f"default_date must be a datetime.date (dt.date.fromisoformat('2019-03-08')); got {value!r}")
+
+
 def _too_long_for_analysis(articles: Sequence[Article], options: BriefOptions) -> Problem | None:
     longest = max(articles, key=lambda a: len(a.body))
     if not options.analysis or len(longest.body) <= MAX_ANALYSIS_CHARS:
@@ -219,7 +236,8 @@ def _too_long_for_analysis(articles: Sequence[Article], options: BriefOptions) -
 
 def _as_articles(inputs: Iterable[str | Path | Article] | str | Path) -> tuple[list[Article], list[Problem]]:
     # A bare string or path is one input, not an iterable of characters.
-    given = [inputs] if isinstance(inputs, str | Path | Article) else list(inputs)
+    is_one = isinstance(inputs, str | Path | Article | bytes) or not isinstance(inputs, Iterable)
+    given = [inputs] if is_one else list(inputs)
     articles = [item for item in given if isinstance(item, Article)]
     others = [item for item in given if not isinstance(item, Article)]
     if not others:

@@ -136,6 +136,7 @@ class BriefStore:
         try:
             with self._errors("open"):
                 self._conn.execute("PRAGMA foreign_keys = ON")
+                self._check_is_ours(self._user_version())  # before WAL, which would change a file we must refuse
                 self._conn.execute("PRAGMA journal_mode = WAL")
                 self._migrate()
         except StoreError:
@@ -218,16 +219,22 @@ class BriefStore:
                 " (SELECT count(*) FROM articles AS a WHERE a.brief_id = b.id)"
                 " FROM briefs AS b ORDER BY b.created_at DESC, b.rowid DESC"
             ).fetchall()
-        return [
-            BriefSummary(
+        return [self._summary(*row) for row in rows]
+
+    def _summary(self, brief_id: str, created_at: str, title: str | None, words: int, n_articles: int) -> BriefSummary:
+        try:
+            return BriefSummary(
                 id=brief_id,
                 created_at=dt.datetime.fromisoformat(created_at),
                 title=title,
                 words=words,
                 n_articles=n_articles,
             )
-            for brief_id, created_at, title, words, n_articles in rows
-        ]
+        except (TypeError, ValueError) as exc:  # a row written by another program, or edited by hand
+            raise StoreError(
+                f"brief {brief_id!r} in {self.path} has an unreadable row (saved at {created_at!r}, "
+                f"{words!r} words); delete it (`storyline delete {brief_id}`) or restore the file from a backup"
+            ) from exc
 
     def get(self, brief_id: str) -> Brief:
         """The saved brief with id `brief_id`, equal to the one saved.
@@ -269,15 +276,27 @@ class BriefStore:
         with self._transaction():
             # Read again under the write lock: another process may have migrated since the first read.
             version = self._user_version()
-            if version > known:
-                raise StoreError(
-                    f"{self.path} has store schema version {version}, newer than this storyline knows ({known}); "
-                    "upgrade storyline or pass another path (--db)"
-                )
+            self._check_is_ours(version)
             for statements in MIGRATIONS[version:]:
                 for statement in statements:
                     self._conn.execute(statement)
             self._conn.execute(f"PRAGMA user_version = {known}")
+
+    def _check_is_ours(self, version: int) -> None:
+        """Refuse a database this storyline must not write to: a newer store's, or another program's."""
+        known = len(MIGRATIONS)
+        if version > known:
+            raise StoreError(
+                f"{self.path} has store schema version {version}, newer than this storyline knows ({known}); "
+                "upgrade storyline or pass another path (--db)"
+            )
+        if version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            # A storyline store has its version from its first transaction on: tables without one belong to another
+            # program, whose database must not get ours added.
+            raise StoreError(
+                f"{self.path} is a SQLite database but not a storyline store (it holds other tables); "
+                "pass another path (--db)"
+            )
 
     def _user_version(self) -> int:
         version: int = self._conn.execute("PRAGMA user_version").fetchone()[0]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from storyline.errors import InputError
-from storyline.ingest import HTML_SUFFIXES, LoadResult, decode, load_articles
+from storyline.ingest import HTML_SUFFIXES, LoadResult, decode, load_articles, load_jsonl_text
 from storyline.models import Problem
 from storyline.web.errors import UnsupportedUpload
 
@@ -32,6 +32,7 @@ class TextInput:
     outlet: str | None = None
     published: dt.date | None = None
     problems: tuple[Problem, ...] = ()
+    is_jsonl: bool = False
 
 
 def upload_label(filename: str) -> str:
@@ -55,18 +56,21 @@ def read_upload(filename: str, data: bytes) -> TextInput:
     """
     label = upload_label(filename)
     accepted = ", ".join(UPLOAD_SUFFIXES)
-    if PurePosixPath(filename.lower()).suffix not in UPLOAD_SUFFIXES:
+    suffix = PurePosixPath(filename.lower()).suffix
+    # A .jsonl file is read as records even when its lines do not look like them, as on the command line.
+    is_jsonl = suffix == ".jsonl"
+    if suffix not in UPLOAD_SUFFIXES:
         raise UnsupportedUpload(f"{label}: not an article file; upload {accepted} files")
     if not data.strip():
-        return TextInput(label=label, text="")
+        return TextInput(label=label, text="", is_jsonl=is_jsonl)
     try:
         text, encoding = decode(data)
     except InputError as exc:
         raise UnsupportedUpload(f"{label}: {exc}; upload text articles ({accepted})") from exc
     if encoding == "utf-8":
-        return TextInput(label=label, text=text)
+        return TextInput(label=label, text=text, is_jsonl=is_jsonl)
     note = Problem(source=label, reason=f"not UTF-8; decoded as {encoding}", severity="warning")
-    return TextInput(label=label, text=text, problems=(note,))
+    return TextInput(label=label, text=text, problems=(note,), is_jsonl=is_jsonl)
 
 
 def load_texts(inputs: Sequence[TextInput]) -> LoadResult:
@@ -82,7 +86,11 @@ def load_texts(inputs: Sequence[TextInput]) -> LoadResult:
     for item in inputs:
         # A one-line text that looks like a path would be read from disk by load_articles; a newline makes sure
         # client text is only ever text.
-        loaded = load_articles([item.text if "\n" in item.text else item.text + "\n"])
+        loaded = (
+            load_jsonl_text(item.text, source="text 1")
+            if item.is_jsonl and item.text.strip()
+            else load_articles([item.text if "\n" in item.text else item.text + "\n"])
+        )
         overrides = {"title": item.title, "outlet": item.outlet, "published": item.published}
         given = {key: value for key, value in overrides.items() if value is not None}
         for article in loaded.articles:

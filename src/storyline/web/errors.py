@@ -121,10 +121,16 @@ async def _on_validation_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 422, f"the request is not valid ({first})", details)
 
 
+UNREADABLE_BODY = "There was an error parsing the body"
+"""FastAPI's detail when a JSON body cannot even be decoded (not UTF-8/16/32, or nested past the recursion limit)."""
+
+
 async def _on_http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     settings: WebSettings = request.app.state.settings
     messages = {404: f"no page at {request.url.path}", 413: too_large_message(settings.max_request_bytes)}
+    if exc.status_code == 400 and exc.detail == UNREADABLE_BODY:
+        messages[400] = "the request body cannot be read as JSON; send UTF-8 JSON as /docs describes"
     return error_response(request, exc.status_code, messages.get(exc.status_code, str(exc.detail)))
 
 
