@@ -45,6 +45,28 @@ def test_cli_brief_reads_stdin(examples_dir: Path) -> None:
     assert result.stdout.startswith("# Beijing is worried")
 
 
+def test_cli_brief_reads_stdin_in_another_encoding_and_refuses_binary(examples_dir: Path) -> None:
+    text = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
+    utf16 = runner.invoke(app, ["brief", "-", "-f", "md", "--no-analysis"], input=text.encode("utf-16"))
+    assert utf16.exit_code == 0 and utf16.stdout.startswith("# Beijing is worried")
+    assert utf16.stderr == "warning: stdin: not UTF-8; decoded as utf-16\n"
+    binary = runner.invoke(app, ["brief", "-", "--no-analysis"], input=bytes(range(256)) * 8)
+    assert binary.exit_code == 1 and "Traceback" not in binary.output
+    assert binary.stderr.splitlines() == [
+        "error: stdin: binary file, not text (is it a PDF, image or archive?)",
+        "error: no usable article left; nothing to brief",
+    ]
+
+
+def test_cli_brief_refuses_50_mb_on_stdin_as_it_does_a_file() -> None:
+    line = b"The harbour bridge will close for six months while engineers replace its cables.\n"
+    result = runner.invoke(app, ["brief", "-", "--no-analysis"], input=line * (50 * 1024 * 1024 // len(line)))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        "error: stdin: input is 52.4 MB, over the 16.8 MB limit for one article; is it really a single article?"
+    )
+
+
 def test_cli_brief_nothing_usable_exits_1_with_one_line_per_problem(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     (tmp_path / "junk.txt").write_bytes(b"\x00\x01\x02" * 100)

@@ -290,3 +290,24 @@ def test_ingest_jsonl_in_utf16_is_decoded_and_says_so(tmp_path: Path, codec: str
     result = load_articles([path])
     assert [a.text for a in result.articles] == [STORY]
     assert [p.reason for p in result.problems] == [note]
+
+
+def test_ingest_stdin_over_the_size_limit_is_refused_with_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(STORY.encode() * 1000), encoding="utf-8"))
+    result = load_articles(["-"], max_bytes=100_000)
+    assert result.articles == []
+    assert [p.reason for p in result.problems] == [
+        "input is 0.2 MB, over the 0.1 MB limit for one article; is it really a single article?"
+    ]
+
+
+def test_ingest_jsonl_document_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.jsonl"
+    path.write_text(json.dumps({"documents": [STORY, "x" * 17_000_000]}) + "\n", encoding="utf-8")
+    result = load_articles([path])
+    assert [a.text for a in result.articles] == [STORY]
+    assert [(p.source, p.reason) for p in result.problems] == [
+        (f"{path}#0/2", "document is 17.0 MB, over the 16.8 MB limit for one article; is it really a single article?")
+    ]

@@ -62,7 +62,7 @@ def load_articles(
         sources: File or folder paths, '-' for standard input, or strings holding an article's text.
         cluster: For JSONL inputs, which line (0-based index) or record `id` to read; default the first.
         dates: Publication dates by source path or file name, used when the input states none.
-        max_bytes: Files larger than this are skipped with a problem.
+        max_bytes: Files (and standard input) larger than this are skipped with a problem.
 
     Returns:
         The articles in input order (folders sorted by name) with ids a1, a2, …, and the problems met.
@@ -176,7 +176,7 @@ def _date_for(source: str, dates: dict[str, dt.date]) -> dt.date | None:
 
 def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
     if isinstance(source, str) and source == "-":
-        yield from _from_stdin(cluster)
+        yield from _from_stdin(cluster, max_bytes)
         return
     if isinstance(source, str) and not _looks_like_path(source):
         yield from _from_text(source, f"text {index}", cluster)
@@ -229,10 +229,7 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
             return
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(
-                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article; "
-                "is it really a single article?"
-            )
+            raise InputError(_too_large("file", size, max_bytes))
         text, encoding = decode(path.read_bytes())
     except InputError as skip:
         yield Problem(source=str(path), reason=str(skip))
@@ -251,14 +248,24 @@ def _encoding_note(source: str, encoding: str) -> Iterator[Problem]:
         yield Problem(source=source, reason=note, severity="warning")
 
 
-def _from_stdin(cluster: int | str | None) -> Iterator[_Document | Problem]:
+def _too_large(what: str, size: int, max_bytes: int) -> str:
+    return (
+        f"{what} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article; "
+        "is it really a single article?"
+    )
+
+
+def _from_stdin(cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
     """Standard input's bytes, decoded as a file's are: the locale's codec would fail on (or mangle) a file piped
     in another encoding, and binary input would pass as text."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # replaced by a text stream (a notebook, a test): already decoded
         yield from _from_text(sys.stdin.read(), "stdin", cluster)
         return
-    data = stream.read()
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        yield Problem(source="stdin", reason=_too_large("input", len(data) + len(stream.read()), max_bytes))
+        return
     if not data.strip():
         yield Problem(source="stdin", reason="empty: no text")
         return
@@ -405,6 +412,9 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
         text = _string_field(fields, "text", "body") or ""
         if not isinstance(text, str) or not text.strip():
             yield Problem(source=name, reason="empty document in JSONL record")
+            continue
+        if len(text) > MAX_ARTICLE_BYTES:  # characters: at least as many bytes, without encoding to count them
+            yield Problem(source=name, reason=_too_large("document", len(text), MAX_ARTICLE_BYTES))
             continue
         yield _Document(
             source=name,
