@@ -311,3 +311,15 @@ def test_ingest_jsonl_document_over_the_size_limit_is_refused(tmp_path: Path) ->
     assert [(p.source, p.reason) for p in result.problems] == [
         (f"{path}#0/2", "document is 17.0 MB, over the 16.8 MB limit for one article; is it really a single article?")
     ]
+
+
+def test_ingest_xhtml_page_with_an_xml_declaration_is_read(tmp_path: Path) -> None:
+    page = tmp_path / "story.xhtml"
+    page.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml">'
+        f"<body><p>{STORY}</p></body></html>",
+        encoding="utf-8",
+    )
+    result = load_articles([page])
+    assert [a.text for a in result.articles] == [STORY]
+    assert result.problems == []

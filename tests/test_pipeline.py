@@ -114,8 +114,9 @@ def test_pipeline_words_out_of_range_is_a_config_error(examples_dir: Path, words
 
 def test_pipeline_refuses_more_sentences_than_one_brief_handles() -> None:
     pile = " ".join(f"Sentence number {n} says something about the bridge." for n in range(6001))
-    with pytest.raises(InputError, match="6,001 sentences is more than one brief handles"):
-        storyline.brief([pile])
+    with pytest.raises(InputError, match=r"6,003 sentences is more than one brief handles") as refused:
+        storyline.brief([STORY, pile])
+    assert str(refused.value).endswith("brief fewer or shorter articles at a time (the longest, text 2, has 6,001)")
 
 
 def test_pipeline_article_too_long_for_analysis_is_briefed_without_it(examples_dir: Path) -> None:

@@ -487,9 +487,16 @@ def _parse(doc: _Document) -> _Parsed:
     return _parse_html(doc.raw)
 
 
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>")
+
+
 def _parse_html(html: str) -> _Parsed:
     import htmldate
     import trafilatura
+
+    # An XHTML page's '<?xml … encoding="utf-8"?>': lxml refuses a decoded str that declares an encoding, and
+    # trafilatura then finds no text at all.
+    html = _XML_DECLARATION.sub("", html[:1000], count=1) + html[1000:]
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True) or ""
     metadata = trafilatura.extract_metadata(html)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 from pathlib import Path
@@ -91,9 +92,13 @@ def brief(
     unique = [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)]
     sentences = [s for article in unique for s in segment(article)]
     if len(sentences) > MAX_SENTENCES:
+        # One huge page can be the cause as well as many articles: name the longest, so the advice fits either.
+        per_article = Counter(s.article_id for s in sentences)
+        longest = next(a for a in unique if a.id == max(per_article, key=per_article.__getitem__))
         raise InputError(
             f"{len(sentences):,} sentences is more than one brief handles ({MAX_SENTENCES:,}, about 150 articles); "
-            "brief fewer articles at a time",
+            f"brief fewer or shorter articles at a time (the longest, {longest.source}, has "
+            f"{per_article[longest.id]:,})",
             all_problems,
         )
     cluster = Cluster.build(sentences, options.support_threshold)  # computed once: selection and analysis use it
