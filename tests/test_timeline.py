@@ -154,6 +154,19 @@ def test_timeline_without_publication_date_stays_unresolved(sentence: str) -> No
 
 
 @pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("The council voted last week to close the bridge.", dt.date(1, 1, 3)),
+        ("The council voted last year to close the bridge.", dt.date(1, 1, 3)),
+        ("The council will vote next year on the bridge.", dt.date(9999, 12, 31)),
+    ],
+)
+def test_timeline_relative_date_outside_the_calendar_stays_unresolved(sentence: str, published: dt.date) -> None:
+    event = only(sentence, published=published)
+    assert (event.value, event.resolved) == (None, False)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "Shoppers crowded the stores on Black Friday.",

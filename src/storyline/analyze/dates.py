@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Precision = Literal["day", "week", "month", "year"]
@@ -130,10 +130,32 @@ def find_dates(sentence: str, published: dt.date | None) -> list[DateExpression]
     found: list[DateExpression] = []
     for match, resolve in matches:
         context = _Context(published, _tense(sentence, match.start("x"), match.end("x")), year)
-        date = resolve(match, context)
+        date = _resolve_in_calendar(resolve, match, context)
         if date is not None:
             found.append(DateExpression(match.start("x"), match.end("x"), match.group("x"), date))
     return found
+
+
+def _resolve_in_calendar(resolve: _Resolver, match: re.Match[str], context: _Context) -> DateValue | None:
+    """`resolve(match, context)`, or the date unresolved when resolving it leaves the years 1–9999.
+
+    A publication date at the calendar's edge (year 1 or 9999: a typo, a placeholder) puts "last week" or "next
+    year" outside it; such a date stays unresolved, as it would without a publication date.
+    """
+    try:
+        date = resolve(match, context)
+    except (OverflowError, ValueError):
+        date = None
+    else:
+        if date is None or (_in_calendar(date.value) and _in_calendar(date.end)):
+            return date
+    date = resolve(match, replace(context, published=None))
+    return date if date is not None and _in_calendar(date.value) and _in_calendar(date.end) else None
+
+
+def _in_calendar(value: str | None) -> bool:
+    year = re.match(r"\d+", value or "")
+    return year is None or 1 <= int(year.group()) <= dt.MAXYEAR
 
 
 def _matches(sentence: str) -> list[tuple[re.Match[str], _Resolver]]:
