@@ -323,3 +323,13 @@ def test_ingest_xhtml_page_with_an_xml_declaration_is_read(tmp_path: Path) -> No
     result = load_articles([page])
     assert [a.text for a in result.articles] == [STORY]
     assert result.problems == []
+
+
+def test_ingest_any_path_like_source_is_read_as_a_path(examples_dir: Path) -> None:
+    import os
+
+    class Located(os.PathLike[str]):
+        def __fspath__(self) -> str:
+            return str(examples_dir / "nbc.txt")
+
+    assert [Path(a.source).name for a in load_articles([Located()]).articles] == ["nbc.txt"]

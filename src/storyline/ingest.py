@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -96,7 +97,7 @@ def load_record(record: dict[str, Any], *, source: str) -> LoadResult:
 
 
 def _check_source_type(source: object) -> None:
-    if not isinstance(source, str | Path):
+    if not isinstance(source, str | os.PathLike):
         is_bytes = isinstance(source, bytes | bytearray)
         advice = "; decode bytes first (storyline.ingest.decode reads them as a file's are)" if is_bytes else ""
         raise TypeError(f"an input must be a path, '-' or an article's text (str); got {type(source).__name__}{advice}")
