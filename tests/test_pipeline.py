@@ -112,6 +112,12 @@ def test_pipeline_words_out_of_range_is_a_config_error(examples_dir: Path, words
         storyline.brief([examples_dir], words=words)
 
 
+def test_pipeline_words_and_options_together_are_a_config_error(examples_dir: Path) -> None:
+    # Before, `words` was silently ignored whenever `options` came too.
+    with pytest.raises(ConfigError, match="not both"):
+        storyline.brief([examples_dir], words=100, options=BriefOptions(analysis=False))
+
+
 def test_pipeline_refuses_more_sentences_than_one_brief_handles() -> None:
     pile = " ".join(f"Sentence number {n} says something about the bridge." for n in range(6001))
     with pytest.raises(InputError, match=r"6,003 sentences is more than one brief handles") as refused:

@@ -51,7 +51,7 @@ DUPLICATE_OVERLAP = 0.8
 def brief(
     inputs: Iterable[str | Path | Article] | str | Path,
     *,
-    words: int = 150,
+    words: int | None = None,
     options: BriefOptions | None = None,
     problems: Sequence[Problem] = (),
     default_date: dt.date | None = None,
@@ -61,7 +61,7 @@ def brief(
     Args:
         inputs: Paths, folders, '-' for stdin, article texts, or `Article`s from `load_articles`; a single
             path or text is one input.
-        words: Word budget of the summary; ignored when `options` is given.
+        words: Word budget of the summary (default `BriefOptions().words`); give it or `options`, not both.
         options: Every setting; defaults to `BriefOptions(words=words)`.
         problems: Problems met while loading `inputs`, carried into the brief.
         default_date: Publication date of the articles that state none themselves (page metadata, a JSONL `date`,
@@ -72,13 +72,14 @@ def brief(
 
     Raises:
         InputError: no usable article remains, or more sentences than one brief handles.
-        ConfigError: `words` is out of range, or `options` or `default_date` is of the wrong type.
+        ConfigError: `words` is out of range or given with `options`, or `options` or `default_date` is of the
+            wrong type.
         TypeError: an input is neither a path, a text nor an `Article`.
 
     Example:
         >>> storyline.brief(["examples/"], words=100).summary[0].cites
     """
-    options = _options(words) if options is None else _checked_options(options)
+    options = _options(words) if options is None else _checked_options(options, words)
     default_date = _checked_date(default_date)
     articles, found = _as_articles(inputs)
     all_problems = [*problems, *found]
@@ -206,16 +207,20 @@ def _comparison(
     return {"coverage": find_coverage(cluster, summary), "conflicts": find_conflicts(cluster, articles)}
 
 
-def _options(words: int) -> BriefOptions:
+def _options(words: int | None) -> BriefOptions:
+    if words is None:
+        return BriefOptions()
     try:
         return BriefOptions(words=words)
     except ValidationError as exc:
         raise ConfigError(f"words must be a whole number from 1 to 5000; got {words!r}") from exc
 
 
-def _checked_options(options: object) -> BriefOptions:
+def _checked_options(options: object, words: int | None) -> BriefOptions:
     if not isinstance(options, BriefOptions):
         raise ConfigError(f"options must be a storyline.models.BriefOptions; got {type(options).__name__}")
+    if words is not None:  # one of them would be silently ignored
+        raise ConfigError("give the word budget as words=… or in options=BriefOptions(words=…), not both")
     return options
 
 
