@@ -11,6 +11,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 from pydantic import ValidationError
 
 from storyline.clean import clean_article, looks_english
@@ -46,6 +47,11 @@ MAX_ANALYSIS_CHARS = 1_000_000
 """spaCy's own limit for one text (Language.max_length); longer articles are briefed without analysis."""
 DUPLICATE_OVERLAP = 0.8
 """Share of word 5-grams two articles must share to count as the same article."""
+OFF_STORY_COSINE = 0.05
+"""Below this TF-IDF cosine with every other article, an article is probably not about the story. Over the 250 raw
+Multi-News validation clusters it flags 8 of the documents of 3+ document clusters (a church's resource list, a map
+disclaimer, a video licensing note, a site's data-project index, a survey prompt; two related pages) and 7 of the
+two-document clusters (in 5 one of the two is a horoscope, a weather widget, a shop form or a listing)."""
 
 
 def brief(
@@ -103,6 +109,7 @@ def brief(
             all_problems,
         )
     cluster = Cluster.build(sentences, options.support_threshold)  # computed once: selection and analysis use it
+    all_problems += off_story(unique, cluster)
     picks = select_sentences(
         sentences,
         words=options.words,
@@ -160,6 +167,32 @@ def prepare_articles(articles: Iterable[Article], *, describe: bool = True) -> t
         cleaned.append(body)
     unique, duplicates = drop_duplicates(cleaned)
     return unique, problems + duplicates
+
+
+def off_story(articles: Sequence[Article], cluster: Cluster) -> list[Problem]:
+    """Warnings for articles that share almost no words with the others: another story, or a page with no article
+    (a weather widget, a shop form). They are still briefed; the reader decides."""
+    if len(articles) < 2:
+        return []
+    similarity = cluster.article_similarity()
+    if len(articles) == 2:
+        cosine = float(similarity[0, 1])
+        if cosine >= OFF_STORY_COSINE:
+            return []
+        reason = f"the two articles share almost no words (TF-IDF cosine {cosine:.2f}); are they one story?"
+        return [Problem(source="brief", reason=reason, severity="warning")]
+    np.fill_diagonal(similarity, 0.0)
+    closest = similarity.max(axis=1)
+    return [
+        Problem(
+            source=article.source,
+            reason=f"shares almost no words with the other articles (TF-IDF cosine {closest[k]:.2f} at most); "
+            "it may be another story or a page with no article",
+            severity="warning",
+        )
+        for k, article in enumerate(articles)
+        if closest[k] < OFF_STORY_COSINE
+    ]
 
 
 def _analysis(articles: Sequence[Article], options: BriefOptions) -> Analysis | None:

@@ -94,6 +94,18 @@ class Cluster:
             n_words=np.fromiter(map(len, map(str.split, texts)), dtype=np.int64, count=len(texts)),
         )
 
+    def article_similarity(self) -> np.ndarray:
+        """Cosine between every pair of articles, each the sum of its sentences' TF-IDF rows."""
+        n_sentences = len(self.sentences)
+        membership = csr_matrix(
+            (np.ones(n_sentences), (self.article_index, np.arange(n_sentences))),
+            shape=(len(self.article_ids), n_sentences),
+        )
+        articles = membership @ self.vectors
+        norms = np.sqrt(np.asarray(articles.multiply(articles).sum(axis=1)).ravel())
+        articles = csr_matrix(articles.multiply(1 / np.maximum(norms, 1e-12)[:, None]))
+        return (articles @ articles.T).toarray()
+
     def supporters(self, index: int) -> list[tuple[int, float]]:
         """Sentences of other articles that support sentence `index`, best first, a few per article."""
         if not self._has_support[index]:
