@@ -130,6 +130,26 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("Contributing: The Daily Gazette; Jane Roe", "byline"),
         ("Jane Roe writes for WXYZ-TV in Toledo", "byline"),
         ("For the complete coverage of the vote on the plant closure: https://example.com/plant", "link_line"),
+        # Editors' notes in their other forms: an edit's time, a dated correction, where the story appeared first.
+        ("This story was edited at 5:48 p.m. to correct a quote from the mayor's letter.", "editor_note"),
+        (
+            "Correction 31 July 2017: This article has been amended to make clear that the plant stays open.",
+            "editor_note",
+        ),
+        ("An earlier version of this story misstated the year the plant opened.", "editor_note"),
+        ("A version of this article appeared March 4, 2019, on page A11 of the Daily Gazette.", "editor_note"),
+        ("This story first appeared in the May 3 issue of the Harbour Weekly.", "editor_note"),
+        ("Jane Roe and John Doe are reporters for the Gazette, Jim Poe is a reporter for WXYZ-TV", "byline"),
+        ("Want to add to this story? Let us know in comments or send an email to the author.", "social_follow"),
+        (
+            "Have a look at the best moments in our gallery, above, then share your own thoughts in the comments.",
+            "comment_counter",
+        ),
+        (
+            "Gazette transcripts are made on a deadline by a contractor. This text may not be in its final form and "
+            "may be revised. The authoritative record of Gazette Radio's programming is the audio record.",
+            "page_boilerplate",
+        ),
     ],
 )
 def test_clean_generic_rules_on_other_outlets_furniture(line: str, rule: str) -> None:
@@ -161,6 +181,10 @@ def test_clean_drops_the_page_tail_after_a_terminator() -> None:
         "The band AC/DC will play the stadium in June (tickets go on sale Friday).",
         "Read the full report, which the council published on its website on Monday, before the vote.",
         "Workers leave the plant after the vote on Tuesday (the last shift ended at 3:40).",
+        "An earlier version of the bill, which the council rejected in May, would have closed the plant.",
+        "This story appeared in the Gazette first, the mayor said, and nobody corrected it.",
+        "Jane Roe and John Doe are former reporters who sued the paper over the plant story.",
+        "Readers shared their thoughts in the comments, and the mayor answered some of them.",
     ],
 )
 def test_clean_keeps_sentences_that_merely_mention_furniture_words(sentence: str) -> None:

@@ -174,7 +174,8 @@ _comment = _R(
     r"^(?:\d[\d,.]*k?\s+(?:comments?|repl(?:y|ies)|responses?|shares?)\b.*|"
     r"comments? (?:are|is) (?:closed|disabled)\.?|(?:leave|post|add|write) a (?:comment|reply)\.?|"
     r"(?:view|show|hide|load|read) (?:all )?(?:\d+ )?comments?\.?|no comments(?: yet)?\.?|"
-    r"join the (?:conversation|discussion)\b.*|comments?)\W*$"
+    r"join the (?:conversation|discussion)\b.*|comments?|"
+    r"(?:[^.!?]{0,120}\b(?:then )?)?(?:share|post|leave) your (?:own )?(?:thoughts|views|comments)\b[^.!?]{0,60}\bin the comments(?: below)?)\W*$"
 )
 
 
@@ -257,7 +258,7 @@ _follow = _R(
 )
 _contact = _R(
     r"\bfollow (?:\w+ )?@\w+|^\(\s*%s\b[^)]*\)$|^(?:write to|reach|contact|email|e-mail|call)\b.{0,80}(?:%s|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})|"
-    r"\bcan be reached (?:at|on)\b|^to contact the (?:reporter|editor)|have a tip\b|send (?:us )?your (?:tips|images|photos|news)|"
+    r"\bcan be reached (?:at|on)\b|^to contact the (?:reporter|editor)|have a tip\b|^want to add to this story\b|send (?:us )?your (?:tips|images|photos|news)|"
     r"^(?:%s)(?:\s*(?:or|•|▪|\|)\s*[\d()\-. ]{7,})?$|^\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}$|^@\w+$" % (EMAIL, EMAIL, EMAIL)
 )
 
@@ -475,9 +476,13 @@ def _link_line(s):  # bare URL, or "Label: URL" / "Label - URL", or a short poin
 
 
 _editor = _R(
-    r"^(?:this (?:post|story|article|report) (?:has been|was|is being) (?:updated|corrected|developing)\b.*|"
-    r"this story is developing\b.*|this is a developing story\b.*|check back (?:later |soon )?for\b.*|stay with .{1,40} for updates.*|(?:correction|clarification|editor'?s note)\s*:.*|"
-    r"(?:[-–—]\s*)?update(?:d)?\s*(?:\d+|[IVX]+)?\s*(?:,|:|at\b).{0,120}|update(?:s|d)?\s*[IVX]*\W*)$"
+    r"^(?:this (?:post|story|article|report) (?:has been|was|is being) (?:updated|corrected|developing|amended|edited)\b.*|"
+    r"this story is developing\b.*|this is a developing story\b.*|check back (?:later |soon )?for\b.*|stay with .{1,40} for updates.*|"
+    r"(?:correction|clarification|editor'?s note)(?:[\s,]+(?:\d{1,4}|%s))*\s*:.*|"
+    r"an earlier version\b[^.]{0,80}\b(?:incorrect(?:ly)?|misstated|misidentified|misspelled|wrongly|erroneously|mistakenly)\b.*|"
+    r"(?:an edited |a )?version of this (?:story|article|post|report|review) (?:first |originally )?(?:appeared|appears|ran)\b.*|"
+    r"this (?:story|article|post|report|review) (?:first|originally) (?:appeared|ran|was published)\b.*|"
+    r"(?:[-–—]\s*)?update(?:d)?\s*(?:\d+|[IVX]+)?\s*(?:,|:|at\b).{0,120}|update(?:s|d)?\s*[IVX]*\W*)$" % MONTH
 )
 
 
@@ -492,7 +497,8 @@ _byline = re.compile(
     r"^(?:[-–—]\s*)?(?:with )?(?:additional )?reporting by\b|^(?:additional )?reporting by\b|\bcontributed(?: reporting)?(?: to (?:this|the) (?:report|article|story))?(?: from [\w ,.]{1,60})?\.?$|\bcontributed to this (?:report|article|story)\b|"
     r"^[Cc]ontributing\s*:|^\((?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\b.*\)$|^[Oo]riginally (?:published|appeared) (?:on|in|at)\b|^with assistance\b|^compiled by\b|^(?:[Ee]dited|[Tt]ranslated)(?: and (?:edited|translated))? by\b|^(?:editing|writing) by\b|"
     r"^[-–—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$|^(?:with|and) (?:[A-Z][\w.'’-]+ ?){2,}(?:,\s*(?:[A-Z][\w.'’-]+ ?){2,})+$|"
-    r"^(?:[A-Z][\w.'’-]+ ){1,3}writes for [A-Z][\w.' -]{1,40}$|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,6}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)\b"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}writes for [A-Z][\w.' -]{1,40}$|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,6}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)\b|"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}and (?:[A-Z][\w.'’-]+ ){1,3}(?:are|were) (?:[\w-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)s (?:for|at|with)\b"
 )
 
 
@@ -571,12 +577,25 @@ _page = _R(
     r"^(?:when you )?tweet with a location\b|add location information to your tweets|add a location to your tweets|"
     r"^from wikipedia, the free encyclopedia|\[ ?edit ?\]$|alexa internet|wayback machine|internet archive|"
     r"these crawls are part of an effort|^you must enter the characters|a friend wanted you to see this|"
-    r"^pic\.twitter\.com/\S+$|"
+    r"^pic\.twitter\.com/\S+$|\b(?:this|the) (?:text|transcript) may not be in its final form\b|"
+    r"\bthe authoritative record of .{1,60} is the audio record\b|"
     r"^(?:next|previous|no previous page|no next page|back to top|skip to (?:main )?content|menu|search|home)\W*$"
 )
 
 
-_PAGE_HINTS = ("tweet", "wikipedia", "edit", "alexa", "wayback", "archive", "crawls", "characters", "friend wanted")
+_PAGE_HINTS = (
+    "tweet",
+    "wikipedia",
+    "edit",
+    "alexa",
+    "wayback",
+    "archive",
+    "crawls",
+    "characters",
+    "friend wanted",
+    "final form",
+    "authoritative record",
+)
 
 
 @rule("page_boilerplate")
