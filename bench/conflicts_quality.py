@@ -36,8 +36,8 @@ from storyline.analyze.coverage import find_coverage
 from storyline.clean import clean_article
 from storyline.models import Article, Conflict
 from storyline.pipeline import drop_duplicates
+from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
 from storyline.segment import segment
-from storyline.select import DEFAULT_SUPPORT_THRESHOLD, Cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "conflict_labels.json"

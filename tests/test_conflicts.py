@@ -14,8 +14,8 @@ from storyline.models import Article, Brief, BriefOptions, Conflict
 from storyline.render.html import render_html
 from storyline.render.markdown import render_markdown
 from storyline.render.terminal import render_terminal
+from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
 from storyline.segment import segment
-from storyline.select import DEFAULT_SUPPORT_THRESHOLD, Cluster
 
 _spec = importlib.util.spec_from_file_location("conflict_cases", Path(__file__).parent / "data" / "conflict_cases.py")
 assert _spec is not None and _spec.loader is not None

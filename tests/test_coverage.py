@@ -12,8 +12,8 @@ from storyline.analyze.coverage import MATCH_SIMILARITY, find_coverage
 from storyline.models import Article, Brief, BriefOptions, Coverage
 from storyline.render.markdown import render_markdown
 from storyline.render.terminal import render_terminal
+from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
 from storyline.segment import segment
-from storyline.select import DEFAULT_SUPPORT_THRESHOLD, Cluster
 
 SHARED = "The Harbor Bridge will close for repairs on Monday, the transport agency said."
 PARAPHRASE = "The transport agency said the Harbor Bridge will close on Monday for repairs."

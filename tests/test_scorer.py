@@ -13,8 +13,9 @@ import pytest
 from storyline.errors import ModelUnavailable
 from storyline.features import FEATURES, sentence_features, story_features
 from storyline.models import Sentence
+from storyline.represent import Cluster
 from storyline.scorer import TreeEnsemble, default_model, inclusion_probability, load_model
-from storyline.select import STRATEGIES, Cluster, select_sentences
+from storyline.select import STRATEGIES, select_sentences
 from tests.conftest import shared_data
 
 ARTICLES = {

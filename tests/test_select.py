@@ -5,14 +5,13 @@ import pytest
 
 from storyline.errors import ConfigError
 from storyline.models import Sentence
+from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
 from storyline.select import (
     ADAPTIVE,
-    DEFAULT_SUPPORT_THRESHOLD,
     LEARNED_RANGE_WORDS,
     OPENINGS_WORDS,
     STRATEGIES,
     STRATEGY_NAMES,
-    Cluster,
     _openings,
     resolve_strategy,
     select_sentences,

@@ -71,7 +71,7 @@ _LEAD_SENTENCES = 2
 
 
 class StoryArrays(Protocol):
-    """What the features read of a story; `select.Cluster` is one."""
+    """What the features read of a story; `represent.Cluster` is one."""
 
     @property
     def sentences(self) -> Sequence[Sentence]: ...

@@ -20,8 +20,8 @@ import numpy as np
 from storyline.baselines import oracle
 from storyline.evaluate import Record, cluster_sentences, one_sentence_per_line, read_records
 from storyline.features import FEATURES, sentence_features
+from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
 from storyline.scorer import TreeEnsemble
-from storyline.select import DEFAULT_SUPPORT_THRESHOLD, Cluster
 
 logger = logging.getLogger(__name__)
 

@@ -265,7 +265,7 @@ class BriefOptions(Frozen):
         gt=0,
         le=1,
         description="TF-IDF cosine from which a sentence of another article counts as support (precision 0.82 "
-        "on 333 labelled pairs; see storyline.select.DEFAULT_SUPPORT_THRESHOLD).",
+        "on 333 labelled pairs; see storyline.represent.DEFAULT_SUPPORT_THRESHOLD).",
     )
     analysis: bool = Field(True, description="Run entity, quote and timeline analysis (loads the spaCy model).")
 

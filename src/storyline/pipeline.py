@@ -31,9 +31,9 @@ from storyline.models import (
     SummarySentence,
     SupportSpan,
 )
-from storyline.represent import ascii_word_table
+from storyline.represent import Cluster, ascii_word_table
 from storyline.segment import leaves_quote_open, opens_mid_quote, segment
-from storyline.select import MIN_WORDS, Cluster, Pick, select_sentences
+from storyline.select import MIN_WORDS, Pick, select_sentences
 
 if TYPE_CHECKING:
     from storyline.analyze import Analysis

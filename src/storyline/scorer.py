@@ -20,7 +20,7 @@ from storyline.errors import ModelUnavailable
 from storyline.features import FEATURES, story_features
 
 if TYPE_CHECKING:
-    from storyline.select import Cluster
+    from storyline.represent import Cluster
 
 MODEL_FILE = "sentence_scorer.json"
 FORMAT_VERSION = 1

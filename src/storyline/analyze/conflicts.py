@@ -34,8 +34,7 @@ import numpy as np
 
 from storyline.analyze.values import Value, find_values, unit_name
 from storyline.models import Article, Conflict, ConflictSide, Sentence, Span
-from storyline.represent import terms
-from storyline.select import Cluster
+from storyline.represent import Cluster, terms
 
 MIN_SIMILARITY = 0.3
 """TF-IDF cosine two sentences need for a number, date or negation conflict (selection's support needs 0.40)."""

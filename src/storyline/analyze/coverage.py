@@ -15,7 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from storyline.models import ArticleCoverage, Coverage, Span, SummaryCoverage, SummarySentence, SupportSpan, UniqueFact
-from storyline.select import Cluster, form_weight
+from storyline.represent import Cluster
+from storyline.select import form_weight
 
 MATCH_SIMILARITY = 0.25
 """TF-IDF cosine from which a sentence of another article counts as reporting the same fact."""
