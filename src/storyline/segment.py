@@ -321,7 +321,7 @@ def ends_sentence(text: str) -> bool:
 
 def asks_question(text: str) -> bool:
     """Whether a sentence ends in a question mark, behind any closing quotation marks or brackets."""
-    return text.rstrip("”’\"')] ").endswith("?")
+    return text.rstrip(_CLOSERS + " ").endswith("?")
 
 
 def opens_mid_quote(text: str) -> bool:

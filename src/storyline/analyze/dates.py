@@ -147,15 +147,15 @@ def _resolve_in_calendar(resolve: _Resolver, match: re.Match[str], context: _Con
     except (OverflowError, ValueError):
         date = None
     else:
-        if date is None or (_in_calendar(date.value) and _in_calendar(date.end)):
+        if date is None or _in_calendar(date):
             return date
     date = resolve(match, replace(context, published=None))
-    return date if date is not None and _in_calendar(date.value) and _in_calendar(date.end) else None
+    return date if date is not None and _in_calendar(date) else None
 
 
-def _in_calendar(value: str | None) -> bool:
-    year = re.match(r"\d+", value or "")
-    return year is None or 1 <= int(year.group()) <= dt.MAXYEAR
+def _in_calendar(date: DateValue) -> bool:
+    years = (re.match(r"\d+", value or "") for value in (date.value, date.end))
+    return all(year is None or 1 <= int(year.group()) <= dt.MAXYEAR for year in years)
 
 
 def _matches(sentence: str) -> list[tuple[re.Match[str], _Resolver]]:
