@@ -843,3 +843,104 @@ def test_speaker_someone_close_to_a_professor_is_described_not_that_name() -> No
         "Lowe, speaking anonymously."
     )
     assert speaker_of(body, "loyalty and") == ("someone close to Prof. Lowe", "described")
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a role an apposition gives a named person: "the senator", "the coach", "the CEO", "the chief"
+        (
+            'Jane Roe, a Democratic senator from Oregon, opposed the bill. "It is a bad law," the senator said.',
+            "Jane Roe",
+        ),
+        (
+            'The Hawks lost again. Bill Smith, the team\'s coach, was not happy. "We must be better," the coach said.',
+            "Bill Smith",
+        ),
+        ('Mary Kent, Acme\'s chief executive, announced layoffs. "It was a hard decision," the CEO said.', "Mary Kent"),
+        ('Ann Barr, the police chief, said the man was armed. "He fired first," the chief told reporters.', "Ann Barr"),
+        # one role under two words: "attorney" and "lawyer", "Dr." and "doctor"
+        (
+            'Tom Lee was charged. His attorney, John Doe, denied it. "My client is innocent," his lawyer said.',
+            "John Doe",
+        ),
+        (
+            'Tom Lee was charged. His attorney, John Doe, denied it. "My client is innocent," the lawyer said.',
+            "John Doe",
+        ),
+        ('Dr. Ann Barr treated the victims at Mercy Hospital. "They were lucky," the doctor said.', "Ann Barr"),
+        # a former office is not the one "the president" means
+        (
+            'President Tom Vale met Ann Lowe, the former president, on Monday. "We agreed," the president said.',
+            "Tom Vale",
+        ),
+    ],
+)
+def test_speaker_description_is_the_person_the_text_gave_that_role(body: str, speaker: str) -> None:
+    assert speaker_of(body, body.split('"')[1][:6]) == (speaker, "named")
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # two senators named in one sentence: "the senator" may be either
+        (
+            'Sen. Jane Roe (D-Ore.) met Sen. Tom Ash (R-Ky.) on Monday. "It is a bad law," the senator said.',
+            "the senator",
+        ),
+        # nobody was named as the lawyer, or as the official: the source stays unnamed
+        ('Tom Lee was charged with fraud on Monday. "My client is innocent," his lawyer said.', "his lawyer"),
+        ('Gov. Mike Dale visited the site. "This is a tragedy," a senior official said.', "a senior official"),
+        ('Gov. Mike Dale visited the site. "This is a tragedy," officials said.', "officials"),
+    ],
+)
+def test_speaker_description_stays_when_no_one_or_two_people_fit(body: str, speaker: str) -> None:
+    assert speaker_of(body, body.split('"')[1][:6]) == (speaker, "described")
+
+
+_POSTED = (
+    'Gov. Tom Vale is running. A message posted by Vale on Monday said: "I\'m in." "We will win," said the message.'
+)
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the words are the person's; the indictment only reports them
+        (
+            '"If you show up, they take you away," Tom Vale was recorded saying, according to the indictment.',
+            "If you",
+            "Tom Vale",
+        ),
+        # "but said" goes on with the sentence's subject, not a speaker called "but"
+        (
+            'Ann Lowe visited the school to address the "terrible loss," but said she could not say more.',
+            "terrible",
+            "Ann Lowe",
+        ),
+        # the name before an apposition holding an organisation's possessive
+        (
+            'But Tom Vale, Acme Corp.\'s chief executive, said the ruling "confirms what we said."',
+            "confirms",
+            "Tom Vale",
+        ),
+        # a message posted by someone speaks for them, then and as "the message"
+        (_POSTED, "I'm in", "Tom Vale"),
+        (_POSTED, "We will", "Tom Vale"),
+    ],
+)
+def test_speaker_named_behind_a_report_a_conjunction_or_an_apposition(body: str, quote: str, speaker: str) -> None:
+    assert speaker_of(body, quote) == (speaker, "named")
+
+
+@pytest.mark.issue(5)
+def test_speaker_pronoun_opening_the_verbs_clause_is_no_description() -> None:
+    # "they" (the researchers) concluded: not a source called "a margin of error they"
+    body = (
+        'Researchers at Acme University tested the devices. They found them off by "20 beats," a margin of error '
+        'they concluded was "dangerous."'
+    )
+    assert speaker_of(body, "20 beats") == (None, "unknown")

@@ -45,6 +45,8 @@ from storyline.analyze.names import (
     noun_gender,
     person_before_apposition,
     person_surnames,
+    role_nouns,
+    roles_in_apposition,
     self_named,
     titles_before,
     written_out,
@@ -61,7 +63,7 @@ from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_be
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.surnames import RELATIONS
 from storyline.analyze.topics import OWNS_NOUN, sentence_subjects, sentence_topics
-from storyline.segment import crosses_sentence_end
+from storyline.segment import crosses_sentence_end, sentence_start
 
 # what a person writes of themselves: "his profile says", "her blog said"
 _OWN_WRITINGS = frozenset("profile blog website memoir memoirs diary journal biography bio resume".split())
@@ -83,6 +85,7 @@ _TRAILING = frozenset(
     "has had have was is were are also later then previously once again earlier recently reportedly "
     "simply just further would will could first".split()
 )
+_PRONOUN_AT_END = re.compile(r"(?<=\s)(?:he|she|they|we)$")
 _PREPOSITIONS = frozenset("of for on at in with from to about".split())
 # "from farmers who", "many local residents, who", "a man who": a group in lower case, or a description,
 # before "who"
@@ -148,7 +151,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     surnames = person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames)
     persons = sorted([*persons, *missed_surnames(body, article_id, people, surnames)], key=lambda m: m.start)
     context = SpeakerContext(
-        described=titles,
+        described=sorted([*titles, *roles_in_apposition(body, persons)]),
         canonical=entities.canonical,
         surnames=surnames | given_names(body, persons, surnames | cluster_surnames),
         cluster_surnames=cluster_surnames,
@@ -209,6 +212,10 @@ def resolve(
     if span is None:
         return None
     start, end = span
+    # "a margin of error they concluded", "The indictment shows he said": the pronoun opens the verb's clause
+    pronoun = _PRONOUN_AT_END.search(body, start, end)
+    if pronoun and not re.search(r"\b(?:and|or)\s+$", body[start : pronoun.start()]):
+        start = pronoun.start()
     outlet = _REPORT_IN.match(body, end) if _REPORT.fullmatch(body, start, end) else None
     if outlet:  # "according to a report in The Boston Globe": the outlet speaks
         start, end = outlet.span("source")
@@ -406,17 +413,17 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
     words = who.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
     head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
-    relative = len(words) == 2 and words[0].lower() in ("his", "her", "their") and head in RELATIONS
-    if relative:  # "her husband said" after "her husband, Keith Rogers,"
-        earlier = [d for d in context.described if d[1] == head and d[0] < open_at and d[3] == "named"]
-        if earlier:
-            return Speaker(max(earlier)[2], "named", start, end)
+    owned = len(words) == 2 and words[0].lower() in ("his", "her", "their")
+    if owned:  # "her husband said" after "her husband, Keith Rogers,", "his lawyer said" after "attorney Ann Lowe"
+        named = _named_with_role(body, head, open_at, context)
+        if named is not None:
+            return Speaker(named, "named", start, end)
     if words[0].lower() in ("his", "her") and head in _OWN_WRITINGS:  # "his profile says": the profile's owner
         owner = _pronoun(body, words[0].lower(), start, end, open_at, context)
         if owner is not None and owner.kind == "named":
             return owner
     if words[0].lower() in ("the", "this", "that"):
-        earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
+        earlier = [d for d in context.described if d[1] in role_nouns(head) and d[0] < open_at]
         organisation = (
             organisation_for(body, head, min(start, open_at), context.organisations)
             if is_organisation_noun(head)
@@ -427,9 +434,11 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         author = introduced_author(body, head, start, [*context.persons, *context.organisations])
         if author is not None:  # "the statement said", after "a statement from attorney Ann Lowe"
             return Speaker(author.name, "named", start, end)
+        if earlier and max(earlier)[3] == "described":  # "the official" after "a senior official"
+            return Speaker(max(earlier)[2], "described", start, end)
         if earlier:
-            _, _, speaker, kind = max(earlier)
-            return Speaker(speaker, kind, start, end)
+            named = _named_with_role(body, head, open_at, context)
+            return Speaker(named, "named", start, end) if named else Speaker(who, "described", start, end)
         introduced = _introduced(body[:start], head)
         if introduced is not None:
             who = introduced
@@ -448,6 +457,23 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         return Speaker(namesake, "named", start, end)
     context.described.append((start, head, who, "described"))
     return Speaker(who, "described", start, end)
+
+
+def _named_with_role(body: str, head: str, position: int, context: SpeakerContext) -> str | None:
+    """The person the text gave the role `head` last before `position` ("Sen. Jane Roe", "his attorney, John Doe")
+    whom a later "the senator" or "his lawyer" means; None when nobody has it, or when the last two people given it
+    are named in one sentence ("Sen. Jane Roe met Sen. Tom Ash"), which leaves either of them."""
+    nouns = role_nouns(head)
+    given = sorted(
+        (at, name) for at, noun, name, kind in context.described if noun in nouns and at < position and kind == "named"
+    )
+    if not given:
+        return None
+    last_at, last = given[-1]
+    other = [at for at, name in given if name != last]
+    if other and sentence_start(body, other[-1]) == sentence_start(body, last_at):
+        return None
+    return last
 
 
 def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str | None:
