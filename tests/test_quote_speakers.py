@@ -944,3 +944,38 @@ def test_speaker_pronoun_opening_the_verbs_clause_is_no_description() -> None:
         'they concluded was "dangerous."'
     )
     assert speaker_of(body, "20 beats") == (None, "unknown")
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the pronoun after a sentence's opening phrases is its subject, and "his fiancee" says Ann Rowe is no "he"
+        (
+            "Tom Vale called home from jail. In the conversation with his fiancee, Ann Rowe, he also complained "
+            'about the food, but added: "It is better than nothing." A short while later, he said, "I miss you."',
+            "It is better",
+            "Tom Vale",
+        ),
+        (
+            "Tom Vale called home from jail. In the conversation with his fiancee, Ann Rowe, he also complained "
+            'about the food, but added: "It is better than nothing." A short while later, he said, "I miss you."',
+            "I miss",
+            "Tom Vale",
+        ),
+        # a role with an article and no closing comma before the verb
+        (
+            'Bill Taylor is her lawyer. "She did nothing wrong," Taylor, a partner of Acme Law LLP said on Monday.',
+            "She did",
+            "Bill Taylor",
+        ),
+        # "his father" after the son spoke: the relative with his surname the text named before
+        (
+            'Phillip Dunn called his son. "Is it bad?" Michael Dunn asked. "A bad way, bad way," his father responded.',
+            "A bad way",
+            "Phillip Dunn",
+        ),
+    ],
+)
+def test_speaker_subject_after_opening_phrases_roles_and_relatives(body: str, quote: str, speaker: str) -> None:
+    assert speaker_of(body, quote) == (speaker, "named")

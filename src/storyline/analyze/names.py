@@ -23,12 +23,12 @@ _MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
 _GENDERED_NOUNS = {
     **dict.fromkeys(
         "woman spokeswoman chairwoman congresswoman businesswoman actress wife mother daughter sister girlfriend "
-        "grandmother aunt niece widow queen princess duchess".split(),
+        "fiancee fiancée grandmother granddaughter aunt niece widow queen princess duchess".split(),
         "f",
     ),
     **dict.fromkeys(
-        "man spokesman chairman congressman businessman actor husband father son brother boyfriend grandfather "
-        "uncle nephew widower king prince duke".split(),
+        "man spokesman chairman congressman businessman actor husband father son brother boyfriend fiance fiancé "
+        "grandfather grandson uncle nephew widower king prince duke".split(),
         "m",
     ),
 }
@@ -63,7 +63,7 @@ _AND_OWN = re.compile(
     r"\s+and\s+(his|her)\s+(?:husband|wife|spouse|partner|son|daughter|children|family|father|mother)\b"
 )
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
-_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_NOUN_BEFORE = re.compile(r"\b([a-zé]+),?\s+$")  # "his fiancée, Ann Rowe"
 _GENERATION_BEFORE = re.compile(r"\b[Tt]he\s+(younger|elder|older)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 

@@ -19,6 +19,7 @@ import re
 
 from storyline.analyze.before_quote import (
     INVERTIBLE,
+    PRONOUN_AFTER_OPENING,
     ArticleText,
     attribute_introduction,
     attribute_paragraph_before,
@@ -70,10 +71,11 @@ _RECORDED_SAYING = (
     r"(?:was|were)\s+(?:\w+ly\s+)?(?:recorded|heard|overheard|quoted|caught\s+on\s+tape)\s+(?:as\s+)?saying"
 )
 # `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb;
-# `"…," Kelly Keyes, supervising deputy coroner said`: a role without its closing comma.
+# `"…," Kelly Keyes, supervising deputy coroner said`, `"…," Taylor, a partner of Ames & Co said`: a role without its
+# closing comma.
 _AFTER_WHO_VERB = re.compile(
     rf"\s*[,—–-]?\s*(?P<who>{WORD}(?:\s+{WORD}){{0,7}}?){_PARTY}"
-    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
+    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>[a-z][^,\"“”\n]{1,60}?))?"
     rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads|report(?:s|ed)(?=\s*[.,])|{_RECORDED_SAYING})\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
@@ -531,6 +533,9 @@ def _sentence_subject(
         if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
     ]
     person = candidates[0] if candidates else None
+    opening = PRONOUN_AFTER_OPENING.match(text.body, start, end)
+    if person and opening and person.start < opening.start("pronoun"):  # "In a call with his fiancee, Ann Rowe, he"
+        return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found)
     opening = _SURNAME_OPENS.match(text.body, start, end)  # "Chaffetz, who …, told": a surname NER missed there
     if (person is None or person.start > start) and opening and full_name(opening.group(), text.context, start):
         return text.speaker(start, opening.end(), found)

@@ -388,11 +388,7 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
     names of unknown gender ("Nik Richie", "Formspring")."""
     gender = _PRONOUNS[pronoun]
     known = context.genders | {name: g for _, name, g, _ in context.named if g}
-    candidates = [
-        (pos, name)
-        for pos, name, _, is_person in context.named
-        if pos < min(start, open_at) and is_person and known.get(name, gender) == gender
-    ]
+    candidates = _persons_of_gender(gender, min(start, open_at), context)
     described = gendered_description_before(body, gender, min(start, open_at))
     if described is not None and not any(pos > described[0] and name in known for pos, name in candidates):
         return Speaker(described[1], "described", start, end)
@@ -401,6 +397,16 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
     name = max(candidates)[1]
     context.named.append((start, name, gender, True))
     return Speaker(name, "named", start, end)
+
+
+def _persons_of_gender(gender: str, position: int, context: SpeakerContext) -> list[tuple[int, str]]:
+    """The people named before `position` whom the text does not know to be of the other gender."""
+    known = context.genders | {name: g for _, name, g, _ in context.named if g}
+    return [
+        (pos, name)
+        for pos, name, _, is_person in context.named
+        if pos < position and is_person and known.get(name, gender) == gender
+    ]
 
 
 def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker:
@@ -416,6 +422,10 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
     owned = len(words) == 2 and words[0].lower() in ("his", "her", "their")
     if owned:  # "her husband said" after "her husband, Keith Rogers,", "his lawyer said" after "attorney Ann Lowe"
         named = _named_with_role(body, head, open_at, context)
+        if named is None and head in RELATIONS and words[0].lower() in _PRONOUNS:
+            # '“…?” Michael Dunn asked. “…,” his father responded.' after Phillip Dunn spoke: the relative named before
+            owners = _persons_of_gender(_PRONOUNS[words[0].lower()], min(start, open_at), context)
+            named = _relative_named_before(max(owners)[1], head, start, context) if owners else None
         if named is not None:
             return Speaker(named, "named", start, end)
     if words[0].lower() in ("his", "her") and head in _OWN_WRITINGS:  # "his profile says": the profile's owner
@@ -452,7 +462,12 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
                 name = max(topics)[1]
                 context.named.append((start, name, "", True))
                 return Speaker(name, "named", start, end)
-    namesake = _relative_named_before(who, start, context)
+    owned_by_name = _OWNER_RELATION.fullmatch(who)
+    namesake = (
+        _relative_named_before(owned_by_name.group("owner"), owned_by_name.group("relation").lower(), start, context)
+        if owned_by_name
+        else None
+    )
     if namesake is not None:
         return Speaker(namesake, "named", start, end)
     context.described.append((start, head, who, "described"))
@@ -476,13 +491,12 @@ def _named_with_role(body: str, head: str, position: int, context: SpeakerContex
     return last
 
 
-def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str | None:
+def _relative_named_before(owner: str, relation: str, start: int, context: SpeakerContext) -> str | None:
     """ "Michael Jackson's eldest daughter said", right after a sentence about Paris Jackson: the relative the text
     just named, who shares the owner's surname; None if the person named last before has another surname."""
-    owned = _OWNER_RELATION.fullmatch(who)
-    if owned is None or owned.group("relation").lower() not in RELATIONS:
+    if relation not in RELATIONS:
         return None
-    owner = context.canonical.get(name_key(owned.group("owner")), owned.group("owner"))
+    owner = context.canonical.get(name_key(owner), owner)
     before = [
         (pos, name)
         for pos, name, _, is_person in context.named
@@ -492,7 +506,7 @@ def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str
     if " " not in name or name.split()[-1] != owner.split()[-1]:
         return None
     # "Otto Brandt's son" is no Lina Brandt the text knows to be a woman (issue #5)
-    gender = noun_gender(owned.group("relation"))
+    gender = noun_gender(relation)
     known = context.genders | {n: g for _, n, g, _ in context.named if g}
     if gender and known.get(name, gender) != gender:
         return None
