@@ -979,3 +979,37 @@ def test_speaker_pronoun_opening_the_verbs_clause_is_no_description() -> None:
 )
 def test_speaker_subject_after_opening_phrases_roles_and_relatives(body: str, quote: str, speaker: str) -> None:
     assert speaker_of(body, quote) == (speaker, "named")
+
+
+@pytest.mark.issue(5)
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # a party or a state in brackets between the name and the verb
+        (
+            'Vale proposed new loans.\n"The card is maxed out," Speaker Robin Voss (R) said in an interview.',
+            "The card",
+            "Robin Voss",
+        ),
+        (
+            'Vale proposed new loans.\n"The card is maxed out," Rep. Sandy Lenz (Mich.) said on Monday.',
+            "The card",
+            "Sandy Lenz",
+        ),
+        (
+            "Vale proposed new loans. Rep. Sandy Lenz (Mich.), the panel's top Democrat, said Vale made it into "
+            '"an arm of his campaign."',
+            "an arm",
+            "Sandy Lenz",
+        ),
+        # a full name NER missed at an attribution stands for its surname alone later
+        (
+            "Vale must win Iowa.\n“He has to win,” said GOP strategist Ford O’Connell.\nHis fight against unions is "
+            "central.\n“It’s got to be the cornerstone of his pitch,” said O’Connell.",
+            "It’s got",
+            "Ford O’Connell",
+        ),
+    ],
+)
+def test_speaker_named_past_a_party_label_or_by_a_surname_alone(body: str, quote: str, speaker: str) -> None:
+    assert speaker_of(body, quote) == (speaker, "named")

@@ -64,8 +64,8 @@ from storyline.analyze.topics import CLAUSE_TO_COMMA, FRONTED
 from storyline.models import Article, Quote, Span
 from storyline.segment import sentence_start
 
-# "Sen. Mitch Lane (R-Ky.)": the party and state label after a name
-_PARTY = r"(?:\s+\([A-Z][\w.]*-[A-Z][\w.]*\))?"
+# "Sen. Mitch Lane (R-Ky.)", "Speaker Ann Vos (R)", "Rep. Tom Levin (Mich.)": the party or state label after a name
+_PARTY = r"(?:\s+\([A-Z][\w.]*(?:-[A-Z][\w.]*)?\))?"
 # `"…," Lee was recorded saying, according to the indictment`: the words are Lee's, the indictment reports them
 _RECORDED_SAYING = (
     r"(?:was|were)\s+(?:\w+ly\s+)?(?:recorded|heard|overheard|quoted|caught\s+on\s+tape)\s+(?:as\s+)?saying"

@@ -27,6 +27,7 @@ from storyline.analyze.entities import (
     is_title,
     name_key,
     strip_titles,
+    surname,
 )
 from storyline.analyze.names import (
     FUNCTION_WORDS,
@@ -375,6 +376,10 @@ def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, 
         fuller = full_name(name, context, start, has_title=bool(title) and is_title(title[0]))
         if fuller is None and not is_person:  # "the Academy said"
             fuller = longer_organisation(name, start, context.organisations)
+        if fuller is None and is_person:  # "said GOP strategist Ann O’Connell" NER missed, then "said O’Connell"
+            bearers = {n for _, n, _, person in context.named if person and surname(name_key(n)) == name_key(name)}
+            bearers = {n for n in bearers if " " in n}
+            fuller = next(iter(bearers)) if len(bearers) == 1 else None
         name = fuller or context.canonical.get(name_key(name), name)
     elif name_key(name) in context.canonical:
         name = context.canonical[name_key(name)]

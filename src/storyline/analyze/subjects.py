@@ -34,9 +34,9 @@ _APPOSITIVE = re.compile(
 )
 _OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
 # "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text, or in brackets, maybe before
-# an adverb: "Sen. Ann Lane (R-S.C.) also defended", "Mayor Tom Ames (D) called"
+# an adverb: "Sen. Ann Lane (R-S.C.) also defended", "Mayor Tom Ames (D) called", "Rep. Tom Levin (Mich.), the …,"
 _PARTY_LABEL = re.compile(
-    r"(?:,\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?|\s*\([DRI](?:-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\),?)"
+    r"(?:,\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?|\s*\((?:[DRI](?:-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?|[A-Z][a-z]{1,4}\.)\),?)"
     r"(?:\s+(?:also|later|then|once|previously|repeatedly|recently|reportedly|has|have|had))*\s*$"
 )
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
