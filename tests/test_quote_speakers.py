@@ -1013,3 +1013,12 @@ def test_speaker_subject_after_opening_phrases_roles_and_relatives(body: str, qu
 )
 def test_speaker_named_past_a_party_label_or_by_a_surname_alone(body: str, quote: str, speaker: str) -> None:
     assert speaker_of(body, quote) == (speaker, "named")
+
+
+@pytest.mark.issue(5)
+def test_speaker_described_in_a_lead_is_the_one_named_with_that_role_next() -> None:
+    body = (
+        'The lawyer for the family of the victim denounced the film as a "false and unprofessional attack" on '
+        "Monday. Lin Wood, an Atlanta attorney who represents the family, said he would sue."
+    )
+    assert speaker_of(body, "false and") == ("Lin Wood", "named")

@@ -64,7 +64,7 @@ from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_be
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.surnames import RELATIONS
 from storyline.analyze.topics import OWNS_NOUN, sentence_subjects, sentence_topics
-from storyline.segment import crosses_sentence_end, sentence_start
+from storyline.segment import crosses_sentence_end, sentence_end, sentence_start
 
 # what a person writes of themselves: "his profile says", "her blog said"
 _OWN_WRITINGS = frozenset("profile blog website memoir memoirs diary journal biography bio resume".split())
@@ -454,6 +454,9 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         if earlier:
             named = _named_with_role(body, head, open_at, context)
             return Speaker(named, "named", start, end) if named else Speaker(who, "described", start, end)
+        named_next = _named_with_role_next(body, head, start, context)
+        if named_next is not None:
+            return Speaker(named_next, "named", start, end)
         introduced = _introduced(body[:start], head)
         if introduced is not None:
             who = introduced
@@ -494,6 +497,20 @@ def _named_with_role(body: str, head: str, position: int, context: SpeakerContex
     if other and sentence_start(body, other[-1]) == sentence_start(body, last_at):
         return None
     return last
+
+
+def _named_with_role_next(body: str, head: str, start: int, context: SpeakerContext) -> str | None:
+    """ "The lawyer for the family denounced the film as “…”. Lin Wood, an Atlanta attorney, …": a news lead
+    describes the source first and names the one person with that role in the next sentence."""
+    next_start = sentence_end(body, start)
+    next_end = sentence_end(body, next_start)
+    nouns = role_nouns(head)
+    names = {
+        name
+        for at, noun, name, kind in context.described
+        if noun in nouns and kind == "named" and next_start <= at < next_end
+    }
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _relative_named_before(owner: str, relation: str, start: int, context: SpeakerContext) -> str | None:
