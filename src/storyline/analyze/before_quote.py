@@ -31,6 +31,8 @@ _INTRODUCER = re.compile(
     r"|(?P<owner>[Hh]is|[Hh]er)(?=\s+(?:enthusiasm|message|response|reply|answer|advice|verdict|explanation|"
     r"reasoning|argument|conclusion|defen[cs]e|excuse|assessment|point|words)\b))?"
 )
+# "In a call with his fiancee, Ann Rowe, he …": the subject after the phrases opening a sentence
+PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
@@ -165,6 +167,9 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
     referring = next((group for group in ("pronoun", "owner") if opening.group(group)), None)
     if referring:
         return text.speaker(opening.start(referring), opening.end(referring), found)
+    pronoun = PRONOUN_AFTER_OPENING.match(body, start, colon)
+    if pronoun is not None:
+        return text.speaker(pronoun.start("pronoun"), pronoun.end("pronoun"), found)
     # "For Robert Plant, it has been a different experience:": the one person the sentence names
     named = [m for m in text.context.persons if start <= m.start < colon and m.label == "PERSON"]
     return text.speaker(named[0].start, named[0].end, found) if len({m.name for m in named}) == 1 else None

@@ -21,7 +21,7 @@ DOCUMENT = re.compile(
 # documents whose words are their author's
 _AUTHORED = frozenset("statement letter memo memorandum release email e-mail note message".split())
 # "from attorney", "issued by the": the author comes next, after at most two role words in lower case
-_ISSUED = r"(?:issued|released|sent|published|signed|written)"
+_ISSUED = r"(?:issued|released|sent|published|signed|written|posted)"
 _BY_AUTHOR = re.compile(rf",?\s+(?:{_ISSUED}\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}")
 _PARTICIPLE = re.compile(rf"(?:\s+{_ISSUED})?")  # "a memo issued" (by …)
 # "the State Department said in a statement", "Ann Lowe issued a statement": the author named just before it
@@ -87,9 +87,12 @@ def named_author(body: str, start: int, end: int, mentions: Sequence[Mention]) -
     """The author of the statement or letter `body[start:end]` names as a speaker ("An explanatory memorandum
     issued" by …), if the text names one right after it."""
     document = DOCUMENT.match(body, start, end)
-    if document is None or not _PARTICIPLE.fullmatch(body, document.end(), end):
+    if document is None:
         return None
-    return author_of(body, document, mentions)
+    author = author_of(body, document, mentions)
+    # "A message posted by Walker on Monday said": the author named inside the words, whatever follows it
+    is_inside = author is not None and document.end() < author.start and author.end <= end
+    return author if is_inside or _PARTICIPLE.fullmatch(body, document.end(), end) else None
 
 
 def document_author_in(body: str, start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:

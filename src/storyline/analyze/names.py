@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
 from storyline.analyze.speech_verbs import VERBS
-from storyline.analyze.surnames import named_most, relation_before
+from storyline.analyze.surnames import RELATIONS, named_most, relation_before
 from storyline.segment import sentence_end, sentence_start
 
 FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
@@ -23,12 +23,12 @@ _MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
 _GENDERED_NOUNS = {
     **dict.fromkeys(
         "woman spokeswoman chairwoman congresswoman businesswoman actress wife mother daughter sister girlfriend "
-        "grandmother aunt niece widow queen princess duchess".split(),
+        "fiancee fiancée grandmother granddaughter aunt niece widow queen princess duchess".split(),
         "f",
     ),
     **dict.fromkeys(
-        "man spokesman chairman congressman businessman actor husband father son brother boyfriend grandfather "
-        "uncle nephew widower king prince duke".split(),
+        "man spokesman chairman congressman businessman actor husband father son brother boyfriend fiance fiancé "
+        "grandfather grandson uncle nephew widower king prince duke".split(),
         "m",
     ),
 }
@@ -55,12 +55,15 @@ _CAPITALISED_WORDS = re.compile(r"(?:\s+[A-Z][\w.'’-]*)*\s+")
 _TITLE_NOUNS = {
     "justice": "judge", "gen": "general", "lt": "lieutenant", "maj": "major", "col": "colonel", "capt": "captain",
     "cmdr": "commander", "adm": "admiral", "sgt": "sergeant", "cpl": "corporal", "pvt": "private", "det": "detective",
+    "sen": "senator", "rep": "representative", "gov": "governor", "dr": "doctor", "prof": "professor",
+    # one role under two words: "his attorney, Ann Lowe" is whom "the lawyer" means, "Acme's chief executive" "the CEO"
+    "attorney": "lawyer", "physician": "doctor", "ceo": "executive",
 }  # fmt: skip
 _AND_OWN = re.compile(
     r"\s+and\s+(his|her)\s+(?:husband|wife|spouse|partner|son|daughter|children|family|father|mother)\b"
 )
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
-_NOUN_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_NOUN_BEFORE = re.compile(r"\b([a-zé]+),?\s+$")  # "his fiancée, Ann Rowe"
 _GENERATION_BEFORE = re.compile(r"\b[Tt]he\s+(younger|elder|older)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
@@ -207,6 +210,12 @@ def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]
     return found
 
 
+def role_nouns(word: str) -> set[str]:
+    """The nouns a later description may call a role by: 'Sen.' → senator, 'attorney' → attorney and lawyer."""
+    word = word.lower().replace(".", "")
+    return {word, _TITLE_NOUNS.get(word, word)}
+
+
 def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
     """'Judge' in 'District Court Judge Lou Olivera': what a later 'the judge' refers to."""
     titles: list[tuple[int, str, str, str]] = []
@@ -214,11 +223,44 @@ def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, 
         word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
         relation = relation_before(body, m.start)
         if m.label == "PERSON" and word and is_title(word.group(1)):
-            title = word.group(1).lower()
-            titles += [(m.start, head, m.name, "named") for head in {title, _TITLE_NOUNS.get(title, title)}]
+            titles += [(m.start, head, m.name, "named") for head in role_nouns(word.group(1))]
         elif m.label == "PERSON" and relation:  # "her husband, Keith Rogers,"
             titles.append((m.start, relation, m.name, "named"))
     return titles
+
+
+# Whose role an apposition gives: "the team's", "Acme's", "his", or an article
+_ROLE_OWNER = r"(?:an?|the|his|her|their|its|the\s+[a-z]+['’]s?|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?)\s+"
+# "Jane Roe, a Democratic senator from Oregon, said", "Mary Kent, Acme's chief executive, …"
+_ROLE_AFTER = re.compile(
+    rf",\s+{_ROLE_OWNER}(?P<role>[\w'’-]+(?:\s+[\w'’-]+){{0,4}}?)"
+    rf"\s*(?:,|;|\.(?:\s|$)|\s+(?:{FUNCTION_WORDS}|which|whose)\b)"
+)
+# "his attorney, John Doe,", "the team's coach, Bill Smith": a role, its comma, then the name
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he\s+[a-z]+['’]s?|[A-Z][\w.&-]*['’]s?)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}(?P<head>[a-z]+),\s+$"
+)
+# a former office is not the one "the president" means now
+_PAST_ROLE = re.compile(r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|retired)\b")
+
+
+def roles_in_apposition(body: str, persons: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
+    """The role an apposition gives a named person ("Jane Roe, a Democratic senator from Oregon," "his attorney,
+    John Doe,"), as `SpeakerContext.described` entries: whom a later "the senator" or "his lawyer" means."""
+    roles: list[tuple[int, str, str, str]] = []
+    for m in persons:
+        after = _ROLE_AFTER.match(body, m.end)
+        before = _ROLE_BEFORE.search(body, max(0, m.start - 60), m.start)
+        role = after.group("role") if after else before.group("head") if before else None
+        if role is None or _PAST_ROLE.search(role) or m.label != "PERSON":
+            continue
+        head = re.sub(r"['’]s?$", "", role.split()[-1])
+        # a noun in lower case ("the company's CEO" too), not a name ("Acme's Ann Lowe") or an adverb
+        head = head.lower() if head.islower() or head.lower() in _TITLE_NOUNS else ""
+        if head.isalpha() and not head.endswith("ly") and head not in RELATIONS:  # relatives: `titles_before`
+            roles += [(m.start, noun, m.name, "named") for noun in role_nouns(head)]
+    return roles
 
 
 def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str]) -> dict[str, str]:

@@ -19,6 +19,7 @@ import re
 
 from storyline.analyze.before_quote import (
     INVERTIBLE,
+    PRONOUN_AFTER_OPENING,
     ArticleText,
     attribute_introduction,
     attribute_paragraph_before,
@@ -63,14 +64,19 @@ from storyline.analyze.topics import CLAUSE_TO_COMMA, FRONTED
 from storyline.models import Article, Quote, Span
 from storyline.segment import sentence_start
 
-# "Sen. Mitch Lane (R-Ky.)": the party and state label after a name
-_PARTY = r"(?:\s+\([A-Z][\w.]*-[A-Z][\w.]*\))?"
+# "Sen. Mitch Lane (R-Ky.)", "Speaker Ann Vos (R)", "Rep. Tom Levin (Mich.)": the party or state label after a name
+_PARTY = r"(?:\s+\([A-Z][\w.]*(?:-[A-Z][\w.]*)?\))?"
+# `"…," Lee was recorded saying, according to the indictment`: the words are Lee's, the indictment reports them
+_RECORDED_SAYING = (
+    r"(?:was|were)\s+(?:\w+ly\s+)?(?:recorded|heard|overheard|quoted|caught\s+on\s+tape)\s+(?:as\s+)?saying"
+)
 # `"…," Trump said` / `"…," a senior administration official told CNBC`: up to 8 words, then a speech verb;
-# `"…," Kelly Keyes, supervising deputy coroner said`: a role without its closing comma.
+# `"…," Kelly Keyes, supervising deputy coroner said`, `"…," Taylor, a partner of Ames & Co said`: a role without its
+# closing comma.
 _AFTER_WHO_VERB = re.compile(
     rf"\s*[,—–-]?\s*(?P<who>{WORD}(?:\s+{WORD}){{0,7}}?){_PARTY}"
-    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>(?!(?:the|a|an)\b)[a-z][^,\"“”\n]{1,60}?))?"
-    rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads|report(?:s|ed)(?=\s*[.,]))\b"
+    r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>[a-z][^,\"“”\n]{1,60}?))?"
+    rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads|report(?:s|ed)(?=\s*[.,])|{_RECORDED_SAYING})\b"
 )
 # `"…," said Trump` / `"…," according to a statement`.
 _AFTER_VERB_WHO = re.compile(
@@ -147,6 +153,7 @@ _FRONTED_CLAUSE = re.compile(
     r"(?:[A-Z][a-z]+ed\s+|[Ee]ven\s+|[Jj]ust\s+)?(?:[Ii]f|[Ww]hen|[Ww]hether|[Ww]hile|[Aa]lthough|[Tt]hough|[Bb]ecause|[Oo]nce|[Uu]ntil|"
     rf"[Aa]fter|[Bb]efore|[Aa]s)\s{CLAUSE_TO_COMMA}"
 )
+_AND_SAID = re.compile(rf"\s*,?\s*(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})\b")
 _SAID_AND = re.compile(rf",\s+(?P<who>[^,.;:!?\"“”\n]{{1,60}}?)\s+(?:{VERBS}),?\s+(?:but|and)\s+$")
 _COMMA_WHO = re.compile(r",\s+who\s")
 _PASSIVE_CLAUSE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b")
@@ -256,6 +263,8 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
         ):
             # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
             group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
+            if match.group(group).lower() in ("and", "but"):  # '“…,” and said': see `_subject_going_on`
+                continue
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
             if speaker is not None and speaker.kind == "named":
                 other = co_speaker(text.body, found.close_at + match.end(), speaker.name, text.context.persons)
@@ -265,7 +274,12 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
             if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
                 return _stated(speaker)
     speaker = _stated(_attribute_name_after(text, found, after, closes=bool(closes)))
-    speaker = speaker or _attribute_before(text, found, is_full=is_full) or _attribute_sentence_end(text, found, after)
+    speaker = (
+        speaker
+        or _attribute_before(text, found, is_full=is_full)
+        or _subject_going_on(text, found, after)
+        or _attribute_sentence_end(text, found, after)
+    )
     if speaker is None and is_full:
         speaker = attribute_introduction(text, found) or attribute_sentence_before(text, found)
     if speaker is None and not is_full:
@@ -275,6 +289,14 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
         assert match is not None
         return _stated(text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found))
     return speaker
+
+
+def _subject_going_on(text: ArticleText, found: Found, after: str) -> Speaker | None:
+    """'Ann Lowe visited the school to address the “…,” but said she …': a speech verb after "and" or "but" goes
+    on with the subject of the sentence the quote is in."""
+    if not _AND_SAID.match(after):
+        return None
+    return _sentence_subject(text, sentence_start(text.body, found.open_at), found.open_at, found)
 
 
 def _stated(speaker: Speaker | None) -> Speaker | None:
@@ -511,6 +533,9 @@ def _sentence_subject(
         if start <= m.start < end and m.label == "PERSON" and not any(a <= m.start < b for a, b in quoted)
     ]
     person = candidates[0] if candidates else None
+    opening = PRONOUN_AFTER_OPENING.match(text.body, start, end)
+    if person and opening and person.start < opening.start("pronoun"):  # "In a call with his fiancee, Ann Rowe, he"
+        return text.speaker(opening.start("pronoun"), opening.end("pronoun"), found)
     opening = _SURNAME_OPENS.match(text.body, start, end)  # "Chaffetz, who …, told": a surname NER missed there
     if (person is None or person.start > start) and opening and full_name(opening.group(), text.context, start):
         return text.speaker(start, opening.end(), found)

@@ -27,6 +27,7 @@ from storyline.analyze.entities import (
     is_title,
     name_key,
     strip_titles,
+    surname,
 )
 from storyline.analyze.names import (
     FUNCTION_WORDS,
@@ -45,6 +46,8 @@ from storyline.analyze.names import (
     noun_gender,
     person_before_apposition,
     person_surnames,
+    role_nouns,
+    roles_in_apposition,
     self_named,
     titles_before,
     written_out,
@@ -61,7 +64,7 @@ from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_be
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.surnames import RELATIONS
 from storyline.analyze.topics import OWNS_NOUN, sentence_subjects, sentence_topics
-from storyline.segment import crosses_sentence_end
+from storyline.segment import crosses_sentence_end, sentence_end, sentence_start
 
 # what a person writes of themselves: "his profile says", "her blog said"
 _OWN_WRITINGS = frozenset("profile blog website memoir memoirs diary journal biography bio resume".split())
@@ -83,6 +86,7 @@ _TRAILING = frozenset(
     "has had have was is were are also later then previously once again earlier recently reportedly "
     "simply just further would will could first".split()
 )
+_PRONOUN_AT_END = re.compile(r"(?<=\s)(?:he|she|they|we)$")
 _PREPOSITIONS = frozenset("of for on at in with from to about".split())
 # "from farmers who", "many local residents, who", "a man who": a group in lower case, or a description,
 # before "who"
@@ -148,7 +152,7 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
     surnames = person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames)
     persons = sorted([*persons, *missed_surnames(body, article_id, people, surnames)], key=lambda m: m.start)
     context = SpeakerContext(
-        described=titles,
+        described=sorted([*titles, *roles_in_apposition(body, persons)]),
         canonical=entities.canonical,
         surnames=surnames | given_names(body, persons, surnames | cluster_surnames),
         cluster_surnames=cluster_surnames,
@@ -209,6 +213,10 @@ def resolve(
     if span is None:
         return None
     start, end = span
+    # "a margin of error they concluded", "The indictment shows he said": the pronoun opens the verb's clause
+    pronoun = _PRONOUN_AT_END.search(body, start, end)
+    if pronoun and not re.search(r"\b(?:and|or)\s+$", body[start : pronoun.start()]):
+        start = pronoun.start()
     outlet = _REPORT_IN.match(body, end) if _REPORT.fullmatch(body, start, end) else None
     if outlet:  # "according to a report in The Boston Globe": the outlet speaks
         start, end = outlet.span("source")
@@ -368,6 +376,10 @@ def _named(body: str, name: str, start: int, end: int, context: SpeakerContext, 
         fuller = full_name(name, context, start, has_title=bool(title) and is_title(title[0]))
         if fuller is None and not is_person:  # "the Academy said"
             fuller = longer_organisation(name, start, context.organisations)
+        if fuller is None and is_person:  # "said GOP strategist Ann O’Connell" NER missed, then "said O’Connell"
+            bearers = {n for _, n, _, person in context.named if person and surname(name_key(n)) == name_key(name)}
+            bearers = {n for n in bearers if " " in n}
+            fuller = next(iter(bearers)) if len(bearers) == 1 else None
         name = fuller or context.canonical.get(name_key(name), name)
     elif name_key(name) in context.canonical:
         name = context.canonical[name_key(name)]
@@ -381,11 +393,7 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
     names of unknown gender ("Nik Richie", "Formspring")."""
     gender = _PRONOUNS[pronoun]
     known = context.genders | {name: g for _, name, g, _ in context.named if g}
-    candidates = [
-        (pos, name)
-        for pos, name, _, is_person in context.named
-        if pos < min(start, open_at) and is_person and known.get(name, gender) == gender
-    ]
+    candidates = _persons_of_gender(gender, min(start, open_at), context)
     described = gendered_description_before(body, gender, min(start, open_at))
     if described is not None and not any(pos > described[0] and name in known for pos, name in candidates):
         return Speaker(described[1], "described", start, end)
@@ -394,6 +402,16 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
     name = max(candidates)[1]
     context.named.append((start, name, gender, True))
     return Speaker(name, "named", start, end)
+
+
+def _persons_of_gender(gender: str, position: int, context: SpeakerContext) -> list[tuple[int, str]]:
+    """The people named before `position` whom the text does not know to be of the other gender."""
+    known = context.genders | {name: g for _, name, g, _ in context.named if g}
+    return [
+        (pos, name)
+        for pos, name, _, is_person in context.named
+        if pos < position and is_person and known.get(name, gender) == gender
+    ]
 
 
 def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerContext) -> Speaker:
@@ -406,17 +424,21 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
     words = who.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _PREPOSITIONS), len(words))
     head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
-    relative = len(words) == 2 and words[0].lower() in ("his", "her", "their") and head in RELATIONS
-    if relative:  # "her husband said" after "her husband, Keith Rogers,"
-        earlier = [d for d in context.described if d[1] == head and d[0] < open_at and d[3] == "named"]
-        if earlier:
-            return Speaker(max(earlier)[2], "named", start, end)
+    owned = len(words) == 2 and words[0].lower() in ("his", "her", "their")
+    if owned:  # "her husband said" after "her husband, Keith Rogers,", "his lawyer said" after "attorney Ann Lowe"
+        named = _named_with_role(body, head, open_at, context)
+        if named is None and head in RELATIONS and words[0].lower() in _PRONOUNS:
+            # '“…?” Michael Dunn asked. “…,” his father responded.' after Phillip Dunn spoke: the relative named before
+            owners = _persons_of_gender(_PRONOUNS[words[0].lower()], min(start, open_at), context)
+            named = _relative_named_before(max(owners)[1], head, start, context) if owners else None
+        if named is not None:
+            return Speaker(named, "named", start, end)
     if words[0].lower() in ("his", "her") and head in _OWN_WRITINGS:  # "his profile says": the profile's owner
         owner = _pronoun(body, words[0].lower(), start, end, open_at, context)
         if owner is not None and owner.kind == "named":
             return owner
     if words[0].lower() in ("the", "this", "that"):
-        earlier = [d for d in context.described if d[1] == head and d[0] < open_at]
+        earlier = [d for d in context.described if d[1] in role_nouns(head) and d[0] < open_at]
         organisation = (
             organisation_for(body, head, min(start, open_at), context.organisations)
             if is_organisation_noun(head)
@@ -427,9 +449,14 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         author = introduced_author(body, head, start, [*context.persons, *context.organisations])
         if author is not None:  # "the statement said", after "a statement from attorney Ann Lowe"
             return Speaker(author.name, "named", start, end)
+        if earlier and max(earlier)[3] == "described":  # "the official" after "a senior official"
+            return Speaker(max(earlier)[2], "described", start, end)
         if earlier:
-            _, _, speaker, kind = max(earlier)
-            return Speaker(speaker, kind, start, end)
+            named = _named_with_role(body, head, open_at, context)
+            return Speaker(named, "named", start, end) if named else Speaker(who, "described", start, end)
+        named_next = _named_with_role_next(body, head, start, context)
+        if named_next is not None:
+            return Speaker(named_next, "named", start, end)
         introduced = _introduced(body[:start], head)
         if introduced is not None:
             who = introduced
@@ -443,20 +470,55 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
                 name = max(topics)[1]
                 context.named.append((start, name, "", True))
                 return Speaker(name, "named", start, end)
-    namesake = _relative_named_before(who, start, context)
+    owned_by_name = _OWNER_RELATION.fullmatch(who)
+    namesake = (
+        _relative_named_before(owned_by_name.group("owner"), owned_by_name.group("relation").lower(), start, context)
+        if owned_by_name
+        else None
+    )
     if namesake is not None:
         return Speaker(namesake, "named", start, end)
     context.described.append((start, head, who, "described"))
     return Speaker(who, "described", start, end)
 
 
-def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str | None:
+def _named_with_role(body: str, head: str, position: int, context: SpeakerContext) -> str | None:
+    """The person the text gave the role `head` last before `position` ("Sen. Jane Roe", "his attorney, John Doe")
+    whom a later "the senator" or "his lawyer" means; None when nobody has it, or when the last two people given it
+    are named in one sentence ("Sen. Jane Roe met Sen. Tom Ash"), which leaves either of them."""
+    nouns = role_nouns(head)
+    given = sorted(
+        (at, name) for at, noun, name, kind in context.described if noun in nouns and at < position and kind == "named"
+    )
+    if not given:
+        return None
+    last_at, last = given[-1]
+    other = [at for at, name in given if name != last]
+    if other and sentence_start(body, other[-1]) == sentence_start(body, last_at):
+        return None
+    return last
+
+
+def _named_with_role_next(body: str, head: str, start: int, context: SpeakerContext) -> str | None:
+    """ "The lawyer for the family denounced the film as “…”. Lin Wood, an Atlanta attorney, …": a news lead
+    describes the source first and names the one person with that role in the next sentence."""
+    next_start = sentence_end(body, start)
+    next_end = sentence_end(body, next_start)
+    nouns = role_nouns(head)
+    names = {
+        name
+        for at, noun, name, kind in context.described
+        if noun in nouns and kind == "named" and next_start <= at < next_end
+    }
+    return next(iter(names)) if len(names) == 1 else None
+
+
+def _relative_named_before(owner: str, relation: str, start: int, context: SpeakerContext) -> str | None:
     """ "Michael Jackson's eldest daughter said", right after a sentence about Paris Jackson: the relative the text
     just named, who shares the owner's surname; None if the person named last before has another surname."""
-    owned = _OWNER_RELATION.fullmatch(who)
-    if owned is None or owned.group("relation").lower() not in RELATIONS:
+    if relation not in RELATIONS:
         return None
-    owner = context.canonical.get(name_key(owned.group("owner")), owned.group("owner"))
+    owner = context.canonical.get(name_key(owner), owner)
     before = [
         (pos, name)
         for pos, name, _, is_person in context.named
@@ -466,7 +528,7 @@ def _relative_named_before(who: str, start: int, context: SpeakerContext) -> str
     if " " not in name or name.split()[-1] != owner.split()[-1]:
         return None
     # "Otto Brandt's son" is no Lina Brandt the text knows to be a woman (issue #5)
-    gender = noun_gender(owned.group("relation"))
+    gender = noun_gender(relation)
     known = context.genders | {n: g for _, n, g, _ in context.named if g}
     if gender and known.get(name, gender) != gender:
         return None

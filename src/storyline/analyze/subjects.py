@@ -25,16 +25,18 @@ _NAME_AND = re.compile(
 )
 _REPORTING = re.compile(rf"\b(?:{VERBS})\s+(?=(?:his|her|their|my)\s)")  # "said her daughter told": a new clause
 # `Elder, a former officer, shouted` and `Elder, a council member who also works as …, shouted`; and `Dalton, her
-# main rival, has suggested`: an auxiliary or an adverb after it.
+# main rival, has suggested`: an auxiliary or an adverb after it. `Law, Acme Corp.'s chief executive, said`: a role
+# of an organisation's.
 _APPOSITIVE = re.compile(
-    r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z])[^,\"“”]{0,160},\s*"
+    r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z]|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?\s+[a-z])"
+    r"[^,\"“”]{0,160},\s*"
     r"(?:(?:has|have|had|also|later|then|once|previously|repeatedly|recently|reportedly)\s+)*$"
 )
 _OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
 # "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text, or in brackets, maybe before
-# an adverb: "Sen. Ann Lane (R-S.C.) also defended", "Mayor Tom Ames (D) called"
+# an adverb: "Sen. Ann Lane (R-S.C.) also defended", "Mayor Tom Ames (D) called", "Rep. Tom Levin (Mich.), the …,"
 _PARTY_LABEL = re.compile(
-    r"(?:,\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?|\s*\([DRI](?:-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\),?)"
+    r"(?:,\s+[DRI]-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,?|\s*\((?:[DRI](?:-[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?|[A-Z][a-z]{1,4}\.)\),?)"
     r"(?:\s+(?:also|later|then|once|previously|repeatedly|recently|reportedly|has|have|had))*\s*$"
 )
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
