@@ -8,7 +8,6 @@ baselines as they would run on scraped pages, for a margin that counts what clea
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import time
@@ -23,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from storyline.baselines import BASELINES, oracle
 from storyline.errors import ConfigError, InputError
-from storyline.ingest import load_record
+from storyline.ingest import load_record, open_jsonl
 from storyline.models import Article, BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import ENDS_SENTENCE, segment, sentence_spans
@@ -120,9 +119,11 @@ def read_records(path: Path, *, limit: int | None = None, task: str | None = Non
         InputError: the file cannot be read, or a record is not JSON or has no reference summary.
     """
     records: list[Record] = []
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8") as lines:  # type: ignore[operator]
+        # Read as `storyline brief` reads JSONL: a BOM or UTF-16 is followed, but bytes that do not decode are an
+        # error here rather than U+FFFD, since scores on mangled text would mislead.
+        lines, encoding = open_jsonl(path)
+        with lines:
             for number, line in enumerate(lines, start=1):
                 if limit is not None and len(records) >= limit:
                     break
@@ -131,7 +132,12 @@ def read_records(path: Path, *, limit: int | None = None, task: str | None = Non
                 record = _parse_record(line, f"{path}:{number}")
                 if task is None or record.record.get("task") == task:
                     records.append(record)
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        bad_byte = exc.object[exc.start]
+        raise InputError(
+            f"{path}: not {encoding} text (byte 0x{bad_byte:02x}: {exc.reason}); save the file as UTF-8"
+        ) from exc
+    except (OSError, EOFError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
     return records
 
