@@ -26,7 +26,7 @@ from storyline.ingest import load_record, open_jsonl
 from storyline.models import Article, BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import ENDS_SENTENCE, segment, sentence_spans
-from storyline.select import STRATEGY_NAMES, select_stories
+from storyline.select import STRATEGY_NAMES, select_story_indices
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ DEFAULT_SYSTEMS = ("storyline", *BASELINES, "oracle")
 """What `evaluate` and `storyline eval` score unless told otherwise: the default beside every baseline."""
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 BATCH_CLUSTERS = 16
-"""Clusters whose storyline selections `evaluate_clusters` makes in one `select_stories` call."""
+"""Clusters whose storyline selections `evaluate_clusters` makes in one `select_story_indices` call."""
 TIMING = (
     "end to end from the raw record: load, clean, split (timed once per cluster, charged to every system), select "
     f"(storyline: one call per {BATCH_CLUSTERS} clusters, its time shared equally among them)"
@@ -240,10 +240,7 @@ def _pick(system: str, sentences: Sequence[Sentence], words: int, references: Se
 
 def _storyline_picks(system: str, stories: Sequence[Sequence[Sentence]], words: int) -> list[list[int]]:
     strategy = system.partition(":")[2] or BriefOptions().strategy
-    picks = select_stories(stories, words=words, fill="overflow", strategy=strategy)
-    # Picks hold the very Sentence objects given, in reading order; identity maps them back to indices.
-    indices = [{id(sentence): i for i, sentence in enumerate(sentences)} for sentences in stories]
-    return [[index[id(p.sentence)] for p in story] for index, story in zip(indices, picks, strict=True)]
+    return select_story_indices(stories, words=words, fill="overflow", strategy=strategy)
 
 
 @dataclass(frozen=True)
@@ -272,7 +269,7 @@ def evaluate_clusters(
 
     Each cluster is read, cleaned and split on its own, timed, and that time is charged to every system. Each
     baseline then selects for every cluster, timed cluster by cluster. Storyline selects for all the clusters in
-    one `select_stories` call, and each cluster is charged an equal share of that call's time. Scoring comes last:
+    one `select_story_indices` call, and each cluster is charged an equal share of that call's time. Scoring comes last:
     each stage runs as one loop over the clusters, so no stage is timed with the caches just emptied by another
     (interleaved with the ROUGE and LexRank calls, the same load-clean-split took ~25% longer).
 
