@@ -214,3 +214,10 @@ def test_cli_storyline_error_is_one_line_and_exit_1_and_a_traceback_under_debug(
 def test_cli_debug_is_an_option_in_the_help() -> None:
     result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
     assert "--debug" in result.stdout and "a traceback instead of a one-line error" in result.stdout
+
+
+def test_cli_formats_are_the_renderers() -> None:
+    from storyline.cli import Format
+    from storyline.render import RENDERERS
+
+    assert list(Format) == list(RENDERERS)

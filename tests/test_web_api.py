@@ -141,7 +141,7 @@ def test_web_api_default_limit_is_5_mb(client: TestClient) -> None:
         "/api/briefs", content=b"x" * (5 * 1024 * 1024 + 1), headers={"content-type": "application/json"}
     )
     assert response.status_code == 413
-    assert "5 MB" in response.json()["error"]
+    assert "larger than the 5 MiB (5.2 MB) limit" in response.json()["error"]
 
 
 def test_web_api_unknown_id_is_404(client: TestClient) -> None:

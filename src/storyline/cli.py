@@ -81,6 +81,9 @@ _DEFAULTS = BriefOptions()  # one source for the defaults the flags show
 
 
 class Format(StrEnum):
+    """The keys of `render.RENDERERS`, written out because importing the renderers (Jinja) would slow every
+    command's start, `--help` included; test_cli checks that the two agree."""
+
     terminal = "terminal"
     md = "md"
     json = "json"

@@ -210,7 +210,7 @@ def one_sentence_per_line(summary: str) -> str:
 
 
 @cache
-def _scorer() -> Any:
+def _rouge_scorer() -> Any:
     from rouge_score import rouge_scorer
 
     return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
@@ -226,7 +226,7 @@ def score(output: str, references: Sequence[str]) -> tuple[dict[str, float], dic
     Returns:
         F1 and recall by ROUGE type. With several references both are means (DUC convention for recall).
     """
-    per_reference = [_scorer().score(target=reference, prediction=output) for reference in references]
+    per_reference = [_rouge_scorer().score(target=reference, prediction=output) for reference in references]
     f1 = {t: 100 * sum(s[t].fmeasure for s in per_reference) / len(per_reference) for t in ROUGE_TYPES}
     recall = {t: 100 * sum(s[t].recall for s in per_reference) / len(per_reference) for t in ROUGE_TYPES}
     return f1, recall
