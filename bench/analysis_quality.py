@@ -2,8 +2,10 @@
 
 Run by hand: `.venv/bin/python bench/analysis_quality.py`. Needs ../shared/data for the Multi-News clusters
 (research-only data, not in this repository); the seed articles alone are scored when it is absent. Scores are
-printed per split: `dev` and `dev2` clusters shaped the rules, `heldout` and `heldout2` clusters were labelled
-before the rules they test (`dev2` after heldout2 had been measured).
+printed per split, in the order of the labels file (20 splits: dev, dev2, heldout, heldout2 … heldout18). `dev` and
+`dev2` clusters shaped the rules (`dev2` after heldout2 had been measured); every heldout split was labelled before
+the rules it tests, heldout3 onward blind, by a session that never saw the system's output. Some heldout splits
+have since been read to fit rules; README.md ("What works today", Analyze) says which are still blind.
 
 - quote detection: a labelled quote is found when a quote of the same document starts with its first words.
 - speaker accuracy: over found quotes; a name must equal the label, a description must contain it or be

@@ -1,17 +1,17 @@
 """Does a learned candidate ranker attribute quotes better than the speaker rules? (issue 5, research only)
 
-Run by hand: `PYTHONPATH=src .venv/bin/python bench/speaker_ranker_cv.py [--blind]`. Needs ../shared/data,
-LightGBM and scikit-learn (development dependencies) and git history. For each labelled quote the system finds,
-the candidates are the rules' answer, every PERSON/ORG/GPE/LOC mention within three sentences before and one after
-(bare surnames turned into the article's full name, lone first names into the one person of the cluster named in
-full with it), noun-phrase descriptions at a speech verb there, and nobody; each is described by `FEATURES` and a
+Run by hand: `PYTHONPATH=src .venv/bin/python bench/speaker_ranker_cv.py [--blind]`. Needs ../shared/data, LightGBM
+(installed for `storyline train`), scikit-learn (requirements-dev.txt) and git history. For each labelled quote the
+system finds, the candidates are the rules' answer, every PERSON/ORG/GPE/LOC mention within three sentences before and
+one after (bare surnames turned into the article's full name, lone first names into the one person of the cluster named
+in full with it), noun-phrase descriptions at a speech verb there, and nobody; each is described by `FEATURES` and a
 model scores it. Cross-validation is grouped by cluster (5 folds, fixed seed) over the read splits only; the blind
 splits (`BLIND_SPLITS`) are collected only with `--blind`, which prints their aggregate scores and nothing else.
-Settings: `without rules` (a learned attribution from scratch), `with the rules now` (in sample: the rules were
-written on these splits, so a model trained on them over-trusts them) and `with the rules then`: each read split's
-quotes with the answers of the rules as they were at the commit before its labels were added
-(`speaker_rules_then.py` run on that commit's sources, kept in `CACHE`), i.e. the rules out of sample, as on unseen
-text; `override` then decides whether the model's best named candidate replaces the rules' answer.
+Settings: `without rules` (a learned attribution from scratch), `with the rules now` (in sample: the rules were written
+on these splits, so a model trained on them over-trusts them) and `with the rules then`: each read split's quotes with
+the answers of the rules as they were at the commit before its labels were added (`speaker_rules_then.py` run on that
+commit's sources, kept in `CACHE`), i.e. the rules out of sample, as on unseen text; `override` then decides whether the
+model's best named candidate replaces the rules' answer.
 
 Result, 2,212 labels (read splits: 1,685 found quotes of 116 clusters; blind: 515 of 29):
 - without rules, a right candidate exists for 82.5% of quotes; LightGBM 67.2%, lambdarank 68.1%, logistic 62.4%
@@ -585,7 +585,9 @@ def show(title: str, counts: dict[str, Counter[str]]) -> None:
         )
 
 
-CACHE = Path("/tmp/speaker_rules_then")
+CACHE = ROOT / "bench" / "results" / "speaker_rules_then"
+"""Old sources and their answers, per checkout (bench/results is not tracked), so that another checkout's or
+another user's files in a shared /tmp are never read as this one's."""
 
 
 def show_pooled(title: str, counts: dict[str, Counter[str]]) -> None:

@@ -4,9 +4,11 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
+from storyline.errors import InputError
 
 runner = CliRunner()
 
@@ -74,11 +76,6 @@ def test_cli_brief_nothing_usable_exits_1_with_one_line_per_problem(tmp_path: Pa
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "binary file" in result.output and "empty file" in result.output
-
-
-def test_cli_brief_bad_date_is_a_usage_error(examples_dir: Path) -> None:
-    result = runner.invoke(app, ["brief", str(examples_dir), "--date", "March 8"])
-    assert result.exit_code == 2
 
 
 def test_cli_clean_shows_dropped_lines_with_rules(examples_dir: Path) -> None:
@@ -177,3 +174,50 @@ def test_cli_help_shows_every_option_text_and_the_strategy_choices() -> None:
 def test_cli_unknown_strategy_is_a_usage_error_before_any_work(examples_dir: Path) -> None:
     result = runner.invoke(app, ["brief", str(examples_dir), "--strategy", "magic"])
     assert result.exit_code == 2 and "magic" in result.output
+
+
+@pytest.mark.parametrize(
+    ("arguments", "line"),
+    [
+        (["brief", "--words", "abc", "x"], "error: Invalid value for '--words': Input should be a valid integer"),
+        (
+            ["brief", "--wordz", "80", "x"],
+            "error: No such option: --wordz (Possible options: --words); see 'storyline brief --help'",
+        ),
+        (["brief"], "error: Missing argument 'paths'; see 'storyline brief --help'"),
+        (["brif", "x"], "error: No such command 'brif'. Did you mean 'brief'?; see 'storyline --help'"),
+        (
+            ["brief", "x", "--date", "March 8"],
+            "error: Invalid value: 'March 8': expected YYYY-MM-DD or FILE=YYYY-MM-DD",
+        ),
+    ],
+)
+def test_cli_usage_error_is_one_line_and_exit_2(arguments: list[str], line: str) -> None:
+    result = runner.invoke(app, arguments, prog_name="storyline")
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr  # Typer's default: a usage line, a hint and a box
+    assert result.stderr.startswith(line)
+
+
+def test_cli_storyline_error_is_one_line_and_exit_1_and_a_traceback_under_debug(tmp_path: Path) -> None:
+    clusters = tmp_path / "no_reference.jsonl"
+    clusters.write_text(json.dumps({"id": "bridge", "documents": ["The mayor opened the bridge on Monday."]}) + "\n")
+    result = runner.invoke(app, ["eval", str(clusters)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: {clusters}:1: record has no reference summary; expected 'summary' or 'summaries'"
+    ]
+    debug = runner.invoke(app, ["--debug", "eval", str(clusters)])
+    assert isinstance(debug.exception, InputError)
+
+
+def test_cli_debug_is_an_option_in_the_help() -> None:
+    result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
+    assert "--debug" in result.stdout and "a traceback instead of a one-line error" in result.stdout
+
+
+def test_cli_formats_are_the_renderers() -> None:
+    from storyline.cli import Format
+    from storyline.render import RENDERERS
+
+    assert list(Format) == list(RENDERERS)

@@ -115,6 +115,28 @@ def test_read_records_rejects_a_line_nested_too_deeply(tmp_path: Path) -> None:
         read_records(path)
 
 
+CAFE = {
+    "id": "café",
+    "documents": ["The café by the harbour reopened on Monday.", "Its owner said the café had been shut a week."],
+    "summary": "A harbour café reopened on Monday after a week.",
+}
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+def test_read_records_reads_the_encodings_brief_reads(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / f"{codec}.jsonl"
+    path.write_bytes((json.dumps(CAFE, ensure_ascii=False) + "\n").encode(codec))
+    [record] = read_records(path)
+    assert (record.id, record.references) == ("café", (CAFE["summary"],))
+
+
+def test_read_records_refuses_bytes_that_are_not_utf8_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.jsonl.gz"
+    path.write_bytes(gzip.compress((json.dumps(CAFE, ensure_ascii=False) + "\n").encode("latin-1")))
+    with pytest.raises(InputError, match=r"latin1.jsonl.gz: not utf-8 text \(byte 0xe9: .*\); save the file as UTF-8$"):
+        read_records(path)
+
+
 def test_evaluate_end_to_end_on_a_tiny_file(tmp_path: Path) -> None:
     path = write_jsonl(
         tmp_path / "tiny.jsonl",

@@ -14,7 +14,7 @@ from storyline.errors import ModelUnavailable
 from storyline.features import FEATURES, sentence_features, story_features
 from storyline.models import Sentence
 from storyline.represent import Cluster
-from storyline.scorer import TreeEnsemble, default_model, inclusion_probability, load_model
+from storyline.scorer import TreeEnsemble, default_model, inclusion_probabilities, load_model
 from storyline.select import STRATEGIES, select_sentences
 from tests.conftest import shared_data
 
@@ -124,7 +124,7 @@ def test_scorer_refuses_a_model_for_other_features(tmp_path: Path) -> None:
 def test_scorer_packaged_model_scores_every_sentence() -> None:
     model = default_model()
     assert model.feature.shape[0] > 0  # the packaged model has trees
-    probability = inclusion_probability(Cluster.build(_sentences(), 0.45))
+    [probability] = inclusion_probabilities([Cluster.build(_sentences(), 0.45)])
     assert np.allclose(probability, 1 / (1 + np.exp(-model.predict(_features()))))
     assert ((probability > 0) & (probability < 1)).all()
 

@@ -13,9 +13,9 @@ from storyline.select import (
     STRATEGIES,
     STRATEGY_NAMES,
     _openings,
-    resolve_strategy,
     select_sentences,
     select_stories,
+    select_story_indices,
 )
 
 
@@ -146,18 +146,23 @@ def test_select_overflow_puts_the_pick_that_crosses_the_budget_last() -> None:
     assert sum(p.sentence.n_words for p in picks[:-1]) < 70 <= sum(p.sentence.n_words for p in picks)
 
 
-def test_adaptive_strategy_uses_the_learned_scorer_only_within_its_training_range() -> None:
-    short = _sentences(BRIDGE)
-    assert sum(s.n_words for s in short) <= LEARNED_RANGE_WORDS
-    long = _sentences([GALLERY * 3, *BRIDGE] * 2)
-    assert sum(s.n_words for s in long) > LEARNED_RANGE_WORDS
-    assert resolve_strategy("adaptive", short) == "learned"
-    # Eight articles leave each fewer than MIN_OPENING_WORDS of the openings view: no longer the trained shape.
-    assert resolve_strategy("adaptive", long) == "centroid"
-    three_long = _sentences([GALLERY * 3, GALLERY * 2, BRIDGE[0] * 4])
-    assert sum(s.n_words for s in three_long) > LEARNED_RANGE_WORDS
-    assert resolve_strategy("adaptive", three_long) == "openings"
-    assert resolve_strategy("hybrid", short) == "hybrid"
+@pytest.mark.parametrize(
+    ("articles", "resolved", "not_resolved"),
+    [
+        (BRIDGE, "learned", "centroid"),
+        # Eight articles leave each fewer than MIN_OPENING_WORDS of the openings view: no longer the trained shape.
+        ([GALLERY * 3, *BRIDGE] * 2, "centroid", "openings"),
+        ([GALLERY * 3, GALLERY * 2, BRIDGE[0] * 4], "openings", "centroid"),
+    ],
+)
+def test_adaptive_strategy_uses_the_learned_scorer_only_within_its_training_range(
+    articles: list[list[str]], resolved: str, not_resolved: str
+) -> None:
+    sentences = _sentences(articles)
+    assert (sum(s.n_words for s in sentences) <= LEARNED_RANGE_WORDS) == (resolved == "learned")
+    adaptive = select_sentences(sentences, words=60)
+    assert adaptive == select_sentences(sentences, words=60, strategy=resolved)
+    assert adaptive != select_sentences(sentences, words=60, strategy=not_resolved)  # the test can tell them apart
 
 
 def test_openings_strategy_scores_only_each_articles_opening_with_the_learned_model() -> None:
@@ -185,3 +190,23 @@ def test_select_stories_picks_what_select_sentences_picks_for_each() -> None:
         one_by_one = [select_sentences(s, words=60, strategy=strategy, fill="overflow") for s in stories]
         assert batch == one_by_one
         assert [len(picks) > 0 for picks in batch] == [True, False, True, True]
+
+
+def test_select_story_indices_are_the_sentences_select_stories_picks() -> None:
+    stories = [_sentences(BRIDGE), [], _sentences([GALLERY, *BRIDGE])]
+    picks = select_stories(stories, words=60, fill="overflow")
+    indices = select_story_indices(stories, words=60, fill="overflow")
+    assert [[story[i] for i in order] for story, order in zip(stories, indices, strict=True)] == [
+        [p.sentence for p in story_picks] for story_picks in picks
+    ]
+    assert any(p.support for story_picks in picks for p in story_picks)  # support is what the indices leave out
+
+
+def test_select_sentences_takes_the_support_threshold_from_a_given_cluster() -> None:
+    sentences = _sentences(BRIDGE)
+    strict = Cluster.build(sentences, 0.9)
+    assert select_sentences(sentences, words=60, cluster=strict) == select_sentences(
+        sentences, words=60, support_threshold=0.9
+    )
+    with pytest.raises(ConfigError, match=r"support_threshold 0\.4 differs from the given cluster's 0\.9"):
+        select_sentences(sentences, words=60, support_threshold=0.4, cluster=strict)

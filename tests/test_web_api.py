@@ -141,7 +141,7 @@ def test_web_api_default_limit_is_5_mb(client: TestClient) -> None:
         "/api/briefs", content=b"x" * (5 * 1024 * 1024 + 1), headers={"content-type": "application/json"}
     )
     assert response.status_code == 413
-    assert "5 MB" in response.json()["error"]
+    assert "larger than the 5 MiB (5.2 MB) limit" in response.json()["error"]
 
 
 def test_web_api_unknown_id_is_404(client: TestClient) -> None:
@@ -205,3 +205,20 @@ def test_web_api_app_loads_no_model_until_a_brief_needs_one(tmp_path: Path) -> N
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert found.strip() == "[]"
+
+
+def test_web_api_creates_a_brief_without_the_app_lifespan(tmp_path: Path) -> None:
+    """A TestClient outside `with`, or a server started with its lifespan off, still briefs (was a 500)."""
+    client = make_client(tmp_path)  # not entered: the app's lifespan never runs
+    bridge = [
+        "The mayor of Lindholm opened the new harbour bridge on Monday after four years of building work.",
+        "Lindholm's harbour bridge opened on Monday, four years after building work began, the mayor said.",
+    ]
+    api = client.post("/api/briefs", json={"articles": [{"text": text} for text in bridge], "analysis": False})
+    assert api.status_code == 201, api.text
+    form = client.post("/briefs", data={"article": bridge, "words": "40"})
+    assert form.status_code == 303, form.text
+    assert [item["id"] for item in client.get("/api/briefs").json()] == [
+        form.headers["location"].rsplit("/", 1)[1],
+        api.json()["id"],
+    ]

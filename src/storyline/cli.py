@@ -11,10 +11,16 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+
+# Typer (0.26 on) ships its own copy of Click and raises its classes, not the click package's. They are private, so
+# test_cli's one-line-error tests are what notice if they move.
+from typer._click import Context
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
 
 from storyline.errors import InputError, StoreError, StorylineError
 from storyline.models import Brief, BriefOptions, Problem, StrategyName
@@ -25,13 +31,59 @@ if TYPE_CHECKING:
     from storyline.evaluate import EvalReport
     from storyline.store import BriefStore
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited story briefs from several news articles.")
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one problem, one line, even when piped
+
+
+class _OneLineErrors(TyperGroup):
+    """Every command's errors as one stderr line (STYLE §6), where Typer prints a usage line, a hint and a box.
+
+    Usage errors keep Click's exit code (2); storyline's own errors exit 1, or show their traceback under --debug.
+    """
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        with _one_line_errors(debug=False):  # parses the options before the command ('--debug') and its name
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Context) -> Any:
+        with _one_line_errors(debug=bool(ctx.params.get("debug"))):
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _one_line_errors(*, debug: bool) -> Iterator[None]:
+    try:
+        yield
+    except NoArgsIsHelpError:
+        raise  # a bare `storyline` shows the help, as it should
+    except ClickException as exc:
+        message = " ".join(exc.format_message().split()).removesuffix(".")
+        context = exc.ctx if isinstance(exc, UsageError) else None
+        hint = f"; see '{context.command_path} --help'" if context is not None else ""
+        err.print(f"error: {message}{hint}", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+    except StorylineError as exc:
+        if debug:
+            raise
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_OneLineErrors,
+    add_completion=False,
+    no_args_is_help=True,
+    help="Cited story briefs from several news articles.",
+)
 _DEFAULTS = BriefOptions()  # one source for the defaults the flags show
 
 
 class Format(StrEnum):
+    """The keys of `render.RENDERERS`, written out because importing the renderers (Jinja) would slow every
+    command's start, `--help` included; test_cli checks that the two agree."""
+
     terminal = "terminal"
     md = "md"
     json = "json"
@@ -122,6 +174,17 @@ def _open_store(db: Path | None) -> Iterator[BriefStore]:
         # soft_wrap: one problem stays one line, however narrow the terminal.
         err.print(f"error: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
+
+
+@app.callback()
+def _options(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show debug logs, and a traceback instead of a one-line error.")
+    ] = False,
+) -> None:
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for chatty in ("trafilatura", "htmldate"):  # they log pages they give up on; ingest reports those as problems
+        logging.getLogger(chatty).setLevel(logging.DEBUG if debug else logging.ERROR)
 
 
 @app.command()
@@ -373,20 +436,8 @@ def schema() -> None:
 
 
 def main() -> None:
-    """Entry point: run the app, turning storyline's own errors into one line and exit code 1."""
-    debug = "--debug" in sys.argv
-    if debug:
-        sys.argv.remove("--debug")
-    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for chatty in ("trafilatura", "htmldate"):  # they log pages they give up on; ingest reports those as problems
-        logging.getLogger(chatty).setLevel(logging.DEBUG if debug else logging.ERROR)
-    try:
-        app(standalone_mode=True)
-    except StorylineError as exc:
-        if debug:
-            raise
-        err.print(f"error: {exc}", markup=False)
-        sys.exit(1)
+    """Entry point of the `storyline` command."""
+    app()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ baselines as they would run on scraped pages, for a margin that counts what clea
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import time
@@ -23,11 +22,11 @@ from pydantic import BaseModel, Field
 
 from storyline.baselines import BASELINES, oracle
 from storyline.errors import ConfigError, InputError
-from storyline.ingest import load_record
+from storyline.ingest import load_record, open_jsonl
 from storyline.models import Article, BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import ENDS_SENTENCE, segment, sentence_spans
-from storyline.select import STRATEGY_NAMES, select_stories
+from storyline.select import STRATEGY_NAMES, select_story_indices
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +44,7 @@ DEFAULT_SYSTEMS = ("storyline", *BASELINES, "oracle")
 """What `evaluate` and `storyline eval` score unless told otherwise: the default beside every baseline."""
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 BATCH_CLUSTERS = 16
-"""Clusters whose storyline selections `evaluate_clusters` makes in one `select_stories` call."""
+"""Clusters whose storyline selections `evaluate_clusters` makes in one `select_story_indices` call."""
 TIMING = (
     "end to end from the raw record: load, clean, split (timed once per cluster, charged to every system), select "
     f"(storyline: one call per {BATCH_CLUSTERS} clusters, its time shared equally among them)"
@@ -120,9 +119,11 @@ def read_records(path: Path, *, limit: int | None = None, task: str | None = Non
         InputError: the file cannot be read, or a record is not JSON or has no reference summary.
     """
     records: list[Record] = []
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rt", encoding="utf-8") as lines:  # type: ignore[operator]
+        # Read as `storyline brief` reads JSONL: a BOM or UTF-16 is followed, but bytes that do not decode are an
+        # error here rather than U+FFFD, since scores on mangled text would mislead.
+        lines, encoding = open_jsonl(path)
+        with lines:
             for number, line in enumerate(lines, start=1):
                 if limit is not None and len(records) >= limit:
                     break
@@ -131,7 +132,12 @@ def read_records(path: Path, *, limit: int | None = None, task: str | None = Non
                 record = _parse_record(line, f"{path}:{number}")
                 if task is None or record.record.get("task") == task:
                     records.append(record)
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        bad_byte = exc.object[exc.start]
+        raise InputError(
+            f"{path}: not {encoding} text (byte 0x{bad_byte:02x}: {exc.reason}); save the file as UTF-8"
+        ) from exc
+    except (OSError, EOFError) as exc:
         raise InputError(f"{path}: cannot read: {exc}") from exc
     return records
 
@@ -204,7 +210,7 @@ def one_sentence_per_line(summary: str) -> str:
 
 
 @cache
-def _scorer() -> Any:
+def _rouge_scorer() -> Any:
     from rouge_score import rouge_scorer
 
     return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
@@ -220,7 +226,7 @@ def score(output: str, references: Sequence[str]) -> tuple[dict[str, float], dic
     Returns:
         F1 and recall by ROUGE type. With several references both are means (DUC convention for recall).
     """
-    per_reference = [_scorer().score(target=reference, prediction=output) for reference in references]
+    per_reference = [_rouge_scorer().score(target=reference, prediction=output) for reference in references]
     f1 = {t: 100 * sum(s[t].fmeasure for s in per_reference) / len(per_reference) for t in ROUGE_TYPES}
     recall = {t: 100 * sum(s[t].recall for s in per_reference) / len(per_reference) for t in ROUGE_TYPES}
     return f1, recall
@@ -234,10 +240,7 @@ def _pick(system: str, sentences: Sequence[Sentence], words: int, references: Se
 
 def _storyline_picks(system: str, stories: Sequence[Sequence[Sentence]], words: int) -> list[list[int]]:
     strategy = system.partition(":")[2] or BriefOptions().strategy
-    picks = select_stories(stories, words=words, fill="overflow", strategy=strategy)
-    # Picks hold the very Sentence objects given, in reading order; identity maps them back to indices.
-    indices = [{id(sentence): i for i, sentence in enumerate(sentences)} for sentences in stories]
-    return [[index[id(p.sentence)] for p in story] for index, story in zip(indices, picks, strict=True)]
+    return select_story_indices(stories, words=words, fill="overflow", strategy=strategy)
 
 
 @dataclass(frozen=True)
@@ -266,7 +269,7 @@ def evaluate_clusters(
 
     Each cluster is read, cleaned and split on its own, timed, and that time is charged to every system. Each
     baseline then selects for every cluster, timed cluster by cluster. Storyline selects for all the clusters in
-    one `select_stories` call, and each cluster is charged an equal share of that call's time. Scoring comes last:
+    one `select_story_indices` call, and each cluster is charged an equal share of that call's time. Scoring comes last:
     each stage runs as one loop over the clusters, so no stage is timed with the caches just emptied by another
     (interleaved with the ROUGE and LexRank calls, the same load-clean-split took ~25% longer).
 

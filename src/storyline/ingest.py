@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from storyline.errors import InputError
 from storyline.models import Article, Problem
@@ -359,15 +359,32 @@ def _control_ratio(sample: bytes) -> float:
 
 
 def _from_jsonl(path: Path, cluster: int | str | None) -> Iterator[_Document | Problem]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
     try:
-        with opener(path, "rb") as head:  # type: ignore[operator]
-            codec, encoding = _jsonl_encoding(head.read(4))
+        lines, encoding = open_jsonl(path, errors="replace")
         yield from _encoding_note(str(path), encoding)
-        with opener(path, "rt", encoding=codec, errors="replace") as lines:  # type: ignore[operator]
+        with lines:
             yield from _records_to_documents(lines, str(path), cluster)
     except (OSError, EOFError) as exc:
         yield Problem(source=str(path), reason=f"cannot read JSONL: {exc}")
+
+
+def open_jsonl(path: Path, *, errors: str = "strict") -> tuple[TextIO, str]:
+    """Open a `.jsonl` or `.jsonl.gz` file as text in the codec its first bytes show (see `_jsonl_encoding`).
+
+    Args:
+        path: The file; gzip-compressed when its name ends in '.gz'.
+        errors: What to do with bytes the codec cannot decode, as `open` takes it.
+
+    Returns:
+        The open text file, to be closed by the caller, and the encoding's name as `decode` gives it.
+
+    Raises:
+        OSError: the file cannot be opened; EOFError: a '.gz' file is cut short.
+    """
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as head:  # type: ignore[operator]
+        codec, encoding = _jsonl_encoding(head.read(4))
+    return opener(path, "rt", encoding=codec, errors=errors), encoding  # type: ignore[operator]
 
 
 def _jsonl_encoding(head: bytes) -> tuple[str, str]:

@@ -338,6 +338,7 @@ class Cluster:
     article_index: np.ndarray  # position of each sentence's article in `article_ids`
     article_ids: tuple[str, ...]
     supports: np.ndarray  # supports[i, j]: sentence j of another article says what sentence i says
+    support_threshold: float  # the similarity from which `supports` holds
     n_words: np.ndarray  # white-space words of each sentence (`Sentence.n_words`)
 
     @classmethod
@@ -376,6 +377,7 @@ class Cluster:
             article_index=article_index,
             article_ids=tuple(number_of),
             supports=supports,
+            support_threshold=support_threshold,
             # `Sentence.n_words` of each, split and counted in C rather than with a property call per sentence
             n_words=np.fromiter(map(len, map(str.split, texts)), dtype=np.int64, count=len(texts)),
         )

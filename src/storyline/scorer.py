@@ -197,18 +197,13 @@ def default_model() -> TreeEnsemble:
     return load_model()
 
 
-def inclusion_probability(cluster: Cluster, model: TreeEnsemble | None = None) -> np.ndarray:
-    """The probability, by the learned scorer, that each sentence of a cluster belongs in its summary.
+def inclusion_probabilities(clusters: Sequence[Cluster], model: TreeEnsemble | None = None) -> list[np.ndarray]:
+    """The probability, by the learned scorer, that each sentence of each cluster belongs in its summary.
 
     Args:
-        cluster: The sentences and their TF-IDF similarities.
+        clusters: The sentences of each story and their TF-IDF similarities; one pass of the trees scores all.
         model: A scorer; None uses the packaged one.
     """
-    return inclusion_probabilities([cluster], model)[0]
-
-
-def inclusion_probabilities(clusters: Sequence[Cluster], model: TreeEnsemble | None = None) -> list[np.ndarray]:
-    """`inclusion_probability` of several clusters, with one pass of the trees over all their sentences."""
     if not clusters:
         return []
     rows = story_features(clusters)

@@ -94,6 +94,7 @@ def _openings_scores(clusters: Sequence[Cluster]) -> list[np.ndarray]:
     whole story (raw Multi-News R1/R2 46.48/17.22 → 46.82/17.68; a 500-word view gave 46.45/17.27).
     """
     openings = [_openings(cluster) for cluster in clusters]
+    # The learned scorer reads similarities, never `supports`, so the views' support threshold changes nothing.
     views = Cluster.build_many(
         [[cluster.sentences[i] for i in kept] for cluster, kept in zip(clusters, openings, strict=True)],
         DEFAULT_SUPPORT_THRESHOLD,
@@ -115,7 +116,7 @@ STRATEGIES: dict[str, Strategy] = {
 """Named sentence scorers."""
 ADAPTIVE = "adaptive"
 STRATEGY_NAMES: tuple[str, ...] = get_args(StrategyName)
-"""What `BriefOptions.strategy` accepts: a scorer, or `adaptive`, which picks one per story (`resolve_strategy`)."""
+"""What `BriefOptions.strategy` accepts: a scorer, or `adaptive`, which picks one per story (`_resolve`)."""
 LEARNED_RANGE_WORDS = 500
 """The learned scorer's training clusters (Multi-News in its truncated form) hold at most ~470 words. Within that
 range it beats the centroid score (first 600 truncated validation clusters, R1/R2 45.01/16.22 vs 44.16/15.25);
@@ -140,7 +141,7 @@ def select_sentences(
     *,
     words: int,
     strategy: str = ADAPTIVE,
-    support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
+    support_threshold: float | None = None,
     fill: Literal["within", "overflow"] = "within",
     cluster: Cluster | None = None,
 ) -> list[Pick]:
@@ -152,20 +153,31 @@ def select_sentences(
             past it, for scorers that cut the output to exactly `words` words; that pick then comes last, so
             the cut trims the least important pick rather than whichever reads last.
         strategy: One of `STRATEGY_NAMES`.
-        support_threshold: Similarity from which another article's sentence counts as support.
+        support_threshold: Similarity from which another article's sentence counts as support; by default the
+            given cluster's, else `DEFAULT_SUPPORT_THRESHOLD`.
         fill: See `words`.
-        cluster: `Cluster.build(sentences, support_threshold)` when the caller already has it (the analysis
-            stage reuses its similarities); built here otherwise.
+        cluster: `Cluster.build(sentences, …)` when the caller already has it (the analysis stage reuses its
+            similarities); built here otherwise.
 
     Returns:
         Picks in reading order: by relative position in their article, then by article (but see `fill`).
+
+    Raises:
+        ConfigError: an unknown strategy, or a cluster built with another support threshold than the one given.
     """
     _check_strategy(strategy)
     if not sentences:
         return []
-    cluster = cluster if cluster is not None else Cluster.build(sentences, support_threshold)
-    scorer = _resolve(strategy, int(cluster.n_words.sum()), len(cluster.article_ids))
-    return _pick(cluster, scorer, STRATEGIES[scorer]([cluster])[0], words, fill)
+    if cluster is None:
+        threshold = DEFAULT_SUPPORT_THRESHOLD if support_threshold is None else support_threshold
+        cluster = Cluster.build(sentences, threshold)
+    elif support_threshold is not None and support_threshold != cluster.support_threshold:
+        raise ConfigError(
+            f"support_threshold {support_threshold} differs from the given cluster's {cluster.support_threshold}; "
+            "pass one or the other"
+        )
+    strategy_name = _resolve(strategy, int(cluster.n_words.sum()), len(cluster.article_ids))
+    return _with_support(cluster, _choose(cluster, strategy_name, STRATEGIES[strategy_name]([cluster])[0], words, fill))
 
 
 def select_stories(
@@ -188,51 +200,75 @@ def select_stories(
     Returns:
         The picks of each story, in the order of `stories`.
     """
+    chosen = _choose_stories(stories, words, strategy, support_threshold, fill)
+    return [_with_support(cluster, order) if cluster is not None else [] for cluster, order in chosen]
+
+
+def select_story_indices(
+    stories: Sequence[Sequence[Sentence]],
+    *,
+    words: int,
+    strategy: str = ADAPTIVE,
+    support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
+    fill: Literal["within", "overflow"] = "within",
+) -> list[list[int]]:
+    """The sentences `select_stories` picks, as indices into each story, without looking for their support.
+
+    For a caller that needs only the picked sentences (`storyline eval`: ROUGE reads no support links).
+
+    Args:
+        stories, words, strategy, support_threshold, fill: As for `select_stories`.
+
+    Returns:
+        For each story, the indices of its picks in `select_stories`' order.
+    """
+    return [order for _, order in _choose_stories(stories, words, strategy, support_threshold, fill)]
+
+
+def _choose_stories(
+    stories: Sequence[Sequence[Sentence]],
+    words: int,
+    strategy: str,
+    support_threshold: float,
+    fill: Literal["within", "overflow"],
+) -> list[tuple[Cluster | None, list[int]]]:
+    """Each story's cluster (None for a story without sentences) and its picks in reading order."""
     _check_strategy(strategy)
     given = [k for k, sentences in enumerate(stories) if sentences]
     clusters = dict(zip(given, Cluster.build_many([stories[k] for k in given], support_threshold), strict=True))
-    scorers = {k: _resolve(strategy, int(c.n_words.sum()), len(c.article_ids)) for k, c in clusters.items()}
+    names = {k: _resolve(strategy, int(c.n_words.sum()), len(c.article_ids)) for k, c in clusters.items()}
     scores: dict[int, np.ndarray] = {}
-    for scorer in dict.fromkeys(scorers.values()):
-        using = [k for k in clusters if scorers[k] == scorer]
-        scores.update(zip(using, STRATEGIES[scorer]([clusters[k] for k in using]), strict=True))
+    for strategy_name in dict.fromkeys(names.values()):
+        using = [k for k in clusters if names[k] == strategy_name]
+        scores.update(zip(using, STRATEGIES[strategy_name]([clusters[k] for k in using]), strict=True))
     return [
-        _pick(clusters[k], scorers[k], scores[k], words, fill) if k in clusters else [] for k in range(len(stories))
+        (clusters[k], _choose(clusters[k], names[k], scores[k], words, fill)) if k in clusters else (None, [])
+        for k in range(len(stories))
     ]
 
 
-def _pick(
-    cluster: Cluster, scorer: str, scores: np.ndarray, words: int, fill: Literal["within", "overflow"]
-) -> list[Pick]:
-    """Fill the budget from a scorer's scores, order the picks for reading and find their support."""
-    if scorer in SELF_WEIGHTED:
+def _choose(
+    cluster: Cluster, strategy_name: str, scores: np.ndarray, words: int, fill: Literal["within", "overflow"]
+) -> list[int]:
+    """Fill the budget from a strategy's scores and order the picks for reading."""
+    if strategy_name in SELF_WEIGHTED:
         # The model already scores form and length; keep only the hard limits, and rank by its score alone.
         scores, relevance_weight = scores * _within_length(cluster.n_words), 1.0
     else:
         scores, relevance_weight = scores * form_weight(cluster.sentences, n_words=cluster.n_words), MMR_LAMBDA
     chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight)
-    sentences = cluster.sentences
-    order = reading_order(sentences, chosen)
+    order = reading_order(cluster.sentences, chosen)
     if fill == "overflow" and cluster.n_words[chosen].sum() > words:
         order = [i for i in order if i != chosen[-1]] + [chosen[-1]]
+    return order
+
+
+def _with_support(cluster: Cluster, order: Sequence[int]) -> list[Pick]:
+    sentences = cluster.sentences
     return [
         Pick(sentence=sentences[i], support=tuple((sentences[j], sim) for j, sim in cluster.supporters(i)))
         for i in order
     ]
-
-
-def resolve_strategy(strategy: str, sentences: Sequence[Sentence]) -> str:
-    """The scorer a strategy name stands for. `adaptive` is `learned` on stories within the learned model's
-    training range (`LEARNED_RANGE_WORDS`); on longer ones, `openings` while the openings view still gives every
-    article `MIN_OPENING_WORDS` (up to 5 articles), and `centroid` beyond (DUC's 10-article clusters: R1 recall
-    38.96 with `centroid`, 37.34 with `openings`).
-
-    Raises:
-        ConfigError: For a name not in `STRATEGY_NAMES`.
-    """
-    _check_strategy(strategy)
-    n_words = sum(s.n_words for s in sentences) if strategy == ADAPTIVE else 0
-    return _resolve(strategy, n_words, len({s.article_id for s in sentences}))
 
 
 def _check_strategy(strategy: str) -> None:
@@ -241,7 +277,10 @@ def _check_strategy(strategy: str) -> None:
 
 
 def _resolve(strategy: str, n_words: int, n_articles: int) -> str:
-    """`resolve_strategy` for a story of `n_words` words in `n_articles` articles."""
+    """The strategy a name stands for on a story of `n_words` words in `n_articles` articles. `adaptive` is
+    `learned` on stories within the learned model's training range (`LEARNED_RANGE_WORDS`); on longer ones,
+    `openings` while the openings view still gives every article `MIN_OPENING_WORDS` (up to 5 articles), and
+    `centroid` beyond (DUC's 10-article clusters: R1 recall 38.96 with `centroid`, 37.34 with `openings`)."""
     if strategy != ADAPTIVE:
         return strategy
     if n_words <= LEARNED_RANGE_WORDS:

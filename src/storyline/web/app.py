@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 
-import anyio
 import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -19,16 +16,6 @@ from storyline.web.limits import BodySizeLimit
 from storyline.web.settings import WebSettings, get_settings, limit_label
 
 STATIC = Path(__file__).resolve().parent / "static"
-
-
-@asynccontextmanager
-async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    # One brief at a time: the models the pipeline loads on first use are process-wide, and spaCy does not promise
-    # that one pipeline may run in several threads at once (the work holds the GIL for most of its time anyway).
-    # Briefs queue for this limiter, not for the shared thread pool, so that requests waiting for a brief hold no
-    # thread and pages and GETs stay quick under load. Models still load on the first brief.
-    app.state.pipeline_limiter = anyio.CapacityLimiter(1)
-    yield
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -50,7 +37,6 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         version=__version__,
         summary="Cited story briefs from several news articles.",
         description=f"Requests are limited to {limit_label(settings.max_request_bytes)}; larger ones get 413.",
-        lifespan=_lifespan,
     )
     app.state.settings = settings  # for the error handlers, which run outside dependency injection
     app.dependency_overrides[get_settings] = lambda: settings

@@ -44,9 +44,10 @@ def is_loopback(host: str) -> bool:
 
 
 def limit_label(n_bytes: int) -> str:
-    """'5 MB', '64 KB' or '2,000 bytes': the request limit as the pages and the 413 message state it."""
+    """'5 MiB (5.2 MB)', '4 KiB (4.1 kB)' or '2,000 bytes': the request limit as the pages and the 413 message state
+    it, in the binary unit it is set in and the decimal one file managers and ingest's messages use."""
     if n_bytes % (1024 * 1024) == 0:
-        return f"{n_bytes // (1024 * 1024)} MB"
+        return f"{n_bytes // (1024 * 1024)} MiB ({n_bytes / 1e6:.1f} MB)"
     if n_bytes % 1024 == 0:
-        return f"{n_bytes // 1024} KB"
+        return f"{n_bytes // 1024} KiB ({n_bytes / 1e3:.1f} kB)"
     return f"{n_bytes:,} bytes"
