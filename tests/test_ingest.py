@@ -292,6 +292,15 @@ def test_ingest_jsonl_in_utf16_is_decoded_and_says_so(tmp_path: Path, codec: str
     assert [p.reason for p in result.problems] == [note]
 
 
+def test_ingest_jsonl_in_cp1252_is_read_as_cp1252_and_says_so(tmp_path: Path) -> None:
+    text = STORY + " Café owners said “no”."
+    path = tmp_path / "cluster.jsonl"
+    path.write_bytes((json.dumps({"documents": [text]}, ensure_ascii=False) + "\n").encode("cp1252"))
+    result = load_articles([path])
+    assert [a.text for a in result.articles] == [text]
+    assert [p.reason for p in result.problems] == ["not UTF-8; decoded as cp1252"]
+
+
 def test_ingest_stdin_over_the_size_limit_is_refused_with_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 

@@ -6,12 +6,14 @@ with the rest; `load_articles` never raises for one bad input.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import gzip
 import json
 import os
 import re
 import sys
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -360,12 +362,32 @@ def _control_ratio(sample: bytes) -> float:
 
 def _from_jsonl(path: Path, cluster: int | str | None) -> Iterator[_Document | Problem]:
     try:
-        lines, encoding = open_jsonl(path, errors="replace")
+        lines, encoding = open_jsonl(path, errors=_CP1252_FALLBACK)
         yield from _encoding_note(str(path), encoding)
+        _fell_back.happened = False
         with lines:
             yield from _records_to_documents(lines, str(path), cluster)
+        if _fell_back.happened:
+            yield from _encoding_note(str(path), "cp1252")
     except (OSError, EOFError) as exc:
         yield Problem(source=str(path), reason=f"cannot read JSONL: {exc}")
+
+
+_CP1252_FALLBACK = "storyline.cp1252"
+_fell_back = threading.local()
+
+
+def _decode_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Read the bytes a JSONL file's codec cannot decode as cp1252, as `decode` reads a whole text file that is not
+    UTF-8: a JSONL file is read lazily, line by line, so it cannot be tried whole first. Noted per thread, so the
+    reader can say so."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _fell_back.happened = True
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _decode_as_cp1252)
 
 
 def open_jsonl(path: Path, *, errors: str = "strict") -> tuple[TextIO, str]:
