@@ -8,8 +8,8 @@ import pytest
 import storyline
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
-from storyline.models import Article, Brief, BriefOptions, Span, SummarySentence, SupportSpan
-from storyline.pipeline import joined_quotations, prepare_articles
+from storyline.models import Brief, BriefOptions
+from storyline.pipeline import prepare_articles
 from tests.test_clean import LABELS
 
 STORY = (
@@ -182,51 +182,6 @@ def test_pipeline_undescribed_preparation_keeps_the_same_bodies(examples_dir: Pa
     assert [a.id for a in bare] == [a.id for a in described]
     assert {a.outlet for a in bare} == {None}  # the seeds' outlets come from their bylines, not looked for here
     assert all(a.outlet for a in described)
-
-
-def _summary(article: Article, texts: list[str], support: dict[str, list[SupportSpan]]) -> list[SummarySentence]:
-    spans = [(article.body.index(t), article.body.index(t) + len(t)) for t in texts]
-    return [
-        SummarySentence(text=t, source=Span(article=article.id, start=a, end=b), support=tuple(support.get(t, ())))
-        for t, (a, b) in zip(texts, spans, strict=True)
-    ]
-
-
-QUOTE_HALVES = (
-    "The city council met on Tuesday.",
-    '"We cannot keep the old river bridge open for another winter.',
-    'The repairs would cost far more than a new span."',
-)
-
-
-def test_pipeline_halves_of_one_quotation_are_one_summary_sentence() -> None:
-    body = " ".join(QUOTE_HALVES)
-    article = Article(id="a1", source="a1", raw=body, text=body, body=body)
-    shared = [SupportSpan(article="a2", start=0, end=9, similarity=0.7)]
-    halves = _summary(
-        article,
-        list(QUOTE_HALVES[1:]),
-        {
-            QUOTE_HALVES[1]: shared,
-            QUOTE_HALVES[2]: [
-                SupportSpan(article="a2", start=0, end=9, similarity=0.5),
-                SupportSpan(article="a3", start=0, end=5, similarity=0.45),
-            ],
-        },
-    )
-    [joined] = joined_quotations([*_summary(article, [QUOTE_HALVES[0]], {}), *halves], [article])[1:]
-    assert joined.text == " ".join(QUOTE_HALVES[1:]) == body[joined.source.start : joined.source.end]
-    # the passage both halves share keeps its closer similarity, and support stays best first
-    assert [(s.article, s.similarity) for s in joined.support] == [("a2", 0.7), ("a3", 0.45)]
-
-
-def test_pipeline_a_sentence_opening_a_quotation_joins_no_earlier_pick() -> None:
-    # 'The mayor said: "We …' has an odd number of marks too, but opens its quotation: nothing before it is joined
-    texts = ["Officials met on Tuesday to discuss the bridge.", 'The mayor said: "We cannot keep it open.']
-    body = " ".join(texts) + '\n"The repairs would cost far more."'
-    article = Article(id="a1", source="a1", raw=body, text=body, body=body)
-    summary = _summary(article, texts, {})
-    assert joined_quotations(summary, [article]) == tuple(summary)
 
 
 def test_pipeline_nothing_given_says_so() -> None:

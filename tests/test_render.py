@@ -10,10 +10,10 @@ from markupsafe import escape
 
 import storyline
 from storyline.models import Brief, Conflict, ConflictSide, Quote, Span, SummarySentence
-from storyline.pipeline import quoted_speakers
 from storyline.render import RENDERERS
 from storyline.render.analysis import INFERRED_NOTE, key_quotes, speaker_label
 from storyline.render.citations import passage_text, summary_text
+from storyline.summary import quoted_speakers
 
 PAYLOAD = '<script>alert("owned")</script><img src=x onerror=alert(1)>'
 

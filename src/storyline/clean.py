@@ -26,6 +26,7 @@ from storyline.outlets import find_outlet
 _TAIL_MAX_WORDS = 20
 _TITLE_WORDS = (4, 25)
 _TOP_LINES = 8
+_PARAGRAPH_WORDS = 60
 _FRAGMENT_WORDS = 3
 _FRAGMENT_CHARS = 40
 _PLACEHOLDER_MAX_WORDS = 400
@@ -252,7 +253,7 @@ def _mark_title(lines: list[str], verdicts: list[str | None]) -> int | None:
         if verdict is not None:
             continue
         seen_kept += 1
-        if seen_kept > _TOP_LINES or count_words(lines[index]) > 60:
+        if seen_kept > _TOP_LINES or count_words(lines[index]) > _PARAGRAPH_WORDS:
             return None
         low, high = _TITLE_WORDS
         if low <= count_words(lines[index]) <= high and not re.search(r"[.!?:;,\"”]$", lines[index]):

@@ -7,7 +7,6 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,28 +17,16 @@ from storyline.clean import clean_article, looks_english
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
 from storyline.literals import ascii_spaced
-from storyline.models import (
-    Article,
-    ArticleInfo,
-    Brief,
-    BriefOptions,
-    Problem,
-    Quote,
-    Sentence,
-    Span,
-    Story,
-    SummarySentence,
-    SupportSpan,
-)
+from storyline.models import Article, ArticleInfo, Brief, BriefOptions, Problem, Sentence, Story, SummarySentence
 from storyline.represent import Cluster, ascii_word_table
-from storyline.segment import leaves_quote_open, opens_mid_quote, segment
+from storyline.segment import segment
 from storyline.select import MIN_WORDS, Pick, select_sentences
+from storyline.summary import quoted_speakers, summarise
 
 if TYPE_CHECKING:
     from storyline.analyze import Analysis
 
 logger = logging.getLogger(__name__)
-_SIMILARITY = attrgetter("similarity")
 
 MAX_SENTENCES = 6000
 """Sentences one brief compares pairwise; the similarity matrix grows with the square (6,000 → ~300 MB)."""
@@ -86,30 +73,10 @@ def brief(
         >>> storyline.brief(["examples/"], words=100).summary[0].cites
     """
     options = _options(words) if options is None else _checked_options(options, words)
-    default_date = _checked_date(default_date)
-    articles, found = _as_articles(inputs)
-    all_problems = [*problems, *found]
-    unique, prepared = prepare_articles(articles)
-    all_problems += prepared
-    if default_date is not None:
-        unique = [a if a.published else a.model_copy(update={"published": default_date}) for a in unique]
-    if not unique:
-        reasons = "; ".join(f"{p.source}: {p.reason}" for p in all_problems) or "no input given"
-        raise InputError(f"no usable article: {reasons}", all_problems)
-    unique = [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)]
-    sentences = [s for article in unique for s in segment(article)]
-    if len(sentences) > MAX_SENTENCES:
-        # One huge page can be the cause as well as many articles: name the longest, so the advice fits either.
-        per_article = Counter(s.article_id for s in sentences)
-        longest = next(a for a in unique if a.id == max(per_article, key=per_article.__getitem__))
-        raise InputError(
-            f"{len(sentences):,} sentences is more than one brief handles ({MAX_SENTENCES:,}, about 150 articles); "
-            f"brief fewer or shorter articles at a time (the longest, {longest.source}, has "
-            f"{per_article[longest.id]:,})",
-            all_problems,
-        )
+    articles, all_problems = _usable_articles(inputs, problems, _checked_date(default_date))
+    sentences = _sentences(articles, all_problems)
     cluster = Cluster.build(sentences, options.support_threshold)  # computed once: selection and analysis use it
-    all_problems += off_story(unique, cluster)
+    all_problems += off_story(articles, cluster)
     picks = select_sentences(
         sentences,
         words=options.words,
@@ -117,26 +84,55 @@ def brief(
         support_threshold=options.support_threshold,
         cluster=cluster,
     )
-    summary = joined_quotations(tuple(_summary_sentence(p) for p in picks), unique)
+    summary = summarise(picks, articles)
     if not summary:
         all_problems.append(
             Problem(source="brief", reason=f"no sentence of {MIN_WORDS}+ words to summarise", severity="warning")
         )
-    analysis_problem = _too_long_for_analysis(unique, options)
+    analysis_problem = _too_long_for_analysis(articles, options)
     if analysis_problem:
         all_problems.append(analysis_problem)
         options = options.model_copy(update={"analysis": False})
-    found = _analysis(unique, options)
-    analysed = {} if found is None else {"entities": found.entities, "quotes": found.quotes, "timeline": found.timeline}
-    if found is not None:
-        summary = quoted_speakers(summary, found.quotes)
+    analysis = _analysis(articles, cluster, summary, options)
+    if analysis is not None:
+        summary = quoted_speakers(summary, analysis.quotes)
     return Brief(
         options=options,
-        story=Story(title=_story_title(unique, picks), articles=tuple(_info(a) for a in unique)),
+        story=Story(title=_story_title(articles, picks), articles=tuple(_info(a) for a in articles)),
         summary=summary,
         problems=tuple(all_problems),
-        **analysed,
-        **_comparison(unique, cluster, summary, options),
+        **_analysis_fields(analysis),
+    )
+
+
+def _usable_articles(
+    inputs: Iterable[str | Path | Article] | str | Path, problems: Sequence[Problem], default_date: dt.date | None
+) -> tuple[list[Article], list[Problem]]:
+    """The cleaned, unique articles of `inputs` with their final ids (a1, a2, …), and every problem so far."""
+    articles, load_problems = _as_articles(inputs)
+    unique, prepare_problems = prepare_articles(articles)
+    all_problems = [*problems, *load_problems, *prepare_problems]
+    if default_date is not None:
+        unique = [a if a.published else a.model_copy(update={"published": default_date}) for a in unique]
+    if not unique:
+        reasons = "; ".join(f"{p.source}: {p.reason}" for p in all_problems) or "no input given"
+        raise InputError(f"no usable article: {reasons}", all_problems)
+    return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)], all_problems
+
+
+def _sentences(articles: Sequence[Article], problems: Sequence[Problem]) -> list[Sentence]:
+    """The articles' sentences in order; an `InputError` carrying `problems` when one brief cannot compare them."""
+    sentences = [s for article in articles for s in segment(article)]
+    if len(sentences) <= MAX_SENTENCES:
+        return sentences
+    # One huge page can be the cause as well as many articles: name the longest, so the advice fits either.
+    per_article = Counter(s.article_id for s in sentences)
+    longest = next(a for a in articles if a.id == max(per_article, key=per_article.__getitem__))
+    raise InputError(
+        f"{len(sentences):,} sentences is more than one brief handles ({MAX_SENTENCES:,}, about 150 articles); "
+        f"brief fewer or shorter articles at a time (the longest, {longest.source}, has "
+        f"{per_article[longest.id]:,})",
+        list(problems),
     )
 
 
@@ -195,49 +191,29 @@ def off_story(articles: Sequence[Article], cluster: Cluster) -> list[Problem]:
     ]
 
 
-def _analysis(articles: Sequence[Article], options: BriefOptions) -> Analysis | None:
-    """Entities, quotes and timeline when asked for; the import is here so that briefs without analysis never load
-    spaCy."""
+def _analysis(
+    articles: Sequence[Article], cluster: Cluster, summary: Sequence[SummarySentence], options: BriefOptions
+) -> Analysis | None:
+    """Entities, quotes, timeline, coverage and conflicts when asked for; the import is here so that briefs without
+    analysis never load spaCy or the analysis rules."""
     if not options.analysis:
         return None
     from storyline.analyze import analyze
 
-    return analyze(articles)
+    return analyze(articles, cluster=cluster, summary=summary)
 
 
-def quoted_speakers(summary: Sequence[SummarySentence], quotes: Sequence[Quote]) -> tuple[SummarySentence, ...]:
-    """Give each summary sentence that sits inside a quotation, attributed outside it, the quote's speaker.
-
-    A summary cut from a quotation ("You don't want to send Xi to Mar-a-Lago.") would otherwise leave the reader
-    guessing who said it; a sentence that carries its own attribution ("…," the official said.) needs nothing.
-    """
-    return tuple(_with_speaker(sentence, quotes) for sentence in summary)
-
-
-def _with_speaker(sentence: SummarySentence, quotes: Sequence[Quote]) -> SummarySentence:
-    span = sentence.source
-    for quote in quotes:
-        if quote.kind != "full" or quote.speaker is None or quote.span.article != span.article:
-            continue
-        if quote.span.end <= span.start or quote.span.start >= span.end:
-            continue
-        said = quote.speaker_span
-        if said is not None and span.start <= said.start and said.end <= span.end:
-            return sentence
-        return sentence.model_copy(update={"speaker": quote.speaker, "speaker_attribution": quote.attribution})
-    return sentence
-
-
-def _comparison(
-    articles: Sequence[Article], cluster: Cluster, summary: Sequence[SummarySentence], options: BriefOptions
-) -> dict[str, object]:
-    """What only one outlet reports and where outlets disagree, from the similarities selection computed."""
-    if not options.analysis:
+def _analysis_fields(analysis: Analysis | None) -> dict[str, object]:
+    """The brief's analysis fields; none, so their empty defaults, without analysis."""
+    if analysis is None:
         return {}
-    from storyline.analyze.conflicts import find_conflicts
-    from storyline.analyze.coverage import find_coverage
-
-    return {"coverage": find_coverage(cluster, summary), "conflicts": find_conflicts(cluster, articles)}
+    return {
+        "entities": analysis.entities,
+        "quotes": analysis.quotes,
+        "timeline": analysis.timeline,
+        "coverage": analysis.coverage,
+        "conflicts": analysis.conflicts,
+    }
 
 
 def _options(words: int | None) -> BriefOptions:
@@ -346,59 +322,6 @@ def _info(article: Article) -> ArticleInfo:
         dropped_lines=len(article.dropped),
         body=article.body,
     )
-
-
-def _summary_sentence(pick: Pick) -> SummarySentence:
-    return SummarySentence(
-        text=pick.sentence.text,
-        source=_span(pick.sentence),
-        support=tuple(
-            SupportSpan(article=s.article_id, start=s.start, end=s.end, similarity=round(sim, 3))
-            for s, sim in pick.support
-        ),
-    )
-
-
-def joined_quotations(summary: Sequence[SummarySentence], articles: Sequence[Article]) -> tuple[SummarySentence, ...]:
-    """The summary with each sentence that continues a quotation right after another pick joined to that pick.
-
-    The splitter keeps a quotation that names no speaker apart sentence by sentence, so selection can pick two
-    halves of one statement ('"You don't want to send Xi to Mar-a-Lago and have Trump walk away.' and 'That would
-    be a diplomatic catastrophe."'); shown as two bullets, they read as two statements. Joined, they are one span
-    of the article, as every summary sentence is.
-    """
-    bodies = {article.id: article.body for article in articles}
-    joined: list[SummarySentence] = []
-    ending_at: dict[tuple[str, int], int] = {}  # (article, end of a pick) -> its place in `joined`
-    for sentence in summary:
-        source = sentence.source
-        body = bodies[source.article]
-        gap_start = source.start
-        while gap_start > 0 and body[gap_start - 1].isspace():
-            gap_start -= 1
-        before = ending_at.get((source.article, gap_start))
-        if before is None or not (leaves_quote_open(joined[before].text) and opens_mid_quote(sentence.text)):
-            ending_at[(source.article, source.end)] = len(joined)
-            joined.append(sentence)
-            continue
-        first = joined[before]
-        span = first.source.model_copy(update={"end": source.end})
-        # a passage supporting both halves keeps its closer similarity
-        support = {(s.article, s.start, s.end): s for s in sorted((*first.support, *sentence.support), key=_SIMILARITY)}
-        joined[before] = first.model_copy(
-            update={
-                "text": body[span.start : span.end],
-                "source": span,
-                "support": tuple(sorted(support.values(), key=_SIMILARITY, reverse=True)),
-            }
-        )
-        del ending_at[(source.article, first.source.end)]
-        ending_at[(source.article, source.end)] = before
-    return tuple(joined)
-
-
-def _span(sentence: Sentence) -> Span:
-    return Span(article=sentence.article_id, start=sentence.start, end=sentence.end)
 
 
 def _story_title(articles: Sequence[Article], picks: Sequence[Pick]) -> str | None:

@@ -1,17 +1,39 @@
-"""Analysis of a cluster beyond the summary: named entities, quotations and the timeline (more to come: coverage).
+"""Analysis of a story beyond the summary: named entities, quotations with their speakers, the timeline, what each
+outlet alone reports (coverage) and where outlets disagree (conflicts).
 
-Importing this package is cheap; spaCy loads on the first call to `analyze`.
+Importing this package does not load spaCy; it loads on the first call to `analyze`.
+
+The modules, in the order `analyze` uses them (→: what a module relies on):
+
+- entities.py: spaCy NER mentions merged into one name per person, group or place → glued_text.py (page text a
+  name takes along), name_variants.py (nicknames, short forms), surnames.py (whom a shared surname means).
+- quotes.py: direct quotations and their speakers. quote_marks.py pairs the quotation marks; the speaker comes
+  from the quote's own sentence (subjects.py: the subject of a speech verb; characterising.py: 'called it “a
+  disaster”'; quote_flow.py: a whole statement or a few words, the previous speaker's words going on), from the
+  sentences before it (before_quote.py), or from whom the paragraph is about (topics.py).
+  - speakers.py turns the words of an attribution into a speaker → names.py (full names, titles, gender),
+    pairs.py (two people speaking together), organisations.py ('the company said'), documents.py ('the
+    statement said'), surnames.py.
+  - speech_verbs.py: the reporting verbs, participles and describing words all of these match.
+- timeline.py: dated events, each resolved against its article's date → dates.py (date expressions as ISO 8601).
+- coverage.py: what each outlet alone reports, and who reports each summary sentence, from selection's
+  similarities (`Cluster`).
+- conflicts.py: sentences of different outlets that cannot both be true → values.py (numbers and dates as
+  intervals).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from storyline.analyze.conflicts import find_conflicts
+from storyline.analyze.coverage import find_coverage
 from storyline.analyze.entities import analyze_entities
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.timeline import build_timeline
-from storyline.models import Article, Entity, Event, Quote
+from storyline.models import Article, Conflict, Coverage, Entity, Event, Quote, SummarySentence
+from storyline.represent import Cluster
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,20 +41,34 @@ class Analysis:
     entities: tuple[Entity, ...]
     quotes: tuple[Quote, ...]
     timeline: tuple[Event, ...] = ()
+    coverage: Coverage = field(default_factory=Coverage)
+    conflicts: tuple[Conflict, ...] = ()
 
 
-def analyze(articles: Sequence[Article]) -> Analysis:
-    """Entities merged across the articles, every direct quotation with its speaker, and the dated events.
+def analyze(
+    articles: Sequence[Article], *, cluster: Cluster | None = None, summary: Sequence[SummarySentence] = ()
+) -> Analysis:
+    """Entities merged across the articles, every direct quotation with its speaker, the dated events, and, given
+    the similarities selection computed, coverage and conflicts.
 
     Args:
         articles: Cleaned articles with their final ids.
+        cluster: The story's sentences and their similarities (`Cluster.build`); without it coverage and conflicts
+            stay empty, for callers that want the quotes or entities alone.
+        summary: The brief's summary sentences, whose support the coverage matrix shows.
 
     Returns:
-        Entities most mentioned first; quotes in article order, then reading order; events chronologically.
+        Entities most mentioned first; quotes in article order, then reading order; events chronologically;
+        conflicts in article order.
 
     Raises:
         ModelUnavailable: spaCy or its English model package is not installed.
     """
     entities = analyze_entities(articles)
     quotes = tuple(quote for article in articles for quote in find_quotes(article, entities))
-    return Analysis(entities.entities, quotes, build_timeline(articles, entities))
+    timeline = build_timeline(articles, entities)
+    if cluster is None:
+        return Analysis(entities.entities, quotes, timeline)
+    return Analysis(
+        entities.entities, quotes, timeline, find_coverage(cluster, summary), find_conflicts(cluster, articles)
+    )

@@ -1,0 +1,79 @@
+"""Line rules for the newsroom's notes around a story: editor's notes and corrections, bylines and credits,
+datelines, wire desks' notes; and the initials or update pointer a wire desk leaves after a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from storyline.furniture.shared import MONTH, WEEKDAY, count_words, pattern, short_line_rule
+
+_editor = pattern(
+    r"^(?:this (?:post|story|article|report) (?:has been|was|is being) (?:updated|corrected|developing|amended|edited)\b.*|"
+    r"this story is developing\b.*|this is a developing story\b.*|check back (?:later |soon )?for\b.*|stay with .{1,40} for updates.*|"
+    r"(?:correction|clarification|editor'?s note)(?:[\s,]+(?:\d{1,4}|%s))*\s*:.*|"
+    r"an earlier version\b[^.]{0,80}\b(?:incorrect(?:ly)?|misstated|misidentified|misspelled|wrongly|erroneously|mistakenly)\b.*|"
+    r"(?:an edited |a )?version of this (?:story|article|post|report|review) (?:first |originally )?(?:appeared|appears|ran)\b.*|"
+    r"this (?:story|article|post|report|review) (?:first|originally) (?:appeared|ran|was published)\b.*|"
+    r"(?:[-–—]\s*)?update(?:d)?\s*(?:\d+|[IVX]+)?\s*(?:,|:|at\b).{0,120}|update(?:s|d)?\s*[IVX]*\W*)$" % MONTH
+)
+editor_note = short_line_rule(_editor.match, 45)
+
+
+_byline = re.compile(
+    r"^(?:By|BY|by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,|and|&|\|)\s*[\w.'’ ]{0,60})?$|"
+    r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*[,|]\s*[\w\s.'’,]{0,40}\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer)\b[\w\s|.,'’]{0,30}$|"
+    r"^(?:[-–—]\s*)?(?:with )?(?:additional )?reporting by\b|^(?:additional )?reporting by\b|\bcontributed(?: reporting)?(?: to (?:this|the) (?:report|article|story))?(?: from [\w ,.]{1,60})?\.?$|\bcontributed to this (?:report|article|story)\b|"
+    r"^[Cc]ontributing\s*:|^\((?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\b.*\)$|^[Oo]riginally (?:published|appeared) (?:on|in|at)\b|^with assistance\b|^compiled by\b|^(?:[Ee]dited|[Tt]ranslated)(?: and (?:edited|translated))? by\b|^(?:editing|writing) by\b|"
+    r"^[-–—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$|^(?:with|and) (?:[A-Z][\w.'’-]+ ?){2,}(?:,\s*(?:[A-Z][\w.'’-]+ ?){2,})+$|"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}writes for [A-Z][\w.' -]{1,40}$|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,6}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)\b|"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}and (?:[A-Z][\w.'’-]+ ){1,3}(?:are|were) (?:[\w-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)s (?:for|at|with)\b"
+)
+
+
+def byline(s: str) -> bool:
+    # Every alternative but the "contributed" ones is anchored at the start, so match() is enough for most lines.
+    return count_words(s) <= 70 and bool(_byline.match(s) or ("contributed" in s and _byline.search(s)))
+
+
+_date_tok = re.compile(
+    r"\b(?:%s|%s|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|[AP]M|[ECMP][SD]T|GMT|UTC|BST|ET|PT|at|on|of|the|"
+    r"published|posted|updated?|last|first|modified|am|pm|h|hrs?|ago|minutes?|hours?|days?|today|yesterday)\b"
+    % (MONTH, WEEKDAY),
+    re.I,
+)
+
+
+def dateline_only(s: str) -> bool:
+    n = count_words(s)
+    if n > 14:
+        return False
+    rest = _date_tok.sub(" ", s)
+    rest = re.sub(r"(?:Associated Press|AP|Reuters|AFP|CNN|UPDATE[DS]?|I{1,3}|[\W\d_])", " ", rest)
+    if not rest.strip() and re.search(r"\d|%s|%s|updated|published" % (MONTH, WEEKDAY), s, re.I):
+        return True
+    # "MOUNT DORA, Fla. -", "PHILADELPHIA |" : place-only dateline left dangling
+    return bool(re.fullmatch(r"[A-Z][A-Z .'’-]{2,30}(?:,\s*[A-Z][\w.]{1,12})?\s*[-–—|]\s*", s))
+
+
+# Wire copy's notes to editors on a line of their own: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", and a
+# desk's initials ("(ht-sf-fd)", "(pvs/nw/ls)").
+_wire_desk_note = re.compile(r"^\(STORY CAN END HERE\b.*\)$|^\((?:[a-z]{2,4}\s*[-/]\s*)+[a-z]{0,4}\s*\)$")
+
+
+def wire_desk_note(s: str) -> bool:
+    return s[:1] == "(" and count_words(s) <= 12 and bool(_wire_desk_note.match(s))
+
+
+# What a wire desk leaves after a paragraph's last sentence: its initials ("… last year. tt-ggl"), or a pointer to
+# where an update goes, which may also fill the line alone ("Turkey often, 15th graf pvs", "Troops massed, pick up
+# 4th graf pvs", "… cooperation. A plane, 2nd graf, pvs").
+_wire_tail = re.compile(
+    r"(?:(?<=[.!?'\"”])\s+[a-z]{2,4}(?:-[a-z]{2,4}){1,3}"
+    r"|(?:^|(?<=[.!?'\"”])\s+)[^.!?\"“”]{0,120}?(?:,|\bpick up)\s*(?:\d+(?:st|nd|rd|th)\s+grafs?|grafs?\s+\d+)\b"
+    r"[,.]?(?:\s*pvs\b)?[.\s]*(?:\(?[a-z]{1,3}\)?)?)$"
+)
+
+
+def strip_wire_tail(line: str) -> str:
+    """`line` without the initials or update pointer a wire desk left after its last sentence."""
+    return _wire_tail.sub("", line) if "-" in line[-16:] or "graf" in line[-40:] else line
