@@ -27,6 +27,11 @@ _TAIL_MAX_WORDS = 20
 _TITLE_WORDS = (4, 25)
 _TOP_LINES = 8
 _PARAGRAPH_WORDS = 60
+"""A kept line this long is a paragraph: the story has begun, so the title search stops there. Shorter lines of
+26-60 words (a caption, a teaser, a standfirst) can stand above the headline. Over the 1,314 documents of raw
+Multi-News validation and DUC 2003, no limit would add 29 titles found below a paragraph (the six read were all
+wrong: a pull quote, a social post, a sentence); a limit of 40 would lose 24, some right, some another story's
+teaser."""
 _FRAGMENT_WORDS = 3
 _FRAGMENT_CHARS = 40
 _PLACEHOLDER_MAX_WORDS = 400
@@ -293,5 +298,12 @@ def english_ratio(text: str) -> float:
     return sum(map(_ENGLISH_STOPWORDS.__contains__, words)) / len(words)
 
 
+_MIN_ENGLISH_RATIO = 0.15
+"""Below this share of English function words a text is probably not English. Of the 1,266 cleaned bodies of 20+
+words in raw Multi-News validation and DUC 2003 one falls below it (a page of song credits), and 1% below 0.27.
+Invented two-sentence news texts in French, Spanish, Italian, Portuguese, German, Dutch and Swedish score 0.0-0.12
+("a", "in" are words there too); Danish, at 0.20, passes: this catches most foreign text, not all."""
+
+
 def looks_english(text: str) -> bool:
-    return english_ratio(text) >= 0.15
+    return english_ratio(text) >= _MIN_ENGLISH_RATIO

@@ -67,7 +67,10 @@ ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
 """Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
 _CLOSERS = "”’\"')]"
 _OPENING_MARKS = "\"'“‘(`[-—"
-# '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution.
+# '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution. The verbs are the
+# splitter's own, not analyze/speech_verbs.py's: segmenting comes before analysis and fixes the sentences every later
+# stage sees (selection, the trained model's features). Those hundred verbs here would change the split of 6 of the
+# 1,314 raw Multi-News and DUC 2003 documents (24 sentence spans).
 _ATTRIBUTION = re.compile(
     r"(?:[\w.'-]+\s+){1,4}(?:said|says|added|adds|told|tweeted|wrote|writes|asked|asks|explained|continued|"
     r"replied|noted|declared|insisted|stated|argued|warned|recalled)"

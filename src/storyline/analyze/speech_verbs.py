@@ -1,5 +1,11 @@
 """The words of attribution: reporting verbs in the forms that attribute a quote, their participles, and the words
-that open a description of a source rather than a name."""
+that open a description of a source rather than a name.
+
+Four modules keep shorter lists of speech verbs on purpose, each with its reason and measurement beside it:
+segment.py's `_ATTRIBUTION` (it decides sentence boundaries, before analysis), features.py's `_ATTRIBUTION_WORDS`
+(frozen with the trained model), conflicts.py's `_SPEECH` (who a figure or claim is credited to) and quote_flow.py's
+`_REPORTED`, `_REPORTED_AT_END` and `_BARE_ATTRIBUTION` (a speaker read without a quote's own attribution).
+"""
 
 from __future__ import annotations
 
