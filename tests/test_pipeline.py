@@ -174,10 +174,10 @@ def test_pipeline_summary_without_long_sentences_says_so() -> None:
     assert [p.reason for p in brief.problems] == ["no sentence of 6+ words to summarise"]
 
 
-def test_pipeline_undescribed_preparation_keeps_the_same_bodies(examples_dir: Path) -> None:
+def test_pipeline_preparation_without_metadata_keeps_the_same_bodies(examples_dir: Path) -> None:
     articles = load_articles([examples_dir]).articles
     described, _ = prepare_articles(articles)
-    bare, _ = prepare_articles(articles, describe=False)
+    bare, _ = prepare_articles(articles, find_metadata=False)
     assert [a.body for a in bare] == [a.body for a in described]
     assert [a.id for a in bare] == [a.id for a in described]
     assert {a.outlet for a in bare} == {None}  # the seeds' outlets come from their bylines, not looked for here

@@ -45,19 +45,19 @@ class CleanedText:
     published: dt.date | None = None
 
 
-def clean_article(article: Article, *, describe: bool = True) -> Article:
+def clean_article(article: Article, *, find_metadata: bool = True) -> Article:
     """Clean an article's plain text into its body; set title, outlet and date when the input gave none.
 
     Args:
         article: An article as `load_articles` returns it.
-        describe: Also name the outlet and read a dateline's date; False cleans the body alone (the same body),
+        find_metadata: Also name the outlet and read a dateline's date; False cleans the body alone (the same body),
             all that sentence selection reads.
 
     Returns:
         A copy with `body`, `dropped` and, where found, `title`, `outlet` and `published` filled.
     """
-    cleaned = clean_text(article.text, find_date=describe)
-    if not describe:
+    cleaned = clean_text(article.text, find_date=find_metadata)
+    if not find_metadata:
         return article.model_copy(update={"body": cleaned.body, "dropped": cleaned.dropped})
     outlet = article.outlet or find_outlet(
         body=cleaned.body,

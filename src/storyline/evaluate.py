@@ -163,7 +163,7 @@ def cluster_sentences(record: dict[str, Any]) -> list[Sentence]:
     Documents with nothing left after cleaning are skipped; a cluster with none left has no sentences. What a brief
     finds besides the sentences (outlets, dates, language warnings) is not looked for.
     """
-    unique, _ = prepare_articles(_articles(record), describe=False)
+    unique, _ = prepare_articles(_articles(record), find_metadata=False)
     return [sentence for article in unique for sentence in segment(article)]
 
 

@@ -136,14 +136,14 @@ def _sentences(articles: Sequence[Article], problems: Sequence[Problem]) -> list
     )
 
 
-def prepare_articles(articles: Iterable[Article], *, describe: bool = True) -> tuple[list[Article], list[Problem]]:
+def prepare_articles(articles: Iterable[Article], *, find_metadata: bool = True) -> tuple[list[Article], list[Problem]]:
     """Clean articles, skip those with no text left, and keep one of each set of duplicates.
 
     Shared by `brief` and `storyline eval`, so that scores measure the sentences a brief chooses from.
 
     Args:
         articles: Articles as `load_articles` returns them.
-        describe: Also find each article's outlet and dateline date and check its language, which a brief shows;
+        find_metadata: Also find each article's outlet and dateline date and check its language, which a brief shows;
             False keeps to what selection reads (the same bodies, so the same sentences), as `storyline eval` does.
 
     Returns:
@@ -152,12 +152,12 @@ def prepare_articles(articles: Iterable[Article], *, describe: bool = True) -> t
     problems: list[Problem] = []
     cleaned: list[Article] = []
     for article in articles:
-        body = clean_article(article, describe=describe)
+        body = clean_article(article, find_metadata=find_metadata)
         if not body.body.strip():
             reason = f"no article text left after cleaning ({len(body.dropped)} lines were page furniture)"
             problems.append(Problem(source=article.source, reason=reason))
             continue
-        if describe and not looks_english(body.body):
+        if find_metadata and not looks_english(body.body):
             reason = "does not look like English; the brief may be poor"
             problems.append(Problem(source=article.source, reason=reason, severity="warning"))
         cleaned.append(body)
