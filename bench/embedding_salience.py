@@ -229,7 +229,7 @@ def report(results: list[dict[str, tuple[float, float, float]]]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path, default=Path("/tmp/s10/embed"))
+    parser.add_argument("--cache", type=Path, default=Path(__file__).resolve().parent / "results" / "embeddings")
     parser.add_argument("--train-clusters", type=int, default=1000)
     parser.add_argument("--sets", default="raw", help="comma-separated: raw, duc2, trunc")
     args = parser.parse_args()
