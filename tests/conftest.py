@@ -1,13 +1,17 @@
-"""Shared fixtures: the three seed articles in examples/, briefed once per session."""
+"""Shared fixtures: the three seed articles in examples/, briefed once per session, and a small hand-made story
+that the feature, scorer, selection and training tests share."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import storyline
-from storyline.models import Brief
+from storyline.features import sentence_features
+from storyline.models import Brief, Sentence
+from storyline.represent import Cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -36,3 +40,32 @@ def shared_data(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+# One story from two outlets: a fact both report, one only the first reports, page furniture, a quote's tail
+# and a question, so that each sentence feature has a sentence that sets it.
+RIVER_BRIDGE = {
+    "a1": [
+        "Engineers closed the old river bridge on Friday after inspectors found deep cracks in its steel beams.",
+        "Traffic will be diverted through the north tunnel for several weeks.",
+        "Share this story",
+    ],
+    "a2": [
+        "The river bridge was shut by engineers on Friday after cracks were found in its steel beams.",
+        'Is it safe?" she asked.',
+        "Who will pay for the repairs to the bridge?",
+    ],
+}
+
+
+def river_bridge_sentences() -> list[Sentence]:
+    return [
+        Sentence(article_id=article, position=k, start=0, end=len(text), text=text)
+        for article, texts in RIVER_BRIDGE.items()
+        for k, text in enumerate(texts)
+    ]
+
+
+def river_bridge_features() -> np.ndarray:
+    cluster = Cluster.build(river_bridge_sentences(), 0.45)
+    return sentence_features(cluster.sentences, cluster.vectors, cluster.similarity, cluster.centrality)

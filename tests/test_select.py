@@ -17,6 +17,7 @@ from storyline.select import (
     select_stories,
     select_story_indices,
 )
+from tests.conftest import river_bridge_sentences
 
 
 def _sentences(articles: list[list[str]]) -> list[Sentence]:
@@ -210,3 +211,10 @@ def test_select_sentences_takes_the_support_threshold_from_a_given_cluster() -> 
     )
     with pytest.raises(ConfigError, match=r"support_threshold 0\.4 differs from the given cluster's 0\.9"):
         select_sentences(sentences, words=60, support_threshold=0.4, cluster=strict)
+
+
+@pytest.mark.parametrize("strategy", sorted(STRATEGIES))
+def test_select_every_strategy_fits_budget_and_keeps_spans(strategy: str) -> None:
+    picks = select_sentences(river_bridge_sentences(), words=25, strategy=strategy)
+    assert 0 < sum(p.sentence.n_words for p in picks) <= 25
+    assert "Share this story" not in [p.sentence.text for p in picks]

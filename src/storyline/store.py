@@ -5,6 +5,10 @@ and the whole `Brief` as JSON) and an `articles` table (one row per article of a
 date, cleaned body and, when `save` was given the loaded articles, the raw input). The `Brief` JSON is what
 `get` returns; the article rows are there to be queried and to keep the raw text, which a `Brief` does not hold.
 
+Each cleaned body is therefore stored twice, on purpose: in the JSON (`ArticleInfo.body`), because the summary's
+spans index into it and `get` returns the brief whole without a join; and in `articles.body`, which storyline
+itself never reads back, so that the articles can be searched with plain SQL without parsing every brief's JSON.
+
 Every write is one transaction in WAL mode, so a process killed mid-write leaves either the whole brief or none
 of it. The schema version lives in `PRAGMA user_version`; opening a store applies the missing `MIGRATIONS`, in
 order, in one transaction.
