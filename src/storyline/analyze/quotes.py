@@ -421,6 +421,8 @@ def _attribute_sentence_end(text: ArticleText, found: Found, after: str) -> Spea
 
 
 def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) -> Speaker | None:
+    """The speaker the quote's own sentence names before it: a chanting crowd, "according to …", or who speaks at
+    the verb that introduces the quote."""
     body = text.body
     start = sentence_start(body, found.open_at)
     before = body[start : found.open_at]
@@ -431,6 +433,15 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
     if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
         return text.speaker(start + according.start(group), start + according.end(group), found)
+    verb = _speech_verb_before(body, before, found, is_full=is_full)
+    if verb is None:
+        return None
+    return _speaker_at_verb(text, start, before, verb, found)
+
+
+def _speech_verb_before(body: str, before: str, found: Found, *, is_full: bool) -> re.Match[str] | None:
+    """The verb in `before`, the words of the quote's sentence before it, that introduces the quote ("Kim said",
+    "describing him as"); None when there is none, or the quote is a title ('SiriusXM's “Breitbart News Daily”')."""
     # "was told" reports no speech by its subject; "He has said the jury should not be told …" does
     verbs = [
         m
@@ -454,7 +465,12 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
         verbs = [characterised]
     if not verbs or is_title_quote(body, found):
         return None
-    verb = verbs[-1]
+    return verbs[-1]
+
+
+def _speaker_at_verb(text: ArticleText, start: int, before: str, verb: re.Match[str], found: Found) -> Speaker | None:
+    """Who speaks at `verb` in `before`, the words from `start` to the quote: the verb's subject, a name after it
+    ("said Malkan"), or the subject a clause or sentence carries over ("officials said, and warned")."""
     who_start, who_end = subject_before(before, verb.start())
     inverted = re.match(rf"\s+(?P<who>[A-Z]{WORD}(?:\s+{WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
     # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"', nor 'told McCabe that "…"'

@@ -14,9 +14,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from functools import cached_property
+from typing import Final, Literal
 
 from storyline.analyze.documents import author_of, document_before, introduced_author, named_author
 from storyline.analyze.entities import (
@@ -209,6 +210,20 @@ def resolve(
     body: str, start: int, end: int, open_at: int, people: Sequence[Mention], context: SpeakerContext
 ) -> Speaker | None:
     """Turn the words naming the speaker of the quote opening at `open_at` into a name, a description, or None."""
+    span = _speaker_span(body, start, end, people)
+    if span is None:
+        return None
+    words = _SpeakerWords(body, *span, open_at, people, context)
+    for rule in _RULES:
+        verdict = rule(words)
+        if verdict is not None:
+            return None if verdict == _NOBODY else verdict
+    return None
+
+
+def _speaker_span(body: str, start: int, end: int, people: Sequence[Mention]) -> tuple[int, int] | None:
+    """The words that name the speaker: trimmed, from a pronoun opening the verb's clause, an outlet's name for a
+    report in it, and a name NER found running on past where the pattern stopped."""
     span = _trim(body, start, end)
     if span is None:
         return None
@@ -224,49 +239,133 @@ def resolve(
     if _NAME_GOES_ON.match(body, end):
         longer = (m for m in people if start <= m.start <= start + 4 and end < m.end <= end + 40)
         start, end = next(((start, m.end) for m in longer), (start, end))
-    # "An explanatory memorandum issued by the Department of Health said": its author
-    author = named_author(body, start, end, people)
-    if author is not None:
-        return _named(body, author.name, start, end, context, is_person=author.label == "PERSON")
-    who = body[start:end]
-    organisation = organisation_named_after(who)  # "The firm of Ames & Hale accused …": the firm is Ames & Hale
-    if organisation is not None:
-        return _named(body, organisation, start, end, context, is_person=False)
-    first = re.sub(r"['’]\w+$", "", who.split()[0].lower())  # "He's"
-    if first in ("he", "she", "who") or (first in {*_PRONOUNS, "it"} and len(who.split()) == 1):
-        return _referent(body, start, end, open_at, people, context)  # not "her father Richard Kuiper"
-    together = joint(body, start, end, people, context)
-    if together is not None:
-        return Speaker(together, "named", start, end)
-    if PLURAL.fullmatch(who):
-        # "the researchers, anthropologist El Molto … and physician Peter Sheldrick, wrote", or named before
-        appositive = re.match(r",[^,\"“”\n]{1,160},", body[end:])
-        together = joint(body, end, end + appositive.end(), people, context) if appositive else None
-        together = together or named_together(body, start, end, context)
-        if together is not None:
-            return Speaker(together, "named", start, end)
-    if first in _VAGUE:
+    return start, end
+
+
+@dataclass
+class _SpeakerWords:
+    """The words naming a quote's speaker, `body[start:end]`, and what the rules read from them."""
+
+    body: str
+    start: int
+    end: int
+    open_at: int
+    people: Sequence[Mention]
+    context: SpeakerContext
+
+    @cached_property
+    def who(self) -> str:
+        return self.body[self.start : self.end]
+
+    @cached_property
+    def first(self) -> str:
+        """The first word in lower case, without a contraction: "He's" is "he"."""
+        return re.sub(r"['’]\w+$", "", self.who.split()[0].lower())
+
+    @cached_property
+    def inside(self) -> list[Mention]:
+        """The entities NER tagged within the words."""
+        return [m for m in self.people if self.start <= m.start and m.end <= self.end]
+
+    @cached_property
+    def persons(self) -> list[Mention]:
+        return [m for m in self.inside if m.label == "PERSON"]
+
+    def named(self, name: str, *, is_person: bool = True) -> Speaker:
+        return _named(self.body, name, self.start, self.end, self.context, is_person=is_person)
+
+    def together(self, names: str) -> Speaker:
+        return Speaker(names, "named", self.start, self.end)
+
+    def describe(self) -> Speaker:
+        return _describe(self.body, self.start, self.end, self.open_at, self.context)
+
+
+_NOBODY: Final = "nobody"
+"""A rule's verdict that the words name no speaker: resolution stops there, where None lets the next rule try."""
+_Verdict = Speaker | Literal["nobody"] | None
+
+
+def _author(w: _SpeakerWords) -> _Verdict:
+    """ "An explanatory memorandum issued by the Department of Health said": its author."""
+    author = named_author(w.body, w.start, w.end, w.people)
+    return w.named(author.name, is_person=author.label == "PERSON") if author is not None else None
+
+
+def _firm_of(w: _SpeakerWords) -> _Verdict:
+    """ "The firm of Ames & Hale accused …": the firm is Ames & Hale."""
+    organisation = organisation_named_after(w.who)
+    return w.named(organisation, is_person=False) if organisation is not None else None
+
+
+def _pronoun_words(w: _SpeakerWords) -> _Verdict:
+    """ "he", "she", "who", "It": what the pronoun refers to; not "her father Richard Kuiper"."""
+    if w.first in ("he", "she", "who") or (w.first in {*_PRONOUNS, "it"} and len(w.who.split()) == 1):
+        return _referent(w.body, w.start, w.end, w.open_at, w.people, w.context) or _NOBODY
+    return None
+
+
+def _named_together(w: _SpeakerWords) -> _Verdict:
+    """ "Molto and Dr. Peter Sheldrick": two people named together in the words speak together."""
+    together = joint(w.body, w.start, w.end, w.people, w.context)
+    return w.together(together) if together is not None else None
+
+
+def _plural(w: _SpeakerWords) -> _Verdict:
+    """ "the researchers, anthropologist El Molto … and physician Peter Sheldrick, wrote", or two named before."""
+    if not PLURAL.fullmatch(w.who):
         return None
-    if PAIR.fullmatch(who):
-        pair = pair_before(people, start)
-        return Speaker(pair, "named", start, end) if pair else None
-    inside = [m for m in people if start <= m.start and m.end <= end]
-    bare = start + len(who) - len(re.sub(r"^(?:the|The)\s+", "", who))  # "the Rockies" names the Rockies
-    persons = [m for m in inside if m.label == "PERSON"]
-    if persons and OWNS_NOUN.match(body[persons[-1].end : end]):  # "McSally's campaign": not McSally
-        return _describe(body, start, end, open_at, context)
-    named = persons or [m for m in inside if (m.start, m.end) == (bare, end)]
-    if len(persons) >= 2 and re.fullmatch(r" ", body[persons[-2].end : persons[-1].start]):
-        # "Robert Wright" and "Lee IV" are one name NER tagged in two
-        return _named(body, body[persons[-2].start : persons[-1].end], start, end, context)
+    appositive = re.match(r",[^,\"“”\n]{1,160},", w.body[w.end :])
+    together = joint(w.body, w.end, w.end + appositive.end(), w.people, w.context) if appositive else None
+    together = together or named_together(w.body, w.start, w.end, w.context)
+    return w.together(together) if together is not None else None
+
+
+def _vague(w: _SpeakerWords) -> _Verdict:
+    """ "they", "we", "it": a group, the writer, a thing; nobody to name."""
+    return _NOBODY if w.first in _VAGUE else None
+
+
+def _pair(w: _SpeakerWords) -> _Verdict:
+    """ "the two senators": the last two people named just before, or nobody."""
+    if not PAIR.fullmatch(w.who):
+        return None
+    pair = pair_before(w.people, w.start)
+    return w.together(pair) if pair else _NOBODY
+
+
+def _owned_by_person(w: _SpeakerWords) -> _Verdict:
+    """ "McSally's campaign": a description, not McSally."""
+    return w.describe() if w.persons and OWNS_NOUN.match(w.body[w.persons[-1].end : w.end]) else None
+
+
+def _name_in_two(w: _SpeakerWords) -> _Verdict:
+    """ "Robert Wright" and "Lee IV" are one name NER tagged in two."""
+    persons = w.persons
+    if len(persons) >= 2 and re.fullmatch(r" ", w.body[persons[-2].end : persons[-1].start]):
+        return w.named(w.body[persons[-2].start : persons[-1].end])
+    return None
+
+
+def _tagged_name(w: _SpeakerWords) -> _Verdict:
+    """The last person NER tagged in the words, else an entity that is all of them ("the Rockies" names the
+    Rockies); not a name inside a description ("the Trump administration") or after a preposition ("a friend of
+    Kendra")."""
+    bare = w.start + len(w.who) - len(re.sub(r"^(?:the|The)\s+", "", w.who))
+    named = w.persons or [m for m in w.inside if (m.start, m.end) == (bare, w.end)]
     if (
         named
-        and (first not in DESCRIBERS or named[-1].end >= end - 1)
-        and not _follows_preposition(who, named[-1].start - start)
+        and (w.first not in DESCRIBERS or named[-1].end >= w.end - 1)
+        and not _follows_preposition(w.who, named[-1].start - w.start)
     ):
         # a bare surname two people share goes to the one this article means, not the one NER's merge chose
-        return _named(body, article_name(named[-1], context), start, end, context, is_person=bool(persons))
-    # A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign".
+        return w.named(article_name(named[-1], w.context), is_person=bool(w.persons))
+    return None
+
+
+def _untagged_name(w: _SpeakerWords) -> _Verdict:
+    """A name NER missed: "Target spokesman Joshua Thomas", "Kathy Fairbanks with the No on 37 campaign"."""
+    who = w.who
     # …after an owner's possessive, if any: "the New York Times’ Ann Hull" is Ann Hull
     trailing_name = re.search(r"(?:[A-Z][\w.'’-]*[\w.](?<!['’]s)\s+)+[A-Z][\w'’-]+$", who)
     # …but "North Korean media" is an adjective and a noun: a description
@@ -276,17 +375,47 @@ def resolve(
         _follows_preposition(who, trailing_name.start()) or who[: trailing_name.start()].lower() == "the "
     ):
         trailing_name = None
-    found_name = trailing_name or (leading_name if first not in DESCRIBERS else None)
-    if found_name:
-        return _named(body, found_name.group(), start, end, context)
-    if first in DESCRIBERS or who[:1].islower() or re.match(_DESCRIBED_BY_NAME, who):
-        return _describe(body, start, end, open_at, context) if _is_noun_phrase(who) else None
-    # "Investigators said": a group, capitalised; not "Jones said" after "Ann Jones"
-    if not inside and _GROUP_OPENING_SENTENCE.fullmatch(who) and full_name(who, context, start) is None:
-        return Speaker(who, "described", start, end)
-    if all(w[:1].isupper() for w in who.split()) and len(who.split()) <= 5:
-        return _named(body, who, start, end, context)  # NER missed it here: match a name found elsewhere
+    found_name = trailing_name or (leading_name if w.first not in DESCRIBERS else None)
+    return w.named(found_name.group()) if found_name else None
+
+
+def _description(w: _SpeakerWords) -> _Verdict:
+    """ "a senior official", "the researchers", "McSally's campaign": a description, if the words are a noun
+    phrase and not a clause a pattern caught; else nobody."""
+    if w.first in DESCRIBERS or w.who[:1].islower() or re.match(_DESCRIBED_BY_NAME, w.who):
+        return w.describe() if _is_noun_phrase(w.who) else _NOBODY
     return None
+
+
+def _capitalised_group(w: _SpeakerWords) -> _Verdict:
+    """ "Investigators said": a group, capitalised; not "Jones said" after "Ann Jones"."""
+    if not w.inside and _GROUP_OPENING_SENTENCE.fullmatch(w.who) and full_name(w.who, w.context, w.start) is None:
+        return Speaker(w.who, "described", w.start, w.end)
+    return None
+
+
+def _capitalised_name(w: _SpeakerWords) -> _Verdict:
+    """A few capitalised words NER missed here: a name found elsewhere."""
+    return w.named(w.who) if all(x[:1].isupper() for x in w.who.split()) and len(w.who.split()) <= 5 else None
+
+
+_RULES: tuple[Callable[[_SpeakerWords], _Verdict], ...] = (
+    _author,
+    _firm_of,
+    _pronoun_words,
+    _named_together,
+    _plural,
+    _vague,
+    _pair,
+    _owned_by_person,
+    _name_in_two,
+    _tagged_name,
+    _untagged_name,
+    _description,
+    _capitalised_group,
+    _capitalised_name,
+)
+"""How `resolve` reads the speaker words, in order: the first rule with a verdict (a speaker, or _NOBODY) decides."""
 
 
 def _referent(
