@@ -77,13 +77,7 @@ def brief(
     sentences = _sentences(articles, all_problems)
     cluster = Cluster.build(sentences, options.support_threshold)  # computed once: selection and analysis use it
     all_problems += off_story(articles, cluster)
-    picks = select_sentences(
-        sentences,
-        words=options.words,
-        strategy=options.strategy,
-        support_threshold=options.support_threshold,
-        cluster=cluster,
-    )
+    picks = select_sentences(sentences, words=options.words, strategy=options.strategy, cluster=cluster)
     summary = summarise(picks, articles)
     if not summary:
         all_problems.append(

@@ -250,10 +250,12 @@ def roles_in_apposition(body: str, persons: Sequence[Mention]) -> list[tuple[int
     John Doe,"), as `SpeakerContext.described` entries: whom a later "the senator" or "his lawyer" means."""
     roles: list[tuple[int, str, str, str]] = []
     for m in persons:
+        if m.label != "PERSON":
+            continue
         after = _ROLE_AFTER.match(body, m.end)
         before = _ROLE_BEFORE.search(body, max(0, m.start - 60), m.start)
         role = after.group("role") if after else before.group("head") if before else None
-        if role is None or _PAST_ROLE.search(role) or m.label != "PERSON":
+        if role is None or _PAST_ROLE.search(role):
             continue
         head = re.sub(r"['’]s?$", "", role.split()[-1])
         # a noun in lower case ("the company's CEO" too), not a name ("Acme's Ann Lowe") or an adverb

@@ -615,10 +615,7 @@ def _named_with_role(body: str, head: str, position: int, context: SpeakerContex
     """The person the text gave the role `head` last before `position` ("Sen. Jane Roe", "his attorney, John Doe")
     whom a later "the senator" or "his lawyer" means; None when nobody has it, or when the last two people given it
     are named in one sentence ("Sen. Jane Roe met Sen. Tom Ash"), which leaves either of them."""
-    nouns = role_nouns(head)
-    given = sorted(
-        (at, name) for at, noun, name, kind in context.described if noun in nouns and at < position and kind == "named"
-    )
+    given = [(at, name) for at, name in _role_holders(head, context) if at < position]
     if not given:
         return None
     last_at, last = given[-1]
@@ -633,13 +630,14 @@ def _named_with_role_next(body: str, head: str, start: int, context: SpeakerCont
     describes the source first and names the one person with that role in the next sentence."""
     next_start = sentence_end(body, start)
     next_end = sentence_end(body, next_start)
-    nouns = role_nouns(head)
-    names = {
-        name
-        for at, noun, name, kind in context.described
-        if noun in nouns and kind == "named" and next_start <= at < next_end
-    }
+    names = {name for at, name in _role_holders(head, context) if next_start <= at < next_end}
     return next(iter(names)) if len(names) == 1 else None
+
+
+def _role_holders(head: str, context: SpeakerContext) -> list[tuple[int, str]]:
+    """Where and whom the text named with the role `head` (by a title or an apposition), in text order."""
+    nouns = role_nouns(head)
+    return sorted((at, name) for at, noun, name, kind in context.described if noun in nouns and kind == "named")
 
 
 def _relative_named_before(owner: str, relation: str, start: int, context: SpeakerContext) -> str | None:
