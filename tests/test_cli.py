@@ -204,7 +204,7 @@ def test_cli_storyline_error_is_one_line_and_exit_1_and_a_traceback_under_debug(
     clusters.write_text(json.dumps({"id": "bridge", "documents": ["The mayor opened the bridge on Monday."]}) + "\n")
     result = runner.invoke(app, ["eval", str(clusters)])
     assert result.exit_code == 1
-    assert result.stderr.strip().splitlines() == [
+    assert result.stderr.splitlines() == [
         f"error: {clusters}:1: record has no reference summary; expected 'summary' or 'summaries'"
     ]
     debug = runner.invoke(app, ["--debug", "eval", str(clusters)])

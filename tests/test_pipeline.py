@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
 import storyline
+from storyline.analyze import Analysis
 from storyline.errors import ConfigError, InputError
 from storyline.ingest import load_articles
 from storyline.models import Brief, BriefOptions
@@ -204,3 +206,10 @@ def test_pipeline_options_of_the_wrong_type_are_a_config_error(arguments: dict[s
 def test_pipeline_default_date_may_be_a_datetime() -> None:
     result = storyline.brief([STORY], default_date=dt.datetime(2019, 3, 8, 14, 30), options=NO_ANALYSIS)
     assert [a.published for a in result.story.articles] == [dt.date(2019, 3, 8)]
+
+
+def test_pipeline_brief_has_a_field_for_each_analysis_result(seed_brief: Brief) -> None:
+    # brief() copies Analysis into Brief by field name.
+    names = [field.name for field in dataclasses.fields(Analysis)]
+    assert set(names) <= set(Brief.model_fields)
+    assert seed_brief.entities and seed_brief.quotes and seed_brief.timeline

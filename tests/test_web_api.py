@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from storyline.models import Brief
+from storyline.web import WebSettings, create_app, service
 from tests.web_support import assert_error_shape, make_client, seed_request
 
 pytestmark = pytest.mark.issue(6)
@@ -222,3 +227,37 @@ def test_web_api_creates_a_brief_without_the_app_lifespan(tmp_path: Path) -> Non
         form.headers["location"].rsplit("/", 1)[1],
         api.json()["id"],
     ]
+
+
+def test_web_api_runs_one_brief_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Briefs sent together queue for the pipeline: spaCy does not promise that one model may run in two threads."""
+    running, most_at_once, lock = 0, 0, threading.Lock()
+    real_brief = service.make_brief
+
+    def counting_brief(*args: object, **kwargs: object) -> Brief:
+        nonlocal running, most_at_once
+        with lock:
+            running += 1
+            most_at_once = max(most_at_once, running)
+        time.sleep(0.2)  # long enough for the other requests to arrive while this one runs
+        try:
+            return real_brief(*args, **kwargs)
+        finally:
+            with lock:
+                running -= 1
+
+    monkeypatch.setattr(service, "make_brief", counting_brief)
+    app = create_app(WebSettings(db=tmp_path / "briefs.sqlite3"))
+    bridge = {
+        "articles": [{"text": "The mayor of Lindholm opened the new harbour bridge on Monday after years of work."}],
+        "analysis": False,
+    }
+
+    async def post_three() -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://storyline.test") as client:
+            responses = await asyncio.gather(*(client.post("/api/briefs", json=bridge) for _ in range(3)))
+        return [response.status_code for response in responses]
+
+    assert asyncio.run(post_three()) == [201, 201, 201]
+    assert most_at_once == 1

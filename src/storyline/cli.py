@@ -334,7 +334,8 @@ def eval_(
     unknown = [name for name in names if name not in SYSTEMS]
     if unknown or not names:
         raise typer.BadParameter(f"unknown system {', '.join(unknown)!r}; choose from {', '.join(SYSTEMS)}")
-    with Progress(console=err, transient=True) as progress:
+    # Off a terminal a transient bar still leaves an empty line behind, before the table or an error.
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
         bar = progress.add_task("scoring clusters", total=None)
         report = evaluate(
             data,
@@ -422,9 +423,9 @@ def train(
 ) -> None:
     """Rebuild the learned sentence scorer (used by every strategy but centroid) from DATA."""
     from storyline.learn import train as train_model
-    from storyline.scorer import MODEL_FILE
+    from storyline.scorer import PACKAGED_MODEL
 
-    target = output or Path(__file__).resolve().parent / "data" / MODEL_FILE
+    target = output or PACKAGED_MODEL
     train_model(data, target, limit=limit, seed=seed, jobs=jobs, on_stage=lambda stage: err.print(stage, markup=False))
     err.print(f"wrote {target}", markup=False)
 

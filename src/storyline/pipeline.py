@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import re
@@ -15,12 +16,13 @@ from pydantic import ValidationError
 
 from storyline.clean import clean_article, looks_english
 from storyline.errors import ConfigError, InputError
+from storyline.form import MIN_WORDS
 from storyline.ingest import load_articles
 from storyline.literals import ascii_spaced
 from storyline.models import Article, ArticleInfo, Brief, BriefOptions, Problem, Sentence, Story, SummarySentence
 from storyline.represent import Cluster, ascii_word_table
 from storyline.segment import segment
-from storyline.select import MIN_WORDS, Pick, select_sentences
+from storyline.select import Pick, select_sentences
 from storyline.summary import quoted_speakers, summarise
 
 if TYPE_CHECKING:
@@ -201,13 +203,8 @@ def _analysis_fields(analysis: Analysis | None) -> dict[str, object]:
     """The brief's analysis fields; none, so their empty defaults, without analysis."""
     if analysis is None:
         return {}
-    return {
-        "entities": analysis.entities,
-        "quotes": analysis.quotes,
-        "timeline": analysis.timeline,
-        "coverage": analysis.coverage,
-        "conflicts": analysis.conflicts,
-    }
+    # Brief names its analysis fields as Analysis does (a test holds them equal).
+    return {field.name: getattr(analysis, field.name) for field in dataclasses.fields(analysis)}
 
 
 def _options(words: int | None) -> BriefOptions:

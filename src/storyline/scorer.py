@@ -10,7 +10,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +21,8 @@ from storyline.features import FEATURES, story_features
 if TYPE_CHECKING:
     from storyline.represent import Cluster
 
-MODEL_FILE = "sentence_scorer.json"
+PACKAGED_MODEL = Path(__file__).resolve().parent / "data" / "sentence_scorer.json"
+"""The model shipped in the package: what `load_model()` reads and `storyline train` rewrites by default."""
 FORMAT_VERSION = 1
 MAX_LEAVES = 31
 """Leaves per tree `TreeEnsemble.predict` handles (LightGBM's default, which `learn` uses): a set of leaves is one
@@ -166,15 +166,10 @@ def load_model(path: Path | None = None) -> TreeEnsemble:
         ModelUnavailable: the file is missing, not JSON, or made for other features.
     """
     try:
-        if path is None:
-            text = resources.files("storyline").joinpath(f"data/{MODEL_FILE}").read_text(encoding="utf-8")
-        else:
-            text = path.read_text(encoding="utf-8")
-        data = json.loads(text)
+        data = json.loads((path or PACKAGED_MODEL).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
-        where = path or f"storyline/data/{MODEL_FILE}"
         raise ModelUnavailable(
-            f"cannot read the sentence scorer {where}: {exc}; rebuild it with `storyline train`"
+            f"cannot read the sentence scorer {path or PACKAGED_MODEL}: {exc}; rebuild it with `storyline train`"
         ) from exc
     return TreeEnsemble.from_json(data)
 

@@ -14,14 +14,11 @@ from typing import Literal, get_args
 import numpy as np
 
 from storyline.errors import ConfigError
+from storyline.form import form_weight, within_length
 from storyline.models import Sentence, StrategyName
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster, cosine_to_centroid
 from storyline.scorer import inclusion_probabilities
-from storyline.segment import asks_question, ends_sentence, opens_mid_quote
 
-MIN_WORDS = 6
-"""Shorter sentences are fragments (datelines, subheads) more often than facts."""
-MAX_WORDS = 80
 SUMMARY_REDUNDANT_SIMILARITY = 0.35
 """A summary candidate this similar to a pick is passed over: stricter than a plain "says the same thing" (0.5),
 because a pick that shares half its weighted terms with another adds few words a reference does not already get
@@ -253,7 +250,7 @@ def _choose(
     """Fill the budget from a strategy's scores and order the picks for reading."""
     if strategy_name in SELF_WEIGHTED:
         # The model already scores form and length; keep only the hard limits, and rank by its score alone.
-        scores, relevance_weight = scores * _within_length(cluster.n_words), 1.0
+        scores, relevance_weight = scores * within_length(cluster.n_words), 1.0
     else:
         scores, relevance_weight = scores * form_weight(cluster.sentences, n_words=cluster.n_words), MMR_LAMBDA
     chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight)
@@ -286,32 +283,6 @@ def _resolve(strategy: str, n_words: int, n_articles: int) -> str:
     if n_words <= LEARNED_RANGE_WORDS:
         return "learned"
     return "openings" if OPENINGS_WORDS / n_articles >= MIN_OPENING_WORDS else "centroid"
-
-
-def _within_length(n_words: np.ndarray) -> np.ndarray:
-    """Whether each sentence's length is one `form_weight` accepts at all."""
-    return (n_words >= MIN_WORDS) & (n_words <= MAX_WORDS)
-
-
-def form_weight(sentences: Sequence[Sentence], *, n_words: np.ndarray | None = None) -> np.ndarray:
-    """Down-weight what reads badly out of context: fragments, questions, lines without a full stop.
-
-    Args:
-        sentences: The sentences to weigh.
-        n_words: Their `Sentence.n_words` when the caller has them (`Cluster.n_words`).
-    """
-    counts = n_words.tolist() if n_words is not None else [s.n_words for s in sentences]
-    weights = np.ones(len(sentences))
-    for i, (sentence, count) in enumerate(zip(sentences, counts, strict=True)):
-        if count < MIN_WORDS or count > MAX_WORDS:
-            weights[i] = 0.0
-        elif not ends_sentence(sentence.text):
-            weights[i] = 0.5
-        elif opens_mid_quote(sentence.text):
-            weights[i] = 0.3
-        elif asks_question(sentence.text):
-            weights[i] = 0.7
-    return weights
 
 
 def fill_budget(

@@ -3,9 +3,9 @@
 A sentence is unique to its article when no sentence of another article reaches `MATCH_SIMILARITY` TF-IDF cosine
 with it: a lower bar than support (0.40), so that a paraphrase another outlet carries is not called exclusive. The
 similarities are the ones selection computed (`Cluster`). Only sentences that read as facts count: fragments,
-questions and quote continuations (selection's `form_weight` below 1) are skipped, and a sentence that repeats
-one already listed for its article (a pull quote) is listed once. Unique facts rank by salience: centrality in
-the story plus the lead bonus selection uses, since news puts what matters first.
+questions and quote continuations (`form.form_weight` below 1, as selection weighs them) are skipped, and a
+sentence that repeats one already listed for its article (a pull quote) is listed once. Unique facts rank by
+salience: centrality in the story plus the lead bonus selection uses, since news puts what matters first.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from storyline.form import form_weight
 from storyline.models import ArticleCoverage, Coverage, Span, SummaryCoverage, SummarySentence, SupportSpan, UniqueFact
 from storyline.represent import Cluster
-from storyline.select import form_weight
 
 MATCH_SIMILARITY = 0.25
 """TF-IDF cosine from which a sentence of another article counts as reporting the same fact."""
