@@ -465,3 +465,14 @@ def test_entities_a_particle_surname_after_the_full_name_is_the_person() -> None
     mentions = [Mention("a1", 0, 14, "Ivo van Marle", "PERSON"), Mention("a1", 40, 49, "Van Marle", "ORG")]
     canonical, _ = merge_mentions(mentions, {})
     assert canonical[name_key("Van Marle")] == "Ivo van Marle"
+
+
+@pytest.mark.slow
+def test_entities_headline_word_glued_to_a_name_is_cut() -> None:
+    body = (
+        "The magazine ran an eight-page spread titled “Stand and Deliver: After Her Long Filibuster, How Far Will "
+        "State Senator Lena Marsh Run.” Lena Marsh said she would run for governor. Marsh spoke in Fort Worth."
+    )
+    marsh = [e for e in analyze_entities([article(body)]).entities if "Marsh" in e.name]
+    assert [e.name for e in marsh] == ["Lena Marsh"]
+    assert "Lena Marsh Run" not in marsh[0].aliases

@@ -24,11 +24,21 @@ _AUTHORED = frozenset("statement letter memo memorandum release email e-mail not
 _ISSUED = r"(?:issued|released|sent|published|signed|written|posted)"
 _BY_AUTHOR = re.compile(rf",?\s+(?:{_ISSUED}\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}")
 _PARTICIPLE = re.compile(rf"(?:\s+{_ISSUED})?")  # "a memo issued" (by …)
-# "the State Department said in a statement", "Ann Lowe issued a statement": the author named just before it
+# "the State Department said in a statement", "Ann Lowe issued a statement", "Acme Foods, the building's owner,
+# posted a letter": the author named just before it, an apposition between them
 _AUTHOR_BEFORE = re.compile(
+    r"(?:,\s+(?:the|an?|its|his|her|their)\s[^,.;:!?\"“”\n]{1,60},)?"
     rf"\s+(?:(?:said|wrote|announced|added|explained)\s+in|(?:also\s+)?(?:{_ISSUED}|put\s+out))\s+"
 )
 _AUTHORS = ("PERSON", "ORG")
+_BODY_NOUNS = (
+    "Council|Department|Ministry|Board|Committee|Commission|Agency|Authority|Association|Union|Federation|League|"
+    "Foundation|Institute|Society|Coalition|Company|Corporation|Corp\\.|Inc\\.|Office|Bureau"
+)
+_BODY_BEFORE = re.compile(
+    rf"(?<![\w'’&.-])(?:[Tt]he\s+)?(?P<name>(?!The\b)(?:[A-Z][\w'’&-]*\s+){{1,5}}(?:{_BODY_NOUNS}))(?![\w-])"
+    rf"{_AUTHOR_BEFORE.pattern}$"
+)
 # "an email Sollecito had written to her", "a letter that Ann Lowe sent": the author named after it, as its writer
 _WRITER_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?")
 _WRITES = re.compile(r"\s+(?:had\s+|has\s+)?(?:written|wrote|sent|penned)\b")
@@ -60,7 +70,7 @@ def author_of(body: str, document: re.Match[str], mentions: Sequence[Mention]) -
     for m in mentions:
         if m.label in _AUTHORS and writer and m.start == writer.end() and _WRITES.match(body, m.end):
             return m
-    return next(
+    before = next(
         (
             m
             for m in reversed(mentions)
@@ -70,6 +80,17 @@ def author_of(body: str, document: re.Match[str], mentions: Sequence[Mention]) -
         ),
         None,
     )
+    return before or _body_named_before(body, document)
+
+
+def _body_named_before(body: str, document: re.Match[str]) -> Mention | None:
+    """ "The Nulato Tribal Council issued a statement": an organisation NER did not tag, known by the capitalised
+    words of its name ending in a word for a body ("Council", "Department", "Corp."), as the author right before."""
+    window = max(0, document.start() - 160)
+    found = _BODY_BEFORE.search(body, window, document.start())
+    if found is None:
+        return None
+    return Mention("", found.start("name"), found.end("name"), found.group("name"), "ORG", found.group("name"))
 
 
 def introduced_author(body: str, head: str, start: int, mentions: Sequence[Mention]) -> Mention | None:
@@ -93,6 +114,23 @@ def named_author(body: str, start: int, end: int, mentions: Sequence[Mention]) -
     # "A message posted by Walker on Monday said": the author named inside the words, whatever follows it
     is_inside = author is not None and document.end() < author.start and author.end <= end
     return author if is_inside or _PARTICIPLE.fullmatch(body, document.end(), end) else None
+
+
+# "a statement from the family", "a letter from his lawyers": an author the text describes instead of naming
+_FROM_DESCRIBED = re.compile(
+    rf",?\s+(?:{_ISSUED}\s+)?(?:by|from)\s+(?P<who>(?:the|his|her|their|its)\s+(?:[a-z][\w'’-]*\s+){{0,2}}"
+    r"[a-z][\w'’-]*)(?=\s*[.,;:!?]|\s*$)"
+)
+
+
+def described_author(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the words describing the author of the statement or letter `body[start:end]` stand, right after it
+    ("read a statement from the family"): the family speaks, as it would by a name."""
+    document = DOCUMENT.fullmatch(body, start, end)
+    if document is None or document.group().split()[-1].lower() not in _AUTHORED:
+        return None
+    author = _FROM_DESCRIBED.match(body, end)
+    return author.span("who") if author else None
 
 
 def document_author_in(body: str, start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:

@@ -268,6 +268,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     if label == "PERSON":
         tokens = _after_last_title(body, tokens)
     tokens = _after_owner(body, tokens)
+    if label == "PERSON" and len(tokens) >= 3 and _headline_word_after_name(body, tokens):
+        tokens = tokens[:-1]
     start, end = tokens[0][0], tokens[-1][1]
     text = body[start:end].split(" (")[0]  # "the Australian Maritime Safety Authority (Amsa": the name before it
     text = before_footnote(text)
@@ -281,6 +283,24 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     if is_photo_credit(body, start, end, label):
         return None
     return Mention(article.id, start, end, text, label)
+
+
+# the words of a headline's clause around a name: up to the next or back to the last stop, colon, comma or quote mark
+_CLAUSE_BEFORE = re.compile(r"[^.!?:;,\"“”\n]*$")
+_CLAUSE_AFTER = re.compile(r"[^.!?:;,\"“”\n]*")
+
+
+def _headline_word_after_name(body: str, tokens: list[tuple[int, int]]) -> bool:
+    """Whether the last of three or more words NER took for a name is a headline's verb or noun glued to it ("How
+    Far Will Texas Senator Wendy Davis Run": Wendy Davis, not "Wendy Davis Run"): a word the article also writes in
+    lower case, in a clause whose every other word of three letters or more is capitalised too."""
+    last = body[tokens[-1][0] : tokens[-1][1]]
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", last) or not re.search(rf"\b{last.lower()}\b", body):
+        return False
+    before = _CLAUSE_BEFORE.search(body, max(0, tokens[0][0] - 200), tokens[0][0])
+    after = _CLAUSE_AFTER.match(body, tokens[-1][1])
+    around = [w for w in re.findall(r"[A-Za-z][\w'’-]*", before.group() + " " + after.group()) if len(w) >= 3]
+    return len(around) >= 3 and all(w[:1].isupper() for w in around)
 
 
 def _with_ranked_names(article: Article, tagged: list[Mention]) -> list[Mention]:

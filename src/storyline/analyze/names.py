@@ -32,7 +32,15 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
-_GENDERED_DESCRIPTION = re.compile(rf"\b[Tt]he\s+(?P<noun>{'|'.join(_GENDERED_NOUNS)})\b(?!\s+[A-Z])")
+# "The woman", "The baby's anguished father" (not "The man" of "The man's wife", nor "The actor Ann Lowe")
+_GENDERED_DESCRIPTION = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+(?:['’]s)?\s+){{0,2}}?(?P<noun>{'|'.join(_GENDERED_NOUNS)})(?![\w'’])(?!\s+[A-Z])"
+)
+# "A veterinarian at the checkpoint said she …": an unnamed source whose gender the pronoun after its verb gives
+_DESCRIBED_WITH_PRONOUN = re.compile(
+    r"(?P<who>[Aa]n?\s+[a-z][\w-]*(?:\s+[a-z][\w'’-]*){0,6}?)\s+(?:said|told\s+[\w.]+(?:\s+[A-Z][\w.]+)*)\s+"
+    r"(?:that\s+)?(?P<pronoun>he|she)\b"
+)
 # Names NER tags PERSON that name no one: an acronym or a dateline in capitals ("KTUL", "TULSA"), a photo credit
 # ("Dan Ruiz/Herald"); and a name after an article ("an Amber Alert", "a May Amber Alert", "the Trump
 # administration") is a thing's.
@@ -326,7 +334,14 @@ def gendered_description_before(body: str, gender: str, position: int) -> tuple[
     for match in _GENDERED_DESCRIPTION.finditer(body, 0, position):
         opening = body[sentence_start(body, match.start()) : match.start()]
         if _GENDERED_NOUNS[match.group("noun").lower()] == gender and re.fullmatch(r"(?:[Aa]ccording to\s+)?", opening):
-            found = (match.start(), f"the {match.group('noun')}")
+            found = (match.start(), "t" + match.group()[1:])
+    # …only from the paragraph before the quote's or its own: a description is not meant paragraphs later
+    paragraph = body.rfind("\n", 0, position)
+    reach = body.rfind("\n", 0, max(0, paragraph)) + 1 if paragraph > 0 else 0
+    for match in _DESCRIBED_WITH_PRONOUN.finditer(body, reach, position):
+        opens = sentence_start(body, match.start()) == match.start()
+        if opens and {"he": "m", "she": "f"}[match.group("pronoun")] == gender and match.start() > (found or (-1,))[0]:
+            found = (match.start(), "a" + match.group("who")[1:])
     return found
 
 

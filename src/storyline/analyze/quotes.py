@@ -78,9 +78,10 @@ _AFTER_WHO_VERB = re.compile(
     r"(?:,\s+(?P<appos>[^,\"“”\n]{1,160}),|,\s+(?P<role>[a-z][^,\"“”\n]{1,60}?))?"
     rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads|report(?:s|ed)(?=\s*[.,])|{_RECORDED_SAYING})\b"
 )
-# `"…," said Trump` / `"…," according to a statement`.
+# `"…," said Trump` / `"…," according to a statement` / `"…," read a statement from the family` (a text that
+# "reads" something speaks for its author: see speakers._author).
 _AFTER_VERB_WHO = re.compile(
-    rf"\s*[,—–-]?\s*(?:{INVERTIBLE}|according\s+to)\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)"
+    rf"\s*[,—–-]?\s*(?:{INVERTIBLE}|according\s+to|reads?(?=\s+(?:an?|the|his|her|its|their)\s))\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
     rf"(?=\s*[,;:!?(]|\s*\.{NOT_TITLE_STOP}|(?<=[a-z]{{3}}\.){NOT_TITLE_STOP}\s|\s*$"
     r"|\s+(?:in|on|at|to|during|after|before|who|when|while|of|from|with|against)\b)"
@@ -90,6 +91,8 @@ _QUOTED_AS = rf"quot(?:ed|es|ing)\s+(?P<quoted>{WORD}(?:\s+{WORD}){{0,5}}?)\s+as
 _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_AS}")
 # A name of up to three capitalised words: "Carlson", "Park Min Jae"
 _NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+# …after an abbreviated title, if any: "Rep. Ana Lowe", "Dr Kim"
+_TITLED_NAME = rf"(?:(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES))})\.?\s+)?{_NAME_WORDS}"
 # `“…,” as he later wrote to the Royal Society, …`: an "as" clause naming who said the words
 _AFTER_AS_WHO_VERB = re.compile(
     rf"\s*,?\s*as\s+(?P<who>[Hh]e|[Ss]he|{_NAME_WORDS})\s+(?:(?:later|once|then|\w+ly)\s+)?(?:{VERBS})\b"
@@ -111,6 +114,8 @@ _SENTENCE_END_WHO = re.compile(
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = SPEECH_VERB
+# `Adds Weir: "…"`, `And, said Malkan, "…"`: a sentence opening with the verb, its speaker after it
+_VERB_OPENS = re.compile(rf"(?:(?:And|But|So),?\s+)?(?i:{INVERTIBLE})\s+(?P<who>{_TITLED_NAME}){_PARTY}\s*[,:]\s*$")
 # `according to X, "…"`, `According to the study, the ancestry "…"` (no one else speaks after it) and `she quoted
 # him as saying "…"`: the words name the speaker, not the sentence's subject.
 _ACCORDING = re.compile(
@@ -133,18 +138,25 @@ _NAMED_THING = re.compile(
     r"|\b(?:charges?|counts?|sentences?|convictions?|convicted|guilty|accused|words?|phrase|term)\s+(?:of|for|over)?\s*$",
     re.IGNORECASE,
 )
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+$")
-# `"…," Rep. Greg Walden of Oregon, a senior House Republican.`: a name alone closing the quote's sentence.
+# "was told", "was also asked": the subject is spoken to
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|then|later|once|again|\w+ly)\s+)?$")
+# `"…," Rep. Greg Walden of Oregon, a senior House Republican.`, `"…," Sen. Ann Lowe (R-Ohio), who won in 2010.`: a
+# name alone closing the quote's sentence.
 _NAME_ALONE = re.compile(
-    r"\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+)?"
-    r"(?:,\s+(?:a|an|the)\s[^,.;:!?\"“”\n]{1,80})?\.(?:\s|$)"
+    rf"\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){{1,4}}?[A-Z][\w'’-]+)(?:\s+of\s+[A-Z][\w'’-]+)?{_PARTY}"
+    r"(?:,\s+(?:a|an|the|who)\s[^,.;:!?\"“”\n]{1,80})?\.(?:\s|$)"
 )
-# `"…," Radler fumed.`, `"…," posted Nina Ferro.`, `"…," he began.`: a verb no list holds, right after the quote,
-# with a name or a pronoun and nothing else before the sentence ends, still attributes it.
+# `"…," Radler fumed.`, `"…," posted Nina Ferro.`, `"…," he began.`, `"…," he moaned quietly.`, `"…," ripped Rep.
+# Ana Lowe (D-Ore.), …`: a verb no list holds, right after the quote, with a name or a pronoun and nothing else
+# before the sentence ends or a comma, still attributes it.
 _AFTER_ANY_VERB = re.compile(
-    rf"\s*,?\s*(?:(?P<who>{_NAME_WORDS}|[Hh]e|[Ss]he)\s+(?:[a-z]{{3,}}ed|began)|(?:[a-z]{{3,}}ed|began)\s+(?P<who2>{_NAME_WORDS}))"
+    rf"\s*,?\s*(?:(?P<who>{_NAME_WORDS}|[Hh]e|[Ss]he)\s+(?:[a-z]{{3,}}ed|began)(?:\s+[a-z]+ly)?"
+    rf"|(?:[a-z]{{3,}}ed|began)\s+(?P<who2>{_TITLED_NAME}){_PARTY})"
     r"\s*(?:[.,;](?:\s|$)|\.(?=[A-Z])|$)"
 )
+# A credit after a dash: `"He's a good kid." -Nulato Mayor Ann Lowe, on the arrest` (a post quoting someone), `“…”
+# — Abraham Lincoln`: the name, alone up to a comma or the line's end, speaks.
+_DASH_CREDIT = re.compile(r"\s*[-—–]\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?=,|\s*$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 # A subordinate clause opening a sentence ("Asked if Trump agreed, …", "When Lee spoke, …"): its subject is not the
@@ -166,6 +178,7 @@ _OWNED = re.compile(
 _OWNER_BEFORE_NAME = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3}\s+")
 _GROUP_SPEAKS = re.compile(rf"(?P<who>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}})\s+(?:{VERBS})\b")
 _LISTENER_AFTER = re.compile(r"told|tells?", re.IGNORECASE)  # "told McCabe": the name after it listens
+_ASKED = re.compile(r"ask(?:ed|s)", re.IGNORECASE)  # "Davis asked Cosby, “…”": after a subject, Cosby listens
 _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 
 
@@ -245,6 +258,11 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
         return _stated(text.speaker(*found.tweet_by, found))
     line_end = body.find("\n", found.close_at)
     after = body[found.close_at : line_end if line_end >= 0 else len(body)]
+    credit = _DASH_CREDIT.match(after) if is_full else None
+    if credit is not None:
+        speaker = text.speaker(found.close_at + credit.start("who"), found.close_at + credit.end("who"), found)
+        if speaker is not None and speaker.kind == "named":
+            return _stated(speaker)
     if not is_full:
         speaker = _attribute_partial(text, found, after)
         if speaker is not None:
@@ -429,6 +447,9 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
     source = chanting_crowd(before)  # 'packed with well-wishers … chanting “…”'
     if source is not None:
         return Speaker(before[slice(*source)], "described", start + source[0], start + source[1])
+    opening = _VERB_OPENS.fullmatch(before)
+    if opening is not None:
+        return text.speaker(start + opening.start("who"), start + opening.end("who"), found)
     according = _ACCORDING.search(before)
     if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
@@ -474,7 +495,8 @@ def _speaker_at_verb(text: ArticleText, start: int, before: str, verb: re.Match[
     who_start, who_end = subject_before(before, verb.start())
     inverted = re.match(rf"\s+(?P<who>[A-Z]{WORD}(?:\s+{WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
     # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"', nor 'told McCabe that "…"'
-    if inverted and (who_start is None or inverted.group("comma")) and not _LISTENER_AFTER.match(verb.group()):
+    listens = _LISTENER_AFTER.match(verb.group()) or (who_start is not None and _ASKED.fullmatch(verb.group()))
+    if inverted and (who_start is None or inverted.group("comma")) and not listens:
         at = start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
     is_subject = who_start is not None and names_a_subject(before[who_start:who_end])

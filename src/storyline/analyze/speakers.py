@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Final, Literal
 
-from storyline.analyze.documents import author_of, document_before, introduced_author, named_author
+from storyline.analyze.documents import (
+    author_of,
+    described_author,
+    document_before,
+    introduced_author,
+    named_author,
+)
 from storyline.analyze.entities import (
     ABBREVIATED_TITLES,
     SENTENCE_OPENERS,
@@ -73,6 +79,13 @@ _RELATIVE_REACH = 400  # characters back to the relative named just before "X's 
 _OWNER_RELATION = re.compile(
     r"(?P<owner>(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)['’]s?\s+(?:[a-z]+\s+)?(?P<relation>[a-z]+)"
 )
+_RELATION_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RELATIONS))}),?\s+$")  # "her toddler son Jaden"
+# a public body's noun, which "the council said" uses for the one the text named ("the Harlow Town Council")
+_PUBLIC_BODIES = frozenset(
+    "council department ministry agency commission committee board authority office bureau association union "
+    "foundation institute".split()
+)
+_PARTY_MEMBER = re.compile(r"The\s+(?:[A-Z][\w.'’-]*\s+)*(?:Democrat|Republican|Independent|Libertarian)")
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
@@ -287,9 +300,14 @@ _Verdict = Speaker | Literal["nobody"] | None
 
 
 def _author(w: _SpeakerWords) -> _Verdict:
-    """ "An explanatory memorandum issued by the Department of Health said": its author."""
+    """ "An explanatory memorandum issued by the Department of Health said", "read a statement from the family": its
+    author, named or described."""
     author = named_author(w.body, w.start, w.end, w.people)
-    return w.named(author.name, is_person=author.label == "PERSON") if author is not None else None
+    if author is not None:
+        return w.named(author.name, is_person=author.label == "PERSON")
+    # "read a statement from the family": the author the text describes, as "the family said" would
+    described = described_author(w.body, w.start, w.end)
+    return _describe(w.body, *described, w.open_at, w.context) if described is not None else None
 
 
 def _firm_of(w: _SpeakerWords) -> _Verdict:
@@ -372,7 +390,10 @@ def _untagged_name(w: _SpeakerWords) -> _Verdict:
     leading_name = re.match(rf"(?:[A-Z][\w.'’-]+\s+)+[A-Z][\w'’-]+(?=\s+(?:{FUNCTION_WORDS})\b|$)", who)
     # "a friend of Kendra" is about Kendra; "the California Democrat", no name NER knows, describes someone
     if trailing_name and (
-        _follows_preposition(who, trailing_name.start()) or who[: trailing_name.start()].lower() == "the "
+        _follows_preposition(who, trailing_name.start())
+        or who[: trailing_name.start()].lower() == "the "
+        # "The Missouri Democrat said" opening a sentence describes a party member; "The Daily Ledger" is a name
+        or _PARTY_MEMBER.fullmatch(trailing_name.group())
     ):
         trailing_name = None
     found_name = trailing_name or (leading_name if w.first not in DESCRIBERS else None)
@@ -451,12 +472,14 @@ def _referent(
 
 def _is_noun_phrase(who: str) -> bool:
     """ "a source", "the researchers"; not words a pattern caught across a clause: "as she was spotted on", "The
-    magazine also spoke to a", "The newly" (of "The newly described bones")."""
+    magazine also spoke to a", "The newly" (of "The newly described bones"), "and thereby justified ABC's" (of "ABC's
+    claims": a possessive wants a noun after it, so the "verb" after it was one)."""
     words = who.lower().split()
     last = words[-1]
     return not (
         words[0] in _SUBORDINATORS
         or last in _DETERMINERS | _PREPOSITIONS | {"and", "or"}
+        or re.search(r"\w['’]s$", last)
         or (last.endswith("ly") and last not in _LY_NOUNS)
         or any(w in _NOT_IN_NOUN_PHRASES for w in words)
     )
@@ -528,9 +551,18 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
         return Speaker(described[1], "described", start, end)
     if not candidates:
         return None
-    name = max(candidates)[1]
+    name = _bearer_named_before(max(candidates)[1], candidates)
     context.named.append((start, name, gender, True))
     return Speaker(name, "named", start, end)
+
+
+def _bearer_named_before(name: str, candidates: list[tuple[int, str]]) -> str:
+    """ "Arnold Demoski … Demoski denied it. “…,” he said": a bare surname several relatives share, which the text
+    keeps as written, is the one bearer of it named in full before (the last of them), not the surname alone."""
+    if " " in name.strip():
+        return name
+    bearers = [(pos, full) for pos, full in candidates if " " in full and surname(name_key(full)) == name_key(name)]
+    return max(bearers)[1] if bearers else name
 
 
 def _persons_of_gender(gender: str, position: int, context: SpeakerContext) -> list[tuple[int, str]]:
@@ -575,6 +607,9 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         )
         if organisation is not None and len(words) <= 3:  # "the company", "the parent company"
             return Speaker(organisation, "named", start, end)
+        public_body = _public_body_before(words, head, min(start, open_at), context)
+        if public_body is not None:
+            return Speaker(public_body, "named", start, end)
         author = introduced_author(body, head, start, [*context.persons, *context.organisations])
         if author is not None:  # "the statement said", after "a statement from attorney Ann Lowe"
             return Speaker(author.name, "named", start, end)
@@ -590,9 +625,15 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         if introduced is not None:
             who = introduced
         # "the 26-year-old student": an age names the person the text is about, whatever the noun
-        elif (_EPITHET.search(head) and head not in _NOT_EPITHETS) or re.search(r"\d-year-old\s", who):
-            topics = [topic for topic in context.topics if topic[0] < start]
+        elif any(_EPITHET.search(h) and h not in _NOT_EPITHETS for h in _heads(words, cut)) or re.search(
+            r"\d-year-old\s", who
+        ):
             said = noun_gender(head)  # "the woman said" means no man the text is about
+            only = _only_person_before(body, min(start, open_at), said, context)
+            if only is not None:
+                context.named.append((start, only, "", True))
+                return Speaker(only, "named", start, end)
+            topics = [topic for topic in context.topics if topic[0] < start]
             if topics and said and context.genders.get(max(topics)[1], said) != said:
                 topics = []
             if topics:
@@ -609,6 +650,48 @@ def _describe(body: str, start: int, end: int, open_at: int, context: SpeakerCon
         return Speaker(namesake, "named", start, end)
     context.described.append((start, head, who, "described"))
     return Speaker(who, "described", start, end)
+
+
+def _public_body_before(words: list[str], head: str, position: int, context: SpeakerContext) -> str | None:
+    """ "the ministry said" after "Russia's Foreign Ministry", "the buildings department" after "the Department of
+    Buildings": the last organisation named before `position` whose name holds the noun and every word before it."""
+    if head not in _PUBLIC_BODIES or len(words) > 3:
+        return None
+    named = longer_organisation(head.title(), position, context.organisations)
+    modifiers = [w.lower() for w in words[1:-1]]
+    if named is None or not all(re.search(rf"\b{re.escape(w)}", named, re.IGNORECASE) for w in modifiers):
+        return None
+    return named
+
+
+def _heads(words: list[str], cut: int) -> set[str]:
+    """The head nouns of a description's words before its first preposition (at `cut`): "the bus driver and mother
+    of four" has two, "driver" and "mother"."""
+    heads = {words[cut - 1].lower()}
+    if "and" in words[:cut]:
+        heads.add(words[words.index("and") - 1].lower())
+    return heads
+
+
+def _only_person_before(body: str, position: int, gender: str, context: SpeakerContext) -> str | None:
+    """The one person named in the writer's words of the sentence before the one at `position` (or of its own words
+    before it), whom an epithet right after means: 'Sen. Ann Lowe said Sunday. “…,” the Ohio Republican said'; None
+    if there are two people (a relative named beside the person is none: "her son Jaden"), or the epithet's gender
+    ("the mother") is not that person's."""
+    sentence = sentence_start(body, position)
+    previous = sentence_start(body, max(0, sentence - 2)) if sentence else 0
+    persons = [
+        m
+        for m in context.persons
+        if previous <= m.start < position
+        and m.name not in context.relatives
+        and not _RELATION_NOUN_BEFORE.search(body, max(0, m.start - 20), m.start)
+    ]
+    names = {m.name for m in outside_quotes(body, persons)}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    return None if gender and context.genders.get(name, gender) != gender else name
 
 
 def _named_with_role(body: str, head: str, position: int, context: SpeakerContext) -> str | None:

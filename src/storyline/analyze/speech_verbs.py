@@ -33,7 +33,7 @@ VERBS = "|".join(
 )
 PARTICIPLES = frozenset(
     "saying adding telling writing noting claiming tweeting calling stating describing declaring insisting "
-    "arguing warning asking explaining vowing pledging suggesting".split()
+    "arguing warning asking explaining vowing pledging suggesting announcing".split()
 )
 # Words opening a description of a source rather than a name ("a senior official", "someone", "one analyst").
 DESCRIBERS = frozenset(
