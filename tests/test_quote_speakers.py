@@ -9,7 +9,7 @@ from storyline.analyze.documents import introduced_author
 from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import given_names
 from storyline.analyze.quotes import find_quotes
-from storyline.analyze.speakers import _bearer_named_before
+from storyline.analyze.referents import _bearer_named_before
 from storyline.models import Article, Quote
 from tests.test_quotes import only, quotes_of
 

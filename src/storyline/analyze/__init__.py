@@ -11,9 +11,11 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
   from the quote's own sentence (subjects.py: the subject of a speech verb; characterising.py: 'called it “a
   disaster”'; quote_flow.py: a whole statement or a few words, the previous speaker's words going on), from the
   sentences before it (before_quote.py), or from whom the paragraph is about (topics.py).
-  - speakers.py turns the words of an attribution into a speaker → names.py (full names, titles, gender),
-    pairs.py (two people speaking together), organisations.py ('the company said'), documents.py ('the
-    statement said'), surnames.py.
+  - speakers.py turns the words of an attribution into a speaker: it trims them and tries the rules of
+    speaker_rules.py on them in order (a document's author, a pronoun, a pair, a name, a description), which
+    find what the words refer to through referents.py ('he', 'the official', a bare surname) → names.py (full
+    names, titles, gender), pairs.py (two people speaking together), organisations.py ('the company said'),
+    documents.py ('the statement said'), surnames.py.
   - speech_verbs.py: the reporting verbs, participles and describing words all of these match.
 - timeline.py: dated events, each resolved against its article's date → dates.py (date expressions as ISO 8601).
 - coverage.py: what each outlet alone reports, and who reports each summary sentence, from selection's

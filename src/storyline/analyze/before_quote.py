@@ -12,7 +12,8 @@ from storyline.analyze.documents import document_author_in
 from storyline.analyze.entities import Mention
 from storyline.analyze.names import SpeakerContext, full_name
 from storyline.analyze.quote_marks import Found
-from storyline.analyze.speakers import Speaker, resolve
+from storyline.analyze.referents import Speaker
+from storyline.analyze.speakers import resolve
 from storyline.analyze.speech_verbs import VERBS
 from storyline.segment import sentence_start
 

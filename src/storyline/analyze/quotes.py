@@ -52,7 +52,8 @@ from storyline.analyze.quote_flow import (
     reported_speaker_in_sentence_before,
 )
 from storyline.analyze.quote_marks import Found, quote_spans
-from storyline.analyze.speakers import Speaker, speaker_context
+from storyline.analyze.referents import Speaker
+from storyline.analyze.speakers import speaker_context
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.subjects import (
     group_opening,
@@ -79,7 +80,7 @@ _AFTER_WHO_VERB = re.compile(
     rf"\s+(?:\w+ly\s+)?(?:{VERBS}|read|reads|report(?:s|ed)(?=\s*[.,])|{_RECORDED_SAYING})\b"
 )
 # `"…," said Trump` / `"…," according to a statement` / `"…," read a statement from the family` (a text that
-# "reads" something speaks for its author: see speakers._author).
+# "reads" something speaks for its author: see speaker_rules._author).
 _AFTER_VERB_WHO = re.compile(
     rf"\s*[,—–-]?\s*(?:{INVERTIBLE}|according\s+to|reads?(?=\s+(?:an?|the|his|her|its|their)\s))\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)"
     r"(?:,\s+(?P<appos>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})(?=[,.]))?"
