@@ -1,0 +1,568 @@
+"""Learned word importance with a coverage objective (Hong & Nenkova 2014 style): does it help pick summary
+sentences on raw Multi-News? (issue 4)
+
+Run by hand: `PYTHONPATH=src nice .venv/bin/python bench/word_importance.py [--sets raw] [--train-clusters 8000]`.
+Needs ../shared/data and the LightGBM development dependency. Trains on the train sample only.
+
+Words are ROUGE's: rouge_score's tokenizer (lower-case, non-alphanumerics to spaces, nltk Porter stemmer on
+tokens longer than 3 characters). One row per (cluster, distinct stemmed word of the cluster's sentences as
+`evaluate.cluster_sentences` makes them); label 1 when the word occurs in the reference. Features (`FEATURES`):
+per-cluster statistics (share of articles and sentences containing it, term frequency, earliest word offset in
+an article, share of articles whose first sentence / first 50 words contain it, mean relative position, word
+length, digits, stop word) and global priors from the training clusters (smoothed log-odds that a word of the
+input is in the summary, and the share of training inputs containing it), out of fold (5 folds by cluster) on
+the training rows so that a row's own label never feeds its prior. LightGBM (`learn.LIGHTGBM_PARAMS`, seed 0).
+
+Held-out AUC: trained on the first 80% of the training clusters (priors from them only), scored on the last 20%.
+The model used on validation is then trained on all of them.
+
+Selection variants on each validation cluster against the default (`adaptive`), with p(word) the model's
+probability and only non-stop words counted in coverage:
+- `cov/r`: pure greedy coverage, pick the sentence with the largest form_weight x (sum of p over its words not yet
+  covered) / words^r, r in {1, 0.5}, until the budget is reached (overflow), no other redundancy cut;
+- `add+w`: the default's scores + w x the sentence's word density (sum of p over its distinct words / its words,
+  divided by the cluster's highest density), through the default's own fill (MMR or score order);
+- `covred+k`: MMR with the redundancy term k x (share of the sentence's word weight already covered) instead of the
+  highest cosine to a pick (the 0.35 cosine cut kept); only stories the default fills by MMR change;
+- `mmrcov+w`: the default MMR plus w x the normalised uncovered word density as a third term.
+Printed per variant: mean R1/R2 F1, paired R1 and R2 differences to the default ± one standard error, the R1
+difference on the even and on the odd clusters, then the weight chosen on each half reported on the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import re
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+from storyline import select
+from storyline.evaluate import cluster_sentences, cut_words, one_sentence_per_line, read_records, score
+from storyline.learn import LIGHTGBM_PARAMS
+from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster, cosine_to_centroid, stop_words
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+SETS = {  # name: file, clusters, DUC task, word budget
+    "train": ("multinews_train_sample.jsonl.gz", None, None, 0),
+    "raw": ("multinews_val_raw.jsonl.gz", None, None, 300),
+    "duc2": ("duc2003.jsonl.gz", None, "task2", 100),
+    "trunc": ("multinews_val.jsonl.gz", 1000, None, 300),
+}
+FEATURES = (
+    "doc_share",
+    "n_docs_with",
+    "sentence_share",
+    "tf",
+    "first_offset",
+    "first_sentence_share",
+    "first50_share",
+    "mean_relative_position",
+    "length",
+    "digits",
+    "stop",
+    "prior_logodds",
+    "prior_input_share",
+    "n_docs",
+)
+PRIOR_SMOOTHING = 5.0
+WORD_PARAMS = {"n_estimators": 200, "learning_rate": 0.08, "max_bin": 63, "n_jobs": 1}
+"""Fewer, coarser trees than the sentence scorer's: 14 features, ~1.7 M rows on a shared machine."""
+NON_ALPHANUM = re.compile(r"[^a-z0-9]+")
+_STEMS: dict[str, str] = {}
+
+
+def _stemmer():
+    from nltk.stem import porter
+
+    return porter.PorterStemmer()
+
+
+STEMMER = _stemmer()
+
+
+def tokens(text: str) -> list[str]:
+    """rouge_score's tokenize(text, PorterStemmer()), with a word cache."""
+    out = []
+    for token in NON_ALPHANUM.sub(" ", text.lower()).split():
+        stem = _STEMS.get(token)
+        if stem is None:
+            stem = _STEMS[token] = STEMMER.stem(token) if len(token) > 3 else token
+        if stem:
+            out.append(stem)
+    return out
+
+
+STOP_STEMS = frozenset(s for w in stop_words() for s in tokens(w))
+
+
+def records(name: str, limit: int | None = None) -> list:
+    file, clusters, task, _ = SETS[name]
+    return read_records(DATA / file, limit=limit or clusters, task=task)
+
+
+class Words:
+    """The distinct words of one story and their per-story statistics; `incidence` is sentences x words (1 when
+    the sentence holds the word)."""
+
+    def __init__(self, sentences: list) -> None:
+        vocab: dict[str, int] = {}
+        ids, sentence_of, offsets = [], [], []
+        article_of_sentence = []
+        articles: dict[str, int] = {}
+        doc_words: list[int] = []
+        for k, sentence in enumerate(sentences):
+            a = articles.setdefault(sentence.article_id, len(articles))
+            if a == len(doc_words):
+                doc_words.append(0)
+            article_of_sentence.append(a)
+            words = tokens(sentence.text)
+            start = doc_words[a]
+            for j, w in enumerate(words):
+                ids.append(vocab.setdefault(w, len(vocab)))
+                sentence_of.append(k)
+                offsets.append(start + j)
+            doc_words[a] += len(words)
+        self.vocab = list(vocab)
+        self.n_sentences = len(sentences)
+        n = len(self.vocab)
+        ids_a = np.array(ids, dtype=np.int64)
+        sent_a = np.array(sentence_of, dtype=np.int64)
+        art_sent = np.array(article_of_sentence, dtype=np.int64)
+        doc_a = art_sent[sent_a] if len(sent_a) else np.zeros(0, dtype=np.int64)
+        off_a = np.array(offsets, dtype=np.float64)
+        position = np.array([s.position for s in sentences], dtype=np.int64)
+        n_docs = len(doc_words)
+        self.ids, self.sentence_of = ids_a, sent_a
+        self.incidence = csr_matrix(
+            (np.ones(len(ids_a)), (sent_a, ids_a)), shape=(len(sentences), n)
+        )
+        self.incidence.data[:] = 1.0  # duplicates summed: back to 0/1
+        counts = np.bincount(ids_a, minlength=n).astype(float)
+        pairs_doc = np.unique(ids_a * n_docs + doc_a) if len(ids_a) else np.zeros(0, dtype=np.int64)
+        doc_with = np.bincount(pairs_doc // n_docs, minlength=n).astype(float) if n_docs else np.zeros(n)
+        sent_with = np.asarray((self.incidence > 0).sum(axis=0)).ravel().astype(float)
+        first = np.full(n, np.inf)
+        np.minimum.at(first, ids_a, off_a)
+        first_sentence = position[sent_a] == 0 if len(sent_a) else np.zeros(0, dtype=bool)
+        fs_pairs = np.unique(ids_a[first_sentence] * n_docs + doc_a[first_sentence]) if n_docs else []
+        fs_with = np.bincount(np.asarray(fs_pairs, dtype=np.int64) // max(n_docs, 1), minlength=n).astype(float)
+        early = off_a < 50
+        e_pairs = np.unique(ids_a[early] * n_docs + doc_a[early]) if n_docs else []
+        e_with = np.bincount(np.asarray(e_pairs, dtype=np.int64) // max(n_docs, 1), minlength=n).astype(float)
+        lengths = np.array(doc_words, dtype=float)
+        relative = off_a / np.maximum(lengths[doc_a], 1.0) if len(off_a) else off_a
+        mean_rel = np.bincount(ids_a, weights=relative, minlength=n) / np.maximum(counts, 1)
+        self.stop = np.array([w in STOP_STEMS for w in self.vocab], dtype=bool)
+        self.local = np.column_stack(
+            [
+                doc_with / max(n_docs, 1),
+                doc_with,
+                sent_with / max(len(sentences), 1),
+                counts / max(len(ids_a), 1),
+                np.log1p(first),
+                fs_with / max(n_docs, 1),
+                e_with / max(n_docs, 1),
+                mean_rel,
+                np.array([len(w) for w in self.vocab], dtype=float),
+                np.array([any(c.isdigit() for c in w) for w in self.vocab], dtype=float),
+                self.stop.astype(float),
+            ]
+        )
+        self.n_docs = n_docs
+        same = sent_a[1:] == sent_a[:-1] if len(sent_a) > 1 else np.zeros(0, dtype=bool)
+        pair = ids_a[:-1][same] * max(n, 1) + ids_a[1:][same] if len(sent_a) > 1 else np.zeros(0, dtype=np.int64)
+        bigrams, pair_id = np.unique(pair, return_inverse=True)
+        self.bigram_parts = (bigrams // max(n, 1), bigrams % max(n, 1))
+        self.bigram_incidence = csr_matrix(
+            (np.ones(len(pair_id)), (sent_a[:-1][same] if len(sent_a) > 1 else pair_id, pair_id)),
+            shape=(len(sentences), len(bigrams)),
+        )
+        self.bigram_incidence.data[:] = 1.0
+
+    def features(self, prior: dict[str, tuple[float, float]], default: tuple[float, float]) -> np.ndarray:
+        looked = np.array([prior.get(w, default) for w in self.vocab], dtype=float).reshape(-1, 2)
+        return np.column_stack([self.local, looked, np.full(len(self.vocab), self.n_docs, dtype=float)])
+
+
+def reference_words(record) -> set[str]:
+    return {w for r in record.references for w in tokens(r)}
+
+
+def make_prior(words: list[Words], labels: list[np.ndarray]) -> tuple[dict, tuple[float, float]]:
+    """word -> (smoothed log-odds in summary given in input, log share of inputs holding it)."""
+    seen: dict[str, int] = {}
+    hit: dict[str, float] = {}
+    for story, y in zip(words, labels):
+        for w, label in zip(story.vocab, y.tolist()):
+            seen[w] = seen.get(w, 0) + 1
+            hit[w] = hit.get(w, 0.0) + label
+    total_seen = sum(seen.values())
+    base = sum(hit.values()) / max(total_seen, 1)
+    n = len(words)
+    table = {}
+    for w, s in seen.items():
+        p = (hit[w] + PRIOR_SMOOTHING * base) / (s + PRIOR_SMOOTHING)
+        table[w] = (float(np.log(p / (1 - p))), float(np.log(s / n)))
+    return table, (float(np.log(base / (1 - base))), float(np.log(0.5 / n)))
+
+
+def build_rows(words: list[Words], labels: list[np.ndarray], folds: int = 5) -> np.ndarray:
+    """Feature rows of the training stories with out-of-fold priors."""
+    fold = np.arange(len(words)) % folds
+    rows: list[np.ndarray | None] = [None] * len(words)
+    for f in range(folds):
+        prior, default = make_prior(
+            [w for w, g in zip(words, fold) if g != f], [y for y, g in zip(labels, fold) if g != f]
+        )
+        for k in np.flatnonzero(fold == f):
+            rows[k] = words[k].features(prior, default)
+    return np.vstack(rows)
+
+
+def train(limit: int | None, seed: int = 0):
+    from lightgbm import LGBMClassifier
+    from sklearn.metrics import roc_auc_score
+
+    started = time.perf_counter()
+    found = records("train", limit)
+    stories = [Words(cluster_sentences(r.record)) for r in found]
+    labels = [np.array([w in ref for w in s.vocab], dtype=float) for s, ref in
+              zip(stories, (reference_words(r) for r in found))]
+    print(f"train: {len(found)} clusters, {sum(len(y) for y in labels)} word rows, "
+          f"{np.mean(np.concatenate(labels)):.3f} positive, {time.perf_counter() - started:.0f} s", flush=True)
+    params = {**LIGHTGBM_PARAMS, **WORD_PARAMS, "random_state": seed}
+    cut = int(len(stories) * 0.8)
+    fit_rows = build_rows(stories[:cut], labels[:cut])
+    prior, default = make_prior(stories[:cut], labels[:cut])
+    held_rows = np.vstack([s.features(prior, default) for s in stories[cut:]])
+    y_fit, y_held = np.concatenate(labels[:cut]), np.concatenate(labels[cut:])
+    model = LGBMClassifier(**params).fit(fit_rows, y_fit)
+    p = model.predict_proba(held_rows)[:, 1]
+    print(f"held-out AUC (last {len(stories) - cut} clusters), all words: {roc_auc_score(y_held, p):.4f}")
+    content = held_rows[:, FEATURES.index("stop")] == 0
+    print(f"held-out AUC, non-stop words: {roc_auc_score(y_held[content], p[content]):.4f}")
+    for name, column in (("prior_logodds alone", "prior_logodds"), ("doc_share alone", "doc_share"),
+                         ("tf alone", "tf")):
+        c = FEATURES.index(column)
+        print(f"held-out AUC, {name} (non-stop): {roc_auc_score(y_held[content], held_rows[content, c]):.4f}")
+    no_prior = [i for i, f in enumerate(FEATURES) if not f.startswith("prior")]
+    m2 = LGBMClassifier(**params).fit(fit_rows[:, no_prior], y_fit)
+    p2 = m2.predict_proba(held_rows[:, no_prior])[:, 1]
+    print(f"held-out AUC without the global priors: all {roc_auc_score(y_held, p2):.4f}, "
+          f"non-stop {roc_auc_score(y_held[content], p2[content]):.4f}", flush=True)
+    all_rows = build_rows(stories, labels)
+    final = LGBMClassifier(**params).fit(all_rows, np.concatenate(labels))
+    prior, default = make_prior(stories, labels)
+    print(f"trained in {time.perf_counter() - started:.0f} s; prior table {len(prior)} words", flush=True)
+    return final, prior, default
+
+
+# ---- selection -----------------------------------------------------------------------------------------------
+
+
+def finish(cluster: Cluster, chosen: list[int], words: int) -> list[int]:
+    order = select.reading_order(cluster.sentences, chosen)
+    if chosen and cluster.n_words[chosen].sum() > words:
+        order = [i for i in order if i != chosen[-1]] + [chosen[-1]]
+    return order
+
+
+def coverage_greedy(cluster: Cluster, incidence: csr_matrix, weight: np.ndarray, words: int, r: float) -> list[int]:
+    form = select.form_weight(cluster.sentences, n_words=cluster.n_words)
+    length = np.maximum(cluster.n_words, 1).astype(float) ** r
+    uncovered = weight.copy()
+    chosen: list[int] = []
+    used = 0
+    available = form > 0
+    while used < words and available.any():
+        gain = form * (incidence @ uncovered) / length
+        gain[~available] = -np.inf
+        k = int(np.argmax(gain))
+        if gain[k] <= 0:
+            break
+        chosen.append(k)
+        used += int(cluster.n_words[k])
+        available[k] = False
+        uncovered[incidence[k].indices] = 0.0
+    return chosen
+
+
+def mmr_variant(
+    cluster: Cluster, scores: np.ndarray, incidence: csr_matrix, weight: np.ndarray, words: int,
+    *, coverage_redundancy: float = 0.0, coverage_gain: float = 0.0, keep_cosine: bool = False,
+) -> list[int]:
+    """`select.fill_budget` (fill="overflow") with the redundancy term replaced by k x covered share of the sentence's
+    word weight (coverage_redundancy=k > 0), or with w x normalised uncovered density added (coverage_gain=w)."""
+    lam = select.MMR_LAMBDA
+    by_score = np.argsort(-scores, kind="stable")
+    candidates = by_score[scores[by_score] > 0]
+    sub = incidence[candidates]
+    total = np.maximum(sub @ weight, 1e-12)
+    n_words = cluster.n_words
+    redundancy = np.zeros(len(candidates))
+    unpicked = np.ones(len(candidates), dtype=bool)
+    relevance = lam * scores[candidates]
+    uncovered = weight.copy()
+    chosen: list[int] = []
+    used = 0
+    while unpicked.any() and used < words:
+        new = sub @ uncovered
+        if coverage_redundancy and keep_cosine:
+            mmr = relevance - (1 - lam) * (redundancy + coverage_redundancy * (1 - new / total))
+        elif coverage_redundancy:
+            mmr = relevance - (1 - lam) * coverage_redundancy * (1 - new / total)
+        else:
+            mmr = relevance - (1 - lam) * redundancy
+        if coverage_gain:
+            density = new / np.maximum(n_words[candidates], 1)
+            mmr = mmr + coverage_gain * density / max(float(density.max()), 1e-12)
+        allowed = unpicked & (redundancy < select.SUMMARY_REDUNDANT_SIMILARITY)
+        if not allowed.any():
+            break
+        k = int(np.argmax(np.where(allowed, mmr, -np.inf)))
+        picked = int(candidates[k])
+        chosen.append(picked)
+        used += int(n_words[picked])
+        unpicked[k] = False
+        redundancy = np.maximum(redundancy, cluster.similarity[candidates, picked])
+        uncovered[incidence[picked].indices] = 0.0
+    return chosen
+
+
+ADD_WEIGHTS = (0.1, 0.2, 0.3, 0.5, 0.8, 1.2)
+COVRED_WEIGHTS = (0.25, 0.35, 0.5, 0.7, 1.0)
+ROUND = 2
+"""Round 1 (first run) printed every family; round 2 only the coverage-as-redundancy family, with a finer grid,
+the cosine kept beside it (`both+k`), bigram coverage (`covred2+k`, bigram weight sqrt(p1 p2), stop-stop pairs 0)
+and their sum (`covred12+k`)."""
+MMRCOV_WEIGHTS = (0.1, 0.2, 0.3, 0.5)
+
+
+def variants(cluster: Cluster, story: Words, p: np.ndarray, words: int, timing: dict) -> dict[str, list[int]]:
+    name = select._resolve(select.ADAPTIVE, int(cluster.n_words.sum()), len(cluster.article_ids))
+    default_scores = select.STRATEGIES[name]([cluster])[0]
+    found = {"default": select._choose(cluster, name, default_scores, words, "overflow")}
+    started = time.perf_counter()
+    weight = np.where(story.stop, 0.0, p)
+    incidence = story.incidence
+    timing["prep"] = timing.get("prep", 0.0) + time.perf_counter() - started
+    started = time.perf_counter()
+    if ROUND == 4:
+        return round_four(cluster, story, weight, name, default_scores, words, found)
+    if ROUND == 3:
+        return round_three(cluster, story, weight, name, default_scores, words, found)
+    if ROUND == 2:
+        return round_two(cluster, story, weight, name, default_scores, words, found)
+    found["cov/1"] = finish(cluster, coverage_greedy(cluster, incidence, weight, words, 1.0), words)
+    timing["cov"] = timing.get("cov", 0.0) + time.perf_counter() - started
+    found["cov/0.5"] = finish(cluster, coverage_greedy(cluster, incidence, weight, words, 0.5), words)
+    density = (incidence @ weight) / np.maximum(cluster.n_words, 1)
+    density = density / max(float(density.max()), 1e-12)
+    for w in ADD_WEIGHTS:
+        found[f"add+{w}"] = select._choose(cluster, name, default_scores + w * density, words, "overflow")
+    total = incidence @ weight
+    total = total / max(float(total.max()), 1e-12)
+    for w in (0.1, 0.2, 0.3, 0.5):
+        found[f"addsum+{w}"] = select._choose(cluster, name, default_scores + w * total, words, "overflow")
+    if name not in select.SELF_WEIGHTED:
+        centrality = cosine_to_centroid(cluster.vectors, groups=cluster.article_index)
+        for w in (0.5, 1.0):
+            found[f"repl+{w}"] = select._choose(
+                cluster, name, default_scores - centrality + w * density, words, "overflow"
+            )
+        formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
+        for k in COVRED_WEIGHTS:
+            found[f"covred+{k}"] = finish(
+                cluster, mmr_variant(cluster, formed, incidence, weight, words, coverage_redundancy=k), words
+            )
+        for w in MMRCOV_WEIGHTS:
+            found[f"mmrcov+{w}"] = finish(
+                cluster, mmr_variant(cluster, formed, incidence, weight, words, coverage_gain=w), words
+            )
+    found["_scorer"] = name  # type: ignore[assignment]
+    return found
+
+
+def round_three(cluster, story, weight, name, default_scores, words, found):
+    """The same selections with the word weights replaced by the truth (1 when the word is in the reference):
+    what perfect word importance would give these objectives, a ceiling for any word model."""
+    truth = np.where(story.stop, 0.0, story.truth)
+    found["cov/1 truth"] = finish(cluster, coverage_greedy(cluster, story.incidence, truth, words, 1.0), words)
+    found["cov/0.5 truth"] = finish(cluster, coverage_greedy(cluster, story.incidence, truth, words, 0.5), words)
+    density = (story.incidence @ truth) / np.maximum(cluster.n_words, 1)
+    density = density / max(float(density.max()), 1e-12)
+    for w in (0.3, 1.0):
+        found[f"add+{w} truth"] = select._choose(cluster, name, default_scores + w * density, words, "overflow")
+    if name not in select.SELF_WEIGHTED:
+        formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
+        for k in (0.5, 1.0):
+            found[f"covred+{k} truth"] = finish(
+                cluster, mmr_variant(cluster, formed, story.incidence, truth, words, coverage_redundancy=k), words
+            )
+    found["_scorer"] = name
+    return found
+
+
+def round_four(cluster, story, weight, name, default_scores, words, found):
+    """Checks of round 2's best: covred12 around k = 1 (is it a smooth optimum or a spike?) and covred+0.5."""
+    if name in select.SELF_WEIGHTED:
+        found["_scorer"] = name
+        return found
+    formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
+    first, second = story.bigram_parts
+    both_stop = story.stop[first] & story.stop[second]
+    bigram_weight = np.where(both_stop, 0.0, np.sqrt(story.p[first] * story.p[second]))
+    joint = csr_matrix(np.hstack([story.incidence.toarray(), story.bigram_incidence.toarray()]))
+    joint_weight = np.concatenate([weight, bigram_weight])
+    found["covred+0.5"] = finish(
+        cluster, mmr_variant(cluster, formed, story.incidence, weight, words, coverage_redundancy=0.5), words
+    )
+    for k in (0.85, 1.0, 1.2, 1.5):
+        found[f"covred12+{k}"] = finish(
+            cluster, mmr_variant(cluster, formed, joint, joint_weight, words, coverage_redundancy=k), words
+        )
+    found["_scorer"] = name
+    return found
+
+
+def round_two(cluster, story, weight, name, default_scores, words, found):
+    if name in select.SELF_WEIGHTED:
+        found["_scorer"] = name
+        return found
+    formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
+    first, second = story.bigram_parts
+    both_stop = story.stop[first] & story.stop[second]
+    p_full = np.where(story.stop, weight * 0, weight)
+    bigram_weight = np.where(both_stop, 0.0, np.sqrt(story_p(story)[first] * story_p(story)[second]))
+    joint = csr_matrix(np.hstack([story.incidence.toarray(), story.bigram_incidence.toarray()]))
+    joint_weight = np.concatenate([p_full, bigram_weight])
+    for k in COVRED_WEIGHTS:
+        found[f"covred+{k}"] = finish(
+            cluster, mmr_variant(cluster, formed, story.incidence, weight, words, coverage_redundancy=k), words
+        )
+        found[f"covred2+{k}"] = finish(
+            cluster,
+            mmr_variant(cluster, formed, story.bigram_incidence, bigram_weight, words, coverage_redundancy=k),
+            words,
+        )
+        found[f"covred12+{k}"] = finish(
+            cluster, mmr_variant(cluster, formed, joint, joint_weight, words, coverage_redundancy=k), words
+        )
+    for k in (0.1, 0.2, 0.3, 0.5):
+        found[f"both+{k}"] = finish(
+            cluster,
+            mmr_variant(cluster, formed, story.incidence, weight, words, coverage_redundancy=k, keep_cosine=True),
+            words,
+        )
+    found["_scorer"] = name
+    return found
+
+
+def story_p(story: Words) -> np.ndarray:
+    return story.p
+
+
+def evaluate_set(name: str, model, prior, default) -> None:
+    words = SETS[name][3]
+    results: list[dict[str, tuple[float, float, float]]] = []
+    timing: dict[str, float] = {}
+    scorers: dict[str, int] = {}
+    started = time.perf_counter()
+    found = records(name)
+    for record in found:
+        sentences = cluster_sentences(record.record)
+        references = [one_sentence_per_line(r) for r in record.references]
+        if not sentences:
+            results.append({"default": (0.0, 0.0, 0.0)})
+            continue
+        cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
+        t = time.perf_counter()
+        story = Words(sentences)
+        rows = story.features(prior, default)
+        timing["features"] = timing.get("features", 0.0) + time.perf_counter() - t
+        t = time.perf_counter()
+        p = model.predict_proba(rows)[:, 1]
+        story.p = p
+        story.truth = np.array([w in reference_words(record) for w in story.vocab], dtype=float)
+        timing["predict"] = timing.get("predict", 0.0) + time.perf_counter() - t
+        picked = variants(cluster, story, p, words, timing)
+        scorer = picked.pop("_scorer")
+        scorers[scorer] = scorers.get(scorer, 0) + 1  # type: ignore[index]
+        scored = {}
+        cache: dict[tuple[int, ...], tuple[float, float, float]] = {}
+        for variant, order in picked.items():
+            key = tuple(order)
+            if key not in cache:
+                f1, recall = score(cut_words("\n".join(sentences[i].text for i in order), words), references)
+                cache[key] = (f1["rouge1"], f1["rouge2"], recall["rouge1"])
+            scored[variant] = cache[key]
+        results.append(scored)
+    n = len(found)
+    print(f"{name}: {n} clusters ({scorers}), {time.perf_counter() - started:.0f} s; per cluster ms: "
+          + ", ".join(f"{k} {1000 * v / n:.1f}" for k, v in timing.items()), flush=True)
+    report(results)
+
+
+def report(results: list[dict[str, tuple[float, float, float]]]) -> None:
+    names = dict.fromkeys(v for scored in results for v in scored)
+
+    def column(variant: str, k: int) -> np.ndarray:
+        return np.array([scored.get(variant, scored["default"])[k] for scored in results])
+
+    even = np.arange(len(results)) % 2 == 0
+    base1, base2 = column("default", 0), column("default", 1)
+    gains = {}
+    for variant in names:
+        r1, r2, recall = column(variant, 0), column(variant, 1), column(variant, 2)
+        gain1, gain2 = r1 - base1, r2 - base2
+        gains[variant] = gain1
+        e1 = gain1.std(ddof=1) / np.sqrt(len(gain1))
+        e2 = gain2.std(ddof=1) / np.sqrt(len(gain2))
+        print(
+            f"{variant:12s} R1 {r1.mean():.2f} R2 {r2.mean():.2f} R1rec {recall.mean():.2f} | "
+            f"dR1 {gain1.mean():+.3f} ± {e1:.3f}  dR2 {gain2.mean():+.3f} ± {e2:.3f} | "
+            f"even {gain1[even].mean():+.3f} odd {gain1[~even].mean():+.3f} | changed {int((gain1 != 0).sum())}"
+        )
+    others = [v for v in names if v != "default"]
+    families = ("cov/", "add+", "addsum+", "repl+", "covred+", "covred2+", "covred12+", "both+", "mmrcov+", "")
+    for family in families:
+        members = [v for v in others if v.startswith(family)] if family else others
+        if not members:
+            continue
+        on_even = max(members, key=lambda v: gains[v][even].mean())
+        on_odd = max(members, key=lambda v: gains[v][~even].mean())
+        print(
+            f"choose {family or 'any variant'} on even: {on_even} (even {gains[on_even][even].mean():+.3f}) -> odd "
+            f"{gains[on_even][~even].mean():+.3f}; on odd: {on_odd} (odd {gains[on_odd][~even].mean():+.3f}) -> "
+            f"even {gains[on_odd][even].mean():+.3f}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train-clusters", type=int, default=None)
+    parser.add_argument("--sets", default="raw", help="comma-separated: raw, duc2, trunc")
+    parser.add_argument("--round", type=int, default=2, choices=(1, 2, 3, 4))
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    global ROUND
+    ROUND = args.round
+    cache = Path(__file__).resolve().parent / "results" / f"word_importance_{args.train_clusters or 'all'}_{args.seed}.pkl"
+    if cache.exists():
+        with cache.open("rb") as f:
+            model, prior, default = pickle.load(f)
+    else:
+        model, prior, default = train(args.train_clusters, args.seed)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with cache.open("wb") as f:
+            pickle.dump((model, prior, default), f)
+    for name in args.sets.split(","):
+        evaluate_set(name, model, prior, default)
+
+
+if __name__ == "__main__":
+    main()
