@@ -1,0 +1,27 @@
+"""Paired per-cluster difference between two systems of a `storyline eval --json` report: mean ± one standard
+error for R1 and R2, and on the even and the odd clusters. Usage: `python bench/paired.py REPORT.json A B`."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import numpy as np
+
+
+def main() -> None:
+    report, a, b = sys.argv[1], sys.argv[2], sys.argv[3]
+    with open(report, encoding="utf-8") as file:
+        clusters = json.load(file)["clusters"]
+    for rouge in ("rouge1", "rouge2"):
+        gain = np.array([c["f1"][b][rouge] - c["f1"][a][rouge] for c in clusters])
+        error = gain.std(ddof=1) / np.sqrt(len(gain))
+        even = np.arange(len(gain)) % 2 == 0
+        print(
+            f"{b} - {a} {rouge}: {gain.mean():+.3f} ± {error:.3f} (even {gain[even].mean():+.3f}, odd "
+            f"{gain[~even].mean():+.3f}; {int((gain > 0).sum())} up, {int((gain < 0).sum())} down of {len(gain)})"
+        )
+
+
+if __name__ == "__main__":
+    main()
