@@ -13,6 +13,7 @@ from storyline.models import Brief, Conflict, ConflictSide, Quote, Span, Summary
 from storyline.render import RENDERERS
 from storyline.render.analysis import INFERRED_NOTE, key_quotes, speaker_label
 from storyline.render.citations import passage_text, summary_text
+from storyline.render.excerpts import clip_end, clip_start
 from storyline.summary import quoted_speakers
 
 PAYLOAD = '<script>alert("owned")</script><img src=x onerror=alert(1)>'
@@ -192,3 +193,19 @@ def test_the_json_schema_documents_the_attribution_kinds() -> None:
     for model, field in (("Quote", "attribution"), ("SummarySentence", "speaker_attribution")):
         kinds = definitions[model]["properties"][field]["anyOf"][0]["enum"]
         assert kinds == ["stated", "inferred"]
+
+
+@pytest.mark.parametrize(
+    ("keep", "start", "end"),
+    [
+        (40, "the talks in Hanoi ended early", "the talks in Hanoi ended early"),  # short enough: kept whole
+        (12, "…ended early", "the talks…"),  # the word at the cut is dropped, whole or not
+        (4, "…arly", "the…"),  # a cut without a space keeps its part of a word
+        (0, "…", "…"),
+        (-3, "…", "…"),
+    ],
+)
+def test_render_excerpts_clip_at_word_boundaries(keep: int, start: str, end: str) -> None:
+    text = "the talks in Hanoi ended early"
+    assert clip_start(text, max(keep, 0)) == start
+    assert clip_end(text, keep) == end

@@ -22,7 +22,8 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def __getattr__(name: str) -> Any:
-    # brief() and load_articles() pull in scikit-learn and trafilatura; import them on first use.
+    # brief() pulls in the pipeline with numpy and scipy (about half a second of imports), which `import storyline`
+    # alone need not pay for; both functions are imported on first use.
     if name == "brief":
         from storyline.pipeline import brief
 

@@ -20,6 +20,7 @@ from storyline.models import Sentence
 from storyline.represent import cosine_to_centroid, pairwise_cosine, tfidf
 
 MMR_LAMBDA = 0.7
+"""Weight of relevance against redundancy in `centroid_mmr`, as EVALUATION.md fixes the baseline."""
 
 Baseline = Callable[[Sequence[Sentence], int], list[int]]
 """Picks sentence indices, in output order, until their words reach the budget."""

@@ -1,9 +1,10 @@
 """Remove page furniture from scraped article text, keep every body sentence, and find title and outlet.
 
 Scraped text mixes the story with what surrounds it on the page: browser banners, share-icon strings, photo
-captions and credits, paywall templates, comment counters, newsletter prompts. Each rule below names one kind
-of furniture and judges a single line; context rules then catch what only the neighbourhood reveals (repeated
-lines, the caption title above a credit line, the tail of a page after its last paragraph).
+captions and credits, paywall templates, comment counters, newsletter prompts. Each rule of `storyline.furniture`
+names one kind of furniture and judges a single line; the context rules below then catch what only the
+neighbourhood reveals (repeated lines, the caption title above a credit line, the tail of a page after its last
+paragraph).
 """
 
 from __future__ import annotations
@@ -24,8 +25,13 @@ from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
 _TAIL_MAX_WORDS = 20
+"""A terminator line in the front half of a page ends the story only when no kept line after it is longer than
+this (`_mark_page_tail`)."""
 _TITLE_WORDS = (4, 25)
+"""Fewest and most words of a line read as the headline."""
 _TOP_LINES = 8
+"""The top of a page: a dateline among its first this many non-blank lines is page metadata, and the title is
+looked for among its first this many kept lines."""
 _PARAGRAPH_WORDS = 60
 """A kept line this long is a paragraph: the story has begun, so the title search stops there. Shorter lines of
 26-60 words (a caption, a teaser, a standfirst) can stand above the headline. Over the 1,314 documents of raw
@@ -34,11 +40,18 @@ wrong: a pull quote, a social post, a sentence); a limit of 40 would lose 24, so
 teaser."""
 _FRAGMENT_WORDS = 3
 _FRAGMENT_CHARS = 40
+"""An otherwise kept line of at most `_FRAGMENT_WORDS` words and `_FRAGMENT_CHARS` characters, without a final mark,
+is a fragment (a section label, a kicker)."""
 _PLACEHOLDER_MAX_WORDS = 400
+"""A page that says it holds no article is dropped whole only when what it keeps is shorter than this."""
+_CAPTION_TITLE_MAX_WORDS = 15
+"""Longest unpunctuated line above a photo credit taken for the photo's title (`_mark_caption_titles`)."""
 
 
 @dataclass(frozen=True)
 class CleanedText:
+    """What `clean_text` makes of a text: the kept lines, the dropped ones with their rules, and what it found."""
+
     body: str
     dropped: tuple[DroppedLine, ...]
     title: str | None
@@ -197,6 +210,8 @@ def _line_rule(line: str) -> str | None:
 
 
 def _mark_repeats(lines: list[str], verdicts: list[str | None]) -> None:
+    """Mark each kept line that repeats an earlier line, kept or dropped (case and punctuation aside), as
+    `repeated_line`."""
     if sum(1 for line in lines if line) < 2:
         return  # nothing to repeat (a one-paragraph document)
     seen: set[str] = set()
@@ -217,7 +232,7 @@ def _mark_caption_titles(lines: list[str], verdicts: list[str | None]) -> None:
         above = index - 1
         while above >= 0 and verdicts[above] == "blank":
             above -= 1
-        if above >= 0 and verdicts[above] is None and _is_unpunctuated_short(lines[above], 15):
+        if above >= 0 and verdicts[above] is None and _is_unpunctuated_short(lines[above], _CAPTION_TITLE_MAX_WORDS):
             verdicts[above] = "caption_title"
 
 
@@ -306,4 +321,5 @@ Invented two-sentence news texts in French, Spanish, Italian, Portuguese, German
 
 
 def looks_english(text: str) -> bool:
+    """Whether `text` is probably English: `english_ratio` at least `_MIN_ENGLISH_RATIO`."""
     return english_ratio(text) >= _MIN_ENGLISH_RATIO

@@ -19,6 +19,7 @@ from scipy.sparse import csr_matrix
 
 from storyline.literals import ascii_spaced, may_contain
 from storyline.models import Sentence
+from storyline.represent import count_distinct
 from storyline.segment import asks_question, ends_sentence, opens_mid_quote
 
 FEATURES = (
@@ -248,7 +249,7 @@ def _term_columns(vectors: Sequence[csr_matrix], layout: _Layout) -> dict[str, n
     rows = np.repeat(np.arange(len(n_terms)), n_terms)
     n = len(n_terms)
     sentence_df = np.bincount(terms, minlength=len(column_story))
-    in_articles, _ = _distinct(layout.articles[rows] * len(column_story) + terms)  # each (article, term) once
+    in_articles, _ = count_distinct(layout.articles[rows] * len(column_story) + terms)  # each (article, term) once
     article_df = np.bincount(in_articles % len(column_story), minlength=len(column_story))
     article_df = article_df / np.maximum(layout.n_articles, 1)[column_story]
     safe = np.maximum(n_terms, 1)
@@ -261,13 +262,6 @@ def _term_columns(vectors: Sequence[csr_matrix], layout: _Layout) -> dict[str, n
         "term_articles_max": _top_mean(rows, article_df[terms], n, 3),
         "n_terms": n_terms.astype(float),
     }
-
-
-def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values, sorted, and where each first occurs in the sorted array."""
-    ordered = np.sort(values)
-    first = np.flatnonzero(np.concatenate([[len(ordered) > 0], ordered[1:] != ordered[:-1]]))
-    return ordered[first], first
 
 
 def _top_mean(rows: np.ndarray, values: np.ndarray, n_rows: int, k: int) -> np.ndarray:

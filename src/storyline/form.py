@@ -12,6 +12,7 @@ from storyline.segment import asks_question, ends_sentence, opens_mid_quote
 MIN_WORDS = 6
 """Shorter sentences are fragments (datelines, subheads) more often than facts."""
 MAX_WORDS = 80
+"""Longer sentences are taken for run-on lists rather than one fact."""
 
 
 def within_length(n_words: np.ndarray) -> np.ndarray:

@@ -147,7 +147,7 @@ def _tfidf_of_stories(stories: Sequence[Sequence[str]]) -> _StoryEntries:
     rows = np.repeat(np.arange(total_texts), row_lengths)
     # Counting (row, term) pairs by sorting them also puts each row's terms in column order, the order scipy
     # keeps, so that sums over a row add up in the same order as in any scipy operation.
-    pairs, counts = _count_distinct(rows * total_columns + np.array(columns_of, dtype=np.int64))
+    pairs, counts = count_distinct(rows * total_columns + np.array(columns_of, dtype=np.int64))
     rows, columns = np.divmod(pairs, total_columns)
     document_frequency = np.bincount(columns, minlength=total_columns)
     idf = np.log((1 + n_texts[column_story]) / (1 + document_frequency)) + 1.0
@@ -171,7 +171,7 @@ def _tfidf_of_stories(stories: Sequence[Sequence[str]]) -> _StoryEntries:
     )
 
 
-def _count_distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def count_distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`np.unique(values, return_counts=True)`, without its generality's overhead on small arrays."""
     ordered = np.sort(values)
     first = np.flatnonzero(np.concatenate([[len(ordered) > 0], ordered[1:] != ordered[:-1]]))
@@ -317,6 +317,7 @@ def _similarity_of_stories(
 
 
 MAX_SUPPORT_PER_ARTICLE = 2
+"""Most supporting sentences `Cluster.supporters` gives from any one other article (its closest ones)."""
 MIN_SUPPORT_TERMS = 3
 """Content terms (stemmed, stop words out) each side of a support pair needs; see DEFAULT_SUPPORT_THRESHOLD."""
 DEFAULT_SUPPORT_THRESHOLD = 0.40
@@ -343,6 +344,7 @@ class Cluster:
 
     @classmethod
     def build(cls, sentences: Sequence[Sentence], support_threshold: float) -> Cluster:
+        """The cluster of one story's sentences, support counted from `support_threshold` (TF-IDF cosine)."""
         return cls.build_many([sentences], support_threshold)[0]
 
     @classmethod

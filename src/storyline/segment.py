@@ -145,7 +145,7 @@ class _QuoteMarks:
             is_open = before > self._count(closing, line_start, end) if opening != closing else before % 2 == 1
             if not is_open:
                 continue
-            opened, closed = self._last(opening, line_start, end), self._next(closing, end, line_end)
+            opened, closed = self._last(opening, end), self._next(closing, end, line_end)
             if closed is None:
                 continue  # never closed on this line: perhaps a straight quotation holds it
             if closed - opened > _QUOTE_MAX_WORDS * _MAX_CHARS_PER_WORD:
@@ -161,9 +161,10 @@ class _QuoteMarks:
         found = self.positions[mark]
         return bisect.bisect_left(found, end) - bisect.bisect_left(found, start)
 
-    def _last(self, mark: str, start: int, end: int) -> int:
+    def _last(self, mark: str, end: int) -> int:
+        """Where the last `mark` before `end` stands; the caller has counted one on the line before `end`."""
         found = self.positions[mark]
-        return found[bisect.bisect_left(found, end) - 1]  # callers know one lies in [start, end)
+        return found[bisect.bisect_left(found, end) - 1]
 
     def _next(self, mark: str, start: int, end: int) -> int | None:
         found = self.positions[mark]
@@ -189,9 +190,7 @@ def sentence_start(text: str, position: int) -> int:
     Attribution reads back from a quotation mark to here; the same boundaries as `sentence_spans`, so that
     "Sen. Lindsey Graham" or "J. Smith" never cut a sentence there either.
     """
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    line_start, line = _line_at(text, position)
     starts = [start for start, _ in _line_sentences(line) if start <= position - line_start]
     return line_start + max([0, *starts])
 
@@ -199,13 +198,19 @@ def sentence_start(text: str, position: int) -> int:
 def sentence_end(text: str, position: int) -> int:
     """Where the sentence after the one holding `text[position]` starts (white space before it skipped), or the
     end of `text`."""
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
+    line_start, line = _line_at(text, position)
     later = [start for start, _ in _line_sentences(line) if start > position - line_start]
     if later:
         return line_start + min(later)
-    return len(text) if line_end < 0 else line_end + 1
+    line_end = line_start + len(line)
+    return line_end + 1 if line_end < len(text) else len(text)  # past the line's newline, if it has one
+
+
+def _line_at(text: str, position: int) -> tuple[int, str]:
+    """Where the line (a paragraph) holding `text[position]` starts, and the line without its newline."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    return line_start, text[line_start : len(text) if line_end < 0 else line_end]
 
 
 def crosses_sentence_end(text: str) -> bool:
@@ -340,6 +345,8 @@ def leaves_quote_open(text: str) -> bool:
 
 
 def _add_trimmed(spans: list[tuple[int, int]], line: str, start: int, end: int, offset: int) -> None:
+    """Append `line[start:end]`, white space trimmed, as a span of the text where `line` starts at `offset`; an
+    all-white-space piece adds nothing."""
     piece = line[start:end]
     stripped = piece.strip()
     if stripped:

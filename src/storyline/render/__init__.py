@@ -11,6 +11,7 @@ from storyline.render.terminal import render_terminal
 
 
 def render_json(brief: Brief) -> str:
+    """The brief as indented JSON, in the schema `storyline schema` prints."""
     return brief.model_dump_json(indent=2)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from storyline.models import Brief, Entity, Event, Quote
 from storyline.render.citations import marker
+from storyline.render.excerpts import clip_end, clip_start
 
 TOP_ENTITIES = 10
 KEY_QUOTES = 6
@@ -64,7 +65,7 @@ def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:
     ranked = sorted(
         range(len(brief.timeline)),
         key=lambda i: (
-            -len(_event_article_ids(brief.timeline[i])),
+            -len(event_article_ids(brief.timeline[i])),
             not brief.timeline[i].resolved,
             _PRECISION_RANK[brief.timeline[i].precision],
             i,
@@ -89,21 +90,17 @@ def event_excerpt(event: Event, max_chars: int = 90) -> tuple[str, str, str]:
     start = mention.span.start - mention.sentence.start
     before, after = mention.text[:start], mention.text[start + len(mention.expression) :]
     room = max(max_chars - len(mention.expression), 0)
-    keep_before = min(len(before), max(room // 2, room - len(after)))
-    if keep_before < len(before):
-        cut = before[len(before) - keep_before :]
-        before = "…" + (cut.split(" ", 1)[1] if " " in cut else cut)
-    keep_after = max(room - len(before), 0)
-    if keep_after < len(after):
-        cut = after[:keep_after]
-        after = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    # Half the room before the expression, or more when the text after it is short.
+    before = clip_start(before, min(len(before), max(room // 2, room - len(after))))
+    after = clip_end(after, max(room - len(before), 0))
     return before, mention.expression, after
 
 
 def event_articles(brief: Brief, event: Event) -> str:
     """'[1,3]': the citation numbers of the articles dating this event, in the order they mention it."""
-    return marker(brief, _event_article_ids(event))
+    return marker(brief, event_article_ids(event))
 
 
-def _event_article_ids(event: Event) -> list[str]:
+def event_article_ids(event: Event) -> list[str]:
+    """The ids of the articles dating `event`, each once, in the order they mention it."""
     return list(dict.fromkeys(m.span.article for m in event.mentions))

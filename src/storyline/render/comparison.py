@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from storyline.models import ArticleCoverage, Brief, Conflict, ConflictSide
 from storyline.render.citations import source_label
+from storyline.render.excerpts import clip_end, clip_start
 
 KIND_LABELS = {
     "number": "different numbers",
@@ -52,10 +53,6 @@ def side_excerpt(side: ConflictSide, max_chars: int = 160) -> tuple[str, str, st
     start = side.value_span.start - side.span.start
     before, after = side.text[:start], side.text[start + len(side.value) :]
     room = max(max_chars - len(side.value), 0)
-    if len(before) > room // 2:
-        cut = before[len(before) - room // 2 :]
-        before = "…" + (cut.split(" ", 1)[1] if " " in cut else cut)
-    if len(after) > room - len(before):
-        cut = after[: max(room - len(before), 0)]
-        after = (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+    before = clip_start(before, room // 2)
+    after = clip_end(after, room - len(before))
     return before, side.value, after

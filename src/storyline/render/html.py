@@ -14,6 +14,7 @@ from storyline.models import Brief, Span
 from storyline.render.analysis import (
     INFERRED_NOTE,
     entity_articles,
+    event_article_ids,
     event_date,
     is_inferred,
     key_quotes,
@@ -104,7 +105,6 @@ def _events(brief: Brief) -> list[dict[str, object]]:
         mention = event.mentions[0]
         start = mention.span.start - mention.sentence.start
         end = start + len(mention.expression)
-        articles = dict.fromkeys(m.span.article for m in event.mentions)
         rows.append(
             {
                 "date": event_date(event),
@@ -112,7 +112,7 @@ def _events(brief: Brief) -> list[dict[str, object]]:
                 "before": mention.text[:start],
                 "expression": mention.expression,
                 "after": mention.text[end:],
-                "cites": [(brief.citation_number(a), a) for a in articles],
+                "cites": [(brief.citation_number(a), a) for a in event_article_ids(event)],
             }
         )
     return rows

@@ -84,6 +84,7 @@ def _comparison_lines(brief: Brief) -> list[str]:
 
 
 def render_markdown(brief: Brief) -> str:
+    """The whole brief as a Markdown document: cited summary, analysis, comparison, sources and problems."""
     lines = [f"# {_md_escape(brief.story.title or 'Story brief')}", ""]
     for sentence in brief.summary:
         lines.append(
