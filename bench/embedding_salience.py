@@ -43,25 +43,14 @@ from pathlib import Path
 
 import numpy as np
 
+from experiments import SETS, prepared, records, report_variants, score_variants
 from storyline import select
-from storyline.evaluate import cluster_sentences, cut_words, one_sentence_per_line, read_records, score
+from storyline.evaluate import cluster_sentences
 from storyline.features import FEATURES, story_features
 from storyline.learn import LIGHTGBM_PARAMS, labelled_rows
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-SETS = {  # name: file, clusters, DUC task, word budget
-    "train": ("multinews_train_sample.jsonl.gz", None, None, 0),
-    "raw": ("multinews_val_raw.jsonl.gz", None, None, 300),
-    "duc2": ("duc2003.jsonl.gz", None, "task2", 100),
-    "trunc": ("multinews_val.jsonl.gz", 1000, None, 300),
-}
 WEIGHTS = (0.1, 0.2, 0.3, 0.5, 0.8)
-
-
-def records(name: str, limit: int | None = None) -> list:
-    file, clusters, task, _ = SETS[name]
-    return read_records(DATA / file, limit=limit or clusters, task=task)
 
 
 def embeddings(name: str, cache: Path, limit: int | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -191,40 +180,17 @@ def evaluate_set(name: str, cache: Path, head_a, head_b) -> None:
     rows, offsets = embeddings(name, cache)
     results: list[dict[str, tuple[float, float, float]]] = []
     started = time.perf_counter()
-    for k, record in enumerate(records(name)):
-        sentences = cluster_sentences(record.record)
-        references = [one_sentence_per_line(r) for r in record.references]
-        if not sentences:
+    for k, (_, cluster, references) in enumerate(prepared(name)):
+        if cluster is None:
             results.append({"default": (0.0, 0.0, 0.0)})
             continue
-        cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
-        scored = {}
-        for variant, (scorer, scores) in variants(cluster, rows[offsets[k] : offsets[k + 1]], head_a, head_b).items():
-            picks = select._pick(cluster, scorer, scores, words, "overflow")
-            f1, recall = score(cut_words("\n".join(p.sentence.text for p in picks), words), references)
-            scored[variant] = (f1["rouge1"], f1["rouge2"], recall["rouge1"])
-        results.append(scored)
+        scored = variants(cluster, rows[offsets[k] : offsets[k + 1]], head_a, head_b)
+        picks = {
+            v: select._choose(cluster, scorer, scores, words, "overflow") for v, (scorer, scores) in scored.items()
+        }
+        results.append(score_variants(cluster, picks, references, words))
     print(f"{name}: {len(results)} clusters, {time.perf_counter() - started:.0f} s", flush=True)
-    report(results)
-
-
-def report(results: list[dict[str, tuple[float, float, float]]]) -> None:
-    """Means and paired differences; a variant that leaves a story alone counts as the default there."""
-    names = dict.fromkeys(v for scored in results for v in scored)
-
-    def column(variant: str, k: int) -> np.ndarray:
-        return np.array([scored.get(variant, scored["default"])[k] for scored in results])
-
-    even = np.arange(len(results)) % 2 == 0
-    for variant in names:
-        r1, r2, recall = column(variant, 0), column(variant, 1), column(variant, 2)
-        gain1, gain2 = r1 - column("default", 0), r2 - column("default", 1)
-        error = gain1.std(ddof=1) / np.sqrt(len(gain1))
-        print(
-            f"{variant:10s} R1 {r1.mean():.2f} R2 {r2.mean():.2f} R1 recall {recall.mean():.2f} | "
-            f"R1 {gain1.mean():+.3f} ± {error:.3f}, R2 {gain2.mean():+.3f} | "
-            f"even {gain1[even].mean():+.3f}, odd {gain1[~even].mean():+.3f}"
-        )
+    report_variants(results)
 
 
 def main() -> None:

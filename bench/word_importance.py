@@ -68,18 +68,12 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from experiments import SETS, prepared, records, report_variants, score_variants
 from storyline import select
-from storyline.evaluate import cluster_sentences, cut_words, one_sentence_per_line, read_records, score
+from storyline.evaluate import cluster_sentences
 from storyline.learn import LIGHTGBM_PARAMS
-from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster, cosine_to_centroid, stop_words
+from storyline.represent import Cluster, cosine_to_centroid, stop_words
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-SETS = {  # name: file, clusters, DUC task, word budget
-    "train": ("multinews_train_sample.jsonl.gz", None, None, 0),
-    "raw": ("multinews_val_raw.jsonl.gz", None, None, 300),
-    "duc2": ("duc2003.jsonl.gz", None, "task2", 100),
-    "trunc": ("multinews_val.jsonl.gz", 1000, None, 300),
-}
 FEATURES = (
     "doc_share",
     "n_docs_with",
@@ -125,11 +119,6 @@ def tokens(text: str) -> list[str]:
 
 
 STOP_STEMS = frozenset(s for w in stop_words() for s in tokens(w))
-
-
-def records(name: str, limit: int | None = None) -> list:
-    file, clusters, task, _ = SETS[name]
-    return read_records(DATA / file, limit=limit or clusters, task=task)
 
 
 class Words:
@@ -455,17 +444,24 @@ def round_three(cluster, story, weight, name, default_scores, words, found):
     return found
 
 
+def joint_coverage(story: Words, probability: np.ndarray) -> tuple[np.ndarray, np.ndarray, csr_matrix, np.ndarray]:
+    """Content-word weights, bigram weights (the geometric mean of the two words' probabilities; none for two stop
+    words), and the word + bigram incidence with its weights, for coverage over both."""
+    first, second = story.bigram_parts
+    weight = np.where(story.stop, 0.0, probability)
+    both_stop = story.stop[first] & story.stop[second]
+    bigram_weight = np.where(both_stop, 0.0, np.sqrt(probability[first] * probability[second]))
+    joint = csr_matrix(np.hstack([story.incidence.toarray(), story.bigram_incidence.toarray()]))
+    return weight, bigram_weight, joint, np.concatenate([weight, bigram_weight])
+
+
 def round_four(cluster, story, weight, name, default_scores, words, found):
     """Checks of round 2's best: covred12 around k = 1 (is it a smooth optimum or a spike?) and covred+0.5."""
     if name in select.SELF_WEIGHTED:
         found["_scorer"] = name
         return found
     formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
-    first, second = story.bigram_parts
-    both_stop = story.stop[first] & story.stop[second]
-    bigram_weight = np.where(both_stop, 0.0, np.sqrt(story.p[first] * story.p[second]))
-    joint = csr_matrix(np.hstack([story.incidence.toarray(), story.bigram_incidence.toarray()]))
-    joint_weight = np.concatenate([weight, bigram_weight])
+    _, _, joint, joint_weight = joint_coverage(story, story.p)
     found["covred+0.5"] = finish(
         cluster, mmr_variant(cluster, formed, story.incidence, weight, words, coverage_redundancy=0.5), words
     )
@@ -492,13 +488,8 @@ def round_five(cluster, story, weight, name, default_scores, words, found):
         if w in where:
             p[k] = p_view[where[w]]
     formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
-    first, second = story.bigram_parts
     for label, probability in (("full", story.p), ("open", p)):
-        weight = np.where(story.stop, 0.0, probability)
-        both_stop = story.stop[first] & story.stop[second]
-        bigram_weight = np.where(both_stop, 0.0, np.sqrt(probability[first] * probability[second]))
-        joint = csr_matrix(np.hstack([story.incidence.toarray(), story.bigram_incidence.toarray()]))
-        joint_weight = np.concatenate([weight, bigram_weight])
+        weight, _, joint, joint_weight = joint_coverage(story, probability)
         found[f"covred+0.5 {label}"] = finish(
             cluster, mmr_variant(cluster, formed, story.incidence, weight, words, coverage_redundancy=0.5), words
         )
@@ -517,12 +508,7 @@ def round_two(cluster, story, weight, name, default_scores, words, found):
         found["_scorer"] = name
         return found
     formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
-    first, second = story.bigram_parts
-    both_stop = story.stop[first] & story.stop[second]
-    p_full = np.where(story.stop, weight * 0, weight)
-    bigram_weight = np.where(both_stop, 0.0, np.sqrt(story_p(story)[first] * story_p(story)[second]))
-    joint = csr_matrix(np.hstack([story.incidence.toarray(), story.bigram_incidence.toarray()]))
-    joint_weight = np.concatenate([p_full, bigram_weight])
+    _, bigram_weight, joint, joint_weight = joint_coverage(story, story.p)
     for k in COVRED_WEIGHTS:
         found[f"covred+{k}"] = finish(
             cluster, mmr_variant(cluster, formed, story.incidence, weight, words, coverage_redundancy=k), words
@@ -545,26 +531,18 @@ def round_two(cluster, story, weight, name, default_scores, words, found):
     return found
 
 
-def story_p(story: Words) -> np.ndarray:
-    return story.p
-
-
 def evaluate_set(name: str, model, prior, default) -> None:
     words = SETS[name][3]
     results: list[dict[str, tuple[float, float, float]]] = []
     timing: dict[str, float] = {}
     scorers: dict[str, int] = {}
     started = time.perf_counter()
-    found = records(name)
-    for record in found:
-        sentences = cluster_sentences(record.record)
-        references = [one_sentence_per_line(r) for r in record.references]
-        if not sentences:
+    for record, cluster, references in prepared(name):
+        if cluster is None:
             results.append({"default": (0.0, 0.0, 0.0)})
             continue
-        cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
         t = time.perf_counter()
-        story = Words(sentences)
+        story = Words(cluster.sentences)
         rows = story.features(prior, default)
         timing["features"] = timing.get("features", 0.0) + time.perf_counter() - t
         t = time.perf_counter()
@@ -575,57 +553,18 @@ def evaluate_set(name: str, model, prior, default) -> None:
         picked = variants(cluster, story, p, words, timing)
         scorer = picked.pop("_scorer")
         scorers[scorer] = scorers.get(scorer, 0) + 1  # type: ignore[index]
-        scored = {}
-        cache: dict[tuple[int, ...], tuple[float, float, float]] = {}
-        for variant, order in picked.items():
-            key = tuple(order)
-            if key not in cache:
-                f1, recall = score(cut_words("\n".join(sentences[i].text for i in order), words), references)
-                cache[key] = (f1["rouge1"], f1["rouge2"], recall["rouge1"])
-            scored[variant] = cache[key]
-        results.append(scored)
-    n = len(found)
+        results.append(score_variants(cluster, picked, references, words))
+    n = len(results)
     print(
         f"{name}: {n} clusters ({scorers}), {time.perf_counter() - started:.0f} s; per cluster ms: "
         + ", ".join(f"{k} {1000 * v / n:.1f}" for k, v in timing.items()),
         flush=True,
     )
-    report(results)
+    report_variants(results, FAMILIES)
 
 
-def report(results: list[dict[str, tuple[float, float, float]]]) -> None:
-    names = dict.fromkeys(v for scored in results for v in scored)
-
-    def column(variant: str, k: int) -> np.ndarray:
-        return np.array([scored.get(variant, scored["default"])[k] for scored in results])
-
-    even = np.arange(len(results)) % 2 == 0
-    base1, base2 = column("default", 0), column("default", 1)
-    gains = {}
-    for variant in names:
-        r1, r2, recall = column(variant, 0), column(variant, 1), column(variant, 2)
-        gain1, gain2 = r1 - base1, r2 - base2
-        gains[variant] = gain1
-        e1 = gain1.std(ddof=1) / np.sqrt(len(gain1))
-        e2 = gain2.std(ddof=1) / np.sqrt(len(gain2))
-        print(
-            f"{variant:12s} R1 {r1.mean():.2f} R2 {r2.mean():.2f} R1rec {recall.mean():.2f} | "
-            f"dR1 {gain1.mean():+.3f} ± {e1:.3f}  dR2 {gain2.mean():+.3f} ± {e2:.3f} | "
-            f"even {gain1[even].mean():+.3f} odd {gain1[~even].mean():+.3f} | changed {int((gain1 != 0).sum())}"
-        )
-    others = [v for v in names if v != "default"]
-    families = ("cov/", "add+", "addsum+", "repl+", "covred+", "covred2+", "covred12+", "both+", "mmrcov+", "")
-    for family in families:
-        members = [v for v in others if v.startswith(family)] if family else others
-        if not members:
-            continue
-        on_even = max(members, key=lambda v: gains[v][even].mean())
-        on_odd = max(members, key=lambda v: gains[v][~even].mean())
-        print(
-            f"choose {family or 'any variant'} on even: {on_even} (even {gains[on_even][even].mean():+.3f}) -> odd "
-            f"{gains[on_even][~even].mean():+.3f}; on odd: {on_odd} (odd {gains[on_odd][~even].mean():+.3f}) -> "
-            f"even {gains[on_odd][even].mean():+.3f}"
-        )
+FAMILIES = ("cov/", "add+", "addsum+", "repl+", "covred+", "covred2+", "covred12+", "both+", "mmrcov+", "")
+"""Variant-name prefixes whose best weight `report_variants` checks across the two halves of the clusters."""
 
 
 def main() -> None:
