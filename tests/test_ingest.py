@@ -483,3 +483,12 @@ def test_ingest_folder_inside_a_hidden_folder_is_read(tmp_path: Path) -> None:
     result = load_articles([folder])
     assert [a.source for a in result.articles] == [str(folder / "story.txt")]
     assert result.problems == []
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_ingest_endless_device_is_refused_without_reading_it_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("storyline.ingest._COUNT_LIMIT", 4 * 1024 * 1024)
+    result = load_articles([Path("/dev/zero")], max_bytes=1_000_000)
+    assert [p.reason for p in result.problems] == [
+        "input goes on past 0.0 GB (endless?), over the 1.0 MB limit for one article"
+    ]

@@ -327,7 +327,14 @@ def _read_stream(
     try:
         data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:
-            yield Problem(source=source, reason=_too_large("input", len(data) + _remaining(stream), max_bytes))
+            rest = _remaining(stream)
+            reason = (
+                _too_large("input", len(data) + rest, max_bytes)
+                if rest is not None
+                else f"input goes on past {(len(data) + _COUNT_LIMIT) / 1e9:.1f} GB (endless?), over the "
+                f"{max_bytes / 1e6:.1f} MB limit for one article"
+            )
+            yield Problem(source=source, reason=reason)
             return
     except OSError as exc:
         yield Problem(source=source, reason=f"cannot read: {exc.strerror or exc}")
@@ -344,11 +351,16 @@ def _read_stream(
     yield from _from_text(text, source, cluster)
 
 
-def _remaining(stream: BinaryIO, limit: int = 1 << 30) -> int:
-    """How many more bytes `stream` holds, counted in chunks (up to 1 GiB: /dev/zero never ends)."""
+_COUNT_LIMIT = 1 << 30
+
+
+def _remaining(stream: BinaryIO) -> int | None:
+    """How many more bytes `stream` holds, counted in chunks; None past 1 GiB (/dev/zero never ends)."""
     total = 0
-    while total < limit and (chunk := stream.read(1 << 20)):
+    while chunk := stream.read(1 << 20):
         total += len(chunk)
+        if total >= _COUNT_LIMIT:
+            return None
     return total
 
 
