@@ -221,3 +221,68 @@ def test_cli_formats_are_the_renderers() -> None:
     from storyline.render import RENDERERS
 
     assert list(Format) == list(RENDERERS)
+
+
+# Bad-input sweep (s11).
+
+
+def test_cli_brief_too_many_sentences_says_so_not_only_nothing_to_brief(
+    examples_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("storyline.pipeline.MAX_SENTENCES", 5)  # a 15 MB page has ~50,000 sentences
+    result = runner.invoke(app, ["brief", str(examples_dir / "nbc.txt"), "--no-analysis"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: ") and "sentences is more than one brief handles (5, about 150 articles)" in line
+
+
+def test_cli_brief_is_written_even_when_the_store_cannot_save_it(examples_dir: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["brief", str(examples_dir / "nbc.txt"), "--no-analysis", "-f", "md", "--save", "--db", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert result.stdout.startswith("# Beijing is worried")  # the brief made is not lost
+    assert result.stderr.startswith(f"error: cannot open {tmp_path}")
+
+
+def test_cli_brief_output_that_cannot_be_written_is_an_error_line(examples_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "brief.md"
+    result = runner.invoke(app, ["brief", str(examples_dir / "nbc.txt"), "--no-analysis", "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: cannot write {target}: No such file or directory\n"
+
+
+def test_cli_brief_date_for_a_file_not_read_is_a_warning(examples_dir: Path) -> None:
+    nbc = examples_dir / "nbc.txt"
+    result = runner.invoke(
+        app, ["brief", str(nbc), "--no-analysis", "--date", "nbc.txt=2019-03-08", "--date", "nbc.tx=2019-03-08"]
+    )
+    assert result.exit_code == 0
+    assert result.stderr == "warning: --date: nbc.tx=2019-03-08: no article read from 'nbc.tx'; date not used\n"
+
+
+def test_cli_brief_with_stdin_closed_is_one_line_not_a_traceback() -> None:
+    import os
+    import subprocess
+    import sys
+
+    # `storyline brief - <&-`: Python starts with sys.stdin None.
+    result = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "brief", "-", "--no-analysis"],
+        stdin=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(0),  # the child closes its own stdin
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "error: stdin: standard input is closed; nothing to read",
+        "error: no usable article left; nothing to brief",
+    ]
+
+
+def test_cli_eval_systems_naming_none_says_so(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["eval", str(tmp_path / "c.jsonl"), "--systems", ","], prog_name="storyline")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: Invalid value: --systems names no system; choose from storyline,")

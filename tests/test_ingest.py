@@ -342,3 +342,153 @@ def test_ingest_any_path_like_source_is_read_as_a_path(examples_dir: Path) -> No
             return str(examples_dir / "nbc.txt")
 
     assert [Path(a.source).name for a in load_articles([Located()]).articles] == ["nbc.txt"]
+
+
+# Bad-input sweep (s11): inputs that were misread or misnamed.
+
+
+def test_ingest_text_file_with_a_stray_nul_byte_is_text_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "pasted.txt"
+    path.write_bytes(STORY[:40].encode() + b"\x00" + STORY[40:].encode())
+    result = load_articles([path])
+    assert [a.text for a in result.articles] == [STORY]
+    assert [p.reason for p in result.problems] == ["decoded as utf-8 with NUL bytes removed"]
+
+
+def test_ingest_nul_characters_in_literal_text_are_removed() -> None:
+    result = load_articles([STORY[:40] + "\x00" + STORY[40:]])
+    assert [a.text for a in result.articles] == [STORY]
+
+
+def test_ingest_executable_with_many_nuls_is_still_binary(tmp_path: Path) -> None:
+    path = tmp_path / "program.txt"
+    path.write_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + STORY.encode() * 3 + b"\x00" * 40)
+    assert [p.reason for p in load_articles([path]).problems] == [
+        "binary file, not text (is it a PDF, image or archive?)"
+    ]
+
+
+def test_ingest_file_mixing_utf8_and_cp1252_keeps_both_parts_readable(tmp_path: Path) -> None:
+    path = tmp_path / "joined.txt"
+    utf8, cp1252 = "Le café “Chez Zoë” opened. " + STORY, " Owners said “no” to €5 fees."
+    path.write_bytes(utf8.encode() + cp1252.encode("cp1252"))
+    result = load_articles([path])
+    assert [a.text for a in result.articles] == [utf8 + cp1252]
+    assert [p.reason for p in result.problems] == ["decoded as UTF-8 mixed with cp1252"]
+
+
+def test_ingest_symbolic_link_loop_and_broken_link_say_so(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    result = load_articles([tmp_path / "a.txt", tmp_path / "gone.txt"])
+    assert [p.reason for p in result.problems] == [
+        "symbolic link loop; nothing to read",
+        f"broken symbolic link (to {tmp_path / 'deleted.txt'}, which does not exist)",
+    ]
+
+
+def test_ingest_named_pipe_is_read_like_stdin(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    pipe = tmp_path / "article.txt"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        with pipe.open("wb") as writer:
+            writer.write(STORY.encode("utf-16"))
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    result = load_articles([pipe])  # `storyline brief <(curl …)` passes a pipe like this one
+    writer.join()
+    assert [(a.source, a.text) for a in result.articles] == [(str(pipe), STORY)]
+    assert [p.reason for p in result.problems] == ["not UTF-8; decoded as utf-16"]
+
+
+def test_ingest_unreadable_folder_says_it_cannot_be_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "story.txt").write_text(STORY, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def refuse(path: object = ".") -> object:  # chmod 000 does not stop root, who runs some CI
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    (tmp_path / "open.txt").write_text(STORY, encoding="utf-8")
+    whole = load_articles([tmp_path])
+    assert [a.text for a in whole.articles] == [STORY]
+    assert [(p.source, p.reason) for p in whole.problems] == [
+        (str(tmp_path / "locked"), "cannot read folder: Permission denied")
+    ]
+    alone = load_articles([tmp_path / "locked"])
+    assert [p.reason for p in alone.problems] == ["cannot read folder: Permission denied"]
+
+
+def test_ingest_closed_stdin_is_a_problem_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", None)  # what Python sets when the process starts with fd 0 closed
+    result = load_articles(["-"])
+    assert result.articles == []
+    assert [p.reason for p in result.problems] == ["standard input is closed; nothing to read"]
+
+
+def test_ingest_jsonl_documents_of_the_wrong_type_say_which(tmp_path: Path) -> None:
+    path = tmp_path / "cluster.jsonl"
+    documents = [5, None, {"text": 7}, {"title": "No text"}, "  ", {"text": STORY, "date": 7, "outlet": ["x"]}]
+    path.write_text(json.dumps({"documents": documents}) + "\n", encoding="utf-8")
+    result = load_articles([path])
+    assert [a.text for a in result.articles] == [STORY]
+    assert [p.reason for p in result.problems] == [
+        "document in JSONL record is a number, not text; skipped",
+        "document in JSONL record is null, not text; skipped",
+        "document in JSONL record is a number, not text; skipped",
+        "document in JSONL record has no 'text' field; skipped",
+        "empty document in JSONL record",
+    ]
+
+
+def test_ingest_jsonl_without_records_says_what_a_record_is(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.jsonl"
+    path.write_text("[1, 2]\n42\n", encoding="utf-8")
+    assert [p.reason for p in load_articles([path]).problems] == ["no JSON record found (a JSON object per line)"]
+    assert [p.reason for p in load_articles([path], cluster=3).problems] == ["no JSON record found for cluster 3"]
+
+
+@pytest.mark.parametrize("text", ["<html><body><p>Short.</p></body></html>", '{"documents":["Short."]}'])
+def test_ingest_one_line_html_or_json_text_is_not_a_path(text: str) -> None:
+    result = load_articles([text])
+    assert "no such file or folder" not in [p.reason for p in result.problems]
+
+
+def test_ingest_stdin_given_twice_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(STORY.encode()), encoding="utf-8"))
+    result = load_articles(["-", "-"])
+    assert [(a.source, a.text) for a in result.articles] == [("stdin", STORY)]
+    assert [p.reason for p in result.problems] == ["'-' given more than once; read once"]
+
+
+def test_ingest_folder_inside_a_hidden_folder_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / ".cache" / "news"  # ~/.cache/news: only what is hidden below the folder given is skipped
+    (folder / ".git").mkdir(parents=True)
+    (folder / "story.txt").write_text(STORY, encoding="utf-8")
+    (folder / ".draft.txt").write_text(STORY, encoding="utf-8")
+    (folder / ".git" / "notes.txt").write_text(STORY, encoding="utf-8")
+    result = load_articles([folder])
+    assert [a.source for a in result.articles] == [str(folder / "story.txt")]
+    assert result.problems == []
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_ingest_endless_device_is_refused_without_reading_it_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("storyline.ingest._COUNT_LIMIT", 4 * 1024 * 1024)
+    result = load_articles([Path("/dev/zero")], max_bytes=1_000_000)
+    assert [p.reason for p in result.problems] == [
+        "input goes on past 0.0 GB (endless?), over the 1.0 MB limit for one article"
+    ]

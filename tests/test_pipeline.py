@@ -213,3 +213,9 @@ def test_pipeline_brief_has_a_field_for_each_analysis_result(seed_brief: Brief) 
     names = [field.name for field in dataclasses.fields(Analysis)]
     assert set(names) <= set(Brief.model_fields)
     assert seed_brief.entities and seed_brief.quotes and seed_brief.timeline
+
+
+@pytest.mark.parametrize("words", [True, False])
+def test_pipeline_words_as_a_bool_is_refused(examples_dir: Path, words: bool) -> None:
+    with pytest.raises(ConfigError, match="words must be a whole number from 1 to 5000"):
+        storyline.brief([examples_dir], words=words)

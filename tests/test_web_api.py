@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import sqlite3
 import subprocess
@@ -261,3 +262,39 @@ def test_web_api_runs_one_brief_at_a_time(tmp_path: Path, monkeypatch: pytest.Mo
 
     assert asyncio.run(post_three()) == [201, 201, 201]
     assert most_at_once == 1
+
+
+# Bad-input sweep (s11).
+
+_STORY = (
+    "The harbour bridge will close to all traffic from April 1 for six months while engineers replace its "
+    "corroded steel cables, the city council announced on Friday."
+)
+
+
+def test_web_api_half_an_emoji_escape_is_read_as_a_replacement_character(client: TestClient) -> None:
+    # Cut scraped text: "\ud83d" with its other half lost. The CLI reads it as U+FFFD; so does the API.
+    text, outlet = json.dumps(_STORY + " \ud83d"), json.dumps("Harbour \udc00News")  # json escapes them: "\\ud83d"
+    body = f'{{"articles": [{{"text": {text}, "outlet": {outlet}}}], "analysis": false}}'
+    response = client.post("/api/briefs", content=body.encode(), headers={"content-type": "application/json"})
+    assert response.status_code == 201, response.text
+    (article,) = response.json()["brief"]["story"]["articles"]
+    assert article["body"].endswith(" \ufffd") and article["outlet"] == "Harbour \ufffdNews"
+
+
+def test_web_api_json_cut_short_says_where_it_stops(client: TestClient) -> None:
+    body = json.dumps({"articles": [{"text": _STORY}]}).encode()[:40]
+    response = client.post("/api/briefs", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert_error_shape(response.json(), 422)
+    assert response.json()["error"] == (
+        "the request body is not valid JSON: it stops at character 23 (Unterminated string starting at); "
+        "is it cut short?"
+    )
+
+
+def test_web_api_nul_character_never_reaches_the_store(client: TestClient) -> None:
+    response = client.post("/api/briefs", json={"articles": [{"text": _STORY[:30] + "\x00" + _STORY[30:]}]})
+    assert response.status_code == 201
+    saved = client.get(f"/api/briefs/{response.json()['id']}").json()["brief"]
+    assert saved["story"]["articles"][0]["body"] == _STORY

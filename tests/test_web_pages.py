@@ -372,3 +372,32 @@ def test_web_serve_unknown_host_names_the_resolver_error(monkeypatch: pytest.Mon
     result = CliRunner().invoke(cli_app, ["serve", "--host", "no-such-host", "--db", str(tmp_path / "b.sqlite3")])
     assert result.exit_code == 1
     assert result.stderr == "error: cannot listen on no-such-host:8000: Name or service not known\n"
+
+
+# Bad-input sweep (s11).
+
+_STORY = (
+    "The harbour bridge will close to all traffic from April 1 for six months while engineers replace its "
+    "corroded steel cables, the city council announced on Friday."
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "note"),
+    [
+        (_STORY[:30].encode() + b"\x00" + _STORY[30:].encode(), "decoded as utf-8 with NUL bytes removed"),
+        (
+            ("Café " + _STORY).encode() + " Owners said “no”.".encode("cp1252"),
+            "decoded as UTF-8 mixed with cp1252",
+        ),
+        (("\ufeff" + _STORY).encode(), "decoded as utf-8 with BOM"),
+    ],
+)
+def test_web_pages_upload_with_a_nul_byte_or_mixed_encodings_is_read_and_noted(
+    client: TestClient, data: bytes, note: str
+) -> None:
+    response = client.post("/briefs", data={"words": "80"}, files=[("files", ("story.txt", data))])
+    assert response.status_code == 303, response.text
+    brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
+    assert [(p["source"], p["reason"]) for p in brief["problems"]] == [("upload story.txt", note)]
+    assert "\x00" not in brief["story"]["articles"][0]["body"] and "â€" not in brief["story"]["articles"][0]["body"]

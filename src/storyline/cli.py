@@ -22,8 +22,8 @@ from typer._click import Context
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
-from storyline.errors import InputError, StoreError, StorylineError
-from storyline.models import Brief, BriefOptions, Problem, StrategyName
+from storyline.errors import InputError, NoUsableArticle, StoreError, StorylineError
+from storyline.models import Article, Brief, BriefOptions, Problem, StrategyName
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -146,7 +146,7 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        err.print(f"cannot write {output}: {exc.strerror or exc}")
+        err.print(f"error: cannot write {output}: {exc.strerror or exc}", markup=False)
         raise typer.Exit(1) from None
     err.print(f"wrote {output}")
 
@@ -211,23 +211,40 @@ def brief(
 
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
-    loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)
+    sources = _sources(paths)
+    loaded = load_articles(sources, cluster=selected, dates=per_file)
     try:
         result = make_brief(
             loaded.articles,
             options=BriefOptions(words=words, strategy=strategy, analysis=analysis),
-            problems=loaded.problems,
+            problems=[*_unused_dates(per_file, loaded.articles), *loaded.problems],
             default_date=default_date,
         )
     except InputError as exc:
         _print_problems(exc.problems)
-        err.print("error: no usable article left; nothing to brief", markup=False)
+        # Too many sentences, say, is not in the problems: its message is the one line that says what to do.
+        reason = "no usable article left; nothing to brief" if isinstance(exc, NoUsableArticle) else str(exc)
+        err.print(f"error: {reason}", markup=False)
         raise typer.Exit(1) from None
     _print_problems(result.problems)
+    # Written before it is saved: a store that cannot be written (locked, read-only) must not lose the brief.
+    _write(result, _output_format(fmt, output), output)
     if save:
         with _open_store(db) as store:
             err.print(f"saved {store.save(result, loaded.articles)}", markup=False)
-    _write(result, _output_format(fmt, output), output)
+
+
+def _unused_dates(per_file: dict[str, dt.date], articles: Iterable[Article]) -> list[Problem]:
+    """A warning for each '--date FILE=…' that names no article read: a typo would otherwise go unnoticed."""
+    names = {name for article in articles for name in (article.source, Path(article.source.split("#")[0]).name)}
+    names |= {article.source.split("#")[0] for article in articles}
+    return [
+        Problem(
+            source="--date", reason=f"{name}={date}: no article read from {name!r}; date not used", severity="warning"
+        )
+        for name, date in per_file.items()
+        if name not in names
+    ]
 
 
 @app.command()
@@ -332,7 +349,9 @@ def eval_(
         [name.strip() for name in systems.split(",") if name.strip()] if systems is not None else list(DEFAULT_SYSTEMS)
     )
     unknown = [name for name in names if name not in SYSTEMS]
-    if unknown or not names:
+    if not names:
+        raise typer.BadParameter(f"--systems names no system; choose from {', '.join(SYSTEMS)}")
+    if unknown:
         raise typer.BadParameter(f"unknown system {', '.join(unknown)!r}; choose from {', '.join(SYSTEMS)}")
     # Off a terminal a transient bar still leaves an empty line behind, before the table or an error.
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:

@@ -2,6 +2,7 @@
 
 StorylineError
  ├── InputError        the articles given cannot be used (nothing readable, bad option values)
+ │   └── NoUsableArticle  every input was unreadable, empty or a duplicate
  ├── ConfigError       an option or settings value is invalid
  ├── ModelUnavailable  a model package is not installed
  └── StoreError        the SQLite store cannot be read or written
@@ -27,6 +28,10 @@ class InputError(StorylineError):
     def __init__(self, message: str, problems: Sequence[Problem] = ()) -> None:
         super().__init__(message)
         self.problems = tuple(problems)
+
+
+class NoUsableArticle(InputError):
+    """No input gave an article to brief; `problems` says why for each one."""
 
 
 class ConfigError(StorylineError):

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import errno
 import gzip
+import itertools
 import json
 import os
 import re
+import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from storyline.errors import InputError
 from storyline.models import Article, Problem
@@ -78,8 +81,15 @@ def load_articles(
     sources = list(sources)
     for source in sources:
         _check_source_type(source)
-    items = (
-        item for index, source in enumerate(sources, start=1) for item in _expand(source, index, cluster, max_bytes)
+    notes: list[Problem] = []
+    if sum(1 for source in sources if isinstance(source, str) and source == "-") > 1:
+        # Standard input can be read once; a second '-' would only find it empty.
+        first = sources.index("-")
+        sources = [source for n, source in enumerate(sources) if n == first or source != "-"]
+        notes.append(Problem(source="stdin", reason="'-' given more than once; read once", severity="warning"))
+    items = itertools.chain(
+        notes,
+        (item for index, source in enumerate(sources, start=1) for item in _expand(source, index, cluster, max_bytes)),
     )
     return _load(items, dates or {})
 
@@ -147,7 +157,7 @@ def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> Lo
 
 
 def _valid_unicode(doc: _Document) -> _Document:
-    """The document with each lone surrogate replaced by U+FFFD.
+    """The document with each lone surrogate replaced by U+FFFD and NUL characters removed.
 
     A JSON escape of half an emoji ("\\ud83d", in truncated scraped text) leaves a surrogate in a str that no UTF-8
     encoder accepts: spaCy, SQLite and every writer would fail on it.
@@ -158,6 +168,9 @@ def _valid_unicode(doc: _Document) -> _Document:
         for name, value in fields.items()
         if value is not None and not _encodes(value)
     }
+    # A NUL character (pasted or sent through the API; files lose theirs in `decode`) ends a C string: lxml and
+    # terminals cut the text there.
+    broken |= {name: value.replace("\x00", "") for name, value in fields.items() if value and "\x00" in value}
     return replace(doc, **broken) if broken else doc
 
 
@@ -185,28 +198,56 @@ def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes
         yield from _from_text(source, f"text {index}", cluster)
         return
     path = Path(source)
-    if path.is_dir():
-        try:
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
-        except OSError as exc:
-            yield Problem(source=str(path), reason=f"cannot read folder: {exc.strerror or exc}")
-            return
-        if not files:
-            yield Problem(
-                source=str(path), reason=f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})"
-            )
-        for file in files:
-            yield from _from_file(file, cluster, max_bytes)
-    elif path.is_file():
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        yield Problem(source=str(path), reason=_missing_reason(path, exc))
+        return
+    if stat.S_ISDIR(mode):
+        yield from _from_folder(path, cluster, max_bytes)
+    elif stat.S_ISREG(mode):
         yield from _from_file(path, cluster, max_bytes)
+    elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        # A named pipe, `<(command)` or /dev/stdin: read once, as standard input is, up to the size limit.
+        yield from _from_stream(path, cluster, max_bytes)
     else:
-        yield Problem(source=str(path), reason="no such file or folder")
+        yield Problem(source=str(path), reason="not a file or folder (a socket or a device); nothing to read")
+
+
+def _missing_reason(path: Path, exc: OSError) -> str:
+    """Why `path` cannot be found: a symbolic link loop or a link to nothing say so, not 'no such file'."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop; nothing to read"
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link (to {os.readlink(path)}, which does not exist)"
+    if exc.errno == errno.ENOENT:
+        return "no such file or folder"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _from_folder(path: Path, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
+    """The article files under `path`, sorted, hidden ones skipped; a folder that cannot be listed is a problem
+    (where `Path.rglob` would skip it without a word, and report an unreadable folder as one with no articles)."""
+    unreadable: list[OSError] = []
+    files: list[Path] = []
+    for folder, subfolders, names in os.walk(path, onerror=unreadable.append):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        # Hidden below `path` only: a folder given inside a hidden one (~/.cache/news) is still read.
+        files += [Path(folder, name) for name in names if _is_article_file(Path(name))]
+    for exc in unreadable:
+        yield Problem(source=str(exc.filename or path), reason=f"cannot read folder: {exc.strerror or exc}")
+    if not files and not unreadable:
+        yield Problem(source=str(path), reason=f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
+    for file in sorted(files):
+        yield from _from_file(file, cluster, max_bytes)
 
 
 def _looks_like_path(text: str) -> bool:
     """A string names a file when it exists, or is one short token shaped like a path; else it is article text."""
     if "\n" in text or len(text) > 4096 or not text.strip():
         return False  # "" would otherwise name the current folder
+    if text.lstrip().startswith(("<", "{")):
+        return False  # a one-line HTML page or JSON record; no path starts so
     try:
         if Path(text).exists():
             return True
@@ -240,14 +281,15 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
     except OSError as exc:
         yield Problem(source=str(path), reason=f"cannot read: {exc.strerror or exc}")
         return
-    yield from _encoding_note(str(path), encoding)
+    yield from encoding_notes(str(path), encoding)
     fmt = "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)) else "text"
     yield from _split_documents(text, str(path), fmt)
 
 
-def _encoding_note(source: str, encoding: str) -> Iterator[Problem]:
+def encoding_notes(source: str, encoding: str) -> Iterator[Problem]:
+    """A warning naming the encoding `decode` read `source` in, unless it was plain UTF-8."""
     if encoding != "utf-8":
-        note = f"decoded as {encoding}" if encoding.startswith("utf-8") else f"not UTF-8; decoded as {encoding}"
+        note = f"decoded as {encoding}" if encoding.lower().startswith("utf-8") else f"not UTF-8; decoded as {encoding}"
         yield Problem(source=source, reason=note, severity="warning")
 
 
@@ -261,24 +303,65 @@ def _too_large(what: str, size: int, max_bytes: int) -> str:
 def _from_stdin(cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
     """Standard input's bytes, decoded as a file's are: the locale's codec would fail on (or mangle) a file piped
     in another encoding, and binary input would pass as text."""
+    if sys.stdin is None or sys.stdin.closed:  # `storyline brief - <&-`, or a service started without one
+        yield Problem(source="stdin", reason="standard input is closed; nothing to read")
+        return
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # replaced by a text stream (a notebook, a test): already decoded
         yield from _from_text(sys.stdin.read(), "stdin", cluster)
         return
-    data = stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        yield Problem(source="stdin", reason=_too_large("input", len(data) + len(stream.read()), max_bytes))
+    yield from _read_stream(stream, "stdin", cluster, max_bytes)
+
+
+def _from_stream(path: Path, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
+    try:
+        with path.open("rb") as stream:
+            yield from _read_stream(stream, str(path), cluster, max_bytes)
+    except OSError as exc:
+        yield Problem(source=str(path), reason=f"cannot read: {exc.strerror or exc}")
+
+
+def _read_stream(
+    stream: BinaryIO, source: str, cluster: int | str | None, max_bytes: int
+) -> Iterator[_Document | Problem]:
+    try:
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            rest = _remaining(stream)
+            reason = (
+                _too_large("input", len(data) + rest, max_bytes)
+                if rest is not None
+                else f"input goes on past {(len(data) + _COUNT_LIMIT) / 1e9:.1f} GB (endless?), over the "
+                f"{max_bytes / 1e6:.1f} MB limit for one article"
+            )
+            yield Problem(source=source, reason=reason)
+            return
+    except OSError as exc:
+        yield Problem(source=source, reason=f"cannot read: {exc.strerror or exc}")
         return
     if not data.strip():
-        yield Problem(source="stdin", reason="empty: no text")
+        yield Problem(source=source, reason="empty: no text")
         return
     try:
         text, encoding = decode(data)
     except InputError as skip:
-        yield Problem(source="stdin", reason=str(skip))
+        yield Problem(source=source, reason=str(skip))
         return
-    yield from _encoding_note("stdin", encoding)
-    yield from _from_text(text, "stdin", cluster)
+    yield from encoding_notes(source, encoding)
+    yield from _from_text(text, source, cluster)
+
+
+_COUNT_LIMIT = 1 << 30
+
+
+def _remaining(stream: BinaryIO) -> int | None:
+    """How many more bytes `stream` holds, counted in chunks; None past 1 GiB (/dev/zero never ends)."""
+    total = 0
+    while chunk := stream.read(1 << 20):
+        total += len(chunk)
+        if total >= _COUNT_LIMIT:
+            return None
+    return total
 
 
 def _from_text(text: str, source: str, cluster: int | str | None) -> Iterator[_Document | Problem]:
@@ -339,12 +422,37 @@ def decode(data: bytes) -> tuple[str, str]:
         if max(even_nuls, odd_nuls) * 2 > len(sample) * 0.8 / 2 and min(even_nuls, odd_nuls) * 20 < len(sample):
             # One half of the bytes nearly all NUL, the other nearly none: text, not an executable.
             return _decode_utf16(data, "utf-16-le" if odd_nuls > even_nuls else "utf-16-be")
+    if b"\x00" in sample and _stray_nuls(data):
+        # A few NUL bytes in otherwise clean UTF-8 (a copy-paste or a bad export), not a binary's many: dropped.
+        text, _ = decode(data.replace(b"\x00", b""))
+        return text, "utf-8 with NUL bytes removed"
     if b"\x00" in sample or _control_ratio(sample) > 0.05:
         raise InputError("binary file, not text (is it a PDF, image or archive?)")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        pass
+    if any(byte >= 0x80 for byte in data.decode("utf-8", errors="ignore").encode("utf-8")):
+        # Valid UTF-8 characters beside bytes that are not: pieces pasted together from differently saved files.
+        # Each undecodable byte is read as cp1252, so the UTF-8 parts are not turned into mojibake ("â€œ").
+        return data.decode("utf-8", errors=_CP1252_FALLBACK), "UTF-8 mixed with cp1252"
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+MAX_STRAY_NULS = 16
+"""NUL bytes a text file may hold and still be read as text (they are dropped); binary files hold far more."""
+
+
+def _stray_nuls(data: bytes) -> bool:
+    """True when `data` is UTF-8 text but for a few NUL bytes: no executable, image or archive decodes so."""
+    if data.count(b"\x00") > MAX_STRAY_NULS:
+        return False
+    rest = data.replace(b"\x00", b"")
+    try:
+        rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return _control_ratio(rest[:4096]) <= 0.05
 
 
 def _decode_utf16(data: bytes, codec: str) -> tuple[str, str]:
@@ -363,12 +471,12 @@ def _control_ratio(sample: bytes) -> float:
 def _from_jsonl(path: Path, cluster: int | str | None) -> Iterator[_Document | Problem]:
     try:
         lines, encoding = open_jsonl(path, errors=_CP1252_FALLBACK)
-        yield from _encoding_note(str(path), encoding)
+        yield from encoding_notes(str(path), encoding)
         _fell_back.happened = False
         with lines:
             yield from _records_to_documents(lines, str(path), cluster)
         if _fell_back.happened:
-            yield from _encoding_note(str(path), "cp1252")
+            yield from encoding_notes(str(path), "cp1252")
     except (OSError, EOFError) as exc:
         yield Problem(source=str(path), reason=f"cannot read JSONL: {exc}")
 
@@ -428,8 +536,12 @@ def _records_to_documents(
     for line_no in not_json:
         yield Problem(source=source, reason=f"line {line_no} is not JSON; skipped", severity="warning")
     if record is None:
-        wanted = "any record" if cluster is None else f"cluster {cluster!r}"
-        yield Problem(source=source, reason=f"no JSON record found for {wanted}")
+        wanted = (
+            "no JSON record found (a JSON object per line)"
+            if cluster is None
+            else f"no JSON record found for cluster {cluster!r}"
+        )
+        yield Problem(source=source, reason=wanted)
         return
     yield from _record_documents(record, f"{source}#{number}")
 
@@ -450,8 +562,8 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
         name = f"{source}/{doc_number}"
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
-        if not isinstance(text, str) or not text.strip():
-            yield Problem(source=name, reason="empty document in JSONL record")
+        if not text.strip():
+            yield Problem(source=name, reason=_empty_document_reason(doc))
             continue
         if len(text) > MAX_ARTICLE_BYTES:  # characters: at least as many bytes, without encoding to count them
             yield Problem(source=name, reason=_too_large("document", len(text), MAX_ARTICLE_BYTES))
@@ -464,6 +576,21 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
             title=_string_field(fields, "title"),
             published=_parse_date(fields.get("date")) or id_date or record_date,
         )
+
+
+def _empty_document_reason(doc: object) -> str:
+    """Why a JSONL document gave no text: empty, no text field, or a JSON value of another type where text should be."""
+    if isinstance(doc, dict) and not {"text", "body"} & doc.keys():
+        return "document in JSONL record has no 'text' field; skipped"
+    value = doc.get("text", doc.get("body")) if isinstance(doc, dict) else doc
+    if isinstance(value, str):
+        return "empty document in JSONL record"
+    return f"document in JSONL record is {_json_type(value)}, not text; skipped"
+
+
+def _json_type(value: object) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
 def _pick_record(

@@ -15,7 +15,7 @@ import numpy as np
 from pydantic import ValidationError
 
 from storyline.clean import clean_article, looks_english
-from storyline.errors import ConfigError, InputError
+from storyline.errors import ConfigError, InputError, NoUsableArticle
 from storyline.form import MIN_WORDS
 from storyline.ingest import load_articles
 from storyline.literals import ascii_spaced
@@ -112,7 +112,7 @@ def _usable_articles(
         unique = [a if a.published else a.model_copy(update={"published": default_date}) for a in unique]
     if not unique:
         reasons = "; ".join(f"{p.source}: {p.reason}" for p in all_problems) or "no input given"
-        raise InputError(f"no usable article: {reasons}", all_problems)
+        raise NoUsableArticle(f"no usable article: {reasons}", all_problems)
     return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)], all_problems
 
 
@@ -210,6 +210,8 @@ def _analysis_fields(analysis: Analysis | None) -> dict[str, object]:
 def _options(words: int | None) -> BriefOptions:
     if words is None:
         return BriefOptions()
+    if isinstance(words, bool):  # an int to pydantic: words=True would ask for a one-word summary
+        raise ConfigError(f"words must be a whole number from 1 to 5000; got {words!r}")
     try:
         return BriefOptions(words=words)
     except ValidationError as exc:

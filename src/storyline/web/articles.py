@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from storyline.errors import InputError
-from storyline.ingest import HTML_SUFFIXES, LoadResult, decode, load_articles, load_jsonl_text
+from storyline.ingest import HTML_SUFFIXES, LoadResult, decode, encoding_notes, load_articles, load_jsonl_text
 from storyline.models import Problem
 from storyline.web.errors import UnsupportedUpload
 
@@ -67,10 +67,8 @@ def read_upload(filename: str, data: bytes) -> TextInput:
         text, encoding = decode(data)
     except InputError as exc:
         raise UnsupportedUpload(f"{label}: {exc}; upload text articles ({accepted})") from exc
-    if encoding == "utf-8":
-        return TextInput(label=label, text=text, is_jsonl=is_jsonl)
-    note = Problem(source=label, reason=f"not UTF-8; decoded as {encoding}", severity="warning")
-    return TextInput(label=label, text=text, problems=(note,), is_jsonl=is_jsonl)
+    notes = tuple(encoding_notes(label, encoding))
+    return TextInput(label=label, text=text, problems=notes, is_jsonl=is_jsonl)
 
 
 def load_texts(inputs: Sequence[TextInput]) -> LoadResult:

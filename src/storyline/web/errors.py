@@ -116,7 +116,14 @@ async def _on_storyline_error(request: Request, exc: Exception) -> Response:
 
 async def _on_validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    details = validation_details(exc.errors())
+    errors = exc.errors()
+    details = validation_details(errors)
+    if errors and errors[0].get("type") == "json_invalid":
+        # Its location is 'body' and the character offset where parsing stopped, not a field.
+        where = errors[0].get("loc", ("body", "?"))[-1]
+        reason = (errors[0].get("ctx") or {}).get("error", "JSON decode error")
+        message = f"the request body is not valid JSON: it stops at character {where} ({reason}); is it cut short?"
+        return error_response(request, 422, message, details)
     first = f"{details[0].location}: {details[0].message}" if details else "invalid request"
     return error_response(request, 422, f"the request is not valid ({first})", details)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from storyline.models import Brief, BriefOptions
 
@@ -13,18 +13,32 @@ MAX_ARTICLE_CHARS = 2_000_000
 """One article's text; the request size limit usually stops a long text first."""
 
 
+def _whole_characters(value: object) -> object:
+    """A lone surrogate (a JSON escape of half an emoji, "\\ud83d", in cut scraped text) as U+FFFD, as ingest reads
+    one: pydantic refuses a str holding one, which would refuse the whole request for one broken character."""
+    if isinstance(value, str) and not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_whole_characters)]
+
+
 class ArticleIn(BaseModel):
     """One article to brief: its text, and optionally what the text itself may not say."""
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(
+    text: Text = Field(
         min_length=1,
         max_length=MAX_ARTICLE_CHARS,
         description="The article: plain text, an HTML page, or a JSONL cluster line. Always text, never a path.",
     )
-    title: str | None = Field(None, max_length=500, description="Headline, when the text does not start with it.")
-    outlet: str | None = Field(None, max_length=200, description="Publisher: 'NBC News'.")
+    title: Text | None = Field(None, max_length=500, description="Headline, when the text does not start with it.")
+    outlet: Text | None = Field(None, max_length=200, description="Publisher: 'NBC News'.")
     date: dt.date | None = Field(None, description="Publication date, YYYY-MM-DD.")
 
 
