@@ -1,7 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -120,10 +123,6 @@ def test_cli_words_over_the_limit_is_a_usage_error(examples_dir: Path) -> None:
 
 def test_cli_brief_is_the_same_under_any_hash_seed(examples_dir: Path) -> None:
     """Determinism across processes: no output may depend on set or dict ordering of hashed strings."""
-    import os
-    import subprocess
-    import sys
-
     outputs = set()
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
@@ -262,10 +261,6 @@ def test_cli_brief_date_for_a_file_not_read_is_a_warning(examples_dir: Path) -> 
 
 
 def test_cli_brief_with_stdin_closed_is_one_line_not_a_traceback() -> None:
-    import os
-    import subprocess
-    import sys
-
     # `storyline brief - <&-`: Python starts with sys.stdin None.
     result = subprocess.run(
         [sys.executable, "-m", "storyline.cli", "brief", "-", "--no-analysis"],
@@ -286,3 +281,32 @@ def test_cli_eval_systems_naming_none_says_so(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", str(tmp_path / "c.jsonl"), "--systems", ","], prog_name="storyline")
     assert result.exit_code == 2
     assert result.stderr.startswith("error: Invalid value: --systems names no system; choose from storyline,")
+
+
+def test_cli_brief_to_a_closed_standard_output_says_so(examples_dir: Path) -> None:
+    # `storyline brief examples/ >&-`: Python starts with sys.stdout None, and the brief went nowhere with exit 0.
+    result = subprocess.run(
+        [sys.executable, "-m", "storyline.cli", "brief", str(examples_dir), "--no-analysis"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: os.close(1),  # the child closes its own stdout
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["error: standard output is closed; nothing written (give --output FILE)"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device whose every write fails")
+@pytest.mark.parametrize("arguments", [["brief", "--no-analysis"], ["brief", "--no-analysis", "--format", "json"]])
+def test_cli_brief_to_a_full_disk_is_one_line_not_a_traceback(examples_dir: Path, arguments: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "storyline.cli", *arguments[:1], str(examples_dir), *arguments[1:]],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["error: cannot write to standard output: No space left on device"]

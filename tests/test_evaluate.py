@@ -260,3 +260,12 @@ def test_storyline_keeps_its_lead_over_the_baselines_on_raw_multinews() -> None:
     best_r2 = max(rows["lead"].rouge2, rows["centroid_mmr"].rouge2)
     assert rows["storyline"].rouge1 >= 47.0 and rows["storyline"].rouge1 - best_r1 >= 1.5
     assert rows["storyline"].rouge2 >= 18.0 and rows["storyline"].rouge2 - best_r2 >= 1.5
+
+
+def test_read_records_names_a_missing_file_or_a_folder_in_words(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as missing:
+        read_records(tmp_path / "nothere.jsonl")
+    assert str(missing.value) == f"{tmp_path / 'nothere.jsonl'}: no such file or folder"
+    with pytest.raises(InputError) as folder:
+        read_records(tmp_path)
+    assert str(folder.value) == f"{tmp_path}: a folder, not a file"

@@ -100,6 +100,25 @@ _FORMAT_OF_SUFFIX = {
 """`--output report.html` without `--format` means HTML: a report file named for a format should hold that format."""
 
 
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Write to standard output: a closed one (`>&-`) or one that fails (a full disk, /dev/full) is one error
+    line and exit 1, not a silent exit 0 or a traceback. A closed pipe (`| head`) stays quiet, as in other tools."""
+    if sys.stdout is None:
+        err.print("error: standard output is closed; nothing written (give --output FILE)", markup=False)
+        raise typer.Exit(1)
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # Point the descriptor at /dev/null: Python's own flush at exit would fail again, with a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        err.print(f"error: cannot write to standard output: {exc.strerror or exc}", markup=False)
+        raise typer.Exit(1) from None
+
+
 def _output_format(fmt: Format | None, output: Path | None) -> Format:
     if fmt is not None:
         return fmt
@@ -141,7 +160,8 @@ def _print_problems(problems: Iterable[Problem]) -> None:
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
-        sys.stdout.write(text)
+        with _writing_stdout():
+            sys.stdout.write(text)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -157,7 +177,9 @@ def _write(result: Brief, fmt: Format, output: Path | None) -> None:
     if fmt is Format.terminal and output is None:
         from storyline.render.terminal import terminal_view
 
-        out.print(terminal_view(result))
+        view = terminal_view(result)
+        with _writing_stdout():
+            out.print(view)
         return
     _emit(RENDERERS[fmt.value](result), output)
 
@@ -267,10 +289,9 @@ def clean(
         if show_dropped:
             for line in cleaned.dropped:
                 sys.stderr.write(f"dropped [{line.rule}] line {line.line_no}: {line.text}\n")
-        if sentences:
-            sys.stdout.write("".join(s.text + "\n" for s in segment(cleaned)))
-        else:
-            sys.stdout.write(cleaned.body + "\n")
+        text = "".join(s.text + "\n" for s in segment(cleaned)) if sentences else cleaned.body + "\n"
+        with _writing_stdout():
+            sys.stdout.write(text)
 
 
 @app.command("list")
@@ -298,7 +319,8 @@ def list_briefs(db: DbOption = None) -> None:
             str(summary.n_articles),
             str(summary.words),
         )
-    out.print(table)
+    with _writing_stdout():
+        out.print(table)
 
 
 @app.command()
@@ -366,7 +388,8 @@ def eval_(
             on_cluster=lambda done, total: progress.update(bar, completed=done, total=total),
         )
     # A results table must not fold in a pipe or a log, where Rich would assume 80 columns.
-    Console(highlight=False, width=max(out.width, 110)).print(_eval_table(report))
+    with _writing_stdout():
+        Console(highlight=False, width=max(out.width, 110)).print(_eval_table(report))
     if json_out is not None:
         _emit(report.model_dump_json(indent=2) + "\n", json_out)
 
@@ -452,7 +475,8 @@ def train(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a brief."""
-    sys.stdout.write(json.dumps(Brief.model_json_schema(mode="serialization"), indent=2) + "\n")
+    with _writing_stdout():
+        sys.stdout.write(json.dumps(Brief.model_json_schema(mode="serialization"), indent=2) + "\n")
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 
 from storyline.baselines import BASELINES, oracle
 from storyline.errors import ConfigError, InputError
-from storyline.ingest import load_record, open_jsonl
+from storyline.ingest import load_record, open_jsonl, unreadable_reason
 from storyline.models import Article, BriefOptions, Sentence
 from storyline.pipeline import prepare_articles
 from storyline.segment import ENDS_SENTENCE, segment, sentence_spans
@@ -137,7 +137,9 @@ def read_records(path: Path, *, limit: int | None = None, task: str | None = Non
         raise InputError(
             f"{path}: not {encoding} text (byte 0x{bad_byte:02x}: {exc.reason}); save the file as UTF-8"
         ) from exc
-    except (OSError, EOFError) as exc:
+    except OSError as exc:
+        raise InputError(f"{path}: {unreadable_reason(path, exc)}") from exc
+    except EOFError as exc:  # a .gz file cut short
         raise InputError(f"{path}: cannot read: {exc}") from exc
     return records
 

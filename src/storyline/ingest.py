@@ -201,7 +201,7 @@ def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        yield Problem(source=str(path), reason=_missing_reason(path, exc))
+        yield Problem(source=str(path), reason=unreadable_reason(path, exc))
         return
     if stat.S_ISDIR(mode):
         yield from _from_folder(path, cluster, max_bytes)
@@ -214,14 +214,17 @@ def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes
         yield Problem(source=str(path), reason="not a file or folder (a socket or a device); nothing to read")
 
 
-def _missing_reason(path: Path, exc: OSError) -> str:
-    """Why `path` cannot be found: a symbolic link loop or a link to nothing say so, not 'no such file'."""
+def unreadable_reason(path: Path, exc: OSError) -> str:
+    """Why `path` cannot be read, in words: a symbolic link loop or a link to nothing say so, not 'no such file';
+    no '[Errno 2] … : path' repeating the path the message already names."""
     if exc.errno == errno.ELOOP:
         return "symbolic link loop; nothing to read"
     if exc.errno == errno.ENOENT and path.is_symlink():
         return f"broken symbolic link (to {os.readlink(path)}, which does not exist)"
     if exc.errno == errno.ENOENT:
         return "no such file or folder"
+    if exc.errno == errno.EISDIR:
+        return "a folder, not a file"
     return f"cannot read: {exc.strerror or exc}"
 
 
