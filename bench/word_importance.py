@@ -386,6 +386,9 @@ def variants(cluster: Cluster, story: Words, p: np.ndarray, words: int, timing: 
     incidence = story.incidence
     timing["prep"] = timing.get("prep", 0.0) + time.perf_counter() - started
     started = time.perf_counter()
+    found["_scorer"] = name  # type: ignore[assignment]
+    if ROUND in (2, 4, 5) and name in select.SELF_WEIGHTED:
+        return found  # these rounds only change what MMR fills, and score-order strategies do not use MMR
     if ROUND == 5:
         return round_five(cluster, story, weight, name, default_scores, words, found)
     if ROUND == 4:
@@ -420,7 +423,6 @@ def variants(cluster: Cluster, story: Words, p: np.ndarray, words: int, timing: 
             found[f"mmrcov+{w}"] = finish(
                 cluster, mmr_variant(cluster, formed, incidence, weight, words, coverage_gain=w), words
             )
-    found["_scorer"] = name  # type: ignore[assignment]
     return found
 
 
@@ -440,7 +442,6 @@ def round_three(cluster, story, weight, name, default_scores, words, found):
             found[f"covred+{k} truth"] = finish(
                 cluster, mmr_variant(cluster, formed, story.incidence, truth, words, coverage_redundancy=k), words
             )
-    found["_scorer"] = name
     return found
 
 
@@ -457,9 +458,6 @@ def joint_coverage(story: Words, probability: np.ndarray) -> tuple[np.ndarray, n
 
 def round_four(cluster, story, weight, name, default_scores, words, found):
     """Checks of round 2's best: covred12 around k = 1 (is it a smooth optimum or a spike?) and covred+0.5."""
-    if name in select.SELF_WEIGHTED:
-        found["_scorer"] = name
-        return found
     formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
     _, _, joint, joint_weight = joint_coverage(story, story.p)
     found["covred+0.5"] = finish(
@@ -469,16 +467,12 @@ def round_four(cluster, story, weight, name, default_scores, words, found):
         found[f"covred12+{k}"] = finish(
             cluster, mmr_variant(cluster, formed, joint, joint_weight, words, coverage_redundancy=k), words
         )
-    found["_scorer"] = name
     return found
 
 
 def round_five(cluster, story, weight, name, default_scores, words, found):
     """Word probabilities from the openings view (each article's first 800/n words, `select._openings`: the shape
     of the truncated training clusters) for the words it holds, the whole story's for the rest."""
-    if name in select.SELF_WEIGHTED:
-        found["_scorer"] = name
-        return found
     kept = select._openings(cluster)
     view = Words([cluster.sentences[i] for i in kept])
     p_view = MODEL.predict_proba(view.features(PRIOR, DEFAULT))[:, 1]
@@ -499,14 +493,10 @@ def round_five(cluster, story, weight, name, default_scores, words, found):
         density = (story.incidence @ weight) / np.maximum(cluster.n_words, 1)
         density = density / max(float(density.max()), 1e-12)
         found[f"add+0.2 {label}"] = select._choose(cluster, name, default_scores + 0.2 * density, words, "overflow")
-    found["_scorer"] = name
     return found
 
 
 def round_two(cluster, story, weight, name, default_scores, words, found):
-    if name in select.SELF_WEIGHTED:
-        found["_scorer"] = name
-        return found
     formed = default_scores * select.form_weight(cluster.sentences, n_words=cluster.n_words)
     _, bigram_weight, joint, joint_weight = joint_coverage(story, story.p)
     for k in COVRED_WEIGHTS:
@@ -527,7 +517,6 @@ def round_two(cluster, story, weight, name, default_scores, words, found):
             mmr_variant(cluster, formed, story.incidence, weight, words, coverage_redundancy=k, keep_cosine=True),
             words,
         )
-    found["_scorer"] = name
     return found
 
 
