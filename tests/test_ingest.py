@@ -492,3 +492,9 @@ def test_ingest_endless_device_is_refused_without_reading_it_all(monkeypatch: py
     assert [p.reason for p in result.problems] == [
         "input goes on past 0.0 GB (endless?), over the 1.0 MB limit for one article"
     ]
+
+
+def test_ingest_text_with_a_nul_and_a_lone_surrogate_loses_both() -> None:
+    # Removing the NUL must not undo the surrogate's repair: the text has to encode for spaCy and SQLite.
+    result = load_articles([STORY[:40] + "\x00" + STORY[40:] + " \ud83d"])
+    assert [a.text for a in result.articles] == [STORY + " \ufffd"]

@@ -164,14 +164,24 @@ def _valid_unicode(doc: _Document) -> _Document:
     """
     fields = {"raw": doc.raw, "title": doc.title, "outlet": doc.outlet}
     broken = {
-        name: value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        name: whole
         for name, value in fields.items()
-        if value is not None and not _encodes(value)
+        if value is not None and (whole := _without_nuls(whole_characters(value))) != value
     }
+    return replace(doc, **broken) if broken else doc
+
+
+def whole_characters(text: str) -> str:
+    """`text` with each lone surrogate (half an emoji's JSON escape, "\\ud83d") as U+FFFD; `text` itself if none."""
+    if _encodes(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _without_nuls(text: str) -> str:
     # A NUL character (pasted or sent through the API; files lose theirs in `decode`) ends a C string: lxml and
     # terminals cut the text there.
-    broken |= {name: value.replace("\x00", "") for name, value in fields.items() if value and "\x00" in value}
-    return replace(doc, **broken) if broken else doc
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
 def _encodes(text: str) -> bool:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from storyline.ingest import whole_characters
 from storyline.models import Brief, BriefOptions
 
 MAX_ARTICLE_CHARS = 2_000_000
@@ -14,14 +15,9 @@ MAX_ARTICLE_CHARS = 2_000_000
 
 
 def _whole_characters(value: object) -> object:
-    """A lone surrogate (a JSON escape of half an emoji, "\\ud83d", in cut scraped text) as U+FFFD, as ingest reads
-    one: pydantic refuses a str holding one, which would refuse the whole request for one broken character."""
-    if isinstance(value, str) and not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return value
+    """A lone surrogate as U+FFFD, as ingest reads one: pydantic refuses a str holding one, which would refuse the
+    whole request for one broken character."""
+    return whole_characters(value) if isinstance(value, str) else value
 
 
 Text = Annotated[str, BeforeValidator(_whole_characters)]
