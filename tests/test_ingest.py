@@ -498,3 +498,13 @@ def test_ingest_text_with_a_nul_and_a_lone_surrogate_loses_both() -> None:
     # Removing the NUL must not undo the surrogate's repair: the text has to encode for spaCy and SQLite.
     result = load_articles([STORY[:40] + "\x00" + STORY[40:] + " \ud83d"])
     assert [a.text for a in result.articles] == [STORY + " \ufffd"]
+
+
+def test_ingest_a_date_for_a_file_not_read_is_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "bridge.txt"
+    path.write_text(STORY)
+    result = load_articles([path], dates={"bridge.txt": dt.date(2019, 3, 8), "bridge.tx": dt.date(2019, 3, 8)})
+    assert [a.published for a in result.articles] == [dt.date(2019, 3, 8)]
+    assert [(p.source, p.reason, p.severity) for p in result.problems] == [
+        ("--date", "bridge.tx=2019-03-08: no article read from 'bridge.tx'; date not used", "warning")
+    ]

@@ -23,7 +23,7 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 from typer.core import TyperGroup
 
 from storyline.errors import InputError, NoUsableArticle, StoreError, StorylineError
-from storyline.models import Article, Brief, BriefOptions, Problem, StrategyName
+from storyline.models import Brief, BriefOptions, Problem, StrategyName
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -239,7 +239,7 @@ def brief(
         result = make_brief(
             loaded.articles,
             options=BriefOptions(words=words, strategy=strategy, analysis=analysis),
-            problems=[*_unused_dates(per_file, loaded.articles), *loaded.problems],
+            problems=loaded.problems,
             default_date=default_date,
         )
     except InputError as exc:
@@ -254,19 +254,6 @@ def brief(
     if save:
         with _open_store(db) as store:
             err.print(f"saved {store.save(result, loaded.articles)}", markup=False)
-
-
-def _unused_dates(per_file: dict[str, dt.date], articles: Iterable[Article]) -> list[Problem]:
-    """A warning for each '--date FILE=…' that names no article read: a typo would otherwise go unnoticed."""
-    names = {name for article in articles for name in (article.source, Path(article.source.split("#")[0]).name)}
-    names |= {article.source.split("#")[0] for article in articles}
-    return [
-        Problem(
-            source="--date", reason=f"{name}={date}: no article read from {name!r}; date not used", severity="warning"
-        )
-        for name, date in per_file.items()
-        if name not in names
-    ]
 
 
 @app.command()

@@ -67,7 +67,8 @@ def load_articles(
     Args:
         sources: File or folder paths, '-' for standard input, or strings holding an article's text.
         cluster: For JSONL inputs, which line (0-based index) or record `id` to read; default the first.
-        dates: Publication dates by source path or file name, used when the input states none.
+        dates: Publication dates by source path or file name, used when the input states none; a key no article
+            was read from is a warning.
         max_bytes: Files (and standard input) larger than this are skipped with a problem.
 
     Returns:
@@ -82,7 +83,7 @@ def load_articles(
     for source in sources:
         _check_source_type(source)
     notes: list[Problem] = []
-    if sum(1 for source in sources if isinstance(source, str) and source == "-") > 1:
+    if sources.count("-") > 1:
         # Standard input can be read once; a second '-' would only find it empty.
         first = sources.index("-")
         sources = [source for n, source in enumerate(sources) if n == first or source != "-"]
@@ -136,11 +137,15 @@ def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> Lo
             result.problems.append(item)
         else:
             documents.append(item)
+    dated: set[str] = set()  # the `dates` keys some article took
     for doc in map(_valid_unicode, documents):
         parsed = _parse(doc)
         if not parsed.text.strip():
             result.problems.append(Problem(source=doc.source, reason="no article text found in the page"))
             continue
+        date_key = _date_key(doc.source, dates)
+        if date_key is not None:
+            dated.add(date_key)
         result.articles.append(
             Article(
                 id=f"a{len(result.articles) + 1}",
@@ -148,11 +153,19 @@ def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> Lo
                 format=doc.format,  # type: ignore[arg-type]
                 outlet=doc.outlet or parsed.outlet,
                 title=doc.title or parsed.title,
-                published=doc.published or _date_for(doc.source, dates) or parsed.published,
+                published=doc.published or (dates[date_key] if date_key is not None else None) or parsed.published,
                 raw=doc.raw,
                 text=parsed.text,
             )
         )
+    # A date for a file no article came from is most likely a typo in its name: say so rather than drop it.
+    result.problems += [
+        Problem(
+            source="--date", reason=f"{name}={date}: no article read from {name!r}; date not used", severity="warning"
+        )
+        for name, date in dates.items()
+        if name not in dated
+    ]
     return result
 
 
@@ -194,10 +207,12 @@ def _encodes(text: str) -> bool:
     return True
 
 
-def _date_for(source: str, dates: dict[str, dt.date]) -> dt.date | None:
-    if not dates:
-        return None
-    return dates.get(source) or dates.get(Path(source).name)
+def _date_key(source: str, dates: dict[str, dt.date]) -> str | None:
+    """The key of `dates` that dates an article read from `source`: its path as given, or its file name."""
+    if source in dates:
+        return source
+    name = Path(source).name
+    return name if name in dates else None
 
 
 def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
@@ -292,7 +307,7 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
         yield Problem(source=str(path), reason=str(skip))
         return
     except OSError as exc:
-        yield Problem(source=str(path), reason=f"cannot read: {exc.strerror or exc}")
+        yield Problem(source=str(path), reason=unreadable_reason(path, exc))
         return
     yield from encoding_notes(str(path), encoding)
     fmt = "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)) else "text"
@@ -331,7 +346,7 @@ def _from_stream(path: Path, cluster: int | str | None, max_bytes: int) -> Itera
         with path.open("rb") as stream:
             yield from _read_stream(stream, str(path), cluster, max_bytes)
     except OSError as exc:
-        yield Problem(source=str(path), reason=f"cannot read: {exc.strerror or exc}")
+        yield Problem(source=str(path), reason=unreadable_reason(path, exc))
 
 
 def _read_stream(
@@ -445,7 +460,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if any(byte >= 0x80 for byte in data.decode("utf-8", errors="ignore").encode("utf-8")):
+    if not data.decode("utf-8", errors="ignore").isascii():
         # Valid UTF-8 characters beside bytes that are not: pieces pasted together from differently saved files.
         # Each undecodable byte is read as cp1252, so the UTF-8 parts are not turned into mojibake ("â€œ").
         return data.decode("utf-8", errors=_CP1252_FALLBACK), "UTF-8 mixed with cp1252"
