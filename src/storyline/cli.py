@@ -233,8 +233,7 @@ def brief(
 
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
-    sources = _sources(paths)
-    loaded = load_articles(sources, cluster=selected, dates=per_file)
+    loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)
     try:
         result = make_brief(
             loaded.articles,
