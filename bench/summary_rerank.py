@@ -28,7 +28,8 @@ predicted margin over the default's prediction exceeds a threshold (`lgbm>t`); a
 central candidate (`mbr`), the highest estimated recall (`estrec`) or F1 (`estf`). The shipped-style model is
 trained on train-sample clusters 4,000 … 4,000 + N (never those the word model saw); the out-of-fold version is
 5-fold cross-validation on the 250 raw clusters themselves, grouped by cluster — a comparison, not a model to ship.
-Candidate tables are cached under bench/results/.
+Candidate tables are cached under bench/results/. `--learned-lambda` runs only the check of one fixed candidate
+(`learned` filled by MMR) on the truncated clusters 1,000 onwards, which the search did not see.
 
 Result (2026-11-28, 2,000 chooser training clusters): negative. Raw 250: default 47.18/18.15, ceiling 49.82
 (+2.65), mean candidate 46.74; training-file choosers -1.13 to +0.07 R1 (regression at margin 0 -0.59 +- 0.17,
@@ -514,11 +515,52 @@ def out_of_fold(kind: str, tables: list[dict], folds: int = 5) -> list[np.ndarra
     return predictions
 
 
+def learned_lambda_heldout(start: int = 1000, lambdas: tuple[float, ...] = (0.6, 0.8, 0.9)) -> None:
+    """`learned` filled by MMR with each lambda instead of score order, paired against the default on the truncated
+    validation clusters from `start` on (the search above looked at the first 1,000 only); stories whose default is
+    not `learned` count as unchanged."""
+    found = records("trunc", 10**6)[start:]
+    gains: dict[float, list[tuple[float, float]]] = {lam: [] for lam in lambdas}
+    for record in found:
+        sentences = cluster_sentences(record.record)
+        cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD) if sentences else None
+        name = cluster and select._resolve(select.ADAPTIVE, int(cluster.n_words.sum()), len(cluster.article_ids))
+        if cluster is None or name != "learned":
+            for v in gains.values():
+                v.append((0.0, 0.0))
+            continue
+        references = [wi.tokens(one_sentence_per_line(r)) for r in record.references]
+
+        def scored(order: list[int], cluster: Cluster = cluster, references: list = references) -> tuple:
+            return rouge(wi.tokens(cut_words("\n".join(cluster.sentences[i].text for i in order), 300)), references)
+
+        scores = select.STRATEGIES["learned"]([cluster])[0]
+        base = scored(select._choose(cluster, name, scores, 300, "overflow"))
+        for lam in lambdas:
+            chosen = select.fill_budget(
+                cluster, scores * within_length(cluster.n_words), 300, "overflow", relevance_weight=lam
+            )
+            got = scored(finish(cluster, chosen, 300))
+            gains[lam].append((got[0] - base[0], got[1] - base[1]))
+    for lam, values in gains.items():
+        g = np.array(values)
+        se = g.std(axis=0, ddof=1) / np.sqrt(len(g))
+        print(
+            f"truncated {start}..{start + len(g)}: learned by MMR lambda {lam} - default: R1 {g[:, 0].mean():+.3f} ± "
+            f"{se[0]:.3f}, R2 {g[:, 1].mean():+.3f} ± {se[1]:.3f} ({int((g[:, 0] > 0).sum())} up, "
+            f"{int((g[:, 0] < 0).sum())} down)"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train-clusters", type=int, default=2000)
     parser.add_argument("--sets", default="raw,duc2,trunc")
+    parser.add_argument("--learned-lambda", action="store_true", help="only the held-out learned-lambda check")
     args = parser.parse_args()
+    if args.learned_lambda:
+        learned_lambda_heldout()
+        return
     word_model = load_word_model()
     sets = {name: build_set(name, word_model) for name in args.sets.split(",")}
     for name, tables in sets.items():
