@@ -166,6 +166,20 @@ def test_cli_ctrl_c_is_one_line_and_exit_130_however_early(module: str, examples
     assert (result.returncode, result.stderr, result.stdout) == (130, "interrupted\n", "")
 
 
+def test_cli_brief_of_only_unspaced_script_is_refused_naming_the_file(tmp_path: Path) -> None:
+    from tests.test_pipeline import CHINESE
+
+    article = tmp_path / "storm.txt"
+    article.write_text(CHINESE, encoding="utf-8")
+    result = runner.invoke(app, ["brief", str(article)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"error: {article}: is written without spaces between words (Chinese, Japanese, Thai…), which storyline "
+        "cannot split into words and sentences; left out",
+        "error: no usable article left; nothing to brief",
+    ]
+
+
 def test_cli_bare_date_fills_only_articles_that_state_no_date(tmp_path: Path) -> None:
     story = (
         "The harbour bridge will close for six months from April while engineers replace its corroded cables. "

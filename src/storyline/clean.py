@@ -323,3 +323,19 @@ Invented two-sentence news texts in French, Spanish, Italian, Portuguese, German
 def looks_english(text: str) -> bool:
     """Whether `text` is probably English: `english_ratio` at least `_MIN_ENGLISH_RATIO`."""
     return english_ratio(text) >= _MIN_ENGLISH_RATIO
+
+
+_UNSPACED_LETTER = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"  # Thai, Lao, Myanmar, Khmer
+    r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # kana, Han
+)
+"""A letter of a script written without spaces between words: Thai, Lao, Myanmar, Khmer, Japanese kana, Han."""
+
+
+def writes_without_spaces(text: str) -> bool:
+    """Whether most of `text`'s letters are of a script written without spaces between words (Chinese, Japanese,
+    Thai…). Segmentation and the word budget count words by spaces, so such a text is one long "word" with no
+    sentence to pick (the sentence splitter needs a space after the full stop too). An English article quoting a
+    few Chinese names stays far below half."""
+    letters = sum(map(len, _LETTERS.findall(text)))
+    return letters > 0 and len(_UNSPACED_LETTER.findall(text)) * 2 > letters
