@@ -196,11 +196,12 @@ def test_pipeline_article_too_long_for_analysis_is_briefed_without_it(examples_d
     ]
 
 
-def test_pipeline_non_latin_article_is_kept_with_a_warning(examples_dir: Path) -> None:
+def test_pipeline_one_chinese_sentence_is_left_out_too(examples_dir: Path) -> None:
+    # It was kept with a warning and gave the brief nothing: one "word", no sentence.
     chinese = "中国国家主席习近平周二在北京会见了来访的朝鲜领导人金正恩，双方就朝鲜半岛局势交换了意见。"
     brief = storyline.brief([examples_dir / "nbc.txt", chinese])
-    assert len(brief.story.articles) == 2
-    assert [(p.source, p.severity) for p in brief.problems] == [("text 2", "warning"), ("brief", "warning")]
+    assert len(brief.story.articles) == 1
+    assert [(p.source, p.severity) for p in brief.problems] == [("text 2", "error")]
 
 
 def test_pipeline_summary_without_long_sentences_says_so() -> None:
