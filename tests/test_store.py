@@ -158,7 +158,7 @@ def test_store_list_names_a_row_it_cannot_read(seed_brief: Brief, tmp_path: Path
 def test_store_garbage_file_is_a_clear_store_error(tmp_path: Path) -> None:
     db = tmp_path / "notes.txt"
     db.write_text("Meeting notes, not a database.\n" * 200, encoding="utf-8")
-    with pytest.raises(StoreError, match=rf"cannot open {re.escape(str(db))}: file is not a database; use a storyline"):
+    with pytest.raises(StoreError, match=rf"cannot open {re.escape(str(db))}: file is not a database; move this"):
         BriefStore(db)
     assert db.read_text(encoding="utf-8").startswith("Meeting notes")  # left as it was
 
@@ -309,5 +309,5 @@ def test_cli_garbage_db_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"error: cannot open {db}: file is not a database; "
-        "use a storyline store file instead, or move this file away\n"
+        "move this file away or use another store file (--db FILE)\n"
     )

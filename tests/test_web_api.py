@@ -207,7 +207,7 @@ def test_web_api_store_errors_name_no_command_line_option_or_command(
         messages.append(client.get("/api/briefs").json()["error"])
     assert all(m.startswith("the brief store failed: ") for m in messages)
     assert [m.rpartition("; ")[2] for m in messages] == [
-        "use a storyline store file instead, or move this file away",
+        "move this file away or use another store file",
         "use another store file",
         "use another store file",
         "make it again and save it",
