@@ -131,6 +131,55 @@ def test_cli_brief_is_the_same_under_any_hash_seed(examples_dir: Path) -> None:
     assert len(outputs) == 1
 
 
+# Runs the CLI as `python -m storyline.cli` does, sending it a real SIGINT at the moment module sys.argv[1] is first
+# imported: Ctrl-C pressed while the CLI starts or while a stage loads its libraries, without timing the keypress.
+_INTERRUPT_AT_IMPORT = """
+import os, runpy, signal, sys
+
+class Interrupt:
+    def __init__(self, module):
+        self.module = module
+
+    def find_spec(self, name, path=None, target=None):
+        if name == self.module:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+
+sys.meta_path.insert(0, Interrupt(sys.argv[1]))
+sys.argv = ["storyline", *sys.argv[2:]]
+runpy.run_module("storyline.cli", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "pydantic",  # storyline's models, loaded while the CLI starts
+        "typer",
+        "storyline.pipeline",  # loaded by the brief command
+        pytest.param("spacy", marks=pytest.mark.slow),  # loaded for analysis, after selection
+    ],
+)
+def test_cli_ctrl_c_is_one_line_and_exit_130_however_early(module: str, examples_dir: Path) -> None:
+    command = [sys.executable, "-c", _INTERRUPT_AT_IMPORT, module, "brief", str(examples_dir), "-f", "md"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stderr, result.stdout) == (130, "interrupted\n", "")
+
+
+def test_cli_brief_of_only_unspaced_script_is_refused_naming_the_file(tmp_path: Path) -> None:
+    from tests.test_pipeline import CHINESE
+
+    article = tmp_path / "storm.txt"
+    article.write_text(CHINESE, encoding="utf-8")
+    result = runner.invoke(app, ["brief", str(article)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"error: {article}: is written without spaces between words (Chinese, Japanese, Thai…), which storyline "
+        "cannot split into words and sentences; left out",
+        "error: no usable article left; nothing to brief",
+    ]
+
+
 def test_cli_bare_date_fills_only_articles_that_state_no_date(tmp_path: Path) -> None:
     story = (
         "The harbour bridge will close for six months from April while engineers replace its corroded cables. "

@@ -8,7 +8,7 @@ import pytest
 
 import storyline
 from storyline.analyze import Analysis
-from storyline.errors import ConfigError, InputError
+from storyline.errors import ConfigError, InputError, NoUsableArticle
 from storyline.ingest import load_articles
 from storyline.models import Brief, BriefOptions
 from storyline.pipeline import prepare_articles
@@ -88,6 +88,39 @@ def test_pipeline_non_english_article_gets_a_warning(examples_dir: Path) -> None
     assert "share almost no words" in brief.problems[1].reason
 
 
+# Two news texts written for these tests: a storm warning in Chinese (written without spaces between words) and in
+# Russian (spaced, but not English).
+CHINESE = (
+    "北京时间周五晚间，国家气象局发布暴雨红色预警，称未来四十八小时内华北地区将出现强降雨。"
+    "气象专家表示，这是今年入汛以来最强的一次降雨过程，部分地区累计降雨量可能超过三百毫米。\n\n"
+    "北京市防汛指挥部已经启动一级应急响应，要求各区做好人员转移准备。"
+    "市政府发言人在新闻发布会上说，所有中小学将停课两天，地铁部分线路可能临时停运。\n"
+)
+RUSSIAN = (
+    "В пятницу вечером Федеральная служба по гидрометеорологии объявила штормовое предупреждение для Москвы и "
+    "области. По словам синоптиков, в ближайшие двое суток ожидаются сильные ливни и порывы ветра до двадцати "
+    "метров в секунду.\n\nМэрия Москвы призвала жителей без необходимости не выходить на улицу. Как сообщают "
+    "местные СМИ, в соседних регионах также ожидается ухудшение погоды.\n"
+)
+
+
+def test_pipeline_article_written_without_spaces_is_left_out_and_named(examples_dir: Path) -> None:
+    # Segmentation splits at spaces: the Chinese text would be one "word" and no sentence, an empty summary.
+    brief = storyline.brief([examples_dir / "nbc.txt", CHINESE], options=BriefOptions(analysis=False))
+    assert [a.source for a in brief.story.articles] == [str(examples_dir / "nbc.txt")]
+    assert [(p.source, p.severity) for p in brief.problems] == [("text 2", "error")]
+    assert "written without spaces between words" in brief.problems[0].reason
+    with pytest.raises(NoUsableArticle, match=r"no usable article: text 1: is written without spaces between words"):
+        storyline.brief([CHINESE])
+
+
+def test_pipeline_no_english_article_is_briefed_without_analysis() -> None:
+    brief = storyline.brief([RUSSIAN])
+    assert brief.summary and brief.options.analysis is False and brief.entities == ()
+    assert [(p.source, p.severity) for p in brief.problems] == [("text 1", "warning"), ("brief", "warning")]
+    assert "no article looks like English" in brief.problems[1].reason
+
+
 def test_pipeline_nothing_usable_raises_input_error(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
@@ -163,11 +196,12 @@ def test_pipeline_article_too_long_for_analysis_is_briefed_without_it(examples_d
     ]
 
 
-def test_pipeline_non_latin_article_is_kept_with_a_warning(examples_dir: Path) -> None:
+def test_pipeline_one_chinese_sentence_is_left_out_too(examples_dir: Path) -> None:
+    # It was kept with a warning and gave the brief nothing: one "word", no sentence.
     chinese = "中国国家主席习近平周二在北京会见了来访的朝鲜领导人金正恩，双方就朝鲜半岛局势交换了意见。"
     brief = storyline.brief([examples_dir / "nbc.txt", chinese])
-    assert len(brief.story.articles) == 2
-    assert [(p.source, p.severity) for p in brief.problems] == [("text 2", "warning"), ("brief", "warning")]
+    assert len(brief.story.articles) == 1
+    assert [(p.source, p.severity) for p in brief.problems] == [("text 2", "error")]
 
 
 def test_pipeline_summary_without_long_sentences_says_so() -> None:

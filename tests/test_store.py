@@ -138,7 +138,7 @@ def test_store_refuses_a_newer_schema(tmp_path: Path) -> None:
 def test_store_refuses_another_programs_database_and_leaves_it_alone(tmp_path: Path) -> None:
     db = tmp_path / "contacts.sqlite3"
     _execute(db, "CREATE TABLE people (name TEXT)")
-    with pytest.raises(StoreError, match=r"is a SQLite database but not a storyline store .*pass another path"):
+    with pytest.raises(StoreError, match=r"is a SQLite database but not a storyline store .*use another store file"):
         BriefStore(db)
     assert _rows(db, "SELECT name FROM sqlite_master") == [("people",)]  # no briefs table added to it
     assert _rows(db, "PRAGMA user_version") == [(0,)]
@@ -158,7 +158,7 @@ def test_store_list_names_a_row_it_cannot_read(seed_brief: Brief, tmp_path: Path
 def test_store_garbage_file_is_a_clear_store_error(tmp_path: Path) -> None:
     db = tmp_path / "notes.txt"
     db.write_text("Meeting notes, not a database.\n" * 200, encoding="utf-8")
-    with pytest.raises(StoreError, match=rf"cannot open {re.escape(str(db))}: file is not a database; pass"):
+    with pytest.raises(StoreError, match=rf"cannot open {re.escape(str(db))}: file is not a database; move this"):
         BriefStore(db)
     assert db.read_text(encoding="utf-8").startswith("Meeting notes")  # left as it was
 
@@ -178,7 +178,7 @@ def test_store_locked_db_is_a_clear_store_error(seed_brief: Brief, tmp_path: Pat
 
 def test_store_path_under_a_file_is_a_clear_store_error(tmp_path: Path) -> None:
     (tmp_path / "plain").write_text("x", encoding="utf-8")
-    with pytest.raises(StoreError, match=r"cannot create the folder .*plain for the store .*pass another path"):
+    with pytest.raises(StoreError, match=r"cannot create the folder .*plain for the store .*use another store file"):
         BriefStore(tmp_path / "plain" / "briefs.sqlite3")
 
 
@@ -309,5 +309,5 @@ def test_cli_garbage_db_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"error: cannot open {db}: file is not a database; "
-        "pass the path of a storyline store (--db) or move this file away\n"
+        "move this file away or use another store file (--db FILE)\n"
     )

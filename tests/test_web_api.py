@@ -184,6 +184,37 @@ def test_web_api_brief_that_no_longer_loads_is_500_not_404(client: TestClient, s
     assert "no longer loads" in response.json()["error"]
 
 
+def test_web_api_store_errors_name_no_command_line_option_or_command(
+    tmp_path: Path, seed_text: dict[str, str]
+) -> None:
+    """A web client can neither pass --db nor run `storyline …`: the store's advice names neither."""
+    garbage, plain, other = tmp_path / "garbage.sqlite3", tmp_path / "plain", tmp_path / "other.sqlite3"
+    garbage.write_bytes(b"this is not a database, just some text " * 100)
+    plain.write_text("a file where the store's folder should be", encoding="utf-8")
+    with closing(sqlite3.connect(other, isolation_level=None)) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    messages = []
+    for db in (garbage, plain / "briefs.sqlite3", other):
+        with TestClient(create_app(WebSettings(db=db)), raise_server_exceptions=False) as client:
+            messages.append(client.get("/api/briefs").json()["error"])
+    with make_client(tmp_path) as client, closing(sqlite3.connect(tmp_path / "briefs.sqlite3")) as conn:
+        brief_id = client.post("/api/briefs", json=seed_request(seed_text)).json()["id"]
+        with conn:
+            conn.execute("""UPDATE briefs SET brief = '{"schema_version": "0"}'""")
+        messages.append(client.get(f"/api/briefs/{brief_id}").json()["error"])
+        with conn:
+            conn.execute("UPDATE briefs SET created_at = 'yesterday'")
+        messages.append(client.get("/api/briefs").json()["error"])
+    assert all(m.startswith("the brief store failed: ") for m in messages)
+    assert [m.rpartition("; ")[2] for m in messages] == [
+        "move this file away or use another store file",
+        "use another store file",
+        "use another store file",
+        "make it again and save it",
+        "delete that brief or restore the file from a backup",
+    ]
+
+
 def test_web_api_openapi_documents_the_brief_model(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert set(schema["paths"]) == {"/api/briefs", "/api/briefs/{brief_id}"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -16,9 +17,11 @@ from typer.testing import CliRunner
 import storyline
 import storyline.web
 from storyline.cli import app as cli_app
+from storyline.ingest import ARTICLE_SUFFIXES
 from storyline.models import Brief, BriefOptions, Span
 from storyline.render.analysis import INFERRED_NOTE, key_quotes
 from storyline.web import WebSettings
+from storyline.web.articles import MAX_UNPACKED_BYTES, UPLOAD_SUFFIXES
 from storyline.web.deps import stored_brief
 from tests.web_support import (
     SEEDS,
@@ -56,7 +59,8 @@ def test_web_pages_home_has_the_form_and_states_the_limit(client: TestClient) ->
     page = client.get("/")
     assert page.status_code == 200
     assert page.text.count('<textarea name="article"') == 3
-    assert 'type="file" name="files" multiple accept=".txt,.htm,.html,.jsonl"' in page.text
+    accept = ".txt,.text,.md,.html,.htm,.xhtml,.jsonl,.ndjson,.jsonl.gz"
+    assert f'type="file" name="files" multiple accept="{accept}"' in page.text
     assert "Up to 5 MiB (5.2 MB) in all" in page.text
     assert "Content-Security-Policy" in page.headers and "script-src 'self'" in page.headers["content-security-policy"]
 
@@ -110,6 +114,31 @@ def test_web_pages_html_and_jsonl_uploads_are_parsed(client: TestClient, seed_te
         ("upload cluster.jsonl#0/1", "NBC News", None),
         ("upload cluster.jsonl#0/2", "Nikkei Asia", None),  # outlet found in the text itself
     ]
+
+
+def test_web_pages_uploads_take_every_file_the_command_line_reads(
+    client: TestClient, seed_text: dict[str, str]
+) -> None:
+    assert set(UPLOAD_SUFFIXES) == ARTICLE_SUFFIXES
+    cluster = json.dumps({"documents": [{"text": seed_text["nbc"]}, {"text": seed_text["nikkei"]}]}).encode()
+    files = [
+        ("files", ("cluster.jsonl.gz", gzip.compress(cluster))),
+        ("files", ("asiatimes.md", seed_text["asiatimes"].encode())),
+    ]
+    response = client.post("/briefs", data={"words": "80", "analysis": "false"}, files=files)
+    brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
+    sources = [a["source"] for a in brief["story"]["articles"]]
+    assert sources == ["upload cluster.jsonl.gz#0/1", "upload cluster.jsonl.gz#0/2", "upload asiatimes.md"]
+    # A few kilobytes can unpack to gigabytes: reading stops past the limit.
+    for data, reason in [
+        (gzip.compress(b" " * (MAX_UNPACKED_BYTES + 1)), "unpacks to more than 16.8 MB"),
+        (gzip.compress(cluster)[:-20], "not a readable gzip file"),
+        (cluster, "not a readable gzip file"),
+    ]:
+        refused = client.post(
+            "/briefs", files=[("files", ("big.jsonl.gz", data))], headers={"accept": "application/json"}
+        )
+        assert refused.status_code == 415 and reason in refused.json()["error"]
 
 
 def test_web_pages_jsonl_upload_is_read_as_records_however_its_lines_look(client: TestClient) -> None:

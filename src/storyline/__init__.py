@@ -9,10 +9,10 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from storyline.errors import StorylineError
-from storyline.models import Article, Brief
 
 if TYPE_CHECKING:
     from storyline.ingest import load_articles
+    from storyline.models import Article, Brief
     from storyline.pipeline import brief
 
 __all__ = ["Article", "Brief", "StorylineError", "brief", "load_articles"]
@@ -23,7 +23,13 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 def __getattr__(name: str) -> Any:
     # brief() pulls in the pipeline with numpy and scipy (about half a second of imports), which `import storyline`
-    # alone need not pay for; both functions are imported on first use.
+    # alone need not pay for; both functions are imported on first use. The models too (pydantic, a third of a
+    # second): `storyline.cli` imports them where it can turn a Ctrl-C into one line, and every `storyline.X`
+    # runs this file first.
+    if name in ("Article", "Brief"):
+        from storyline import models
+
+        return getattr(models, name)
     if name == "brief":
         from storyline.pipeline import brief
 

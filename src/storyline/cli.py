@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import logging
-import os
 import sys
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
 
-import typer
-from rich.console import Console
+try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) ends as it does later
+    import datetime as dt
+    import json
+    import logging
+    import os
+    from collections.abc import Iterable, Iterator
+    from contextlib import contextmanager
+    from enum import StrEnum
+    from pathlib import Path
+    from typing import TYPE_CHECKING, Annotated, Any
 
-# Typer (0.26 on) ships its own copy of Click and raises its classes, not the click package's. They are private, so
-# test_cli's one-line-error tests are what notice if they move.
-from typer._click import Context
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
-from typer.core import TyperGroup
+    import typer
+    from rich.console import Console
+    from typer.core import TyperGroup
 
-from storyline.errors import InputError, NoUsableArticle, StoreError, StorylineError
-from storyline.models import Brief, BriefOptions, Problem, StrategyName
+    from storyline.errors import InputError, NoUsableArticle, StoreError, StorylineError
+    from storyline.models import Brief, BriefOptions, Problem, StrategyName
+except KeyboardInterrupt:
+    sys.stderr.write("interrupted\n")
+    raise SystemExit(130) from None
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -42,12 +42,12 @@ class _OneLineErrors(TyperGroup):
     """
 
     def make_context(
-        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
-    ) -> Context:
+        self, info_name: str | None, args: list[str], parent: typer.Context | None = None, **extra: Any
+    ) -> typer.Context:
         with _one_line_errors(debug=False):  # parses the options before the command ('--debug') and its name
             return super().make_context(info_name, args, parent, **extra)
 
-    def invoke(self, ctx: Context) -> Any:
+    def invoke(self, ctx: typer.Context) -> Any:
         with _one_line_errors(debug=bool(ctx.params.get("debug"))):
             return super().invoke(ctx)
 
@@ -56,11 +56,15 @@ class _OneLineErrors(TyperGroup):
 def _one_line_errors(*, debug: bool) -> Iterator[None]:
     try:
         yield
-    except NoArgsIsHelpError:
-        raise  # a bare `storyline` shows the help, as it should
-    except ClickException as exc:
+    except KeyboardInterrupt:
+        # Typer would exit 130 without a word; one line says why the command stopped, as the imports above do.
+        err.print("interrupted", markup=False)
+        raise typer.Exit(130) from None
+    except typer.TyperException as exc:  # Click's errors: Typer raises its own copy of Click's classes
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a private class; Typer's own rich_utils tests the name too
+            raise  # a bare `storyline` shows the help, as it should
         message = " ".join(exc.format_message().split()).removesuffix(".")
-        context = exc.ctx if isinstance(exc, UsageError) else None
+        context = getattr(exc, "ctx", None)  # a usage error's: whose --help to point to
         hint = f"; see '{context.command_path} --help'" if context is not None else ""
         err.print(f"error: {message}{hint}", markup=False)
         raise typer.Exit(exc.exit_code) from None
@@ -187,14 +191,16 @@ def _write(result: Brief, fmt: Format, output: Path | None) -> None:
 @contextmanager
 def _open_store(db: Path | None) -> Iterator[BriefStore]:
     """The brief store at `db`; a StoreError becomes one line on stderr and exit code 1."""
-    from storyline.store import BriefStore
+    from storyline.store import OTHER_STORE, BriefStore
 
     try:
         with BriefStore(db) as store:
             yield store
     except StoreError as exc:
+        # The store's advice is worded for every caller; here, another store is what --db chooses.
+        message = str(exc).replace(OTHER_STORE, f"{OTHER_STORE} (--db FILE)")
         # soft_wrap: one problem stays one line, however narrow the terminal.
-        err.print(f"error: {exc}", markup=False, soft_wrap=True)
+        err.print(f"error: {message}", markup=False, soft_wrap=True)
         raise typer.Exit(1) from None
 
 

@@ -72,6 +72,9 @@ def _flag_table(chars: str) -> bytes:
 _ASCII_WORD_FLAGS = _flag_table(string.ascii_letters + string.digits)
 _ASCII_DIGIT_FLAGS = _flag_table(string.digits)
 _LEAD_SENTENCES = 2
+"""`lead_similarity` reads another article's first this many sentences as its lead. This and the other constants of
+the features (caps, thresholds) came with them (baf12bf) with no measurement recorded; the shipped model learned its
+splits on these values, so one changes only with a retrained model (`storyline train`)."""
 
 
 class StoryArrays(Protocol):
@@ -164,11 +167,11 @@ def story_features(stories: Sequence[StoryArrays]) -> np.ndarray:
     # A story's mean length: sums of whole numbers are exact in any order.
     mean_words = np.add.reduceat(n_words, layout.starts) / layout.sizes
     columns = {
-        "position": np.minimum(position, 50),
+        "position": np.minimum(position, 50),  # capped, as n_words below: all positions past 50 read the same
         "log_position": np.log1p(position),
         "relative_position": position / per_article[layout.articles],
         "is_first": (position == 0).astype(float),
-        "is_first_3": (position < 3).astype(float),
+        "is_first_3": (position < 3).astype(float),  # a news lead's first paragraphs
         "n_words": np.minimum(n_words, 100),
         "log_words": np.log1p(n_words),
         "relative_words": n_words / np.maximum(mean_words, 1.0)[layout.story],
@@ -194,7 +197,7 @@ def _centrality_columns(centrality: np.ndarray, layout: _Layout) -> dict[str, np
     return {
         "centrality": centrality,
         "centrality_rank": rank / np.maximum(layout.sizes - 1, 1)[layout.story],
-        "centrality_to_max": centrality / np.maximum(most_central, 1e-9)[layout.story],
+        "centrality_to_max": centrality / np.maximum(most_central, 1e-9)[layout.story],  # 0, not NaN, if all are 0
     }
 
 
@@ -230,6 +233,7 @@ def _similarity_columns(stories: Sequence[StoryArrays], layout: _Layout, positio
     return {
         "degree": off_diagonal / np.maximum(layout.sizes - 1, 1)[story],
         "max_other_similarity": np.maximum.reduceat(cross, row_starts),
+        # Share of the other articles with a sentence this close, at two cosine levels either side of support's 0.40
         "support_30": np.bincount(group_row, weights=best >= 0.3, minlength=len(story)) / n_others,
         "support_50": np.bincount(group_row, weights=best >= 0.5, minlength=len(story)) / n_others,
         "lead_similarity": np.maximum.reduceat(np.where(column_position < _LEAD_SENTENCES, cross, 0.0), row_starts),
@@ -259,7 +263,7 @@ def _term_columns(vectors: Sequence[csr_matrix], layout: _Layout) -> dict[str, n
             rows, weights=(sentence_df / np.maximum(layout.sizes, 1)[column_story])[terms], minlength=n
         )
         / safe,
-        "term_articles_max": _top_mean(rows, article_df[terms], n, 3),
+        "term_articles_max": _top_mean(rows, article_df[terms], n, 3),  # its 3 most shared terms, no reason recorded
         "n_terms": n_terms.astype(float),
     }
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from pydantic import ValidationError
 
-from storyline.clean import clean_article, looks_english
+from storyline.clean import clean_article, looks_english, writes_without_spaces
 from storyline.errors import ConfigError, InputError, NoUsableArticle
 from storyline.form import MIN_WORDS
 from storyline.ingest import load_articles
@@ -85,7 +85,7 @@ def brief(
         all_problems.append(
             Problem(source="brief", reason=f"no sentence of {MIN_WORDS}+ words to summarise", severity="warning")
         )
-    analysis_problem = _too_long_for_analysis(articles, options)
+    analysis_problem = _too_long_for_analysis(articles, options) or _no_english_for_analysis(articles, options)
     if analysis_problem:
         all_problems.append(analysis_problem)
         options = options.model_copy(update={"analysis": False})
@@ -151,6 +151,13 @@ def prepare_articles(articles: Iterable[Article], *, find_metadata: bool = True)
         body = clean_article(article, find_metadata=find_metadata)
         if not body.body.strip():
             reason = f"no article text left after cleaning ({len(body.dropped)} lines were page furniture)"
+            problems.append(Problem(source=article.source, reason=reason))
+            continue
+        if find_metadata and writes_without_spaces(body.body):
+            reason = (
+                "is written without spaces between words (Chinese, Japanese, Thai…), which storyline cannot split "
+                "into words and sentences; left out"
+            )
             problems.append(Problem(source=article.source, reason=reason))
             continue
         if find_metadata and not looks_english(body.body):
@@ -244,6 +251,15 @@ def _too_long_for_analysis(articles: Sequence[Article], options: BriefOptions) -
         "brief made without analysis"
     )
     return Problem(source=longest.source, reason=reason, severity="warning")
+
+
+def _no_english_for_analysis(articles: Sequence[Article], options: BriefOptions) -> Problem | None:
+    """With no English article, analysis is skipped: its English spaCy model would tag ordinary foreign words as
+    people and places ("Как", Russian for "how", as a PERSON)."""
+    if not options.analysis or any(looks_english(a.body) for a in articles):
+        return None
+    reason = "no article looks like English, which entities, quotes and dates need; brief made without analysis"
+    return Problem(source="brief", reason=reason, severity="warning")
 
 
 def _as_articles(inputs: Iterable[str | Path | Article] | str | Path) -> tuple[list[Article], list[Problem]]:

@@ -63,14 +63,17 @@ ID_ALPHABET = string.ascii_lowercase + string.digits
 """Brief ids use no '-' or '_': an id starting with '-' would read as an option on the command line."""
 ID_LENGTH = 10
 
+OTHER_STORE = "use another store file"
+"""The advice of StoreError messages names no command or option: the same message reaches the command line (which
+adds its --db option to this phrase), the web app's users (who cannot choose the store) and Python callers."""
 _ADVICE = {
-    "SQLITE_NOTADB": "pass the path of a storyline store (--db) or move this file away",
+    "SQLITE_NOTADB": f"move this file away or {OTHER_STORE}",
     "SQLITE_BUSY": "another process is writing to it; let that process finish, then retry",
     "SQLITE_LOCKED": "another process is writing to it; let that process finish, then retry",
-    "SQLITE_READONLY": "make the file and its folder writable, or pass another path (--db)",
-    "SQLITE_CANTOPEN": "check that its folder exists and is writable, or pass another path (--db)",
+    "SQLITE_READONLY": f"make the file and its folder writable, or {OTHER_STORE}",
+    "SQLITE_CANTOPEN": f"check that its folder exists and is writable, or {OTHER_STORE}",
     "SQLITE_FULL": "free some disk space, then retry",
-    "SQLITE_CORRUPT": "restore the file from a backup or pass another path (--db)",
+    "SQLITE_CORRUPT": f"restore the file from a backup or {OTHER_STORE}",
 }
 
 
@@ -132,7 +135,7 @@ class BriefStore:
         except OSError as exc:
             raise StoreError(
                 f"cannot create the folder {self.path.parent} for the store {self.path}: {exc.strerror or exc}; "
-                "pass another path (--db)"
+                f"{OTHER_STORE}"
             ) from exc
         with self._errors("open"):
             # Autocommit mode: transactions are opened explicitly, so a migration or a save is all or nothing.
@@ -237,7 +240,7 @@ class BriefStore:
         except (TypeError, ValueError) as exc:  # a row written by another program, or edited by hand
             raise StoreError(
                 f"brief {brief_id!r} in {self.path} has an unreadable row (saved at {created_at!r}, "
-                f"{words!r} words); delete it (`storyline delete {brief_id}`) or restore the file from a backup"
+                f"{words!r} words); delete that brief or restore the file from a backup"
             ) from exc
 
     def get(self, brief_id: str) -> Brief:
@@ -256,7 +259,7 @@ class BriefStore:
         except ValidationError as exc:
             raise StoreError(
                 f"brief {brief_id!r} in {self.path} was saved with brief schema version {row[1]} and no longer "
-                f"loads ({exc.error_count()} fields do not fit); make it again with `storyline brief --save`"
+                f"loads ({exc.error_count()} fields do not fit); make it again and save it"
             ) from exc
 
     def delete(self, brief_id: str) -> bool:
@@ -292,14 +295,13 @@ class BriefStore:
         if version > known:
             raise StoreError(
                 f"{self.path} has store schema version {version}, newer than this storyline knows ({known}); "
-                "upgrade storyline or pass another path (--db)"
+                f"upgrade storyline or {OTHER_STORE}"
             )
         if version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             # A storyline store has its version from its first transaction on: tables without one belong to another
             # program, whose database must not get ours added.
             raise StoreError(
-                f"{self.path} is a SQLite database but not a storyline store (it holds other tables); "
-                "pass another path (--db)"
+                f"{self.path} is a SQLite database but not a storyline store (it holds other tables); {OTHER_STORE}"
             )
 
     def _user_version(self) -> int:

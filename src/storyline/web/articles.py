@@ -8,17 +8,31 @@ documents are read the same way.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import io
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from storyline.errors import InputError
-from storyline.ingest import HTML_SUFFIXES, LoadResult, decode, encoding_notes, load_articles, load_jsonl_text
+from storyline.ingest import (
+    JSONL_SUFFIXES,
+    MAX_ARTICLE_BYTES,
+    LoadResult,
+    decode,
+    encoding_notes,
+    load_articles,
+    load_jsonl_text,
+)
 from storyline.models import Problem
 from storyline.web.errors import UnsupportedUpload
 
-UPLOAD_SUFFIXES = (".txt", *sorted(HTML_SUFFIXES - {".xhtml"}), ".jsonl")
-"""What the upload field accepts: plain text, HTML pages and JSONL clusters."""
+UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz")
+"""What the upload field accepts: what the command line reads (`ingest.ARTICLE_SUFFIXES`, which a test holds equal):
+plain text, HTML pages and JSONL clusters, gzipped too."""
+MAX_UNPACKED_BYTES = MAX_ARTICLE_BYTES
+"""Largest `.jsonl.gz` upload once unpacked: a few megabytes can unpack to gigabytes, read in memory."""
 MAX_LABEL_CHARS = 120
 
 
@@ -52,15 +66,19 @@ def read_upload(filename: str, data: bytes) -> TextInput:
         The text to brief; an empty file gives empty text, which `load_texts` reports as a problem.
 
     Raises:
-        UnsupportedUpload: the file is not .txt, .html, .htm or .jsonl, or its bytes are binary.
+        UnsupportedUpload: the file is not one of `UPLOAD_SUFFIXES`, its bytes are binary, or a `.jsonl.gz` file
+            does not unpack (or unpacks to more than `MAX_UNPACKED_BYTES`).
     """
     label = upload_label(filename)
     accepted = ", ".join(UPLOAD_SUFFIXES)
-    suffix = PurePosixPath(filename.lower()).suffix
-    # A .jsonl file is read as records even when its lines do not look like them, as on the command line.
-    is_jsonl = suffix == ".jsonl"
+    name = filename.lower()
+    suffix = ".jsonl.gz" if name.endswith(".jsonl.gz") else PurePosixPath(name).suffix
+    # A JSONL file is read as records even when its lines do not look like them, as on the command line.
+    is_jsonl = suffix in JSONL_SUFFIXES
     if suffix not in UPLOAD_SUFFIXES:
         raise UnsupportedUpload(f"{label}: not an article file; upload {accepted} files")
+    if suffix == ".jsonl.gz":
+        data = _gunzip(label, data)
     if not data.strip():
         return TextInput(label=label, text="", is_jsonl=is_jsonl)
     try:
@@ -69,6 +87,20 @@ def read_upload(filename: str, data: bytes) -> TextInput:
         raise UnsupportedUpload(f"{label}: {exc}; upload text articles ({accepted})") from exc
     notes = tuple(encoding_notes(label, encoding))
     return TextInput(label=label, text=text, problems=notes, is_jsonl=is_jsonl)
+
+
+def _gunzip(label: str, data: bytes) -> bytes:
+    """An uploaded `.jsonl.gz` file's bytes unpacked, reading no more than `MAX_UNPACKED_BYTES` (and one byte)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+            unpacked = packed.read(MAX_UNPACKED_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as exc:  # not gzip, or cut short
+        raise UnsupportedUpload(f"{label}: not a readable gzip file ({exc})") from exc
+    if len(unpacked) > MAX_UNPACKED_BYTES:
+        raise UnsupportedUpload(
+            f"{label}: unpacks to more than {MAX_UNPACKED_BYTES / 1e6:.1f} MB, the most read from one upload"
+        )
+    return unpacked
 
 
 def load_texts(inputs: Sequence[TextInput]) -> LoadResult:
