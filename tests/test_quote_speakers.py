@@ -1233,8 +1233,7 @@ def test_speaker_pronoun_takes_the_full_name_of_a_surname_relatives_share() -> N
         ),
         # "issued a statement demanding": the participle introduces the subject's words
         (
-            'The former envoy, Karim Haddad, issued a statement demanding that the general "answer for the '
-            'killings."',
+            'The former envoy, Karim Haddad, issued a statement demanding that the general "answer for the killings."',
             "answer for",
             "Karim Haddad",
             "named",
