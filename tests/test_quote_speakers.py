@@ -1161,3 +1161,141 @@ def test_speaker_pronoun_takes_the_full_name_of_a_surname_relatives_share() -> N
     candidates = [(344, "Arnold Demoski"), (1107, "Demoski"), (1107, "Arnold Demoski")]
     assert _bearer_named_before("Demoski", candidates) == "Arnold Demoski"
     assert _bearer_named_before("Demoski", [(1107, "Demoski")]) == "Demoski"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "kind"),
+    [
+        # a day after the verb says when: the name before it speaks
+        (
+            "The governor has not commented.\nA campaign spokeswoman, Laura Pettigrew, said Thursday, "
+            "\u201cNobody from the White House has called us.\u201d",
+            "Nobody from",
+            "Laura Pettigrew",
+            "named",
+        ),
+        # a name in apposition to a description keeps its particle in lower case
+        (
+            'The embassy staff broke with the regime.\n"We represent the people of this country now," the spokesman, '
+            "Karim al-Masri, said by telephone.",
+            "We represent",
+            "Karim al-Masri",
+            "named",
+        ),
+        # an apposition whose place holds a comma: "in Lyon, France,"
+        (
+            "Jeanne Marchetti, a researcher at the European Water Institute in Lyon, France, told reporters that the "
+            'river was "badly poisoned" by the spill.',
+            "badly poisoned",
+            "Jeanne Marchetti",
+            "named",
+        ),
+        # the next part of a quote whose first part named a president, after "Inc." that ends no sentence
+        (
+            "President Tom Dalton cheered the markets on Monday.\n\u201cNo president has talked about stocks as much "
+            "as President Dalton has,\u201d said Ruth Kessler, an economist at Kessler Partners Inc. \u201cI think "
+            "he likes the credit. Now the market is down.\u201d",
+            "I think he",
+            "Ruth Kessler",
+            "named",
+        ),
+        # a party label between a name and "who"
+        (
+            "Senate Majority Leader Walter Brandt (R-Ohio), who on Monday pledged \u201cno vote\u201d on the bill, "
+            "spoke to reporters.",
+            "no vote",
+            "Walter Brandt",
+            "named",
+        ),
+        # a lawsuit the text calls a person's speaks for that person, and "the lawsuit" later is the same one
+        (
+            'Ann Corrigan sued the studio in March.\nCorrigan\'s lawsuit alleges that the studio "hid the contract" '
+            'from her.\n"The studio never intended to pay," the lawsuit said.',
+            "The studio never",
+            "Ann Corrigan",
+            "named",
+        ),
+        # the one who emailed wrote "the email"
+        (
+            'On March 2, Gerald Pruitt emailed the order to the actress\'s lawyer. "The order must stay confidential," '
+            "the email said.",
+            "The order must",
+            "Gerald Pruitt",
+            "named",
+        ),
+        # a statement a described source sent speaks for that source
+        (
+            'A Treasury Department official sent a statement to reporters on Monday. "We are watching the markets '
+            'closely," the statement said.',
+            "We are watching",
+            "A Treasury Department official",
+            "described",
+        ),
+        # "issued a statement demanding": the participle introduces the subject's words
+        (
+            'The former envoy, Karim Haddad, issued a statement demanding that the general "answer for the killings."',
+            "answer for",
+            "Karim Haddad",
+            "named",
+        ),
+        # "points out" attributes as "says" does; an apposition may hold a quoted title
+        (
+            'The film opened in 1939.\n"It was the event of the decade," Ruth Okafor points out.',
+            "It was the event",
+            "Ruth Okafor",
+            "named",
+        ),
+        (
+            'But as Dana Whitlow, editor of the "Classic Films" guide, pointed out, "you cannot watch it with the '
+            'eyes of 1939."',
+            "you cannot",
+            "Dana Whitlow",
+            "named",
+        ),
+    ],
+)
+def test_speaker_rules_of_the_eighteenth_round(body: str, quote: str, speaker: str, kind: str) -> None:
+    assert speaker_of(body, quote) == (speaker, kind)
+
+
+def test_speaker_he_after_an_opening_phrase_is_not_the_name_after_it() -> None:
+    # "Reached by phone, he denied being Captain Nemo": the pronoun is the subject, not the name it was called
+    body = (
+        "Tom Abrams ran the forum for years. Reached by phone, he denied being Captain Nemo but admitted writing for "
+        'the site.\n"I wrote a few articles for them years ago," he wrote.\n'
+        'In a reference to former mayor Ann Hill, Abrams wondered what critics would say. "Nothing at all," he '
+        "concluded."
+    )
+    assert speaker_of(body, "I wrote")[0] == "Tom Abrams"
+    assert speaker_of(body, "Nothing at")[0] == "Tom Abrams"
+
+
+def test_speaker_he_after_a_role_opening_the_sentence_is_the_one_who_holds_it() -> None:
+    # "President Hale … Speaking to reporters, the president said he …": the president is the subject, not the
+    # governor named last
+    body = (
+        "President Hale has not yet chosen a nominee. Governor Brian Sato is said to be on the list.\n"
+        "Speaking to reporters last week, the president said he would take his time. \u201cWe will find somebody "
+        "with an outstanding legal mind,\u201d he said."
+    )
+    assert speaker_of(body, "We will find")[0] == "Hale"
+
+
+def test_speaker_her_lawyer_in_a_lead_is_the_one_named_so_a_paragraph_on() -> None:
+    body = (
+        'A singer who says she was never paid filed a lawsuit to "get what is owed," her lawyer said Thursday.\n'
+        "Maria Castell filed the lawsuit in Miami on Wednesday.\n"
+        'Her lawyer, Daniel Whitcombe, said on morning shows that she wants "a fair hearing."'
+    )
+    assert speaker_of(body, "get what")[0] == "Daniel Whitcombe"
+
+
+def test_speaker_a_source_identified_only_by_a_name_keeps_it() -> None:
+    body = (
+        "Protesters filled the square on Sunday.\n"
+        "Another man, identified only as \u201cSalim,\u201d told reporters after the march, \u201cWe heard "
+        "shooting all night.\u201d\nThe man, who spoke from his home, said the army had left.\n"
+        "\u201cThe people want freedom,\u201d he said."
+    )
+    assert speaker_of(body, "We heard")[0] == "Salim"
+    assert speaker_of(body, "The people want")[0] == "Salim"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
+from storyline.analyze.organisations import PUBLIC_BODY_NOUNS
 from storyline.segment import sentence_start
 
 # A document that can say things: "a four-page letter", "the new report", "a statement"
@@ -31,9 +32,9 @@ _AUTHOR_BEFORE = re.compile(
     rf"\s+(?:(?:said|wrote|announced|added|explained)\s+in|(?:also\s+)?(?:{_ISSUED}|put\s+out))\s+"
 )
 _AUTHORS = ("PERSON", "ORG")
-_BODY_NOUNS = (
-    "Council|Department|Ministry|Board|Committee|Commission|Agency|Authority|Association|Union|Federation|League|"
-    "Foundation|Institute|Society|Coalition|Company|Corporation|Corp\\.|Inc\\.|Office|Bureau"
+# a public body's noun, another group's or a firm's: "The Nulato Tribal Council", "Grenadier Realty Corp."
+_BODY_NOUNS = "|".join(
+    (*PUBLIC_BODY_NOUNS, "Federation", "League", "Society", "Coalition", "Company", "Corporation", r"Corp\.", r"Inc\.")
 )
 _BODY_BEFORE = re.compile(
     rf"(?<![\w'’&.-])(?:[Tt]he\s+)?(?P<name>(?!The\b)(?:[A-Z][\w'’&-]*\s+){{1,5}}(?:{_BODY_NOUNS}))(?![\w-])"
@@ -102,6 +103,38 @@ def introduced_author(body: str, head: str, start: int, mentions: Sequence[Menti
             if author is not None or document.group().split()[0].lower() != "the":
                 return author
     return None
+
+
+# "Cohen emailed the order to …": the writer of the email a later "the email said" quotes
+_EMAILED = re.compile(r"\s+(?:\w+ly\s+)?e-?mailed\b")
+# "A White House official sent a statement to CNBC": an author the sentence opens by describing
+_DESCRIBED_SENDER = re.compile(
+    rf"(?P<who>(?:An?|The)\s+(?:[\w'’-]+\s+){{0,5}}?[a-z][\w-]*)\s+(?:also\s+)?(?:{_ISSUED}|put\s+out)\s+$"
+)
+
+
+def emailed_author(body: str, start: int, mentions: Sequence[Mention]) -> Mention | None:
+    """ "Cohen emailed the order to Davidson. “…,” the email said": the person who emailed in the sentence before
+    `start` (or its own, before it) wrote the email, when the text introduced no email otherwise."""
+    before = sentence_start(body, max(0, sentence_start(body, start) - 2))
+    found = [m for m in mentions if before <= m.start < start and m.label in _AUTHORS and _EMAILED.match(body, m.end)]
+    return found[-1] if found else None
+
+
+def described_sender(body: str, head: str, start: int) -> tuple[int, int] | None:
+    """ "A White House official sent a statement to CNBC. “…,” the statement said": where the description of the
+    author that opens the sentence introducing the last statement or letter before `start` stands."""
+    if head not in _AUTHORED:
+        return None
+    documents = [d for d in DOCUMENT.finditer(body, 0, start) if d.group().split()[-1].lower() == head]
+    # …in the quote's paragraph or the one before: a statement named paragraphs back may be another one
+    paragraph = body.rfind("\n", 0, start)
+    reach = body.rfind("\n", 0, max(0, paragraph)) + 1 if paragraph > 0 else 0
+    if not documents or documents[-1].start() < reach or documents[-1].group().split()[0].lower() == "the":
+        return None
+    opens = sentence_start(body, documents[-1].start())
+    sender = _DESCRIBED_SENDER.fullmatch(body, opens, documents[-1].start())
+    return sender.span("who") if sender else None
 
 
 def named_author(body: str, start: int, end: int, mentions: Sequence[Mention]) -> Mention | None:

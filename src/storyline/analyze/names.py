@@ -376,12 +376,22 @@ def continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[st
     return {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
 
 
-# "a man who identified himself as Angelo L.", "a woman who gave her name only as Rosa": the name the source gave
+# "a man who identified himself as Angelo L.", "a woman who gave her name only as Rosa", "another man, identified
+# only as “Victory,”": the name the source gave
 _SELF_NAMED = re.compile(
-    r",?\s+who\s+(?:identified\s+(?:himself|herself)|gave\s+(?:his|her)\s+name)\s+(?:only\s+)?as\s+"
+    r",?\s+(?:who\s+(?:identified\s+(?:himself|herself)|gave\s+(?:his|her)\s+name)|identified)\s+(?:only\s+)?as\s+"
     # single spaces only, an initial only last: not "Angelo L. He" nor "Rosa\nPolice" (issue #5)
-    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: [A-Z]\.)?)"
+    r"[\"“]?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: [A-Z]\.)?)"
 )
+
+
+def self_named_before(body: str, noun: str, position: int) -> str | None:
+    """The name a source the text introduced with `noun` before `position` gave for itself ("Another man, identified
+    only as “Victory,” told …"), which "the man" means later; None if it gave none."""
+    introduction = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\b")
+    introduced = list(introduction.finditer(body, 0, position))
+    named = _SELF_NAMED.match(body, introduced[-1].end()) if introduced else None
+    return named.group("name") if named else None
 
 
 def self_named(body: str, end: int) -> tuple[int, int] | None:

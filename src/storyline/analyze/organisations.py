@@ -19,10 +19,18 @@ _PUBLICATION = re.compile(
 _BROADCASTER = re.compile(
     r"\b(?:CNN|NBC|ABC|CBS|Fox|BBC|MSNBC|NPR|PBS|ESPN|HBO|CNBC|Network|TV|Television|Radio)\b|^[KW][A-Z]{2,3}$"
 )
-# Public bodies are no company: "the company said" after "the Justice Department" still means the firm
+PUBLIC_BODY_NOUNS: tuple[str, ...] = (
+    "Council", "Department", "Ministry", "Agency", "Commission", "Committee", "Board", "Authority", "Office", "Bureau",
+    "Association", "Union", "Foundation", "Institute",
+)  # fmt: skip
+"""The nouns that end a public body's name ("the Harlow Town Council", "Russia's Foreign Ministry"): what "the
+council said" calls it (`referents`), and, with a firm's, what an organisation NER missed ends in (`documents`)."""
+# Public bodies are no company: "the company said" after "the Justice Department" still means the firm. Not
+# "Union", "Board", "Authority" or "Foundation" here: "Western Union" and "Union Pacific" are firms, and the others
+# were never measured as companies' (kept as they were)
 _PUBLIC_BODY = re.compile(
-    r"\b(?:Department|Agency|Ministry|Police|Court|University|College|School|Council|Congress|Senate|House|Committee|"
-    r"Commission|Office|Bureau|Service|Administration|Institute|Association|Party|Army|Navy|Force)\b"
+    rf"\b(?:{'|'.join(n for n in PUBLIC_BODY_NOUNS if n not in ('Board', 'Authority', 'Union', 'Foundation'))}|"
+    r"Police|Court|University|College|School|Congress|Senate|House|Service|Administration|Party|Army|Navy|Force)\b"
 )
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 

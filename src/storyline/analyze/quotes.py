@@ -181,6 +181,13 @@ _GROUP_SPEAKS = re.compile(rf"(?P<who>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}})
 _LISTENER_AFTER = re.compile(r"told|tells?", re.IGNORECASE)  # "told McCabe": the name after it listens
 _ASKED = re.compile(r"ask(?:ed|s)", re.IGNORECASE)  # "Davis asked Cosby, “…”": after a subject, Cosby listens
 _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
+# the particles of names written in lower case: "Dia al-Hotmani", "Tom van Dyke", "Luis de Guindos"
+_NAME_PARTICLE = r"(?:al|el|bin|ibn|abu|de|da|del|della|di|du|dos|van|von|der|den|la|le)(?:-|\s+)"
+# "Ann Lowe said Wednesday, “…”": a day after the verb says when, and names no one
+_WHEN_AFTER_VERB = re.compile(
+    r"(?:(?:last|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+)
 
 
 def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
@@ -412,7 +419,8 @@ def _is_name_after_description(match: re.Match[str]) -> bool:
     appos = match.groupdict().get("appos")
     if not appos or match.group("who").split()[0].lower() not in DESCRIBERS | {"his", "her", "their"}:
         return bool(appos) and bool(re.search(r"\w['’]s$", match.group("who").split()[0]))  # "Hayes's attorney"
-    return bool(re.fullmatch(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}", appos.strip()))
+    # "the spokesman, Dia al-Hotmani, said", "the mayor, Tom van Dyke,": a particle in lower case inside the name
+    return bool(re.fullmatch(rf"[A-Z][\w.'’-]+(?:\s+(?:{_NAME_PARTICLE}){{0,2}}[A-Z][\w.'’-]+){{1,3}}", appos.strip()))
 
 
 def _what_called(text: ArticleText, found: Found, what: re.Match[str]) -> Speaker | None:
@@ -497,6 +505,8 @@ def _speaker_at_verb(text: ArticleText, start: int, before: str, verb: re.Match[
     inverted = re.match(rf"\s+(?P<who>[A-Z]{WORD}(?:\s+{WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
     # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"', nor 'told McCabe that "…"'
     listens = _LISTENER_AFTER.match(verb.group()) or (who_start is not None and _ASKED.fullmatch(verb.group()))
+    if inverted and _WHEN_AFTER_VERB.fullmatch(inverted.group("who")):
+        inverted = None
     if inverted and (who_start is None or inverted.group("comma")) and not listens:
         at = start + verb.end()
         return text.speaker(at + inverted.start("who"), at + inverted.end("who"), found)
@@ -582,6 +592,8 @@ def _sentence_subject(
         person = candidates[1]  # "Romney's digital director Zac Moffatt concurred, telling …": Moffatt
     if person is None:  # a surname NER missed here ("Still, Carney acknowledged …") of a person named in full before
         for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
+            if any(a <= start + name.start() < b for a, b in quoted):
+                continue  # '“… as President Trump has,” said Ed Yardeni, … Inc. “…”': a name in the quote before
             if full_name(name.group(), text.context, start + name.start()) is not None:
                 return text.speaker(start + name.start(), start + name.end(), found)
     pronouns = re.finditer(r"\b(?:he|she|He|She)\b", text.body[start:end])  # not the "He'd" of a quote there

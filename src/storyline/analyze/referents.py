@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from storyline.analyze.documents import author_of, document_before, introduced_author
+from storyline.analyze.documents import (
+    author_of,
+    described_sender,
+    document_before,
+    emailed_author,
+    introduced_author,
+)
 from storyline.analyze.entities import Mention, is_title, name_key, strip_titles, surname
 from storyline.analyze.names import (
     FUNCTION_WORDS,
@@ -28,8 +34,10 @@ from storyline.analyze.names import (
     person_before_apposition,
     role_nouns,
     self_named,
+    self_named_before,
 )
 from storyline.analyze.organisations import (
+    PUBLIC_BODY_NOUNS,
     is_organisation_noun,
     longer_organisation,
     organisation_for,
@@ -47,10 +55,7 @@ _OWNER_RELATION = re.compile(
 )
 _RELATION_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RELATIONS))}),?\s+$")  # "her toddler son Jaden"
 # a public body's noun, which "the council said" uses for the one the text named ("the Harlow Town Council")
-_PUBLIC_BODIES = frozenset(
-    "council department ministry agency commission committee board authority office bureau association union "
-    "foundation institute".split()
-)
+_PUBLIC_BODIES = frozenset(noun.lower() for noun in PUBLIC_BODY_NOUNS)
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
 _EPITHET = re.compile(r"[a-z](?:er|or|ist|ian|crat|can|star|old|ess|man|woman)$")
@@ -68,6 +73,7 @@ _GROUP_BEFORE = re.compile(
     rf"(?<![\w-])(?P<group>(?:{_MODIFIER}){{0,2}}[a-z][\w-]{{2,}}(?<![su])s|(?:[Aa]n?|[Tt]he)\s+(?:{_MODIFIER}){{0,2}}"
     r"[a-z][\w-]+),?\s+$"
 )
+_PARTY_BEFORE_WHO = re.compile(r"\s*\([A-Z][\w.]*(?:-[A-Z][\w.]*)?\),?\s*$")  # a party label: "(R-Ky.), "
 _SURNAME_BEFORE_WHO = re.compile(r"\b([A-Z][\w'’-]+),\s+$")  # "Chaffetz, who said"
 
 
@@ -93,7 +99,9 @@ def pronoun_referent(
     first = re.sub(r"['’]\w+$", "", body[start:end].split()[0].lower())
     if first == "who":
         # "Ann Cole, a Republican whom Lane beat, but who": the person the apposition describes
-        named_before = [m for m in people if 0 <= start - m.end <= 3] or person_before_apposition(body, start, people)
+        party = _PARTY_BEFORE_WHO.search(body, max(0, start - 20), start)  # "Sen. Mitch Lane (R-Ky.), who"
+        at = party.start() if party else start
+        named_before = [m for m in people if 0 <= at - m.end <= 3] or person_before_apposition(body, start, people)
         if named_before and named_before[-1].label in PLACES:
             named_before = appositive_head(body, named_before[-1], people)
         if named_before:
@@ -145,6 +153,10 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
     candidates = _persons_of_gender(gender, min(start, open_at), context)
     described = gendered_description_before(body, gender, min(start, open_at))
     if described is not None and not any(pos > described[0] and name in known for pos, name in candidates):
+        # "The man, who spoke …" after "Another man, identified only as “Victory,”": the name he gave
+        own_name = self_named_before(body, described[1].split()[-1], described[0])
+        if own_name is not None:
+            return Speaker(own_name, "named", start, end)
         return Speaker(described[1], "described", start, end)
     if not candidates:
         return None
@@ -189,6 +201,8 @@ def description_referent(body: str, start: int, end: int, open_at: int, context:
             # '“…?” Michael Dunn asked. “…,” his father responded.' after Phillip Dunn spoke: the relative named before
             owners = _persons_of_gender(PRONOUNS[words[0].lower()], min(start, open_at), context)
             named = _relative_named_before(max(owners)[1], head, start, context) if owners else None
+        if named is None:  # "…, her lawyer said Wednesday." then, a paragraph on, "Her lawyer, Michael Avenatti,"
+            named = _same_words_named_after(body, words, start, context)
         if named is not None:
             return Speaker(named, "named", start, end)
     if words[0].lower() in ("his", "her") and head in _OWN_WRITINGS:  # "his profile says": the profile's owner
@@ -207,9 +221,15 @@ def description_referent(body: str, start: int, end: int, open_at: int, context:
         public_body = _public_body_before(words, head, min(start, open_at), context)
         if public_body is not None:
             return Speaker(public_body, "named", start, end)
-        author = introduced_author(body, head, start, [*context.persons, *context.organisations])
+        authors = [*context.persons, *context.organisations]
+        author = introduced_author(body, head, start, authors)
+        if author is None and head in ("email", "e-mail"):  # "Cohen emailed the order to …"
+            author = emailed_author(body, start, authors)
         if author is not None:  # "the statement said", after "a statement from attorney Ann Lowe"
             return Speaker(author.name, "named", start, end)
+        sender = described_sender(body, head, start)
+        if sender is not None:  # after "A White House official sent a statement to CNBC"
+            return Speaker(body[slice(*sender)], "described", start, end)
         if earlier and max(earlier)[3] == "described":  # "the official" after "a senior official"
             return Speaker(max(earlier)[2], "described", start, end)
         if earlier:
@@ -247,6 +267,25 @@ def description_referent(body: str, start: int, end: int, open_at: int, context:
         return Speaker(namesake, "named", start, end)
     context.described.append((start, head, who, "described"))
     return Speaker(who, "described", start, end)
+
+
+def _same_words_named_after(body: str, words: list[str], start: int, context: SpeakerContext) -> str | None:
+    """ "An actress filed a lawsuit …, her lawyer said Wednesday." opening a story, and "Her lawyer, Michael Avenatti,
+    said …" in one of the next two paragraphs: the person the same words introduce in apposition there (the first
+    time they do), whom the lead described before naming."""
+    reach = start
+    for _ in range(3):  # to the end of this paragraph and of the next two
+        reach = body.find("\n", reach + 1)
+        if reach < 0:
+            reach = len(body)
+            break
+    words_again = re.compile(rf"\b{re.escape(words[0])}\s+{re.escape(words[1])},\s+", re.IGNORECASE)
+    for again in words_again.finditer(body, start + len(" ".join(words)), reach):
+        named = next((m for m in context.persons if m.start == again.end()), None)
+        if named is not None and body[named.end : named.end + 1] == ",":
+            return named.name
+        return None
+    return None
 
 
 def _public_body_before(words: list[str], head: str, position: int, context: SpeakerContext) -> str | None:

@@ -39,6 +39,11 @@ _NOT_IN_NOUN_PHRASES = frozenset("is was are were be been has had have also".spl
 # "McSally's campaign", "North Korean media", "Ohio health officials": capitalised words and then common nouns
 # describe a source.
 _DESCRIBED_BY_NAME = r"(?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*(?:['’]s?)?(?:\s+[a-z]+){1,3}$"
+# "Clifford's lawsuit", "Lowe's new statement": a document the words say is a person's; a later "the suit" is it
+_OWNED_DOCUMENT = re.compile(
+    r"['’]s?\s+(?:[a-z][\w-]*\s+)?(?P<noun>lawsuit|suit|complaint|statement|letter|e-?mail|memo)"
+)
+_SAME_DOCUMENT = {"lawsuit": ("lawsuit", "suit"), "suit": ("lawsuit", "suit"), "e-mail": ("email", "e-mail")}
 _GROUP_OPENING_SENTENCE = re.compile(r"[A-Z][a-z-]{2,}(?<![su])s|Police|Staff|People")
 
 
@@ -148,6 +153,18 @@ def _pair(w: SpeakerWords) -> _Verdict:
 # --- a name in the words: an owner's, one NER tagged, one it missed -------------------------------------------------
 
 
+def _owners_document(w: SpeakerWords) -> _Verdict:
+    """ "Clifford's lawsuit alleges", "Lowe's statement said": the document speaks for the person who owns it, as
+    "a statement from Lowe" does; a later "the lawsuit" or "the suit" is the same person's."""
+    if not w.persons or (found := _OWNED_DOCUMENT.fullmatch(w.body, w.persons[-1].end, w.end)) is None:
+        return None
+    speaker = w.named(article_name(w.persons[-1], w.context))
+    noun = found.group("noun")
+    for same in _SAME_DOCUMENT.get(noun, (noun,)):  # what `referents._named_with_role` finds "the lawsuit" by
+        w.context.described.append((w.start, same, speaker.name, "named"))
+    return speaker
+
+
 def _owned_by_person(w: SpeakerWords) -> _Verdict:
     """ "McSally's campaign": a description, not McSally."""
     return w.describe() if w.persons and OWNS_NOUN.match(w.body[w.persons[-1].end : w.end]) else None
@@ -230,6 +247,7 @@ RULES: tuple[Callable[[SpeakerWords], _Verdict], ...] = (
     _plural,
     _vague,
     _pair,
+    _owners_document,
     _owned_by_person,
     _name_in_two,
     _tagged_name,

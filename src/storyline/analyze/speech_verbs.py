@@ -26,6 +26,8 @@ VERBS = "|".join(
         # plural subjects and idioms: "write the scientists", "as Goodman puts it", "Walsh allowed that", "The
         # Globe reports that" (not "the draft reports")
         "admitted|admits|quipped|quips|claimed|claims|write|estimate|puts? it|"
+        # "Bernstein points out", "as Schwartz pointed out,"
+        "points\\s+out|pointed\\s+out|"
         # "reported last week that"; "The study found that" reports the study's words
         r"(?:(?:allow|report)(?:s|ed)|finds|found)(?=\s+(?:(?:last|this|on|earlier)\s+\w+\s+)?that\b)",
         *(rf"{re.escape(stem)}(?:e?s|ies|e?d|ied)" for stem in _STEMS),
@@ -33,7 +35,7 @@ VERBS = "|".join(
 )
 PARTICIPLES = frozenset(
     "saying adding telling writing noting claiming tweeting calling stating describing declaring insisting "
-    "arguing warning asking explaining vowing pledging suggesting announcing".split()
+    "arguing warning asking explaining vowing pledging suggesting announcing urging demanding".split()
 )
 # Words opening a description of a source rather than a name ("a senior official", "someone", "one analyst").
 DESCRIBERS = frozenset(

@@ -29,9 +29,13 @@ _REPORTING = re.compile(rf"\b(?:{VERBS})\s+(?=(?:his|her|their|my)\s)")  # "said
 # of an organisation's.
 _APPOSITIVE = re.compile(
     r",\s+(?:(?i:a|an|the|who|himself|herself)\b|[a-z]|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?\s+[a-z])"
-    r"[^,\"“”]{0,160},\s*"
+    # …its place may hold a comma: `Ann Cole, a researcher in Geneva, Switzerland, told`
+    # …and a quoted title: `Ann Cole, editor of the “GWTW” book, said`
+    r"(?:[^,\"“”]|\"[^,\"“”]{1,40}\"|“[^,\"“”]{1,40}”){0,160}?(?:\s[A-Z][\w.-]*,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?,\s*"
     r"(?:(?:has|have|had|also|later|then|once|previously|repeatedly|recently|reportedly)\s+)*$"
 )
+# "Another man, identified only as “Victory,” told": a name the source gave, quoted, between it and the verb
+_SELF_NAMED_BETWEEN = re.compile(r",\s+identified\s+(?:only\s+)?as\s+[\"“][^\"“”]{1,40}[\"”],?\s*$")
 _OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
 # "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text, or in brackets, maybe before
 # an adverb: "Sen. Ann Lane (R-S.C.) also defended", "Mayor Tom Ames (D) called", "Rep. Tom Levin (Mich.), the …,"
@@ -72,7 +76,7 @@ def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     """The words before a speech verb back to a clause boundary, skipping an appositive: 'Elder, a former
     officer, shouted' → 'Elder'; 'Brandy Wright, said' → 'Brandy Wright'."""
     head = before[:verb_at]
-    appositive = _APPOSITIVE.search(head)
+    appositive = _APPOSITIVE.search(head) or _SELF_NAMED_BETWEEN.search(head)
     end = appositive.start() if appositive else len(head.rstrip().rstrip(","))
     party = _PARTY_LABEL.search(head, 0, end + 1)
     end = party.start() if party else end

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention, name_key
-from storyline.analyze.names import SpeakerContext, title_gender
+from storyline.analyze.names import SpeakerContext, role_nouns, title_gender
 from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.surnames import named_most
 from storyline.segment import sentence_spans
@@ -21,7 +21,18 @@ _SUBJECT_AHEAD = re.compile(
     r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
     r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
 )
-_OBJECT_BEFORE = re.compile(r"\b(?:to|with|for|from|about|against|towards?|by|under)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
+# …also after a determiner and a role: "In a reference to former president Barack Obama, Trump wondered"
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|with|for|from|about|against|towards?|by|under)\s+"
+    r"(?:(?:the|a|an|former|late)\s+(?:[a-z][\w-]*\s+){0,2})?(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+# "Speaking to reporters, the president said …": a role opening the main clause, after at most two opening phrases
+_ROLE_OPENS = re.compile(
+    r"(?:[^,.;:!?\"“”\n]{1,60},\s+){0,2}(?:(?:And|But|So|Yet)\s+)?[Tt]he\s+(?P<noun>[a-z]+)\s+"
+    r"(?!(?:of|for|and|or|who|that|which|in|at|to)\b)"
+)
+# "Contacted by Salon, he denied being Mike Enoch": a pronoun after an opening phrase is the subject
+_PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?:he|she)\b")
 # "Jordan's grandmother": the person owns a relation and is not the subject
 OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
 # A subordinate clause up to its comma; words quoted inside it are part of it: 'Before Lee chose to be called
@@ -52,6 +63,14 @@ def sentence_subjects(
         # "He met Tan at …", "“…,” she said, thanking Tan": the pronoun's person is the subject; Tan is none
         if re.match(r"(?:He|She)\b", body[main:end]) or _PRONOUN_SPEAKS.match(body, main, end):
             continue
+        opening = _PRONOUN_AFTER_OPENING.match(body, main, end)
+        if opening is not None and not any(main <= m.start < opening.end() for m in persons):
+            continue
+        role = _ROLE_OPENS.match(body, main, end)
+        holder = _role_holder(role.group("noun"), role.start("noun"), context) if role else None
+        if role and holder and not any(main <= m.start < role.end() for m in persons):
+            subjects.append((role.start("noun"), holder, "", True))
+            continue
         # "In an e-mail to Mayor Tim Flaherty, she wrote": the object of a preposition is no subject
         named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
         surname = _SURNAME_OPENING.match(body, main, end)
@@ -72,6 +91,16 @@ def sentence_subjects(
             named = named[:1]
         subjects += [(m.start, m.name, title_gender(body, m.start), True) for m in named]
     return subjects
+
+
+def _role_holder(noun: str, position: int, context: SpeakerContext) -> str | None:
+    """The one person the text gave the role `noun` before `position` ("President Obama" for "the president"), whom
+    a later "he" means when "the president" is the sentence's subject; None if nobody or two people had it."""
+    nouns = role_nouns(noun)
+    holders = {
+        name for at, role, name, kind in context.described if role in nouns and kind == "named" and at < position
+    }
+    return holders.pop() if len(holders) == 1 else None
 
 
 def sentence_topics(
