@@ -128,6 +128,9 @@ def test_timeline_last_month_name_after_it_is_this_year() -> None:
         ("The meeting is scheduled for Monday.", "2019-03-11"),
         ("They met last Thursday.", "2019-02-28"),  # 'last' is strictly before publication
         ("They will meet next Thursday.", "2019-03-14"),
+        # No verb before the day in its clause: the verb after it sets the tense.
+        ("If the board agrees, the mayor said, her vote on Friday will be a formality.", "2019-03-08"),
+        ("The council on Monday voted to close the pier.", "2019-03-04"),
     ],
 )
 def test_timeline_weekday_past_and_future(sentence: str, value: str) -> None:
@@ -180,6 +183,16 @@ def test_timeline_relative_date_outside_the_calendar_stays_unresolved(sentence: 
 )
 def test_timeline_names_and_durations_are_not_dates(sentence: str) -> None:
     assert dates(sentence) == []
+
+
+@pytest.mark.parametrize("line", ["Tuesday, October 25", "Updated: Nov. 9, 2017", "Posted Friday"])
+def test_timeline_a_line_that_is_only_a_date_is_no_event(line: str) -> None:
+    body = f"{line}\nThe ferry company resigned its licence on Monday after the crash."
+    assert dates(body) == [("Monday", "2019-03-04")]
+
+
+def test_timeline_a_short_sentence_with_a_verb_is_an_event() -> None:
+    assert dates("The harbour master resigned March 2.") == [("March 2", "2019-03-02")]
 
 
 def test_timeline_spans_are_exact() -> None:
