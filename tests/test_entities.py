@@ -476,3 +476,52 @@ def test_entities_headline_word_glued_to_a_name_is_cut() -> None:
     marsh = [e for e in analyze_entities([article(body)]).entities if "Marsh" in e.name]
     assert [e.name for e in marsh] == ["Lena Marsh"]
     assert "Lena Marsh Run" not in marsh[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["Jonathon Pellew", "Jonathon Pellew", "Jonathan Pellew"], True),  # one outlet misspelt his first name
+        (["Mohammed Rahimi", "Mohamed Rahimi"], False),  # a letter dropped, not a vowel changed: left alone
+        (["Maria Pellew", "Mario Pellew"], False),  # the last letter makes another person
+        (["Jason Pellew", "Mason Pellew"], False),  # so does a consonant
+    ],
+)
+def test_entities_a_first_name_one_inner_vowel_apart_is_a_misspelling(names: list[str], joined: bool) -> None:
+    mentions = [Mention(f"a{n}", 0, len(name), name, "PERSON") for n, name in enumerate(names)]
+    canonical, _ = merge_mentions(mentions, {})
+    assert (len({canonical[name_key(name)] for name in names}) == 1) is joined
+    if joined:
+        assert canonical[name_key(names[-1])] == names[0]  # the spelling the cluster writes most
+
+
+def test_entities_a_name_across_a_headline_colon_is_junk() -> None:
+    body = "The Big Question: Is the harbour safe?"
+    at = body.index("Big")
+    assert clean_mention(article(body), at, body.index(" the harbour"), "ORG") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Tova Lindqvist Memorial Airport", "LOC"),
+        ("Tova Lindqvist High School", "ORG"),
+        ("Tova Lindqvist", "PERSON"),
+        ("Sally Field", "PERSON"),  # a word that is also a surname keeps the person
+    ],
+)
+def test_entities_a_place_named_after_a_person_is_no_person(name: str, label: str) -> None:
+    body = f"Flights left {name} late."
+    at = body.index(name)
+    mention = clean_mention(article(body), at, at + len(name), "PERSON")
+    assert mention is not None and (mention.text, mention.label) == (name, label)
+
+
+@pytest.mark.slow
+def test_entities_a_term_abbreviated_after_lower_case_words_is_no_organisation() -> None:
+    body = (
+        "Patients with a high body mass index (BMI) slept worse, the team found. The BMI of each patient was "
+        "measured twice. The state department of health (DOH) paid for the study, and the DOH published it."
+    )
+    names = {e.name for e in analyze_entities([article(body)]).entities}
+    assert "BMI" not in names

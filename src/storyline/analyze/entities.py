@@ -68,7 +68,8 @@ SENTENCE_OPENERS = frozenset(
     "Before After When While If Although Though Because Since Until Once".split()
 )
 # a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
-_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--")
+# nor a headline's words across its colon ("Big Question: Is")
+_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--|:\s")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?)\s*[\"“‘]?$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -216,6 +217,8 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         relatives |= {name_key(m.text) for m in people if relation_before(article.body, m.start)}
         found += tagged
     found = _without_shouting(found)
+    terms = _term_acronyms(articles)
+    found = [m for m in found if name_key(m.text) not in terms]
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
     # A relative whose name only stood in a headline's capitals is gone with it.
@@ -282,7 +285,21 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         return None
     if is_photo_credit(body, start, end, label):
         return None
+    if label == "PERSON" and " " in text:  # "John F. Kennedy Airport", "Martin Luther King Jr. High School"
+        label = _NAMED_AFTER_A_PERSON.get(text.split()[-1].lower(), label)
     return Mention(article.id, start, end, text, label)
+
+
+# A place or an institution named after a person, which NER tags by the person's name in it: its last word says
+# what it is. Not the words that are also surnames ("Sally Field", "Arsenio Hall", "Bruce Arena", "Grace Park").
+_NAMED_AFTER_A_PERSON = dict.fromkeys(
+    "airport bridge avenue boulevard highway expressway parkway tunnel square stadium memorial".split(),
+    "LOC",
+) | dict.fromkeys(
+    "school academy college university hospital institute foundation center centre library museum theater "
+    "theatre".split(),
+    "ORG",
+)
 
 
 # the words of a headline's clause around a name: up to the next or back to the last stop, colon, comma or quote mark
@@ -429,6 +446,34 @@ def _display_rank(form: tuple[str, int]) -> tuple[bool, bool, int, bool, int]:
 
 # "the Australian Maritime Safety Authority (Amsa)": a name, then the short form the text goes on to use
 _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|on)\s+)*){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+# "body mass index (BMI)", "non-image forming (NIF)", "retinal ganglion cells (RGCs)": lower-case words, then the
+# short form of a term the text goes on to use, which NER tags an organisation
+_TERM_ACRONYM = re.compile(r"((?:\b[a-z][a-z'’-]*\s+){1,8})\(([A-Za-z]{1,7}[A-Z]s?)\)")
+_SMALL_WORDS = frozenset("of and for the on in to a an".split())
+# ... unless the words name a body in lower case: "the state department of health (DOH)"
+_BODY_WORDS = frozenset(
+    "department agency office commission bureau ministry council committee association service administration "
+    "board authority court party union company group organization organisation force police army".split()
+)
+
+
+def _term_acronyms(articles: Sequence[Article]) -> set[str]:
+    """Keys of the acronyms the cluster defines for lower-case words: a term's short form, no one's name."""
+    found: set[str] = set()
+    for article in articles:
+        for match in _TERM_ACRONYM.finditer(article.body):
+            short = match.group(2)
+            letters = (short[:-1] if short.endswith("s") else short).lower()
+            parts = re.split(r"[\s-]+", match.group(1).strip())
+            if _BODY_WORDS & set(parts):
+                continue
+            for words in (parts, [p for p in parts if p not in _SMALL_WORDS]):
+                if "".join(w[0] for w in words[-len(letters) :]) == letters and len(words) >= len(letters):
+                    found |= {name_key(short), name_key(letters.upper())}
+                    break
+    return found
 
 
 def _acronyms(articles: Sequence[Article]) -> dict[str, str]:
