@@ -96,10 +96,7 @@ def _misspelt_first_names(people: Sequence[str], forms: dict[str, Counter[str]])
 def _one_inner_vowel_apart(a: str, b: str) -> bool:
     differ = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
     return (
-        len(a) == len(b)
-        and len(differ) == 1
-        and 0 < differ[0] < len(a) - 1
-        and {a[differ[0]], b[differ[0]]} <= _VOWELS
+        len(a) == len(b) and len(differ) == 1 and 0 < differ[0] < len(a) - 1 and {a[differ[0]], b[differ[0]]} <= _VOWELS
     )
 
 

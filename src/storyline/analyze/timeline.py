@@ -120,7 +120,9 @@ def _same_moment(a: _Dated, b: _Dated) -> bool:
     if _cosine(a.words, b.words) >= SIMILAR_SENTENCES:
         return True
     shared = len(a.names & b.names)
-    return shared >= (1 if a.date.precision in ("day", "week") else 2) and a.date.value is not None
+    # an unresolved expression names one moment within its article ("last week" twice), not across articles
+    fixed = a.date.value is not None or a.order[0] == b.order[0]
+    return shared >= (1 if a.date.precision in ("day", "week") else 2) and fixed
 
 
 def _cosine(a: frozenset[str], b: frozenset[str]) -> float:
