@@ -525,3 +525,35 @@ def test_entities_a_term_abbreviated_after_lower_case_words_is_no_organisation()
     )
     names = {e.name for e in analyze_entities([article(body)]).entities}
     assert "BMI" not in names
+
+
+def test_entities_a_wire_credit_in_a_dateline_is_no_organisation() -> None:
+    body = "HARBOURTON (AP) _ The ferry sank. AP reporters saw it."
+    at = body.index("AP")
+    assert clean_mention(article(body), at, at + 2, "ORG") is None
+    later = body.index("AP reporters")
+    assert clean_mention(article(body), later, later + 2, "ORG") is not None  # the agency in the story stays
+
+
+def test_entities_a_surname_taken_for_a_place_is_the_person_named_in_full_before_it() -> None:
+    from storyline.analyze.entities import _with_surnames_as_people
+
+    bodies = {
+        "a1": "Rebel leader Dario Vekselberg was held in Rome. Vekselberg denied the charges.",
+        "a2": "Vekselberg flew to Rome.",  # no full name before it: the word alone proves nothing
+    }
+    articles = [article(body, key) for key, body in bodies.items()]
+
+    def at(key: str, text: str, label: str, nth: int = 0) -> Mention:
+        start = [i for i in range(len(bodies[key])) if bodies[key].startswith(text, i)][nth]
+        return Mention(key, start, start + len(text), text, label)
+
+    full = at("a1", "Dario Vekselberg", "PERSON")
+    alone = at("a1", "Vekselberg", "GPE", 1)
+    assert [m.label for m in _with_surnames_as_people([full, alone], articles[:1])] == ["PERSON", "PERSON"]
+    assert _with_surnames_as_people([full, alone, at("a2", "Vekselberg", "GPE")], articles)[1].label == "GPE"
+    # after a preposition of place it is a place, whoever bears the name
+    city = article("Mayor Ana Lowell spoke. Crowds gathered in Lowell on Monday.", "a3")
+    mentions = [Mention("a3", 6, 16, "Ana Lowell", "PERSON"), Mention("a3", 43, 49, "Lowell", "GPE")]
+    assert city.body[43:49] == "Lowell"
+    assert _with_surnames_as_people(mentions, [city])[1].label == "GPE"

@@ -19,7 +19,13 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from storyline.analyze.glued_text import LEAD_IN_WORDS, before_footnote, is_photo_credit, without_glued_text
+from storyline.analyze.glued_text import (
+    LEAD_IN_WORDS,
+    WIRES,
+    before_footnote,
+    is_photo_credit,
+    without_glued_text,
+)
 from storyline.analyze.name_variants import GENERATIONS, SAINTS, variant_targets
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
@@ -218,7 +224,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         found += tagged
     found = _without_shouting(found)
     terms = _term_acronyms(articles)
-    found = [m for m in found if name_key(m.text) not in terms]
+    found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
     # A relative whose name only stood in a headline's capitals is gone with it.
@@ -238,6 +244,41 @@ def _without_shouting(mentions: list[Mention]) -> list[Mention]:
 
     written = {name_key(m.text) for m in mentions if not is_shouted(m)}
     return [m for m in mentions if not is_shouted(m) or name_key(m.text) in written]
+
+
+# a place after a preposition of place: "in Washington", "near Ocala"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _with_surnames_as_people(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, with a surname NER takes for a place a person ("Abdullah Ocalan … Ocalan was detained", every
+    "Ocalan" a GPE): the surname of the one person of the cluster who bears it, every article writing that person's
+    full name before it, and never after a preposition of place ("in Washington" is the city, whoever Denzel is)."""
+    bodies = {a.id: a.body for a in articles}
+    people = {name_key(m.text) for m in mentions if m.label == "PERSON" and " " in name_key(m.text)}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[name_key(m.text)].append(m)
+    surnames: set[str] = set()
+    for key, found in by_key.items():
+        if " " in key or any(m.label not in ("GPE", "LOC") for m in found):
+            continue
+        bearers = [p for p in people if bears_surname(p, key)]
+        if len(bearers) != 1:
+            continue
+        first_full = {}
+        for m in by_key[bearers[0]]:
+            first_full[m.article_id] = min(first_full.get(m.article_id, m.start), m.start)
+        if all(
+            m.article_id in first_full
+            and first_full[m.article_id] < m.start
+            and not _PLACE_BEFORE.search(bodies[m.article_id], max(0, m.start - 12), m.start)
+            for m in found
+        ):
+            surnames.add(key)
+    return [
+        Mention(m.article_id, m.start, m.end, m.text, "PERSON") if name_key(m.text) in surnames else m for m in mentions
+    ]
 
 
 def _is_participle(word: str, body: str) -> bool:
@@ -283,11 +324,20 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         text = body[start:end]
     if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
         return None
-    if is_photo_credit(body, start, end, label):
+    if is_photo_credit(body, start, end, label) or _is_dateline_credit(body, start, end):
         return None
     if label == "PERSON" and " " in text:  # "John F. Kennedy Airport", "Martin Luther King Jr. High School"
         label = _NAMED_AFTER_A_PERSON.get(text.split()[-1].lower(), label)
     return Mention(article.id, start, end, text, label)
+
+
+# A wire's credit in a dateline: "ROME (AP) _", "ANKARA, Turkey (Reuters) -"
+_DATELINE_CREDIT = re.compile(r"\(([A-Z][\w-]*(?: [A-Z][\w-]*)?)\)\s*[_—–-]")
+
+
+def _is_dateline_credit(body: str, start: int, end: int) -> bool:
+    match = _DATELINE_CREDIT.match(body, max(0, start - 1))
+    return match is not None and match.start(1) == start and match.end(1) == end and body[start:end] in WIRES
 
 
 # A place or an institution named after a person, which NER tags by the person's name in it: its last word says
