@@ -557,3 +557,13 @@ def test_entities_a_surname_taken_for_a_place_is_the_person_named_in_full_before
     mentions = [Mention("a3", 6, 16, "Ana Lowell", "PERSON"), Mention("a3", 43, 49, "Lowell", "GPE")]
     assert city.body[43:49] == "Lowell"
     assert _with_surnames_as_people(mentions, [city])[1].label == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [("ipRGCs", False), ("eReaders", False), ("de Blasio", True), ("al-Sayed", True), ("van Marle", True)],
+)
+def test_entities_a_person_opening_in_lower_case_needs_a_particle(name: str, kept: bool) -> None:
+    body = f"Researchers said {name} respond fast."
+    at = body.index(name)
+    assert (clean_mention(article(body), at, at + len(name), "PERSON") is not None) is kept

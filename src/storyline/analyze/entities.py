@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze.glued_text import (
     LEAD_IN_WORDS,
+    NAME_PARTICLES,
     WIRES,
     before_footnote,
     is_photo_credit,
@@ -324,6 +325,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         text = body[start:end]
     if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
         return None
+    if label == "PERSON" and text[0].islower() and re.split(r"[-‐'’\s]", text)[0] not in NAME_PARTICLES:
+        return None  # "ipRGCs", "iPhones": a term or a product; a name opens in lower case only with "de", "al-", …
     if is_photo_credit(body, start, end, label) or _is_dateline_credit(body, start, end):
         return None
     if label == "PERSON" and " " in text:  # "John F. Kennedy Airport", "Martin Luther King Jr. High School"

@@ -29,7 +29,7 @@ _PLATFORMS = frozenset("Facebook Twitter Instagram YouTube Pinterest LinkedIn".s
 # Small words that open or close no name: "of Bahrain", "University of Wisconsin at", "her Conservative Party"
 _EDGE_WORDS = frozenset("of at on in to for and the a an his her their its our".split())
 # Lower-case words inside a person's name: "Oscar de la Renta", "Abu Mustafa al-Sayed", "Ludwig van Beethoven"
-_NAME_PARTICLES = frozenset("de del della der di da du dos la le van von bin ibn al el".split())
+NAME_PARTICLES = frozenset("de del della der di da du dos la le van von bin ibn al el".split())
 
 
 def before_footnote(text: str) -> str:
@@ -65,7 +65,7 @@ def without_glued_text(body: str, tokens: list[tuple[int, int]], label: str) -> 
     while len(tokens) > 1 and words[0] in _EDGE_WORDS:
         tokens, words = tokens[1:], words[1:]
     while len(tokens) > 1 and (
-        words[-1] in _EDGE_WORDS or (label == "PERSON" and words[-1].islower() and words[-1] not in _NAME_PARTICLES)
+        words[-1] in _EDGE_WORDS or (label == "PERSON" and words[-1].islower() and words[-1] not in NAME_PARTICLES)
     ):
         tokens, words = tokens[:-1], words[:-1]
     return tokens
