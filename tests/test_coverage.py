@@ -39,6 +39,20 @@ def test_coverage_lists_only_what_no_other_article_says() -> None:
     assert articles[0].body[fact.span.start : fact.span.end] == EXCLUSIVE
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Inspectors are also checking whether the other bridges across the river...",
+        "Just enter your email address in the form below to get our weekly bridge newsletter.",
+        "Please keep sharing your photos of the Harbor Bridge works on this dedicated page.",
+    ],
+)
+def test_coverage_skips_teasers_and_the_page_talking_to_its_reader(furniture: str) -> None:
+    coverage, _ = coverage_of(f"{SHARED}\n{furniture}\n{EXCLUSIVE}", PARAPHRASE)
+    assert [f.text for f in coverage.articles[0].unique] == [EXCLUSIVE]
+    assert coverage.articles[0].n_sentences == 2
+
+
 def test_coverage_lists_a_repeated_sentence_once() -> None:
     pull_quote = "Engineers found cracks in two steel cables during a routine inspection last month, officials said."
     coverage, _ = coverage_of(f"{EXCLUSIVE}\n{SHARED}\n{pull_quote}", PARAPHRASE)

@@ -476,3 +476,94 @@ def test_entities_headline_word_glued_to_a_name_is_cut() -> None:
     marsh = [e for e in analyze_entities([article(body)]).entities if "Marsh" in e.name]
     assert [e.name for e in marsh] == ["Lena Marsh"]
     assert "Lena Marsh Run" not in marsh[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["Jonathon Pellew", "Jonathon Pellew", "Jonathan Pellew"], True),  # one outlet misspelt his first name
+        (["Mohammed Rahimi", "Mohamed Rahimi"], False),  # a letter dropped, not a vowel changed: left alone
+        (["Maria Pellew", "Mario Pellew"], False),  # the last letter makes another person
+        (["Jason Pellew", "Mason Pellew"], False),  # so does a consonant
+    ],
+)
+def test_entities_a_first_name_one_inner_vowel_apart_is_a_misspelling(names: list[str], joined: bool) -> None:
+    mentions = [Mention(f"a{n}", 0, len(name), name, "PERSON") for n, name in enumerate(names)]
+    canonical, _ = merge_mentions(mentions, {})
+    assert (len({canonical[name_key(name)] for name in names}) == 1) is joined
+    if joined:
+        assert canonical[name_key(names[-1])] == names[0]  # the spelling the cluster writes most
+
+
+def test_entities_a_name_across_a_headline_colon_is_junk() -> None:
+    body = "The Big Question: Is the harbour safe?"
+    at = body.index("Big")
+    assert clean_mention(article(body), at, body.index(" the harbour"), "ORG") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Tova Lindqvist Memorial Airport", "LOC"),
+        ("Tova Lindqvist High School", "ORG"),
+        ("Tova Lindqvist", "PERSON"),
+        ("Sally Field", "PERSON"),  # a word that is also a surname keeps the person
+    ],
+)
+def test_entities_a_place_named_after_a_person_is_no_person(name: str, label: str) -> None:
+    body = f"Flights left {name} late."
+    at = body.index(name)
+    mention = clean_mention(article(body), at, at + len(name), "PERSON")
+    assert mention is not None and (mention.text, mention.label) == (name, label)
+
+
+@pytest.mark.slow
+def test_entities_a_term_abbreviated_after_lower_case_words_is_no_organisation() -> None:
+    body = (
+        "Patients with a high body mass index (BMI) slept worse, the team found. The BMI of each patient was "
+        "measured twice. The state department of health (DOH) paid for the study, and the DOH published it."
+    )
+    names = {e.name for e in analyze_entities([article(body)]).entities}
+    assert "BMI" not in names
+
+
+def test_entities_a_wire_credit_in_a_dateline_is_no_organisation() -> None:
+    body = "HARBOURTON (AP) _ The ferry sank. AP reporters saw it."
+    at = body.index("AP")
+    assert clean_mention(article(body), at, at + 2, "ORG") is None
+    later = body.index("AP reporters")
+    assert clean_mention(article(body), later, later + 2, "ORG") is not None  # the agency in the story stays
+
+
+def test_entities_a_surname_taken_for_a_place_is_the_person_named_in_full_before_it() -> None:
+    from storyline.analyze.entities import _with_surnames_as_people
+
+    bodies = {
+        "a1": "Rebel leader Dario Vekselberg was held in Rome. Vekselberg denied the charges.",
+        "a2": "Vekselberg flew to Rome.",  # no full name before it: the word alone proves nothing
+    }
+    articles = [article(body, key) for key, body in bodies.items()]
+
+    def at(key: str, text: str, label: str, nth: int = 0) -> Mention:
+        start = [i for i in range(len(bodies[key])) if bodies[key].startswith(text, i)][nth]
+        return Mention(key, start, start + len(text), text, label)
+
+    full = at("a1", "Dario Vekselberg", "PERSON")
+    alone = at("a1", "Vekselberg", "GPE", 1)
+    assert [m.label for m in _with_surnames_as_people([full, alone], articles[:1])] == ["PERSON", "PERSON"]
+    assert _with_surnames_as_people([full, alone, at("a2", "Vekselberg", "GPE")], articles)[1].label == "GPE"
+    # after a preposition of place it is a place, whoever bears the name
+    city = article("Mayor Ana Lowell spoke. Crowds gathered in Lowell on Monday.", "a3")
+    mentions = [Mention("a3", 6, 16, "Ana Lowell", "PERSON"), Mention("a3", 43, 49, "Lowell", "GPE")]
+    assert city.body[43:49] == "Lowell"
+    assert _with_surnames_as_people(mentions, [city])[1].label == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [("ipRGCs", False), ("eReaders", False), ("de Blasio", True), ("al-Sayed", True), ("van Marle", True)],
+)
+def test_entities_a_person_opening_in_lower_case_needs_a_particle(name: str, kept: bool) -> None:
+    body = f"Researchers said {name} respond fast."
+    at = body.index(name)
+    assert (clean_mention(article(body), at, at + len(name), "PERSON") is not None) is kept

@@ -10,10 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 import storyline
+from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.timeline import build_timeline
 from storyline.cli import app
 from storyline.models import Article, Brief, BriefOptions, Event
 from storyline.render import RENDERERS
+from storyline.render.analysis import key_events
 
 THU = dt.date(2019, 3, 7)  # Thursday, 7 March 2019: the Nikkei seed's publication date
 PAYLOAD = '<script>alert("owned")</script>'
@@ -128,6 +130,9 @@ def test_timeline_last_month_name_after_it_is_this_year() -> None:
         ("The meeting is scheduled for Monday.", "2019-03-11"),
         ("They met last Thursday.", "2019-02-28"),  # 'last' is strictly before publication
         ("They will meet next Thursday.", "2019-03-14"),
+        # No verb before the day in its clause: the verb after it sets the tense.
+        ("If the board agrees, the mayor said, her vote on Friday will be a formality.", "2019-03-08"),
+        ("The council on Monday voted to close the pier.", "2019-03-04"),
     ],
 )
 def test_timeline_weekday_past_and_future(sentence: str, value: str) -> None:
@@ -182,6 +187,16 @@ def test_timeline_names_and_durations_are_not_dates(sentence: str) -> None:
     assert dates(sentence) == []
 
 
+@pytest.mark.parametrize("line", ["Tuesday, October 25", "Updated: Nov. 9, 2017", "Posted Friday"])
+def test_timeline_a_line_that_is_only_a_date_is_no_event(line: str) -> None:
+    body = f"{line}\nThe ferry company resigned its licence on Monday after the crash."
+    assert dates(body) == [("Monday", "2019-03-04")]
+
+
+def test_timeline_a_short_sentence_with_a_verb_is_an_event() -> None:
+    assert dates("The harbour master resigned March 2.") == [("March 2", "2019-03-02")]
+
+
 def test_timeline_spans_are_exact() -> None:
     body = "TOKYO -- Talks ended.\nBefore the summit in Hanoi on February 27-28, Trump spoke. Xi met Kim last May."
     for event in build_timeline([article(body)]):
@@ -204,6 +219,41 @@ def test_timeline_merges_the_same_moment_across_outlets() -> None:
         ("2019-03-08", ["a1", "a2"]),
         ("2019-03-08", ["a3"]),
     ]
+
+
+def test_timeline_an_unresolved_date_twice_in_one_article_with_a_shared_name_is_one_event() -> None:
+    body = (
+        "Hopes were low before Ana Lowe flew to Oslo last week for the harbour talks. "
+        "Her visit to Norway last week coincided with a strike at the port of Bergen by dockers."
+    )
+    names = [("Ana Lowe", "Ana Lowe"), ("Her", ""), ("Oslo", "Oslo"), ("Norway", "Norway"), ("Bergen", "Bergen")]
+    mentions = tuple(
+        Mention("a1", body.index(text), body.index(text) + len(text), text, "PERSON", name)
+        for text, name in names
+        if name
+    )
+    second = body.index("Her visit")
+    lowe_again = Mention("a1", second, second + 3, "Her", "PERSON", "Ana Lowe")  # as if the text named her again
+    entities = EntityAnalysis((), (*mentions, lowe_again), {})
+    (event,) = build_timeline([article(body, None)], entities)
+    assert [m.expression for m in event.mentions] == ["last week", "last week"]
+    # across articles the same words may be other weeks: they stay apart without a publication date
+    other = article("Lowe played at a jazz festival in Stockholm last week with her band.", None, "a2")
+    in_other = Mention("a2", 0, 4, "Lowe", "PERSON", "Ana Lowe")
+    entities = EntityAnalysis((), (*entities.mentions, in_other), {})
+    assert len(build_timeline([article(body, None), other], entities)) == 2
+
+
+def test_timeline_key_events_show_a_sentence_once_at_its_finest_date() -> None:
+    brief = timeline_brief(
+        [
+            "The congress opened on Tuesday, when the premier set the growth target for 2019 below the 2018 target.",
+            "Markets in Tokyo and Shanghai rose in 2018 on hopes of a trade deal between the two sides.",
+        ]
+    )
+    shown = [(e.value, e.mentions[0].text[:12]) for e in key_events(brief)]
+    assert shown == [("2018", "Markets in T"), ("2019-03-05", "The congress")]
+    assert len(brief.timeline) == 4  # the timeline itself keeps every date
 
 
 def test_timeline_cluster_mixing_years_resolves_each_article_by_its_own_date() -> None:

@@ -3,13 +3,15 @@
 A sentence is unique to its article when no sentence of another article reaches `MATCH_SIMILARITY` TF-IDF cosine
 with it: a lower bar than support (0.40), so that a paraphrase another outlet carries is not called exclusive. The
 similarities are the ones selection computed (`Cluster`). Only sentences that read as facts count: fragments,
-questions and quote continuations (`form.form_weight` below 1, as selection weighs them) are skipped, and a
+questions and quote continuations (`form.form_weight` below 1, as selection weighs them), teasers cut short
+("… whether...") and the page addressing its reader ("fill in the form below") are skipped, and a
 sentence that repeats one already listed for its article (a pull quote) is listed once. Unique facts rank by
 salience: centrality in the story plus the lead bonus selection uses, since news puts what matters first.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -40,7 +42,7 @@ def find_coverage(cluster: Cluster, summary: Sequence[SummarySentence]) -> Cover
     """
     if len(cluster.article_ids) < 2:
         return Coverage()
-    is_fact = form_weight(cluster.sentences) >= 1.0
+    is_fact = (form_weight(cluster.sentences) >= 1.0) & np.array([_reads_as_news(s.text) for s in cluster.sentences])
     other_article = cluster.article_index[:, None] != cluster.article_index[None, :]
     matched = ((cluster.similarity >= MATCH_SIMILARITY) & other_article).any(axis=1)
     position = np.array([s.position for s in cluster.sentences], dtype=float)
@@ -49,6 +51,27 @@ def find_coverage(cluster: Cluster, summary: Sequence[SummarySentence]) -> Cover
         _article_coverage(cluster, index, is_fact, matched, salience) for index in range(len(cluster.article_ids))
     )
     return Coverage(articles=articles, matrix=tuple(_row(cluster.article_ids, n, s) for n, s in enumerate(summary)))
+
+
+# A teaser cut short: "The researchers also are investigating whether..." (not a whole sentence that a quotation's
+# elision mark follows: "… to hijack this event. …")
+_TRUNCATED = re.compile(r"(?<![.!?\s])\s*(?:\.\.\.|…)[\s\"”’')\]]*$")
+# The page talking to its reader: "Just fill in your contact details in the form below to join our mailing list",
+# "Please continue showing your support on this dedicated page"
+_TO_THE_READER = re.compile(r"\b(?:you|your|please|just)\b", re.IGNORECASE)
+_ABOUT_THE_PAGE = re.compile(
+    r"\b(?:(?:this|our)\s+(?:(?:dedicated|official)\s+)?(?:page|site|website|newsletter|mailing list)|"
+    r"(?:form|link|button)\s+(?:below|above)|click here|(?:sign up|subscribe) (?:for|to) our)\b",
+    re.IGNORECASE,
+)
+
+
+def _reads_as_news(text: str) -> bool:
+    """Whether a sentence can be a fact the outlet reports: not a teaser cut short, not the page addressing its
+    reader (a sign-up form, a link), which another outlet never "misses"."""
+    if _TRUNCATED.search(text):
+        return False
+    return not (_TO_THE_READER.search(text) and _ABOUT_THE_PAGE.search(text))
 
 
 def _article_coverage(

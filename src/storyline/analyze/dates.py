@@ -225,12 +225,17 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     clause = before[breaks[-1].end() :] if breaks else before
     # (end, is_future): the nearest cue wins, and "scheduled" or "expected to" counts as future, not as "-ed".
     cues = [(m.end(), True) for m in _FUTURE.finditer(clause)] + [(m.end(), False) for m in _PAST.finditer(clause)]
-    if not cues:  # "…will have a chance to respond before Sullivan holds another hearing on Feb. 23"
-        cues = [(m.end(), True) for m in _FUTURE.finditer(before)] + [(m.end(), False) for m in _PAST.finditer(before)]
     if cues:
         return "future" if max(cues)[1] else "past"
+    # No verb before it in its clause: the expression sits in the subject ("his decision on Thursday will be
+    # easy", "police on Monday arrested"), so the first verb after it, up to the clause's end, is its verb.
     after = _CLAUSE_BREAK.split(sentence[end:], maxsplit=1)[0]
-    return "future" if _FUTURE.search(after) and not _PAST.search(after) else "past"
+    later = [(m.start(), True) for m in _FUTURE.finditer(after)] + [(m.start(), False) for m in _PAST.finditer(after)]
+    if later:
+        return "future" if min(later)[1] else "past"
+    # "…will have a chance to respond before Sullivan holds another hearing on Feb. 23"
+    cues = [(m.end(), True) for m in _FUTURE.finditer(before)] + [(m.end(), False) for m in _PAST.finditer(before)]
+    return "future" if cues and max(cues)[1] else "past"
 
 
 # --- values ---------------------------------------------------------------------------------------------------

@@ -19,7 +19,14 @@ from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from storyline.analyze.glued_text import LEAD_IN_WORDS, before_footnote, is_photo_credit, without_glued_text
+from storyline.analyze.glued_text import (
+    LEAD_IN_WORDS,
+    NAME_PARTICLES,
+    WIRES,
+    before_footnote,
+    is_photo_credit,
+    without_glued_text,
+)
 from storyline.analyze.name_variants import GENERATIONS, SAINTS, variant_targets
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
@@ -68,7 +75,8 @@ SENTENCE_OPENERS = frozenset(
     "Before After When While If Although Though Because Since Until Once".split()
 )
 # a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
-_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--")
+# nor a headline's words across its colon ("Big Question: Is")
+_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--|:\s")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?)\s*[\"“‘]?$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -216,6 +224,8 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         relatives |= {name_key(m.text) for m in people if relation_before(article.body, m.start)}
         found += tagged
     found = _without_shouting(found)
+    terms = _term_acronyms(articles)
+    found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
     # A relative whose name only stood in a headline's capitals is gone with it.
@@ -235,6 +245,41 @@ def _without_shouting(mentions: list[Mention]) -> list[Mention]:
 
     written = {name_key(m.text) for m in mentions if not is_shouted(m)}
     return [m for m in mentions if not is_shouted(m) or name_key(m.text) in written]
+
+
+# a place after a preposition of place: "in Washington", "near Ocala"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _with_surnames_as_people(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, with a surname NER takes for a place a person ("Abdullah Ocalan … Ocalan was detained", every
+    "Ocalan" a GPE): the surname of the one person of the cluster who bears it, every article writing that person's
+    full name before it, and never after a preposition of place ("in Washington" is the city, whoever Denzel is)."""
+    bodies = {a.id: a.body for a in articles}
+    people = {name_key(m.text) for m in mentions if m.label == "PERSON" and " " in name_key(m.text)}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[name_key(m.text)].append(m)
+    surnames: set[str] = set()
+    for key, found in by_key.items():
+        if " " in key or any(m.label not in ("GPE", "LOC") for m in found):
+            continue
+        bearers = [p for p in people if bears_surname(p, key)]
+        if len(bearers) != 1:
+            continue
+        first_full = {}
+        for m in by_key[bearers[0]]:
+            first_full[m.article_id] = min(first_full.get(m.article_id, m.start), m.start)
+        if all(
+            m.article_id in first_full
+            and first_full[m.article_id] < m.start
+            and not _PLACE_BEFORE.search(bodies[m.article_id], max(0, m.start - 12), m.start)
+            for m in found
+        ):
+            surnames.add(key)
+    return [
+        Mention(m.article_id, m.start, m.end, m.text, "PERSON") if name_key(m.text) in surnames else m for m in mentions
+    ]
 
 
 def _is_participle(word: str, body: str) -> bool:
@@ -280,9 +325,34 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         text = body[start:end]
     if _is_junk(text) or re.match(r"-\w", body[end : end + 2]):  # "Mar" of "Mar-a-Lago"
         return None
-    if is_photo_credit(body, start, end, label):
+    if label == "PERSON" and text[0].islower() and re.split(r"[-‐'’\s]", text)[0] not in NAME_PARTICLES:
+        return None  # "ipRGCs", "iPhones": a term or a product; a name opens in lower case only with "de", "al-", …
+    if is_photo_credit(body, start, end, label) or _is_dateline_credit(body, start, end):
         return None
+    if label == "PERSON" and " " in text:  # "John F. Kennedy Airport", "Martin Luther King Jr. High School"
+        label = _NAMED_AFTER_A_PERSON.get(text.split()[-1].lower(), label)
     return Mention(article.id, start, end, text, label)
+
+
+# A wire's credit in a dateline: "ROME (AP) _", "ANKARA, Turkey (Reuters) -"
+_DATELINE_CREDIT = re.compile(r"\(([A-Z][\w-]*(?: [A-Z][\w-]*)?)\)\s*[_—–-]")
+
+
+def _is_dateline_credit(body: str, start: int, end: int) -> bool:
+    match = _DATELINE_CREDIT.match(body, max(0, start - 1))
+    return match is not None and match.start(1) == start and match.end(1) == end and body[start:end] in WIRES
+
+
+# A place or an institution named after a person, which NER tags by the person's name in it: its last word says
+# what it is. Not the words that are also surnames ("Sally Field", "Arsenio Hall", "Bruce Arena", "Grace Park").
+_NAMED_AFTER_A_PERSON = dict.fromkeys(
+    "airport bridge avenue boulevard highway expressway parkway tunnel square stadium memorial".split(),
+    "LOC",
+) | dict.fromkeys(
+    "school academy college university hospital institute foundation center centre library museum theater "
+    "theatre".split(),
+    "ORG",
+)
 
 
 # the words of a headline's clause around a name: up to the next or back to the last stop, colon, comma or quote mark
@@ -429,6 +499,34 @@ def _display_rank(form: tuple[str, int]) -> tuple[bool, bool, int, bool, int]:
 
 # "the Australian Maritime Safety Authority (Amsa)": a name, then the short form the text goes on to use
 _DEFINED_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|and|for|the|on)\s+)*){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+# "body mass index (BMI)", "non-image forming (NIF)", "retinal ganglion cells (RGCs)": lower-case words, then the
+# short form of a term the text goes on to use, which NER tags an organisation
+_TERM_ACRONYM = re.compile(r"((?:\b[a-z][a-z'’-]*\s+){1,8})\(([A-Za-z]{1,7}[A-Z]s?)\)")
+_SMALL_WORDS = frozenset("of and for the on in to a an".split())
+# ... unless the words name a body in lower case: "the state department of health (DOH)"
+_BODY_WORDS = frozenset(
+    "department agency office commission bureau ministry council committee association service administration "
+    "board authority court party union company group organization organisation force police army".split()
+)
+
+
+def _term_acronyms(articles: Sequence[Article]) -> set[str]:
+    """Keys of the acronyms the cluster defines for lower-case words: a term's short form, no one's name."""
+    found: set[str] = set()
+    for article in articles:
+        for match in _TERM_ACRONYM.finditer(article.body):
+            short = match.group(2)
+            letters = (short[:-1] if short.endswith("s") else short).lower()
+            parts = re.split(r"[\s-]+", match.group(1).strip())
+            if _BODY_WORDS & set(parts):
+                continue
+            for words in (parts, [p for p in parts if p not in _SMALL_WORDS]):
+                if "".join(w[0] for w in words[-len(letters) :]) == letters and len(words) >= len(letters):
+                    found |= {name_key(short), name_key(letters.upper())}
+                    break
+    return found
 
 
 def _acronyms(articles: Sequence[Article]) -> dict[str, str]:

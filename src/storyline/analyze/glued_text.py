@@ -21,14 +21,15 @@ _CREDIT = re.compile(r"^(?:Credit|Photo|Photograph|Courtesy)\b|\bPhoto\s*/|\s/|/
 _CREDITED_AFTER = re.compile(r"\s*/\s*[A-Z]")
 _CREDITED_BEFORE = re.compile(r"\b(?:Credit|Photo|Photograph|Photographer|Courtesy|Image)\b:?[ \t]*$")
 # Not "EPA": the European photo agency is also the US Environmental Protection Agency ("Trump's EPA").
-_WIRES = frozenset("AP AFP Reuters REUTERS Getty UPI".split())
+WIRES = frozenset("AP AFP Reuters REUTERS Getty UPI".split())
+"""News agencies, whose name credits a photo or a dateline."""
 # Words that join two names into one ("Johnson & Johnson", "Marks and Spencer"): a name after them is no repeat.
 _JOINING_WORDS = frozenset("& and of".split())
 _PLATFORMS = frozenset("Facebook Twitter Instagram YouTube Pinterest LinkedIn".split())
 # Small words that open or close no name: "of Bahrain", "University of Wisconsin at", "her Conservative Party"
 _EDGE_WORDS = frozenset("of at on in to for and the a an his her their its our".split())
 # Lower-case words inside a person's name: "Oscar de la Renta", "Abu Mustafa al-Sayed", "Ludwig van Beethoven"
-_NAME_PARTICLES = frozenset("de del della der di da du dos la le van von bin ibn al el".split())
+NAME_PARTICLES = frozenset("de del della der di da du dos la le van von bin ibn al el".split())
 
 
 def before_footnote(text: str) -> str:
@@ -52,9 +53,9 @@ def without_glued_text(body: str, tokens: list[tuple[int, int]], label: str) -> 
     social account ("Museum on Facebook"), small words at its edges, and a verb after a person's name ("Stephen
     kicks off"). None at all for a photo credit."""
     words = [body[s:e] for s, e in tokens]
-    if _CREDIT.search(body[tokens[0][0] : tokens[-1][1]]) or (len(words) > 1 and words[-1] in _WIRES):
+    if _CREDIT.search(body[tokens[0][0] : tokens[-1][1]]) or (len(words) > 1 and words[-1] in WIRES):
         return []
-    if len(words) > 1 and words[0] in _WIRES and words[1] != "Images":  # "Getty Images" is the agency itself
+    if len(words) > 1 and words[0] in WIRES and words[1] != "Images":  # "Getty Images" is the agency itself
         tokens, words = tokens[1:], words[1:]
     repeat = words.index(words[0], 2) if words[0] in words[2:] else 0
     if repeat and words[repeat - 1] not in _JOINING_WORDS:  # a name of two words or more, then the same name again
@@ -64,7 +65,7 @@ def without_glued_text(body: str, tokens: list[tuple[int, int]], label: str) -> 
     while len(tokens) > 1 and words[0] in _EDGE_WORDS:
         tokens, words = tokens[1:], words[1:]
     while len(tokens) > 1 and (
-        words[-1] in _EDGE_WORDS or (label == "PERSON" and words[-1].islower() and words[-1] not in _NAME_PARTICLES)
+        words[-1] in _EDGE_WORDS or (label == "PERSON" and words[-1].islower() and words[-1] not in NAME_PARTICLES)
     ):
         tokens, words = tokens[:-1], words[:-1]
     return tokens

@@ -47,7 +47,7 @@ def variant_targets(
     """Name key → the key of the longer name it is a spelling of; `people` are the keys of several words NER
     tagged a person at least once, `titles` the words of a role before a name ("senator", "producer"),
     `introduced` the pairs (short, longer) an article writes the longer name of before the short one."""
-    nicknames = _nicknames(people)
+    nicknames = _nicknames(people) | _misspelt_first_names(people, forms)
     target = nicknames | _fuller_names(people, nicknames, titles, introduced) | _national_names(forms, labels)
     person_keys = set(people)
     return target | _particle_surnames([k for k in forms if k not in person_keys], people, introduced)
@@ -63,6 +63,41 @@ def _nicknames(people: Sequence[str]) -> dict[str, str]:
         if first in NICKNAMES and formal in keys:
             target[key] = formal
     return target
+
+
+_VOWELS = frozenset("aeiouy")
+MIN_MISSPELT_LENGTH = 5
+"""Letters a first name needs before one vowel's difference is a misspelling ("Jonathon"/"Jonathan"), not
+another name ("Jon"/"Jan")."""
+
+
+def _misspelt_first_names(people: Sequence[str], forms: dict[str, Counter[str]]) -> dict[str, str]:
+    """'jonathan magwood' → 'jonathon magwood': the same surname after first names one inner vowel apart is one
+    person whose name an outlet misspelt; the name the cluster writes less often goes to the other. A vowel at
+    either end makes another name ("Maria"/"Mario"), and so does any other letter ("Jason"/"Mason")."""
+    target: dict[str, str] = {}
+    for key in people:
+        first, _, rest = key.partition(" ")
+        if len(first) < MIN_MISSPELT_LENGTH:
+            continue
+        others = [
+            p
+            for p in people
+            if p != key and p.partition(" ")[2] == rest and _one_inner_vowel_apart(first, p.partition(" ")[0])
+        ]
+        if len(others) == 1:
+            other = others[0]
+            counts = sum(forms[key].values()), sum(forms[other].values())
+            if counts[0] < counts[1] or (counts[0] == counts[1] and key > other):
+                target[key] = other
+    return target
+
+
+def _one_inner_vowel_apart(a: str, b: str) -> bool:
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+    return (
+        len(a) == len(b) and len(differ) == 1 and 0 < differ[0] < len(a) - 1 and {a[differ[0]], b[differ[0]]} <= _VOWELS
+    )
 
 
 def _fuller_names(

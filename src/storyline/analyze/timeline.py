@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.analyze.dates import MONTHS, WEEKDAYS, DateValue, find_dates
+from storyline.analyze.dates import MONTHS, WEEKDAYS, DateExpression, DateValue, find_dates
 from storyline.analyze.entities import EntityAnalysis
 from storyline.models import Article, DateMention, Event, Span
 from storyline.segment import segment
@@ -33,6 +33,9 @@ _STOPWORDS = frozenset(
 )
 _STOPWORDS |= frozenset(MONTHS) | frozenset(WEEKDAYS)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_ANY_WORD = re.compile(r"[^\W\d_]+")
+MIN_EVENT_WORDS = 2
+"""Words a sentence needs besides its date expression to report an event ("Alcorn resigned March 2.")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,8 @@ def _dated(index: int, article: Article, entities: EntityAnalysis | None) -> lis
         words = frozenset(w.lower() for w in _WORD.findall(sentence.text)) - _STOPWORDS
         in_sentence = frozenset(name for start, name in names if sentence.start <= start < sentence.end)
         for expression in expressions:
+            if _is_bare_date(sentence.text, expression):
+                continue
             start = sentence.start + expression.start
             mention = DateMention(
                 expression=expression.text,
@@ -82,6 +87,13 @@ def _dated(index: int, article: Article, entities: EntityAnalysis | None) -> lis
             )
             found.append(_Dated((index, start), expression.date, mention, words, in_sentence))
     return found
+
+
+def _is_bare_date(sentence: str, expression: DateExpression) -> bool:
+    """A line that is little but the date ("Friday, October 28", "Posted Nov. 9, 2017"): a page's dateline or a
+    section head, which dates no event of its own."""
+    rest = sentence[: expression.start] + " " + sentence[expression.end :]
+    return len(_ANY_WORD.findall(rest)) < MIN_EVENT_WORDS
 
 
 def _merge(dated: Sequence[_Dated]) -> list[list[_Dated]]:
@@ -108,7 +120,9 @@ def _same_moment(a: _Dated, b: _Dated) -> bool:
     if _cosine(a.words, b.words) >= SIMILAR_SENTENCES:
         return True
     shared = len(a.names & b.names)
-    return shared >= (1 if a.date.precision in ("day", "week") else 2) and a.date.value is not None
+    # an unresolved expression names one moment within its article ("last week" twice), not across articles
+    fixed = a.date.value is not None or a.order[0] == b.order[0]
+    return shared >= (1 if a.date.precision in ("day", "week") else 2) and fixed
 
 
 def _cosine(a: frozenset[str], b: frozenset[str]) -> float:

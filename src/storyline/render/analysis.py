@@ -61,9 +61,14 @@ def is_inferred(quote: Quote) -> bool:
 
 
 def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:
-    """Up to `n` events in timeline order: those most outlets report first, then resolved and finer ones."""
+    """Up to `n` events in timeline order: those most outlets report first, then resolved and finer ones.
+
+    A sentence is not shown again under a coarser date than its finest ("announced on Tuesday the target for 2019,
+    down from the 2018 target" is Tuesday's): the coarser dates date what it mentions, not what it reports.
+    """
+    owned = _owned_sentences(brief.timeline)
     ranked = sorted(
-        range(len(brief.timeline)),
+        owned,
         key=lambda i: (
             -len(event_article_ids(brief.timeline[i])),
             not brief.timeline[i].resolved,
@@ -71,7 +76,32 @@ def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:
             i,
         ),
     )
-    return [brief.timeline[i] for i in sorted(ranked[:n])]
+    return [_shown_by(brief.timeline[i], owned[i]) for i in sorted(ranked[:n])]
+
+
+def _owned_sentences(timeline: tuple[Event, ...]) -> dict[int, set[tuple[str, int]]]:
+    """Event index → the sentences (article, start) whose finest date it is ("met on Feb. 27-28 and said on
+    Friday" has two); events that are the finest date of no sentence of theirs are left out."""
+    finest: dict[tuple[str, int], int] = {}
+    for event in timeline:
+        for mention in event.mentions:
+            key = (mention.sentence.article, mention.sentence.start)
+            finest[key] = min(finest.get(key, 99), _PRECISION_RANK[event.precision])
+    owned: dict[int, set[tuple[str, int]]] = {}
+    for i, event in enumerate(timeline):
+        for mention in event.mentions:
+            key = (mention.sentence.article, mention.sentence.start)
+            if _PRECISION_RANK[event.precision] == finest[key]:
+                owned.setdefault(i, set()).add(key)
+    return owned
+
+
+def _shown_by(event: Event, sentences: set[tuple[str, int]]) -> Event:
+    """The event with a mention in a sentence it owns first, as renderers show the first mention's sentence."""
+    first = next(m for m in event.mentions if (m.sentence.article, m.sentence.start) in sentences)
+    if first is event.mentions[0]:
+        return event
+    return event.model_copy(update={"mentions": (first, *(m for m in event.mentions if m is not first))})
 
 
 def event_date(event: Event) -> str:
