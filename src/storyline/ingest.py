@@ -19,7 +19,7 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, TextIO
 
 from storyline.errors import InputError
@@ -285,16 +285,18 @@ def _looks_like_path(text: str) -> bool:
 
 
 def _is_article_file(path: Path) -> bool:
-    return not any(part.startswith(".") for part in path.parts) and _suffix(path) in ARTICLE_SUFFIXES
+    return not any(part.startswith(".") for part in path.parts) and file_suffix(path.name) in ARTICLE_SUFFIXES
 
 
-def _suffix(path: Path) -> str:
-    name = path.name.lower()
-    return ".jsonl.gz" if name.endswith(".jsonl.gz") else path.suffix.lower()
+def file_suffix(name: str) -> str:
+    """'nbc.HTML' → '.html', 'val.jsonl.gz' → '.jsonl.gz': a file name's suffix in lower case, '.jsonl.gz' as one, as
+    `ARTICLE_SUFFIXES` lists them (the command line's files and the web app's uploads are told apart by it)."""
+    name = name.lower()
+    return ".jsonl.gz" if name.endswith(".jsonl.gz") else PurePosixPath(name).suffix
 
 
 def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
-    suffix = _suffix(path)
+    suffix = file_suffix(path.name)
     try:
         if suffix in JSONL_SUFFIXES:
             yield from _from_jsonl(path, cluster)

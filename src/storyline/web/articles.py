@@ -22,6 +22,7 @@ from storyline.ingest import (
     LoadResult,
     decode,
     encoding_notes,
+    file_suffix,
     load_articles,
     load_jsonl_text,
 )
@@ -71,8 +72,7 @@ def read_upload(filename: str, data: bytes) -> TextInput:
     """
     label = upload_label(filename)
     accepted = ", ".join(UPLOAD_SUFFIXES)
-    name = filename.lower()
-    suffix = ".jsonl.gz" if name.endswith(".jsonl.gz") else PurePosixPath(name).suffix
+    suffix = file_suffix(filename)
     # A JSONL file is read as records even when its lines do not look like them, as on the command line.
     is_jsonl = suffix in JSONL_SUFFIXES
     if suffix not in UPLOAD_SUFFIXES:
