@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.models import Brief, Entity, Event, Quote
+from storyline.models import Brief, DateMention, Entity, Event, Quote
 from storyline.render.citations import marker
 from storyline.render.excerpts import clip_end, clip_start
 
@@ -82,23 +82,29 @@ def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:
 def _owned_sentences(timeline: tuple[Event, ...]) -> dict[int, set[tuple[str, int]]]:
     """Event index → the sentences (article, start) whose finest date it is ("met on Feb. 27-28 and said on
     Friday" has two); events that are the finest date of no sentence of theirs are left out."""
-    finest: dict[tuple[str, int], int] = {}
+    finest: dict[tuple[str, int], int] = {}  # sentence → the rank of its finest date (0, a day, is the finest)
     for event in timeline:
+        rank = _PRECISION_RANK[event.precision]
         for mention in event.mentions:
-            key = (mention.sentence.article, mention.sentence.start)
-            finest[key] = min(finest.get(key, 99), _PRECISION_RANK[event.precision])
+            key = _sentence_key(mention)
+            finest[key] = min(finest.get(key, rank), rank)
     owned: dict[int, set[tuple[str, int]]] = {}
     for i, event in enumerate(timeline):
         for mention in event.mentions:
-            key = (mention.sentence.article, mention.sentence.start)
+            key = _sentence_key(mention)
             if _PRECISION_RANK[event.precision] == finest[key]:
                 owned.setdefault(i, set()).add(key)
     return owned
 
 
+def _sentence_key(mention: DateMention) -> tuple[str, int]:
+    """(article id, start): the sentence a date mention stands in, the same for every date it holds."""
+    return mention.sentence.article, mention.sentence.start
+
+
 def _shown_by(event: Event, sentences: set[tuple[str, int]]) -> Event:
     """The event with a mention in a sentence it owns first, as renderers show the first mention's sentence."""
-    first = next(m for m in event.mentions if (m.sentence.article, m.sentence.start) in sentences)
+    first = next(m for m in event.mentions if _sentence_key(m) in sentences)
     if first is event.mentions[0]:
         return event
     return event.model_copy(update={"mentions": (first, *(m for m in event.mentions if m is not first))})
