@@ -191,14 +191,14 @@ def _write(result: Brief, fmt: Format, output: Path | None) -> None:
 @contextmanager
 def _open_store(db: Path | None) -> Iterator[BriefStore]:
     """The brief store at `db`; a StoreError becomes one line on stderr and exit code 1."""
-    from storyline.store import OTHER_STORE, BriefStore
+    from storyline.store import OTHER_STORE_ADVICE, BriefStore
 
     try:
         with BriefStore(db) as store:
             yield store
     except StoreError as exc:
         # The store's advice is worded for every caller; here, another store is what --db chooses.
-        message = str(exc).replace(OTHER_STORE, f"{OTHER_STORE} (--db FILE)")
+        message = str(exc).replace(OTHER_STORE_ADVICE, f"{OTHER_STORE_ADVICE} (--db FILE)")
         # soft_wrap: one problem stays one line, however narrow the terminal.
         err.print(f"error: {message}", markup=False, soft_wrap=True)
         raise typer.Exit(1) from None

@@ -63,17 +63,17 @@ ID_ALPHABET = string.ascii_lowercase + string.digits
 """Brief ids use no '-' or '_': an id starting with '-' would read as an option on the command line."""
 ID_LENGTH = 10
 
-OTHER_STORE = "use another store file"
+OTHER_STORE_ADVICE = "use another store file"
 """The advice of StoreError messages names no command or option: the same message reaches the command line (which
 adds its --db option to this phrase), the web app's users (who cannot choose the store) and Python callers."""
 _ADVICE = {
-    "SQLITE_NOTADB": f"move this file away or {OTHER_STORE}",
+    "SQLITE_NOTADB": f"move this file away or {OTHER_STORE_ADVICE}",
     "SQLITE_BUSY": "another process is writing to it; let that process finish, then retry",
     "SQLITE_LOCKED": "another process is writing to it; let that process finish, then retry",
-    "SQLITE_READONLY": f"make the file and its folder writable, or {OTHER_STORE}",
-    "SQLITE_CANTOPEN": f"check that its folder exists and is writable, or {OTHER_STORE}",
+    "SQLITE_READONLY": f"make the file and its folder writable, or {OTHER_STORE_ADVICE}",
+    "SQLITE_CANTOPEN": f"check that its folder exists and is writable, or {OTHER_STORE_ADVICE}",
     "SQLITE_FULL": "free some disk space, then retry",
-    "SQLITE_CORRUPT": f"restore the file from a backup or {OTHER_STORE}",
+    "SQLITE_CORRUPT": f"restore the file from a backup or {OTHER_STORE_ADVICE}",
 }
 
 
@@ -135,7 +135,7 @@ class BriefStore:
         except OSError as exc:
             raise StoreError(
                 f"cannot create the folder {self.path.parent} for the store {self.path}: {exc.strerror or exc}; "
-                f"{OTHER_STORE}"
+                f"{OTHER_STORE_ADVICE}"
             ) from exc
         with self._errors("open"):
             # Autocommit mode: transactions are opened explicitly, so a migration or a save is all or nothing.
@@ -295,13 +295,14 @@ class BriefStore:
         if version > known:
             raise StoreError(
                 f"{self.path} has store schema version {version}, newer than this storyline knows ({known}); "
-                f"upgrade storyline or {OTHER_STORE}"
+                f"upgrade storyline or {OTHER_STORE_ADVICE}"
             )
         if version == 0 and self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             # A storyline store has its version from its first transaction on: tables without one belong to another
             # program, whose database must not get ours added.
             raise StoreError(
-                f"{self.path} is a SQLite database but not a storyline store (it holds other tables); {OTHER_STORE}"
+                f"{self.path} is a SQLite database but not a storyline store (it holds other tables); "
+                f"{OTHER_STORE_ADVICE}"
             )
 
     def _user_version(self) -> int:
