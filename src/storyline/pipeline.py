@@ -139,8 +139,10 @@ def prepare_articles(articles: Iterable[Article], *, find_metadata: bool = True)
 
     Args:
         articles: Articles as `load_articles` returns them.
-        find_metadata: Also find each article's outlet and dateline date and check its language, which a brief shows;
-            False keeps to what selection reads (the same bodies, so the same sentences), as `storyline eval` does.
+        find_metadata: Also find each article's outlet and dateline date and check its language, which a brief shows,
+            and leave out an article written without spaces between words (Chinese, Japanese, Thai…); False keeps to
+            what selection reads (the same bodies, so the same sentences but for such an article), as `storyline
+            eval` does.
 
     Returns:
         The cleaned, unique articles in input order, and a problem for each skipped or doubtful one.
