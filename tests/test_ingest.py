@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.ingest import load_articles, load_record
+from storyline.ingest import file_suffix, load_articles, load_record
 from tests.conftest import DATA
 
 STORY = (
@@ -508,3 +508,9 @@ def test_ingest_a_date_for_a_file_not_read_is_a_warning(tmp_path: Path) -> None:
     assert [(p.source, p.reason, p.severity) for p in result.problems] == [
         ("--date", "bridge.tx=2019-03-08: no article read from 'bridge.tx'; date not used", "warning")
     ]
+
+
+def test_ingest_file_suffix_is_lower_case_with_jsonl_gz_as_one() -> None:
+    # The command line's files and the web app's uploads are told apart by this one rule.
+    names = ["nbc.HTML", "val.JSONL.GZ", "archive.tar.gz", "notes", "a.b/c.txt"]
+    assert [file_suffix(name) for name in names] == [".html", ".jsonl.gz", ".gz", "", ".txt"]
