@@ -35,6 +35,20 @@ def test_ingest_html_uses_trafilatura_body_and_page_metadata() -> None:
     assert "window.dataLayer" not in article.text
 
 
+
+def test_ingest_the_same_page_read_again_and_again_keeps_its_text(tmp_path: Path) -> None:
+    # trafilatura's `deduplicate=True` counts paragraphs in one cache for the whole process: the fourth reading of a
+    # page (the web app, a pile of pages sharing a wire story) came out empty.
+    copies = []
+    for n in range(6):
+        copy = tmp_path / f"copy{n}.html"
+        shutil.copyfile(DATA / "harbour_news.html", copy)
+        copies.append(copy)
+    one_by_one = [load_articles([copy]).articles[0].text for copy in copies]
+    together = [a.text for a in load_articles(copies).articles]
+    assert all(STORY in text for text in one_by_one + together)
+    assert len(set(one_by_one + together)) == 1
+
 def test_ingest_jsonl_documents_list_and_cluster_choice(tmp_path: Path) -> None:
     path = tmp_path / "clusters.jsonl"
     records = [

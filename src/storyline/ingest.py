@@ -695,7 +695,12 @@ def _parse_html(html: str) -> _Parsed:
     # trafilatura then finds no text at all.
     html = _XML_DECLARATION.sub("", html[:1000], count=1) + html[1000:]
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=True) or ""
+    from trafilatura.deduplication import LRU_SIZE, LRUCache
+
+    # A cache of this page's own segments: with `deduplicate=True`, trafilatura counts every paragraph in one cache
+    # for the whole process, and a page read a fourth time (the web app, a test suite) came out empty.
+    seen = LRUCache(maxsize=LRU_SIZE)
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=seen) or ""
     metadata = trafilatura.extract_metadata(html)
     found = htmldate.find_date(html, original_date=True, extensive_search=False)
     return _Parsed(
