@@ -527,6 +527,13 @@ def test_entities_a_term_abbreviated_after_lower_case_words_is_no_organisation()
     assert "BMI" not in names
 
 
+def test_entities_a_hyphen_before_an_abbreviation_is_no_crash() -> None:
+    from storyline.analyze.entities import _term_acronyms
+
+    body = "Sleep was poorer with a high index- (HI) score and a body mass index (BMI) over 30."
+    assert _term_acronyms([article(body)]) >= {"bmi"}
+
+
 def test_entities_a_wire_credit_in_a_dateline_is_no_organisation() -> None:
     body = "HARBOURTON (AP) _ The ferry sank. AP reporters saw it."
     at = body.index("AP")

@@ -519,7 +519,7 @@ def _term_acronyms(articles: Sequence[Article]) -> set[str]:
         for match in _TERM_ACRONYM.finditer(article.body):
             short = match.group(2)
             letters = (short[:-1] if short.endswith("s") else short).lower()
-            parts = re.split(r"[\s-]+", match.group(1).strip())
+            parts = [part for part in re.split(r"[\s-]+", match.group(1)) if part]  # "well- (W)" ends in ""
             if _BODY_WORDS & set(parts):
                 continue
             for words in (parts, [p for p in parts if p not in _SMALL_WORDS]):
