@@ -35,7 +35,6 @@ def test_ingest_html_uses_trafilatura_body_and_page_metadata() -> None:
     assert "window.dataLayer" not in article.text
 
 
-
 def test_ingest_the_same_page_read_again_and_again_keeps_its_text(tmp_path: Path) -> None:
     # trafilatura's `deduplicate=True` counts paragraphs in one cache for the whole process: the fourth reading of a
     # page (the web app, a pile of pages sharing a wire story) came out empty.
@@ -48,6 +47,7 @@ def test_ingest_the_same_page_read_again_and_again_keeps_its_text(tmp_path: Path
     together = [a.text for a in load_articles(copies).articles]
     assert all(STORY in text for text in one_by_one + together)
     assert len(set(one_by_one + together)) == 1
+
 
 def test_ingest_jsonl_documents_list_and_cluster_choice(tmp_path: Path) -> None:
     path = tmp_path / "clusters.jsonl"

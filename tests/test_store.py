@@ -308,6 +308,5 @@ def test_cli_garbage_db_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["list", "--db", str(db)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"error: cannot open {db}: file is not a database; "
-        "move this file away or use another store file (--db FILE)\n"
+        f"error: cannot open {db}: file is not a database; move this file away or use another store file (--db FILE)\n"
     )

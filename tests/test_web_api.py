@@ -184,9 +184,7 @@ def test_web_api_brief_that_no_longer_loads_is_500_not_404(client: TestClient, s
     assert "no longer loads" in response.json()["error"]
 
 
-def test_web_api_store_errors_name_no_command_line_option_or_command(
-    tmp_path: Path, seed_text: dict[str, str]
-) -> None:
+def test_web_api_store_errors_name_no_command_line_option_or_command(tmp_path: Path, seed_text: dict[str, str]) -> None:
     """A web client can neither pass --db nor run `storyline …`: the store's advice names neither."""
     garbage, plain, other = tmp_path / "garbage.sqlite3", tmp_path / "plain", tmp_path / "other.sqlite3"
     garbage.write_bytes(b"this is not a database, just some text " * 100)

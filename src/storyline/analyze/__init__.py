@@ -33,6 +33,7 @@ from storyline.analyze.conflicts import find_conflicts
 from storyline.analyze.coverage import find_coverage
 from storyline.analyze.entities import analyze_entities
 from storyline.analyze.quotes import find_quotes
+from storyline.analyze.speakers import ClusterPeople
 from storyline.analyze.timeline import build_timeline
 from storyline.models import Article, Conflict, Coverage, Entity, Event, Quote, SummarySentence
 from storyline.represent import Cluster
@@ -67,7 +68,8 @@ def analyze(
         ModelUnavailable: spaCy or its English model package is not installed.
     """
     entities = analyze_entities(articles)
-    quotes = tuple(quote for article in articles for quote in find_quotes(article, entities))
+    people = ClusterPeople.of(entities)
+    quotes = tuple(quote for article in articles for quote in find_quotes(article, entities, people))
     timeline = build_timeline(articles, entities)
     if cluster is None:
         return Analysis(entities.entities, quotes, timeline)

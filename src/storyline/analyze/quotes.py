@@ -53,7 +53,7 @@ from storyline.analyze.quote_flow import (
 )
 from storyline.analyze.quote_marks import Found, quote_spans
 from storyline.analyze.referents import Speaker
-from storyline.analyze.speakers import speaker_context
+from storyline.analyze.speakers import ClusterPeople, speaker_context
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.subjects import (
     group_opening,
@@ -190,19 +190,20 @@ _WHEN_AFTER_VERB = re.compile(
 )
 
 
-def find_quotes(article: Article, entities: EntityAnalysis) -> list[Quote]:
+def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: ClusterPeople | None = None) -> list[Quote]:
     """The direct quotations in `article.body` with their speakers and kinds.
 
     Args:
         article: A cleaned article; spans point into its `body`.
         entities: The cluster's entity analysis: mentions with canonical names.
+        cluster_people: `ClusterPeople.of(entities)`, worked out once for all the cluster's articles (else here).
 
     Returns:
         Quotes in reading order; `body[q.span.start:q.span.end] == q.text` and likewise for `speaker_span`.
     """
     body = article.body
     people = sorted((m for m in entities.mentions if m.article_id == article.id), key=lambda m: m.start)
-    text = ArticleText(body, people, speaker_context(body, article.id, entities))
+    text = ArticleText(body, people, speaker_context(body, article.id, entities, cluster_people))
     quotes: list[Quote] = []
     previous: tuple[Found, Speaker | None] | None = None
     # "he" or "she" the text attributes each speaker's quotes with so far: surer than what other pronouns suggest

@@ -67,20 +67,51 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 _AT_VERB = re.compile(rf"\b(?:(?!told\b|tells?\b)(?:{VERBS})\s+(?P<after>{_NAME})|(?P<before>{_NAME})\s+(?:{VERBS}))\b")
 
 
-def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> SpeakerContext:
-    """The people an article names, in reading order, and the surnames that point to them."""
+@dataclasses.dataclass(frozen=True)
+class ClusterPeople:
+    """What `speaker_context` reads from the whole cluster rather than from one article, worked out once a cluster
+    (once an article, it was a fifth of the analysis time of a 100-article pile)."""
+
+    full_names: frozenset[str]
+    """The people NER tagged and named in full somewhere in the cluster."""
+    surnames: dict[str, set[str]]
+    """`person_surnames` of all the cluster's mentions."""
+    named_in_full: Counter[str]
+    """How often the cluster writes each name in full, for people and for `full_names`."""
+    others_named_in_full: Counter[str]
+    """The same for the other names; they count too where an article makes one a person (`_spoken_full_names`)."""
+
+    @classmethod
+    def of(cls, entities: EntityAnalysis) -> ClusterPeople:
+        # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
+        full_names = frozenset(m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip())
+        # in full only: a bare surname was merged into one bearer already, and NER may tag the one who speaks an
+        # organisation ("Amber Pasztor" ORG, her child "Rene Pasztor" PERSON) once its surname speaks alone
+        in_full = [m for m in entities.mentions if " " in m.text]
+        return cls(
+            full_names,
+            person_surnames(entities.mentions),
+            Counter(m.name for m in in_full if m.label == "PERSON" or m.name in full_names),
+            Counter(m.name for m in in_full if not (m.label == "PERSON" or m.name in full_names)),
+        )
+
+
+def speaker_context(
+    body: str, article_id: str, entities: EntityAnalysis, cluster_people: ClusterPeople | None = None
+) -> SpeakerContext:
+    """The people an article names, in reading order, and the surnames that point to them. `cluster_people` is
+    `ClusterPeople.of(entities)`, passed in when several articles of one cluster are read."""
+    cluster = cluster_people or ClusterPeople.of(entities)
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
-    # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
-    full_names = {m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip()}
     spoken = _spoken_full_names(body, people)
-    full_names |= {m.name for m in spoken}
+    full_names = cluster.full_names | {m.name for m in spoken}
     persons = [
         m
         for m, following in zip(people, [*people[1:], None], strict=False)
         if (m.label == "PERSON" or m.name in full_names) and could_be_person(body, m, following)
     ]
     titles = titles_before(body, people)
-    cluster_surnames = person_surnames(entities.mentions)
+    cluster_surnames = cluster.surnames
     surnames = person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames)
     persons = sorted([*persons, *missed_surnames(body, article_id, people, surnames)], key=lambda m: m.start)
     context = SpeakerContext(
@@ -91,10 +122,9 @@ def speaker_context(body: str, article_id: str, entities: EntityAnalysis) -> Spe
         titled={name for _, head, name, _ in titles if head not in RELATIONS},  # "Congressman Goodlatte", not "his son"
         persons=persons,
         organisations=outside_quotes(body, [m for m in people if m.label == "ORG"]),
-        # in full only: a bare surname was merged into one bearer already, and NER may tag the one who speaks an
-        # organisation ("Amber Pasztor" ORG, her child "Rene Pasztor" PERSON) once its surname speaks alone
-        mentions=Counter(
-            m.name for m in entities.mentions if (m.label == "PERSON" or m.name in full_names) and " " in m.text
+        mentions=cluster.named_in_full
+        + Counter(
+            {name: cluster.others_named_in_full[name] for name in full_names & cluster.others_named_in_full.keys()}
         ),
         relatives={name for _, head, name, _ in titles if head in RELATIONS},
     )
