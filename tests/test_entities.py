@@ -567,3 +567,23 @@ def test_entities_a_person_opening_in_lower_case_needs_a_particle(name: str, kep
     body = f"Researchers said {name} respond fast."
     at = body.index(name)
     assert (clean_mention(article(body), at, at + len(name), "PERSON") is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "label"),
+    [
+        ("Costs by region: Oregon - Portland, $31,000; Idaho, $19,000.", "Oregon - Portland", "ORG"),
+        ("Costs by region: Ohio - and Iowa are the cheapest.", "Ohio -", "GPE"),
+    ],
+)
+def test_entities_a_span_across_a_spaced_dash_is_junk(body: str, span: str, label: str) -> None:
+    at = body.index(span)
+    assert clean_mention(article(body), at, at + len(span), label) is None
+
+
+def test_entities_people_of_a_place_before_a_full_name_are_no_part_of_it() -> None:
+    body = "The record went to Tucsonians Mara Quint Dorsey and her crew."
+    span = "Tucsonians Mara Quint Dorsey"
+    at = body.index(span)
+    mention = clean_mention(article(body), at, at + len(span), "PERSON")
+    assert mention is not None and mention.text == "Mara Quint Dorsey"

@@ -76,7 +76,10 @@ SENTENCE_OPENERS = frozenset(
 )
 # a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
 # nor a headline's words across its colon ("Big Question: Is")
-_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--|:\s")
+# ... and a spaced dash: a flattened table's "New Jersey - North" or "Illinois - Chicago" holds no one name
+_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--|:\s|\s[-–—](?:\s|$)")
+# People of a place before a full name: "Albuquerqueans Ben Abruzzo", "Texans Ann Richards"
+_DEMONYM = re.compile(r"[A-Z][a-z]{3,}(?:ans|ites)")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?)\s*[\"“‘]?$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -312,6 +315,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         return None
     if label == "PERSON":
         tokens = _after_last_title(body, tokens)
+        if len(tokens) >= 3 and _DEMONYM.fullmatch(body[tokens[0][0] : tokens[0][1]]):
+            tokens = tokens[1:]
     tokens = _after_owner(body, tokens)
     if label == "PERSON" and len(tokens) >= 3 and _headline_word_after_name(body, tokens):
         tokens = tokens[:-1]
