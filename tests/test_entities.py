@@ -587,3 +587,13 @@ def test_entities_people_of_a_place_before_a_full_name_are_no_part_of_it() -> No
     at = body.index(span)
     mention = clean_mention(article(body), at, at + len(span), "PERSON")
     assert mention is not None and mention.text == "Mara Quint Dorsey"
+
+
+def test_entities_an_acronym_spelt_out_in_lower_case_after_it_is_a_term() -> None:
+    from storyline.analyze.entities import _term_acronyms
+
+    body = (
+        "The coach teaches the PCRs, which stands for pause, count and reset. Players who learn PCR sleep better. "
+        "The NFL stands for the league."
+    )
+    assert _term_acronyms([article(body)]) == {name_key("PCR"), name_key("PCRs")}

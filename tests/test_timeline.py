@@ -387,3 +387,17 @@ def test_timeline_a_year_after_a_figure_without_comparison_is_an_event() -> None
 )
 def test_timeline_a_range_is_one_event_under_its_start(sentence: str, expression: str, value: str) -> None:
     assert dates(sentence, None) == [(expression, value)]
+
+
+def test_timeline_as_in_a_year_compares_and_dates_no_event() -> None:
+    assert dates("As in 2015, ferries from Oban carried the most cars.") == []
+
+
+def test_timeline_a_title_case_heading_dates_no_event() -> None:
+    body = "Top 2016 Ferry Routes\nThe ferry company opened a route to Oban in 2016."
+    assert dates(body) == [("2016", "2016")]
+
+
+def test_timeline_of_todays_is_the_present_age_not_a_day() -> None:
+    assert dates("The pier was built by the grandparents of today's fishermen.") == []
+    assert dates("Today's vote closed the pier.") == [("Today", "2019-03-07")]

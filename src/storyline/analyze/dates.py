@@ -87,7 +87,8 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion)?"
-_FIGURE_BEFORE = re.compile(rf"(?<![\w.,]){_FIGURE}\s+in\s+$")  # "149 in ", "$26,984 in ", "17% in "
+# "149 in ", "$26,984 in ", "17% in ", and "As in 2013, …": a figure or a comparison
+_FIGURE_BEFORE = re.compile(rf"(?:(?<![\w.,]){_FIGURE}|\b(?i:as))\s+in\s+$")
 _FIGURE_AFTER = re.compile(rf"\s*\(\s*{_FIGURE}\s*\)")  # "2011 (33%)"
 _COMPARISON = re.compile(
     r"\b(?i:from|compared|versus|vs|than|low|high|record|up|down|rose|fell|grew|dropped|increased|decreased|"
@@ -200,6 +201,8 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
     opens_clause = not before.rstrip() or before.rstrip()[-1] in "\"“‘'(.!?:—-"
     if groups.get("deictic") and match.group("x")[0].isupper() and not opens_clause:
         return False  # "Americans for a Better Tomorrow": capitalized inside a sentence, it is a name
+    if groups.get("deictic") and re.match(r"['’]s\s", after) and re.search(r"\bof\s+$", before):
+        return False  # "the ancestors of today's Tuareg", "many of today's voters": the present age, no day
     if groups.get("bare_year") and _is_baseline(before, after):
         return False
     return not (groups.get("bare_year") and _is_name_word(_NAME_BEFORE_YEAR.search(before), _YEAR_NAME_OK))
@@ -211,6 +214,8 @@ def _is_baseline(before: str, after: str) -> bool:
     if _FIGURE_AFTER.match(after):
         return True
     figure = _FIGURE_BEFORE.search(before)
+    if figure is not None and figure.group().lower().startswith("as"):
+        return True
     return figure is not None and _COMPARISON.search(before, 0, figure.start()) is not None
 
 

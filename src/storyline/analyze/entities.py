@@ -517,10 +517,21 @@ _BODY_WORDS = frozenset(
 )
 
 
+# "the ABCs, which stands for antecedents, behaviors and consequences": the same, spelt out after the short form
+_STANDS_FOR = re.compile(
+    r"\b([A-Z]{2,7})s?\b,?\s+(?:which\s+|that\s+)?stands?\s+for\s+((?:[a-z][a-z'’-]*,?\s+){1,9}[a-z][a-z'’-]*)"
+)
+
+
 def _term_acronyms(articles: Sequence[Article]) -> set[str]:
     """Keys of the acronyms the cluster defines for lower-case words: a term's short form, no one's name."""
     found: set[str] = set()
     for article in articles:
+        for match in _STANDS_FOR.finditer(article.body):
+            letters = match.group(1).lower()
+            words = [w for w in re.split(r"[\s,-]+", match.group(2)) if w and w not in _SMALL_WORDS]
+            if "".join(w[0] for w in words[: len(letters)]) == letters and not _BODY_WORDS & set(words):
+                found |= {name_key(letters.upper()), name_key(letters.upper() + "s")}
         for match in _TERM_ACRONYM.finditer(article.body):
             short = match.group(2)
             letters = (short[:-1] if short.endswith("s") else short).lower()

@@ -104,10 +104,14 @@ def _ends_a_range(sentence: str, previous: DateExpression | None, expression: Da
 
 
 def _is_bare_date(sentence: str, expression: DateExpression) -> bool:
-    """A line that is little but the date ("Friday, October 28", "Posted Nov. 9, 2017"): a page's dateline or a
-    section head, which dates no event of its own."""
+    """A line that is little but the date ("Friday, October 28", "Posted Nov. 9, 2017") or a title-case heading
+    without a stop: a page's dateline or a section head, which dates no event of its own."""
     rest = sentence[: expression.start] + " " + sentence[expression.end :]
-    return len(_ANY_WORD.findall(rest)) < MIN_EVENT_WORDS
+    words = _ANY_WORD.findall(rest)
+    # a heading: no closing stop, every longer word capitalised ("Top 2014 Wedding Statistics")
+    long = [w for w in words if len(w) > 3]
+    heading = not re.search(r"[.!?\"”’')]\s*$", sentence) and len(long) >= 2 and all(w[0].isupper() for w in long)
+    return len(words) < MIN_EVENT_WORDS or heading
 
 
 def _merge(dated: Sequence[_Dated]) -> list[list[_Dated]]:
