@@ -597,3 +597,22 @@ def test_entities_an_acronym_spelt_out_in_lower_case_after_it_is_a_term() -> Non
         "The NFL stands for the league."
     )
     assert _term_acronyms([article(body)]) == {name_key("PCR"), name_key("PCRs")}
+
+
+@pytest.mark.parametrize(("name", "label"), [("Duke of Harbourton", "ORG"), ("Princess of Oban", "GPE")])
+def test_entities_a_noble_title_of_a_place_is_a_person(name: str, label: str) -> None:
+    body = f"The pier was opened by the {name} in 1901."
+    at = body.index(name)
+    mention = clean_mention(article(body), at, at + len(name), label)
+    assert mention is not None and (mention.text, mention.label) == (name, "PERSON")
+
+
+def test_entities_a_capitalised_phrase_the_cluster_writes_in_lower_case_is_no_person() -> None:
+    from storyline.analyze.entities import _without_common_nouns
+
+    body = "Crowds waited for the Perseid Comet show. The Perseid comet dust fell. Tova Lind watched."
+    found = [
+        Mention("a1", body.index("Perseid Comet"), body.index("Perseid Comet") + 13, "Perseid Comet", "PERSON"),
+        Mention("a1", body.index("Tova Lind"), body.index("Tova Lind") + 9, "Tova Lind", "PERSON"),
+    ]
+    assert [m.text for m in _without_common_nouns(found, [article(body)])] == ["Tova Lind"]
