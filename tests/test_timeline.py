@@ -141,6 +141,8 @@ def test_timeline_last_month_name_after_it_is_this_year() -> None:
         ("The pier said some ferries might sail late Friday.", "2019-03-08"),
         ("They prepared for Friday's expected storm.", "2019-03-08"),
         ("The pier said ferries may have sailed late Monday.", "2019-03-04"),
+        ("If Friday's gale hits the pier, the ferries could stay in port.", "2019-03-08"),
+        ("If the gale hit the pier on Monday, nobody saw it.", "2019-03-04"),
     ],
 )
 def test_timeline_weekday_past_and_future(sentence: str, value: str) -> None:

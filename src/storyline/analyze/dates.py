@@ -95,6 +95,7 @@ _COMPARISON = re.compile(
     r"doubled|tripled|halved)\b"
 )
 _ANY_WORD = re.compile(r"[^\W\d_]+")
+_CONDITION = re.compile(r"\b(?i:if|unless)\s+(?:\w+\s+){0,3}$")
 _FRONTED = re.compile(
     r"\s*[\"“]?(?i:on|by|until|till|from|since|as\s+of|early|late|later|earlier)(?:\s+(?i:on|early|late))?\s*"
 )
@@ -272,6 +273,8 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
         return "future" if min(later, key=lambda cue: (cue[0], not cue[1]))[1] else "past"
     # "…will have a chance to respond before Sullivan holds another hearing on Feb. 23"
     cues = [(m.end(), True) for m in _FUTURE.finditer(before)] + [(m.end(), False) for m in _PAST.finditer(before)]
+    if not cues and _CONDITION.search(before):
+        return "future"  # "If Tuesday's storm damages a satellite, …": a condition in the present looks ahead
     return "future" if cues and max(cues)[1] else "past"
 
 
