@@ -143,6 +143,9 @@ def test_timeline_last_month_name_after_it_is_this_year() -> None:
         ("The pier said ferries may have sailed late Monday.", "2019-03-04"),
         ("If Friday's gale hits the pier, the ferries could stay in port.", "2019-03-08"),
         ("If the gale hit the pier on Monday, nobody saw it.", "2019-03-04"),
+        # "since" looks back whatever follows; a wire's " _ " ends a clause like a dash
+        ("Divers have searched the pier since Monday while more are expected to arrive.", "2019-03-04"),
+        ("The ferry sank in Monday's gale _ a loss the owners are expected to absorb.", "2019-03-04"),
     ],
 )
 def test_timeline_weekday_past_and_future(sentence: str, value: str) -> None:
@@ -376,8 +379,12 @@ def test_timeline_the_year_of_a_figure_compared_is_no_event(sentence: str) -> No
     assert dates(sentence) == []
 
 
-def test_timeline_a_year_after_a_figure_without_comparison_is_an_event() -> None:
-    assert dates("The yard laid off 300 in 2012 after the merger.") == [("2012", "2012")]
+@pytest.mark.parametrize(
+    "sentence",
+    ["The yard laid off 300 in 2012 after the merger.", "Ferry ticket sales grew 40 percent in 2012, to $3 million."],
+)
+def test_timeline_a_year_after_a_figure_not_compared_is_an_event(sentence: str) -> None:
+    assert dates(sentence) == [("2012", "2012")]
 
 
 @pytest.mark.parametrize(
@@ -402,4 +409,5 @@ def test_timeline_a_title_case_heading_dates_no_event() -> None:
 
 def test_timeline_of_todays_is_the_present_age_not_a_day() -> None:
     assert dates("The pier was built by the grandparents of today's fishermen.") == []
+    assert dates("Few doubted the outcome of today's harbour board vote.") == [("today", "2019-03-07")]
     assert dates("Today's vote closed the pier.") == [("Today", "2019-03-07")]

@@ -87,19 +87,27 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion)?"
-# "149 in ", "$26,984 in ", "17% in ", and "As in 2013, …": a figure or a comparison
-_FIGURE_BEFORE = re.compile(rf"(?:(?<![\w.,]){_FIGURE}|\b(?i:as))\s+in\s+$")
+# "from 149 in ", "low of $26,984 in ", "and 57% in ", and "As in 2013, …": a figure compared, or a comparison
+# (not "sales grew 724 percent in 1998": that year is the growth's own)
+_FIGURE_BEFORE = re.compile(
+    rf"(?:(?:\b(?i:from|than|with|to|versus|vs\.|of|and|or)\s+|,\s*){_FIGURE}|\b(?i:as))\s+in\s+$"
+)
 _FIGURE_AFTER = re.compile(rf"\s*\(\s*{_FIGURE}\s*\)")  # "2011 (33%)"
 _COMPARISON = re.compile(
     r"\b(?i:from|compared|versus|vs|than|low|high|record|up|down|rose|fell|grew|dropped|increased|decreased|"
     r"doubled|tripled|halved)\b"
+)
+_EVENT_NOUN = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}(?i:primary|primaries|election|vote|ballot|meeting|summit|talks|session|hearing|"
+    r"trial|game|match|race|final|debate|speech|announcement|decision|ceremony|deadline|launch|event|rally|"
+    r"march|strike|protest|opening|release|report|sale|auction|show|concert|parade)\b"
 )
 _ANY_WORD = re.compile(r"[^\W\d_]+")
 _CONDITION = re.compile(r"\b(?i:if|unless)\s+(?:\w+\s+){0,3}$")
 _FRONTED = re.compile(
     r"\s*[\"“]?(?i:on|by|until|till|from|since|as\s+of|early|late|later|earlier)(?:\s+(?i:on|early|late))?\s*"
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|and|but|which|who|when|after|before)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s_\s|\b(?:that|and|but|which|who|when|after|before)\b")  # "_": a wire's dash
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +211,9 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
     if groups.get("deictic") and match.group("x")[0].isupper() and not opens_clause:
         return False  # "Americans for a Better Tomorrow": capitalized inside a sentence, it is a name
     if groups.get("deictic") and re.match(r"['’]s\s", after) and re.search(r"\bof\s+$", before):
-        return False  # "the ancestors of today's Tuareg", "many of today's voters": the present age, no day
+        # "the ancestors of today's Tuareg", "many of today's voters": the present age, no day; unless an event
+        # follows: "the relevance of today's Western Primary"
+        return bool(_EVENT_NOUN.match(after))
     if groups.get("bare_year") and _is_baseline(before, after):
         return False
     return not (groups.get("bare_year") and _is_name_word(_NAME_BEFORE_YEAR.search(before), _YEAR_NAME_OK))
@@ -254,6 +264,8 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     if _FUTURE.match(sentence, end + 3) and re.match(r"['’]s\s", sentence[end : end + 3]):
         return "future"  # "Friday's expected storm": the day's own participle, whatever the clause's verb
     before = sentence[:start]
+    if re.search(r"\b(?i:since)\s+$", before):
+        return "past"  # "have been staying there since December 25, while others are expected …"
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     # (end, is_future): the nearest cue wins, and "scheduled" or "expected to" counts as future, not as "-ed".
