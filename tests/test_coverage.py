@@ -45,6 +45,10 @@ def test_coverage_lists_only_what_no_other_article_says() -> None:
         "Inspectors are also checking whether the other bridges across the river...",
         "Just enter your email address in the form below to get our weekly bridge newsletter.",
         "Please keep sharing your photos of the Harbor Bridge works on this dedicated page.",
+        "The agency's website, harborbridgeworks.org, carries daily updates on the closure.",
+        "Dover and Calais carry the most lorries ( and , respectively), and and carried the fewest.",
+        "Drivers will pay the most in the following towns in the county.",
+        "Inspectors measured the cable strain after a 6-h [Method (Meth.",
     ],
 )
 def test_coverage_skips_teasers_and_the_page_talking_to_its_reader(furniture: str) -> None:
@@ -121,3 +125,9 @@ def test_coverage_and_conflicts_in_the_json_schema() -> None:
 def test_coverage_not_computed_without_analysis(examples_dir: Path) -> None:
     brief = storyline.brief([examples_dir], options=BriefOptions(analysis=False))
     assert brief.coverage == Coverage()
+
+
+def test_coverage_keeps_a_fact_about_the_following_day() -> None:
+    fact = "The ferries ran late again the following day."
+    coverage, _ = coverage_of(f"{SHARED}\n{fact}", PARAPHRASE)
+    assert [f.text for f in coverage.articles[0].unique] == [fact]

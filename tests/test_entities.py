@@ -574,3 +574,52 @@ def test_entities_a_person_opening_in_lower_case_needs_a_particle(name: str, kep
     body = f"Researchers said {name} respond fast."
     at = body.index(name)
     assert (clean_mention(article(body), at, at + len(name), "PERSON") is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "label"),
+    [
+        ("Costs by region: Oregon - Portland, $31,000; Idaho, $19,000.", "Oregon - Portland", "ORG"),
+        ("Costs by region: Ohio - and Iowa are the cheapest.", "Ohio -", "GPE"),
+    ],
+)
+def test_entities_a_span_across_a_spaced_dash_is_junk(body: str, span: str, label: str) -> None:
+    at = body.index(span)
+    assert clean_mention(article(body), at, at + len(span), label) is None
+
+
+def test_entities_people_of_a_place_before_a_full_name_are_no_part_of_it() -> None:
+    body = "The record went to Tucsonians Mara Quint Dorsey and her crew."
+    span = "Tucsonians Mara Quint Dorsey"
+    at = body.index(span)
+    mention = clean_mention(article(body), at, at + len(span), "PERSON")
+    assert mention is not None and mention.text == "Mara Quint Dorsey"
+
+
+def test_entities_an_acronym_spelt_out_in_lower_case_after_it_is_a_term() -> None:
+    from storyline.analyze.entities import _term_acronyms
+
+    body = (
+        "The coach teaches the PCRs, which stands for pause, count and reset. Players who learn PCR sleep better. "
+        "The NFL stands for the league."
+    )
+    assert _term_acronyms([article(body)]) == {name_key("PCR"), name_key("PCRs")}
+
+
+@pytest.mark.parametrize(("name", "label"), [("Duke of Harbourton", "ORG"), ("Princess of Oban", "GPE")])
+def test_entities_a_noble_title_of_a_place_is_a_person(name: str, label: str) -> None:
+    body = f"The pier was opened by the {name} in 1901."
+    at = body.index(name)
+    mention = clean_mention(article(body), at, at + len(name), label)
+    assert mention is not None and (mention.text, mention.label) == (name, "PERSON")
+
+
+def test_entities_a_capitalised_phrase_the_cluster_writes_in_lower_case_is_no_person() -> None:
+    from storyline.analyze.entities import _without_common_nouns
+
+    body = "Crowds waited for the Perseid Comet show. The Perseid comet dust fell. Tova Lind watched."
+    found = [
+        Mention("a1", body.index("Perseid Comet"), body.index("Perseid Comet") + 13, "Perseid Comet", "PERSON"),
+        Mention("a1", body.index("Tova Lind"), body.index("Tova Lind") + 9, "Tova Lind", "PERSON"),
+    ]
+    assert [m.text for m in _without_common_nouns(found, [article(body)])] == ["Tova Lind"]

@@ -47,3 +47,17 @@ def test_summary_a_sentence_opening_a_quotation_joins_no_earlier_pick() -> None:
     article = Article(id="a1", source="a1", raw=body, text=body, body=body)
     summary = _summary(article, texts, {})
     assert joined_quotations(summary, [article]) == tuple(summary)
+
+
+def test_summary_an_article_supporting_twice_is_cited_once() -> None:
+    body = "The ferry will sail at dawn."
+    sentence = SummarySentence(
+        text=body,
+        source=Span(article="a1", start=0, end=len(body)),
+        support=(
+            SupportSpan(article="a2", start=0, end=9, similarity=0.6),
+            SupportSpan(article="a2", start=40, end=60, similarity=0.5),
+            SupportSpan(article="a1", start=80, end=90, similarity=0.45),
+        ),
+    )
+    assert sentence.cites == ["a1", "a2"]

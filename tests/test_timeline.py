@@ -133,6 +133,19 @@ def test_timeline_last_month_name_after_it_is_this_year() -> None:
         # No verb before the day in its clause: the verb after it sets the tense.
         ("If the board agrees, the mayor said, her vote on Friday will be a formality.", "2019-03-08"),
         ("The council on Monday voted to close the pier.", "2019-03-04"),
+        # A fronted day takes the main clause's verb; a forecast's participle, "due" and "might" look ahead.
+        ("On Friday, the ferry will sail for the first time.", "2019-03-08"),
+        ("Crews braced for the gale forecast for Saturday.", "2019-03-09"),
+        ("Ships waited for the gale predicted for Saturday.", "2019-03-09"),
+        ("The harbour master is due in court Monday.", "2019-03-11"),
+        ("The pier said some ferries might sail late Friday.", "2019-03-08"),
+        ("They prepared for Friday's expected storm.", "2019-03-08"),
+        ("The pier said ferries may have sailed late Monday.", "2019-03-04"),
+        ("If Friday's gale hits the pier, the ferries could stay in port.", "2019-03-08"),
+        ("If the gale hit the pier on Monday, nobody saw it.", "2019-03-04"),
+        # "since" looks back whatever follows; a wire's " _ " ends a clause like a dash
+        ("Divers have searched the pier since Monday while more are expected to arrive.", "2019-03-04"),
+        ("The ferry sank in Monday's gale _ a loss the owners are expected to absorb.", "2019-03-04"),
     ],
 )
 def test_timeline_weekday_past_and_future(sentence: str, value: str) -> None:
@@ -351,3 +364,50 @@ def test_timeline_a_year_dating_another_event_gives_no_year_to_a_yearless_date()
 )
 def test_timeline_a_year_in_the_sentence_still_dates_a_yearless_day(sentence: str) -> None:
     assert ("March 3", "1987-03-03") in dates(sentence, None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbour fees now average $412, down from $388 in 2011.",
+        "Ferry use rose to 64% from 51% in 2012.",
+        "Tickets sold online grew from 2012 (18%) to 2016 (40%).",
+        "Fares hit a recent low of $9.50 in 2013 before climbing.",
+    ],
+)
+def test_timeline_the_year_of_a_figure_compared_is_no_event(sentence: str) -> None:
+    assert dates(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The yard laid off 300 in 2012 after the merger.", "Ferry ticket sales grew 40 percent in 2012, to $3 million."],
+)
+def test_timeline_a_year_after_a_figure_not_compared_is_an_event(sentence: str) -> None:
+    assert dates(sentence) == [("2012", "2012")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The new pier should open sometime between 2021 and 2023.", "2021", "2021"),
+        ("The count covers sailings from March 1 to April 30, 2018.", "March 1", "2018-03-01"),
+    ],
+)
+def test_timeline_a_range_is_one_event_under_its_start(sentence: str, expression: str, value: str) -> None:
+    assert dates(sentence, None) == [(expression, value)]
+
+
+def test_timeline_as_in_a_year_compares_and_dates_no_event() -> None:
+    assert dates("As in 2015, ferries from Oban carried the most cars.") == []
+
+
+def test_timeline_a_title_case_heading_dates_no_event() -> None:
+    body = "Top 2016 Ferry Routes\nThe ferry company opened a route to Oban in 2016."
+    assert dates(body) == [("2016", "2016")]
+
+
+def test_timeline_of_todays_is_the_present_age_not_a_day() -> None:
+    assert dates("The pier was built by the grandparents of today's fishermen.") == []
+    assert dates("Few doubted the outcome of today's harbour board vote.") == [("today", "2019-03-07")]
+    assert dates("Today's vote closed the pier.") == [("Today", "2019-03-07")]

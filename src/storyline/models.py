@@ -234,9 +234,8 @@ class SummarySentence(Frozen):
     @computed_field(description="Ids of the articles that report this sentence: source first.")
     @property
     def cites(self) -> list[str]:
-        ids = [self.source.article]
-        ids += [s.article for s in self.support if s.article not in ids]
-        return ids
+        # an article supporting with two sentences is cited once: 'reported by 3 of 2 outlets' never
+        return list(dict.fromkeys([self.source.article, *(s.article for s in self.support)]))
 
 
 class ArticleInfo(Frozen):

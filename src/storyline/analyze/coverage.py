@@ -4,7 +4,9 @@ A sentence is unique to its article when no sentence of another article reaches 
 with it: a lower bar than support (0.40), so that a paraphrase another outlet carries is not called exclusive. The
 similarities are the ones selection computed (`Cluster`). Only sentences that read as facts count: fragments,
 questions and quote continuations (`form.form_weight` below 1, as selection weighs them), teasers cut short
-("… whether...") and the page addressing its reader ("fill in the form below") are skipped, and a
+("… whether..."), the page addressing its reader ("fill in the form below") or pointing to its web site, text
+the page mangled (a bracket left open, a flattened table's empty slots: "( and , respectively)") and lead-ins to
+a list the brief does not show ("in the following areas.") are skipped, and a
 sentence that repeats one already listed for its article (a pull quote) is listed once. Unique facts rank by
 salience: centrality in the story plus the lead bonus selection uses, since news puts what matters first.
 """
@@ -66,11 +68,26 @@ _ABOUT_THE_PAGE = re.compile(
 )
 
 
+# A page pointing to its web site: "The team's website, twoballoons.com, has live tracking"
+_OWN_SITE = re.compile(r"\bweb\s?site\b.*\b[\w-]+\.(?:com|org|net)\b", re.IGNORECASE)
+# A table or chart flattened into text, its figures lost: "have the highest spend ( and , respectively), and and had"
+_EMPTY_SLOTS = re.compile(r"\(\s*(?:and|or)?\s*,?\s*(?:respectively)?\s*\)|\b(and|or|the|of)\s+\1\b", re.IGNORECASE)
+# A lead-in to a list the brief does not show: "couples spend the most in the following areas."
+_LIST_LEAD_IN = re.compile(
+    r"\bthe following\b(?!\s+(?:day|week|month|year|morning|afternoon|evening|night|season|weekend)s?\b)"
+    r"(?:\s+[\w.-]+){0,4}\s*[.:]\s*$",
+    re.IGNORECASE,
+)
+
+
 def _reads_as_news(text: str) -> bool:
     """Whether a sentence can be a fact the outlet reports: not a teaser cut short, not the page addressing its
-    reader (a sign-up form, a link), which another outlet never "misses"."""
-    if _TRUNCATED.search(text):
+    reader (a sign-up form, a link) or pointing to its web site, which another outlet never "misses"; not a
+    fragment the page mangled (a bracket left open, a table's empty slots) nor a lead-in to a list it drops."""
+    if _TRUNCATED.search(text) or _OWN_SITE.search(text) or _EMPTY_SLOTS.search(text) or _LIST_LEAD_IN.search(text):
         return False
+    if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
+        return False  # "memory for novel actions after a 4-h [Experiment (Exp.": cut inside a bracket
     return not (_TO_THE_READER.search(text) and _ABOUT_THE_PAGE.search(text))
 
 

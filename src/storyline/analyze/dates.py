@@ -73,9 +73,12 @@ _YEAR_NAME_OK = frozenset(
     "in since by until of from before after during through and or the early late mid spring summer autumn fall "
     "winter".split()
 )
+# A forecast's participle or "due" looks ahead too ("the storm predicted for Tuesday", "he is due in court
+# Wednesday"), and so does a "might" or "may" that is no past conjecture ("may have been").
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going to|scheduled|slated|expected to|set to|due to|plans? to|planning to|"
-    r"intends? to|upcoming|next|would be held|hopes? to)\b|['’]ll\b",
+    r"\b(?:will|won['’]t|shall|going to|scheduled|slated|expected|predicted|forecast|anticipated|set to|due|"
+    r"plans? to|planning to|intends? to|upcoming|next|would be held|hopes? to|"
+    r"(?-i:might|may)(?!\s+(?:have|not have)\b))\b|['’]ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -83,7 +86,28 @@ _PAST = re.compile(
     r"ago|last|earlier|announced|\w{3,}ed)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\b(?:that|and|but|which|who|when|after|before)\b")
+_FIGURE = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion)?"
+# "from 149 in ", "low of $26,984 in ", "and 57% in ", and "As in 2013, …": a figure compared, or a comparison
+# (not "sales grew 724 percent in 1998": that year is the growth's own)
+_FIGURE_BEFORE = re.compile(
+    rf"(?:(?:\b(?i:from|than|with|to|versus|vs\.|of|and|or)\s+|,\s*){_FIGURE}|\b(?i:as))\s+in\s+$"
+)
+_FIGURE_AFTER = re.compile(rf"\s*\(\s*{_FIGURE}\s*\)")  # "2011 (33%)"
+_COMPARISON = re.compile(
+    r"\b(?i:from|compared|versus|vs|than|low|high|record|up|down|rose|fell|grew|dropped|increased|decreased|"
+    r"doubled|tripled|halved)\b"
+)
+_EVENT_NOUN = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}(?i:primary|primaries|election|vote|ballot|meeting|summit|talks|session|hearing|"
+    r"trial|game|match|race|final|debate|speech|announcement|decision|ceremony|deadline|launch|event|rally|"
+    r"march|strike|protest|opening|release|report|sale|auction|show|concert|parade)\b"
+)
+_ANY_WORD = re.compile(r"[^\W\d_]+")
+_CONDITION = re.compile(r"\b(?i:if|unless)\s+(?:\w+\s+){0,3}$")
+_FRONTED = re.compile(
+    r"\s*[\"“]?(?i:on|by|until|till|from|since|as\s+of|early|late|later|earlier)(?:\s+(?i:on|early|late))?\s*"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s_\s|\b(?:that|and|but|which|who|when|after|before)\b")  # "_": a wire's dash
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +210,24 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
     opens_clause = not before.rstrip() or before.rstrip()[-1] in "\"“‘'(.!?:—-"
     if groups.get("deictic") and match.group("x")[0].isupper() and not opens_clause:
         return False  # "Americans for a Better Tomorrow": capitalized inside a sentence, it is a name
+    if groups.get("deictic") and re.match(r"['’]s\s", after) and re.search(r"\bof\s+$", before):
+        # "the ancestors of today's Tuareg", "many of today's voters": the present age, no day; unless an event
+        # follows: "the relevance of today's Western Primary"
+        return bool(_EVENT_NOUN.match(after))
+    if groups.get("bare_year") and _is_baseline(before, after):
+        return False
     return not (groups.get("bare_year") and _is_name_word(_NAME_BEFORE_YEAR.search(before), _YEAR_NAME_OK))
+
+
+def _is_baseline(before: str, after: str) -> bool:
+    """A year that dates a figure compared with another: "down from 149 in 2009", "a recent low of $26,984 in
+    2010", "compared with 72% in 2013", "from 2011 (33%) to 2014 (61%)": a statistic's baseline, no event."""
+    if _FIGURE_AFTER.match(after):
+        return True
+    figure = _FIGURE_BEFORE.search(before)
+    if figure is not None and figure.group().lower().startswith("as"):
+        return True
+    return figure is not None and _COMPARISON.search(before, 0, figure.start()) is not None
 
 
 def _is_name_word(word: re.Match[str] | None, allowed: frozenset[str]) -> bool:
@@ -220,7 +261,11 @@ def _dates_a_noun(match: re.Match[str]) -> bool:
 
 def _tense(sentence: str, start: int, end: int) -> Tense:
     """Future when the verb nearest the expression in its clause is a future form ("will meet on Friday")."""
+    if _FUTURE.match(sentence, end + 3) and re.match(r"['’]s\s", sentence[end : end + 3]):
+        return "future"  # "Friday's expected storm": the day's own participle, whatever the clause's verb
     before = sentence[:start]
+    if re.search(r"\b(?i:since)\s+$", before):
+        return "past"  # "have been staying there since December 25, while others are expected …"
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
     # (end, is_future): the nearest cue wins, and "scheduled" or "expected to" counts as future, not as "-ed".
@@ -230,11 +275,18 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     # No verb before it in its clause: the expression sits in the subject ("his decision on Thursday will be
     # easy", "police on Monday arrested"), so the first verb after it, up to the clause's end, is its verb.
     after = _CLAUSE_BREAK.split(sentence[end:], maxsplit=1)[0]
+    if not _ANY_WORD.search(before) or _FRONTED.fullmatch(before):
+        # a fronted phrase ("On Tuesday, the Earth will enter …", "By Friday the talks had …"): the main clause's
+        # verb, after the comma, is its verb
+        after = re.split(r"[;:()—–]", sentence[end:], maxsplit=1)[0]
     later = [(m.start(), True) for m in _FUTURE.finditer(after)] + [(m.start(), False) for m in _PAST.finditer(after)]
     if later:
-        return "future" if min(later)[1] else "past"
+        # a cue both ways at one place ("expected", which also ends in -ed) looks ahead
+        return "future" if min(later, key=lambda cue: (cue[0], not cue[1]))[1] else "past"
     # "…will have a chance to respond before Sullivan holds another hearing on Feb. 23"
     cues = [(m.end(), True) for m in _FUTURE.finditer(before)] + [(m.end(), False) for m in _PAST.finditer(before)]
+    if not cues and _CONDITION.search(before):
+        return "future"  # "If Tuesday's storm damages a satellite, …": a condition in the present looks ahead
     return "future" if cues and max(cues)[1] else "past"
 
 

@@ -76,7 +76,10 @@ SENTENCE_OPENERS = frozenset(
 )
 # a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
 # nor a headline's words across its colon ("Big Question: Is")
-_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--|:\s")
+# ... and a spaced dash: a flattened table's "New Jersey - North" or "Illinois - Chicago" holds no one name
+_JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--|:\s|\s[-–—](?:\s|$)")
+# People of a place before a full name: "Albuquerqueans Ben Abruzzo", "Texans Ann Richards"
+_DEMONYM = re.compile(r"[A-Z][a-z]{3,}(?:ans|ites)")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?)\s*[\"“‘]?$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -223,7 +226,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         people = (m for m in tagged if m.label == "PERSON")
         relatives |= {name_key(m.text) for m in people if relation_before(article.body, m.start)}
         found += tagged
-    found = _without_shouting(found)
+    found = _without_common_nouns(_without_shouting(found), articles)
     terms = _term_acronyms(articles)
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
     canonical, types = merge_mentions(found, _acronyms(articles))
@@ -245,6 +248,23 @@ def _without_shouting(mentions: list[Mention]) -> list[Mention]:
 
     written = {name_key(m.text) for m in mentions if not is_shouted(m)}
     return [m for m in mentions if not is_shouted(m) or name_key(m.text) in written]
+
+
+def _without_common_nouns(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions without 'people' whose last word is a common noun the cluster writes in lower case after the
+    same words ("Leonid Meteor storm" beside "the Leonid meteor shower", "Healthy Sleep" beside "healthy sleep"):
+    a capitalised phrase, no one's name."""
+    bodies = [a.body for a in articles]
+    common: dict[str, bool] = {}
+
+    def is_common(text: str) -> bool:
+        words = text.split()
+        if text not in common:
+            lower = r"\s+".join(map(re.escape, [*words[:-1], words[-1].lower()]))
+            common[text] = words[-1][1:].islower() and any(re.search(rf"\b{lower}\b", b) for b in bodies)
+        return common[text]
+
+    return [m for m in mentions if not (m.label == "PERSON" and " " in m.text and is_common(m.text))]
 
 
 # a place after a preposition of place: "in Washington", "near Ocala"
@@ -312,6 +332,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         return None
     if label == "PERSON":
         tokens = _after_last_title(body, tokens)
+        if len(tokens) >= 3 and _DEMONYM.fullmatch(body[tokens[0][0] : tokens[0][1]]):
+            tokens = tokens[1:]
     tokens = _after_owner(body, tokens)
     if label == "PERSON" and len(tokens) >= 3 and _headline_word_after_name(body, tokens):
         tokens = tokens[:-1]
@@ -329,9 +351,16 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         return None  # "ipRGCs", "iPhones": a term or a product; a name opens in lower case only with "de", "al-", …
     if is_photo_credit(body, start, end, label) or _is_dateline_credit(body, start, end):
         return None
+    if label != "PERSON" and _NOBLE_TITLE.match(text):
+        label = "PERSON"  # "Duke of Närke", "Prince of Wales": a title that stands for the one who holds it
     if label == "PERSON" and " " in text:  # "John F. Kennedy Airport", "Martin Luther King Jr. High School"
         label = _NAMED_AFTER_A_PERSON.get(text.split()[-1].lower(), label)
     return Mention(article.id, start, end, text, label)
+
+
+_NOBLE_TITLE = re.compile(
+    r"(?:Duke|Duchess|Prince|Princess|Earl|Countess|Baron|Baroness|Marquess|Archbishop|Bishop|Emir|Sultan)\s+of\s+[A-Z]"
+)
 
 
 # A wire's credit in a dateline: "ROME (AP) _", "ANKARA, Turkey (Reuters) -"
@@ -512,10 +541,21 @@ _BODY_WORDS = frozenset(
 )
 
 
+# "the ABCs, which stands for antecedents, behaviors and consequences": the same, spelt out after the short form
+_STANDS_FOR = re.compile(
+    r"\b([A-Z]{2,7})s?\b,?\s+(?:which\s+|that\s+)?stands?\s+for\s+((?:[a-z][a-z'’-]*,?\s+){1,9}[a-z][a-z'’-]*)"
+)
+
+
 def _term_acronyms(articles: Sequence[Article]) -> set[str]:
     """Keys of the acronyms the cluster defines for lower-case words: a term's short form, no one's name."""
     found: set[str] = set()
     for article in articles:
+        for match in _STANDS_FOR.finditer(article.body):
+            letters = match.group(1).lower()
+            words = [w for w in re.split(r"[\s,-]+", match.group(2)) if w and w not in _SMALL_WORDS]
+            if "".join(w[0] for w in words[: len(letters)]) == letters and not _BODY_WORDS & set(words):
+                found |= {name_key(letters.upper()), name_key(letters.upper() + "s")}
         for match in _TERM_ACRONYM.finditer(article.body):
             short = match.group(2)
             letters = (short[:-1] if short.endswith("s") else short).lower()

@@ -75,8 +75,8 @@ def _dated(index: int, article: Article, entities: EntityAnalysis | None) -> lis
             continue
         words = frozenset(w.lower() for w in _WORD.findall(sentence.text)) - _STOPWORDS
         in_sentence = frozenset(name for start, name in names if sentence.start <= start < sentence.end)
-        for expression in expressions:
-            if _is_bare_date(sentence.text, expression):
+        for previous, expression in zip((None, *expressions), expressions, strict=False):
+            if _is_bare_date(sentence.text, expression) or _ends_a_range(sentence.text, previous, expression):
                 continue
             start = sentence.start + expression.start
             mention = DateMention(
@@ -89,11 +89,29 @@ def _dated(index: int, article: Article, entities: EntityAnalysis | None) -> lis
     return found
 
 
+_RANGE_OPENING = re.compile(r"\b(?i:between|from)\s+$")
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|[-–])\s*")
+
+
+def _ends_a_range(sentence: str, previous: DateExpression | None, expression: DateExpression) -> bool:
+    """The second date of "between 2019 and 2021" or "from January 1 to December 31": the end of the range the
+    first one opens, one event under its start rather than a second row of the same sentence."""
+    return (
+        previous is not None
+        and _RANGE_OPENING.search(sentence, 0, previous.start) is not None
+        and _RANGE_JOIN.fullmatch(sentence, previous.end, expression.start) is not None
+    )
+
+
 def _is_bare_date(sentence: str, expression: DateExpression) -> bool:
-    """A line that is little but the date ("Friday, October 28", "Posted Nov. 9, 2017"): a page's dateline or a
-    section head, which dates no event of its own."""
+    """A line that is little but the date ("Friday, October 28", "Posted Nov. 9, 2017") or a title-case heading
+    without a stop: a page's dateline or a section head, which dates no event of its own."""
     rest = sentence[: expression.start] + " " + sentence[expression.end :]
-    return len(_ANY_WORD.findall(rest)) < MIN_EVENT_WORDS
+    words = _ANY_WORD.findall(rest)
+    # a heading: no closing stop, every longer word capitalised ("Top 2014 Wedding Statistics")
+    long = [w for w in words if len(w) > 3]
+    heading = not re.search(r"[.!?\"”’')]\s*$", sentence) and len(long) >= 2 and all(w[0].isupper() for w in long)
+    return len(words) < MIN_EVENT_WORDS or heading
 
 
 def _merge(dated: Sequence[_Dated]) -> list[list[_Dated]]:
