@@ -81,6 +81,20 @@ def test_ingest_newswire_document_ids_give_the_day_of_issue(tmp_path: Path) -> N
     assert dates == [dt.date(1998, 10, 17), dt.date(2001, 5, 2), None, None]
 
 
+def test_ingest_newswire_document_ids_name_the_service(tmp_path: Path) -> None:
+    # The id names the wire; a story's text may cite others ("a New York Times/CBS News Poll"), which name nobody
+    path = tmp_path / "duc.jsonl"
+    cited = f"{STORY} A New York Times/CBS News Poll found the same."
+    record = {
+        "id": "d1",
+        "documents": [cited, {"text": STORY, "outlet": "Courier"}, STORY, STORY],
+        "doc_ids": ["NYT19981005.0379", "APW19981017.0477", "XIE19980801.0001", "LTW19990224.0396"],
+    }
+    path.write_text(json.dumps(record), encoding="utf-8")
+    outlets = [a.outlet for a in load_articles([path]).articles]
+    assert outlets == ["The New York Times", "Courier", "Xinhua", None]
+
+
 def test_ingest_multinews_document_string_split_on_separator(tmp_path: Path) -> None:
     path = tmp_path / "multinews.jsonl.gz"
     record = {"document": f"{STORY} |||||  A second report on the closure. ||||| ", "summary": "s"}

@@ -585,10 +585,10 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
         return
     record_date = _parse_date(record.get("date"))
     doc_ids = record.get("doc_ids")
-    id_dates = [_newswire_id_date(i) for i in doc_ids] if isinstance(doc_ids, list) else []
-    if len(id_dates) != len(documents):
-        id_dates = [None] * len(documents)
-    for doc_number, (doc, id_date) in enumerate(zip(documents, id_dates, strict=True), start=1):
+    newswire = [_newswire_id(i) for i in doc_ids] if isinstance(doc_ids, list) else []
+    if len(newswire) != len(documents):
+        newswire = [(None, None)] * len(documents)
+    for doc_number, (doc, (id_outlet, id_date)) in enumerate(zip(documents, newswire, strict=True), start=1):
         name = f"{source}/{doc_number}"
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
@@ -602,7 +602,7 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
             source=name,
             raw=text,
             format="jsonl",
-            outlet=_string_field(fields, "outlet", "source_name"),
+            outlet=_string_field(fields, "outlet", "source_name") or id_outlet,
             title=_string_field(fields, "title"),
             published=_parse_date(fields.get("date")) or id_date or record_date,
         )
@@ -661,13 +661,31 @@ def _parse_date(value: object) -> dt.date | None:
         return None
 
 
-# LDC newswire document ids carry the day of issue (DUC, TAC, Gigaword): APW19981017.0477, NYT19990224.0396.
-_NEWSWIRE_ID = re.compile(r"[A-Z]{3}(\d{4})(\d{2})(\d{2})\.\d{4}")
+# LDC newswire document ids carry the service and the day of issue (DUC, TAC, Gigaword): APW19981017.0477,
+# NYT19990224.0396.
+_NEWSWIRE_ID = re.compile(r"([A-Z]{3})(\d{4})(\d{2})(\d{2})\.\d{4}")
+_NEWSWIRE_SERVICES = {
+    "AFP": "Agence France-Presse",
+    "AFE": "Agence France-Presse",
+    "APW": "Associated Press",
+    "APE": "Associated Press",
+    "NYT": "The New York Times",
+    "XIE": "Xinhua",
+    "XIN": "Xinhua",
+}
+"""The LDC codes of the news services whose name is unambiguous (LTW, the Los Angeles Times-Washington Post wire,
+is two papers)."""
 
 
-def _newswire_id_date(doc_id: object) -> dt.date | None:
+def _newswire_id(doc_id: object) -> tuple[str | None, dt.date | None]:
+    """The outlet and the day of issue an LDC document id gives, each None when it gives none. Without it, a wire
+    story is named after a publication its text cites (a DUC New York Times story quoting "a New York Times/CBS
+    News Poll" was "CBS News"), or not at all."""
     match = _NEWSWIRE_ID.fullmatch(doc_id) if isinstance(doc_id, str) else None
-    return _parse_date("-".join(match.groups())) if match else None
+    if match is None:
+        return None, None
+    service, *day = match.groups()
+    return _NEWSWIRE_SERVICES.get(service), _parse_date("-".join(day))
 
 
 @dataclass(frozen=True)
