@@ -634,6 +634,7 @@ def test_entities_a_capitalised_phrase_the_cluster_writes_in_lower_case_is_no_pe
         (["Bill Pellew", "William R. Pellew III", "William Pellew III"], True),  # nickname, middle initial, generation
         (["Sandy Marlow", "Sander Marlow", "Sander Marlow"], True),  # a formal name shortened with -y
         (["Danny Okafor", "Daniel Okafor"], True),  # ... its last consonant doubled
+        (["Chuck Pellew", "Charles T. Pellew"], True),  # a nickname of no shared letters
         (["Bob Marlow", "Bobby Marlow"], False),  # two nicknames: father and son
         (["Tony Marlow", "Tonya Marlow"], False),  # a short stem is another name
         (["Bill Marlow", "William Marlow", "William Marlow Jr."], None),  # two Williams: the plain one, never Jr.

@@ -24,6 +24,10 @@ NICKNAMES = {
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
     "debbie": "deborah", "deb": "deborah", "randy": "randall", "jon": "jonathan", "tim": "timothy",
     "ken": "kenneth", "larry": "lawrence", "ron": "ronald", "don": "donald", "jerry": "gerald", "phil": "philip",
+    "chuck": "charles", "charlie": "charles", "hank": "henry", "fred": "frederick", "doug": "douglas",
+    "josh": "joshua", "jake": "jacob", "zach": "zachary", "becky": "rebecca", "cindy": "cynthia", "patty": "patricia",
+    "trish": "patricia", "walt": "walter", "stan": "stanley", "vince": "vincent", "ray": "raymond", "gerry": "gerald",
+    "tommy": "thomas", "johnny": "john",
 }  # fmt: skip
 SAINTS = frozenset({"st", "saint"})
 _COUNTRY_INITIALS = ("us", "uk")
