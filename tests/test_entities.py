@@ -482,7 +482,10 @@ def test_entities_headline_word_glued_to_a_name_is_cut() -> None:
     ("names", "joined"),
     [
         (["Jonathon Pellew", "Jonathon Pellew", "Jonathan Pellew"], True),  # one outlet misspelt his first name
-        (["Mohammed Rahimi", "Mohamed Rahimi"], False),  # a letter dropped, not a vowel changed: left alone
+        (["Mohammed Rahimi", "Mohammed Rahimi", "Mohamed Rahimi"], True),  # a letter doubled: a transliteration
+        (["Phillip Pellew", "Phillip Pellew", "Philip Pellew"], True),
+        (["Mohamed Rahimi", "Mohamed Rahimi", "Mohammad Rahimi"], False),  # a vowel and a letter: left alone
+        (["Jonathan Pellew", "Jonathan Pellew", "Jjonathan Pellew"], False),  # the first letter: no spelling
         (["Maria Pellew", "Mario Pellew"], False),  # the last letter makes another person
         (["Jason Pellew", "Mason Pellew"], False),  # so does a consonant
     ],
@@ -623,3 +626,52 @@ def test_entities_a_capitalised_phrase_the_cluster_writes_in_lower_case_is_no_pe
         Mention("a1", body.index("Tova Lind"), body.index("Tova Lind") + 9, "Tova Lind", "PERSON"),
     ]
     assert [m.text for m in _without_common_nouns(found, [article(body)])] == ["Tova Lind"]
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["Bill Pellew", "William R. Pellew III", "William Pellew III"], True),  # nickname, middle initial, generation
+        (["Sandy Marlow", "Sander Marlow", "Sander Marlow"], True),  # a formal name shortened with -y
+        (["Danny Okafor", "Daniel Okafor"], True),  # ... its last consonant doubled
+        (["Chuck Pellew", "Charles T. Pellew"], True),  # a nickname of no shared letters
+        (["Bob Marlow", "Bobby Marlow"], False),  # two nicknames: father and son
+        (["Tony Marlow", "Tonya Marlow"], False),  # a short stem is another name
+        (["Bill Marlow", "William Marlow", "William Marlow Jr."], None),  # two Williams: the plain one, never Jr.
+    ],
+)
+def test_entities_a_nickname_joins_the_one_fuller_formal_name(names: list[str], joined: bool | None) -> None:
+    mentions = [Mention(f"a{n}", 0, len(name), name, "PERSON") for n, name in enumerate(names)]
+    canonical, _ = merge_mentions(mentions, {})
+    if joined is None:
+        assert canonical[name_key(names[0])] == names[1] != canonical[name_key(names[2])]
+        return
+    assert (len({canonical[name_key(name)] for name in names}) == 1) is joined
+    if joined:
+        assert canonical[name_key(names[0])] == names[1]  # the fullest form
+
+
+@pytest.mark.parametrize(
+    ("names", "labels", "full"),
+    [
+        (["Saint Orla", "Saint Orla Hospital"], ["ORG", "ORG"], "Saint Orla Hospital"),
+        # NER reads the hospital's short name as a woman now and then
+        (["Mercy Okafor", "Mercy Okafor", "Mercy Okafor Hospital"], ["ORG", "PERSON", "ORG"], "Mercy Okafor Hospital"),
+        (["Ann Marlow", "Marlow", "Marlow Foundation"], ["PERSON", "PERSON", "ORG"], None),  # a person, not her fund
+        (["Marlow", "Marlow", "Marlow", "Marlow", "Marlow Foundation"], ["PERSON"] * 3 + ["ORG"] * 2, None),
+        (["Kestrel", "Kestrel University", "Kestrel College"], ["ORG", "ORG", "ORG"], None),  # which one?
+    ],
+)
+def test_entities_a_body_without_its_closing_noun_joins_the_full_name(
+    names: list[str], labels: list[str], full: str | None
+) -> None:
+    mentions = [
+        Mention(f"a{n}", 0, len(name), name, label) for n, (name, label) in enumerate(zip(names, labels, strict=True))
+    ]
+    canonical, _ = merge_mentions(mentions, {})
+    if full is None:
+        assert len({canonical[name_key(name)] for name in names}) == len({name_key(name) for name in names}) - (
+            names[0] == "Ann Marlow"
+        )
+    else:
+        assert {canonical[name_key(name)] for name in names} == {full}

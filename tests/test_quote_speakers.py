@@ -7,7 +7,7 @@ import pytest
 
 from storyline.analyze.documents import introduced_author
 from storyline.analyze.entities import EntityAnalysis, Mention
-from storyline.analyze.names import given_names
+from storyline.analyze.names import given_names, person_surnames, written_out
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.referents import _bearer_named_before
 from storyline.models import Article, Quote
@@ -374,6 +374,18 @@ def test_speaker_first_name_written_in_lower_case_too_is_no_name() -> None:
         Mention("a1", 16, 28, "Heath Morrow", "PERSON", "Heath Morrow"),
     ]
     assert given_names(body, persons, {}) == {"heath": {"Heath Morrow"}}
+
+
+def test_speaker_surname_of_several_words_is_the_full_names_not_its_last_words() -> None:
+    full = "Omar Bin Rashid Bin Zayed Al-Fahri"
+    body = f"Earlier, {full}, the minister, spoke. Al-Fahri told reporters. He said: “We act now.”"
+    persons = [
+        Mention("a1", 9, 9 + len(full), full, "PERSON", full),
+        Mention("a1", body.index("Al-Fahri told"), body.index(" told"), "Al-Fahri", "PERSON", full),
+    ]
+    known = person_surnames(persons)
+    assert known["al fahri"] == {full}
+    assert written_out(body, persons, known) == {}  # no "Zayed Al-Fahri" read from the words before
 
 
 def test_speaker_quoted_words_in_a_sentence_about_a_persons_family_are_the_familys() -> None:

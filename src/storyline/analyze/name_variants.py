@@ -24,6 +24,10 @@ NICKNAMES = {
     "beth": "elizabeth", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "abby": "abigail",
     "debbie": "deborah", "deb": "deborah", "randy": "randall", "jon": "jonathan", "tim": "timothy",
     "ken": "kenneth", "larry": "lawrence", "ron": "ronald", "don": "donald", "jerry": "gerald", "phil": "philip",
+    "chuck": "charles", "charlie": "charles", "hank": "henry", "fred": "frederick", "doug": "douglas",
+    "josh": "joshua", "jake": "jacob", "zach": "zachary", "becky": "rebecca", "cindy": "cynthia", "patty": "patricia",
+    "trish": "patricia", "walt": "walter", "stan": "stanley", "vince": "vincent", "ray": "raymond", "gerry": "gerald",
+    "tommy": "thomas", "johnny": "john",
 }  # fmt: skip
 SAINTS = frozenset({"st", "saint"})
 _COUNTRY_INITIALS = ("us", "uk")
@@ -49,20 +53,62 @@ def variant_targets(
     `introduced` the pairs (short, longer) an article writes the longer name of before the short one."""
     nicknames = _nicknames(people) | _misspelt_first_names(people, forms)
     target = nicknames | _fuller_names(people, nicknames, titles, introduced) | _national_names(forms, labels)
+    target |= {k: v for k, v in _named_bodies(forms, labels, people).items() if k not in target}
     person_keys = set(people)
     return target | _particle_surnames([k for k in forms if k not in person_keys], people, introduced)
 
 
 def _nicknames(people: Sequence[str]) -> dict[str, str]:
-    """'joe serna' → 'joseph serna' when both are in the cluster; two nicknames alone ('bob', 'bobby') never merge."""
+    """'joe serna' → 'joseph serna' when both are in the cluster; two nicknames alone ('bob', 'bobby') never merge.
+    Else the one person with the formal first name and the same surname, a middle name or a generation between
+    ('bill taylor' → 'william taylor iii', the key of "William W. Taylor III"), or whose longer first name the
+    nickname shortens with -y or -ie ('sandy levin' → 'sander levin', 'danny ortiz' → 'daniel ortiz')."""
     keys = set(people)
     target: dict[str, str] = {}
     for key in people:
         first, _, rest = key.partition(" ")
+        if not rest:
+            continue
         formal = f"{NICKNAMES.get(first, '')} {rest}"
         if first in NICKNAMES and formal in keys:
             target[key] = formal
+            continue
+        last = _surname(key)
+        fuller = {
+            p
+            for p in people
+            if p != key and _surname(p) == last and _shortens(first, p.split()[0]) and len(p.split()) > 1
+        }
+        if len(fuller) == 1:
+            target[key] = fuller.pop()
     return target
+
+
+_DIMINUTIVE = ("ie", "y")
+MIN_DIMINUTIVE_STEM = 4
+
+
+def _shortens(nickname: str, formal: str) -> bool:
+    """'bill' shortens 'william' (a known nickname); 'sandy' 'sander', 'danny' 'daniel', 'kathy' 'katherine': the
+    opening letters of a longer formal name with -y or -ie. Never one nickname another ('bob'/'bobby')."""
+    if NICKNAMES.get(nickname) == formal:
+        return True
+    if formal in NICKNAMES or formal.endswith(_DIMINUTIVE) or len(formal) <= len(nickname):
+        return False
+    suffix = next((s for s in _DIMINUTIVE if nickname.endswith(s)), "")
+    stem = nickname[: -len(suffix)] if suffix else ""
+    if len(stem) < MIN_DIMINUTIVE_STEM:  # "tony" is no "tonya"
+        return False
+    if stem[-1] == stem[-2]:  # "danny": "dan", "timmy": "tim"
+        stem = stem[:-1]
+    return formal.startswith(stem)
+
+
+def _surname(key: str) -> str:
+    words = key.split()
+    while len(words) > 1 and words[-1] in GENERATIONS:
+        words.pop()
+    return words[-1]
 
 
 _VOWELS = frozenset("aeiouy")
@@ -72,9 +118,10 @@ another name ("Jon"/"Jan")."""
 
 
 def _misspelt_first_names(people: Sequence[str], forms: dict[str, Counter[str]]) -> dict[str, str]:
-    """'jonathan magwood' → 'jonathon magwood': the same surname after first names one inner vowel apart is one
-    person whose name an outlet misspelt; the name the cluster writes less often goes to the other. A vowel at
-    either end makes another name ("Maria"/"Mario"), and so does any other letter ("Jason"/"Mason")."""
+    """'jonathan magwood' → 'jonathon magwood', 'philip okafor' → 'phillip okafor': the same surname after first
+    names one inner vowel or one doubled letter apart is one person whose name an outlet misspelt; the name the
+    cluster writes less often goes to the other. A vowel at either end makes another name ("Maria"/"Mario"), and so
+    does any other letter ("Jason"/"Mason")."""
     target: dict[str, str] = {}
     for key in people:
         first, _, rest = key.partition(" ")
@@ -83,7 +130,9 @@ def _misspelt_first_names(people: Sequence[str], forms: dict[str, Counter[str]])
         others = [
             p
             for p in people
-            if p != key and p.partition(" ")[2] == rest and _one_inner_vowel_apart(first, p.partition(" ")[0])
+            if p != key
+            and p.partition(" ")[2] == rest
+            and (_one_inner_vowel_apart(first, p.partition(" ")[0]) or _one_letter_doubled(first, p.partition(" ")[0]))
         ]
         if len(others) == 1:
             other = others[0]
@@ -91,6 +140,16 @@ def _misspelt_first_names(people: Sequence[str], forms: dict[str, Counter[str]])
             if counts[0] < counts[1] or (counts[0] == counts[1] and key > other):
                 target[key] = other
     return target
+
+
+def _one_letter_doubled(a: str, b: str) -> bool:
+    """'phillip' and 'philip', 'mohammed' and 'mohamed': one spelling doubles a letter of the other, as
+    transliterations and outlets differ (never the first letter)."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < MIN_MISSPELT_LENGTH - 1:
+        return False
+    at = next((i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return at > 1 and long[at] == long[at - 1] and long[:at] + long[at + 1 :] == short
 
 
 def _one_inner_vowel_apart(a: str, b: str) -> bool:
@@ -167,4 +226,37 @@ def _national_names(forms: dict[str, Counter[str]], labels: dict[str, Counter[st
         national = [f"{country} {key}" for country in _COUNTRY_INITIALS if f"{country} {key}" in forms]
         if len(national) == 1 and labels[key]["ORG"] > labels[key]["PERSON"]:  # not both "U.S." and "U.K. Navy"
             target[key] = national[0]
+    return target
+
+
+# The noun that closes an organisation's full name, which outlets drop once the name is known: "Mercy Fitzgerald"
+# for "Mercy Fitzgerald Hospital", "Harvard" for "Harvard University"
+_BODY_HEADS = frozenset(
+    "hospital university college institute foundation company corporation magazine newspaper church".split()
+)
+
+
+def _named_bodies(
+    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], people: Sequence[str]
+) -> dict[str, str]:
+    """'mercy fitzgerald' → 'mercy fitzgerald hospital': an organisation the cluster also names with the noun of
+    what it is after it, the full name tagged an organisation more often than not, the short one at least half as
+    often as a person (NER reads "Mercy Fitzgerald" as a woman now and then; a person "Trump" is not the "Trump
+    Foundation", nor is the surname or first name of a person the cluster names in full), and only one such noun
+    ("Harvard" beside "Harvard College" and "Harvard University" stays)."""
+
+    def is_body(key: str) -> bool:
+        return labels[key]["ORG"] > labels[key]["PERSON"] + labels[key]["GPE"] + labels[key]["LOC"]
+
+    target: dict[str, str] = {}
+    for key in forms:
+        votes = labels[key]
+        named_org = votes["ORG"] > votes["GPE"] + votes["LOC"] and 2 * votes["ORG"] >= votes["PERSON"]
+        if not named_org or key.split()[-1] in _BODY_HEADS:
+            continue
+        if any(p != key and (p.endswith(f" {key}") or p.startswith(f"{key} ")) for p in people):
+            continue  # "Trump" of "Donald Trump" and of the "Trump Foundation"
+        fuller = [f"{key} {head}" for head in _BODY_HEADS if f"{key} {head}" in forms and is_body(f"{key} {head}")]
+        if len(fuller) == 1:
+            target[key] = fuller[0]
     return target

@@ -164,6 +164,11 @@ def person_surnames(mentions: Sequence[Mention]) -> dict[str, set[str]]:
             found[name_key(m.name)].add(m.name)
             # "Ahmad Seth" merged into "Ahmad Seth Zaharie": "Mr Seth" is him too
             found[surname(name_key(m.text))].add(m.name)
+            # a surname of several words written alone ("Al-Thani", "Wasserman Schultz") is the full name's too:
+            # no first name to read before it ("Jabr Al-Thani" of "Hamad Bin Jassim Bin Jabr Al-Thani")
+            text_key, name = name_key(m.text), name_key(m.name)
+            if " " in text_key and name.endswith(f" {text_key}"):
+                found[text_key].add(m.name)
     return found
 
 
