@@ -12,7 +12,7 @@ import storyline
 from storyline.models import Brief, Conflict, ConflictSide, Quote, Span, SummarySentence
 from storyline.render import RENDERERS
 from storyline.render.analysis import INFERRED_NOTE, key_quotes, speaker_label
-from storyline.render.citations import passage_text, summary_text
+from storyline.render.citations import corroboration, passage_text, summary_text
 from storyline.render.excerpts import clip_end, clip_start
 from storyline.summary import quoted_speakers
 
@@ -31,6 +31,19 @@ def test_render_terminal_and_markdown_carry_citations(seed_brief: Brief) -> None
         assert marker in terminal
         assert marker.replace("[", "\\[").replace("]", "\\]") in markdown
     assert "Nikkei Asia" in terminal and "reported by 2 of 3 outlets" in markdown
+
+
+def test_render_articles_of_one_outlet_corroborate_once(seed_brief: Brief) -> None:
+    # a DUC cluster holds several stories of each wire: two Associated Press stories are one outlet's report
+    shared = next(s for s in seed_brief.summary if len(s.cites) == 2)
+    assert corroboration(seed_brief, shared) == "reported by 2 of 3 outlets"
+    same_wire = {a: "Associated Press" for a in shared.cites}
+    articles = tuple(a.model_copy(update={"outlet": same_wire.get(a.id, a.outlet)}) for a in seed_brief.story.articles)
+    one_wire = seed_brief.model_copy(update={"story": seed_brief.story.model_copy(update={"articles": articles})})
+    assert corroboration(one_wire, shared) == "reported by 1 of 2 outlets"
+    unnamed = tuple(a.model_copy(update={"outlet": None}) for a in seed_brief.story.articles)
+    anonymous = seed_brief.model_copy(update={"story": seed_brief.story.model_copy(update={"articles": unnamed})})
+    assert corroboration(anonymous, shared) == "reported by 2 of 3 outlets"  # unknown outlets: each article its own
 
 
 def test_render_html_citations_jump_to_marked_passages(seed_brief: Brief) -> None:

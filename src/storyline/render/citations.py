@@ -18,8 +18,14 @@ def citation_marker(brief: Brief, sentence: SummarySentence) -> str:
 
 
 def corroboration(brief: Brief, sentence: SummarySentence) -> str:
-    """'reported by 2 of 3 outlets'."""
-    return f"reported by {len(sentence.cites)} of {len(brief.story.articles)} outlets"
+    """'reported by 2 of 3 outlets'. Articles of one named outlet (a wire's stories in a DUC cluster) count once;
+    an article whose outlet is not known counts as its own."""
+    every_article = [info.id for info in brief.story.articles]
+    return f"reported by {_outlets(brief, sentence.cites)} of {_outlets(brief, every_article)} outlets"
+
+
+def _outlets(brief: Brief, article_ids: Iterable[str]) -> int:
+    return len({brief.article(a).outlet or a for a in article_ids})
 
 
 def passage_text(text: str) -> str:
