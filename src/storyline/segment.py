@@ -195,6 +195,16 @@ def sentence_start(text: str, position: int) -> int:
     return line_start + max([0, *starts])
 
 
+def previous_sentence_start(text: str, position: int) -> int:
+    """Where the sentence before the one holding `text[position]` starts: the last sentence of the paragraph before
+    when this one opens its paragraph, 0 in the text's first sentence.
+
+    Two characters back from a sentence's start are inside the sentence before it, past the white space (or the
+    newline) after its terminator: "said. Ann" steps from "A" back to "d".
+    """
+    return sentence_start(text, max(0, sentence_start(text, position) - 2))
+
+
 def sentence_end(text: str, position: int) -> int:
     """Where the sentence after the one holding `text[position]` starts (white space before it skipped), or the
     end of `text`."""

@@ -45,7 +45,7 @@ from storyline.analyze.organisations import (
     outside_quotes,
 )
 from storyline.analyze.surnames import RELATIONS
-from storyline.segment import sentence_end, sentence_start
+from storyline.segment import previous_sentence_start, sentence_end, sentence_start
 
 # what a person writes of themselves: "his profile says", "her blog said"
 _OWN_WRITINGS = frozenset("profile blog website memoir memoirs diary journal biography bio resume".split())
@@ -314,8 +314,7 @@ def _only_person_before(body: str, position: int, gender: str, context: SpeakerC
     before it), whom an epithet right after means: 'Sen. Ann Lowe said Sunday. “…,” the Ohio Republican said'; None
     if there are two people (a relative named beside the person is none: "her son Jaden"), or the epithet's gender
     ("the mother") is not that person's."""
-    sentence = sentence_start(body, position)
-    previous = sentence_start(body, max(0, sentence - 2)) if sentence else 0
+    previous = previous_sentence_start(body, position)
     persons = [
         m
         for m in context.persons
