@@ -216,6 +216,13 @@ def sentence_end(text: str, position: int) -> int:
     return line_end + 1 if line_end < len(text) else len(text)  # past the line's newline, if it has one
 
 
+def previous_paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph (a line) before the one holding `text[position]` starts; 0 in the first paragraph, so
+    that "this paragraph or the one before" is `text[previous_paragraph_start(text, position) :]`."""
+    newline = text.rfind("\n", 0, position)  # the one ending the paragraph before, -1 in the first
+    return text.rfind("\n", 0, max(0, newline)) + 1 if newline > 0 else 0
+
+
 def _line_at(text: str, position: int) -> tuple[int, str]:
     """Where the line (a paragraph) holding `text[position]` starts, and the line without its newline."""
     line_start = text.rfind("\n", 0, position) + 1
