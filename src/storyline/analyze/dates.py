@@ -268,8 +268,8 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
         return "past"  # "have been staying there since December 25, while others are expected …"
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    # (end, is_future): the nearest cue wins, and "scheduled" or "expected to" counts as future, not as "-ed".
-    cues = [(m.end(), True) for m in _FUTURE.finditer(clause)] + [(m.end(), False) for m in _PAST.finditer(clause)]
+    # the nearest cue (the last to end) wins, and "scheduled" or "expected to" counts as future, not as "-ed".
+    cues = _tense_cues(clause)
     if cues:
         return "future" if max(cues)[1] else "past"
     # No verb before it in its clause: the expression sits in the subject ("his decision on Thursday will be
@@ -279,15 +279,22 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
         # a fronted phrase ("On Tuesday, the Earth will enter …", "By Friday the talks had …"): the main clause's
         # verb, after the comma, is its verb
         after = re.split(r"[;:()—–]", sentence[end:], maxsplit=1)[0]
-    later = [(m.start(), True) for m in _FUTURE.finditer(after)] + [(m.start(), False) for m in _PAST.finditer(after)]
+    later = _tense_cues(after, at_start=True)
     if later:
         # a cue both ways at one place ("expected", which also ends in -ed) looks ahead
         return "future" if min(later, key=lambda cue: (cue[0], not cue[1]))[1] else "past"
     # "…will have a chance to respond before Sullivan holds another hearing on Feb. 23"
-    cues = [(m.end(), True) for m in _FUTURE.finditer(before)] + [(m.end(), False) for m in _PAST.finditer(before)]
+    cues = _tense_cues(before)
     if not cues and _CONDITION.search(before):
         return "future"  # "If Tuesday's storm damages a satellite, …": a condition in the present looks ahead
     return "future" if cues and max(cues)[1] else "past"
+
+
+def _tense_cues(text: str, *, at_start: bool = False) -> list[tuple[int, bool]]:
+    """(position, is_future) of every future (`_FUTURE`) and past (`_PAST`) verb cue in `text`: where each ends, or
+    with `at_start` where each starts (a verb after the expression is nearest where it starts)."""
+    future = [(m.start() if at_start else m.end(), True) for m in _FUTURE.finditer(text)]
+    return future + [(m.start() if at_start else m.end(), False) for m in _PAST.finditer(text)]
 
 
 # --- values ---------------------------------------------------------------------------------------------------
