@@ -43,7 +43,7 @@ _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MOD = r"(?i:early|late|mid)"
 _REL = r"(?i:last|this|next)"
 _BARE_MONTH_CUE = (
@@ -506,8 +506,14 @@ _COUNT = r"(?P<count>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|ni
 _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
     (_compile(pattern), resolve)
     for pattern, resolve in (
-        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?", _absolute_day),
-        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", _absolute_day),
+        (
+            rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?",
+            _absolute_day,
+        ),
+        (
+            rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?",
+            _absolute_day,
+        ),
         (
             rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*[-–]\s*(?:(?P<month2>{_MONTH})\s+)?(?P<day2>{_DAY})"
             rf"(?:,?\s+(?P<year>{_YEAR}))?",
@@ -534,6 +540,6 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
             _relative_unit,
         ),
         (rf"\b{_COUNT}\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", _ago),
-        (rf"\b(?:(?P<wmod>(?i:last|next|this|earlier|later))\s+)?(?P<weekday>{_WEEKDAY})\b", _weekday),
+        (rf"\b(?:(?P<wmod>(?i:last|next|this|earlier|later))\s+)?(?P<weekday>{WEEKDAY_PATTERN})\b", _weekday),
     )
 )
