@@ -195,6 +195,16 @@ def sentence_start(text: str, position: int) -> int:
     return line_start + max([0, *starts])
 
 
+def previous_sentence_start(text: str, position: int) -> int:
+    """Where the sentence before the one holding `text[position]` starts: the last sentence of the paragraph before
+    when this one opens its paragraph, 0 in the text's first sentence.
+
+    Two characters back from a sentence's start are inside the sentence before it, past the white space (or the
+    newline) after its terminator: "said. Ann" steps from "A" back to "d".
+    """
+    return sentence_start(text, max(0, sentence_start(text, position) - 2))
+
+
 def sentence_end(text: str, position: int) -> int:
     """Where the sentence after the one holding `text[position]` starts (white space before it skipped), or the
     end of `text`."""
@@ -204,6 +214,13 @@ def sentence_end(text: str, position: int) -> int:
         return line_start + min(later)
     line_end = line_start + len(line)
     return line_end + 1 if line_end < len(text) else len(text)  # past the line's newline, if it has one
+
+
+def previous_paragraph_start(text: str, position: int) -> int:
+    """Where the paragraph (a line) before the one holding `text[position]` starts; 0 in the first paragraph, so
+    that "this paragraph or the one before" is `text[previous_paragraph_start(text, position) :]`."""
+    newline = text.rfind("\n", 0, position)  # the one ending the paragraph before, -1 in the first
+    return text.rfind("\n", 0, max(0, newline)) + 1 if newline > 0 else 0
 
 
 def _line_at(text: str, position: int) -> tuple[int, str]:

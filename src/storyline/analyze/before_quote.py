@@ -15,7 +15,7 @@ from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speakers import resolve
 from storyline.analyze.speech_verbs import VERBS
-from storyline.segment import sentence_start
+from storyline.segment import previous_paragraph_start, sentence_start
 
 # A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
 INVERTIBLE = rf"(?!told\b|tells?\b)(?:{VERBS})"
@@ -82,7 +82,7 @@ def attribute_paragraph_before(text: ArticleText, found: Found) -> Speaker | Non
             return None
         previous_start, previous_end = line_start, found.open_at
     else:
-        previous_start, previous_end = body.rfind("\n", 0, line_start - 1) + 1, line_start
+        previous_start, previous_end = previous_paragraph_start(body, found.open_at), line_start
     if previous_end == 0 or re.search(r"[\"“”]", body[previous_start:previous_end]):
         return None  # the previous speaker, if any, goes on (`follows`)
     last_sentence = sentence_start(body, max(previous_start, previous_end - 2))
@@ -119,7 +119,7 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
     line_start = body.rfind("\n", 0, found.open_at) + 1
     before = body[line_start : found.open_at].rstrip()
     if not before and line_start > 0:
-        before_start = body.rfind("\n", 0, line_start - 1) + 1
+        before_start = previous_paragraph_start(body, found.open_at)
         before = body[before_start : line_start - 1].rstrip()
     else:
         before_start = line_start

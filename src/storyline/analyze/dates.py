@@ -43,7 +43,7 @@ _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MOD = r"(?i:early|late|mid)"
 _REL = r"(?i:last|this|next)"
 _BARE_MONTH_CUE = (
@@ -268,8 +268,8 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
         return "past"  # "have been staying there since December 25, while others are expected …"
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    # (end, is_future): the nearest cue wins, and "scheduled" or "expected to" counts as future, not as "-ed".
-    cues = [(m.end(), True) for m in _FUTURE.finditer(clause)] + [(m.end(), False) for m in _PAST.finditer(clause)]
+    # the nearest cue (the last to end) wins, and "scheduled" or "expected to" counts as future, not as "-ed".
+    cues = _tense_cues(clause)
     if cues:
         return "future" if max(cues)[1] else "past"
     # No verb before it in its clause: the expression sits in the subject ("his decision on Thursday will be
@@ -279,15 +279,22 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
         # a fronted phrase ("On Tuesday, the Earth will enter …", "By Friday the talks had …"): the main clause's
         # verb, after the comma, is its verb
         after = re.split(r"[;:()—–]", sentence[end:], maxsplit=1)[0]
-    later = [(m.start(), True) for m in _FUTURE.finditer(after)] + [(m.start(), False) for m in _PAST.finditer(after)]
+    later = _tense_cues(after, at_start=True)
     if later:
         # a cue both ways at one place ("expected", which also ends in -ed) looks ahead
         return "future" if min(later, key=lambda cue: (cue[0], not cue[1]))[1] else "past"
     # "…will have a chance to respond before Sullivan holds another hearing on Feb. 23"
-    cues = [(m.end(), True) for m in _FUTURE.finditer(before)] + [(m.end(), False) for m in _PAST.finditer(before)]
+    cues = _tense_cues(before)
     if not cues and _CONDITION.search(before):
         return "future"  # "If Tuesday's storm damages a satellite, …": a condition in the present looks ahead
     return "future" if cues and max(cues)[1] else "past"
+
+
+def _tense_cues(text: str, *, at_start: bool = False) -> list[tuple[int, bool]]:
+    """(position, is_future) of every future (`_FUTURE`) and past (`_PAST`) verb cue in `text`: where each ends, or
+    with `at_start` where each starts (a verb after the expression is nearest where it starts)."""
+    future = [(m.start() if at_start else m.end(), True) for m in _FUTURE.finditer(text)]
+    return future + [(m.start() if at_start else m.end(), False) for m in _PAST.finditer(text)]
 
 
 # --- values ---------------------------------------------------------------------------------------------------
@@ -499,8 +506,14 @@ _COUNT = r"(?P<count>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|ni
 _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
     (_compile(pattern), resolve)
     for pattern, resolve in (
-        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?", _absolute_day),
-        (rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?", _absolute_day),
+        (
+            rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?",
+            _absolute_day,
+        ),
+        (
+            rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?P<day>{_DAY})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?",
+            _absolute_day,
+        ),
         (
             rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\s*[-–]\s*(?:(?P<month2>{_MONTH})\s+)?(?P<day2>{_DAY})"
             rf"(?:,?\s+(?P<year>{_YEAR}))?",
@@ -527,6 +540,6 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
             _relative_unit,
         ),
         (rf"\b{_COUNT}\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", _ago),
-        (rf"\b(?:(?P<wmod>(?i:last|next|this|earlier|later))\s+)?(?P<weekday>{_WEEKDAY})\b", _weekday),
+        (rf"\b(?:(?P<wmod>(?i:last|next|this|earlier|later))\s+)?(?P<weekday>{WEEKDAY_PATTERN})\b", _weekday),
     )
 )

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
 from storyline.analyze.organisations import PUBLIC_BODY_NOUNS
-from storyline.segment import sentence_start
+from storyline.segment import previous_paragraph_start, previous_sentence_start, sentence_start
 
 # A document that can say things: "a four-page letter", "the new report", "a statement"
 DOCUMENT = re.compile(
@@ -53,8 +53,8 @@ def document_before(body: str, start: int) -> re.Match[str] | None:
     paragraph = body.rfind("\n", 0, start) + 1
     if sentence == paragraph:
         # "It" opening a paragraph may mean anything, but the document opening the paragraph before
-        return DOCUMENT.match(body, body.rfind("\n", 0, max(0, paragraph - 1)) + 1) if paragraph else None
-    found = list(DOCUMENT.finditer(body, sentence_start(body, sentence - 2), start))
+        return DOCUMENT.match(body, previous_paragraph_start(body, start)) if paragraph else None
+    found = list(DOCUMENT.finditer(body, previous_sentence_start(body, start), start))
     return found[-1] if found else None
 
 
@@ -116,7 +116,7 @@ _DESCRIBED_SENDER = re.compile(
 def emailed_author(body: str, start: int, mentions: Sequence[Mention]) -> Mention | None:
     """ "Cohen emailed the order to Davidson. “…,” the email said": the person who emailed in the sentence before
     `start` (or its own, before it) wrote the email, when the text introduced no email otherwise."""
-    before = sentence_start(body, max(0, sentence_start(body, start) - 2))
+    before = previous_sentence_start(body, start)
     found = [m for m in mentions if before <= m.start < start and m.label in _AUTHORS and _EMAILED.match(body, m.end)]
     return found[-1] if found else None
 
@@ -128,8 +128,7 @@ def described_sender(body: str, head: str, start: int) -> tuple[int, int] | None
         return None
     documents = [d for d in DOCUMENT.finditer(body, 0, start) if d.group().split()[-1].lower() == head]
     # …in the quote's paragraph or the one before: a statement named paragraphs back may be another one
-    paragraph = body.rfind("\n", 0, start)
-    reach = body.rfind("\n", 0, max(0, paragraph)) + 1 if paragraph > 0 else 0
+    reach = previous_paragraph_start(body, start)
     if not documents or documents[-1].start() < reach or documents[-1].group().split()[0].lower() == "the":
         return None
     opens = sentence_start(body, documents[-1].start())

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
-from storyline.segment import sentence_start
+from storyline.segment import previous_sentence_start, sentence_start
 
 _PUBLICATION = re.compile(
     r"\b(?:Times|Post|Journal|Tribune|Chronicle|Herald|News|Gazette|Daily|Star|Register|Observer|Guardian|Telegraph|"
@@ -106,7 +106,7 @@ def organisation_opening_before(body: str, start: int, organisations: Sequence[M
     sentence = sentence_start(body, start)
     if sentence == 0:
         return None
-    previous = sentence_start(body, max(0, sentence - 2))
+    previous = previous_sentence_start(body, start)
     at = _CONJUNCTION.match(body, previous, sentence).end()
     organisation = organisation_at(body, at, sentence, organisations)
     return organisation.name if organisation else None

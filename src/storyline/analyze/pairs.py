@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention, strip_titles
 from storyline.analyze.names import SpeakerContext, article_name, full_name
+from storyline.segment import previous_paragraph_start
 
 # "the two Republicans", "both senators", "the pair": two people named just before speak together
 PAIR = re.compile(r"(?:[Tt]he\s+two|[Bb]oth)(?:\s+[A-Za-z]+)?|[Tt]he\s+pair")
@@ -91,8 +92,7 @@ def pairs_named(body: str, mentions: Sequence[Mention], context: SpeakerContext)
 def named_together(body: str, start: int, end: int, context: SpeakerContext) -> str | None:
     """ "they wrote", "the researchers said": the two people named together just before, in this paragraph or the
     one before it; not two who spoke to them ("Ames and Hale told the couple …, the couple said")."""
-    line_start = body.rfind("\n", 0, start)
-    paragraph = body.rfind("\n", 0, line_start) + 1 if line_start > 0 else 0
+    paragraph = previous_paragraph_start(body, start)
     recent = [(pos, pair) for pos, pair in context.pairs if max(paragraph, start - _JOINT_REACH) <= pos < start]
     if not recent:
         return None

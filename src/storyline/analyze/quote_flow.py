@@ -12,6 +12,7 @@ from storyline.analyze.entities import Mention
 from storyline.analyze.quote_marks import CLOSING, Found
 from storyline.analyze.speech_verbs import PARTICIPLES, VERBS
 from storyline.analyze.subjects import is_capitalised
+from storyline.segment import previous_paragraph_start
 
 # `Trump said: "…"`, `saying "…"`: a speech verb in any form that attributes
 SPEECH_VERB = re.compile(rf"(?:^|\b)(?:{VERBS}|{'|'.join(PARTICIPLES)})\b")
@@ -125,7 +126,7 @@ def reported_speaker_before(body: str, found: Found, persons: Sequence[Mention])
     # a clause's worth of words: two or three ('accusing Malaysia of “delays and deception”') are the writer's label
     if line_start == 0 or SPEECH_VERB.search(own_words) or len(body[found.start : found.end].split()) < 5:
         return None
-    previous = body[body.rfind("\n", 0, line_start - 1) + 1 : line_start]
+    previous = body[previous_paragraph_start(body, found.open_at) : line_start]
     if re.search(r"[\"“”]", previous):
         return None  # the paragraph before quoted its speaker's words in full: these are not more of them
     reports = list(_REPORTED.finditer(previous))

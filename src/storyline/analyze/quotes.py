@@ -36,6 +36,7 @@ from storyline.analyze.characterising import (
     WORD,
     chanting_crowd,
 )
+from storyline.analyze.dates import WEEKDAY_PATTERN
 from storyline.analyze.entities import ABBREVIATED_TITLES, NOT_TITLE_STOP, EntityAnalysis
 from storyline.analyze.names import full_name
 from storyline.analyze.organisations import organisation_at
@@ -185,8 +186,7 @@ _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 _NAME_PARTICLE = r"(?:al|el|bin|ibn|abu|de|da|del|della|di|du|dos|van|von|der|den|la|le)(?:-|\s+)"
 # "Ann Lowe said Wednesday, “…”": a day after the verb says when, and names no one
 _WHEN_AFTER_VERB = re.compile(
-    r"(?:(?:last|this|on|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:(?:last|this|on|early|late)\s+)?(?:{WEEKDAY_PATTERN}|Today|Yesterday)(?:\s+(?:morning|afternoon|evening|night))?"
 )
 
 

@@ -45,7 +45,7 @@ from storyline.analyze.organisations import (
     outside_quotes,
 )
 from storyline.analyze.surnames import RELATIONS
-from storyline.segment import sentence_end, sentence_start
+from storyline.segment import previous_sentence_start, sentence_end, sentence_start
 
 # what a person writes of themselves: "his profile says", "her blog said"
 _OWN_WRITINGS = frozenset("profile blog website memoir memoirs diary journal biography bio resume".split())
@@ -273,19 +273,23 @@ def _same_words_named_after(body: str, words: list[str], start: int, context: Sp
     """ "An actress filed a lawsuit …, her lawyer said Wednesday." opening a story, and "Her lawyer, Michael Avenatti,
     said …" in one of the next two paragraphs: the person the same words introduce in apposition there (the first
     time they do), whom the lead described before naming."""
-    reach = start
-    for _ in range(3):  # to the end of this paragraph and of the next two
-        reach = body.find("\n", reach + 1)
-        if reach < 0:
-            reach = len(body)
-            break
     words_again = re.compile(rf"\b{re.escape(words[0])}\s+{re.escape(words[1])},\s+", re.IGNORECASE)
-    for again in words_again.finditer(body, start + len(" ".join(words)), reach):
-        named = next((m for m in context.persons if m.start == again.end()), None)
-        if named is not None and body[named.end : named.end + 1] == ",":
-            return named.name
+    again = words_again.search(body, start + len(" ".join(words)), _paragraphs_end(body, start, 3))
+    if again is None:
         return None
-    return None
+    named = next((m for m in context.persons if m.start == again.end()), None)
+    return named.name if named is not None and body[named.end : named.end + 1] == "," else None
+
+
+def _paragraphs_end(body: str, start: int, count: int) -> int:
+    """Where the paragraph holding `body[start]` and the `count - 1` after it end (at a newline), or the end of
+    `body`."""
+    end = start
+    for _ in range(count):
+        end = body.find("\n", end + 1)
+        if end < 0:
+            return len(body)
+    return end
 
 
 def _public_body_before(words: list[str], head: str, position: int, context: SpeakerContext) -> str | None:
@@ -314,8 +318,7 @@ def _only_person_before(body: str, position: int, gender: str, context: SpeakerC
     before it), whom an epithet right after means: 'Sen. Ann Lowe said Sunday. “…,” the Ohio Republican said'; None
     if there are two people (a relative named beside the person is none: "her son Jaden"), or the epithet's gender
     ("the mother") is not that person's."""
-    sentence = sentence_start(body, position)
-    previous = sentence_start(body, max(0, sentence - 2)) if sentence else 0
+    previous = previous_sentence_start(body, position)
     persons = [
         m
         for m in context.persons

@@ -15,8 +15,12 @@ from storyline.segment import sentence_spans
 
 # "“…,” she said, thanking …": the pronoun is the sentence's subject
 _PRONOUN_SPEAKS = re.compile(rf"[\"“][^\"“”]*[\"”]\s*(?:he|she)\s+(?:{VERBS})\b")
+# An opening phrase before a sentence's main clause, with its comma: "Speaking to reporters, ", "On Monday, "
+_OPENING_PHRASE = r"[^,.;:!?\"“”\n]{1,60},\s+"
 # A main clause opening with a person: "Sen. Dianne Feinstein, …", "On Monday, Sen. Dianne Feinstein …", "But the
-# British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name)
+# British neuroscientist Prof Adrian Owen …" (one noun in lower case: "the designer studied under Dumas" is no name).
+# Its opening phrase is `_OPENING_PHRASE` with at most 30 characters: the limit predates the 60 (a015835) and no
+# reason for it is recorded; raising it would change behaviour, so it stays.
 _SUBJECT_AHEAD = re.compile(
     r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
     r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
@@ -28,11 +32,11 @@ _OBJECT_BEFORE = re.compile(
 )
 # "Speaking to reporters, the president said …": a role opening the main clause, after at most two opening phrases
 _ROLE_OPENS = re.compile(
-    r"(?:[^,.;:!?\"“”\n]{1,60},\s+){0,2}(?:(?:And|But|So|Yet)\s+)?[Tt]he\s+(?P<noun>[a-z]+)\s+"
+    rf"(?:{_OPENING_PHRASE}){{0,2}}(?:(?:And|But|So|Yet)\s+)?[Tt]he\s+(?P<noun>[a-z]+)\s+"
     r"(?!(?:of|for|and|or|who|that|which|in|at|to)\b)"
 )
 # "Contacted by Salon, he denied being Mike Enoch": a pronoun after an opening phrase is the subject
-_PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?:he|she)\b")
+_PRONOUN_AFTER_OPENING = re.compile(rf"(?:{_OPENING_PHRASE}){{1,2}}(?:he|she)\b")
 # "Jordan's grandmother": the person owns a relation and is not the subject
 OWNS_NOUN = re.compile(r"['’]s?\s+[a-z]")
 # A subordinate clause up to its comma; words quoted inside it are part of it: 'Before Lee chose to be called
