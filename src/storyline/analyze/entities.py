@@ -260,8 +260,12 @@ def _without_common_nouns(mentions: list[Mention], articles: Sequence[Article]) 
     def is_common(text: str) -> bool:
         words = text.split()
         if text not in common:
-            lower = r"\s+".join(map(re.escape, [*words[:-1], words[-1].lower()]))
-            common[text] = words[-1][1:].islower() and any(re.search(rf"\b{lower}\b", b) for b in bodies)
+            phrase = [*words[:-1], words[-1].lower()]
+            lower = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase)) + r"\b")
+            # a body without the phrase's first and last words cannot hold it: most are skipped without a regex
+            common[text] = words[-1][1:].islower() and any(
+                phrase[0] in b and phrase[-1] in b and lower.search(b) for b in bodies
+            )
         return common[text]
 
     return [m for m in mentions if not (m.label == "PERSON" and " " in m.text and is_common(m.text))]
