@@ -8,6 +8,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
 from storyline.analyze.speech_verbs import VERBS
@@ -76,14 +77,23 @@ _GENERATION_BEFORE = re.compile(r"\b[Tt]he\s+(younger|elder|older)\s+$")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:!?\"“”\n]{1,60}?)\s*[,.]")
 
 
+class Described(NamedTuple):
+    """Someone the text gives a role or a description: whom a later "the senator" or "the official" means."""
+
+    at: int  # where the text gives it
+    noun: str  # the role's head noun: "judge", "senator", "official"
+    speaker: str  # the person so named ("Lou Olivera"), or the description ("a senior administration official")
+    kind: Literal["named", "described"]
+
+
 @dataclass
 class SpeakerContext:
     """What earlier attributions in the article tell later ones."""
 
     # (position, name, gender "m"/"f"/"", is a person): who a later "he" or "she" may be
     named: list[tuple[int, str, str, bool]] = field(default_factory=list)
-    # (position, head noun, speaker, kind): "a senior administration official", or "Judge" before "Lou Olivera"
-    described: list[tuple[int, str, str, str]] = field(default_factory=list)
+    # "a senior administration official", or "Judge" before "Lou Olivera"
+    described: list[Described] = field(default_factory=list)
     canonical: dict[str, str] = field(default_factory=dict)  # name key -> canonical entity name
     # surname key -> canonical full personal names, in this article and in the whole cluster
     surnames: dict[str, set[str]] = field(default_factory=dict)
@@ -152,7 +162,7 @@ def generation_bearer(body: str, mention: Mention, context: SpeakerContext) -> s
         return None
     heads = ("son", "daughter") if generation.group(1) == "younger" else ("father", "mother")
     bearers = context.surnames.get(name_key(mention.text)) or context.cluster_surnames.get(name_key(mention.text))
-    named = {name for _, head, name, _ in context.described if head in heads} & (bearers or set())
+    named = {d.speaker for d in context.described if d.noun in heads} & (bearers or set())
     return next(iter(named)) if len(named) == 1 else None
 
 
@@ -229,16 +239,16 @@ def role_nouns(word: str) -> set[str]:
     return {word, _TITLE_NOUNS.get(word, word)}
 
 
-def titles_before(body: str, people: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
+def titles_before(body: str, people: Sequence[Mention]) -> list[Described]:
     """'Judge' in 'District Court Judge Lou Olivera': what a later 'the judge' refers to."""
-    titles: list[tuple[int, str, str, str]] = []
+    titles: list[Described] = []
     for m in people:
         word = re.search(r"([A-Za-z]+)\.?\s+$", body[max(0, m.start - 30) : m.start])
         relation = relation_before(body, m.start)
         if m.label == "PERSON" and word and is_title(word.group(1)):
-            titles += [(m.start, head, m.name, "named") for head in role_nouns(word.group(1))]
+            titles += [Described(m.start, head, m.name, "named") for head in role_nouns(word.group(1))]
         elif m.label == "PERSON" and relation:  # "her husband, Keith Rogers,"
-            titles.append((m.start, relation, m.name, "named"))
+            titles.append(Described(m.start, relation, m.name, "named"))
     return titles
 
 
@@ -258,10 +268,10 @@ _ROLE_BEFORE = re.compile(
 _PAST_ROLE = re.compile(r"\b(?:former|ex|late|then|onetime|one-time|erstwhile|retired)\b")
 
 
-def roles_in_apposition(body: str, persons: Sequence[Mention]) -> list[tuple[int, str, str, str]]:
+def roles_in_apposition(body: str, persons: Sequence[Mention]) -> list[Described]:
     """The role an apposition gives a named person ("Jane Roe, a Democratic senator from Oregon," "his attorney,
     John Doe,"), as `SpeakerContext.described` entries: whom a later "the senator" or "his lawyer" means."""
-    roles: list[tuple[int, str, str, str]] = []
+    roles: list[Described] = []
     for m in persons:
         if m.label != "PERSON":
             continue
@@ -274,7 +284,7 @@ def roles_in_apposition(body: str, persons: Sequence[Mention]) -> list[tuple[int
         # a noun in lower case ("the company's CEO" too), not a name ("Acme's Ann Lowe") or an adverb
         head = head.lower() if head.islower() or head.lower() in _TITLE_NOUNS else ""
         if head.isalpha() and not head.endswith("ly") and head not in RELATIONS:  # relatives: `titles_before`
-            roles += [(m.start, noun, m.name, "named") for noun in role_nouns(head)]
+            roles += [Described(m.start, noun, m.name, "named") for noun in role_nouns(head)]
     return roles
 
 

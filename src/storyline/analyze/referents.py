@@ -26,6 +26,7 @@ from storyline.analyze.entities import Mention, is_title, name_key, strip_titles
 from storyline.analyze.names import (
     FUNCTION_WORDS,
     PLACES,
+    Described,
     SpeakerContext,
     appositive_head,
     full_name,
@@ -210,7 +211,7 @@ def description_referent(body: str, start: int, end: int, open_at: int, context:
         if owner is not None and owner.kind == "named":
             return owner
     if words[0].lower() in ("the", "this", "that"):
-        earlier = [d for d in context.described if d[1] in role_nouns(head) and d[0] < open_at]
+        earlier = [d for d in context.described if d.noun in role_nouns(head) and d.at < open_at]
         organisation = (
             organisation_for(body, head, min(start, open_at), context.organisations)
             if is_organisation_noun(head)
@@ -230,8 +231,8 @@ def description_referent(body: str, start: int, end: int, open_at: int, context:
         sender = described_sender(body, head, start)
         if sender is not None:  # after "A White House official sent a statement to CNBC"
             return Speaker(body[slice(*sender)], "described", start, end)
-        if earlier and max(earlier)[3] == "described":  # "the official" after "a senior official"
-            return Speaker(max(earlier)[2], "described", start, end)
+        if earlier and max(earlier).kind == "described":  # "the official" after "a senior official"
+            return Speaker(max(earlier).speaker, "described", start, end)
         if earlier:
             named = _named_with_role(body, head, open_at, context)
             return Speaker(named, "named", start, end) if named else Speaker(who, "described", start, end)
@@ -265,7 +266,7 @@ def description_referent(body: str, start: int, end: int, open_at: int, context:
     )
     if namesake is not None:
         return Speaker(namesake, "named", start, end)
-    context.described.append((start, head, who, "described"))
+    context.described.append(Described(start, head, who, "described"))
     return Speaker(who, "described", start, end)
 
 
@@ -359,7 +360,7 @@ def _named_with_role_next(body: str, head: str, start: int, context: SpeakerCont
 def _role_holders(head: str, context: SpeakerContext) -> list[tuple[int, str]]:
     """Where and whom the text named with the role `head` (by a title or an apposition), in text order."""
     nouns = role_nouns(head)
-    return sorted((at, name) for at, noun, name, kind in context.described if noun in nouns and kind == "named")
+    return sorted((d.at, d.speaker) for d in context.described if d.noun in nouns and d.kind == "named")
 
 
 def _relative_named_before(owner: str, relation: str, start: int, context: SpeakerContext) -> str | None:

@@ -15,7 +15,7 @@ from typing import Final, Literal
 
 from storyline.analyze.documents import described_author, named_author
 from storyline.analyze.entities import ABBREVIATED_TITLES, Mention
-from storyline.analyze.names import FUNCTION_WORDS, SpeakerContext, article_name, full_name
+from storyline.analyze.names import FUNCTION_WORDS, Described, SpeakerContext, article_name, full_name
 from storyline.analyze.organisations import organisation_named_after
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before
 from storyline.analyze.referents import (
@@ -161,7 +161,7 @@ def _owners_document(w: SpeakerWords) -> _Verdict:
     speaker = w.named(article_name(w.persons[-1], w.context))
     noun = found.group("noun")
     for same in _SAME_DOCUMENT.get(noun, (noun,)):  # what `referents._named_with_role` finds "the lawsuit" by
-        w.context.described.append((w.start, same, speaker.name, "named"))
+        w.context.described.append(Described(w.start, same, speaker.name, "named"))
     return speaker
 
 

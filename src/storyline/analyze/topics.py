@@ -101,9 +101,7 @@ def _role_holder(noun: str, position: int, context: SpeakerContext) -> str | Non
     """The one person the text gave the role `noun` before `position` ("President Obama" for "the president"), whom
     a later "he" means when "the president" is the sentence's subject; None if nobody or two people had it."""
     nouns = role_nouns(noun)
-    holders = {
-        name for at, role, name, kind in context.described if role in nouns and kind == "named" and at < position
-    }
+    holders = {d.speaker for d in context.described if d.noun in nouns and d.kind == "named" and d.at < position}
     return holders.pop() if len(holders) == 1 else None
 
 
