@@ -20,6 +20,11 @@ SETS = {  # name: file, clusters, DUC task, word budget
 }
 
 
+def standard_error(values: np.ndarray) -> np.ndarray:
+    """The standard error of the mean of paired per-cluster differences (one per column of a 2-d array)."""
+    return values.std(axis=0, ddof=1) / np.sqrt(len(values))
+
+
 def records(name: str, limit: int | None = None) -> list[Record]:
     """The clusters of one of `SETS` (its first `limit`, or the set's own cut)."""
     file, clusters, task, _ = SETS[name]
@@ -65,8 +70,7 @@ def report_variants(results: list[dict[str, tuple[float, float, float]]], famili
         r1, r2, recall = column(variant, 0), column(variant, 1), column(variant, 2)
         gain1, gain2 = r1 - base1, r2 - base2
         gains[variant] = gain1
-        e1 = gain1.std(ddof=1) / np.sqrt(len(gain1))
-        e2 = gain2.std(ddof=1) / np.sqrt(len(gain2))
+        e1, e2 = standard_error(gain1), standard_error(gain2)
         print(
             f"{variant:12s} R1 {r1.mean():.2f} R2 {r2.mean():.2f} R1rec {recall.mean():.2f} | "
             f"dR1 {gain1.mean():+.3f} ± {e1:.3f}  dR2 {gain2.mean():+.3f} ± {e2:.3f} | "

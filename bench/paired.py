@@ -8,6 +8,8 @@ import sys
 
 import numpy as np
 
+from experiments import standard_error
+
 
 def main() -> None:
     report, a, b = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -15,7 +17,7 @@ def main() -> None:
         clusters = json.load(file)["clusters"]
     for rouge in ("rouge1", "rouge2"):
         gain = np.array([c["f1"][b][rouge] - c["f1"][a][rouge] for c in clusters])
-        error = gain.std(ddof=1) / np.sqrt(len(gain))
+        error = standard_error(gain)
         even = np.arange(len(gain)) % 2 == 0
         print(
             f"{b} - {a} {rouge}: {gain.mean():+.3f} ± {error:.3f} (even {gain[even].mean():+.3f}, odd "

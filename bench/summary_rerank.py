@@ -51,7 +51,7 @@ from pathlib import Path
 import numpy as np
 
 import word_importance as wi
-from experiments import SETS, prepared, records
+from experiments import SETS, prepared, records, standard_error
 from storyline import baselines, select
 from storyline.evaluate import cluster_sentences, cut_words, one_sentence_per_line, score
 from storyline.form import within_length
@@ -491,8 +491,7 @@ def paired(label: str, results: dict[str, np.ndarray], metric: int) -> None:
     for key, s in results.items():
         g = s[:, metric] - base[:, metric]
         g2 = s[:, 1] - base[:, 1]
-        se = g.std(ddof=1) / np.sqrt(len(g))
-        se2 = g2.std(ddof=1) / np.sqrt(len(g2))
+        se, se2 = standard_error(g), standard_error(g2)
         print(
             f"  {label:9s} {key:12s} {'R1rec' if metric == 2 else 'R1'} {s[:, metric].mean():6.2f} R2 "
             f"{s[:, 1].mean():6.2f} | d {g.mean():+.3f} ± {se:.3f}  dR2 {g2.mean():+.3f} ± {se2:.3f} | "
@@ -544,7 +543,7 @@ def learned_lambda_heldout(start: int = 1000, lambdas: tuple[float, ...] = (0.6,
             gains[lam].append((got[0] - base[0], got[1] - base[1]))
     for lam, values in gains.items():
         g = np.array(values)
-        se = g.std(axis=0, ddof=1) / np.sqrt(len(g))
+        se = standard_error(g)
         print(
             f"truncated {start}..{start + len(g)}: learned by MMR lambda {lam} - default: R1 {g[:, 0].mean():+.3f} ± "
             f"{se[0]:.3f}, R2 {g[:, 1].mean():+.3f} ± {se[1]:.3f} ({int((g[:, 0] > 0).sum())} up, "
