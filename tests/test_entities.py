@@ -802,3 +802,55 @@ def test_entities_a_word_before_a_relatives_full_name_is_cut_and_a_farm_is_no_re
         ("Omar Farm", "PERSON"),
         ("Korda Fur Farm", "ORG"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "span", "label", "expected"),
+    [
+        ("OSLOBY, Norway (AP) _ The ferry sank.", "OSLOBY", "ORG", ("OSLOBY", "GPE")),  # a dateline's place
+        ("HARBOURTON _ The ferry sank.", "HARBOURTON", "PERSON", ("HARBOURTON", "GPE")),
+        ("Some Harbour Board members left.", "Some Harbour Board", "ORG", ("Harbour Board", "ORG")),
+        ("The train left Pellow Station at noon.", "Pellow Station", "PERSON", ("Pellow Station", "LOC")),
+        ("Astronomers at Kellan Observatory saw it.", "Kellan Observatory", "PERSON", ("Kellan Observatory", "ORG")),
+    ],
+)
+def test_entities_datelines_determiners_and_facilities(body: str, span: str, label: str, expected: tuple) -> None:
+    at = body.index(span)
+    mention = clean_mention(article(body), at, at + len(span), label)
+    assert mention is not None and (mention.text, mention.label) == expected
+
+
+def test_entities_a_faith_or_a_language_is_no_organisation() -> None:
+    from storyline.analyze.entities import _without_terms
+
+    body = "He converted to Islam and spoke Swahili at the Harbour Mosque."
+    mentions = [
+        _mention(body, "Islam", "ORG"),
+        _mention(body, "Swahili", "GPE"),
+        _mention(body, "Harbour Mosque", "ORG"),
+    ]
+    assert [m.text for m in _without_terms(mentions, [article(body)])] == ["Harbour Mosque"]
+
+
+def test_entities_two_full_names_taken_for_one_are_two_people() -> None:
+    from storyline.analyze.entities import _with_pairs_split
+
+    body = "The two tied: Mara Lind and Ola Brekke. The Public Health and Safety Board met on public health."
+    mentions = [
+        _mention(body, "Mara Lind and Ola Brekke", "ORG"),
+        _mention(body, "Public Health and Safety Board", "ORG"),
+    ]
+    found = [(m.text, m.label, body[m.start : m.end]) for m in _with_pairs_split(mentions, [article(body)])]
+    assert found == [
+        ("Mara Lind", "PERSON", "Mara Lind"),
+        ("Ola Brekke", "PERSON", "Ola Brekke"),
+        ("Public Health and Safety Board", "ORG", "Public Health and Safety Board"),
+    ]
+
+
+def test_entities_a_terms_acronym_may_take_letters_from_inside_its_words() -> None:
+    from storyline.analyze.entities import _term_acronyms
+
+    body = "Doctors found a narrowed valve, or supravalvular pulmonic stenosis (SVPS), in the girl."
+    assert _term_acronyms([article(body)]) >= {"svps"}
+    assert not _term_acronyms([article("Staff of the harbour authority (NHA) met.")])

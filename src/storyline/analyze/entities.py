@@ -73,7 +73,9 @@ _DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
-    "Before After When While If Although Though Because Since Until Once".split()
+    "Before After When While If Although Though Because Since Until Once "
+    # a determiner opening a sentence is no part of the name after it: "Some State Department officials said"
+    "Some Many Most Several Both Other Another Each Every".split()
 )
 # a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
 # nor a headline's words across its colon ("Big Question: Is")
@@ -228,7 +230,8 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         relatives |= {name_key(m.text) for m in people if relation_before(article.body, m.start)}
         found += tagged
     found = _without_common_nouns(_without_shouting(found), articles)
-    found = _with_described_types(_without_terms(_with_family_members(found, articles), articles), articles)
+    found = _with_family_members(_with_pairs_split(found, articles), articles)
+    found = _with_described_types(_without_terms(found, articles), articles)
     terms = _term_acronyms(articles)
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
     canonical, types = merge_mentions(found, _acronyms(articles))
@@ -281,6 +284,11 @@ COMMON_ACRONYMS = frozenset(
     "gmt utc est edt cst cdt pst pdt bst cet cpu gpu ram rom gb mb kb tb ghz mhz hd lcd led usb pdf jpeg mph kph "
     "atm pin emt emts ceo ceos cfo coo mp mps id ids iq dna rna hiv vx sms gps mri ct ekg ecg icu er iv ".split()
 )
+# A faith or a language is no organisation or place NER may take it for ("Islam", "Swahili").
+FAITHS_AND_LANGUAGES = frozenset(
+    "islam christianity judaism hinduism buddhism sikhism catholicism protestantism swahili arabic farsi urdu "
+    "hindi hebrew mandarin cantonese latin esperanto".split()
+)
 # The people of a place, not the place: "Britons", "Chechens", "Londoner", "Comoran" beside Britain, Chechnya,
 # London and Comoros; a place of the cluster begins with the word's stem (but not with the word: "the Demoskis",
 # a family NER took for a place, make no demonym of "Demoski"), and no person of the cluster bears it as a surname.
@@ -290,8 +298,9 @@ _SHOUTED_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
 def _without_terms(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
     """The mentions without words that are no one's name: an illness named after a person ("Williams syndrome"),
-    a common acronym (`COMMON_ACRONYMS`), the people of a place ("Britons" beside "Britain"), and a headline's
-    shouted common word ("GHOSTS LIVING DOWN THERE, TOO.", "too" written in lower case elsewhere)."""
+    a common acronym (`COMMON_ACRONYMS`), a faith or a language, the people of a place ("Britons" beside
+    "Britain"), and a headline's shouted common word ("GHOSTS LIVING DOWN THERE, TOO.", "too" written in lower
+    case elsewhere)."""
     bodies = {a.id: a.body for a in articles}
     lower_words = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
     places = [name_key(m.text) for m in mentions if m.label in ("GPE", "LOC")]
@@ -302,6 +311,8 @@ def _without_terms(mentions: list[Mention], articles: Sequence[Article]) -> list
         if _ILLNESS_AFTER.match(body, m.end):
             return True
         if m.label != "PERSON" and key.replace(" ", "") in COMMON_ACRONYMS and m.text.replace(".", "").isupper():
+            return True
+        if m.label != "PERSON" and key in FAITHS_AND_LANGUAGES:
             return True
         if " " not in key and m.label != "GPE" and key not in surnames and _is_demonym(key, places):
             return True
@@ -398,6 +409,25 @@ _BODY_NAME_WORDS = frozenset(
     "plaza airlines airways motor motors media news industries enterprises holdings capital library museum "
     "stadium arena bridge airport".split()
 )
+
+
+_PAIR = re.compile(r"((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) and ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)")
+
+
+def _with_pairs_split(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, with two full names NER took for one ("Tina Fey and Eva Longoria", an ORG) made two people;
+    not a name whose words the cluster writes in lower case ("Health and Human Services")."""
+    lower_words = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
+    split: list[Mention] = []
+    for m in mentions:
+        pair = _PAIR.fullmatch(m.text)
+        if pair is None or ({w.lower() for w in re.findall(r"\w+", m.text)} - {"and"}) & lower_words:
+            split.append(m)
+            continue
+        for group in (1, 2):
+            start, end = m.start + pair.start(group), m.start + pair.end(group)
+            split.append(Mention(m.article_id, start, end, pair.group(group), "PERSON"))
+    return split
 
 
 def _with_family_members(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
@@ -516,6 +546,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         return None  # "ipRGCs", "iPhones": a term or a product; a name opens in lower case only with "de", "al-", …
     if is_photo_credit(body, start, end, label) or _is_dateline_credit(body, start, end):
         return None
+    if label in ("ORG", "PERSON") and _is_dateline_place(body, start, end):
+        label = "GPE"  # "MUNICH, Germany (AP) _": a wire dateline names a place
     if label != "PERSON" and _NOBLE_TITLE.match(text):
         label = "PERSON"  # "Duke of Närke", "Prince of Wales": a title that stands for the one who holds it
     if label == "PERSON" and " " in text:  # "John F. Kennedy Airport", "Martin Luther King Jr. High School"
@@ -532,6 +564,17 @@ _NOBLE_TITLE = re.compile(
 _DATELINE_CREDIT = re.compile(r"\(([A-Z][\w-]*(?: [A-Z][\w-]*)?)\)\s*[_—–-]")
 
 
+# A wire dateline's place, in capitals at a paragraph's start: "MUNICH, Germany (AP) _", "DAR ES SALAAM _"
+_DATELINE_PLACE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([A-Z][\w -]*\)\s*)?(?:_|—|–|--|-\s)"
+)
+
+
+def _is_dateline_place(body: str, start: int, end: int) -> bool:
+    opens_paragraph = start == 0 or body[start - 1] == "\n"
+    return opens_paragraph and body[start:end].isupper() and bool(_DATELINE_PLACE_AFTER.match(body, end))
+
+
 def _is_dateline_credit(body: str, start: int, end: int) -> bool:
     match = _DATELINE_CREDIT.match(body, max(0, start - 1))
     return match is not None and match.start(1) == start and match.end(1) == end and body[start:end] in WIRES
@@ -540,11 +583,12 @@ def _is_dateline_credit(body: str, start: int, end: int) -> bool:
 # A place or an institution named after a person, which NER tags by the person's name in it: its last word says
 # what it is. Not the words that are also surnames ("Sally Field", "Arsenio Hall", "Bruce Arena", "Grace Park").
 _NAMED_AFTER_A_PERSON = dict.fromkeys(
-    "airport bridge avenue boulevard highway expressway parkway tunnel square stadium memorial".split(),
+    "airport bridge avenue boulevard highway expressway parkway tunnel square stadium memorial station harbour harbor "
+    "canal palace mall".split(),
     "LOC",
 ) | dict.fromkeys(
     "school academy college university hospital institute foundation center centre library museum theater "
-    "theatre".split(),
+    "theatre railway railroad observatory cathedral mosque hotel prison jail ranch".split(),
     "ORG",
 )
 
@@ -731,7 +775,30 @@ def _term_acronyms(articles: Sequence[Article]) -> set[str]:
                 if "".join(w[0] for w in words[-len(letters) :]) == letters and len(words) >= len(letters):
                     found |= {name_key(short), name_key(letters.upper())}
                     break
+            else:
+                content = [p for p in parts if p not in _SMALL_WORDS]
+                if any(_spelt_from(letters, content[-n:]) for n in range(2, min(len(letters), len(content)) + 1)):
+                    found |= {name_key(short), name_key(letters.upper())}  # "supravalvular aortic stenosis (SVAS)"
     return found
+
+
+def _spelt_from(letters: str, words: list[str]) -> bool:
+    """Whether an acronym takes every word's initial, in order, and its other letters from inside the word they
+    follow: "svas" from "supravalvular aortic stenosis" (s-v, a, s)."""
+    if not words:
+        return not letters
+    if not letters or letters[0] != words[0][0]:
+        return False
+    rest, inside = letters[1:], words[0][1:]
+    for taken in range(len(rest) + 1):  # the letters taken from inside this word
+        if _is_subsequence(rest[:taken], inside) and _spelt_from(rest[taken:], words[1:]):
+            return True
+    return False
+
+
+def _is_subsequence(short: str, word: str) -> bool:
+    letters = iter(word)
+    return all(c in letters for c in short)
 
 
 def _acronyms(articles: Sequence[Article]) -> dict[str, str]:
