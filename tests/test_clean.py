@@ -10,6 +10,7 @@ import pytest
 from storyline.clean import clean_article, clean_text, english_ratio, parse_dateline
 from storyline.furniture import classify_line
 from storyline.ingest import load_articles
+from storyline.models import Article
 from storyline.outlets import find_outlet
 from tests.conftest import DATA, shared_data
 
@@ -254,12 +255,47 @@ def test_clean_line_with_a_very_long_token_is_judged_quickly() -> None:
     ("body", "outlet"),
     [
         ("Officials told CNN on Monday that the talks had failed.", "CNN"),
-        ("The PRE-CNN era of cable news is long gone, said CNN's anchor.", "CNN"),  # 'PRE-CNN' is no mention
-        ("A report by XCNN and by the New York Times said so.", "The New York Times"),  # nor is 'XCNN'
+        ("The PRE-CNN era of cable news is long gone, the anchor told CNN.", "CNN"),  # 'PRE-CNN' is no mention
+        ("The mayor told XCNN and told the New York Times so.", "The New York Times"),  # nor is 'XCNN'
     ],
 )
 def test_clean_outlet_named_in_the_body_counts_only_as_a_whole_word(body: str, outlet: str) -> None:
     assert find_outlet(body=body, bylines=[], source="text 1") == outlet
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        # the outlet an article names as itself: a dateline, its sources talking to it, what it has learned
+        ("HARBOURTON (Reuters) - The ferry sank on Monday.", "Reuters"),
+        ("(CNN) -- The ferry sank on Monday. A survivor told CNN it was quick.", "CNN"),
+        ("The ferry sank, TMZ has learned. A deckhand tells TMZ the pumps failed.", "TMZ"),
+        ("The owner did not respond to ABC News' requests for comment on Monday.", "ABC News"),
+        ("The captain confirmed the sinking in a statement to NPR.", "NPR"),
+        # an outlet it merely names is not its own
+        ("CNN is being sued by two deckhands. The suit claims CNN knew. CNN did not return a call.", None),
+        ("The ferry sank, according to the Telegraph, and Reuters reported two dead.", None),
+        ("Former mayor Michael Bloomberg paid for the new ferry.", None),  # part of a longer name
+        ("A deckhand told the New Straits Times the pumps failed.", None),  # not 'The Straits Times'
+        ("A deckhand told the Reuters news agency the pumps failed.", None),  # how others name an agency
+        ("The captain told CNN the pumps failed, and the owner told the BBC they did not.", None),  # a tie
+    ],
+)
+def test_clean_outlet_is_the_one_the_body_names_as_itself(body: str, outlet: str | None) -> None:
+    assert find_outlet(body=body, bylines=[], source="text 1") == outlet
+
+
+def test_clean_a_staff_photo_credit_names_the_outlet_and_is_no_title() -> None:
+    text = (
+        "(Chicago Tribune Staff Photo/Ann Lowe)\n\n"
+        "The ferry sank on Monday off the north pier, and the crew swam ashore.\n"
+        "Divers will search the wreck on Tuesday, the harbour master said."
+    )
+    cleaned = clean_article(Article(id="a1", source="text 1", raw=text, text=text))
+    assert cleaned.title is None and cleaned.body.startswith("The ferry sank")
+    assert cleaned.outlet == "Chicago Tribune"
+    agency = "(AP Photo/Ann Lowe)\n\n" + text.split("\n\n", 1)[1]
+    assert clean_article(Article(id="a1", source="text 1", raw=agency, text=agency)).outlet is None
 
 
 @pytest.mark.parametrize(
@@ -355,3 +391,8 @@ def test_clean_strips_footnote_marks_that_hide_a_sentence_boundary() -> None:
 def test_clean_rejoins_a_drop_cap_with_its_paragraph() -> None:
     text = "Council votes to close plant\n\nT\n\nhe council voted on Tuesday to close the plant by the end of the year."
     assert clean_text(text).body == "The council voted on Tuesday to close the plant by the end of the year."
+
+
+def test_clean_a_zero_width_space_is_removed_not_made_a_space() -> None:
+    text = "\u200bThe ferry\u200b \u200bsank, said A\u200brwen Lowe, the harbour\u2060master, on Monday at the pier."
+    assert clean_text(text).body == "The ferry sank, said Arwen Lowe, the harbourmaster, on Monday at the pier."

@@ -49,6 +49,9 @@ def test_coverage_lists_only_what_no_other_article_says() -> None:
         "Dover and Calais carry the most lorries ( and , respectively), and and carried the fewest.",
         "Drivers will pay the most in the following towns in the county.",
         "Inspectors measured the cable strain after a 6-h [Method (Meth.",
+        "The video shown here explains how the bridge cables are tensioned and inspected.",
+        "The new cable design's full details can be found in our original reveal post.",
+        '"The bridge was our lifeline for years and it carried the whole town….',  # its speaker comes later
     ],
 )
 def test_coverage_skips_teasers_and_the_page_talking_to_its_reader(furniture: str) -> None:

@@ -411,3 +411,49 @@ def test_timeline_of_todays_is_the_present_age_not_a_day() -> None:
     assert dates("The pier was built by the grandparents of today's fishermen.") == []
     assert dates("Few doubted the outcome of today's harbour board vote.") == [("today", "2019-03-07")]
     assert dates("Today's vote closed the pier.") == [("Today", "2019-03-07")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left"),
+    [
+        ("The ferry left at 0630 local time (2230 GMT Wednesday).", [("Wednesday", "2019-03-06")]),  # a clock time
+        ("The getaway car, a 1994 Volvo, was found in a ditch.", []),  # a model year, no event
+        ("The villagers came in their Sunday best.", []),  # an idiom, no day
+        ("She has taught Sunday school for years.", []),
+        ("Even today, few fishermen use nets.", []),  # the present age, no day
+        ("Children today are taller than their parents were.", []),
+        ("The harbour is far busier than it is today.", []),
+        ("Nobody writes letters in today's world.", []),
+    ],
+)
+def test_timeline_words_that_look_like_dates_but_date_nothing(sentence: str, left: list[tuple[str, str]]) -> None:
+    assert dates(sentence) == left
+
+
+def test_timeline_a_named_event_after_a_year_keeps_its_year() -> None:
+    assert dates("At a 2011 World Conference, the guild elected a new head.") == [("2011", "2011")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("The dredger was damaged in September last year.", "September last year", "2018-09"),
+        ("The port reopened in January this year.", "January this year", "2019-01"),
+        ("The berth will be ready by June next year.", "June next year", "2020-06"),
+    ],
+)
+def test_timeline_a_month_then_a_relative_year_is_that_years_month(sentence: str, expression: str, value: str) -> None:
+    assert dates(sentence) == [(expression, value)]
+
+
+def test_timeline_a_reported_subject_with_a_future_verb_looks_ahead() -> None:
+    # Thursday 7 March 2019: the hearing is the next Friday, the saying the last one
+    assert dates("Officials said the hearing on Friday will decide the case.") == [("Friday", "2019-03-08")]
+    assert dates("He said on Friday he will resign.") == [("Friday", "2019-03-01")]
+    assert dates("Rangers said heavy rains from Saturday will keep the river high.") == [("Saturday", "2019-03-02")]
+
+
+def test_timeline_a_forecast_verb_with_the_dated_event_as_its_object_is_past() -> None:
+    # written on 7 March: the warning came before the blast of Feb. 20, not before one next year
+    assert dates("The warning forecast the Feb. 20 blast at the depot.") == [("Feb. 20", "2019-02-20")]
+    assert dates("The storm predicted for Tuesday may flood the pier.") == [("Tuesday", "2019-03-12")]

@@ -80,7 +80,7 @@ def clean_article(article: Article, *, find_metadata: bool = True) -> Article:
         return article.model_copy(update={"body": cleaned.body, "dropped": cleaned.dropped})
     outlet = article.outlet or find_outlet(
         body=cleaned.body,
-        bylines=[d.text for d in cleaned.dropped if d.rule in ("byline", "author_bio")],
+        bylines=[d.text for d in cleaned.dropped if d.rule in ("byline", "author_bio") or _staff_credit(d)],
         source=article.source,
     )
     return article.model_copy(
@@ -92,6 +92,15 @@ def clean_article(article: Article, *, find_metadata: bool = True) -> Article:
             "published": article.published or cleaned.published,
         }
     )
+
+
+_STAFF_CREDIT = re.compile(r"\bStaff (?:Photo|Photographer|Writer)\b|\bSTAFF PHOTO\b")
+
+
+def _staff_credit(dropped: DroppedLine) -> bool:
+    """A photo credit of the page's own staff ("(Gazette Staff Photo/Jane Roe)") names its outlet as a byline
+    does; an agency's credit ("(AP Photo/Jane Roe)") does not, since any outlet may print the agency's photos."""
+    return dropped.rule == "photo_credit" and bool(_STAFF_CREDIT.search(dropped.text))
 
 
 def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
@@ -143,12 +152,17 @@ def parse_dateline(line: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-_SPACE = re.compile(r"[ \t\u00a0\u2009\u200b]+")
+_SPACE = re.compile(r"[ \t\u00a0\u2009]+")
+# A zero-width space, word joiner or byte-order mark is invisible: inside a word ("A\u200brwa Damon") it joins
+# what a reader sees as one word, so it is removed, never made a space.
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
 
 
 def _normalize_space(line: str) -> str:
     # Most lines hold single plain spaces only, which the substitution would copy one by one unchanged.
-    if "  " in line or "\t" in line or (not line.isascii() and any(c in line for c in "\u00a0\u2009\u200b")):
+    if not line.isascii() and any(c in line for c in "\u200b\u2060\ufeff"):
+        line = _ZERO_WIDTH.sub("", line)
+    if "  " in line or "\t" in line or (not line.isascii() and any(c in line for c in "\u00a0\u2009")):
         line = _SPACE.sub(" ", line)
     return line.strip()
 

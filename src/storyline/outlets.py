@@ -37,8 +37,11 @@ def _canonical() -> dict[str, str]:
 def find_outlet(*, body: str, bylines: list[str], source: str) -> str | None:
     """The outlet most likely to have published an article.
 
-    Bylines and author bios win, then a file name that is a known outlet, then the publication named most
-    often in the body (datelines such as '(Reuters) -' count), then the bare file name.
+    Bylines and author bios win, then a file name that is a known outlet, then the publication the body names
+    as itself more often than any other (`_self_references`: a dateline's '(Reuters) -', 'told CNN', 'TMZ has
+    learned'), then the bare file name. A publication the body merely names ('CNN is being sued', 'according to
+    the Telegraph', 'Michael Bloomberg') is not the outlet: an article reports on and cites other outlets far more
+    often than it names its own.
     """
     from_bylines = _mentions(" \n".join(bylines))
     if from_bylines:
@@ -46,9 +49,10 @@ def find_outlet(*, body: str, bylines: list[str], source: str) -> str | None:
     stem = _file_stem(source)
     if stem and stem.lower() in _canonical():
         return _canonical()[stem.lower()]
-    from_body = _mentions(body) + _dateline_agency(body)
-    if from_body:
-        return from_body.most_common(1)[0][0]
+    from_body = _self_references(body) + _dateline_agency(body)
+    ranked = from_body.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
     return stem
 
 
@@ -59,6 +63,11 @@ def _mentions(text: str) -> Counter[str]:
 
 def _aliases_in(text: str) -> Iterator[str]:
     """The aliases `_text_pattern` finds, left to right, that start a word (no word character or hyphen before)."""
+    for found in _alias_matches(text):
+        yield found.group(0)
+
+
+def _alias_matches(text: str) -> Iterator[re.Match[str]]:
     pattern = _text_pattern()
     found = pattern.search(text)
     while found:
@@ -67,8 +76,65 @@ def _aliases_in(text: str) -> Iterator[str]:
         if before.isalnum() or before in "_-":  # re's \w is str.isalnum() and the underscore
             found = pattern.search(text, start + 1)  # where the look-behind would have sent the search on
         else:
-            yield found.group(0)
+            yield found
             found = pattern.search(text, found.end())
+
+
+# What an article writes before or after the name of the outlet that publishes it: its sources talk to it
+# ('told CNN', 'spoke to the BBC', 'a statement provided to NPR', 'when contacted by ABC News'), and
+# it reports what it found ('TMZ has learned', "did not respond to ABC News' requests for comment").
+_SELF_BEFORE = re.compile(
+    r"(?:\b(?:told|tells?|telling|(?:spoke|talked|speaking|talking) (?:to|with)|statement to|"
+    r"(?:provided|given|sent|confirmed|obtained|contacted|reached)(?: today| \w+day)? (?:to|by)))\s+(?:the |The )?$"
+)
+_SELF_AFTER = re.compile(
+    r"(?:\s+(?:has|have) (?:learned|confirmed|obtained|reviewed|reached|contacted)\b|['’]s? requests? for comment|"
+    # its correspondent reporting now: "The BBC's Ann Lowe in Rome says", "the BBC's Ann Lowe reports from Rome"
+    r"['’]s? (?:correspondent )?[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:,? in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,?)? "
+    r"(?:says|reports)\b)"
+)
+# "says the BBC's Ann Lowe in Rome": its correspondent after the verb
+_CORRESPONDENT_BEFORE = re.compile(r"\b(?:says|reports)\s+(?:the |The )?$")
+_CORRESPONDENT_AFTER = re.compile(r"['’]s? (?:correspondent )?[A-Z][\w'’-]+ [A-Z][\w'’-]+")
+# The same names written as another outlet's: 'told the Reuters news agency', 'told Al Jazeera television'.
+_OTHERS_AFTER = re.compile(r"\s+(?:news agency|newspaper|magazine|television|TV|website|affiliate)\b")
+# A dateline opening a paragraph: '(CNN) --', 'Tokyo (CNN) Seven sailors', 'PERTH (Reuters) - An air search'.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)(?:[A-Z][\w.,'’ -]{0,40} )?\($")
+_DATELINE_AFTER = re.compile(r"\)\s*(?:[-—–_]|[A-Z])")
+_CALENDAR_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_CONTEXT_CHARS = 80
+
+
+def _self_references(body: str) -> Counter[str]:
+    """The outlets the body names as itself (see `find_outlet`); a name that is part of a longer one ('Michael
+    Bloomberg', 'the New Straits Times', 'Fox News Sunday') names no outlet."""
+    canonical = _canonical()
+    found: Counter[str] = Counter()
+    for match in _alias_matches(body):
+        start, end = match.span()
+        before, after = body[max(0, start - _CONTEXT_CHARS) : start], body[end : end + _CONTEXT_CHARS]
+        if _part_of_longer_name(before, after):
+            continue
+        own_voice = bool(_DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after)) or bool(
+            _CORRESPONDENT_BEFORE.search(before) and _CORRESPONDENT_AFTER.match(after)
+        )
+        if own_voice or (not _OTHERS_AFTER.match(after) and (_SELF_BEFORE.search(before) or _SELF_AFTER.match(after))):
+            found[canonical[match.group(0).lower()]] += 1
+    return found
+
+
+def _part_of_longer_name(before: str, after: str) -> bool:
+    """A capitalised word right before the name (other than 'The') or right after it (other than a weekday or a
+    month: 'told ABC News Friday')."""
+    previous = re.search(r"([A-Z][\w.&'’-]*) $", before)
+    following = re.match(r" ([A-Z][\w&'’-]*)", after)
+    return bool(
+        (previous and previous.group(1) not in ("The", "THE"))
+        or (following and following.group(1) not in _CALENDAR_WORDS)
+    )
 
 
 _DATELINE_AGENCIES = {

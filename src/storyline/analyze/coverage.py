@@ -68,8 +68,17 @@ _ABOUT_THE_PAGE = re.compile(
 )
 
 
-# A page pointing to its web site: "The team's website, twoballoons.com, has live tracking"
-_OWN_SITE = re.compile(r"\bweb\s?site\b.*\b[\w-]+\.(?:com|org|net)\b", re.IGNORECASE)
+# A page pointing to its web site: "The team's website, twoballoons.com, has live tracking", or to its own media
+# and posts: "The video shown here explains the disease", "Full details are in our original reveal post"
+_OWN_SITE = re.compile(
+    r"\bweb\s?site\b.*\b[\w-]+\.(?:com|org|net)\b|"
+    r"\b(?:video|photo|image|picture|chart|map|graphic|gallery)s?\s+(?:shown|pictured|seen|featured|embedded)\s+"
+    r"(?:here|above|below)\b|\bour\s+(?:[\w-]+\s+){0,2}(?:post|coverage|hands-on|liveblog|live blog)\b",
+    re.IGNORECASE,
+)
+# The first sentence of a quotation that runs on into the next ones, its speaker named there, not here:
+# '"The ferry was our lifeline…. It kept the island alive," she said.'
+_QUOTE_OPENED = re.compile(r'^\s*(?:"[^"]*|“[^”]*)$')
 # A table or chart flattened into text, its figures lost: "have the highest spend ( and , respectively), and and had"
 _EMPTY_SLOTS = re.compile(r"\(\s*(?:and|or)?\s*,?\s*(?:respectively)?\s*\)|\b(and|or|the|of)\s+\1\b", re.IGNORECASE)
 # A lead-in to a list the brief does not show: "couples spend the most in the following areas."
@@ -83,8 +92,11 @@ _LIST_LEAD_IN = re.compile(
 def _reads_as_news(text: str) -> bool:
     """Whether a sentence can be a fact the outlet reports: not a teaser cut short, not the page addressing its
     reader (a sign-up form, a link) or pointing to its web site, which another outlet never "misses"; not a
-    fragment the page mangled (a bracket left open, a table's empty slots) nor a lead-in to a list it drops."""
+    fragment the page mangled (a bracket left open, a table's empty slots) nor a lead-in to a list it drops, nor the
+    opening of a quotation whose speaker a later sentence names."""
     if _TRUNCATED.search(text) or _OWN_SITE.search(text) or _EMPTY_SLOTS.search(text) or _LIST_LEAD_IN.search(text):
+        return False
+    if _QUOTE_OPENED.match(text):
         return False
     if text.count("(") != text.count(")") or text.count("[") != text.count("]"):
         return False  # "memory for novel actions after a 4-h [Experiment (Exp.": cut inside a bracket

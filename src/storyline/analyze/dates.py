@@ -51,7 +51,9 @@ _BARE_MONTH_CUE = (
 )
 # Named days that are not calendar references: "Black Friday", "Fox News Sunday", "the Sunday Times".
 _NAMED_DAY_BEFORE = re.compile(r"(?:Black|Good|Super|Cyber|Ash|Easter|Holy|Palm|Maundy|Bloody|Giving|News)\s+$")
-_NAMED_DAY_AFTER = re.compile(r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Night Live|Night Football)\b")
+_NAMED_DAY_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Night Live|Night Football|best|school)\b"
+)  # "wore their Sunday best", "taught Sunday school": a kind of clothes or school, no day
 # "the following Monday", "every Friday": a weekday dated by another event, or none.
 _ANAPHORIC_DAY_BEFORE = re.compile(r"\b(?i:following|previous|preceding|same|that|each|every|on\s+a)\s+$")
 # "in the next year" and "the last month" are durations, not calendar periods.
@@ -81,6 +83,9 @@ _FUTURE = re.compile(
     r"(?-i:might|may)(?!\s+(?:have|not have)\b))\b|['’]ll\b",
     re.IGNORECASE,
 )
+# "The warning forecast the Aug. 7 bombing": a forecast's word with the dated noun as its object is a verb in the
+# past, no forecast of the date ("the storm predicted for Tuesday" is one).
+_FORECAST_OBJECT = re.compile(r"\b(?i:forecast|predicted|anticipated|foresaw)\s+(?i:the|an?|his|her|its|their)\s+$")
 _PAST = re.compile(
     r"\b(?:said|says|told|was|were|had|did|met|came|went|took|held|made|began|left|saw|gave|spoke|wrote|"
     r"ago|last|earlier|announced|\w{3,}ed)\b",
@@ -103,6 +108,34 @@ _EVENT_NOUN = re.compile(
     r"march|strike|protest|opening|release|report|sale|auction|show|concert|parade)\b"
 )
 _ANY_WORD = re.compile(r"[^\W\d_]+")
+# "at 1800 GMT", "(0230 local time)": a clock time, no year
+_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|Z\b|[ECMP][SD]T\b|BST|CET|IST|JST|local time|hours\b|hrs\b|h\b)")
+# "a 1987 Nissan, penetrated the compound": a car or a machine named by its model year, no event; "a 2015 Pew
+# survey" (a lower-case noun after the name) is dated by its year.
+_MODEL_YEAR_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+_MODEL_YEAR_AFTER = re.compile(
+    r"(?!(?:\s+[A-Z][\w-]*){0,2}\s+(?:Conference|Convention|Summit|Congress|Games|Olympics|Cup|Championships?|"
+    r"Elections?|Forum|Festival|Meeting|Session|Tour|Awards?|Prize|Report|Survey|Study|Census|Act|Law)\b)"
+    r"(?:\s+[A-Z][\w-]*){1,3}\s*(?:[,;:.!?)]|$)"
+)
+# 'today' meaning the present age, no day: "even today", "still today", "as we know it today", "than it is
+# today", "kids today are", "the world today is", "in today's world"
+_GENERIC_TODAY_BEFORE = re.compile(
+    r"\b(?i:even|still)\s+$|\b(?i:as|than|what)\s+(?:[\w'’]+\s+){0,3}?(?:is|are|exists?|remains?|stands?|looks?|lives?|"
+    r"knows?\s+(?:it|them))\s+$"
+)
+_GENERIC_TODAY_SUBJECT = re.compile(
+    r"\b(?i:kids|children|people|women|men|youth|youngsters|teens|teenagers|students|parents|families|consumers|"
+    r"workers|world|society|generation|culture|Americans)\s+$"
+)
+_PRESENT_AFTER = re.compile(
+    r"\s+(?:are|is|have|has|can|cannot|can['’]t|do|does|don['’]t|doesn['’]t|face|need|want|use|live|spend|tend|"
+    r"seem|know|expect)\b"
+)
+_PRESENT_AGE_AFTER = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?(?:world|society|economy|market|climate|dollars|terms|age|era|environment|culture|"
+    r"standards|youth|generation|children|kids|teens)\b"
+)
 _CONDITION = re.compile(r"\b(?i:if|unless)\s+(?:\w+\s+){0,3}$")
 _FRONTED = re.compile(
     r"\s*[\"“]?(?i:on|by|until|till|from|since|as\s+of|early|late|later|earlier)(?:\s+(?i:on|early|late))?\s*"
@@ -214,9 +247,24 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
         # "the ancestors of today's Tuareg", "many of today's voters": the present age, no day; unless an event
         # follows: "the relevance of today's Western Primary"
         return bool(_EVENT_NOUN.match(after))
-    if groups.get("bare_year") and _is_baseline(before, after):
+    if groups.get("deictic") and match.group("x").lower() == "today" and _generic_today(before, after):
+        return False
+    if groups.get("bare_year") and (
+        _is_baseline(before, after)
+        or _CLOCK_AFTER.match(after)
+        or (_MODEL_YEAR_BEFORE.search(before) and _MODEL_YEAR_AFTER.match(after))
+    ):
         return False
     return not (groups.get("bare_year") and _is_name_word(_NAME_BEFORE_YEAR.search(before), _YEAR_NAME_OK))
+
+
+def _generic_today(before: str, after: str) -> bool:
+    """'today' as the present age (see `_GENERIC_TODAY_BEFORE`), not the day of publication."""
+    return bool(
+        _GENERIC_TODAY_BEFORE.search(before)
+        or (_GENERIC_TODAY_SUBJECT.search(before) and _PRESENT_AFTER.match(after))
+        or _PRESENT_AGE_AFTER.match(after)
+    )
 
 
 def _is_baseline(before: str, after: str) -> bool:
@@ -270,6 +318,10 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     clause = before[breaks[-1].end() :] if breaks else before
     # the nearest cue (the last to end) wins, and "scheduled" or "expected to" counts as future, not as "-ed".
     cues = _tense_cues(clause)
+    if cues and max(cues)[1] and _FORECAST_OBJECT.search(clause):
+        return "past"
+    if cues and not max(cues)[1] and _subject_of_a_future_verb(clause, max(cues)[0], sentence[end:]):
+        return "future"  # "Officials said the hearing on Friday will decide …": the hearing's verb is its own
     if cues:
         return "future" if max(cues)[1] else "past"
     # No verb before it in its clause: the expression sits in the subject ("his decision on Thursday will be
@@ -288,6 +340,19 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     if not cues and _CONDITION.search(before):
         return "future"  # "If Tuesday's storm damages a satellite, …": a condition in the present looks ahead
     return "future" if cues and max(cues)[1] else "past"
+
+
+_REPORTED = re.compile(r"(?i:said|says|told|announced|added|noted|stated|explained|warned|reported|wrote)$")
+_SUBJECT_ON = re.compile(r"^\s+(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:on\s+)?$", re.IGNORECASE)
+_FUTURE_VERB_NEXT = re.compile(r"\s+(?:will|won['’]t|shall|is (?:expected|scheduled|set|due|slated)|is going to)\b")
+
+
+def _subject_of_a_future_verb(clause: str, cue_end: int, after: str) -> bool:
+    """A date in the subject reported after 'said' whose own verb is a future one: 'said the hearing on Friday
+    will …' (not 'said on Friday he will …', where the day dates the saying, nor 'said that on Friday …')."""
+    return bool(
+        _REPORTED.search(clause[:cue_end]) and _SUBJECT_ON.match(clause[cue_end:]) and _FUTURE_VERB_NEXT.match(after)
+    )
 
 
 def _tense_cues(text: str, *, at_start: bool = False) -> list[tuple[int, bool]]:
@@ -413,7 +478,7 @@ def _relative_month(match: re.Match[str], context: _Context) -> DateValue:
 
 
 def _month_of_relative_year(match: re.Match[str], context: _Context) -> DateValue:
-    """'July of last year'."""
+    """'July of last year', 'September last year'."""
     if context.published is None:
         return DateValue(None, "month")
     year = context.published.year + {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
@@ -522,7 +587,7 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         (r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<dnum>\d\d)\b", _numeric_day),
         (r"\b(?P<mon>\d{1,2})/(?P<dnum>\d{1,2})/(?P<year>\d{4})\b", _numeric_day),
         (rf"\b(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})", _month_year),
-        (rf"\b(?P<month>{_FULL_MONTH})\s+of\s+(?P<rel>{_REL})\s+year\b", _month_of_relative_year),
+        (rf"\b(?P<month>{_FULL_MONTH})\s+(?:of\s+)?(?P<rel>{_REL})\s+year\b", _month_of_relative_year),
         (rf"\b(?P<rel>{_REL})\s+(?P<month>{_FULL_MONTH})\b(?!\s+\d)", _relative_month),
         (
             rf"\b{_BARE_MONTH_CUE}\s+(?P<x>(?:{_MOD}[-\s])?(?P<month>{_FULL_MONTH}))\b(?!\s*\d|['’]s|\s+[A-Z])",

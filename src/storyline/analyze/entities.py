@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -72,14 +73,16 @@ _DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme
 _CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
-    "Before After When While If Although Though Because Since Until Once".split()
+    "Before After When While If Although Though Because Since Until Once "
+    # a determiner opening a sentence is no part of the name after it: "Some State Department officials said"
+    "Some Many Most Several Both Other Another Each Every".split()
 )
 # a time ("11:32am PDT") or a transcript's broken-off words ("Well-- what--") is no name
 # nor a headline's words across its colon ("Big Question: Is")
 # ... and a spaced dash: a flattened table's "New Jersey - North" or "Illinois - Chicago" holds no one name
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--|:\s|\s[-–—](?:\s|$)")
 # People of a place before a full name: "Albuquerqueans Ben Abruzzo", "Texans Ann Richards"
-_DEMONYM = re.compile(r"[A-Z][a-z]{3,}(?:ans|ites)")
+_DEMONYM = re.compile(r"[A-Z][a-z]{3,}(?:ans|ites)|Britons?|Brits?|Scots?|Swedes?|Danes?|Finns?|Poles?|Turks?")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?)\s*[\"“‘]?$")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
@@ -227,6 +230,8 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
         relatives |= {name_key(m.text) for m in people if relation_before(article.body, m.start)}
         found += tagged
     found = _without_common_nouns(_without_shouting(found), articles)
+    found = _with_family_members(_with_pairs_split(found, articles), articles)
+    found = _with_described_types(_without_terms(found, articles), articles)
     terms = _term_acronyms(articles)
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
     canonical, types = merge_mentions(found, _acronyms(articles))
@@ -269,6 +274,192 @@ def _without_common_nouns(mentions: list[Mention], articles: Sequence[Article]) 
         return common[text]
 
     return [m for m in mentions if not (m.label == "PERSON" and " " in m.text and is_common(m.text))]
+
+
+# An illness named after the one who described it: "Williams syndrome", "Parkinson's disease"; no one in the news.
+_ILLNESS_AFTER = re.compile(r"(?:['’]s?)?\s+(?:syndrome|disease|disorder|palsy)\b")
+# The short forms of units, times and things, which NER takes for organisations: "1800 GMT", "8 GB of RAM",
+# "two EMTs", "the nerve agent VX".
+COMMON_ACRONYMS = frozenset(
+    "gmt utc est edt cst cdt pst pdt bst cet cpu gpu ram rom gb mb kb tb ghz mhz hd lcd led usb pdf jpeg mph kph "
+    "atm pin emt emts ceo ceos cfo coo mp mps id ids iq dna rna hiv vx sms gps mri ct ekg ecg icu er iv ".split()
+)
+# A faith or a language is no organisation or place NER may take it for ("Islam", "Swahili").
+FAITHS_AND_LANGUAGES = frozenset(
+    "islam christianity judaism hinduism buddhism sikhism catholicism protestantism swahili arabic farsi urdu "
+    "hindi hebrew mandarin cantonese latin esperanto".split()
+)
+# The people of a place, not the place: "Britons", "Chechens", "Londoner", "Comoran" beside Britain, Chechnya,
+# London and Comoros; a place of the cluster begins with the word's stem (but not with the word: "the Demoskis",
+# a family NER took for a place, make no demonym of "Demoski"), and no person of the cluster bears it as a surname.
+_DEMONYM_SUFFIX = re.compile(r"(?:ians?|eans?|ans?|ens|ons?|ers?|ites?|ese|is?)$")
+_SHOUTED_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _without_terms(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions without words that are no one's name: an illness named after a person ("Williams syndrome"),
+    a common acronym (`COMMON_ACRONYMS`), a faith or a language, the people of a place ("Britons" beside
+    "Britain"), and a headline's shouted common word ("GHOSTS LIVING DOWN THERE, TOO.", "too" written in lower
+    case elsewhere)."""
+    bodies = {a.id: a.body for a in articles}
+    lower_words = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
+    places = [name_key(m.text) for m in mentions if m.label in ("GPE", "LOC")]
+    surnames = {surname(name_key(m.text)) for m in mentions if m.label == "PERSON" and " " in m.text}
+
+    def is_term(m: Mention) -> bool:
+        body, key = bodies[m.article_id], name_key(m.text)
+        if _ILLNESS_AFTER.match(body, m.end):
+            return True
+        if m.label != "PERSON" and key.replace(" ", "") in COMMON_ACRONYMS and m.text.replace(".", "").isupper():
+            return True
+        if m.label != "PERSON" and key in FAITHS_AND_LANGUAGES:
+            return True
+        if " " not in key and m.label != "GPE" and key not in surnames and _is_demonym(key, places):
+            return True
+        return m.text.isupper() and " " not in m.text and key in lower_words and _is_shouted(body, m.start, m.end)
+
+    return [m for m in mentions if not is_term(m)]
+
+
+def _is_demonym(key: str, places: list[str]) -> bool:
+    suffix = _DEMONYM_SUFFIX.search(key)
+    if suffix is None or suffix.start() < 4:
+        return False
+    stem = key[: suffix.start()]
+    return any(place.startswith(stem) and not place.startswith(key) for place in places)
+
+
+def _is_shouted(body: str, start: int, end: int) -> bool:
+    """Whether the other words of a span's sentence are capitals too: a headline's or a list's shouting."""
+    before = re.split(r"[.!?\n]", body[max(0, start - 80) : start])[-1]
+    after = re.split(r"[.!?\n]", body[end : end + 80])[0]
+    words = re.findall(r"\b[A-Za-z]{2,}\b", before + " " + after)
+    return len(words) >= 2 and sum(bool(_SHOUTED_WORD.fullmatch(w)) for w in words) >= 0.8 * len(words)
+
+
+# What an apposition or a noun before a name says it is: "Coursera, an online course company that …", "the
+# island of Cyprus", "the website Reddit". The noun must end its phrase ("Ann Lowe, a company spokeswoman" is
+# described by "spokeswoman").
+_ORG_NOUNS = (
+    r"(?:company|startup|start-up|firm|website|site|platform|service|app|network|retailer|chain|maker|manufacturer|"
+    r"carmaker|automaker|brand|label|bank|airline|charity|nonprofit|non-profit|newspaper|magazine|broadcaster|"
+    r"studio|publisher|developer|conglomerate|giant|group|organi[sz]ation|agency|university|club|team|band)"
+)
+_PLACE_NOUNS = r"(?:country|nation|city|town|village|island|state|province|region|republic|capital|county|district)"
+_PHRASE_END = r"(?=\s*[,.;:)—–]|\s+(?:based|that|which|in|of|with|founded|known|where|whose|on|near)\b)"
+_MODIFIER = r"(?!(?:of|for|at|with|from|in|on|to|by)\s)[\w'’-]+\s+"  # a word before the noun, no preposition
+_DESCRIBED_AFTER = {
+    label: re.compile(rf",\s+(?:an?|the)\s+(?:{_MODIFIER}){{0,4}}?{nouns}{_PHRASE_END}")
+    for label, nouns in (("ORG", _ORG_NOUNS), ("GPE", _PLACE_NOUNS))
+}
+_DESCRIBED_BEFORE = {
+    "ORG": re.compile(
+        r"\b(?:the|a)\s+(?:company|startup|website|site|app|platform|retailer|network|firm|social network)\s+$",
+        re.IGNORECASE,
+    ),
+    "GPE": re.compile(r"\bthe\s+(?:island|country|city|town|village|state|province|republic)\s+of\s+$"),
+}
+_DESCRIBED_WINDOW = 80
+# The end of a longer name or of a place's phrase, which an apposition after it describes instead: "the Local
+# Coordination Committees of Syria, a network of activists", "Indio, Calif., the site of the festival"
+_TAIL_OF_A_PHRASE = re.compile(r"(?:\b(?:in|of|for|at|from|near|to)|,)\s*$")
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country names (data/countries.txt)."""
+    data = resources.files("storyline").joinpath("data/countries.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _with_described_types(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, with the type the text gives a name where NER's differs: a country's name is a place
+    ("Cyprus" tagged an organisation), and so is a name the text calls a town or an island; a name the text calls
+    a company or a website is an organisation ("Reddit" tagged a place, "Coursera" a person). A description in one
+    article types the name in every one."""
+    bodies = {a.id: a.body for a in articles}
+    described: dict[str, str] = {}
+    for m in mentions:
+        body = bodies[m.article_id]
+        after, before = body[m.end : m.end + _DESCRIBED_WINDOW], body[max(0, m.start - _DESCRIBED_WINDOW) : m.start]
+        is_tail = bool(_TAIL_OF_A_PHRASE.search(before))
+        labels = {
+            label
+            for label in ("ORG", "GPE")
+            if (_DESCRIBED_AFTER[label].match(after) and not is_tail) or _DESCRIBED_BEFORE[label].search(before)
+        }
+        if len(labels) == 1:
+            described.setdefault(name_key(m.text), labels.pop())
+
+    def typed(m: Mention) -> Mention:
+        label = described.get(name_key(m.text))
+        if label is None and m.label in ("ORG", "LOC") and m.text in countries():
+            label = "GPE"
+        if label is None or label == m.label or (m.label == "LOC" and label == "GPE"):
+            return m
+        return Mention(m.article_id, m.start, m.end, m.text, label)
+
+    return [typed(m) for m in mentions]
+
+
+# Words that make a name an organisation's, whoever's surname ends it.
+_BODY_NAME_WORDS = frozenset(
+    "family foundation trust fund brothers bros sons group partners associates company center centre institute "
+    "house hall street road park mosque church school college university hospital club tower towers hotel building "
+    "plaza airlines airways motor motors media news industries enterprises holdings capital library museum "
+    "stadium arena bridge airport".split()
+)
+
+
+_PAIR = re.compile(r"((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) and ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)")
+
+
+def _with_pairs_split(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, with two full names NER took for one ("Tina Fey and Eva Longoria", an ORG) made two people;
+    not a name whose words the cluster writes in lower case ("Health and Human Services")."""
+    lower_words = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
+    split: list[Mention] = []
+    for m in mentions:
+        pair = _PAIR.fullmatch(m.text)
+        if pair is None or ({w.lower() for w in re.findall(r"\w+", m.text)} - {"and"}) & lower_words:
+            split.append(m)
+            continue
+        for group in (1, 2):
+            start, end = m.start + pair.start(group), m.start + pair.end(group)
+            split.append(Mention(m.article_id, start, end, pair.group(group), "PERSON"))
+    return split
+
+
+def _with_family_members(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, with a name NER took for a group or a place that is a first name and the surname of a person
+    of the cluster ("Halima Fazul" beside "Abdallah Mohammed Fazul"): a relative, a person (without the people
+    of a place before it: "Britons Darren Hickey"). A surname the cluster also writes in lower case ("Farringdon
+    Station" taken for a person) makes no family."""
+    lower_words = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
+    people = {name_key(m.text) for m in mentions if m.label == "PERSON" and " " in name_key(m.text)}
+    family = {surname(p) for p in people} - lower_words
+    person_keys = {name_key(m.text) for m in mentions if m.label == "PERSON"}
+
+    def is_relative(m: Mention) -> bool:
+        words = m.text.split()
+        return (
+            m.label != "PERSON"
+            and 2 <= len(words) <= 4
+            and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words)
+            and surname(name_key(m.text)) in family
+            and not {w.lower() for w in words} & (_BODY_NAME_WORDS | _BODY_WORDS)
+            # a word after the first the cluster writes in lower case is a noun: "Frazier Fur Farm"
+            and not {w.lower() for w in words[1:]} & lower_words
+        )
+
+    def as_person(m: Mention) -> Mention:
+        first, _, rest = m.text.partition(" ")
+        if " " in rest and (_DEMONYM.fullmatch(first) or name_key(rest) in person_keys):
+            # "Britons Dan Korda"; "Frenchwoman Edith Bouvier", "Nazi Adolf Eichmann" beside the person alone
+            return Mention(m.article_id, m.end - len(rest), m.end, rest, "PERSON")
+        return Mention(m.article_id, m.start, m.end, m.text, "PERSON")
+
+    return [as_person(m) if is_relative(m) else m for m in mentions]
 
 
 # a place after a preposition of place: "in Washington", "near Ocala"
@@ -355,6 +546,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         return None  # "ipRGCs", "iPhones": a term or a product; a name opens in lower case only with "de", "al-", …
     if is_photo_credit(body, start, end, label) or _is_dateline_credit(body, start, end):
         return None
+    if label in ("ORG", "PERSON") and _is_dateline_place(body, start, end):
+        label = "GPE"  # "MUNICH, Germany (AP) _": a wire dateline names a place
     if label != "PERSON" and _NOBLE_TITLE.match(text):
         label = "PERSON"  # "Duke of Närke", "Prince of Wales": a title that stands for the one who holds it
     if label == "PERSON" and " " in text:  # "John F. Kennedy Airport", "Martin Luther King Jr. High School"
@@ -371,6 +564,17 @@ _NOBLE_TITLE = re.compile(
 _DATELINE_CREDIT = re.compile(r"\(([A-Z][\w-]*(?: [A-Z][\w-]*)?)\)\s*[_—–-]")
 
 
+# A wire dateline's place, in capitals at a paragraph's start: "MUNICH, Germany (AP) _", "DAR ES SALAAM _"
+_DATELINE_PLACE_AFTER = re.compile(
+    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([A-Z][\w -]*\)\s*)?(?:_|—|–|--|-\s)"
+)
+
+
+def _is_dateline_place(body: str, start: int, end: int) -> bool:
+    opens_paragraph = start == 0 or body[start - 1] == "\n"
+    return opens_paragraph and body[start:end].isupper() and bool(_DATELINE_PLACE_AFTER.match(body, end))
+
+
 def _is_dateline_credit(body: str, start: int, end: int) -> bool:
     match = _DATELINE_CREDIT.match(body, max(0, start - 1))
     return match is not None and match.start(1) == start and match.end(1) == end and body[start:end] in WIRES
@@ -379,11 +583,12 @@ def _is_dateline_credit(body: str, start: int, end: int) -> bool:
 # A place or an institution named after a person, which NER tags by the person's name in it: its last word says
 # what it is. Not the words that are also surnames ("Sally Field", "Arsenio Hall", "Bruce Arena", "Grace Park").
 _NAMED_AFTER_A_PERSON = dict.fromkeys(
-    "airport bridge avenue boulevard highway expressway parkway tunnel square stadium memorial".split(),
+    "airport bridge avenue boulevard highway expressway parkway tunnel square stadium memorial station harbour harbor "
+    "canal palace mall".split(),
     "LOC",
 ) | dict.fromkeys(
     "school academy college university hospital institute foundation center centre library museum theater "
-    "theatre".split(),
+    "theatre railway railroad observatory cathedral mosque hotel prison jail ranch".split(),
     "ORG",
 )
 
@@ -570,7 +775,30 @@ def _term_acronyms(articles: Sequence[Article]) -> set[str]:
                 if "".join(w[0] for w in words[-len(letters) :]) == letters and len(words) >= len(letters):
                     found |= {name_key(short), name_key(letters.upper())}
                     break
+            else:
+                content = [p for p in parts if p not in _SMALL_WORDS]
+                if any(_spelt_from(letters, content[-n:]) for n in range(2, min(len(letters), len(content)) + 1)):
+                    found |= {name_key(short), name_key(letters.upper())}  # "supravalvular aortic stenosis (SVAS)"
     return found
+
+
+def _spelt_from(letters: str, words: list[str]) -> bool:
+    """Whether an acronym takes every word's initial, in order, and its other letters from inside the word they
+    follow: "svas" from "supravalvular aortic stenosis" (s-v, a, s)."""
+    if not words:
+        return not letters
+    if not letters or letters[0] != words[0][0]:
+        return False
+    rest, inside = letters[1:], words[0][1:]
+    for taken in range(len(rest) + 1):  # the letters taken from inside this word
+        if _is_subsequence(rest[:taken], inside) and _spelt_from(rest[taken:], words[1:]):
+            return True
+    return False
+
+
+def _is_subsequence(short: str, word: str) -> bool:
+    letters = iter(word)
+    return all(c in letters for c in short)
 
 
 def _acronyms(articles: Sequence[Article]) -> dict[str, str]:

@@ -45,9 +45,11 @@ _cap_start = pattern(
     r"close\s+(?=[A-Z]))" % (SOCIAL, SOCIAL),
     0 | re.I,
 )
-# tail credit in parentheses/brackets containing an agency or photo word
+# tail credit in parentheses/brackets containing an agency or photo word, or a photographer after "Photo/":
+# "(Gazette Staff Photo/Jane Roe)"
 _cap_paren_tail = re.compile(
-    r"\((?:[^()]*?\b%s\b[^()]*|\s*(?:Photo|Image|Credit|Courtesy|Picture|Photograph)s?\b[^()]*|[^()]*\b(?:photo|Photo|photograph|File|file photo)\s*)\)"
+    r"\((?:[^()]*?\b%s\b[^()]*|\s*(?:Photo|Image|Credit|Courtesy|Picture|Photograph)s?\b[^()]*|[^()]*\b(?:photo|Photo|photograph|File|file photo)\s*|"
+    r"[^()]*\b(?:Photo|PHOTO)(?:graph)?(?:er)?\s*/\s*[^()/]{2,60})\)"
     r"(?:\s*\([^()]*\))?\.?\s*$" % AGENCY
 )
 # "REUTERS/Name", "AP Photo/Name" tail
