@@ -1311,3 +1311,56 @@ def test_speaker_a_source_identified_only_by_a_name_keeps_it() -> None:
     )
     assert speaker_of(body, "We heard")[0] == "Salim"
     assert speaker_of(body, "The people want")[0] == "Salim"
+
+
+def test_speaker_of_a_q_and_a_is_the_interviewee_the_introduction_names() -> None:
+    # Questions set as paragraphs of their own, each answer a paragraph opening with a quotation mark: the person
+    # the paragraph before the exchange names as its subject answers, up to the next one introduced
+    body = (
+        "After the league's vote on Friday, striker Lena Moor spoke about the new travel rules.\n"
+        "How did you hear about the vote?\n"
+        "\u201cA teammate texted me from the bus. Nobody from the league called.\u201d\n"
+        "Will the players appeal?\n"
+        "\u201cWe are talking to our union this week.\u201d\n"
+        "League Commissioner Paul Ortega took a few questions after the meeting.\n"
+        "\u201cThe vote was close, and I respect both sides.\u201d\n"
+        "Will the clubs pay for the flights?\n"
+        "\u201cThe league will pay for half of them.\u201d\n"
+        "Any regrets?\n"
+        "\u201cOnly that we did not consult the players sooner.\u201d"
+    )
+    assert speaker_of(body, "A teammate")[0] == "Lena Moor"
+    assert speaker_of(body, "We are talking")[0] == "Lena Moor"
+    assert speaker_of(body, "The vote was")[0] == "Paul Ortega"
+    assert speaker_of(body, "The league will")[0] == "Paul Ortega"
+    assert speaker_of(body, "Only that")[0] == "Paul Ortega"
+
+
+def test_speaker_of_a_q_and_a_needs_questions_put_to_someone() -> None:
+    # One rhetorical question of the writer's before a quote standing alone is no interview
+    body = (
+        "The council approved the budget on Monday, said Mayor Ruth Alvarez.\n"
+        "Who will pay for the new bridge?\n"
+        "\u201cThe state has promised half of the money by spring.\u201d"
+    )
+    assert speaker_of(body, "The state has")[0] is None
+
+
+def test_speaker_of_a_question_labelled_q_and_an_answer_labelled_a() -> None:
+    body = (
+        "We spoke with the novelist Sarah Whitman about her new book.\n"
+        "Q: Where did the title come from?\n"
+        "A: \u201cFrom my grandmother. She said it every night before dinner.\u201d"
+    )
+    assert speaker_of(body, "From my grandmother")[0] == "Sarah Whitman"
+
+
+def test_speaker_of_a_statement_quoted_in_a_transcript_turn_is_the_one_speaking() -> None:
+    # "SENATOR HOLT: … the question is, “…”": the turn's speaker voices the words he quotes
+    body = (
+        "Senator Mark Holt spoke to Jane Price on Sunday about the farm bill.\n"
+        "JANE PRICE: Can it pass this year?\n"
+        "SENATOR HOLT: I think so. And so the question for voters is, \u201cWho actually showed up for rural "
+        "towns when it counted?\u201d That is the test."
+    )
+    assert speaker_of(body, "Who actually")[0] == "Mark Holt"

@@ -4,8 +4,9 @@ Quotation marks are paired by `quote_marks.py`. A speaker comes from the same se
 `Trump told reporters: "…"`, `a "long gun", Carlson said.`, `"…," Radler fumed.`, `deemed "…" by authorities`,
 `Harlan's claim that it is "fully funded"`), from the previous quote of the paragraph (`"…," he said. "…"`), from a
 sentence introducing it with a colon (`The police department released this statement: "…"`), from the person the
-paragraph before is about when the quote stands alone as a paragraph (those three in `before_quote.py`), or from an
-embedded tweet's signature;
+paragraph before is about when the quote stands alone as a paragraph (those three in `before_quote.py`), from an
+embedded tweet's signature, or from an interview's form: the interviewee of a Q&A's answers, the speaker of a
+transcript's turn (`interviews.py`);
 `subjects.py` finds the subject of a speech verb and `speakers.py` turns the words found into a name (a statement or
 memorandum into its author, `documents.py`); `characterising.py` holds the patterns for a few quoted words.
 A speaker the words right after the quote name is "stated" (`_stated`), and so is the quote continuing it; one read
@@ -38,6 +39,7 @@ from storyline.analyze.characterising import (
 )
 from storyline.analyze.dates import WEEKDAY_PATTERN
 from storyline.analyze.entities import ABBREVIATED_TITLES, NOT_TITLE_STOP, EntityAnalysis
+from storyline.analyze.interviews import interview_answer, transcript_turn
 from storyline.analyze.names import full_name
 from storyline.analyze.organisations import organisation_at
 from storyline.analyze.pairs import co_speaker
@@ -226,6 +228,8 @@ def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: Clus
                 body, found, sentence_start(body, found.open_at), text.context.persons
             )
             speaker = text.speaker(*reported, found) if reported else None
+        if speaker is None:  # an interview's answer, or a statement quoted inside a transcript's turn
+            speaker = interview_answer(text, found) or (transcript_turn(text, found) if is_full else None)
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
         if speaker is not None and pronoun is not None:  # '“…,” she said': what the text calls its speaker
             genders.setdefault(speaker.name, pronoun)
