@@ -1364,3 +1364,27 @@ def test_speaker_of_a_statement_quoted_in_a_transcript_turn_is_the_one_speaking(
         "towns when it counted?\u201d That is the test."
     )
     assert speaker_of(body, "Who actually")[0] == "Mark Holt"
+
+
+def test_speaker_after_per_and_a_colon_is_the_source_it_names() -> None:
+    # "Per X:" is "according to X" in newsletter English; not the person the heading or the paragraph before names
+    body = (
+        "Governor Dana Reyes will visit the flooded towns this week.\n"
+        "REYES ON THE ROAD - Per a state official: \u201cThe governor will tour two shelters and meet with "
+        "farmers before signing the relief order on Friday.\u201d\n"
+        "MARKETS TODAY - Per Halvorsen Capital, \u201cBond yields should stay low through the spring.\u201d"
+    )
+    assert speaker_of(body, "The governor will") == ("a state official", "described")
+    assert speaker_of(body, "Bond yields")[0] == "Halvorsen Capital"
+
+
+def test_speaker_of_paragraphs_of_one_quotation_attributed_after_its_last() -> None:
+    # Each paragraph of the quotation is left open; only the last closes and names who said all of it
+    body = (
+        "The mayor gave a long interview on Monday.\n"
+        "\u201cI think the bridge will be finished by the summer.\n"
+        "\u201cBut we have to make sure the money arrives on time. It is not going to happen by itself.\n"
+        "\u201cIf you are worried about the traffic, call my office,\u201d Mayor Ruth Alvarez said."
+    )
+    assert speaker_of(body, "I think the bridge")[0] == "Ruth Alvarez"
+    assert speaker_of(body, "But we have")[0] == "Ruth Alvarez"

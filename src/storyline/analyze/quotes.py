@@ -54,7 +54,7 @@ from storyline.analyze.quote_flow import (
     reported_speaker_before,
     reported_speaker_in_sentence_before,
 )
-from storyline.analyze.quote_marks import Found, quote_spans
+from storyline.analyze.quote_marks import CLOSING, Found, quote_spans
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speakers import ClusterPeople, speaker_context
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
@@ -127,6 +127,9 @@ _ACCORDING = re.compile(
     rf"|\b{_QUOTED_AS}[^\"“”]*?)\s*$",
     re.IGNORECASE,
 )
+# `Per a White House official: "…"`, `Per Acme Corp., "…"`: "per" before a source and a colon or comma opening the
+# quote is "according to" in newsletter English
+_PER = re.compile(rf"(?:^|[-—–:]\s+|\n)[Pp]er\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)\s*[:,]\s*$")
 # '“…,” as she was spotted on said lawyer’s floor': a subordinate clause after the quote names no speaker
 _SUBORDINATE = re.compile(r"(?i:as|while|when|because|after|before|if|since|although|though|until|once)\s")
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
@@ -207,6 +210,7 @@ def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: Clus
     people = sorted((m for m in entities.mentions if m.article_id == article.id), key=lambda m: m.start)
     text = ArticleText(body, people, speaker_context(body, article.id, entities, cluster_people))
     quotes: list[Quote] = []
+    spans: list[Found] = []
     previous: tuple[Found, Speaker | None] | None = None
     # "he" or "she" the text attributes each speaker's quotes with so far: surer than what other pronouns suggest
     genders: dict[str, str] = {}
@@ -231,9 +235,34 @@ def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: Clus
         if speaker is None:  # an interview's answer, or a statement quoted inside a transcript's turn
             speaker = interview_answer(text, found) or (transcript_turn(text, found) if is_full else None)
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
+        spans.append(found)
         if speaker is not None and pronoun is not None:  # '“…,” she said': what the text calls its speaker
             genders.setdefault(speaker.name, pronoun)
         previous = (found, speaker)
+    return _attributed_at_the_end(body, spans, quotes)
+
+
+def _attributed_at_the_end(body: str, spans: list[Found], quotes: list[Quote]) -> list[Quote]:
+    """'“I think …\n“But we have to …\n“If you are upset …,” Mr Lowe said.': the paragraphs of a quotation
+    left open at each paragraph's end, attributed only after its last, are the words of the one its last names."""
+    for n in range(len(quotes) - 2, -1, -1):
+        found, after = spans[n], spans[n + 1]
+        if quotes[n].speaker is not None or quotes[n + 1].speaker is None or found.tweet_by is not None:
+            continue
+        is_open = body[found.close_at - 1 : found.close_at] not in CLOSING
+        if (
+            is_open
+            and body[found.close_at : after.open_at].strip() == ""
+            and "\n" in body[found.close_at : after.open_at]
+        ):
+            quotes[n] = quotes[n].model_copy(
+                update={
+                    "speaker": quotes[n + 1].speaker,
+                    "speaker_kind": quotes[n + 1].speaker_kind,
+                    "speaker_span": quotes[n + 1].speaker_span,
+                    "attribution": quotes[n + 1].attribution,
+                }
+            )
     return quotes
 
 
@@ -453,8 +482,8 @@ def _attribute_sentence_end(text: ArticleText, found: Found, after: str) -> Spea
 
 
 def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) -> Speaker | None:
-    """The speaker the quote's own sentence names before it: a chanting crowd, "according to …", or who speaks at
-    the verb that introduces the quote."""
+    """The speaker the quote's own sentence names before it: a chanting crowd, "per …:", "according to …", or who
+    speaks at the verb that introduces the quote."""
     body = text.body
     start = sentence_start(body, found.open_at)
     before = body[start : found.open_at]
@@ -464,6 +493,9 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
     opening = _VERB_OPENS.fullmatch(before)
     if opening is not None:
         return text.speaker(start + opening.start("who"), start + opening.end("who"), found)
+    per = _PER.search(before)
+    if per is not None:
+        return text.speaker(start + per.start("who"), start + per.end("who"), found)
     according = _ACCORDING.search(before)
     if according and not _speaks_after(according, before):
         group = "who" if according.group("who") else "quoted"
