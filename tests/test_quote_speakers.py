@@ -1388,3 +1388,53 @@ def test_speaker_of_paragraphs_of_one_quotation_attributed_after_its_last() -> N
     )
     assert speaker_of(body, "I think the bridge")[0] == "Ruth Alvarez"
     assert speaker_of(body, "But we have")[0] == "Ruth Alvarez"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "kind"),
+    [
+        # an apposition saying whom the captioned person works for: the employee speaks, not the employer
+        (
+            "Senator Ann Lowe asked for the memo on Tuesday.\nHer request was echoed by Mary Dunn, spokeswoman for "
+            'House Speaker Tom Bell: "We need to see every page of it."',
+            "We need to see",
+            "Mary Dunn",
+            "named",
+        ),
+        # "A spokesperson for Bell released …, saying:": for whom they speak is part of the description
+        (
+            "Senator Ann Lowe asked for the memo on Tuesday. Speaker Tom Bell agreed.\nA spokesperson for Bell "
+            'released a statement on Tuesday night, saying: "We need to see every page of it."',
+            "We need to see",
+            "a spokesperson for Bell",
+            "described",
+        ),
+        # an indefinite article before a party member describes an unnamed source
+        (
+            'Senator Ann Lowe asked for the memo on Tuesday.\n"I don\'t know where this goes," said a top Senate '
+            "Democrat, who asked not to be named.",
+            "I don't know",
+            "a top Senate Democrat",
+            "described",
+        ),
+        # "the lawyer" is the "another prominent defense attorney" introduced before
+        (
+            "Another prominent defense attorney who has handled such cases said the evidence was thin.\n"
+            "\"I don't think we're there yet,\" said the lawyer, who asked not to be named.",
+            "I don't think",
+            "Another prominent defense attorney",
+            "described",
+        ),
+        # "he" after a sentence opening with "The congressman": the congressman the text named before
+        (
+            'Rep. Ted Marlow spoke on the House floor on Thursday.\n"Car thieves get more time than that," Marlow '
+            'said.\nThe congressman ended his speech with a personal note.\n"As a grandfather, I want my '
+            'granddaughters safe," he continued.',
+            "As a grandfather",
+            "Ted Marlow",
+            "named",
+        ),
+    ],
+)
+def test_speaker_rules_of_the_nineteenth_round(body: str, quote: str, speaker: str, kind: str) -> None:
+    assert speaker_of(body, quote) == (speaker, kind)

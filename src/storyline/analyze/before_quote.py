@@ -37,6 +37,12 @@ PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?P<p
 _ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
+# ", spokeswoman for House Speaker ", ", a lawyer for ": between a person and the one they work for
+_WORKS_FOR = re.compile(
+    r",\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|counsel|secretary|representative|assistant)"
+    r"\s+(?:for|to|of)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
+)
 # "I found a quotation by the 17th-century poet Ann Lowe that came close:" cites whose words follow
 # (not "line from": "the new assembly line from Ford Motor" cites no one, issue #5)
 _CITED = re.compile(r"\b(?:quotation|quote|passage|verse)\s+(?:by|from)\s+")
@@ -129,6 +135,11 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
     # "BBC's Jonathan Head:" captions a quote, as a transcript names its speakers
     caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
     if caption is not None:
+        # "… echoed by Ann Lowe, spokeswoman for Speaker Tom Bell:": the one the apposition says works for him
+        employee = next(
+            (m for m in text.people if m.label == "PERSON" and _WORKS_FOR.fullmatch(body, m.end, caption.start)), None
+        )
+        caption = employee or caption
         return text.speaker(caption.start, caption.end, found)
     transcript = _TRANSCRIPT_NAME.fullmatch(before)  # 'CHECKETT: "…"' after 'Caitlin Checkett, who said:'
     if transcript and full_name(transcript.group(1), text.context, colon) is not None:

@@ -239,6 +239,12 @@ def role_nouns(word: str) -> set[str]:
     return {word, _TITLE_NOUNS.get(word, word)}
 
 
+def synonyms(noun: str) -> set[str]:
+    """The nouns one role goes by, either way round: 'lawyer' → lawyer and attorney, 'attorney' → both too."""
+    noun = noun.lower()
+    return role_nouns(noun) | {word for word, same in _TITLE_NOUNS.items() if same == noun and len(word) > 3}
+
+
 def titles_before(body: str, people: Sequence[Mention]) -> list[Described]:
     """'Judge' in 'District Court Judge Lou Olivera': what a later 'the judge' refers to."""
     titles: list[Described] = []

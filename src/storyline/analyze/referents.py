@@ -36,6 +36,7 @@ from storyline.analyze.names import (
     role_nouns,
     self_named,
     self_named_before,
+    synonyms,
 )
 from storyline.analyze.organisations import (
     PUBLIC_BODY_NOUNS,
@@ -158,6 +159,13 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
         own_name = self_named_before(body, described[1].split()[-1], described[0])
         if own_name is not None:
             return Speaker(own_name, "named", start, end)
+        role = re.fullmatch(r"the ([a-z]+)", described[1])
+        if role and role.group(1) not in RELATIONS:  # "The congressman ended his speech …", after Rep. Ted Poe spoke
+            known_descriptions = len(context.described)
+            epithet = description_referent(body, described[0], described[0] + len(described[1]), open_at, context)
+            del context.described[known_descriptions:]  # asked about the words before, not met at the quote
+            if epithet.kind == "named":
+                return Speaker(epithet.name, "named", start, end)
         return Speaker(described[1], "described", start, end)
     if not candidates:
         return None
@@ -388,7 +396,9 @@ def _relative_named_before(owner: str, relation: str, start: int, context: Speak
 
 def _introduced(before: str, head: str) -> str | None:
     """The last indefinite description with `head` in `before` ('An unknown witness is heard …', 'a man who had
-    served there'), if any; it needs a modifier, since a bare 'a witness' says no more than 'the witness'."""
-    modified = rf"(?:[\w'’-]+\s+){{1,3}}{re.escape(head)}\b|{re.escape(head)}\s+who\s[^.,;:!?\"“”\n]+"
-    found = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:{modified})", before))
+    served there', 'Another prominent defense attorney' for 'the lawyer'), if any; it needs a modifier, since a bare
+    'a witness' says no more than 'the witness'."""
+    heads = "|".join(re.escape(noun) for noun in sorted(synonyms(head)))
+    modified = rf"(?:[\w'’-]+\s+){{1,3}}(?:{heads})\b|(?:{heads})\s+who\s[^.,;:!?\"“”\n]+"
+    found = list(re.finditer(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:{modified})", before))
     return found[-1].group() if found else None

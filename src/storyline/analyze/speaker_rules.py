@@ -30,6 +30,7 @@ from storyline.analyze.speech_verbs import DESCRIBERS
 from storyline.analyze.topics import OWNS_NOUN
 
 _PARTY_MEMBER = re.compile(r"The\s+(?:[A-Z][\w.'’-]*\s+)*(?:Democrat|Republican|Independent|Libertarian)")
+_PARTY_WORD = re.compile(r"\b(?:Democrat|Republican|Independent|Libertarian)$")
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())
@@ -207,6 +208,8 @@ def _untagged_name(w: SpeakerWords) -> _Verdict:
         or who[: trailing_name.start()].lower() == "the "
         # "The Missouri Democrat said" opening a sentence describes a party member; "The Daily Ledger" is a name
         or _PARTY_MEMBER.fullmatch(trailing_name.group())
+        # so does "a top House Republican", whom an indefinite article introduces
+        or (w.first in ("a", "an", "one", "another") and _PARTY_WORD.search(trailing_name.group()))
     ):
         trailing_name = None
     found_name = trailing_name or (leading_name if w.first not in DESCRIBERS else None)

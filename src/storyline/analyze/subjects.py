@@ -57,11 +57,13 @@ _SHARE_OPENS = re.compile(
     r"(?P<who>(?:A\s+lot|Many|Some|Most|Dozens|Hundreds|Thousands)\s+of\s+(?:the\s+)?(?P<group>[a-z][a-z-]*))"
     r"\s+(?:\w+ly\s+)?[a-z]+\b"
 )
-# An unnamed person opening a sentence, then a verb: "An American Civil Liberties Union official blasted …"
+# An unnamed person opening a sentence, then a verb: "An American Civil Liberties Union official blasted …", "A
+# spokesperson for Ryan released …" (for whom they work is part of the description, not its speaker)
 _DESCRIBED_OPENS = re.compile(
     r"(?P<who>(?:An?|One)\s+(?:[A-Z][\w.'’&-]*\s+){0,6}(?:[a-z][\w-]*\s+){0,2}"
     r"(?:official|spokes(?:man|woman|person)|source|aide|lawyer|attorney|analyst|expert|witness|resident|officer|"
-    r"lawmaker|senator|leader|executive|director|professor|researcher|scientist|doctor|neighbou?r|friend|relative))"
+    r"lawmaker|senator|leader|executive|director|professor|researcher|scientist|doctor|neighbou?r|friend|relative)"
+    r"(?:\s+(?:for|to|of|at|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*)?)"
     r"\s+(?:\w+ly\s+)?[a-z]+ed\b"
 )
 
