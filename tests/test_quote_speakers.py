@@ -1434,7 +1434,34 @@ def test_speaker_of_paragraphs_of_one_quotation_attributed_after_its_last() -> N
             "Ted Marlow",
             "named",
         ),
+        # "said University of Texas law professor Ann Lowe": the organisation's name, then the one holding a role there
+        (
+            'Lawyers said any penalty would come from Congress.\n"When someone tells the FBI to drop a case, people '
+            'start talking about obstruction," said University of Texas law professor Stephen Vladeck.',
+            "When someone tells",
+            "Stephen Vladeck",
+            "named",
+        ),
+        # "where an older colleague told her": "where" opens the clause whose subject speaks; and a phrase of time
+        # opening the next sentence ("On another occasion, she writes") is no attribution
+        (
+            "In her memoir, Senator Ann Lowe recalls an incident in the gym, where an older colleague told her, "
+            '"Good thing you are working out, because you would not want to get porky!" On another occasion, she '
+            "writes, a fellow senator squeezed her waist.",
+            "Good thing",
+            "an older colleague",
+            "described",
+        ),
     ],
 )
 def test_speaker_rules_of_the_nineteenth_round(body: str, quote: str, speaker: str, kind: str) -> None:
     assert speaker_of(body, quote) == (speaker, kind)
+
+
+def test_speaker_she_recalls_him_saying_is_him_not_her() -> None:
+    # "she recalls him saying": the one she heard said it; "him" names nobody the text knows, so nobody rather than her
+    body = (
+        "Senator Ann Lowe describes an older colleague who approached her in the hall. \"Don't lose too much weight "
+        'now," she recalls him saying.'
+    )
+    assert speaker_of(body, "Don't lose")[0] is None

@@ -132,6 +132,10 @@ _ACCORDING = re.compile(
 _PER = re.compile(rf"(?:^|[-—–:]\s+|\n)[Pp]er\s+(?P<who>{WORD}(?:\s+{WORD}){{0,6}}?)\s*[:,]\s*$")
 # '“…,” as she was spotted on said lawyer’s floor': a subordinate clause after the quote names no speaker
 _SUBORDINATE = re.compile(r"(?i:as|while|when|because|after|before|if|since|although|though|until|once)\s")
+# '“…,” she recalls him saying', '“…,” Lowe remembered her telling him': the one heard speaking said it
+_HEARD_SAYING = re.compile(r"\s+(?P<who>him|her)\s+(?:saying|say|telling|tell)\b")
+# '“…!” On another occasion, she writes, …': a phrase of time or place opening the next sentence names no speaker
+_PHRASE_OPENS = re.compile(r"(?:On|In|At|During|For|With|From|By|Over|Under)\s+(?:an?|the|another|this|that|one)\s")
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
 _DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
 # Before a quoted label: a determiner or possessive and up to two modifiers ('its genetic “blueprint”', 'the
@@ -320,12 +324,19 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
             and not re.search(r"[\"“”]", match.group())
             and not _is_role_of_no_name(match)
             and not _SUBORDINATE.match(match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who"))
+            and not _PHRASE_OPENS.match(match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who"))
         ):
             # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
             group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
             if match.group(group).lower() in ("and", "but"):  # '“…,” and said': see `_subject_going_on`
                 continue
             speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
+            heard = _HEARD_SAYING.match(after, match.end())
+            if heard is not None:  # '“…,” she recalls him saying': he said it, whom she heard (never she herself)
+                hearer, match, group = speaker, heard, "who"
+                speaker = text.speaker(found.close_at + heard.start("who"), found.close_at + heard.end("who"), found)
+                if speaker is not None and hearer is not None and speaker.name == hearer.name:
+                    speaker = None
             if speaker is not None and speaker.kind == "named":
                 other = co_speaker(text.body, found.close_at + match.end(), speaker.name, text.context.persons)
                 speaker = (

@@ -399,6 +399,8 @@ def _introduced(before: str, head: str) -> str | None:
     served there', 'Another prominent defense attorney' for 'the lawyer'), if any; it needs a modifier, since a bare
     'a witness' says no more than 'the witness'."""
     heads = "|".join(re.escape(noun) for noun in sorted(synonyms(head)))
-    modified = rf"(?:[\w'’-]+\s+){{1,3}}(?:{heads})\b|(?:{heads})\s+who\s[^.,;:!?\"“”\n]+"
+    # modifiers, not a clause running on: "a wire when the attorney" introduces no attorney
+    modifier = r"(?!(?:the|a|an|when|while|and|or|but|that|which|who|was|were|is|are|to|of|in|on|at|as)\s)[\w'’-]+\s+"
+    modified = rf"(?:{modifier}){{1,3}}(?:{heads})\b|(?:{heads})\s+who\s[^.,;:!?\"“”\n]+"
     found = list(re.finditer(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:{modified})", before))
     return found[-1].group() if found else None

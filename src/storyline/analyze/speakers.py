@@ -61,6 +61,7 @@ _REPORT_IN = re.compile(
 )
 _GIVEN = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z'’-]+)"  # "Tom", "T.D.", "J. R."
 _NAME_GOES_ON = re.compile(r" (?:of|for|and|&|on|in|at) [A-Z]")  # "School of Music", "Arts and Sciences"
+_ROLE_THEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # " law professor ", " spokeswoman "
 _FULL_NAME = re.compile(rf"{_GIVEN}(?:\s+{_GIVEN})?\s+[A-Z][a-z'’-]+")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
@@ -200,6 +201,11 @@ def _speaker_span(body: str, start: int, end: int, people: Sequence[Mention]) ->
     if _NAME_GOES_ON.match(body, end):
         longer = (m for m in people if start <= m.start <= start + 4 and end < m.end <= end + 40)
         start, end = next(((start, m.end) for m in longer), (start, end))
+        # "said University of Texas law professor Ann Lowe.": the organisation's role, then who holds it
+        role = _ROLE_THEN.match(body, end)
+        holder = next((m for m in people if role and m.start == role.end() and m.label == "PERSON"), None)
+        if holder is not None and re.match(r"\s*(?:[.,;:!?]|$)", body[holder.end : holder.end + 2]):
+            end = holder.end
     return start, end
 
 

@@ -15,7 +15,7 @@ from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:(\"“”]|\b(?:and|but|as|while|when|after|because|since|although|though|whereas|if|unless|so|then|which|"
-    r"that|what)\b|(?=\bwho\b))\s*",  # "who" opens a clause and is its subject
+    r"that|what|where)\b|(?=\bwho\b))\s*",  # "who" opens a clause and is its subject
     re.IGNORECASE,
 )
 # A name and "and" opening a clause: "…, Hanley and " before "Brooks concluded"
