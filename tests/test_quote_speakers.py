@@ -1452,6 +1452,53 @@ def test_speaker_of_paragraphs_of_one_quotation_attributed_after_its_last() -> N
             "an older colleague",
             "described",
         ),
+        # a paragraph reporting someone's words (", he said,") goes on in the quote standing alone after it
+        (
+            '"Judges face pressure in every notorious case," said Andy Garza, a deputy public defender.\nGarza noted '
+            "that sentencing can be hard when crimes are horrendous. But sometimes, he said, restraint is the right "
+            'thing to do.\n"A judge must resist the temptation to be swallowed by public sentiment."',
+            "A judge must",
+            "Andy Garza",
+            "named",
+        ),
+        # "Another prospective juror stood up and said": an unnamed person opening the sentence, any past tense
+        (
+            "Ann Lowe, a county prosecutor, spoke after the hearing. Another prospective juror stood up and said, "
+            '"I can not believe what you did," referring to the sentence.',
+            "I can not",
+            "another prospective juror",
+            "described",
+        ),
+        # "Jane Doe of Springfield, Ill., said": the person, not the state after her town
+        (
+            'Jane Doe of Springfield, Ill., said the fees were "a slap in the face" to customers.',
+            "a slap in",
+            "Jane Doe",
+            "named",
+        ),
+        (
+            "Viewers sent questions about bank fees. The questions boil down to what Vikki Marsh of Naperville, "
+            'Illinois asks. "These are the things government should put a stop to."',
+            "These are the things",
+            "Vikki Marsh",
+            "named",
+        ),
+        # two appositives between a name and its verb: the name speaks, not the first apposition
+        (
+            "Barbara Spencer, one of the attorneys for the woman, who was known as Jane Doe, said that she felt at the "
+            'time the images "were irrelevant".',
+            "were irrelevant",
+            "Barbara Spencer",
+            "named",
+        ),
+        # a role, another, and a clause on where she works: the name before them speaks
+        (
+            "Nora Vance, the head of the Tillman Trust, a small charity, where her brother is a director, told "
+            'reporters, "We never took money from the company."',
+            "We never took",
+            "Nora Vance",
+            "named",
+        ),
     ],
 )
 def test_speaker_rules_of_the_nineteenth_round(body: str, quote: str, speaker: str, kind: str) -> None:

@@ -15,6 +15,7 @@ from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speakers import resolve
 from storyline.analyze.speech_verbs import VERBS
+from storyline.analyze.subjects import hometown_name
 from storyline.segment import previous_paragraph_start, sentence_start
 
 # A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
@@ -31,6 +32,10 @@ _INTRODUCER = re.compile(
     # "But his enthusiasm still shines through:": the owner of the words or feelings that follow
     r"|(?P<owner>[Hh]is|[Hh]er)(?=\s+(?:enthusiasm|message|response|reply|answer|advice|verdict|explanation|"
     r"reasoning|argument|conclusion|defen[cs]e|excuse|assessment|point|words)\b))?"
+)
+# ", he said," or ", Garza said." inside or closing a sentence: whose words it reports
+_SAID_INSIDE = re.compile(
+    r",\s+(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:said|says|added|argued|explained)\s*[,.]"
 )
 # "In a call with his fiancee, Ann Rowe, he …": the subject after the phrases opening a sentence
 PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
@@ -69,6 +74,9 @@ def attribute_sentence_before(text: ArticleText, found: Found) -> Speaker | None
     if match is None or re.search(r"[\"“”]", text.body[line_start : found.open_at]):
         return None
     group = "who" if match.group("who") else "who2"
+    hometown = hometown_name(text.body[line_start : match.end(group) + 1]) if group == "who" else None
+    if hometown is not None:  # "… what Vikki Marsh of Naperville, Illinois asks.": not Illinois
+        return text.speaker(line_start + hometown[0], line_start + hometown[1], found)
     return text.speaker(match.start(group), match.end(group), found)
 
 
@@ -97,7 +105,10 @@ def attribute_paragraph_before(text: ArticleText, found: Found) -> Speaker | Non
         return author
     topic = next((at for at, _ in reversed(text.context.topics) if at < previous_end), None)
     if topic is None or topic < last_sentence:
-        return None
+        # "… But sometimes, he said, restraint is the right thing.\n“A judge must …”": who the last sentence
+        # reports goes on in the words of the paragraph after it
+        reported = _SAID_INSIDE.search(body, last_sentence, previous_end)
+        return text.speaker(reported.start("who"), reported.end("who"), found) if reported else None
     # the topic's name, or the "He"/"She" or surname NER missed that opens the sentence
     mention = next((m for m in text.context.persons if m.start == topic), None)
     word = re.match(r"[A-Z][\w'’-]*", body[topic : topic + 40])

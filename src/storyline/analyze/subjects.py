@@ -34,6 +34,17 @@ _APPOSITIVE = re.compile(
     r"(?:[^,\"“”]|\"[^,\"“”]{1,40}\"|“[^,\"“”]{1,40}”){0,160}?(?:\s[A-Z][\w.-]*,\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?,\s*"
     r"(?:(?:has|have|had|also|later|then|once|previously|repeatedly|recently|reportedly)\s+)*$"
 )
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had)\b")
+# "Ann Lowe, one of the attorneys for the woman" before ", who …": a role in apposition to a full name
+_ROLE_APPOSITIVE = re.compile(
+    r"(?:^|\W)[A-Z][\w.'’-]*\s+[A-Z][\w'’-]+"
+    r"(?P<role>(?:,\s+(?:an?|the|one|his|her|its|their)\s[^,\"“”]{1,100}){1,2})$"
+)
+# "Jane Doe of Springfield, Ill., said", "what Vikki Marsh of Naperville, Illinois asks": the person, not the state
+_HOMETOWN = re.compile(
+    r"(?:^|[\s(])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+    r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+(?:(?:also|later|then)\s+)?$"
+)
 # "Another man, identified only as “Victory,” told": a name the source gave, quoted, between it and the verb
 _SELF_NAMED_BETWEEN = re.compile(r",\s+identified\s+(?:only\s+)?as\s+[\"“][^\"“”]{1,40}[\"”],?\s*$")
 _OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
@@ -60,11 +71,13 @@ _SHARE_OPENS = re.compile(
 # An unnamed person opening a sentence, then a verb: "An American Civil Liberties Union official blasted …", "A
 # spokesperson for Ryan released …" (for whom they work is part of the description, not its speaker)
 _DESCRIBED_OPENS = re.compile(
-    r"(?P<who>(?:An?|One)\s+(?:[A-Z][\w.'’&-]*\s+){0,6}(?:[a-z][\w-]*\s+){0,2}"
+    r"(?P<who>(?:An?|One|Another)\s+(?:[A-Z][\w.'’&-]*\s+){0,6}(?:[a-z][\w-]*\s+){0,2}"
     r"(?:official|spokes(?:man|woman|person)|source|aide|lawyer|attorney|analyst|expert|witness|resident|officer|"
-    r"lawmaker|senator|leader|executive|director|professor|researcher|scientist|doctor|neighbou?r|friend|relative)"
+    r"lawmaker|senator|leader|executive|director|professor|researcher|scientist|doctor|neighbou?r|friend|relative|"
+    r"juror|voter|student|teacher|parent|employee|worker|reporter)"
     r"(?:\s+(?:for|to|of|at|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*)?)"
-    r"\s+(?:\w+ly\s+)?[a-z]+ed\b"
+    # "Another prospective juror stood up and said": an irregular past tense too
+    r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|stood|rose|spoke|wrote|told|said|sat|took)\b"
 )
 
 
@@ -74,12 +87,27 @@ def names_a_subject(words: str) -> bool:
     return words[:1].isupper() or _is_pronoun_or_description(words) or _is_plural_noun_phrase(words)
 
 
+def hometown_name(before: str) -> tuple[int, int] | None:
+    """Where the person is in `before`, the words up to a speech verb, when they end with the person's town and
+    state ("… Jane Doe of Springfield, Ill., "); None otherwise."""
+    hometown = _HOMETOWN.search(before)
+    return hometown.span("name") if hometown else None
+
+
 def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     """The words before a speech verb back to a clause boundary, skipping an appositive: 'Elder, a former
     officer, shouted' → 'Elder'; 'Brandy Wright, said' → 'Brandy Wright'."""
     head = before[:verb_at]
+    hometown = hometown_name(head)
+    if hometown is not None:  # "Jane Doe of Springfield, Ill., said": not Ill.
+        return hometown
     appositive = _APPOSITIVE.search(head) or _SELF_NAMED_BETWEEN.search(head)
     end = appositive.start() if appositive else len(head.rstrip().rstrip(","))
+    # "Ann Lowe, one of the lawyers for the family, who was known as …, said": two appositives in a row, a role
+    # and then a clause on who, after a full name ("Meanwhile, the parents, who …, said" has one)
+    if appositive and re.match(r",\s+(?:who|whose|where)\s", head[end:]):
+        earlier = _ROLE_APPOSITIVE.search(head, 0, end)
+        end = earlier.start("role") if earlier else end
     party = _PARTY_LABEL.search(head, 0, end + 1)
     end = party.start() if party else end
     clauses = list(_CLAUSE_START.finditer(before, 0, end))
@@ -90,6 +118,8 @@ def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     reported = list(_REPORTING.finditer(before, start, end))
     start = reported[-1].end() if reported else start
     who = before[start:end]
+    if clauses and clauses[-1].group().strip().lower() == "where" and _AUXILIARY.search(who):
+        return None, 0  # "the clinic where Lowe is being treated revealed": the clinic's verb, not hers
     relative = _OBJECT_RELATIVE.match(who)  # "a man who the Department says has …": the Department speaks
     if relative:
         start, who = start + relative.end(), who[relative.end() :]
