@@ -854,3 +854,29 @@ def test_entities_a_terms_acronym_may_take_letters_from_inside_its_words() -> No
     body = "Doctors found a narrowed valve, or supravalvular pulmonic stenosis (SVPS), in the girl."
     assert _term_acronyms([article(body)]) >= {"svps"}
     assert not _term_acronyms([article("Staff of the harbour authority (NHA) met.")])
+
+
+@pytest.mark.slow
+def test_entities_a_clubs_nickname_joins_its_name_after_a_place() -> None:
+    # "the Storm" after "the Denver Storm": one club; never "the Senate" after "the Texas Senate"
+    body = (
+        "The Denver Storm lost 2-1 on Sunday, a result that kept Denver out of first place. The Storm said in a "
+        "statement that the team would appeal. The Storm have not lost at home since May."
+    )
+    assert analyze_entities([article(body)]).canonical[name_key("Storm")] == "Denver Storm"
+
+
+def test_entities_a_place_read_apart_from_the_club_after_it_is_the_clubs_name() -> None:
+    # "the Austin Spirit": NER's place "Austin" and, elsewhere, the club "Spirit" tagged alone
+    from storyline.analyze.entities import _with_home_named_teams
+
+    body = "The Austin Spirit won. Austin is happy. The Spirit said so."
+    mentions = [
+        Mention("a1", 4, 10, "Austin", "GPE"),
+        Mention("a1", 23, 29, "Austin", "GPE"),
+        Mention("a1", 44, 50, "Spirit", "ORG"),
+    ]
+    joined = _with_home_named_teams(mentions, [article(body)])
+    assert [(m.text, m.label) for m in joined] == [("Austin Spirit", "ORG"), ("Austin", "GPE"), ("Spirit", "ORG")]
+    canonical, _ = merge_mentions(joined, {})
+    assert canonical[name_key("Spirit")] == "Austin Spirit"

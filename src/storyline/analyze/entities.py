@@ -28,7 +28,7 @@ from storyline.analyze.glued_text import (
     is_photo_credit,
     without_glued_text,
 )
-from storyline.analyze.name_variants import GENERATIONS, SAINTS, variant_targets
+from storyline.analyze.name_variants import GENERATIONS, PLACE_INSTITUTIONS, SAINTS, variant_targets
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -234,11 +234,35 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
     found = _with_described_types(_without_terms(found, articles), articles)
     terms = _term_acronyms(articles)
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
+    found = _with_home_named_teams(found, articles)
     canonical, types = merge_mentions(found, _acronyms(articles))
     mentions = tuple(Mention(m.article_id, m.start, m.end, m.text, m.label, canonical[name_key(m.text)]) for m in found)
     # A relative whose name only stood in a headline's capitals is gone with it.
     relatives = {canonical[key] for key in relatives if key in canonical}
     return EntityAnalysis(_entities(mentions, types, relatives), mentions, canonical)
+
+
+def _with_home_named_teams(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """ "the Washington Spirit" NER reads as the place Washington and the word "Spirit", which it tags a club
+    elsewhere: one organisation's mention, which `name_variants.home_named_teams` makes the club's full name."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        labels[name_key(m.text)][m.label] += 1
+    clubs = {
+        key
+        for key, votes in labels.items()
+        if " " not in key and key not in PLACE_INSTITUTIONS and votes["ORG"] > sum(votes.values()) - votes["ORG"]
+    }
+    bodies = {a.id: a.body for a in articles}
+    joined, swallowed = [], set()
+    for m in mentions:
+        word = re.match(r" ([A-Z][a-z]+)\b", bodies[m.article_id][m.end : m.end + 40]) if m.label == "GPE" else None
+        if word and name_key(word.group(1)) in clubs:
+            end = m.end + word.end(1)
+            swallowed.add((m.article_id, m.end + word.start(1)))  # "Spirit" tagged apart is part of the name
+            m = Mention(m.article_id, m.start, end, bodies[m.article_id][m.start : end], "ORG")
+        joined.append(m)
+    return [m for m in joined if (m.article_id, m.start) not in swallowed]
 
 
 def _without_shouting(mentions: list[Mention]) -> list[Mention]:

@@ -54,6 +54,7 @@ def variant_targets(
     nicknames = _nicknames(people) | _misspelt_first_names(people, forms)
     target = nicknames | _fuller_names(people, nicknames, titles, introduced) | _national_names(forms, labels)
     target |= {k: v for k, v in _named_bodies(forms, labels, people).items() if k not in target}
+    target |= {k: v for k, v in home_named_teams(forms, labels, people).items() if k not in target}
     person_keys = set(people)
     return target | _particle_surnames([k for k in forms if k not in person_keys], people, introduced)
 
@@ -257,6 +258,36 @@ def _named_bodies(
         if any(p != key and (p.endswith(f" {key}") or p.startswith(f"{key} ")) for p in people):
             continue  # "Trump" of "Donald Trump" and of the "Trump Foundation"
         fuller = [f"{key} {head}" for head in _BODY_HEADS if f"{key} {head}" in forms and is_body(f"{key} {head}")]
+        if len(fuller) == 1:
+            target[key] = fuller[0]
+    return target
+
+
+# Institutions every place has: "the Senate" of a story is not the "Texas Senate" it also names
+PLACE_INSTITUTIONS = frozenset(
+    "senate house assembly legislature congress parliament government police court council army navy city county "
+    "state department office board party union democrats republicans".split()
+)
+
+
+def home_named_teams(
+    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], people: Sequence[str]
+) -> dict[str, str]:
+    """'spirit' → 'washington spirit': a one-word organisation the cluster also names after a place it tags a place
+    elsewhere, as sport writes a club's full name once ("the Washington Spirit") and its nickname after ("the
+    Spirit"); only one such place ("Spirit" beside "Washington Spirit" and "Boston Spirit" stays), never an
+    institution every place has ("the Senate"), nor a word of a person's name."""
+
+    def is_org(key: str) -> bool:
+        return labels[key]["ORG"] > labels[key]["PERSON"] + labels[key]["GPE"] + labels[key]["LOC"]
+
+    target: dict[str, str] = {}
+    for key in forms:
+        if " " in key or key in PLACE_INSTITUTIONS or not is_org(key):
+            continue
+        if any(key in p.split() for p in people):
+            continue
+        fuller = [f for f in forms if f.endswith(f" {key}") and is_org(f) and labels[f[: -len(key) - 1]]["GPE"] > 0]
         if len(fuller) == 1:
             target[key] = fuller[0]
     return target
