@@ -111,6 +111,8 @@ def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     party = _PARTY_LABEL.search(head, 0, end + 1)
     end = party.start() if party else end
     clauses = list(_CLAUSE_START.finditer(before, 0, end))
+    if clauses and clauses[-1].group().strip().lower() == "where" and _AUXILIARY.search(before, clauses[-1].end(), end):
+        clauses.pop()  # "the clinic where Lowe is being treated revealed": the clinic's verb, not hers
     start = clauses[-1].end() if clauses else 0
     pair = _NAME_AND.search(before, 0, start)
     if pair is not None and re.match(r"[A-Z]", before[start:end]):  # "Hanley and Brooks concluded": both
@@ -118,8 +120,6 @@ def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     reported = list(_REPORTING.finditer(before, start, end))
     start = reported[-1].end() if reported else start
     who = before[start:end]
-    if clauses and clauses[-1].group().strip().lower() == "where" and _AUXILIARY.search(who):
-        return None, 0  # "the clinic where Lowe is being treated revealed": the clinic's verb, not hers
     relative = _OBJECT_RELATIVE.match(who)  # "a man who the Department says has …": the Department speaks
     if relative:
         start, who = start + relative.end(), who[relative.end() :]
