@@ -152,17 +152,19 @@ def parse_dateline(line: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-_SPACE = re.compile(r"[ \t\u00a0\u2009]+")
+_WIDE_SPACES = "\u00a0\u2009"  # no-break and thin spaces: a space to a reader
+_SPACE = re.compile(rf"[ \t{_WIDE_SPACES}]+")
 # A zero-width space, word joiner or byte-order mark is invisible: inside a word ("A\u200brwa Damon") it joins
 # what a reader sees as one word, so it is removed, never made a space.
-_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff]")
+_ZERO_WIDTH_CHARS = "\u200b\u2060\ufeff"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 
 def _normalize_space(line: str) -> str:
     # Most lines hold single plain spaces only, which the substitution would copy one by one unchanged.
-    if not line.isascii() and any(c in line for c in "\u200b\u2060\ufeff"):
+    if not line.isascii() and any(c in line for c in _ZERO_WIDTH_CHARS):
         line = _ZERO_WIDTH.sub("", line)
-    if "  " in line or "\t" in line or (not line.isascii() and any(c in line for c in "\u00a0\u2009")):
+    if "  " in line or "\t" in line or (not line.isascii() and any(c in line for c in _WIDE_SPACES)):
         line = _SPACE.sub(" ", line)
     return line.strip()
 

@@ -87,15 +87,17 @@ _SELF_BEFORE = re.compile(
     r"(?:\b(?:told|tells?|telling|(?:spoke|talked|speaking|talking) (?:to|with)|statement to|"
     r"(?:provided|given|sent|confirmed|obtained|contacted|reached)(?: today| \w+day)? (?:to|by)))\s+(?:the |The )?$"
 )
+# "'s Ann Lowe", "'s correspondent Ann Lowe": the outlet's own reporter, named after it
+_CORRESPONDENT = r"['’]s? (?:correspondent )?[A-Z][\w'’-]+ [A-Z][\w'’-]+"
 _SELF_AFTER = re.compile(
     r"(?:\s+(?:has|have) (?:learned|confirmed|obtained|reviewed|reached|contacted)\b|['’]s? requests? for comment|"
     # its correspondent reporting now: "The BBC's Ann Lowe in Rome says", "the BBC's Ann Lowe reports from Rome"
-    r"['’]s? (?:correspondent )?[A-Z][\w'’-]+ [A-Z][\w'’-]+(?:,? in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,?)? "
+    rf"{_CORRESPONDENT}(?:,? in [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?,?)? "
     r"(?:says|reports)\b)"
 )
 # "says the BBC's Ann Lowe in Rome": its correspondent after the verb
 _CORRESPONDENT_BEFORE = re.compile(r"\b(?:says|reports)\s+(?:the |The )?$")
-_CORRESPONDENT_AFTER = re.compile(r"['’]s? (?:correspondent )?[A-Z][\w'’-]+ [A-Z][\w'’-]+")
+_CORRESPONDENT_AFTER = re.compile(_CORRESPONDENT)
 # The same names written as another outlet's: 'told the Reuters news agency', 'told Al Jazeera television'.
 _OTHERS_AFTER = re.compile(r"\s+(?:news agency|newspaper|magazine|television|TV|website|affiliate)\b")
 # A dateline opening a paragraph: '(CNN) --', 'Tokyo (CNN) Seven sailors', 'PERTH (Reuters) - An air search'.

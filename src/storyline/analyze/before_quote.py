@@ -13,7 +13,7 @@ from storyline.analyze.entities import Mention
 from storyline.analyze.names import SpeakerContext, full_name
 from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
-from storyline.analyze.speakers import resolve
+from storyline.analyze.speakers import ROLE_BETWEEN, resolve
 from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.subjects import hometown_name
 from storyline.segment import previous_paragraph_start, sentence_start
@@ -39,7 +39,6 @@ _SAID_INSIDE = re.compile(
 )
 # "In a call with his fiancee, Ann Rowe, he …": the subject after the phrases opening a sentence
 PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
-_ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # "Mint spokesman Adam Stump"
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
 _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 # ", spokeswoman for House Speaker ", ", a lawyer for ": between a person and the one they work for
@@ -183,7 +182,7 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
         ),
         None,
     )
-    if subject and spokesperson and _ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
+    if subject and spokesperson and ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
         subject = spokesperson
     if subject is not None:
         return text.speaker(subject.start, subject.end, found)

@@ -318,12 +318,13 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     clause = before[breaks[-1].end() :] if breaks else before
     # the nearest cue (the last to end) wins, and "scheduled" or "expected to" counts as future, not as "-ed".
     cues = _tense_cues(clause)
-    if cues and max(cues)[1] and _FORECAST_OBJECT.search(clause):
-        return "past"
-    if cues and not max(cues)[1] and _subject_of_a_future_verb(clause, max(cues)[0], sentence[end:]):
-        return "future"  # "Officials said the hearing on Friday will decide …": the hearing's verb is its own
     if cues:
-        return "future" if max(cues)[1] else "past"
+        cue_end, is_future = max(cues)
+        if is_future and _FORECAST_OBJECT.search(clause):
+            return "past"
+        if not is_future and _subject_of_a_future_verb(clause, cue_end, sentence[end:]):
+            return "future"  # "Officials said the hearing on Friday will decide …": the hearing's verb is its own
+        return "future" if is_future else "past"
     # No verb before it in its clause: the expression sits in the subject ("his decision on Thursday will be
     # easy", "police on Monday arrested"), so the first verb after it, up to the clause's end, is its verb.
     after = _CLAUSE_BREAK.split(sentence[end:], maxsplit=1)[0]

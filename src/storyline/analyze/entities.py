@@ -28,7 +28,13 @@ from storyline.analyze.glued_text import (
     is_photo_credit,
     without_glued_text,
 )
-from storyline.analyze.name_variants import GENERATIONS, PLACE_INSTITUTIONS, SAINTS, variant_targets
+from storyline.analyze.name_variants import (
+    GENERATIONS,
+    PLACE_INSTITUTIONS,
+    SAINTS,
+    is_mostly_organisation,
+    variant_targets,
+)
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -244,14 +250,14 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
 
 def _with_home_named_teams(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
     """ "the Washington Spirit" NER reads as the place Washington and the word "Spirit", which it tags a club
-    elsewhere: one organisation's mention, which `name_variants.home_named_teams` makes the club's full name."""
+    elsewhere: one organisation's mention, which `name_variants._home_named_teams` makes the club's full name."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
         labels[name_key(m.text)][m.label] += 1
     clubs = {
         key
         for key, votes in labels.items()
-        if " " not in key and key not in PLACE_INSTITUTIONS and votes["ORG"] > sum(votes.values()) - votes["ORG"]
+        if " " not in key and key not in PLACE_INSTITUTIONS and is_mostly_organisation(votes)
     }
     bodies = {a.id: a.body for a in articles}
     joined, swallowed = [], set()
@@ -300,6 +306,14 @@ def _without_common_nouns(mentions: list[Mention], articles: Sequence[Article]) 
     return [m for m in mentions if not (m.label == "PERSON" and " " in m.text and is_common(m.text))]
 
 
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _lower_case_words(articles: Sequence[Article]) -> set[str]:
+    """Every word the cluster writes in lower case somewhere: a capitalised word found here is a common noun."""
+    return {w for a in articles for w in _LOWER_CASE_WORD.findall(a.body)}
+
+
 # An illness named after the one who described it: "Williams syndrome", "Parkinson's disease"; no one in the news.
 _ILLNESS_AFTER = re.compile(r"(?:['’]s?)?\s+(?:syndrome|disease|disorder|palsy)\b")
 # The short forms of units, times and things, which NER takes for organisations: "1800 GMT", "8 GB of RAM",
@@ -326,8 +340,8 @@ def _without_terms(mentions: list[Mention], articles: Sequence[Article]) -> list
     "Britain"), and a headline's shouted common word ("GHOSTS LIVING DOWN THERE, TOO.", "too" written in lower
     case elsewhere)."""
     bodies = {a.id: a.body for a in articles}
-    lower_words = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
-    places = [name_key(m.text) for m in mentions if m.label in ("GPE", "LOC")]
+    lower_words = _lower_case_words(articles)
+    places = {name_key(m.text) for m in mentions if m.label in ("GPE", "LOC")}
     surnames = {surname(name_key(m.text)) for m in mentions if m.label == "PERSON" and " " in m.text}
 
     def is_term(m: Mention) -> bool:
@@ -345,7 +359,8 @@ def _without_terms(mentions: list[Mention], articles: Sequence[Article]) -> list
     return [m for m in mentions if not is_term(m)]
 
 
-def _is_demonym(key: str, places: list[str]) -> bool:
+def _is_demonym(key: str, places: set[str]) -> bool:
+    """Whether `key` is the people of one of `places` (see `_DEMONYM_SUFFIX`): 'britons' beside 'britain'."""
     suffix = _DEMONYM_SUFFIX.search(key)
     if suffix is None or suffix.start() < 4:
         return False
@@ -441,7 +456,7 @@ _PAIR = re.compile(r"((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) and ((?:[A-Z][
 def _with_pairs_split(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
     """The mentions, with two full names NER took for one ("Tina Fey and Eva Longoria", an ORG) made two people;
     not a name whose words the cluster writes in lower case ("Health and Human Services")."""
-    lower_words = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
+    lower_words = _lower_case_words(articles)
     split: list[Mention] = []
     for m in mentions:
         pair = _PAIR.fullmatch(m.text)
@@ -459,7 +474,7 @@ def _with_family_members(mentions: list[Mention], articles: Sequence[Article]) -
     of the cluster ("Halima Fazul" beside "Abdallah Mohammed Fazul"): a relative, a person (without the people
     of a place before it: "Britons Darren Hickey"). A surname the cluster also writes in lower case ("Farringdon
     Station" taken for a person) makes no family."""
-    lower_words = {w for a in articles for w in re.findall(r"\b[a-z]+\b", a.body)}
+    lower_words = _lower_case_words(articles)
     people = {name_key(m.text) for m in mentions if m.label == "PERSON" and " " in name_key(m.text)}
     family = {surname(p) for p in people} - lower_words
     person_keys = {name_key(m.text) for m in mentions if m.label == "PERSON"}
@@ -471,7 +486,7 @@ def _with_family_members(mentions: list[Mention], articles: Sequence[Article]) -
             and 2 <= len(words) <= 4
             and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words)
             and surname(name_key(m.text)) in family
-            and not {w.lower() for w in words} & (_BODY_NAME_WORDS | _BODY_WORDS)
+            and not {w.lower() for w in words} & _ORGANISATION_WORDS
             # a word after the first the cluster writes in lower case is a noun: "Frazier Fur Farm"
             and not {w.lower() for w in words[1:]} & lower_words
         )
@@ -772,6 +787,8 @@ _BODY_WORDS = frozenset(
     "department agency office commission bureau ministry council committee association service administration "
     "board authority court party union company group organization organisation force police army".split()
 )
+# A name holding one of these words is a body's or a place's, not a relative's (`_with_family_members`)
+_ORGANISATION_WORDS = _BODY_NAME_WORDS | _BODY_WORDS
 
 
 # "the ABCs, which stands for antecedents, behaviors and consequences": the same, spelt out after the short form

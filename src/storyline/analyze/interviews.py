@@ -33,6 +33,7 @@ _TURN = re.compile(r"(?P<who>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}):\s"
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
+    """(start, end) of every line holding text: a cleaned body sets each paragraph on a line of its own."""
     spans, at = [], 0
     for line in body.split("\n"):
         if line.strip():
@@ -103,10 +104,10 @@ def _interviewee(text: ArticleText, start: int, end: int, found: Found, *, label
         fronted = FRONTED.match(body, sentence_at, sentence_end)
         opening = re.match(r"[^,.;:!?\"“”\n]{1,80},\s+", body[sentence_at:sentence_end])
         mains = [sentence_at] + [sentence_at + m.end() for m in (fronted, opening) if m]
-        for person in (m for m in text.context.persons if sentence_at <= m.start < sentence_end):
-            if any(_ROLE_BEFORE.fullmatch(body, main, person.start) for main in mains):
-                return text.speaker(person.start, person.end, found)
-            break  # the sentence names someone else first, or not as its subject
+        # only the first person the sentence names, and only as its subject (not after its verb)
+        person = next((m for m in text.context.persons if sentence_at <= m.start < sentence_end), None)
+        if person is not None and any(_ROLE_BEFORE.fullmatch(body, main, person.start) for main in mains):
+            return text.speaker(person.start, person.end, found)
     return None
 
 

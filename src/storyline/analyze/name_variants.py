@@ -54,7 +54,7 @@ def variant_targets(
     nicknames = _nicknames(people) | _misspelt_first_names(people, forms)
     target = nicknames | _fuller_names(people, nicknames, titles, introduced) | _national_names(forms, labels)
     target |= {k: v for k, v in _named_bodies(forms, labels, people).items() if k not in target}
-    target |= {k: v for k, v in home_named_teams(forms, labels, people).items() if k not in target}
+    target |= {k: v for k, v in _home_named_teams(forms, labels, people).items() if k not in target}
     person_keys = set(people)
     return target | _particle_surnames([k for k in forms if k not in person_keys], people, introduced)
 
@@ -237,6 +237,11 @@ _BODY_HEADS = frozenset(
 )
 
 
+def is_mostly_organisation(votes: Counter[str]) -> bool:
+    """Whether NER tags a name an organisation more often than a person, a place and a location together."""
+    return votes["ORG"] > votes["PERSON"] + votes["GPE"] + votes["LOC"]
+
+
 def _named_bodies(
     forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], people: Sequence[str]
 ) -> dict[str, str]:
@@ -247,7 +252,7 @@ def _named_bodies(
     ("Harvard" beside "Harvard College" and "Harvard University" stays)."""
 
     def is_body(key: str) -> bool:
-        return labels[key]["ORG"] > labels[key]["PERSON"] + labels[key]["GPE"] + labels[key]["LOC"]
+        return is_mostly_organisation(labels[key])
 
     target: dict[str, str] = {}
     for key in forms:
@@ -270,7 +275,7 @@ PLACE_INSTITUTIONS = frozenset(
 )
 
 
-def home_named_teams(
+def _home_named_teams(
     forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], people: Sequence[str]
 ) -> dict[str, str]:
     """'spirit' → 'washington spirit': a one-word organisation the cluster also names after a place it tags a place
@@ -279,15 +284,19 @@ def home_named_teams(
     institution every place has ("the Senate"), nor a word of a person's name."""
 
     def is_org(key: str) -> bool:
-        return labels[key]["ORG"] > labels[key]["PERSON"] + labels[key]["GPE"] + labels[key]["LOC"]
+        return is_mostly_organisation(labels[key])
 
+    person_words = {word for p in people for word in p.split()}
+    by_last_word: dict[str, list[str]] = {}  # 'spirit' → 'washington spirit', 'boston spirit': looked up, not searched
+    for form in forms:
+        _, space, last = form.rpartition(" ")
+        if space:
+            by_last_word.setdefault(last, []).append(form)
     target: dict[str, str] = {}
     for key in forms:
-        if " " in key or key in PLACE_INSTITUTIONS or not is_org(key):
+        if " " in key or key in PLACE_INSTITUTIONS or not is_org(key) or key in person_words:
             continue
-        if any(key in p.split() for p in people):
-            continue
-        fuller = [f for f in forms if f.endswith(f" {key}") and is_org(f) and labels[f[: -len(key) - 1]]["GPE"] > 0]
+        fuller = [f for f in by_last_word.get(key, ()) if is_org(f) and labels[f[: -len(key) - 1]]["GPE"] > 0]
         if len(fuller) == 1:
             target[key] = fuller[0]
     return target

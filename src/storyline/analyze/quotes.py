@@ -319,12 +319,13 @@ def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | N
         return _stated(text.speaker(found.close_at + as_who.start("who"), found.close_at + as_who.end("who"), found))
     for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
         match = pattern.match(after)
+        lead = match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who") if match else ""
         if (
             match
             and not re.search(r"[\"“”]", match.group())
             and not _is_role_of_no_name(match)
-            and not _SUBORDINATE.match(match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who"))
-            and not _PHRASE_OPENS.match(match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who"))
+            and not _SUBORDINATE.match(lead)
+            and not _PHRASE_OPENS.match(lead)
         ):
             # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
             group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"

@@ -29,8 +29,9 @@ from storyline.analyze.referents import (
 from storyline.analyze.speech_verbs import DESCRIBERS
 from storyline.analyze.topics import OWNS_NOUN
 
-_PARTY_MEMBER = re.compile(r"The\s+(?:[A-Z][\w.'’-]*\s+)*(?:Democrat|Republican|Independent|Libertarian)")
-_PARTY_WORD = re.compile(r"\b(?:Democrat|Republican|Independent|Libertarian)$")
+_PARTY = r"(?:Democrat|Republican|Independent|Libertarian)"
+_PARTY_MEMBER = re.compile(rf"The\s+(?:[A-Z][\w.'’-]*\s+)*{_PARTY}")  # "The Missouri Democrat"
+_PARTY_WORD = re.compile(rf"\b{_PARTY}$")  # "a top House Republican"
 _VAGUE = frozenset("they we i you it what".split())  # a group, the writer, a thing: nobody to name
 _DETERMINERS = frozenset("a an the this that his her their its my our".split())
 _SUBORDINATORS = frozenset("as when while because if since after before though although".split())

@@ -61,7 +61,9 @@ _REPORT_IN = re.compile(
 )
 _GIVEN = r"(?:[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z][a-z'’-]+)"  # "Tom", "T.D.", "J. R."
 _NAME_GOES_ON = re.compile(r" (?:of|for|and|&|on|in|at) [A-Z]")  # "School of Music", "Arts and Sciences"
-_ROLE_THEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")  # " law professor ", " spokeswoman "
+# The lower-case role words between an organisation and the person holding the role: "Mint spokesman Adam Stump",
+# "University of Texas law professor Ann Lowe"
+ROLE_BETWEEN = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+")
 _FULL_NAME = re.compile(rf"{_GIVEN}(?:\s+{_GIVEN})?\s+[A-Z][a-z'’-]+")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
 # "says Riese" / "Riese says": a name at a speech verb is a person who speaks, even one NER did not tag.
@@ -202,7 +204,7 @@ def _speaker_span(body: str, start: int, end: int, people: Sequence[Mention]) ->
         longer = (m for m in people if start <= m.start <= start + 4 and end < m.end <= end + 40)
         start, end = next(((start, m.end) for m in longer), (start, end))
         # "said University of Texas law professor Ann Lowe.": the organisation's role, then who holds it
-        role = _ROLE_THEN.match(body, end)
+        role = ROLE_BETWEEN.match(body, end)
         holder = next((m for m in people if role and m.start == role.end() and m.label == "PERSON"), None)
         if holder is not None and re.match(r"\s*(?:[.,;:!?]|$)", body[holder.end : holder.end + 2]):
             end = holder.end
