@@ -5,8 +5,10 @@ Importing this package does not load spaCy; it loads on the first call to `analy
 
 The modules, in the order `analyze` uses them (→: what a module relies on):
 
-- entities.py: spaCy NER mentions merged into one name per person, group or place → glued_text.py (page text a
-  name takes along), name_variants.py (nicknames, short forms), surnames.py (whom a shared surname means).
+- entities.py: spaCy NER mentions merged into one name per person, group or place → mentions.py (a mention and
+  the name keys), ner_corrections.py (what NER's types and spans get wrong, fixed with evidence from the
+  cluster), glued_text.py (page text a name takes along), name_variants.py (nicknames, short forms), surnames.py
+  (whom a shared surname means).
 - quotes.py: direct quotations and their speakers. quote_marks.py pairs the quotation marks; the speaker comes
   from the quote's own sentence (subjects.py: the subject of a speech verb; characterising.py: 'called it “a
   disaster”'; quote_flow.py: a whole statement or a few words, the previous speaker's words going on), from the

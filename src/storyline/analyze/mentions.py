@@ -1,0 +1,63 @@
+"""A name's mention in an article, and the keys by which names are compared across outlets.
+
+Both halves of entity analysis stand on these: `ner_corrections` fixes NER's mentions with evidence from the
+cluster, and `entities` merges the fixed mentions into entities. Kept apart so that neither imports the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from storyline.analyze.name_variants import GENERATIONS
+
+CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One cleaned name in an article: `body[start:end] == text`; `name` is the canonical name once merged."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    name: str = ""
+
+
+def name_key(text: str) -> str:
+    """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; 'Lemaître' and 'Lemaitre' →
+    'lemaitre' (an outlet that drops accents still names the same person); "O’Grady" and "O'Grady" → "o'grady";
+    middle initials and a corporate suffix ("Inc.", "Corp.") dropped."""
+    words = re.sub(r"[-‐–]", " ", without_accents(text).replace(".", "").replace("’", "'")).lower().split()
+    if len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:  # "Acme Corp." is "Acme"
+        words.pop()
+    if len(words) > 2:
+        words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
+    return " ".join(words)
+
+
+def without_accents(text: str) -> str:
+    """'Lemaître' → 'Lemaitre': an outlet that drops accents still names the same person."""
+    if text.isascii():  # most names: nothing to fold
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def surname(key: str) -> str:
+    """The family name of a name key: 'robert mueller iii' → 'mueller'."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in GENERATIONS:
+        words.pop()
+    return words[-1]
+
+
+def bears_surname(person: str, key: str) -> bool:
+    """Whether a full name's key ends with a surname's: 'bashar al assad' bears 'assad' and 'al assad' (the
+    hyphenated "al-Assad" written alone), 'robert mueller iii' bears 'mueller'."""
+    words, last = person.split(), key.split()
+    while len(words) > 1 and words[-1] in GENERATIONS:
+        words.pop()
+    return len(words) > len(last) and words[-len(last) :] == last

@@ -1,0 +1,394 @@
+"""What NER's types and spans get wrong, fixed with evidence from the whole cluster.
+
+spaCy's small model tags one sentence at a time: it takes "Williams syndrome" for a person, "Reddit" for a place,
+"Tina Fey and Eva Longoria" for one organisation, a headline's capitals for names, and a surname it has not seen
+for a place. The rest of the cluster often says otherwise: the word written in lower case elsewhere, an
+apposition ("Coursera, an online course company"), the person named in full earlier, an acronym spelt out. These
+passes read that evidence after `entities.clean_mention` has cleaned each mention and before
+`entities.merge_mentions` merges them; each keeps a mention's span inside its article's body. They live apart
+from `entities` (which cleans one span at a time and merges names) because they are one idea that grows case by case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+from storyline.analyze.mentions import Mention, bears_surname, name_key, surname
+from storyline.analyze.name_variants import PLACE_INSTITUTIONS, is_mostly_organisation
+from storyline.models import Article
+
+# People of a place before a full name: "Albuquerqueans Ben Abruzzo", "Texans Ann Richards"
+DEMONYM = re.compile(r"[A-Z][a-z]{3,}(?:ans|ites)|Britons?|Brits?|Scots?|Swedes?|Danes?|Finns?|Poles?|Turks?")
+
+
+def correct_mentions(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The cluster's mentions with NER's mistakes that the cluster shows corrected: shouted words, common nouns and
+    terms dropped, pairs of names split, relatives, described names and surnames retyped, home-named clubs joined.
+
+    Args:
+        mentions: Every article's cleaned mentions, in article order.
+        articles: The cleaned articles the mentions point into.
+
+    Returns:
+        The corrected mentions; each still satisfies `body[start:end] == text`.
+    """
+    lower_words = _lower_case_words(articles)
+    found = _without_common_nouns(_without_shouting(mentions), articles)
+    found = _with_family_members(_with_pairs_split(found, lower_words), lower_words)
+    found = _with_described_types(_without_terms(found, articles, lower_words), articles)
+    terms = _term_acronyms(articles)
+    found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
+    return _with_home_named_teams(found, articles)
+
+
+def _with_home_named_teams(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """ "the Washington Spirit" NER reads as the place Washington and the word "Spirit", which it tags a club
+    elsewhere: one organisation's mention, which `name_variants._home_named_teams` makes the club's full name."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        labels[name_key(m.text)][m.label] += 1
+    clubs = {
+        key
+        for key, votes in labels.items()
+        if " " not in key and key not in PLACE_INSTITUTIONS and is_mostly_organisation(votes)
+    }
+    bodies = {a.id: a.body for a in articles}
+    joined, swallowed = [], set()
+    for m in mentions:
+        word = re.match(r" ([A-Z][a-z]+)\b", bodies[m.article_id][m.end : m.end + 40]) if m.label == "GPE" else None
+        if word and name_key(word.group(1)) in clubs:
+            end = m.end + word.end(1)
+            swallowed.add((m.article_id, m.end + word.start(1)))  # "Spirit" tagged apart is part of the name
+            m = Mention(m.article_id, m.start, end, bodies[m.article_id][m.start : end], "ORG")
+        joined.append(m)
+    return [m for m in joined if (m.article_id, m.start) not in swallowed]
+
+
+def _without_shouting(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without words NER took for names in a headline's or a list's capitals ("TIM WOULD", "FREE
+    STORM", "ARGUMENT AGAINST COPYRIGHTING A"): a run of capitals, or a person in capitals, is a name only when
+    the cluster also writes it in mixed case. One capitalised word stays, an acronym, and a place ("UNION CITY"
+    opening a dateline)."""
+
+    def is_shouted(m: Mention) -> bool:
+        is_run = m.label == "PERSON" or (" " in m.text and m.label == "ORG")  # a dateline's place is a place
+        return is_run and m.text.isupper() and sum(c.isalpha() for c in m.text) >= 4
+
+    written = {name_key(m.text) for m in mentions if not is_shouted(m)}
+    return [m for m in mentions if not is_shouted(m) or name_key(m.text) in written]
+
+
+def _without_common_nouns(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions without 'people' whose last word is a common noun the cluster writes in lower case after the
+    same words ("Leonid Meteor storm" beside "the Leonid meteor shower", "Healthy Sleep" beside "healthy sleep"):
+    a capitalised phrase, no one's name."""
+    bodies = [a.body for a in articles]
+    common: dict[str, bool] = {}
+
+    def is_common(text: str) -> bool:
+        words = text.split()
+        if text not in common:
+            phrase = [*words[:-1], words[-1].lower()]
+            lower = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase)) + r"\b")
+            # a body without the phrase's first and last words cannot hold it: most are skipped without a regex
+            common[text] = words[-1][1:].islower() and any(
+                phrase[0] in b and phrase[-1] in b and lower.search(b) for b in bodies
+            )
+        return common[text]
+
+    return [m for m in mentions if not (m.label == "PERSON" and " " in m.text and is_common(m.text))]
+
+
+_LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _lower_case_words(articles: Sequence[Article]) -> set[str]:
+    """Every word the cluster writes in lower case somewhere: a capitalised word found here is a common noun."""
+    return {w for a in articles for w in _LOWER_CASE_WORD.findall(a.body)}
+
+
+# An illness named after the one who described it: "Williams syndrome", "Parkinson's disease"; no one in the news.
+_ILLNESS_AFTER = re.compile(r"(?:['’]s?)?\s+(?:syndrome|disease|disorder|palsy)\b")
+# The short forms of units, times and things, which NER takes for organisations: "1800 GMT", "8 GB of RAM",
+# "two EMTs", "the nerve agent VX".
+COMMON_ACRONYMS = frozenset(
+    "gmt utc est edt cst cdt pst pdt bst cet cpu gpu ram rom gb mb kb tb ghz mhz hd lcd led usb pdf jpeg mph kph "
+    "atm pin emt emts ceo ceos cfo coo mp mps id ids iq dna rna hiv vx sms gps mri ct ekg ecg icu er iv ".split()
+)
+# A faith or a language is no organisation or place NER may take it for ("Islam", "Swahili").
+FAITHS_AND_LANGUAGES = frozenset(
+    "islam christianity judaism hinduism buddhism sikhism catholicism protestantism swahili arabic farsi urdu "
+    "hindi hebrew mandarin cantonese latin esperanto".split()
+)
+# The people of a place, not the place: "Britons", "Chechens", "Londoner", "Comoran" beside Britain, Chechnya,
+# London and Comoros; a place of the cluster begins with the word's stem (but not with the word: "the Demoskis",
+# a family NER took for a place, make no demonym of "Demoski"), and no person of the cluster bears it as a surname.
+_DEMONYM_SUFFIX = re.compile(r"(?:ians?|eans?|ans?|ens|ons?|ers?|ites?|ese|is?)$")
+_SHOUTED_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _without_terms(mentions: list[Mention], articles: Sequence[Article], lower_words: set[str]) -> list[Mention]:
+    """The mentions without words that are no one's name: an illness named after a person ("Williams syndrome"),
+    a common acronym (`COMMON_ACRONYMS`), a faith or a language, the people of a place ("Britons" beside
+    "Britain"), and a headline's shouted common word ("GHOSTS LIVING DOWN THERE, TOO.", "too" written in lower
+    case elsewhere)."""
+    bodies = {a.id: a.body for a in articles}
+    places = {name_key(m.text) for m in mentions if m.label in ("GPE", "LOC")}
+    surnames = {surname(name_key(m.text)) for m in mentions if m.label == "PERSON" and " " in m.text}
+
+    def is_term(m: Mention) -> bool:
+        body, key = bodies[m.article_id], name_key(m.text)
+        if _ILLNESS_AFTER.match(body, m.end):
+            return True
+        if m.label != "PERSON" and key.replace(" ", "") in COMMON_ACRONYMS and m.text.replace(".", "").isupper():
+            return True
+        if m.label != "PERSON" and key in FAITHS_AND_LANGUAGES:
+            return True
+        if " " not in key and m.label != "GPE" and key not in surnames and _is_demonym(key, places):
+            return True
+        return m.text.isupper() and " " not in m.text and key in lower_words and _is_shouted(body, m.start, m.end)
+
+    return [m for m in mentions if not is_term(m)]
+
+
+def _is_demonym(key: str, places: set[str]) -> bool:
+    """Whether `key` is the people of one of `places` (see `_DEMONYM_SUFFIX`): 'britons' beside 'britain'."""
+    suffix = _DEMONYM_SUFFIX.search(key)
+    if suffix is None or suffix.start() < 4:
+        return False
+    stem = key[: suffix.start()]
+    return any(place.startswith(stem) and not place.startswith(key) for place in places)
+
+
+def _is_shouted(body: str, start: int, end: int) -> bool:
+    """Whether the other words of a span's sentence are capitals too: a headline's or a list's shouting."""
+    before = re.split(r"[.!?\n]", body[max(0, start - 80) : start])[-1]
+    after = re.split(r"[.!?\n]", body[end : end + 80])[0]
+    words = re.findall(r"\b[A-Za-z]{2,}\b", before + " " + after)
+    return len(words) >= 2 and sum(bool(_SHOUTED_WORD.fullmatch(w)) for w in words) >= 0.8 * len(words)
+
+
+# What an apposition or a noun before a name says it is: "Coursera, an online course company that …", "the
+# island of Cyprus", "the website Reddit". The noun must end its phrase ("Ann Lowe, a company spokeswoman" is
+# described by "spokeswoman").
+_ORG_NOUNS = (
+    r"(?:company|startup|start-up|firm|website|site|platform|service|app|network|retailer|chain|maker|manufacturer|"
+    r"carmaker|automaker|brand|label|bank|airline|charity|nonprofit|non-profit|newspaper|magazine|broadcaster|"
+    r"studio|publisher|developer|conglomerate|giant|group|organi[sz]ation|agency|university|club|team|band)"
+)
+_PLACE_NOUNS = r"(?:country|nation|city|town|village|island|state|province|region|republic|capital|county|district)"
+_PHRASE_END = r"(?=\s*[,.;:)—–]|\s+(?:based|that|which|in|of|with|founded|known|where|whose|on|near)\b)"
+_MODIFIER = r"(?!(?:of|for|at|with|from|in|on|to|by)\s)[\w'’-]+\s+"  # a word before the noun, no preposition
+_DESCRIBED_AFTER = {
+    label: re.compile(rf",\s+(?:an?|the)\s+(?:{_MODIFIER}){{0,4}}?{nouns}{_PHRASE_END}")
+    for label, nouns in (("ORG", _ORG_NOUNS), ("GPE", _PLACE_NOUNS))
+}
+_DESCRIBED_BEFORE = {
+    "ORG": re.compile(
+        r"\b(?:the|a)\s+(?:company|startup|website|site|app|platform|retailer|network|firm|social network)\s+$",
+        re.IGNORECASE,
+    ),
+    "GPE": re.compile(r"\bthe\s+(?:island|country|city|town|village|state|province|republic)\s+of\s+$"),
+}
+_DESCRIBED_WINDOW = 80
+# The end of a longer name or of a place's phrase, which an apposition after it describes instead: "the Local
+# Coordination Committees of Syria, a network of activists", "Indio, Calif., the site of the festival"
+_TAIL_OF_A_PHRASE = re.compile(r"(?:\b(?:in|of|for|at|from|near|to)|,)\s*$")
+
+
+@cache
+def countries() -> frozenset[str]:
+    """Country names (data/countries.txt)."""
+    data = resources.files("storyline").joinpath("data/countries.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _with_described_types(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, with the type the text gives a name where NER's differs: a country's name is a place
+    ("Cyprus" tagged an organisation), and so is a name the text calls a town or an island; a name the text calls
+    a company or a website is an organisation ("Reddit" tagged a place, "Coursera" a person). A description in one
+    article types the name in every one."""
+    bodies = {a.id: a.body for a in articles}
+    described: dict[str, str] = {}
+    for m in mentions:
+        body = bodies[m.article_id]
+        after, before = body[m.end : m.end + _DESCRIBED_WINDOW], body[max(0, m.start - _DESCRIBED_WINDOW) : m.start]
+        is_tail = bool(_TAIL_OF_A_PHRASE.search(before))
+        labels = {
+            label
+            for label in ("ORG", "GPE")
+            if (_DESCRIBED_AFTER[label].match(after) and not is_tail) or _DESCRIBED_BEFORE[label].search(before)
+        }
+        if len(labels) == 1:
+            described.setdefault(name_key(m.text), labels.pop())
+
+    def typed(m: Mention) -> Mention:
+        label = described.get(name_key(m.text))
+        if label is None and m.label in ("ORG", "LOC") and m.text in countries():
+            label = "GPE"
+        if label is None or label == m.label or (m.label == "LOC" and label == "GPE"):
+            return m
+        return Mention(m.article_id, m.start, m.end, m.text, label)
+
+    return [typed(m) for m in mentions]
+
+
+# Words that make a name an organisation's, whoever's surname ends it.
+_BODY_NAME_WORDS = frozenset(
+    "family foundation trust fund brothers bros sons group partners associates company center centre institute "
+    "house hall street road park mosque church school college university hospital club tower towers hotel building "
+    "plaza airlines airways motor motors media news industries enterprises holdings capital library museum "
+    "stadium arena bridge airport".split()
+)
+
+
+_PAIR = re.compile(r"((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+) and ((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+)")
+
+
+def _with_pairs_split(mentions: list[Mention], lower_words: set[str]) -> list[Mention]:
+    """The mentions, with two full names NER took for one ("Tina Fey and Eva Longoria", an ORG) made two people;
+    not a name whose words the cluster writes in lower case ("Health and Human Services")."""
+    split: list[Mention] = []
+    for m in mentions:
+        pair = _PAIR.fullmatch(m.text)
+        if pair is None or ({w.lower() for w in re.findall(r"\w+", m.text)} - {"and"}) & lower_words:
+            split.append(m)
+            continue
+        for group in (1, 2):
+            start, end = m.start + pair.start(group), m.start + pair.end(group)
+            split.append(Mention(m.article_id, start, end, pair.group(group), "PERSON"))
+    return split
+
+
+def _with_family_members(mentions: list[Mention], lower_words: set[str]) -> list[Mention]:
+    """The mentions, with a name NER took for a group or a place that is a first name and the surname of a person
+    of the cluster ("Halima Fazul" beside "Abdallah Mohammed Fazul"): a relative, a person (without the people
+    of a place before it: "Britons Darren Hickey"). A surname the cluster also writes in lower case ("Farringdon
+    Station" taken for a person) makes no family."""
+    people = {name_key(m.text) for m in mentions if m.label == "PERSON" and " " in name_key(m.text)}
+    family = {surname(p) for p in people} - lower_words
+    person_keys = {name_key(m.text) for m in mentions if m.label == "PERSON"}
+
+    def is_relative(m: Mention) -> bool:
+        words = m.text.split()
+        return (
+            m.label != "PERSON"
+            and 2 <= len(words) <= 4
+            and all(re.fullmatch(r"[A-Z][a-z'’-]+", w) for w in words)
+            and surname(name_key(m.text)) in family
+            and not {w.lower() for w in words} & _ORGANISATION_WORDS
+            # a word after the first the cluster writes in lower case is a noun: "Frazier Fur Farm"
+            and not {w.lower() for w in words[1:]} & lower_words
+        )
+
+    def as_person(m: Mention) -> Mention:
+        first, _, rest = m.text.partition(" ")
+        if " " in rest and (DEMONYM.fullmatch(first) or name_key(rest) in person_keys):
+            # "Britons Dan Korda"; "Frenchwoman Edith Bouvier", "Nazi Adolf Eichmann" beside the person alone
+            return Mention(m.article_id, m.end - len(rest), m.end, rest, "PERSON")
+        return Mention(m.article_id, m.start, m.end, m.text, "PERSON")
+
+    return [as_person(m) if is_relative(m) else m for m in mentions]
+
+
+# a place after a preposition of place: "in Washington", "near Ocala"
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|across|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _with_surnames_as_people(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, with a surname NER takes for a place a person ("Abdullah Ocalan … Ocalan was detained", every
+    "Ocalan" a GPE): the surname of the one person of the cluster who bears it, every article writing that person's
+    full name before it, and never after a preposition of place ("in Washington" is the city, whoever Denzel is)."""
+    bodies = {a.id: a.body for a in articles}
+    people = {name_key(m.text) for m in mentions if m.label == "PERSON" and " " in name_key(m.text)}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[name_key(m.text)].append(m)
+    surnames: set[str] = set()
+    for key, found in by_key.items():
+        if " " in key or any(m.label not in ("GPE", "LOC") for m in found):
+            continue
+        bearers = [p for p in people if bears_surname(p, key)]
+        if len(bearers) != 1:
+            continue
+        first_full = {}
+        for m in by_key[bearers[0]]:
+            first_full[m.article_id] = min(first_full.get(m.article_id, m.start), m.start)
+        if all(
+            m.article_id in first_full
+            and first_full[m.article_id] < m.start
+            and not _PLACE_BEFORE.search(bodies[m.article_id], max(0, m.start - 12), m.start)
+            for m in found
+        ):
+            surnames.add(key)
+    return [
+        Mention(m.article_id, m.start, m.end, m.text, "PERSON") if name_key(m.text) in surnames else m for m in mentions
+    ]
+
+
+# "body mass index (BMI)", "non-image forming (NIF)", "retinal ganglion cells (RGCs)": lower-case words, then the
+# short form of a term the text goes on to use, which NER tags an organisation
+_TERM_ACRONYM = re.compile(r"((?:\b[a-z][a-z'’-]*\s+){1,8})\(([A-Za-z]{1,7}[A-Z]s?)\)")
+_SMALL_WORDS = frozenset("of and for the on in to a an".split())
+# ... unless the words name a body in lower case: "the state department of health (DOH)"
+_BODY_WORDS = frozenset(
+    "department agency office commission bureau ministry council committee association service administration "
+    "board authority court party union company group organization organisation force police army".split()
+)
+# A name holding one of these words is a body's or a place's, not a relative's (`_with_family_members`)
+_ORGANISATION_WORDS = _BODY_NAME_WORDS | _BODY_WORDS
+
+
+# "the ABCs, which stands for antecedents, behaviors and consequences": the same, spelt out after the short form
+_STANDS_FOR = re.compile(
+    r"\b([A-Z]{2,7})s?\b,?\s+(?:which\s+|that\s+)?stands?\s+for\s+((?:[a-z][a-z'’-]*,?\s+){1,9}[a-z][a-z'’-]*)"
+)
+
+
+def _term_acronyms(articles: Sequence[Article]) -> set[str]:
+    """Keys of the acronyms the cluster defines for lower-case words: a term's short form, no one's name."""
+    found: set[str] = set()
+    for article in articles:
+        for match in _STANDS_FOR.finditer(article.body):
+            letters = match.group(1).lower()
+            words = [w for w in re.split(r"[\s,-]+", match.group(2)) if w and w not in _SMALL_WORDS]
+            if "".join(w[0] for w in words[: len(letters)]) == letters and not _BODY_WORDS & set(words):
+                found |= {name_key(letters.upper()), name_key(letters.upper() + "s")}
+        for match in _TERM_ACRONYM.finditer(article.body):
+            short = match.group(2)
+            letters = (short[:-1] if short.endswith("s") else short).lower()
+            parts = [part for part in re.split(r"[\s-]+", match.group(1)) if part]  # "well- (W)" ends in ""
+            if _BODY_WORDS & set(parts):
+                continue
+            for words in (parts, [p for p in parts if p not in _SMALL_WORDS]):
+                if "".join(w[0] for w in words[-len(letters) :]) == letters and len(words) >= len(letters):
+                    found |= {name_key(short), name_key(letters.upper())}
+                    break
+            else:
+                content = [p for p in parts if p not in _SMALL_WORDS]
+                if any(_spelt_from(letters, content[-n:]) for n in range(2, min(len(letters), len(content)) + 1)):
+                    found |= {name_key(short), name_key(letters.upper())}  # "supravalvular aortic stenosis (SVAS)"
+    return found
+
+
+def _spelt_from(letters: str, words: list[str]) -> bool:
+    """Whether an acronym takes every word's initial, in order, and its other letters from inside the word they
+    follow: "svas" from "supravalvular aortic stenosis" (s-v, a, s)."""
+    if not words:
+        return not letters
+    if not letters or letters[0] != words[0][0]:
+        return False
+    rest, inside = letters[1:], words[0][1:]
+    for taken in range(len(rest) + 1):  # the letters taken from inside this word
+        if _is_subsequence(rest[:taken], inside) and _spelt_from(rest[taken:], words[1:]):
+            return True
+    return False
+
+
+def _is_subsequence(short: str, word: str) -> bool:
+    letters = iter(word)
+    return all(c in letters for c in short)
