@@ -12,7 +12,8 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
 - quotes.py: direct quotations and their speakers. quote_marks.py pairs the quotation marks; the speaker comes
   from the quote's own sentence (subjects.py: the subject of a speech verb; characterising.py: 'called it “a
   disaster”'; quote_flow.py: a whole statement or a few words, the previous speaker's words going on), from the
-  sentences before it (before_quote.py), or from whom the paragraph is about (topics.py).
+  sentences before it (before_quote.py), from whom the paragraph is about (topics.py), or from an interview's
+  layout (interviews.py: a Q&A's answers, a transcript's turns).
   - speakers.py turns the words of an attribution into a speaker: it trims them and tries the rules of
     speaker_rules.py on them in order (a document's author, a pronoun, a pair, a name, a description), which
     find what the words refer to through referents.py ('he', 'the official', a bare surname) → names.py (full
