@@ -664,7 +664,7 @@ def _parse_date(value: object) -> dt.date | None:
 # LDC newswire document ids carry the service and the day of issue (DUC, TAC, Gigaword): APW19981017.0477,
 # NYT19990224.0396.
 _NEWSWIRE_ID = re.compile(r"([A-Z]{3})(\d{4})(\d{2})(\d{2})\.\d{4}")
-_NEWSWIRE_SERVICES = {
+NEWSWIRE_SERVICES = {
     "AFP": "Agence France-Presse",
     "AFE": "Agence France-Presse",
     "APW": "Associated Press",
@@ -685,7 +685,7 @@ def _newswire_id(doc_id: object) -> tuple[str | None, dt.date | None]:
     if match is None:
         return None, None
     service, *day = match.groups()
-    return _NEWSWIRE_SERVICES.get(service), _parse_date("-".join(day))
+    return NEWSWIRE_SERVICES.get(service), _parse_date("-".join(day))
 
 
 @dataclass(frozen=True)
