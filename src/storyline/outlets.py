@@ -108,6 +108,8 @@ _CALENDAR_WORDS = frozenset(
     "September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 )
 _CONTEXT_CHARS = 80
+"""Characters read on each side of a publication's name: more than the longest cue above needs (a dateline's
+place of up to 40, "a statement provided Tuesday to the ")."""
 
 
 def _self_references(body: str) -> Counter[str]:

@@ -59,6 +59,7 @@ def _with_home_named_teams(mentions: list[Mention], articles: Sequence[Article])
     bodies = {a.id: a.body for a in articles}
     joined, swallowed = [], set()
     for m in mentions:
+        # Only the one word right after the place: 40 characters hold any club name's word.
         word = re.match(r" ([A-Z][a-z]+)\b", bodies[m.article_id][m.end : m.end + 40]) if m.label == "GPE" else None
         if word and name_key(word.group(1)) in clubs:
             end = m.end + word.end(1)
@@ -158,6 +159,8 @@ def _without_terms(mentions: list[Mention], articles: Sequence[Article], lower_w
 def _is_demonym(key: str, places: set[str]) -> bool:
     """Whether `key` is the people of one of `places` (see `_DEMONYM_SUFFIX`): 'britons' beside 'britain'."""
     suffix = _DEMONYM_SUFFIX.search(key)
+    # A stem under four letters ('th' of 'thais') begins too many place names to say whose people these are (a
+    # judgement; no measurement recorded).
     if suffix is None or suffix.start() < 4:
         return False
     stem = key[: suffix.start()]
@@ -165,7 +168,11 @@ def _is_demonym(key: str, places: set[str]) -> bool:
 
 
 def _is_shouted(body: str, start: int, end: int) -> bool:
-    """Whether the other words of a span's sentence are capitals too: a headline's or a list's shouting."""
+    """Whether the other words of a span's sentence are capitals too: a headline's or a list's shouting.
+
+    Up to 80 characters each side, since a headline is short; 'too' is four in five words, so a sentence with an
+    acronym or two among lower-case words is not shouting (both judgements; no measurement recorded).
+    """
     before = re.split(r"[.!?\n]", body[max(0, start - 80) : start])[-1]
     after = re.split(r"[.!?\n]", body[end : end + 80])[0]
     words = re.findall(r"\b[A-Za-z]{2,}\b", before + " " + after)
@@ -195,6 +202,8 @@ _DESCRIBED_BEFORE = {
     "GPE": re.compile(r"\bthe\s+(?:island|country|city|town|village|state|province|republic)\s+of\s+$"),
 }
 _DESCRIBED_WINDOW = 80
+"""Characters looked at on each side of a name for a description: about one clause (a judgement; no measurement
+recorded)."""
 # The end of a longer name or of a place's phrase, which an apposition after it describes instead: "the Local
 # Coordination Committees of Syria, a network of activists", "Indio, Calif., the site of the festival"
 _TAIL_OF_A_PHRASE = re.compile(r"(?:\b(?:in|of|for|at|from|near|to)|,)\s*$")
