@@ -2,7 +2,7 @@
 
 Run by hand: `.venv/bin/python bench/analysis_quality.py`. Needs ../shared/data for the Multi-News clusters
 (research-only data, not in this repository); the seed articles alone are scored when it is absent. Scores are
-printed per split, in the order of the labels file (24 splits: dev, dev2, heldout, heldout2 … heldout22). `dev` and
+printed per split, in the order of the labels file (25 splits: dev, dev2, heldout, heldout2 … heldout23). `dev` and
 `dev2` clusters shaped the rules (`dev2` after heldout2 had been measured); every heldout split was labelled before
 the rules it tests, heldout3 onward blind, by a session that never saw the system's output. Some heldout splits
 have since been read to fit rules; README.md ("What works today", Analyze) says which are still blind.
