@@ -161,8 +161,9 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
             return Speaker(own_name, "named", start, end)
         role = re.fullmatch(r"the ([a-z]+)", described[1])
         if role and role.group(1) not in RELATIONS:  # "The congressman ended his speech …", after Rep. Ted Poe spoke
-            # asked about the words before, not met at the quote: what the lookup records goes to a copy
-            looking_back = replace(context, described=list(context.described))
+            # asked about the words before, not met at the quote: what the lookup records (a description met, a
+            # person it named) goes to copies, so asking changes nothing later attributions see
+            looking_back = replace(context, named=list(context.named), described=list(context.described))
             epithet = description_referent(body, described[0], described[0] + len(described[1]), open_at, looking_back)
             if epithet.kind == "named":
                 return Speaker(epithet.name, "named", start, end)
