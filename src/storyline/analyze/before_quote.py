@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from storyline.analyze.characterising import WORD
 from storyline.analyze.documents import document_author_in
 from storyline.analyze.entities import Mention
-from storyline.analyze.names import SpeakerContext, full_name
+from storyline.analyze.names import SOURCE_ROLES_PATTERN, SpeakerContext, full_name
 from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speakers import ROLE_BETWEEN, resolve
@@ -34,9 +34,7 @@ _INTRODUCER = re.compile(
     r"reasoning|argument|conclusion|defen[cs]e|excuse|assessment|point|words)\b))?"
 )
 # ", he said," or ", Garza said." inside or closing a sentence: whose words it reports
-_SAID_INSIDE = re.compile(
-    r",\s+(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:said|says|added|argued|explained)\s*[,.]"
-)
+_SAID_INSIDE = re.compile(rf",\s+(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+(?:{VERBS})\s*[,.]")
 # "In a call with his fiancee, Ann Rowe, he …": the subject after the phrases opening a sentence
 PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
@@ -44,7 +42,7 @@ _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 # ", spokeswoman for House Speaker ", ", a lawyer for ": between a person and the one they work for
 _WORKS_FOR = re.compile(
     r",\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|counsel|secretary|representative|assistant)"
+    rf"(?:{SOURCE_ROLES_PATTERN})"
     r"\s+(?:for|to|of)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
 )
 # "I found a quotation by the 17th-century poet Ann Lowe that came close:" cites whose words follow

@@ -32,11 +32,11 @@ from storyline.analyze.mentions import (
     Mention,
     bears_surname,
     name_key,
-    surname,
     without_accents,
 )
-from storyline.analyze.name_variants import SAINTS, variant_targets
+from storyline.analyze.name_variants import SAINTS, surname, variant_targets
 from storyline.analyze.ner_corrections import DEMONYM, correct_mentions
+from storyline.analyze.organisations import INSTITUTION_NOUNS
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -285,8 +285,9 @@ _NAMED_AFTER_A_PERSON = dict.fromkeys(
     "canal palace mall".split(),
     "LOC",
 ) | dict.fromkeys(
-    "school academy college university hospital institute foundation center centre library museum theater "
-    "theatre railway railroad observatory cathedral mosque hotel prison jail ranch".split(),
+    # not "church": a surname too ("Charlotte Church")
+    (INSTITUTION_NOUNS - {"church"})
+    | frozenset("theater theatre railway railroad observatory prison jail ranch".split()),
     "ORG",
 )
 

@@ -26,6 +26,7 @@ from storyline.analyze.entities import Mention, is_title, name_key, strip_titles
 from storyline.analyze.names import (
     FUNCTION_WORDS,
     PLACES,
+    SPEAKS_FOR,
     Described,
     SpeakerContext,
     appositive_head,
@@ -61,11 +62,12 @@ _PUBLIC_BODIES = frozenset(noun.lower() for noun in PUBLIC_BODY_NOUNS)
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
 _EPITHET = re.compile(r"[a-z](?:er|or|ist|ian|crat|can|star|old|ess|man|woman)$")
-# …but not these: they name someone beside the person the text is about, or a thing
-_NOT_EPITHETS = frozenset(
-    "attorney lawyer spokesman spokeswoman spokesperson officer witness source friend neighbor neighbour prosecutor "
-    "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
-    "monitor sector press business congress address process".split()
+# …but not these: they name someone beside the person the text is about, or a thing (of `SOURCE_ROLES` only those
+# who speak for another: "the senator" or "the professor" may well be the person the text is about)
+_NOT_EPITHETS = SPEAKS_FOR | frozenset(
+    "officer witness source friend neighbor neighbour prosecutor investigator reporter interviewer doctor paper "
+    "newspaper letter center centre order poster chapter register monitor sector press business congress address "
+    "process".split()
 )
 PREPOSITIONS = frozenset("of for on at in with from to about".split())
 # "from farmers who", "many local residents, who", "a man who": a group in lower case, or a description,
