@@ -21,6 +21,7 @@ from storyline.furniture import (
     strip_label_prefix,
     strip_wire_tail,
 )
+from storyline.furniture.shared import TIME_ZONE
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 
@@ -146,7 +147,7 @@ def parse_dateline(line: str) -> dt.date | None:
     import dateparser
 
     text = re.sub(r"^(?:first |last )?(?:published|updated|posted|modified)(?: on)?\s*:?\s*", "", line, flags=re.I)
-    text = re.sub(r"\b(?:[ECMP][SD]T|ET|PT|GMT|UTC|BST)\b", "", text)
+    text = re.sub(rf"\b{TIME_ZONE}\b", "", text)
     settings = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past", "STRICT_PARSING": True}
     parsed = dateparser.parse(text.strip(" |-—,"), languages=["en"], settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None

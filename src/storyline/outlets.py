@@ -152,7 +152,7 @@ _DATELINE_AGENCIES = {
 
 def _dateline_agency(body: str) -> Counter[str]:
     """'WASHINGTON (AP) —' names the agency that wrote the story."""
-    found = re.match(r"^[A-Z][\w .,'-]{0,40}\((AP|Reuters|AFP|CNN|UPI)\)\s*[-—–]", body)
+    found = re.match(rf"^[A-Z][\w .,'-]{{0,40}}\(({'|'.join(_DATELINE_AGENCIES)})\)\s*[-—–]", body)
     return Counter([_DATELINE_AGENCIES[found.group(1)]]) if found else Counter()
 
 

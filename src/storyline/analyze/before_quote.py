@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from storyline.analyze.characterising import WORD
 from storyline.analyze.documents import document_author_in
 from storyline.analyze.entities import Mention
-from storyline.analyze.names import SpeakerContext, full_name
+from storyline.analyze.names import SOURCE_ROLES_PATTERN, SpeakerContext, full_name
 from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speakers import ROLE_BETWEEN, resolve
@@ -34,9 +34,7 @@ _INTRODUCER = re.compile(
     r"reasoning|argument|conclusion|defen[cs]e|excuse|assessment|point|words)\b))?"
 )
 # ", he said," or ", Garza said." inside or closing a sentence: whose words it reports
-_SAID_INSIDE = re.compile(
-    r",\s+(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w'’-]+)\s+(?:said|says|added|argued|explained)\s*[,.]"
-)
+_SAID_INSIDE = re.compile(rf",\s+(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+(?:{VERBS})\s*[,.]")
 # "In a call with his fiancee, Ann Rowe, he …": the subject after the phrases opening a sentence
 PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
@@ -44,7 +42,7 @@ _ROLE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,3}")
 # ", spokeswoman for House Speaker ", ", a lawyer for ": between a person and the one they work for
 _WORKS_FOR = re.compile(
     r",\s+(?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|lawyer|attorney|counsel|secretary|representative|assistant)"
+    rf"(?:{SOURCE_ROLES_PATTERN})"
     r"\s+(?:for|to|of)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+|[a-z]+\s+){0,3}"
 )
 # "I found a quotation by the 17th-century poet Ann Lowe that came close:" cites whose words follow
@@ -131,7 +129,29 @@ def cited_author(text: ArticleText, start: int, end: int, found: Found) -> Speak
 def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
     """ "The police department released the following statement:" or "The university sent this message:" before
     the quote, on its line or ending the paragraph before: the subject of the introducing sentence speaks."""
-    body = text.body
+    introduction = _introduction_before(text.body, found)
+    if introduction is None:
+        return None
+    before_start, colon = introduction
+    captioned = _captioned(text, before_start, colon)
+    if captioned is not None:
+        return text.speaker(*captioned, found)
+    start = sentence_start(text.body, colon)
+    author = document_author_in(text.body, start, colon, text.people)
+    if author is not None:
+        return text.speaker(author.start, author.end, found)
+    opening = _INTRODUCER.match(text.body, start, colon)
+    if opening is None:
+        return None
+    subject = _introducer_subject(text, opening.end())
+    if subject is not None:
+        return text.speaker(subject.start, subject.end, found)
+    return _referred_to(text, opening, start, colon, found)
+
+
+def _introduction_before(body: str, found: Found) -> tuple[int, int] | None:
+    """Where the text introducing the quote starts and where its closing colon is: the quote's line before it, or
+    the paragraph before when the quote opens its line; None when that text ends with no colon."""
     line_start = body.rfind("\n", 0, found.open_at) + 1
     before = body[line_start : found.open_at].rstrip()
     if not before and line_start > 0:
@@ -141,8 +161,13 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
         before_start = line_start
     if not before.endswith(":"):
         return None
-    colon = before_start + len(before) - 1
-    # "BBC's Jonathan Head:" captions a quote, as a transcript names its speakers
+    return before_start, before_start + len(before) - 1
+
+
+def _captioned(text: ArticleText, before_start: int, colon: int) -> tuple[int, int] | None:
+    """Where the speaker is whose name, right before the colon, captions the quote ("BBC's Jonathan Head:"), or who
+    a transcript's capitals name ('CHECKETT: "…"' after 'Caitlin Checkett, who said:'); None if neither."""
+    body = text.body
     caption = next((m for m in text.people if m.end == colon and m.label == "PERSON"), None)
     if caption is not None:
         # "… echoed by Ann Lowe, spokeswoman for Speaker Tom Bell:": the one the apposition says works for him
@@ -150,25 +175,25 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
             (m for m in text.people if m.label == "PERSON" and _WORKS_FOR.fullmatch(body, m.end, caption.start)), None
         )
         caption = employee or caption
-        return text.speaker(caption.start, caption.end, found)
-    transcript = _TRANSCRIPT_NAME.fullmatch(before)  # 'CHECKETT: "…"' after 'Caitlin Checkett, who said:'
+        return caption.start, caption.end
+    transcript = _TRANSCRIPT_NAME.fullmatch(body[before_start : colon + 1])
     if transcript and full_name(transcript.group(1), text.context, colon) is not None:
-        return text.speaker(before_start, colon, found)
-    start = sentence_start(body, colon)
-    author = document_author_in(body, start, colon, text.people)
-    if author is not None:
-        return text.speaker(author.start, author.end, found)
-    opening = _INTRODUCER.match(body, start, colon)
-    if opening is None:
-        return None
+        return before_start, colon
+    return None
+
+
+def _introducer_subject(text: ArticleText, opening_end: int) -> Mention | None:
+    """The person or organisation NER found as the subject of an introducing sentence, after its opening words (up
+    to `opening_end`); for an organisation with a person speaking for it after it, that person."""
+    body = text.body
     # "Host Chris Wallace broached the subject:": role words may come before the subject's name
     subject = next(
         (
             m
             for m in text.people
             if m.label in ("PERSON", "ORG")
-            and opening.end() <= m.start
-            and _ROLE_WORDS.fullmatch(body, opening.end(), m.start)
+            and opening_end <= m.start
+            and _ROLE_WORDS.fullmatch(body, opening_end, m.start)
         ),
         None,
     )
@@ -183,13 +208,17 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
         None,
     )
     if subject and spokesperson and ROLE_BETWEEN.fullmatch(body, subject.end, spokesperson.start):
-        subject = spokesperson
-    if subject is not None:
-        return text.speaker(subject.start, subject.end, found)
+        return spokesperson
+    return subject
+
+
+def _referred_to(text: ArticleText, opening: re.Match[str], start: int, colon: int, found: Found) -> Speaker | None:
+    """An introducing sentence with no subject NER found (from `start` to its colon): its "He"/"She" or "His", a
+    pronoun after its opening phrases, or the one person it names."""
     referring = next((group for group in ("pronoun", "owner") if opening.group(group)), None)
     if referring:
         return text.speaker(opening.start(referring), opening.end(referring), found)
-    pronoun = PRONOUN_AFTER_OPENING.match(body, start, colon)
+    pronoun = PRONOUN_AFTER_OPENING.match(text.body, start, colon)
     if pronoun is not None:
         return text.speaker(pronoun.start("pronoun"), pronoun.end("pronoun"), found)
     # "For Robert Plant, it has been a different experience:": the one person the sentence names

@@ -23,6 +23,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from storyline.analyze.speech_verbs import VERBS
+from storyline.furniture.shared import TIME_ZONE
+
 Precision = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "future"]
 
@@ -43,7 +46,7 @@ _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
-WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_PATTERN = rf"(?:{'|'.join(day.title() for day in WEEKDAYS)})"
 _MOD = r"(?i:early|late|mid)"
 _REL = r"(?i:last|this|next)"
 _BARE_MONTH_CUE = (
@@ -109,7 +112,7 @@ _EVENT_NOUN = re.compile(
 )
 _ANY_WORD = re.compile(r"[^\W\d_]+")
 # "at 1800 GMT", "(0230 local time)": a clock time, no year
-_CLOCK_AFTER = re.compile(r"\s*(?:GMT|UTC|Z\b|[ECMP][SD]T\b|BST|CET|IST|JST|local time|hours\b|hrs\b|h\b)")
+_CLOCK_AFTER = re.compile(rf"\s*(?:{TIME_ZONE}\b|Z\b|local time|hours\b|hrs\b|h\b)")
 # "a 1987 Nissan, penetrated the compound": a car or a machine named by its model year, no event; "a 2015 Pew
 # survey" (a lower-case noun after the name) is dated by its year.
 _MODEL_YEAR_BEFORE = re.compile(r"\b[Aa]n?\s+$")
@@ -343,7 +346,7 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     return "future" if cues and max(cues)[1] else "past"
 
 
-_REPORTED = re.compile(r"(?i:said|says|told|announced|added|noted|stated|explained|warned|reported|wrote)$")
+_REPORTED = re.compile(rf"(?i:{VERBS}|reported)$")
 _SUBJECT_ON = re.compile(r"^\s+(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:on\s+)?$", re.IGNORECASE)
 _FUTURE_VERB_NEXT = re.compile(r"\s+(?:will|won['’]t|shall|is (?:expected|scheduled|set|due|slated)|is going to)\b")
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
 from storyline.analyze.organisations import PUBLIC_BODY_NOUNS
+from storyline.analyze.speech_verbs import VERBS
 from storyline.segment import previous_paragraph_start, previous_sentence_start, sentence_start
 
 # A document that can say things: "a four-page letter", "the new report", "a statement"
@@ -29,7 +30,7 @@ _PARTICIPLE = re.compile(rf"(?:\s+{_ISSUED})?")  # "a memo issued" (by …)
 # posted a letter": the author named just before it, an apposition between them
 _AUTHOR_BEFORE = re.compile(
     r"(?:,\s+(?:the|an?|its|his|her|their)\s[^,.;:!?\"“”\n]{1,60},)?"
-    rf"\s+(?:(?:said|wrote|announced|added|explained)\s+in|(?:also\s+)?(?:{_ISSUED}|put\s+out))\s+"
+    rf"\s+(?:(?:{VERBS})\s+in|(?:also\s+)?(?:{_ISSUED}|put\s+out))\s+"
 )
 _AUTHORS = ("PERSON", "ORG")
 # a public body's noun, another group's or a firm's: "The Nulato Tribal Council", "Grenadier Realty Corp."

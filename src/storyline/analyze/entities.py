@@ -32,11 +32,11 @@ from storyline.analyze.mentions import (
     Mention,
     bears_surname,
     name_key,
-    surname,
     without_accents,
 )
-from storyline.analyze.name_variants import SAINTS, variant_targets
+from storyline.analyze.name_variants import SAINTS, surname, variant_targets
 from storyline.analyze.ner_corrections import DEMONYM, correct_mentions
+from storyline.analyze.organisations import INSTITUTION_NOUNS
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -55,29 +55,32 @@ ABBREVIATED_TITLES = RANKS | frozenset("sen rep gov mr mrs ms dr prof rev".split
 # After a full stop in a pattern: it ends no abbreviated title ("said Capt. Abi Oilar" does not end at "Capt.");
 # one lookbehind per title, since each must be of fixed width
 NOT_TITLE_STOP = "".join(rf"(?<!\b{title.title()}\.)" for title in sorted(ABBREVIATED_TITLES))
-# Words before a name that are a role, not part of it: "U.S. President Donald Trump", "Commerce Secretary Ross".
-TITLES = ABBREVIATED_TITLES | frozenset(
-    "president vice prime minister premier chancellor secretary commerce treasury state defense foreign "
-    "leader supreme chairman chairwoman chair ceo chief executive senator representative congressman "
-    "congresswoman officer detective sheriff lawyer coach host deputy marshal trooper airman ensign "
-    "lieutenant colonel captain commander sergeant corporal "
-    "governor mayor judge justice general admiral miss sir lord lady king queen "
-    "prince princess pope emeritus former late us chinese korean american british russian "
-    "attorney speaker director spokesman spokeswoman ambassador minister the a an "
-    # local offices news names people by: "Councilman Jack Weir", "City Clerk Kim Lehmkuhl"
-    "councilman councilwoman councilmember councillor councilor alderman alderwoman clerk commissioner "
-    "assemblyman assemblywoman superintendent treasurer comptroller professor "
-    # occupations news puts before a name: "Producer Fred Berger", "Rapper Lil Dicky"
-    "producer actor actress singer rapper comedian filmmaker novelist musician guitarist drummer songwriter "
-    "playwright poet photographer".split()
+# Words before a title that describe it rather than name the role: "Commerce Secretary", "former President",
+# "Chinese President" (the nationalities news writes before a head of state's title)
+_DESCRIPTIVE_TITLES = frozenset(
+    "commerce treasury state defense foreign supreme former late us the a an chinese korean american british "
+    "russian".split()
 )
-_DESCRIPTIVE_TITLES = frozenset("commerce treasury state defense foreign supreme former late us the a an".split()) | {
-    "chinese",
-    "korean",
-    "american",
-    "british",
-    "russian",
-}
+# Words before a name that are a role, not part of it: "U.S. President Donald Trump", "Commerce Secretary Ross".
+TITLES = (
+    ABBREVIATED_TITLES
+    | _DESCRIPTIVE_TITLES
+    | frozenset(
+        "president vice prime minister premier chancellor secretary "
+        "leader chairman chairwoman chair ceo chief executive senator representative congressman "
+        "congresswoman officer detective sheriff lawyer coach host deputy marshal trooper airman ensign "
+        "lieutenant colonel captain commander sergeant corporal "
+        "governor mayor judge justice general admiral miss sir lord lady king queen "
+        "prince princess pope emeritus "
+        "attorney speaker director spokesman spokeswoman ambassador "
+        # local offices news names people by: "Councilman Jack Weir", "City Clerk Kim Lehmkuhl"
+        "councilman councilwoman councilmember councillor councilor alderman alderwoman clerk commissioner "
+        "assemblyman assemblywoman superintendent treasurer comptroller professor "
+        # occupations news puts before a name: "Producer Fred Berger", "Rapper Lil Dicky"
+        "producer actor actress singer rapper comedian filmmaker novelist musician guitarist drummer songwriter "
+        "playwright poet photographer".split()
+    )
+)
 SENTENCE_OPENERS = frozenset(
     "Yet But And So Still Then Now Also Meanwhile However Instead Even Only "
     "Before After When While If Although Though Because Since Until Once "
@@ -285,8 +288,9 @@ _NAMED_AFTER_A_PERSON = dict.fromkeys(
     "canal palace mall".split(),
     "LOC",
 ) | dict.fromkeys(
-    "school academy college university hospital institute foundation center centre library museum theater "
-    "theatre railway railroad observatory cathedral mosque hotel prison jail ranch".split(),
+    # not "church": a surname too ("Charlotte Church")
+    (INSTITUTION_NOUNS - {"church"})
+    | frozenset("theater theatre railway railroad observatory prison jail ranch".split()),
     "ORG",
 )
 

@@ -28,8 +28,10 @@ _JOINING_WORDS = frozenset("& and of".split())
 _PLATFORMS = frozenset("Facebook Twitter Instagram YouTube Pinterest LinkedIn".split())
 # Small words that open or close no name: "of Bahrain", "University of Wisconsin at", "her Conservative Party"
 _EDGE_WORDS = frozenset("of at on in to for and the a an his her their its our".split())
-# Lower-case words inside a person's name: "Oscar de la Renta", "Abu Mustafa al-Sayed", "Ludwig van Beethoven"
-NAME_PARTICLES = frozenset("de del della der di da du dos la le van von bin ibn al el".split())
+NAME_PARTICLES = frozenset("de del della der den di da du dos la le van von bin ibn abu al el".split())
+"""Lower-case words inside a person's name: "Oscar de la Renta", "Abu Mustafa al-Sayed", "Ludwig van Beethoven",
+"Dia al-Hotmani". The one list of them: entities and glued text keep a name's lower-case word by it, quotes read a
+name in apposition with it, name_variants a family name opening with one."""
 
 
 def before_footnote(text: str) -> str:

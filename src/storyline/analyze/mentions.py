@@ -46,14 +46,6 @@ def without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-def surname(key: str) -> str:
-    """The family name of a name key: 'robert mueller iii' → 'mueller'."""
-    words = key.split()
-    while len(words) > 1 and words[-1] in GENERATIONS:
-        words.pop()
-    return words[-1]
-
-
 def bears_surname(person: str, key: str) -> bool:
     """Whether a full name's key ends with a surname's: 'bashar al assad' bears 'assad' and 'al assad' (the
     hyphenated "al-Assad" written alone), 'robert mueller iii' bears 'mueller'."""

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from storyline.analyze.glued_text import LEAD_IN_WORDS
+from storyline.analyze.glued_text import LEAD_IN_WORDS, NAME_PARTICLES
+from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS
 
 # "Robert S. Mueller III" has the surname Mueller; "Donald Trump Jr." is not "Donald Trump".
 GENERATIONS = frozenset("jr sr ii iii iv".split())
@@ -31,8 +32,6 @@ NICKNAMES = {
 }  # fmt: skip
 SAINTS = frozenset({"st", "saint"})
 _COUNTRY_INITIALS = ("us", "uk")
-# Words that open a family name: "Hervé Le Bras", "Ursula von der Leyen", "Vincent van Gogh", "Ana de la Cruz"
-_SURNAME_PARTICLES = frozenset("le la de du van von der den da di del della".split())
 _LEAD_IN_KEYS = frozenset(word.lower() for word in LEAD_IN_WORDS)  # "RIP Marty Balin": no part of the name
 # A party or a pulpit NER took along before a full name ("Democrat Ana Lowe", "Pastor Ana Lowe"): no first name
 _ROLE_KEYS = frozenset(
@@ -74,11 +73,11 @@ def _nicknames(people: Sequence[str]) -> dict[str, str]:
         if first in NICKNAMES and formal in keys:
             target[key] = formal
             continue
-        last = _surname(key)
+        last = surname(key)
         fuller = {
             p
             for p in people
-            if p != key and _surname(p) == last and _shortens(first, p.split()[0]) and len(p.split()) > 1
+            if p != key and surname(p) == last and _shortens(first, p.split()[0]) and len(p.split()) > 1
         }
         if len(fuller) == 1:
             target[key] = fuller.pop()
@@ -105,7 +104,8 @@ def _shortens(nickname: str, formal: str) -> bool:
     return formal.startswith(stem)
 
 
-def _surname(key: str) -> str:
+def surname(key: str) -> str:
+    """The family name of a name key: 'robert mueller iii' → 'mueller'."""
     words = key.split()
     while len(words) > 1 and words[-1] in GENERATIONS:
         words.pop()
@@ -200,19 +200,19 @@ def is_surname_of(key: str, person: str, introduced: set[tuple[str, str]]) -> bo
     """Whether a name ending a longer one can be that person's: one opening with a particle ('van halen') only when
     an article writes the full name before it. News introduces a person in full before the surname alone; a band or
     a company named after him ("Van Halen played", "Guitarist Eddie Van Halen died") is named alone from the start."""
-    return key.split()[0] not in _SURNAME_PARTICLES or (key, person) in introduced
+    return key.split()[0] not in NAME_PARTICLES or (key, person) in introduced
 
 
 def _particle_surnames(
     others: Sequence[str], people: Sequence[str], introduced: set[tuple[str, str]]
 ) -> dict[str, str]:
-    """'le bras' → 'herve le bras': a surname opening with a particle reads to NER as an organisation or a place
-    when written alone ("Le Bras argues"), but it is the one person in the cluster whose name ends with it (and an
-    article introduced in full first)."""
+    """'le bras' → 'herve le bras': a surname opening with a particle (`NAME_PARTICLES`: "Ursula von der Leyen",
+    "Ana de la Cruz") reads to NER as an organisation or a place when written alone ("Le Bras argues"), but it is
+    the one person in the cluster whose name ends with it (and an article introduced in full first)."""
     target: dict[str, str] = {}
     for key in others:
         words = key.split()
-        if len(words) == 2 and words[0] in _SURNAME_PARTICLES:
+        if len(words) == 2 and words[0] in NAME_PARTICLES:
             longer = [p for p in people if p.endswith(f" {key}") and is_surname_of(key, p, introduced)]
             if len(longer) == 1:
                 target[key] = longer[0]
@@ -232,9 +232,7 @@ def _national_names(forms: dict[str, Counter[str]], labels: dict[str, Counter[st
 
 # The noun that closes an organisation's full name, which outlets drop once the name is known: "Mercy Fitzgerald"
 # for "Mercy Fitzgerald Hospital", "Harvard" for "Harvard University"
-_BODY_HEADS = frozenset(
-    "hospital university college institute foundation company corporation magazine newspaper church".split()
-)
+_BODY_HEADS = INSTITUTION_NOUNS | frozenset("company corporation magazine newspaper".split())
 
 
 def is_mostly_organisation(votes: Counter[str]) -> bool:
@@ -269,9 +267,8 @@ def _named_bodies(
 
 
 # Institutions every place has: "the Senate" of a story is not the "Texas Senate" it also names
-PLACE_INSTITUTIONS = frozenset(
-    "senate house assembly legislature congress parliament government police court council army navy city county "
-    "state department office board party union democrats republicans".split()
+PLACE_INSTITUTIONS = BODY_WORDS | frozenset(
+    "assembly legislature parliament government city county state democrats republicans".split()
 )
 
 

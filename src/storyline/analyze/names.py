@@ -12,10 +12,23 @@ from typing import Literal, NamedTuple
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
 from storyline.analyze.speech_verbs import VERBS
-from storyline.analyze.surnames import RELATIONS, named_most, relation_before
+from storyline.analyze.surnames import RELATIONS, RELATIONS_PATTERN, named_most, relation_before
 from storyline.segment import sentence_end, sentence_start
 
 FUNCTION_WORDS = "with|of|from|at|in|on|for|who|and|to|by"
+SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson aide lawyer attorney".split())
+"""The roles of someone who speaks for another person or a body ("a spokeswoman for House Speaker Tom Bell",
+"Hayes's attorney"); unlike the other roles of `SOURCE_ROLES`, never an epithet for the person a text is about
+("the senator said" may be; `referents`)."""
+SOURCE_ROLES = SPEAKS_FOR | frozenset(
+    "adviser advisor counsel secretary representative assistant official source analyst expert witness "
+    "resident officer lawmaker senator leader executive director professor researcher scientist doctor neighbor "
+    "neighbour friend relative juror voter student teacher parent employee worker reporter".split()
+)
+"""The roles news gives a source it quotes: the one list that a person working for another (`before_quote`, ", a
+lawyer for "), an unnamed source opening a sentence (`subjects`, "An ACLU official blasted …") and a person's own
+source ("Hayes's attorney", `quotes`) are read from."""
+SOURCE_ROLES_PATTERN = "|".join(sorted(SOURCE_ROLES, key=lambda role: (-len(role), role)))
 
 _FEMALE_TITLES = re.compile(r"\b(?:Mrs|Ms|Miss|Madam)\.?\s+$")
 _MALE_TITLES = re.compile(r"\b(?:Mr|Sir)\.?\s+$")
@@ -39,7 +52,7 @@ _GENDERED_DESCRIPTION = re.compile(
 )
 # "A veterinarian at the checkpoint said she …": an unnamed source whose gender the pronoun after its verb gives
 _DESCRIBED_WITH_PRONOUN = re.compile(
-    r"(?P<who>[Aa]n?\s+[a-z][\w-]*(?:\s+[a-z][\w'’-]*){0,6}?)\s+(?:said|told\s+[\w.]+(?:\s+[A-Z][\w.]+)*)\s+"
+    rf"(?P<who>[Aa]n?\s+[a-z][\w-]*(?:\s+[a-z][\w'’-]*){{0,6}}?)\s+(?:told\s+[\w.]+(?:\s+[A-Z][\w.]+)*|{VERBS})\s+"
     r"(?:that\s+)?(?P<pronoun>he|she)\b"
 )
 # Names NER tags PERSON that name no one: an acronym or a dateline in capitals ("KTUL", "TULSA"), a photo credit
@@ -68,9 +81,7 @@ _TITLE_NOUNS = {
     # one role under two words: "his attorney, Ann Lowe" is whom "the lawyer" means, "Acme's chief executive" "the CEO"
     "attorney": "lawyer", "physician": "doctor", "ceo": "executive",
 }  # fmt: skip
-_AND_OWN = re.compile(
-    r"\s+and\s+(his|her)\s+(?:husband|wife|spouse|partner|son|daughter|children|family|father|mother)\b"
-)
+_AND_OWN = re.compile(rf"\s+and\s+(his|her)\s+(?:spouse|children|family|{RELATIONS_PATTERN})\b")
 _PARTICIPLE_AFTER = re.compile(r",\s+[a-z]+ing\b")
 _NOUN_BEFORE = re.compile(r"\b([a-zé]+),?\s+$")  # "his fiancée, Ann Rowe"
 _GENERATION_BEFORE = re.compile(r"\b[Tt]he\s+(younger|elder|older)\s+$")
@@ -399,11 +410,19 @@ def continued_genders(body: str, speakers: Sequence[tuple[int, str]]) -> dict[st
 
 # "a man who identified himself as Angelo L.", "a woman who gave her name only as Rosa", "another man, identified
 # only as “Victory,”": the name the source gave
+_GAVE_NAME_AS = (
+    r"(?:who\s+(?:identified\s+(?:himself|herself)|gave\s+(?:his|her)\s+name)|identified)\s+(?:only\s+)?as\s+"
+)
 _SELF_NAMED = re.compile(
-    r",?\s+(?:who\s+(?:identified\s+(?:himself|herself)|gave\s+(?:his|her)\s+name)|identified)\s+(?:only\s+)?as\s+"
+    rf",?\s+{_GAVE_NAME_AS}"
     # single spaces only, an initial only last: not "Angelo L. He" nor "Rosa\nPolice" (issue #5)
     r"[\"“]?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*(?: [A-Z]\.)?)"
 )
+
+
+# "Another man, identified only as “Victory,” told": the name the source gave, quoted, between the description and
+# its verb (`subjects.subject_before` skips it as it skips an apposition)
+SELF_NAMED_BETWEEN = re.compile(rf",\s+{_GAVE_NAME_AS}[\"“][^\"“”]{{1,40}}[\"”],?\s*$")
 
 
 def self_named_before(body: str, noun: str, position: int) -> str | None:

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from storyline.analyze.mentions import Mention, bears_surname, name_key, surname
-from storyline.analyze.name_variants import PLACE_INSTITUTIONS, is_mostly_organisation
+from storyline.analyze.mentions import Mention, bears_surname, name_key
+from storyline.analyze.name_variants import PLACE_INSTITUTIONS, is_mostly_organisation, surname
+from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS
 from storyline.models import Article
 
 # People of a place before a full name: "Albuquerqueans Ben Abruzzo", "Texans Ann Richards"
@@ -246,12 +247,11 @@ def _with_described_types(mentions: list[Mention], articles: Sequence[Article]) 
     return [typed(m) for m in mentions]
 
 
-# Words that make a name an organisation's, whoever's surname ends it.
-_BODY_NAME_WORDS = frozenset(
-    "family foundation trust fund brothers bros sons group partners associates company center centre institute "
-    "house hall street road park mosque church school college university hospital club tower towers hotel building "
-    "plaza airlines airways motor motors media news industries enterprises holdings capital library museum "
-    "stadium arena bridge airport".split()
+# Words that make a name an organisation's, whoever's surname ends it: an institution's, and these.
+_BODY_NAME_WORDS = INSTITUTION_NOUNS | frozenset(
+    "family trust fund brothers bros sons group partners associates company house hall street road park club tower "
+    "towers building plaza airlines airways motor motors media news industries enterprises holdings capital stadium "
+    "arena bridge airport".split()
 )
 
 
@@ -344,10 +344,7 @@ def _with_surnames_as_people(mentions: list[Mention], articles: Sequence[Article
 _TERM_ACRONYM = re.compile(r"((?:\b[a-z][a-z'’-]*\s+){1,8})\(([A-Za-z]{1,7}[A-Z]s?)\)")
 _SMALL_WORDS = frozenset("of and for the on in to a an".split())
 # ... unless the words name a body in lower case: "the state department of health (DOH)"
-_BODY_WORDS = frozenset(
-    "department agency office commission bureau ministry council committee association service administration "
-    "board authority court party union company group organization organisation force police army".split()
-)
+_BODY_WORDS = BODY_WORDS | frozenset("company group organization organisation".split())
 # A name holding one of these words is a body's or a place's, not a relative's (`_with_family_members`)
 _ORGANISATION_WORDS = _BODY_NAME_WORDS | _BODY_WORDS
 

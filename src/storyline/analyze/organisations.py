@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from storyline.analyze.entities import Mention
 from storyline.segment import previous_sentence_start, sentence_start
+
+if TYPE_CHECKING:  # at run time no analysis module: name_variants and ner_corrections read the word lists below
+    from storyline.analyze.mentions import Mention
 
 _PUBLICATION = re.compile(
     r"\b(?:Times|Post|Journal|Tribune|Chronicle|Herald|News|Gazette|Daily|Star|Register|Observer|Guardian|Telegraph|"
@@ -25,12 +28,28 @@ PUBLIC_BODY_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 """The nouns that end a public body's name ("the Harlow Town Council", "Russia's Foreign Ministry"): what "the
 council said" calls it (`referents`), and, with a firm's, what an organisation NER missed ends in (`documents`)."""
+_STATE_BODY_NOUNS: tuple[str, ...] = (
+    "Police", "Court", "University", "College", "School", "Congress", "Senate", "House", "Service", "Administration",
+    "Party", "Army", "Navy", "Force",
+)  # fmt: skip
+"""The other nouns of a public body or an institution that is no firm: "the Justice Department", "Harvard
+University"."""
+BODY_WORDS = frozenset(noun.lower() for noun in (*PUBLIC_BODY_NOUNS, *_STATE_BODY_NOUNS))
+"""The same nouns in lower case: words that make a name, or lower-case words ("the state department of health"),
+a body's rather than a person's or a term's (`ner_corrections`)."""
+INSTITUTION_NOUNS = frozenset(
+    "school academy college university hospital institute foundation center centre library museum church cathedral "
+    "mosque hotel".split()
+)
+"""The nouns that close an institution's name, often after a person's or a place's ("Mercy Fitzgerald Hospital",
+"John F. Kennedy Library", "Harvard University"): `entities` types such a name an organisation, `name_variants` takes
+"Harvard" for the full name, `ner_corrections` keeps it from being a person's relative."""
 # Public bodies are no company: "the company said" after "the Justice Department" still means the firm. Not
 # "Union", "Board", "Authority" or "Foundation" here: "Western Union" and "Union Pacific" are firms, and the others
 # were never measured as companies' (kept as they were)
 _PUBLIC_BODY = re.compile(
     rf"\b(?:{'|'.join(n for n in PUBLIC_BODY_NOUNS if n not in ('Board', 'Authority', 'Union', 'Foundation'))}|"
-    r"Police|Court|University|College|School|Congress|Senate|House|Service|Administration|Party|Army|Navy|Force)\b"
+    rf"{'|'.join(_STATE_BODY_NOUNS)})\b"
 )
 _QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 

@@ -39,8 +39,9 @@ from storyline.analyze.characterising import (
 )
 from storyline.analyze.dates import WEEKDAY_PATTERN
 from storyline.analyze.entities import ABBREVIATED_TITLES, NOT_TITLE_STOP, EntityAnalysis
+from storyline.analyze.glued_text import NAME_PARTICLES
 from storyline.analyze.interviews import interview_answer, transcript_turn
-from storyline.analyze.names import full_name
+from storyline.analyze.names import SOURCE_ROLES_PATTERN, full_name
 from storyline.analyze.organisations import organisation_at
 from storyline.analyze.pairs import co_speaker
 from storyline.analyze.quote_flow import (
@@ -64,6 +65,7 @@ from storyline.analyze.subjects import (
     names_a_subject,
     subject_before,
 )
+from storyline.analyze.surnames import RELATIONS_PATTERN
 from storyline.analyze.topics import CLAUSE_TO_COMMA, FRONTED
 from storyline.models import Article, Quote, Span
 from storyline.segment import sentence_start
@@ -136,12 +138,13 @@ _SUBORDINATE = re.compile(r"(?i:as|while|when|because|after|before|if|since|alth
 _HEARD_SAYING = re.compile(r"\s+(?P<who>him|her)\s+(?:saying|say|telling|tell)\b")
 # '“…!” On another occasion, she writes, …': a phrase of time or place opening the next sentence names no speaker
 _PHRASE_OPENS = re.compile(r"(?:On|In|At|During|For|With|From|By|Over|Under)\s+(?:an?|the|another|this|that|one)\s")
+_DETERMINER_WORDS = r"(?:the|a|an|his|her|their|its|my|our|your|these|those)"
 # "his comments", "the claims": a determiner makes the verb-shaped word a noun.
-_DETERMINER = re.compile(r"\b(?:the|a|an|his|her|their|its|my|our|your|these|those)\s+$", re.IGNORECASE)
+_DETERMINER = re.compile(rf"\b{_DETERMINER_WORDS}\s+$", re.IGNORECASE)
 # Before a quoted label: a determiner or possessive and up to two modifiers ('its genetic “blueprint”', 'the
 # venue's $2 billion “ring of steel”', 'a Florida-based “adult entertainer”'), or a charge ('charges of “insulting”')
 _NAMED_THING = re.compile(
-    r"(?:\b(?:the|a|an|his|her|their|its|my|our|your|these|those)|\w['’]s?)"
+    rf"(?:\b{_DETERMINER_WORDS}|\w['’]s?)"
     # (a verb ends the noun phrase: 'the plan was “dead”' quotes a verdict on the plan, not its name)
     r"(?:\s+(?!(?:of|for|to|about|with|from|on|in|at|by|is|was|are|were|be|been|has|had|have|would|will|could|"
     r"remains?|remained|seems?|seemed)\b)[\w$.,-]+){0,2}\s+$"
@@ -183,16 +186,14 @@ _PASSIVE_CLAUSE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+
 _NAME_OPENS_CLAUSE = re.compile(r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+[a-z]")
 _AND_GROUP = re.compile(r"(?:[A-Z][\w'’-]*)?\s+and\s+(?:[a-z]|[A-Z][\w-]*['’]s?\s+[a-z])")
 _NAME_AT_VERB = re.compile(r"\b([A-Z][\w'’-]+)\s+$")
-_OWNED = re.compile(
-    r"['’]s?\s+(?:[a-z]+\s+)?(?:mother|father|daughter|son|wife|husband|sister|brother|family|parents|lawyer|attorney|spokes(?:man|woman|person)|friend)\b"
-)
+_OWNED = re.compile(rf"['’]s?\s+(?:[a-z]+\s+)?(?:family|parents|{RELATIONS_PATTERN}|{SOURCE_ROLES_PATTERN})\b")
 _OWNER_BEFORE_NAME = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){1,3}\s+")
 _GROUP_SPEAKS = re.compile(rf"(?P<who>[A-Za-z][a-z-]*(?:\s+[a-z][a-z-]*){{0,2}})\s+(?:{VERBS})\b")
 _LISTENER_AFTER = re.compile(r"told|tells?", re.IGNORECASE)  # "told McCabe": the name after it listens
 _ASKED = re.compile(r"ask(?:ed|s)", re.IGNORECASE)  # "Davis asked Cosby, “…”": after a subject, Cosby listens
 _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 # the particles of names written in lower case: "Dia al-Hotmani", "Tom van Dyke", "Luis de Guindos"
-_NAME_PARTICLE = r"(?:al|el|bin|ibn|abu|de|da|del|della|di|du|dos|van|von|der|den|la|le)(?:-|\s+)"
+_NAME_PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})(?:-|\s+)"
 # "Ann Lowe said Wednesday, “…”": a day after the verb says when, and names no one
 _WHEN_AFTER_VERB = re.compile(
     rf"(?:(?:last|this|on|early|late)\s+)?(?:{WEEKDAY_PATTERN}|Today|Yesterday)(?:\s+(?:morning|afternoon|evening|night))?"

@@ -26,6 +26,7 @@ from storyline.analyze.entities import Mention, is_title, name_key, strip_titles
 from storyline.analyze.names import (
     FUNCTION_WORDS,
     PLACES,
+    SPEAKS_FOR,
     Described,
     SpeakerContext,
     appositive_head,
@@ -61,11 +62,12 @@ _PUBLIC_BODIES = frozenset(noun.lower() for noun in PUBLIC_BODY_NOUNS)
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 # "the designer", "the California Democrat", "the 82-year-old": a noun for a person, who is the one the text is about
 _EPITHET = re.compile(r"[a-z](?:er|or|ist|ian|crat|can|star|old|ess|man|woman)$")
-# …but not these: they name someone beside the person the text is about, or a thing
-_NOT_EPITHETS = frozenset(
-    "attorney lawyer spokesman spokeswoman spokesperson officer witness source friend neighbor neighbour prosecutor "
-    "investigator reporter interviewer doctor paper newspaper letter center centre order poster chapter register "
-    "monitor sector press business congress address process".split()
+# …but not these: they name someone beside the person the text is about, or a thing (of `SOURCE_ROLES` only those
+# who speak for another: "the senator" or "the professor" may well be the person the text is about)
+_NOT_EPITHETS = SPEAKS_FOR | frozenset(
+    "officer witness source friend neighbor neighbour prosecutor investigator reporter interviewer doctor paper "
+    "newspaper letter center centre order poster chapter register monitor sector press business congress address "
+    "process".split()
 )
 PREPOSITIONS = frozenset("of for on at in with from to about".split())
 # "from farmers who", "many local residents, who", "a man who": a group in lower case, or a description,
@@ -204,6 +206,37 @@ def description_referent(body: str, start: int, end: int, open_at: int, context:
     words = who.split()
     cut = next((i for i, w in enumerate(words) if i > 0 and w.lower() in PREPOSITIONS), len(words))
     head = re.sub(r"['’]s?$", "", words[cut - 1].lower())
+    owned = _owned_referent(body, words, head, start, end, open_at, context)
+    if owned is not None:
+        return owned
+    if words[0].lower() in ("the", "this", "that"):
+        definite = _definite_referent(body, who, words, head, start, end, open_at, context)
+        if definite is not None:
+            return definite
+        introduced = _introduced(body[:start], head)
+        if introduced is not None:
+            who = introduced
+        else:
+            epithet = _epithet_referent(body, who, words, head, cut, start, end, open_at, context)
+            if epithet is not None:
+                return epithet
+    owned_by_name = _OWNER_RELATION.fullmatch(who)
+    namesake = (
+        _relative_named_before(owned_by_name.group("owner"), owned_by_name.group("relation").lower(), start, context)
+        if owned_by_name
+        else None
+    )
+    if namesake is not None:
+        return Speaker(namesake, "named", start, end)
+    context.described.append(Described(start, head, who, "described"))
+    return Speaker(who, "described", start, end)
+
+
+def _owned_referent(
+    body: str, words: list[str], head: str, start: int, end: int, open_at: int, context: SpeakerContext
+) -> Speaker | None:
+    """Whom "his lawyer", "her husband" or "his profile" (a person's own writing) means; None when nothing earlier
+    or just after says."""
     owned = len(words) == 2 and words[0].lower() in ("his", "her", "their")
     if owned:  # "her husband said" after "her husband, Keith Rogers,", "his lawyer said" after "attorney Ann Lowe"
         named = _named_with_role(body, head, open_at, context)
@@ -219,64 +252,77 @@ def description_referent(body: str, start: int, end: int, open_at: int, context:
         owner = _pronoun(body, words[0].lower(), start, end, open_at, context)
         if owner is not None and owner.kind == "named":
             return owner
-    if words[0].lower() in ("the", "this", "that"):
-        earlier = [d for d in context.described if d.noun in role_nouns(head) and d.at < open_at]
-        organisation = (
-            organisation_for(body, head, min(start, open_at), context.organisations)
-            if is_organisation_noun(head)
-            else None
-        )
-        if organisation is not None and len(words) <= 3:  # "the company", "the parent company"
-            return Speaker(organisation, "named", start, end)
-        public_body = _public_body_before(words, head, min(start, open_at), context)
-        if public_body is not None:
-            return Speaker(public_body, "named", start, end)
-        authors = [*context.persons, *context.organisations]
-        author = introduced_author(body, head, start, authors)
-        if author is None and head in ("email", "e-mail"):  # "Cohen emailed the order to …"
-            author = emailed_author(body, start, authors)
-        if author is not None:  # "the statement said", after "a statement from attorney Ann Lowe"
-            return Speaker(author.name, "named", start, end)
-        sender = described_sender(body, head, start)
-        if sender is not None:  # after "A White House official sent a statement to CNBC"
-            return Speaker(body[slice(*sender)], "described", start, end)
-        if earlier and max(earlier).kind == "described":  # "the official" after "a senior official"
-            return Speaker(max(earlier).speaker, "described", start, end)
-        if earlier:
-            named = _named_with_role(body, head, open_at, context)
-            return Speaker(named, "named", start, end) if named else Speaker(who, "described", start, end)
-        named_next = _named_with_role_next(body, head, start, context)
-        if named_next is not None:
-            return Speaker(named_next, "named", start, end)
-        introduced = _introduced(body[:start], head)
-        if introduced is not None:
-            who = introduced
-        # "the 26-year-old student": an age names the person the text is about, whatever the noun
-        elif any(_EPITHET.search(h) and h not in _NOT_EPITHETS for h in _heads(words, cut)) or re.search(
-            r"\d-year-old\s", who
-        ):
-            said = noun_gender(head)  # "the woman said" means no man the text is about
-            only = _only_person_before(body, min(start, open_at), said, context)
-            if only is not None:
-                context.named.append((start, only, "", True))
-                return Speaker(only, "named", start, end)
-            topics = [topic for topic in context.topics if topic[0] < start]
-            if topics and said and context.genders.get(max(topics)[1], said) != said:
-                topics = []
-            if topics:
-                name = max(topics)[1]
-                context.named.append((start, name, "", True))
-                return Speaker(name, "named", start, end)
-    owned_by_name = _OWNER_RELATION.fullmatch(who)
-    namesake = (
-        _relative_named_before(owned_by_name.group("owner"), owned_by_name.group("relation").lower(), start, context)
-        if owned_by_name
-        else None
+    return None
+
+
+def _definite_referent(
+    body: str, who: str, words: list[str], head: str, start: int, end: int, open_at: int, context: SpeakerContext
+) -> Speaker | None:
+    """Whom "the company", "the ministry", "the statement", "the official" or "the senator" means: an organisation
+    that fits the noun, the author of a document the text introduced, the description or the person given that role
+    before, or the one person given it in the next sentence; None when none is."""
+    earlier = [d for d in context.described if d.noun in role_nouns(head) and d.at < open_at]
+    organisation = (
+        organisation_for(body, head, min(start, open_at), context.organisations) if is_organisation_noun(head) else None
     )
-    if namesake is not None:
-        return Speaker(namesake, "named", start, end)
-    context.described.append(Described(start, head, who, "described"))
-    return Speaker(who, "described", start, end)
+    if organisation is not None and len(words) <= 3:  # "the company", "the parent company"
+        return Speaker(organisation, "named", start, end)
+    public_body = _public_body_before(words, head, min(start, open_at), context)
+    if public_body is not None:
+        return Speaker(public_body, "named", start, end)
+    authors = [*context.persons, *context.organisations]
+    author = introduced_author(body, head, start, authors)
+    if author is None and head in ("email", "e-mail"):  # "Cohen emailed the order to …"
+        author = emailed_author(body, start, authors)
+    if author is not None:  # "the statement said", after "a statement from attorney Ann Lowe"
+        return Speaker(author.name, "named", start, end)
+    sender = described_sender(body, head, start)
+    if sender is not None:  # after "A White House official sent a statement to CNBC"
+        return Speaker(body[slice(*sender)], "described", start, end)
+    if earlier and max(earlier).kind == "described":  # "the official" after "a senior official"
+        return Speaker(max(earlier).speaker, "described", start, end)
+    if earlier:
+        named = _named_with_role(body, head, open_at, context)
+        return Speaker(named, "named", start, end) if named else Speaker(who, "described", start, end)
+    named_next = _named_with_role_next(body, head, start, context)
+    if named_next is not None:
+        return Speaker(named_next, "named", start, end)
+    return None
+
+
+def _epithet_referent(
+    body: str,
+    who: str,
+    words: list[str],
+    head: str,
+    cut: int,
+    start: int,
+    end: int,
+    open_at: int,
+    context: SpeakerContext,
+) -> Speaker | None:
+    """Whom an epithet ("the designer", "the California Democrat") or an age ("the 26-year-old student") means: the
+    one person the sentence before names, else the person the text is about; None for another noun, or when the
+    epithet's gender is not that person's."""
+    # "the 26-year-old student": an age names the person the text is about, whatever the noun
+    if not (
+        any(_EPITHET.search(h) and h not in _NOT_EPITHETS for h in _heads(words, cut))
+        or re.search(r"\d-year-old\s", who)
+    ):
+        return None
+    said = noun_gender(head)  # "the woman said" means no man the text is about
+    only = _only_person_before(body, min(start, open_at), said, context)
+    if only is not None:
+        context.named.append((start, only, "", True))
+        return Speaker(only, "named", start, end)
+    topics = [topic for topic in context.topics if topic[0] < start]
+    if topics and said and context.genders.get(max(topics)[1], said) != said:
+        topics = []
+    if topics:
+        name = max(topics)[1]
+        context.named.append((start, name, "", True))
+        return Speaker(name, "named", start, end)
+    return None
 
 
 def _same_words_named_after(body: str, words: list[str], start: int, context: SpeakerContext) -> str | None:

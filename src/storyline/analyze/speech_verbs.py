@@ -5,6 +5,8 @@ Four modules keep shorter lists of speech verbs on purpose, each with its reason
 segment.py's `_ATTRIBUTION` (it decides sentence boundaries, before analysis), features.py's `_ATTRIBUTION_WORDS`
 (frozen with the trained model), conflicts.py's `_SPEECH` (who a figure or claim is credited to) and quote_flow.py's
 `_REPORTED`, `_REPORTED_AT_END` and `_BARE_ATTRIBUTION` (a speaker read without a quote's own attribution).
+before_quote.py, documents.py, names.py and dates.py read `VERBS` itself: the few verbs each wrote out before gave
+the same quotes, entities, timeline and coverage on the 192 labelled clusters.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.names import SELF_NAMED_BETWEEN, SOURCE_ROLES_PATTERN
 from storyline.analyze.organisations import organisation_named_after
 from storyline.analyze.quote_marks import CLOSING, OPENING
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
@@ -45,8 +46,6 @@ _HOMETOWN = re.compile(
     r"(?:^|[\s(])(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\s+(?:of|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
     r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,?\s+(?:(?:also|later|then)\s+)?$"
 )
-# "Another man, identified only as “Victory,” told": a name the source gave, quoted, between it and the verb
-_SELF_NAMED_BETWEEN = re.compile(r",\s+identified\s+(?:only\s+)?as\s+[\"“][^\"“”]{1,40}[\"”],?\s*$")
 _OBJECT_RELATIVE = re.compile(r"\s*(?:who|whom|which|that)\s+(?=(?:the|a|an)\s|[A-Z])")
 # "Rep. Mike Lane, R-Texas,": the party and state label after a name in running text, or in brackets, maybe before
 # an adverb: "Sen. Ann Lane (R-S.C.) also defended", "Mayor Tom Ames (D) called", "Rep. Tom Levin (Mich.), the …,"
@@ -72,9 +71,7 @@ _SHARE_OPENS = re.compile(
 # spokesperson for Ryan released …" (for whom they work is part of the description, not its speaker)
 _DESCRIBED_OPENS = re.compile(
     r"(?P<who>(?:An?|One|Another)\s+(?:[A-Z][\w.'’&-]*\s+){0,6}(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:official|spokes(?:man|woman|person)|source|aide|lawyer|attorney|analyst|expert|witness|resident|officer|"
-    r"lawmaker|senator|leader|executive|director|professor|researcher|scientist|doctor|neighbou?r|friend|relative|"
-    r"juror|voter|student|teacher|parent|employee|worker|reporter)"
+    rf"(?:{SOURCE_ROLES_PATTERN})"
     r"(?:\s+(?:for|to|of|at|with)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){0,3}[A-Z][\w.'’&-]*)?)"
     # "Another prospective juror stood up and said": an irregular past tense too
     r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|stood|rose|spoke|wrote|told|said|sat|took)\b"
@@ -101,7 +98,7 @@ def subject_before(before: str, verb_at: int) -> tuple[int | None, int]:
     hometown = hometown_name(head)
     if hometown is not None:  # "Jane Doe of Springfield, Ill., said": not Ill.
         return hometown
-    appositive = _APPOSITIVE.search(head) or _SELF_NAMED_BETWEEN.search(head)
+    appositive = _APPOSITIVE.search(head) or SELF_NAMED_BETWEEN.search(head)
     end = appositive.start() if appositive else len(head.rstrip().rstrip(","))
     # "Ann Lowe, one of the lawyers for the family, who was known as …, said": two appositives in a row, a role
     # and then a clause on who, after a full name ("Meanwhile, the parents, who …, said" has one)

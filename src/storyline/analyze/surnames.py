@@ -13,6 +13,7 @@ RELATIONS = frozenset(
     "husband wife mother father son daughter brother sister grandmother grandfather aunt uncle cousin "
     "boyfriend girlfriend fiance fiancee partner widow widower".split()
 )
+RELATIONS_PATTERN = "|".join(sorted(RELATIONS, key=lambda relation: (-len(relation), relation)))
 _RELATION_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+),?\s+$")
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Literal
 
 from storyline.analyze.dates import MONTHS
+from storyline.furniture.shared import TIME_ZONE
 from storyline.represent import terms
 
 _MONTH = (
@@ -71,7 +72,7 @@ _AT_MOST = re.compile(
 )
 _OR_MORE = re.compile(r"^\s*(?:\+|or more\b|plus\b|and counting\b)", re.I)
 # Times of day, names with numbers and references: 'No. 3', 'Boeing 737', '7 a.m.', 'Article 5', 'page 12'.
-_NOT_A_COUNT_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|o'clock|GMT|UTC|ET\b|EST\b|PT\b)", re.IGNORECASE)
+_NOT_A_COUNT_AFTER = re.compile(rf"^\s*(?:a\.?m\b|p\.?m\b|o'clock|{TIME_ZONE}\b)", re.IGNORECASE)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b(?:no|nos|number|article|section|chapter|page|route|highway|interstate|flight|room|"
     r"episode|season|volume|vol|level|grade|class|category|channel|version|model|type|phase|stage|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.furniture.shared import MONTH, WEEKDAY, count_words, pattern, short_line_rule
+from storyline.furniture.shared import MONTH, TIME_ZONE, WEEKDAY, count_words, pattern, short_line_rule
 
 _editor = pattern(
     r"^(?:this (?:post|story|article|report) (?:has been|was|is being) (?:updated|corrected|developing|amended|edited)\b.*|"
@@ -36,9 +36,9 @@ def byline(s: str) -> bool:
 
 
 _date_tok = re.compile(
-    r"\b(?:%s|%s|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|[AP]M|[ECMP][SD]T|GMT|UTC|BST|ET|PT|at|on|of|the|"
+    r"\b(?:%s|%s|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|[AP]M|%s|at|on|of|the|"
     r"published|posted|updated?|last|first|modified|am|pm|h|hrs?|ago|minutes?|hours?|days?|today|yesterday)\b"
-    % (MONTH, WEEKDAY),
+    % (MONTH, WEEKDAY, TIME_ZONE),
     re.I,
 )
 

@@ -18,6 +18,9 @@ WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 SOCIAL = r"(?:twitter|facebook|instagram|pinterest|linkedin|whatsapp|reddit|tumblr|youtube|google\+|snapchat|tiktok|flipboard|telegram)"
 URL = r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.uk|ly|gov)(?:/\S*)?\b"
 EMAIL = r"[\w.+-]+@[\w-]+\.[\w.-]+"
+TIME_ZONE = r"(?:[ECMP][SD]T|ET|PT|GMT|UTC|BST|CET|IST|JST)"
+"""The time zones news gives a clock time in ("10:02 AM EST", "1800 GMT"), upper case: what a dateline's time
+leaves for cleaning to drop, and what follows a clock time rather than a count or a year in analysis."""
 
 
 @lru_cache(maxsize=1024)
