@@ -5,10 +5,21 @@ The package imports only light modules up front; models load when a stage first 
 
 from __future__ import annotations
 
-import logging
-from typing import TYPE_CHECKING, Any
+import os
+import sys
 
-from storyline.errors import StorylineError
+try:
+    import logging
+    from typing import TYPE_CHECKING, Any
+
+    from storyline.errors import StorylineError
+except KeyboardInterrupt:
+    # Ctrl-C while the `storyline` command (or `python -m storyline.cli`) starts lands here first, before the CLI's
+    # own guard: one line and exit 130, as later. Imported by any other program, the interrupt is that program's.
+    if os.path.basename((getattr(sys, "argv", None) or [""])[0]) in ("-m", "storyline"):
+        sys.stderr.write("interrupted\n")
+        raise SystemExit(130) from None
+    raise
 
 if TYPE_CHECKING:
     from storyline.ingest import load_articles
