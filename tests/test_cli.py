@@ -175,6 +175,13 @@ def test_ctrl_c_while_another_program_imports_storyline_stays_that_programs_keyb
     assert (result.returncode, result.stdout, result.stderr) == (0, "theirs\n", "")
 
 
+def test_cli_ctrl_c_outside_the_clis_guards_is_one_line_not_a_traceback() -> None:
+    # Between the guarded imports, Python runs the CLI module's top level: Rich consoles, Typer commands.
+    script = "import sys\nsys.argv = ['storyline']\nimport storyline\nraise KeyboardInterrupt\n"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (-2, "interrupted\n")  # killed by SIGINT, as a shell expects
+
+
 def test_cli_train_with_nothing_to_train_on_or_nowhere_to_write_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

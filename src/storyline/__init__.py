@@ -7,6 +7,24 @@ from __future__ import annotations
 
 import os
 import sys
+from types import TracebackType
+
+# Started as the `storyline` command (or `python -m storyline.cli`)? Imported by any other program, a Ctrl-C is
+# that program's to handle and show.
+_COMMAND = os.path.basename((getattr(sys, "argv", None) or [""])[0]) in ("-m", "storyline")
+
+
+def _interrupted(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    # Ctrl-C outside the CLI's own guards (while Python runs the CLI module's top level, builds its consoles and
+    # commands) still ends in one line, and Python still exits as killed by SIGINT.
+    if issubclass(kind, KeyboardInterrupt):
+        sys.stderr.write("interrupted\n")
+    else:
+        sys.__excepthook__(kind, value, tb)
+
+
+if _COMMAND:
+    sys.excepthook = _interrupted
 
 try:
     import logging
@@ -14,9 +32,8 @@ try:
 
     from storyline.errors import StorylineError
 except KeyboardInterrupt:
-    # Ctrl-C while the `storyline` command (or `python -m storyline.cli`) starts lands here first, before the CLI's
-    # own guard: one line and exit 130, as later. Imported by any other program, the interrupt is that program's.
-    if os.path.basename((getattr(sys, "argv", None) or [""])[0]) in ("-m", "storyline"):
+    # Ctrl-C while the command starts lands here first, before the CLI's own guard: one line and exit 130, as later.
+    if _COMMAND:
         sys.stderr.write("interrupted\n")
         raise SystemExit(130) from None
     raise
