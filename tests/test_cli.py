@@ -154,6 +154,8 @@ runpy.run_module("storyline.cli", run_name="__main__", alter_sys=True)
 @pytest.mark.parametrize(
     "module",
     [
+        "logging",  # imported by the package's __init__, before the CLI module runs
+        "storyline.errors",
         "pydantic",  # storyline's models, loaded while the CLI starts
         "typer",
         "storyline.pipeline",  # loaded by the brief command
@@ -164,6 +166,43 @@ def test_cli_ctrl_c_is_one_line_and_exit_130_however_early(module: str, examples
     command = [sys.executable, "-c", _INTERRUPT_AT_IMPORT, module, "brief", str(examples_dir), "-f", "md"]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert (result.returncode, result.stderr, result.stdout) == (130, "interrupted\n", "")
+
+
+def test_ctrl_c_while_another_program_imports_storyline_stays_that_programs_keyboard_interrupt() -> None:
+    script = _INTERRUPT_AT_IMPORT.replace('runpy.run_module("storyline.cli", run_name="__main__", alter_sys=True)', "")
+    script += "sys.argv = ['theirs.py']\ntry:\n    import storyline\nexcept KeyboardInterrupt:\n    print('theirs')\n"
+    result = subprocess.run([sys.executable, "-c", script, "storyline.errors"], capture_output=True, text=True)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "theirs\n", "")
+
+
+def test_cli_ctrl_c_outside_the_clis_guards_is_one_line_not_a_traceback() -> None:
+    # Between the guarded imports, Python runs the CLI module's top level: Rich consoles, Typer commands.
+    script = "import sys\nsys.argv = ['storyline']\nimport storyline\nraise KeyboardInterrupt\n"
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (-2, "interrupted\n")  # killed by SIGINT, as a shell expects
+
+
+def test_cli_train_with_nothing_to_train_on_or_nowhere_to_write_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty, model = tmp_path / "empty.jsonl", tmp_path / "model.json"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["train", str(empty), "-o", str(model)])
+    assert (result.exit_code, result.stderr) == (1, f"error: {empty}: no cluster to train on\n")
+    assert not model.exists()
+    for folder in (tmp_path, tmp_path / "missing" / "model.json"):  # refused before any training
+        result = runner.invoke(app, ["train", str(empty), "-o", str(folder)])
+        assert result.exit_code == 2 and result.stderr == (
+            f"error: Invalid value for '--output': '{folder}' is not a file in an existing folder; "
+            "see 'root train --help'\n"
+        )
+
+    def full_disk(data: Path, output: Path, **options: object) -> None:
+        raise OSError(28, "No space left on device", str(output))
+
+    monkeypatch.setattr("storyline.learn.train", full_disk)
+    result = runner.invoke(app, ["train", str(empty), "-o", str(model)])
+    assert (result.exit_code, result.stderr) == (1, f"error: {model}: No space left on device\n")
 
 
 def test_cli_brief_of_only_unspaced_script_is_refused_naming_the_file(tmp_path: Path) -> None:

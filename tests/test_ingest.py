@@ -304,6 +304,13 @@ def test_ingest_source_of_the_wrong_type_says_what_is_accepted(source: object, n
         load_articles([STORY, source])  # type: ignore[list-item]
 
 
+@pytest.mark.parametrize("date", ["2019-03-08", dt.datetime(2019, 3, 8, 12, 0)])
+def test_ingest_date_of_the_wrong_type_says_what_is_accepted(tmp_path: Path, date: object) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    with pytest.raises(TypeError, match=r"dates\['story.txt'\] must be a datetime.date \(a day, no time\); got "):
+        load_articles([tmp_path / "story.txt"], dates={"story.txt": date})  # type: ignore[dict-item]
+
+
 @pytest.mark.parametrize(
     ("codec", "note"),
     [

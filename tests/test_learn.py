@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
+from storyline.errors import InputError
 from storyline.scorer import load_model
 from tests.conftest import river_bridge_features, shared_data
 
@@ -26,3 +30,49 @@ def test_learn_retraining_is_deterministic(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
     features = river_bridge_features()
     assert load_model(first).predict(features).tolist() == model.predict(features).tolist()
+
+
+def test_learn_refuses_data_with_nothing_to_learn_and_keeps_the_model(tmp_path: Path, examples_dir: Path) -> None:
+    from storyline.learn import train
+
+    model = tmp_path / "model.json"
+    model.write_text("the model before\n", encoding="utf-8")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match=r"empty\.jsonl: no cluster to train on"):
+        train(empty, model)
+    # A reference sharing no word with the article: the oracle picks nothing, and a model of one class would score
+    # every sentence alike.
+    unrelated = tmp_path / "unrelated.jsonl"
+    record = {"documents": [(examples_dir / "nbc.txt").read_text(encoding="utf-8")], "summary": "Zzyzx qwerty."}
+    unrelated.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"the oracle picks 0 of \d+ sentences"):
+        train(unrelated, model)
+    assert model.read_text(encoding="utf-8") == "the model before\n"
+
+
+def test_learn_model_file_is_replaced_whole_or_not_at_all(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.learn import _write_atomically
+
+    model, link = tmp_path / "model.json", tmp_path / "link.json"
+    model.write_text("old\n", encoding="utf-8")
+    link.symlink_to(model)
+    _write_atomically(link, "new\n")  # through a link: the file it points to is replaced, the link stays
+    assert link.is_symlink() and model.read_text(encoding="utf-8") == "new\n"
+    pipe = tmp_path / "pipe"  # not a file: written to, never replaced by one
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    _write_atomically(pipe, "through the pipe\n")
+    reader.join(timeout=10)
+    assert received == ["through the pipe\n"] and pipe.is_fifo()
+
+    def full_disk(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        _write_atomically(model, "half a model")
+    assert model.read_text(encoding="utf-8") == "new\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["link.json", "model.json", "pipe"]

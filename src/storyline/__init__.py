@@ -5,10 +5,38 @@ The package imports only light modules up front; models load when a stage first 
 
 from __future__ import annotations
 
-import logging
-from typing import TYPE_CHECKING, Any
+import os
+import sys
+from types import TracebackType
 
-from storyline.errors import StorylineError
+# Started as the `storyline` command (or `python -m storyline.cli`)? Imported by any other program, a Ctrl-C is
+# that program's to handle and show.
+_COMMAND = os.path.basename((getattr(sys, "argv", None) or [""])[0]) in ("-m", "storyline")
+
+
+def _interrupted(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    # Ctrl-C outside the CLI's own guards (while Python runs the CLI module's top level, builds its consoles and
+    # commands) still ends in one line, and Python still exits as killed by SIGINT.
+    if issubclass(kind, KeyboardInterrupt):
+        sys.stderr.write("interrupted\n")
+    else:
+        sys.__excepthook__(kind, value, tb)
+
+
+if _COMMAND:
+    sys.excepthook = _interrupted
+
+try:
+    import logging
+    from typing import TYPE_CHECKING, Any
+
+    from storyline.errors import StorylineError
+except KeyboardInterrupt:
+    # Ctrl-C while the command starts lands here first, before the CLI's own guard: one line and exit 130, as later.
+    if _COMMAND:
+        sys.stderr.write("interrupted\n")
+        raise SystemExit(130) from None
+    raise
 
 if TYPE_CHECKING:
     from storyline.ingest import load_articles

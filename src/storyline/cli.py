@@ -460,7 +460,15 @@ def train(
     from storyline.scorer import PACKAGED_MODEL
 
     target = output or PACKAGED_MODEL
-    train_model(data, target, limit=limit, seed=seed, jobs=jobs, on_stage=lambda stage: err.print(stage, markup=False))
+    if target.is_dir() or not target.parent.is_dir():  # said now, not after the hours of training
+        raise typer.BadParameter(f"{str(target)!r} is not a file in an existing folder", param_hint="'--output'")
+    try:
+        train_model(
+            data, target, limit=limit, seed=seed, jobs=jobs, on_stage=lambda stage: err.print(stage, markup=False)
+        )
+    except OSError as exc:  # the model file cannot be written (a full disk, no permission); the old one is intact
+        err.print(f"error: {exc.filename or target}: {exc.strerror or exc}", markup=False)
+        raise typer.Exit(1) from None
     err.print(f"wrote {target}", markup=False)
 
 

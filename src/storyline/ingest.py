@@ -75,13 +75,16 @@ def load_articles(
         The articles in input order (folders sorted by name) with ids a1, a2, …, and the problems met.
 
     Raises:
-        TypeError: a source is neither a str nor a Path (bytes, None, …).
+        TypeError: a source is neither a str nor a Path (bytes, None, …), or a date is not a `datetime.date`.
     """
     if isinstance(sources, str | Path | bytes):
         sources = [sources]  # type: ignore[list-item]
     sources = list(sources)
     for source in sources:
         _check_source_type(source)
+    for name, date in (dates or {}).items():
+        if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+            raise TypeError(f"dates[{name!r}] must be a datetime.date (a day, no time); got {date!r}")
     notes: list[Problem] = []
     if sources.count("-") > 1:
         # Standard input can be read once; a second '-' would only find it empty.

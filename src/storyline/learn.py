@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from storyline.baselines import oracle
+from storyline.errors import InputError
 from storyline.evaluate import Record, cluster_sentences, one_sentence_per_line, read_records
 from storyline.features import FEATURES, sentence_features
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
@@ -154,13 +156,37 @@ def train(
         The fitted model.
 
     Raises:
-        InputError: the data cannot be read.
+        InputError: the data cannot be read, or gives no sentence the oracle picks and none it leaves (a model fit
+            on one class would score every sentence alike, and replace a working one).
+        OSError: `output` cannot be written; the file there before is left as it was.
     """
     notify = on_stage or (lambda stage: logger.info("%s", stage))
     records = read_records(data, limit=limit)
+    if not records:
+        raise InputError(f"{data}: no cluster to train on")
     notify(f"labelling {len(records)} clusters with the oracle")
     rows, labels = training_set(records, jobs=jobs)
+    picked = int(labels.sum())
+    if picked in (0, len(labels)):
+        raise InputError(
+            f"{data}: the oracle picks {picked} of {len(labels)} sentences; training needs picked and unpicked ones"
+        )
     notify(f"fitting trees on {len(labels)} sentences ({labels.mean():.1%} picked by the oracle)")
     model = fit(rows, labels, seed=seed)
-    output.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
+    _write_atomically(output, json.dumps(model.to_json(), separators=(",", ":")) + "\n")
     return model
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write `path` whole or not at all: a full disk or a Ctrl-C mid-write leaves the model there before intact."""
+    target = Path(os.path.realpath(path))  # through a symbolic link: its file is replaced, not the link
+    if target.exists() and not target.is_file():  # a device or a pipe (/dev/stdout) is written, never replaced
+        target.write_text(text, encoding="utf-8")
+        return
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
