@@ -155,6 +155,16 @@ def test_store_list_names_a_row_it_cannot_read(seed_brief: Brief, tmp_path: Path
         assert store.get(brief_id) == seed_brief  # the brief itself is still there
 
 
+def test_store_lists_every_brief_when_one_title_is_not_utf8(seed_brief: Brief, tmp_path: Path) -> None:
+    db = tmp_path / "briefs.sqlite3"
+    with BriefStore(db) as store:
+        damaged, intact = store.save(seed_brief), store.save(seed_brief)
+        _execute(db, f"UPDATE briefs SET title = CAST(X'4265696A696E67FF' AS TEXT) WHERE id = '{damaged}'")
+        titles = {summary.id: summary.title for summary in store.list()}
+        assert titles == {damaged: "Beijing\ufffd", intact: seed_brief.story.title}
+        assert store.get(intact) == seed_brief
+
+
 def test_store_garbage_file_is_a_clear_store_error(tmp_path: Path) -> None:
     db = tmp_path / "notes.txt"
     db.write_text("Meeting notes, not a database.\n" * 200, encoding="utf-8")

@@ -140,6 +140,9 @@ class BriefStore:
         with self._errors("open"):
             # Autocommit mode: transactions are opened explicitly, so a migration or a save is all or nothing.
             self._conn = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
+        # Text another program wrote as bytes that are not UTF-8 reads with U+FFFD in their place: one damaged title
+        # must not make `list` fail for every brief in the store.
+        self._conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
         try:
             with self._errors("open"):
                 self._conn.execute("PRAGMA foreign_keys = ON")
