@@ -44,6 +44,7 @@ from storyline.analyze.interviews import interview_answer, transcript_turn
 from storyline.analyze.names import SOURCE_ROLES_PATTERN, full_name
 from storyline.analyze.organisations import organisation_at
 from storyline.analyze.pairs import co_speaker
+from storyline.analyze.parsed_speakers import parse_quotes, parsed_speaker
 from storyline.analyze.quote_flow import (
     SPEECH_VERB,
     closes_clause,
@@ -195,6 +196,9 @@ _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 # the particles of names written in lower case: "Dia al-Hotmani", "Tom van Dyke", "Luis de Guindos"
 _NAME_PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})(?:-|\s+)"
 # "Ann Lowe said Wednesday, “…”": a day after the verb says when, and names no one
+# Where the rules name no speaker, ask the dependency parse (parsed_speakers.py): the subject of a speech verb
+# governing the quote or next to it.
+PARSED_FALLBACK = True
 _WHEN_AFTER_VERB = re.compile(
     rf"(?:(?:last|this|on|early|late)\s+)?(?:{WEEKDAY_PATTERN}|Today|Yesterday)(?:\s+(?:morning|afternoon|evening|night))?"
 )
@@ -244,7 +248,22 @@ def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: Clus
         if speaker is not None and pronoun is not None:  # '“…,” she said': what the text calls its speaker
             genders.setdefault(speaker.name, pronoun)
         previous = (found, speaker)
-    return _attributed_at_the_end(body, spans, quotes)
+    quotes = _attributed_at_the_end(body, spans, quotes)
+    return _parsed_where_abstained(text, article.id, spans, quotes) if PARSED_FALLBACK else quotes
+
+
+def _parsed_where_abstained(text: ArticleText, article_id: str, spans: list[Found], quotes: list[Quote]) -> list[Quote]:
+    """The speaker the dependency parse finds for each quote the rules left without one (the sentences around
+    those quotes parsed in one batch)."""
+    missing = [n for n, quote in enumerate(quotes) if quote.speaker is None and spans[n].tweet_by is None]
+    if not missing:
+        return quotes
+    regions = parse_quotes(text.body, [spans[n] for n in missing])
+    for n, region in zip(missing, regions, strict=True):
+        speaker = parsed_speaker(text, spans[n], region)
+        if speaker is not None:
+            quotes[n] = _quote(article_id, text.body, spans[n], speaker, quotes[n].kind)
+    return quotes
 
 
 def _attributed_at_the_end(body: str, spans: list[Found], quotes: list[Quote]) -> list[Quote]:
