@@ -99,7 +99,7 @@ _RANK = re.compile(rf"\b(?:{'|'.join(r.title() for r in sorted(RANKS))})\b\.?")
 _NAME_RUN = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*\.?)+")
 
 
-def _import_spacy_without_torch() -> ModuleType:
+def import_spacy_without_torch() -> ModuleType:
     """Import spaCy without letting thinc import torch, which it probes for at import and which costs ~3 s.
 
     The English pipeline has no torch layers. torch stays importable afterwards for the MiniLM encoder; if it is
@@ -117,12 +117,19 @@ def _import_spacy_without_torch() -> ModuleType:
     return spacy
 
 
+NER_ONLY = ["tok2vec", "parser"]
+"""What `nlp().pipe` disables for entities: NER has its own token vectors, and the parse is for quotes alone."""
+
+
 @cache
 def nlp() -> Language:
-    """The spaCy English pipeline, NER only (the tagger and parser would double the time and are not used)."""
+    """The spaCy English pipeline with its NER and its dependency parser (with the token vectors the parser reads);
+    the tagger, lemmatizer and sentence splitter are not used. Each pass runs only what it needs: entities run NER
+    (`NER_ONLY`), parsed_speakers.py the parser, on the few sentences around quotes the rules leave without a
+    speaker. One load for both: the parser adds nothing measurable to it (0.83 s against 0.91 s for NER alone)."""
     try:
-        spacy = _import_spacy_without_torch()
-        return spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+        spacy = import_spacy_without_torch()
+        return spacy.load(MODEL, exclude=["tagger", "attribute_ruler", "lemmatizer", "senter"])
     except (ImportError, OSError) as exc:
         raise ModelUnavailable(
             f"entity and quote analysis needs spaCy and the model package '{MODEL}==3.8.0'; install them with "
@@ -179,7 +186,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
     """
     found: list[Mention] = []
     relatives: set[str] = set()
-    for article, doc in zip(articles, nlp().pipe(a.body for a in articles), strict=True):
+    for article, doc in zip(articles, nlp().pipe((a.body for a in articles), disable=NER_ONLY), strict=True):
         tagged = []
         for ent in doc.ents:
             if ent.label_ in LABELS:

@@ -6,8 +6,7 @@ a quote, and quotes.py asks it only for the quotes the rules leave without a spe
 tests/data/analysis_labels.json the rules and the parse agree on nearly every quote both attribute; used where the
 rules abstain it names 6 more labelled speakers right and 4 wrong in 2,688 quotes, and 9 more right on the blind
 splits at the same precision (docs/speakers.md). Only those quotes' sentences are parsed, in one `nlp.pipe` batch
-per article, by a second pipeline holding only the parser and its tok2vec (`parser_nlp`, loaded on first use,
-0.5-1.5 s: `--no-analysis` never loads spaCy).
+per article, with the parser of the pipeline entities.py loads (`entities.nlp`; `--no-analysis` never loads spaCy).
 """
 
 from __future__ import annotations
@@ -15,19 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
 from storyline.analyze.before_quote import ArticleText
-from storyline.analyze.entities import MODEL, _import_spacy_without_torch
+from storyline.analyze.entities import nlp
 from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speech_verbs import VERBS
-from storyline.errors import ModelUnavailable
 from storyline.segment import sentence_end, sentence_start
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc, Token
 
 _SPEECH_VERB = re.compile(rf"(?i:{VERBS}|according)")
@@ -39,16 +35,6 @@ _HEARD = frozenset(("saying", "say", "telling", "tell"))
 _DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its"))
 # the branches of a subject's phrase that are no part of the words naming it
 _CUT = frozenset(("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"))
-
-
-@cache
-def parser_nlp() -> Language:
-    """The English pipeline's tok2vec and dependency parser alone (NER runs in `entities.nlp`)."""
-    try:
-        spacy = _import_spacy_without_torch()
-        return spacy.load(MODEL, exclude=["tagger", "ner", "attribute_ruler", "lemmatizer", "senter"])
-    except (ImportError, OSError) as exc:
-        raise ModelUnavailable(f"parsed speakers need spaCy and the model package '{MODEL}==3.8.0'") from exc
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +59,7 @@ def parse_quotes(body: str, founds: Sequence[Found]) -> list[_Region | None]:
     """The parse of each quote's region, in one batch; None for a tweet (its signature names it)."""
     spans = [None if f.tweet_by else _region(body, f) for f in founds]
     wanted = sorted({s for s in spans if s is not None and s[1] - s[0] <= _MAX_REGION})
-    docs = dict(zip(wanted, parser_nlp().pipe(body[s:e] for s, e in wanted), strict=True))
+    docs = dict(zip(wanted, nlp().pipe((body[s:e] for s, e in wanted), disable=["ner"]), strict=True))
     return [_Region(s[0], docs[s]) if s in docs else None for s in spans]
 
 

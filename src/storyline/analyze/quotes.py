@@ -196,9 +196,6 @@ _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 # the particles of names written in lower case: "Dia al-Hotmani", "Tom van Dyke", "Luis de Guindos"
 _NAME_PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})(?:-|\s+)"
 # "Ann Lowe said Wednesday, “…”": a day after the verb says when, and names no one
-# Where the rules name no speaker, ask the dependency parse (parsed_speakers.py): the subject of a speech verb
-# governing the quote or next to it.
-PARSED_FALLBACK = True
 _WHEN_AFTER_VERB = re.compile(
     rf"(?:(?:last|this|on|early|late)\s+)?(?:{WEEKDAY_PATTERN}|Today|Yesterday)(?:\s+(?:morning|afternoon|evening|night))?"
 )
@@ -248,8 +245,7 @@ def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: Clus
         if speaker is not None and pronoun is not None:  # '“…,” she said': what the text calls its speaker
             genders.setdefault(speaker.name, pronoun)
         previous = (found, speaker)
-    quotes = _attributed_at_the_end(body, spans, quotes)
-    return _parsed_where_abstained(text, article.id, spans, quotes) if PARSED_FALLBACK else quotes
+    return _parsed_where_abstained(text, article.id, spans, _attributed_at_the_end(body, spans, quotes))
 
 
 def _parsed_where_abstained(text: ArticleText, article_id: str, spans: list[Found], quotes: list[Quote]) -> list[Quote]:
