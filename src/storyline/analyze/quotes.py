@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Literal
 
 from storyline.analyze.before_quote import (
     INVERTIBLE,
@@ -58,6 +59,7 @@ from storyline.analyze.quote_flow import (
 )
 from storyline.analyze.quote_marks import CLOSING, Found, quote_spans
 from storyline.analyze.referents import Speaker
+from storyline.analyze.speaker_rules import NOBODY
 from storyline.analyze.speakers import ClusterPeople, speaker_context
 from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
 from storyline.analyze.subjects import (
@@ -204,6 +206,17 @@ _WHEN_AFTER_VERB = re.compile(
 def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: ClusterPeople | None = None) -> list[Quote]:
     """The direct quotations in `article.body` with their speakers and kinds.
 
+    Each quote's speaker comes from the first of these that names one:
+
+    1. the quote's own sentence (`_attribute`): the attribution written with the quote is the surest;
+    2. the text before it (`_attribute_from_before`): the previous quote's speaker, the paragraph before, or the
+       reported speech going on from the sentence or paragraph before;
+    3. an interview's form (`_attribute_interview`), for quotes no rule of the running text attributes;
+
+    then, once every quote has its speaker from those, the open paragraphs of a quotation take the speaker its last
+    paragraph names (`_attributed_at_the_end`: it needs the quotes after them), and the dependency parse tries the
+    quotes still left without one (`_parsed_where_abstained`: one parse for all of them).
+
     Args:
         article: A cleaned article; spans point into its `body`.
         entities: The cluster's entity analysis: mentions with canonical names.
@@ -225,27 +238,51 @@ def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: Clus
         is_full = goes_on or found.tweet_by is not None or is_statement(body, found)
         speaker = _attribute(text, found, is_full=is_full)
         pronoun = _pronoun_attributing(body, found)
-        if speaker is None and previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
-            # '… he quoted Roosevelt: “…” Then he built his speech around a quote from Lincoln. “…”': not Roosevelt
-            cited = None if goes_on else cited_author(text, previous[0].close_at, found.open_at, found)
-            speaker = cited or (None if _pronoun_contradicts(pronoun, previous[1], genders) else previous[1])
-        elif speaker is None and is_full:
-            speaker = attribute_paragraph_before(text, found)
-        elif speaker is None:  # the reported speech of the paragraph or sentence before goes on
-            reported = reported_speaker_before(
-                body, found, text.context.persons
-            ) or reported_speaker_in_sentence_before(
-                body, found, sentence_start(body, found.open_at), text.context.persons
-            )
-            speaker = text.speaker(*reported, found) if reported else None
-        if speaker is None:  # an interview's answer, or a statement quoted inside a transcript's turn
-            speaker = interview_answer(text, found) or (transcript_turn(text, found) if is_full else None)
+        if speaker is None:
+            speaker = _attribute_from_before(text, found, previous, pronoun, genders, goes_on=goes_on, is_full=is_full)
+        if speaker is None:
+            speaker = _attribute_interview(text, found, is_full=is_full)
         quotes.append(_quote(article.id, body, found, speaker, "full" if is_full else "partial"))
         spans.append(found)
         if speaker is not None and pronoun is not None:  # '“…,” she said': what the text calls its speaker
             genders.setdefault(speaker.name, pronoun)
         previous = (found, speaker)
-    return _parsed_where_abstained(text, article.id, spans, _attributed_at_the_end(body, spans, quotes))
+    quotes = _attributed_at_the_end(body, spans, quotes)
+    return _parsed_where_abstained(text, article.id, spans, quotes)
+
+
+def _attribute_from_before(
+    text: ArticleText,
+    found: Found,
+    previous: tuple[Found, Speaker | None] | None,
+    pronoun: str | None,
+    genders: dict[str, str],
+    *,
+    goes_on: bool,
+    is_full: bool,
+) -> Speaker | None:
+    """The speaker of a quote its own sentence leaves unattributed, from the text before it. A quote continuing the
+    previous one or following it (`follows`: '“…,” he said. “…”') goes on in the previous quote's voice, so that comes
+    first, and decides even when the previous quote had no speaker; otherwise a statement may belong to the person
+    the paragraph before is about, and a few quoted words to the reported speech they are part of."""
+    body = text.body
+    if previous is not None and (goes_on or follows(body, previous[0], found, is_full)):
+        # '… he quoted Roosevelt: “…” Then he built his speech around a quote from Lincoln. “…”': not Roosevelt
+        cited = None if goes_on else cited_author(text, previous[0].close_at, found.open_at, found)
+        return cited or (None if _pronoun_contradicts(pronoun, previous[1], genders) else previous[1])
+    if is_full:
+        return attribute_paragraph_before(text, found)
+    # the reported speech of the paragraph or sentence before goes on
+    reported = reported_speaker_before(body, found, text.context.persons) or reported_speaker_in_sentence_before(
+        body, found, sentence_start(body, found.open_at), text.context.persons
+    )
+    return text.speaker(*reported, found) if reported else None
+
+
+def _attribute_interview(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | None:
+    """An interview's answer, or a statement quoted inside a transcript's turn: tried last, only for quotes no other
+    rule attributes, as `interviews.py`'s rules were written and measured (docs/speakers.md, the nineteenth round)."""
+    return interview_answer(text, found) or (transcript_turn(text, found) if is_full else None)
 
 
 def _parsed_where_abstained(text: ArticleText, article_id: str, spans: list[Found], quotes: list[Quote]) -> list[Quote]:
@@ -315,68 +352,117 @@ def _quote(article_id: str, body: str, found: Found, speaker: Speaker | None, ki
 
 
 def _attribute(text: ArticleText, found: Found, *, is_full: bool) -> Speaker | None:
-    body = text.body
+    """The speaker the quote's own sentence names (for a statement, also the text right around it); None when it
+    names none. The ways are tried in this order, and the first that names a speaker decides (the formula after
+    the quote may also decide that nobody is named):
+
+    1. an embedded tweet's signature;
+    2. for a statement, a credit after a dash (`“…” — Abraham Lincoln`); for a few quoted words, the patterns of
+       the writer's sentence around them (`_attribute_partial`: 'deemed “…” by investigators');
+    3. the news formula right after a quote that closes its clause (`_attribute_formula_after`: '“…,” Kim said'):
+       the surest attribution (see `_stated`), so when the formula's words name no one no later way overrides it
+       and the quote has no speaker;
+    4. a name alone or with any verb after the quote (`“…,” Radler fumed.`);
+    5. the words of the quote's sentence before it (`_attribute_before`: 'Trump said: “…”');
+    6. a speech verb after "and" or "but" going on with the sentence's subject (`_subject_going_on`);
+    7. the sentence's closing attribution (`_attribute_sentence_end`: 'a "long gun", Carlson said.');
+    8. the text around: for a statement an introduction, the sentence before or a source named alone after it
+       (`_attribute_statement_around`), for a few words the person the sentence is about (`_sentence_topic`).
+    """
     if found.tweet_by:  # an embedded tweet's signature
         return _stated(text.speaker(*found.tweet_by, found))
-    line_end = body.find("\n", found.close_at)
-    after = body[found.close_at : line_end if line_end >= 0 else len(body)]
-    credit = _DASH_CREDIT.match(after) if is_full else None
-    if credit is not None:
-        speaker = text.speaker(found.close_at + credit.start("who"), found.close_at + credit.end("who"), found)
-        if speaker is not None and speaker.kind == "named":
-            return _stated(speaker)
-    if not is_full:
+    line_end = text.body.find("\n", found.close_at)
+    after = text.body[found.close_at : line_end if line_end >= 0 else len(text.body)]
+    if is_full:
+        credit = _dash_credit(text, found, after)
+        if credit is not None:
+            return credit
+    else:
         speaker = _attribute_partial(text, found, after)
         if speaker is not None:
             return speaker
-    closes = closes_clause(body, found, after)
-    as_who = _AFTER_AS_WHO_VERB.match(after) if closes else None
-    if as_who is not None:
-        return _stated(text.speaker(found.close_at + as_who.start("who"), found.close_at + as_who.end("who"), found))
-    for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB) if closes else ():
-        match = pattern.match(after)
-        lead = match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who") if match else ""
-        if (
-            match
-            and not re.search(r"[\"“”]", match.group())
-            and not _is_role_of_no_name(match)
-            and not _SUBORDINATE.match(lead)
-            and not _PHRASE_OPENS.match(lead)
-        ):
-            # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
-            group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
-            if match.group(group).lower() in ("and", "but"):  # '“…,” and said': see `_subject_going_on`
-                continue
-            speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
-            heard = _HEARD_SAYING.match(after, match.end())
-            if heard is not None:  # '“…,” she recalls him saying': he said it, whom she heard (never she herself)
-                hearer, match, group = speaker, heard, "who"
-                speaker = text.speaker(found.close_at + heard.start("who"), found.close_at + heard.end("who"), found)
-                if speaker is not None and hearer is not None and speaker.name == hearer.name:
-                    speaker = None
-            if speaker is not None and speaker.kind == "named":
-                other = co_speaker(text.body, found.close_at + match.end(), speaker.name, text.context.persons)
-                speaker = (
-                    Speaker(f"{speaker.name} and {other.name}", "named", speaker.start, other.end) if other else speaker
-                )
-            if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
-                return _stated(speaker)
-    speaker = _stated(_attribute_name_after(text, found, after, closes=bool(closes)))
-    speaker = (
-        speaker
+    closes = closes_clause(text.body, found, after)
+    if closes:
+        verdict = _attribute_formula_after(text, found, after)
+        if verdict is not None:
+            return None if verdict == NOBODY else verdict
+    return (
+        _stated(_attribute_name_after(text, found, after, closes=closes))
         or _attribute_before(text, found, is_full=is_full)
         or _subject_going_on(text, found, after)
         or _attribute_sentence_end(text, found, after)
+        or (_attribute_statement_around(text, found, after) if is_full else _sentence_topic(text, found))
     )
-    if speaker is None and is_full:
-        speaker = attribute_introduction(text, found) or attribute_sentence_before(text, found)
-    if speaker is None and not is_full:
-        speaker = _sentence_topic(text, found)
-    if speaker is None and is_full and _SOURCE_AFTER.fullmatch(after):
-        match = _SOURCE_AFTER.fullmatch(after)
-        assert match is not None
-        return _stated(text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found))
-    return speaker
+
+
+def _dash_credit(text: ArticleText, found: Found, after: str) -> Speaker | None:
+    """A statement credited after a dash (`"He's a good kid." -Nulato Mayor Ann Lowe`): only a name counts."""
+    credit = _DASH_CREDIT.match(after)
+    if credit is None:
+        return None
+    speaker = text.speaker(found.close_at + credit.start("who"), found.close_at + credit.end("who"), found)
+    return _stated(speaker) if speaker is not None and speaker.kind == "named" else None
+
+
+def _attribute_formula_after(text: ArticleText, found: Found, after: str) -> Speaker | Literal["nobody"] | None:
+    """The attribution right after a quote that closes its clause: an "as" clause ('“…,” as he later wrote'), then
+    each formula in turn (`_formula_verdict`). A verdict, a stated speaker or `NOBODY` (the formula's words name no
+    one), decides; None lets the rest of `_attribute` try."""
+    as_who = _AFTER_AS_WHO_VERB.match(after)
+    if as_who is not None:
+        who = text.speaker(found.close_at + as_who.start("who"), found.close_at + as_who.end("who"), found)
+        return _stated(who) or NOBODY
+    for pattern in (_AFTER_QUOTED_AS, _AFTER_VERB_WHO, _AFTER_WHO_VERB):
+        verdict = _formula_verdict(text, found, after, pattern)
+        if verdict is not None:
+            return verdict
+    return None
+
+
+def _formula_verdict(
+    text: ArticleText, found: Found, after: str, pattern: re.Pattern[str]
+) -> Speaker | Literal["nobody"] | None:
+    """The verdict of one formula after the quote (`“…,” she quoted him as saying`, `“…,” said Trump`, `“…,” Trump
+    said`): its speaker, `NOBODY` when its words name no one, None when it does not attribute the quote."""
+    match = pattern.match(after)
+    lead = match.group("quoted" if pattern is _AFTER_QUOTED_AS else "who") if match else ""
+    if not (
+        match
+        and not re.search(r"[\"“”]", match.group())
+        and not _is_role_of_no_name(match)
+        and not _SUBORDINATE.match(lead)
+        and not _PHRASE_OPENS.match(lead)
+    ):
+        return None
+    # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
+    group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
+    if match.group(group).lower() in ("and", "but"):  # '“…,” and said': see `_subject_going_on`
+        return None
+    speaker = text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
+    heard = _HEARD_SAYING.match(after, match.end())
+    if heard is not None:  # '“…,” she recalls him saying': he said it, whom she heard (never she herself)
+        hearer, match, group = speaker, heard, "who"
+        speaker = text.speaker(found.close_at + heard.start("who"), found.close_at + heard.end("who"), found)
+        if speaker is not None and hearer is not None and speaker.name == hearer.name:
+            speaker = None
+    if speaker is not None and speaker.kind == "named":
+        other = co_speaker(text.body, found.close_at + match.end(), speaker.name, text.context.persons)
+        speaker = Speaker(f"{speaker.name} and {other.name}", "named", speaker.start, other.end) if other else speaker
+    if speaker is not None or re.search(r"\w", re.sub(r"\b(?:and|but|so)\b", "", match.group(group))):
+        return _stated(speaker) or NOBODY
+    return None
+
+
+def _attribute_statement_around(text: ArticleText, found: Found, after: str) -> Speaker | None:
+    """A statement its sentence leaves unattributed: the sentence introducing it with a colon, the sentence before
+    closing with an attribution, or — a review blurb — a source named alone after it at the line's end."""
+    speaker = attribute_introduction(text, found) or attribute_sentence_before(text, found)
+    if speaker is not None:
+        return speaker
+    match = _SOURCE_AFTER.fullmatch(after)
+    if match is None:
+        return None
+    return _stated(text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found))
 
 
 def _subject_going_on(text: ArticleText, found: Found, after: str) -> Speaker | None:
@@ -630,7 +716,8 @@ def _sentence_subject(
     """The first person named, or 'he'/'she', between `start` and `end`: the subject of a sentence's verbs; not
     someone named inside a quote there ('“… Mr. Mueller will …,” Graham said, adding: “…”'). With
     `organisation_may_speak` (the verb is a participle: 'Labour has been targeting cuts, accusing May of “…”'), an
-    organisation opening the main clause when no person does."""
+    organisation opening the main clause when no person does. A group of people opening the clause comes first: a
+    person named after it is not the subject ("Lawmakers in Kiev passed …")."""
     fronted = _FRONTED_CLAUSE.match(text.body, start, end)  # "Asked if Trump agreed, Walden said": not Trump
     start = fronted.end() if fronted else start
     group = _GROUP_SPEAKS.match(text.body, start, end)
@@ -640,6 +727,15 @@ def _sentence_subject(
     if opening is not None:
         who = text.body[start:opening]
         return Speaker(who[:1].lower() + who[1:], "described", start, opening)
+    return _person_subject(text, start, end, found, organisation_may_speak=organisation_may_speak)
+
+
+def _person_subject(
+    text: ArticleText, start: int, end: int, found: Found, *, organisation_may_speak: bool
+) -> Speaker | None:
+    """`_sentence_subject` once no group opens the clause: the first person named outside quotes, unless a pronoun
+    after an opening phrase, a surname NER missed opening the clause, or 'he'/'she' comes before them; then an
+    organisation (`organisation_may_speak`)."""
     quoted = quoted_ranges(text.body, start, end)
     candidates = [
         m
@@ -656,11 +752,9 @@ def _sentence_subject(
     if len(candidates) > 1 and _OWNER_BEFORE_NAME.fullmatch(text.body, candidates[0].end, candidates[1].start):
         person = candidates[1]  # "Romney's digital director Zac Moffatt concurred, telling …": Moffatt
     if person is None:  # a surname NER missed here ("Still, Carney acknowledged …") of a person named in full before
-        for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
-            if any(a <= start + name.start() < b for a, b in quoted):
-                continue  # '“… as President Trump has,” said Ed Yardeni, … Inc. “…”': a name in the quote before
-            if full_name(name.group(), text.context, start + name.start()) is not None:
-                return text.speaker(start + name.start(), start + name.end(), found)
+        surname = _surname_named_before(text, start, end, quoted)
+        if surname is not None:
+            return text.speaker(*surname, found)
     pronouns = re.finditer(r"\b(?:he|she|He|She)\b", text.body[start:end])  # not the "He'd" of a quote there
     pronoun = next((p for p in pronouns if not any(a <= start + p.start() < b for a, b in quoted)), None)
     if pronoun is not None and (person is None or start + pronoun.start() < person.start):
@@ -674,3 +768,16 @@ def _sentence_subject(
         return None
     owned = _OWNED.match(text.body, person.end)  # "Heyer's mother then took the stage, telling …": the mother
     return text.speaker(person.start, owned.end() if owned else person.end, found)
+
+
+def _surname_named_before(
+    text: ArticleText, start: int, end: int, quoted: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Where between `start` and `end`, outside the `quoted` ranges, a capitalised word is the surname of a person
+    the text named in full before."""
+    for name in re.finditer(r"\b[A-Z][\w'’-]+\b", text.body[start:end]):
+        if any(a <= start + name.start() < b for a, b in quoted):
+            continue  # '“… as President Trump has,” said Ed Yardeni, … Inc. “…”': a name in the quote before
+        if full_name(name.group(), text.context, start + name.start()) is not None:
+            return start + name.start(), start + name.end()
+    return None
