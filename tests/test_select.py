@@ -89,7 +89,7 @@ def test_select_short_sentences_cannot_support() -> None:
     # Two shared words give a high cosine between tiny sentences; support needs three content terms a side.
     sentences = _sentences([["It was closed, and that is all they said."], ["It was closed, and that is all we know."]])
     picks = select_sentences(sentences, words=50)
-    assert [(p.sentence.article_id, p.support) for p in picks] == [("a1", ())]
+    assert [p.support for p in picks] == [()]  # one of the two (which is the scorer's call), supported by none
 
 
 def test_select_fits_the_budget_in_reading_order() -> None:
@@ -152,8 +152,8 @@ def test_select_overflow_puts_the_pick_that_crosses_the_budget_last() -> None:
     ("articles", "resolved", "not_resolved"),
     [
         (BRIDGE, "learned", "centroid"),
-        # Eight articles leave each fewer than MIN_OPENING_WORDS of the openings view: no longer the trained shape.
-        ([GALLERY * 3, *BRIDGE] * 2, "centroid", "openings"),
+        # Sixteen articles leave each fewer than MIN_OPENING_WORDS of the openings view: no longer the trained shape.
+        ([GALLERY * 3, *BRIDGE] * 4, "centroid", "openings"),
         ([GALLERY * 3, GALLERY * 2, BRIDGE[0] * 4], "openings", "centroid"),
     ],
 )

@@ -223,5 +223,55 @@ def oracle(sentences: Sequence[Sentence], words: int, *, references: Sequence[st
     return chosen
 
 
+def marginal_gains(sentences: Sequence[Sentence], chosen: Sequence[int], *, references: Sequence[str]) -> np.ndarray:
+    """Each sentence's marginal ROUGE-1 F1 + ROUGE-2 F1 against the summary `chosen` (mean over the references).
+
+    For a sentence in `chosen`: what removing it costs, R(chosen) − R(chosen without it) (positive when it helps).
+    For any other: what adding it changes, R(chosen with it) − R(chosen) (≤ 0 against the oracle's own summary,
+    since the oracle stopped when nothing raised its score). Counted with the oracle's tokenizer and counts.
+
+    Bigrams across sentence boundaries are not counted: every sentence contributes only the bigrams inside it (the
+    references keep theirs), so a sentence's gain does not depend on where in the summary it stands. The oracle
+    itself counts the bigram joining each pick to the previous one, so R here can differ from its objective by
+    those few bigrams.
+
+    Args:
+        sentences: The cluster's sentences.
+        chosen: Indices of the summary's sentences (e.g. `oracle`'s picks).
+        references: Reference summaries.
+
+    Returns:
+        One gain per sentence, as floats.
+    """
+    from rouge_score.tokenizers import DefaultTokenizer
+
+    tokenize = DefaultTokenizer(use_stemmer=True).tokenize
+    targets = [_grams(tokenize(r), None) for r in references]
+    grams = [_grams(tokenize(s.text), None) for s in sentences]
+    members = list(dict.fromkeys(chosen))
+    member_set = set(members)
+
+    def summary_of(indices: Iterable[int]) -> list[_Overlap]:
+        overlaps = [_Overlap(target=target) for target in targets]
+        for i in indices:
+            for overlap in overlaps:
+                overlap.add(grams[i])
+        return overlaps
+
+    def score(overlaps: list[_Overlap]) -> float:
+        nothing: tuple[Counter[str], Counter[tuple[str, str]]] = (Counter(), Counter())
+        return sum(o.f1_sum(o.matched, nothing) for o in overlaps) / max(len(overlaps), 1)
+
+    base = summary_of(members)
+    current = score(base)
+    gains = np.zeros(len(sentences))
+    for i in range(len(sentences)):
+        if i in member_set:
+            gains[i] = current - score(summary_of(k for k in members if k != i))
+        else:
+            gains[i] = sum(o.f1_sum(o.gain(grams[i]), grams[i]) for o in base) / max(len(base), 1) - current
+    return gains
+
+
 BASELINES: dict[str, Baseline] = {"lead": lead, "centroid_mmr": centroid_mmr, "lexrank": lexrank}
 """The reference-free baselines by name; `oracle` also needs the references, so callers bind them."""

@@ -2,8 +2,15 @@
 
 Labels come from the greedy oracle run without a word budget (it stops when no sentence raises ROUGE-1 F1 +
 ROUGE-2 F1 against the reference): a budgeted oracle favours long sentences, since the words past the budget cost
-it nothing, and a model trained on it learns length instead of content. LightGBM fits the trees; they are saved
-as plain arrays (`storyline.scorer`) so that briefs never import LightGBM.
+it nothing, and a model trained on it learns length instead of content. The trees are a LightGBM *regression* on
+each sentence's marginal ROUGE-1 + ROUGE-2 F1 gain against that oracle summary (`baselines.marginal_gains`: for a
+member what removing it costs, for any other what adding it changes), which tells a sentence the oracle needed
+from one it took for a few words, and a near miss from one far off. The raw regression score is then
+Platt-scaled to oracle membership (a logistic fit of membership on the score, folded into the trees: every leaf
+value times the slope, the intercept added to the first tree's leaves), so the model still gives log-odds of
+"the oracle picks it", which is what `openings` adds up. They are saved as plain arrays (`storyline.scorer`), so
+briefs never import LightGBM. docs/quality.md (2026-11-28) has the measurement that chose this over membership
+labels.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.baselines import oracle
+from storyline.baselines import marginal_gains, oracle
 from storyline.errors import InputError
 from storyline.evaluate import Record, cluster_sentences, one_sentence_per_line, read_records
 from storyline.features import FEATURES, sentence_features
@@ -29,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 UNBOUNDED_WORDS = 100_000
 """A budget no cluster reaches: the oracle stops only when nothing improves its score."""
-LIGHTGBM_PARAMS: dict[str, Any] = {
+LIGHTGBM_PARAMS: dict[str, Any] = {  # `fit` swaps the objective for "regression"; benches use these as they are
     "objective": "binary",
     "n_estimators": 300,
     "learning_rate": 0.05,
@@ -46,34 +53,68 @@ LIGHTGBM_PARAMS: dict[str, Any] = {
 
 def labelled_rows(record: Record) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows and oracle labels (1 = the oracle picks it) for every sentence of one cluster."""
+    rows, _, members = gain_rows(record)
+    return rows, members
+
+
+def gain_rows(record: Record) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Feature rows, marginal gains against the unbudgeted oracle summary, and oracle membership (1 = picked)."""
     sentences = cluster_sentences(record.record)
     if not sentences:
-        return np.zeros((0, len(FEATURES))), np.zeros(0)
+        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0)
     references = [one_sentence_per_line(r) for r in record.references]
     cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
     rows = sentence_features(sentences, cluster.vectors, cluster.similarity, cluster.centrality)
-    labels = np.zeros(len(sentences))
-    labels[oracle(sentences, UNBOUNDED_WORDS, references=references)] = 1.0
-    return rows, labels
+    picked = oracle(sentences, UNBOUNDED_WORDS, references=references)
+    members = np.zeros(len(sentences))
+    members[picked] = 1.0
+    return rows, marginal_gains(sentences, picked, references=references), members
 
 
-def training_set(records: Sequence[Record], *, jobs: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Rows and labels of all clusters, in record order (so the same file gives the same arrays)."""
+def training_set(records: Sequence[Record], *, jobs: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, gains and membership of all clusters, in record order (so the same file gives the same arrays)."""
     if jobs <= 1:
-        parts = list(map(labelled_rows, records))
+        parts = list(map(gain_rows, records))
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parts = list(pool.map(labelled_rows, records, chunksize=16))
-    return np.vstack([rows for rows, _ in parts]), np.concatenate([labels for _, labels in parts])
+            parts = list(pool.map(gain_rows, records, chunksize=16))
+    rows, gains, members = (np.concatenate([part[k] for part in parts]) for k in range(3))
+    return rows, gains, members
 
 
-def fit(rows: np.ndarray, labels: np.ndarray, *, seed: int = 0, n_trees: int = 300) -> TreeEnsemble:
-    """Fit gradient-boosted trees to the labels and return them as a numpy `TreeEnsemble`."""
+def fit(rows: np.ndarray, gains: np.ndarray, members: np.ndarray, *, seed: int = 0, n_trees: int = 300) -> TreeEnsemble:
+    """Regress the gains with gradient-boosted trees, Platt-scale them to membership, return a `TreeEnsemble`."""
     import lightgbm
 
-    params = {**LIGHTGBM_PARAMS, "n_estimators": n_trees, "random_state": seed, "n_jobs": 1}
-    model = lightgbm.LGBMClassifier(**params).fit(rows, labels)
-    return from_lightgbm(model.booster_.dump_model())
+    params = {**LIGHTGBM_PARAMS, "objective": "regression", "n_estimators": n_trees, "random_state": seed}
+    model = lightgbm.LGBMRegressor(**params, n_jobs=1).fit(rows, gains)
+    trees = from_lightgbm(model.booster_.dump_model())
+    slope, intercept = platt(trees.predict(rows), members)
+    leaf_value = trees.leaf_value * slope
+    leaf_value[0] += intercept  # every row reaches exactly one leaf of the first tree
+    return TreeEnsemble(
+        features=trees.features,
+        feature=trees.feature,
+        threshold=trees.threshold,
+        left=trees.left,
+        right=trees.right,
+        leaf_value=leaf_value,
+    )
+
+
+def platt(scores: np.ndarray, labels: np.ndarray, *, iterations: int = 100) -> tuple[float, float]:
+    """(a, b) of the logistic fit P(label = 1) = sigmoid(a · score + b), by Newton's method (unregularised)."""
+    x = np.column_stack([scores, np.ones_like(scores)])
+    w = np.zeros(2)
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        gradient = x.T @ (labels - p)
+        hessian = (x * (p * (1 - p))[:, None]).T @ x
+        step = np.linalg.solve(hessian, gradient)
+        w += step
+        if np.abs(step).max() < 1e-12:
+            break
+    return float(w[0]), float(w[1])
 
 
 def from_lightgbm(dump: dict[str, Any]) -> TreeEnsemble:
@@ -149,7 +190,7 @@ def train(
         output: Where to write the model JSON (the packaged one is `src/storyline/data/sentence_scorer.json`).
         limit: Use only the first this many clusters.
         seed: LightGBM's random seed; the same file, limit and seed give the same model file.
-        jobs: Worker processes for labelling (the oracle is the slow part).
+        jobs: Worker processes for labelling (the oracle is the slow part); the model does not depend on it.
         on_stage: Called with a short description as each stage starts, for progress display.
 
     Returns:
@@ -165,14 +206,16 @@ def train(
     if not records:
         raise InputError(f"{data}: no cluster to train on")
     notify(f"labelling {len(records)} clusters with the oracle")
-    rows, labels = training_set(records, jobs=jobs)
-    picked = int(labels.sum())
-    if picked in (0, len(labels)):
+    rows, gains, members = training_set(records, jobs=jobs)
+    picked = int(members.sum())
+    if picked in (0, len(members)):
         raise InputError(
-            f"{data}: the oracle picks {picked} of {len(labels)} sentences; training needs picked and unpicked ones"
+            f"{data}: the oracle picks {picked} of {len(members)} sentences; training needs picked and unpicked ones"
         )
-    notify(f"fitting trees on {len(labels)} sentences ({labels.mean():.1%} picked by the oracle)")
-    model = fit(rows, labels, seed=seed)
+    notify(
+        f"fitting trees to the marginal gains of {len(members)} sentences ({members.mean():.1%} picked by the oracle)"
+    )
+    model = fit(rows, gains, members, seed=seed)
     _write_atomically(output, json.dumps(model.to_json(), separators=(",", ":")) + "\n")
     return model
 
