@@ -20,6 +20,7 @@ import logging
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -92,14 +93,7 @@ def fit(rows: np.ndarray, gains: np.ndarray, members: np.ndarray, *, seed: int =
     slope, intercept = platt(trees.predict(rows), members)
     leaf_value = trees.leaf_value * slope
     leaf_value[0] += intercept  # every row reaches exactly one leaf of the first tree
-    return TreeEnsemble(
-        features=trees.features,
-        feature=trees.feature,
-        threshold=trees.threshold,
-        left=trees.left,
-        right=trees.right,
-        leaf_value=leaf_value,
-    )
+    return replace(trees, leaf_value=leaf_value)
 
 
 def platt(scores: np.ndarray, labels: np.ndarray, *, iterations: int = 100) -> tuple[float, float]:
