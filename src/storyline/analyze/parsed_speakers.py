@@ -56,9 +56,9 @@ def _region(body: str, found: Found) -> tuple[int, int]:
 
 
 def parse_quotes(body: str, founds: Sequence[Found]) -> list[_Region | None]:
-    """The parse of each quote's region, in one batch; None for a tweet (its signature names it)."""
-    spans = [None if f.tweet_by else _region(body, f) for f in founds]
-    wanted = sorted({s for s in spans if s is not None and s[1] - s[0] <= _MAX_REGION})
+    """The parse of each quote's region, in one batch; None for a region over `_MAX_REGION` characters."""
+    spans = [_region(body, f) for f in founds]
+    wanted = sorted({s for s in spans if s[1] - s[0] <= _MAX_REGION})
     docs = dict(zip(wanted, nlp().pipe((body[s:e] for s, e in wanted), disable=["ner"]), strict=True))
     return [_Region(s[0], docs[s]) if s in docs else None for s in spans]
 
