@@ -261,6 +261,9 @@ def test_cli_help_shows_every_option_text_and_the_strategy_choices() -> None:
 def test_cli_unknown_strategy_is_a_usage_error_before_any_work(examples_dir: Path) -> None:
     result = runner.invoke(app, ["brief", str(examples_dir), "--strategy", "magic"])
     assert result.exit_code == 2 and "magic" in result.output
+    # one line, naming every valid strategy
+    assert len(result.output.strip().splitlines()) == 1
+    assert "'adaptive', 'centroid', 'learned', 'hybrid', 'openings'" in result.output
 
 
 @pytest.mark.parametrize(

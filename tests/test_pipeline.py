@@ -143,10 +143,28 @@ def test_pipeline_empty_string_is_empty_text_not_the_current_folder() -> None:
         storyline.brief([""])
 
 
-@pytest.mark.parametrize("words", [0, -1, 10_000])
+@pytest.mark.parametrize("words", [0, -1, 10_000, True])
 def test_pipeline_words_out_of_range_is_a_config_error(examples_dir: Path, words: int) -> None:
     with pytest.raises(ConfigError, match=f"words must be a whole number from 1 to 5000; got {words}"):
         storyline.brief([examples_dir], words=words)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("strategy", "bogus", "Input should be 'adaptive', 'centroid', 'learned', 'hybrid' or 'openings'"),
+        ("words", True, "Input should be a valid integer, not a boolean"),  # was read as a one-word budget
+        ("words", 0, "Input should be greater than 0"),
+        ("words", "many", "Input should be a valid integer"),
+        ("support_threshold", -0.5, "Input should be greater than 0"),
+        ("analysis", "maybe", "Input should be a valid boolean"),
+    ],
+)
+def test_brief_options_bad_value_is_a_value_error_naming_what_is_valid(field: str, value: object, message: str) -> None:
+    # A ValueError (pydantic's ValidationError) whose message names the field and the valid values; the CLI and the
+    # web app turn the same errors into one line (tests/test_cli.py, tests/test_web_api.py).
+    with pytest.raises(ValueError, match=f"{field}\n  {message}"):
+        BriefOptions(**{field: value})
 
 
 def test_pipeline_words_and_options_together_are_a_config_error(examples_dir: Path) -> None:

@@ -78,6 +78,7 @@ def test_web_api_list_fetch_delete_round_trip(client: TestClient, seed_text: dic
         ({"articles": [{"text": ""}]}, "body.articles.0.text"),
         ({"articles": [{"text": "x"}], "words": 0}, "body.words"),
         ({"articles": [{"text": "x"}], "words": "many"}, "body.words"),
+        ({"articles": [{"text": "x"}], "words": True}, "body.words"),  # was read as a one-word budget
         ({"articles": [{"text": "x", "date": "March 8"}]}, "body.articles.0.date"),
         ({"articles": [{"text": "x"}], "strategy": "random"}, "body.strategy"),
         ({"articles": ["just a string"]}, "body.articles.0"),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = "1"
 StrategyName = Literal["adaptive", "centroid", "learned", "hybrid", "openings"]
@@ -250,10 +251,19 @@ class ArticleInfo(Frozen):
     body: str = Field(description="Cleaned text; summary spans index into it.")
 
 
+def _not_a_bool(value: object) -> object:
+    """Pydantic reads True as 1 for an int field: `"words": true` would ask for a one-word summary."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer, not a boolean")
+    return value
+
+
 class BriefOptions(Frozen):
     """Every setting a brief is made with; CLI flags, the web form and JSON all fill this one model."""
 
-    words: int = Field(150, gt=0, le=5000, description="Word budget of the summary (whitespace words).")
+    words: Annotated[int, BeforeValidator(_not_a_bool)] = Field(
+        150, gt=0, le=5000, description="Word budget of the summary (whitespace words)."
+    )
     strategy: StrategyName = Field(
         "adaptive",
         description="Selection strategy: a scorer of storyline.select.STRATEGIES, or adaptive (the best "

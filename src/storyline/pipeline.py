@@ -219,8 +219,6 @@ def _analysis_fields(analysis: Analysis | None) -> dict[str, object]:
 def _options(words: int | None) -> BriefOptions:
     if words is None:
         return BriefOptions()
-    if isinstance(words, bool):  # an int to pydantic: words=True would ask for a one-word summary
-        raise ConfigError(f"words must be a whole number from 1 to 5000; got {words!r}")
     try:
         return BriefOptions(words=words)
     except ValidationError as exc:
