@@ -108,6 +108,21 @@ def test_read_records_rejects_a_record_without_reference(tmp_path: Path) -> None
         read_records(path)
 
 
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"summaries": "One reference."}, "'summaries' must be a list of reference summaries; got str"),
+        ({"summary": ["One reference."]}, "record has no reference summary"),
+        ({"summaries": ["One reference.", ""]}, "record has no reference summary"),
+    ],
+)
+def test_read_records_rejects_a_reference_that_is_not_text(tmp_path: Path, record: dict, message: str) -> None:
+    # A string of summaries was once read as one reference per character.
+    path = write_jsonl(tmp_path / "bad.jsonl", [{"documents": BRIDGE, **record}])
+    with pytest.raises(InputError, match=rf"bad.jsonl:1: {message}"):
+        read_records(path)
+
+
 def test_read_records_rejects_a_line_nested_too_deeply(tmp_path: Path) -> None:
     path = tmp_path / "deep.jsonl"
     path.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
@@ -149,6 +164,8 @@ def test_evaluate_end_to_end_on_a_tiny_file(tmp_path: Path) -> None:
     report = evaluate(path, words=25, systems=SYSTEMS)
     rows = {row.system: row for row in report.systems}
     assert report.n_clusters == 3  # the cluster with nothing left after cleaning is scored (0), not dropped
+    assert report.no_text == ["empty"]  # ... and said
+    assert [c.n_sentences for c in report.clusters] == [6, 4, 0]
     assert list(rows) == list(SYSTEMS)
     # Both sources hold more than 25 words, the empty cluster none: each system outputs (25 + 25 + 0) / 3 words,
     # except the oracle, which stops as soon as no sentence adds ROUGE, and the uncleaned baselines, which find
@@ -220,6 +237,30 @@ def test_cli_eval_and_the_api_score_the_same_default_systems(tmp_path: Path) -> 
     from_cli = [row["system"] for row in json.loads(out.read_text(encoding="utf-8"))["systems"]]
     assert from_cli == [row.system for row in evaluate(path, words=25).systems]
     assert from_cli == ["storyline", "lead", "centroid_mmr", "lexrank", "oracle"]
+
+
+def test_cli_eval_says_how_many_clusters_had_no_usable_text(tmp_path: Path) -> None:
+    summary = {"summary": BUDGET_LEAD}
+    records = [
+        {"id": "ok", "documents": BUDGET, **summary},
+        {"id": "none", "documents": [], **summary},
+        {"id": "blank", "documents": ["", "  \n"], **summary},
+        {"id": "furniture", "documents": ["Advertisement"], **summary},
+        {"id": "missing", **summary},
+    ]
+    path = write_jsonl(tmp_path / "empties.jsonl", records)
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(app, ["eval", str(path), "--words", "25", "--systems", "lead", "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if "no usable text" in line]
+    assert lines == [
+        "clusters with no usable text after cleaning: 4 of 5 (scored 0 by all but the uncleaned baselines; in the "
+        "means): none, blank, furniture, missing"
+    ]
+    saved = json.loads(out.read_text(encoding="utf-8"))
+    assert saved["n_clusters"] == 5
+    assert saved["no_text"] == ["none", "blank", "furniture", "missing"]
+    assert saved["systems"][0]["rouge1"] == pytest.approx(100 / 5)
 
 
 @pytest.mark.parametrize(

@@ -381,9 +381,20 @@ def eval_(
         )
     # A results table must not fold in a pipe or a log, where Rich would assume 80 columns.
     with _writing_stdout():
-        Console(highlight=False, width=max(out.width, 110)).print(_eval_table(report))
+        console = Console(highlight=False, width=max(out.width, 110))
+        console.print(_eval_table(report))
+        console.print(_no_text_line(report), soft_wrap=True)
     if json_out is not None:
         _emit(report.model_dump_json(indent=2) + "\n", json_out)
+
+
+def _no_text_line(report: EvalReport) -> str:
+    """How many clusters had no usable text, and the first few of them: their 0s are in the means."""
+    line = f"clusters with no usable text after cleaning: {len(report.no_text)} of {report.n_clusters}"
+    if report.no_text:
+        shown = ", ".join(report.no_text[:5]) + (", …" if len(report.no_text) > 5 else "")
+        line += f" (scored 0 by all but the uncleaned baselines; in the means): {shown}"
+    return line
 
 
 def _eval_table(report: EvalReport) -> Table:

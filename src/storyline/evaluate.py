@@ -84,11 +84,23 @@ class SystemResult(BaseModel):
     clusters_per_s: float = Field(description="Clusters per second of one process; see `EvalReport.timing`.")
 
 
+@dataclass(frozen=True)
+class ClusterOutcome:
+    """Every system's result on one cluster, and how many sentences its cleaned documents gave."""
+
+    scores: dict[str, ClusterScore]
+    n_sentences: int
+
+
 class ClusterResult(BaseModel):
     """Every system's F1 on one cluster: what a paired comparison of two systems needs (the means hide whether a
     difference comes from many clusters or a few)."""
 
     id: str
+    n_sentences: int = Field(
+        description="Sentences left after load, clean, de-duplicate and split: what storyline and the cleaned "
+        "baselines choose from. 0: no usable text, so they output nothing and score 0 on this cluster."
+    )
     f1: dict[str, dict[str, float]] = Field(description="By system, then ROUGE type: F1 × 100 on this cluster.")
 
 
@@ -100,6 +112,11 @@ class EvalReport(BaseModel):
     n_clusters: int
     max_references: int = Field(description="Most references any cluster has; > 1 means DUC-style recall.")
     timing: str = TIMING
+    no_text: list[str] = Field(
+        description="Ids of the clusters with no usable text (no sentence after load, clean, de-duplicate and split: "
+        "no documents, empty ones, or only page furniture). They are scored, 0 for every system but the uncleaned "
+        "baselines, as the protocol scores every cluster; the means include them."
+    )
     systems: list[SystemResult]
     clusters: list[ClusterResult] = Field(description="Per-cluster scores, in the order of the data file.")
 
@@ -153,10 +170,19 @@ def _parse_record(line: str, where: str) -> Record:
         raise InputError(f"{where}: not a JSON record (nested too deeply)") from exc
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object with 'documents' and 'summary'")
-    references = record.get("summaries") or [record.get("summary")]
+    return Record(id=str(record.get("id", where)), record=record, references=_references(record, where))
+
+
+def _references(record: dict[str, Any], where: str) -> tuple[str, ...]:
+    """A record's reference summaries. A record without one is refused, the whole file with it: the protocol
+    scores every cluster, and one left out would make the means incomparable with a run on the same file."""
+    summaries = record.get("summaries")
+    if summaries is not None and not isinstance(summaries, list):
+        raise InputError(f"{where}: 'summaries' must be a list of reference summaries; got {type(summaries).__name__}")
+    references = summaries or [record.get("summary")]
     if not all(isinstance(r, str) and r.strip() for r in references):
-        raise InputError(f"{where}: record has no reference summary; expected 'summary' or 'summaries'")
-    return Record(id=str(record.get("id", where)), record=record, references=tuple(references))
+        raise InputError(f"{where}: record has no reference summary; expected 'summary' or 'summaries' (text)")
+    return tuple(references)
 
 
 def cluster_sentences(record: dict[str, Any]) -> list[Sentence]:
@@ -264,9 +290,7 @@ class _Prepared:
         return self.uncleaned
 
 
-def evaluate_clusters(
-    records: Sequence[Record], *, systems: Sequence[str], words: int
-) -> list[dict[str, ClusterScore]]:
+def evaluate_clusters(records: Sequence[Record], *, systems: Sequence[str], words: int) -> list[ClusterOutcome]:
     """Run and score every system on a few clusters.
 
     Each cluster is read, cleaned and split on its own, timed, and that time is charged to every system. Each
@@ -276,7 +300,8 @@ def evaluate_clusters(
     (interleaved with the ROUGE and LexRank calls, the same load-clean-split took ~25% longer).
 
     Returns:
-        For each cluster, a score per system; `seconds` is the load-clean-split time plus that system's selection.
+        For each cluster, a score per system (`seconds` is the load-clean-split time plus that system's selection)
+        and the number of its cleaned sentences.
     """
     uncleaned = any(system.endswith(UNCLEANED) for system in systems)
     prepared = [_prepare(record, uncleaned=uncleaned) for record in records]
@@ -294,7 +319,10 @@ def evaluate_clusters(
                 picks[system].append(_pick(system, done.input_for(system).sentences, words, done.references))
                 seconds[system].append(time.perf_counter() - start)
     return [
-        {system: _score(done, system, picks[system][n], words, seconds[system][n]) for system in systems}
+        ClusterOutcome(
+            scores={system: _score(done, system, picks[system][n], words, seconds[system][n]) for system in systems},
+            n_sentences=len(done.cleaned.sentences),
+        )
         for n, done in enumerate(prepared)
     ]
 
@@ -324,7 +352,7 @@ def _score(prepared: _Prepared, system: str, chosen: Sequence[int], words: int, 
 
 def _evaluate_batch(
     numbered: tuple[int, Sequence[Record]], *, systems: Sequence[str], words: int
-) -> list[dict[str, ClusterScore]]:
+) -> list[ClusterOutcome]:
     """`evaluate_clusters` with the systems in the given order on even batches and reversed on odd ones: a system's
     selection runs 10-15% slower right after another's than right after load-clean-split (cache and allocator state,
     presumably), so a fixed order would favour the systems timed first."""
@@ -334,9 +362,9 @@ def _evaluate_batch(
 
 def _run(
     batches: Sequence[tuple[int, Sequence[Record]]],
-    evaluate_batch: Callable[[tuple[int, Sequence[Record]]], list[dict[str, ClusterScore]]],
+    evaluate_batch: Callable[[tuple[int, Sequence[Record]]], list[ClusterOutcome]],
     jobs: int,
-) -> Iterator[list[dict[str, ClusterScore]]]:
+) -> Iterator[list[ClusterOutcome]]:
     if jobs <= 1:
         yield from map(evaluate_batch, batches)
         return
@@ -379,7 +407,7 @@ def evaluate(
     if not records:
         wanted = f" with task {task!r}" if task else ""
         raise InputError(f"{path}: no cluster{wanted} to evaluate")
-    per_cluster: list[dict[str, ClusterScore]] = []
+    per_cluster: list[ClusterOutcome] = []
     batches = [records[i : i + BATCH_CLUSTERS] for i in range(0, len(records), BATCH_CLUSTERS)]
     for results in _run(list(enumerate(batches)), partial(_evaluate_batch, systems=systems, words=words), jobs):
         per_cluster += results
@@ -390,10 +418,13 @@ def evaluate(
         words=words,
         n_clusters=len(records),
         max_references=max(len(r.references) for r in records),
-        systems=[_summarize(system, [c[system] for c in per_cluster]) for system in systems],
+        no_text=[record.id for record, done in zip(records, per_cluster, strict=True) if done.n_sentences == 0],
+        systems=[_summarize(system, [c.scores[system] for c in per_cluster]) for system in systems],
         clusters=[
-            ClusterResult(id=record.id, f1={system: scores[system].f1 for system in systems})
-            for record, scores in zip(records, per_cluster, strict=True)
+            ClusterResult(
+                id=record.id, n_sentences=done.n_sentences, f1={system: done.scores[system].f1 for system in systems}
+            )
+            for record, done in zip(records, per_cluster, strict=True)
         ],
     )
 
