@@ -549,3 +549,25 @@ def test_ingest_file_suffix_is_lower_case_with_jsonl_gz_as_one() -> None:
     # The command line's files and the web app's uploads are told apart by this one rule.
     names = ["nbc.HTML", "val.JSONL.GZ", "archive.tar.gz", "notes", "a.b/c.txt"]
     assert [file_suffix(name) for name in names] == [".html", ".jsonl.gz", ".gz", "", ".txt"]
+
+
+def test_ingest_html_never_sends_page_text_to_dateparser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura's metadata search, run only for the title and site name, also searched the page's text for a date
+    # with dateparser, whose first use compiles its patterns for every language: 20 s of a 2 MB page's 22 s.
+    from htmldate import extractors
+
+    sent: list[str] = []
+    monkeypatch.setattr(extractors, "_external_date", lambda string: sent.append(string))
+    paragraphs = "".join(
+        f"<p>Council meeting number {n} of the harbour board, held on the {n}th day of session 2019 at 10 45.</p>"
+        for n in range(40)
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Harbour board</title></head><body><article><h1>Harbour board</h1>"
+        f'<div class="date">Tuesday the 3rd, 2019 04 15 local time</div>{paragraphs}</article></body></html>',
+        encoding="utf-8",
+    )
+    article = load_articles([page]).articles[0]
+    assert article.title == "Harbour board"
+    assert sent == []

@@ -1296,3 +1296,16 @@ def test_quotes_attribution_says_whether_the_text_states_the_speaker(
 ) -> None:
     found = only(quotes_of(body), quote)
     assert (found.speaker, found.attribution) == (speaker, attribution)
+
+
+def test_named_thing_is_looked_for_only_in_the_last_words_and_finds_what_the_whole_body_search_found() -> None:
+    from storyline.analyze.quotes import _NAMED_THING, _names_a_thing
+
+    body = (
+        "Officials said the venue's $2 billion “ring of steel” would hold. Critics called it a  Florida-based "
+        "“adult entertainer”, and he faces charges of “insulting” the court; the plan was “dead”, she said about "
+        "“restrictions” and his chat with Urgant about “limits”. " * 3
+    )
+    for end in range(len(body) + 1):
+        assert _names_a_thing(body, end) == (_NAMED_THING.search(body, 0, end) is not None), body[:end][-60:]
+    assert _names_a_thing(body, body.index("“ring")) and not _names_a_thing(body, body.index("“dead"))

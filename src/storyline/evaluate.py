@@ -181,7 +181,7 @@ def _references(record: dict[str, Any], where: str) -> tuple[str, ...]:
         raise InputError(f"{where}: 'summaries' must be a list of reference summaries; got {type(summaries).__name__}")
     references = summaries or [record.get("summary")]
     if not all(isinstance(r, str) and r.strip() for r in references):
-        raise InputError(f"{where}: record has no reference summary; expected 'summary' or 'summaries' (text)")
+        raise InputError(f"{where}: record has no reference summary; expected 'summary' or 'summaries'")
     return tuple(references)
 
 

@@ -504,13 +504,26 @@ def _attribute_partial(text: ArticleText, found: Found, after: str) -> Speaker |
     return None
 
 
+def _names_a_thing(body: str, end: int) -> bool:
+    """`_NAMED_THING` ends at `end`. Every match starts within the last three words before `end` (a determiner and
+    two modifiers at most, whitespace between), so only they are searched: searching from the body's start made
+    each quotation cost the whole body, 40 s of a 0.85 MB article's analysis."""
+    start = end
+    for _ in range(3):
+        while start > 0 and body[start - 1].isspace():
+            start -= 1
+        while start > 0 and not body[start - 1].isspace():
+            start -= 1
+    return _NAMED_THING.search(body, start, end) is not None
+
+
 def _sentence_topic(text: ArticleText, found: Found) -> Speaker | None:
     """A few quoted words in a sentence about a person and with no attribution ('She went on to lambaste the council
     for “…”', 'Kreiss finds that the team had “…”'): the words are that person's."""
     body = text.body
     # a capitalised title ("Made in America" week) or a noun after its determiner (the "grassy knoll") is a name
     # for a thing, quoted by the writer, not words the person said
-    if not body[found.start : found.start + 1].islower() or _NAMED_THING.search(body, 0, found.open_at):
+    if not body[found.start : found.start + 1].islower() or _names_a_thing(body, found.open_at):
         return None
     opens_at = sentence_start(body, found.open_at)
     topics = [(at, name) for at, name in text.context.topics if opens_at <= at < found.open_at]
