@@ -35,6 +35,12 @@ _INTRODUCER = re.compile(
 )
 # ", he said," or ", Garza said." inside or closing a sentence: whose words it reports
 _SAID_INSIDE = re.compile(rf",\s+(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+(?:{VERBS})\s*[,.]")
+# "Of the dogs injured in the crash, King said one might have a fractured leg.": the reported speech's subject
+# after the phrases opening the sentence (a sentence opening with its subject is the topic's)
+_REPORTS_AFTER_OPENING = re.compile(
+    rf"(?:[^,.;:!?\"“”\n]{{1,60}},\s+){{1,3}}(?P<who>[Hh]e|[Ss]he|(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w'’-]+)\s+"
+    rf"(?:{VERBS})\s+(?:that\s+)?[a-z]"
+)
 # "In a call with his fiancee, Ann Rowe, he …": the subject after the phrases opening a sentence
 PRONOUN_AFTER_OPENING = re.compile(r"(?:[^,.;:!?\"“”\n]{1,60},\s+){1,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
 _TRANSCRIPT_NAME = re.compile(r"([A-Z][A-Z'’-]+):")  # a transcript's speaker in capitals: "CHECKETT:"
@@ -104,7 +110,9 @@ def attribute_paragraph_before(text: ArticleText, found: Found) -> Speaker | Non
     if topic is None or topic < last_sentence:
         # "… But sometimes, he said, restraint is the right thing.\n“A judge must …”": who the last sentence
         # reports goes on in the words of the paragraph after it
-        reported = _SAID_INSIDE.search(body, last_sentence, previous_end)
+        reported = _SAID_INSIDE.search(body, last_sentence, previous_end) or _REPORTS_AFTER_OPENING.match(
+            body, last_sentence, previous_end
+        )
         return text.speaker(reported.start("who"), reported.end("who"), found) if reported else None
     # the topic's name, or the "He"/"She" or surname NER missed that opens the sentence
     mention = next((m for m in text.context.persons if m.start == topic), None)

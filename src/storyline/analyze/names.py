@@ -305,6 +305,11 @@ def roles_in_apposition(body: str, persons: Sequence[Mention]) -> list[Described
     return roles
 
 
+# "Her lawyer, " / "his longtime spokesman " right before a name: a role held for someone the possessive names
+_OWNER_OF_ROLE = re.compile(r"\b([Hh]is|[Hh]er)\s+(?:[a-z-]+\s+){0,2}[a-z]+,?\s+$")
+_PRONOUN_GENDER = {"his": "m", "he": "m", "her": "f", "she": "f"}
+
+
 def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str]) -> dict[str, str]:
     """What the text says of each person's gender: 'Megyn Kelly when she moderated' → f; titles and nouns ('his
     wife Anette') win over a speaker's `continued` pronoun, which wins over the first pronoun after the name.
@@ -324,6 +329,11 @@ def genders_of(body: str, persons: Sequence[Mention], continued: dict[str, str])
         # "… emailed a letter to Mayor Tim Flaherty, noting that she …": a participle clause after an object
         # goes on about the sentence's subject, and its pronoun says nothing of the object's gender
         if pronoun and _PARTICIPLE_AFTER.match(body, m.end) and m.start > sentence_start(body, m.start):
+            pronoun = None
+        # "Her lawyer, Michael Avenatti, said that she wants …": the pronoun the possessive before the role has
+        # goes on meaning the client, and says nothing of the lawyer's gender
+        owner = _OWNER_OF_ROLE.search(body, max(0, m.start - 40), m.start)
+        if pronoun and owner and _PRONOUN_GENDER[owner.group(1).lower()] == _PRONOUN_GENDER[pronoun.group(1).lower()]:
             pronoun = None
         if pronoun and m.name not in genders:
             genders[m.name] = "f" if pronoun.group(1).lower() == "she" else "m"

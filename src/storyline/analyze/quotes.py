@@ -459,10 +459,37 @@ def _attribute_statement_around(text: ArticleText, found: Found, after: str) -> 
     speaker = attribute_introduction(text, found) or attribute_sentence_before(text, found)
     if speaker is not None:
         return speaker
+    speaker = _introduced_by_comma(text, found)
+    if speaker is not None:
+        return speaker
     match = _SOURCE_AFTER.fullmatch(after)
     if match is None:
         return None
     return _stated(text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found))
+
+
+_CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")
+
+
+def _introduced_by_comma(text: ArticleText, found: Found) -> Speaker | None:
+    """ "Dunn also made repeated efforts to distance himself from fellow inmates, “Being in a room by myself …”": a
+    statement closing a sentence after a comma, in a sentence opening with a person (or "He"/"She") it names no one
+    else beside and with no speech verb, is the words of that person."""
+    body = text.body
+    start = sentence_start(body, found.open_at)
+    lead = body[start : found.open_at]
+    if not re.search(r",\s*$", lead) or re.search(r"[\"“”]", lead) or SPEECH_VERB.search(lead):
+        return None
+    opening = start + len(_CONJUNCTION.match(lead).group())
+    named = [m for m in text.context.persons if start <= m.start < found.open_at]
+    if len({m.name for m in named}) > 1:
+        return None
+    if named and named[0].start == opening and named[0].label == "PERSON":
+        return text.speaker(named[0].start, named[0].end, found)
+    pronoun = re.match(r"(?:He|She)\b", body[opening : found.open_at])
+    if pronoun and not named:
+        return text.speaker(opening, opening + len(pronoun.group()), found)
+    return None
 
 
 def _subject_going_on(text: ArticleText, found: Found, after: str) -> Speaker | None:

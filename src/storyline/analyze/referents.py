@@ -48,6 +48,7 @@ from storyline.analyze.organisations import (
     outside_quotes,
 )
 from storyline.analyze.surnames import RELATIONS
+from storyline.analyze.unnamed_sources import indefinite_source_before
 from storyline.segment import previous_sentence_start, sentence_end, sentence_start
 
 # what a person writes of themselves: "his profile says", "her blog said"
@@ -156,6 +157,10 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
     known = context.genders | {name: g for _, name, g, _ in context.named if g}
     candidates = _persons_of_gender(gender, min(start, open_at), context)
     described = gendered_description_before(body, gender, min(start, open_at))
+    # "… the time a labor leader advised her …. “…,” he said": the unnamed subject of the sentence before
+    indefinite = indefinite_source_before(body, gender, min(start, open_at), [m.start for m in context.persons])
+    if indefinite is not None and (described is None or indefinite[0] > described[0]):
+        return Speaker(indefinite[1], "described", start, end)
     if described is not None and not any(pos > described[0] and name in known for pos, name in candidates):
         # "The man, who spoke …" after "Another man, identified only as “Victory,”": the name he gave
         own_name = self_named_before(body, described[1].split()[-1], described[0])

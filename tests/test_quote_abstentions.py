@@ -1,0 +1,70 @@
+"""Quotes the rules once left without a speaker, or gave the wrong one, though the text around them names who spoke:
+a pronoun after an unnamed source, reported speech after a sentence's opening phrases, a lawyer taken for a woman
+because of the client's pronoun, and a statement introduced by a comma (docs/speakers.md, 2026-11-28, s15)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import only, quotes_of
+
+pytestmark = pytest.mark.slow  # every test here runs spaCy NER
+
+
+def speaker_of(body: str, quote: str) -> tuple[str | None, str]:
+    found = only(quotes_of(body), quote)
+    return found.speaker, found.speaker_kind
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Sen. Kirsten Gillibrand spoke on Monday. Gillibrand also recounted the time a labor leader advised her "
+            "to improve her looks.\n“To win, you need to be beautiful again,” he said.",
+            "a labor leader",
+        ),
+        (
+            "Mayor John Smith spoke on Monday. A labor leader advised the mayor to quit.\n“You need to go,” he said.",
+            "A labor leader",
+        ),
+        (
+            "Sen. Kirsten Gillibrand has a new book. Gillibrand reveals that one male Senator, after she lost about "
+            "50 pounds, came up behind her and gave her waist a squeeze. “Don’t lose weight now,” he told her.",
+            "one male Senator",
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_source_opening_a_clause_is_that_source(body: str, speaker: str) -> None:
+    assert speaker_of(body, "") == (speaker, "described")
+
+
+def test_a_pronoun_keeps_the_subject_when_the_unnamed_source_is_an_object() -> None:
+    body = "Mayor John Smith spoke on Monday. He met a labor leader who advised him to quit.\n“I will not go,” he said."
+    assert speaker_of(body, "I will") == ("John Smith", "named")
+
+
+def test_a_statement_after_reported_speech_behind_opening_phrases_is_the_reporters() -> None:
+    body = (
+        "Musher Jeff King lost a dog. Of the two other dogs injured in the crash, King said one might have a "
+        'fractured leg. "Another is better, but in shock, with an impact injury of some kind."'
+    )
+    assert speaker_of(body, "Another") == ("Jeff King", "named")
+
+
+def test_the_clients_pronoun_after_her_lawyers_name_says_nothing_of_the_lawyers_gender() -> None:
+    body = (
+        'Her lawyer, Michael Avenatti, said on morning news shows Wednesday that she wants "to set the record '
+        'straight." He said on NBC there was "no question" Trump knew about the agreement.\nAvenatti said Clifford '
+        "wasn't looking to profit from her story. But he told CBS: \"I don't know whether she's going to seek "
+        'payment or not."'
+    )
+    assert speaker_of(body, "I don't") == ("Michael Avenatti", "named")
+
+
+def test_a_statement_closing_a_persons_sentence_after_a_comma_is_that_persons() -> None:
+    body = (
+        "Michael Dunn was convicted on Saturday. Dunn also made repeated efforts to distance himself from fellow "
+        'inmates, "Being in a room by myself really sucks, but better than being in a room with them animals."'
+    )
+    assert speaker_of(body, "Being") == ("Michael Dunn", "named")
