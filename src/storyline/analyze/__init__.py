@@ -20,6 +20,8 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
     find what the words refer to through referents.py ('he', 'the official', a bare surname) → names.py (full
     names, titles, gender), pairs.py (two people speaking together), organisations.py ('the company said'),
     documents.py ('the statement said'), surnames.py.
+  - speaker_names.py: each named speaker's final form, once the cluster's quotes have one: the cluster's canonical
+    name for a bare surname, a byline list's authors, no office left before a name.
   - speech_verbs.py: the reporting verbs, participles and describing words all of these match.
 - timeline.py: dated events, each resolved against its article's date → dates.py (date expressions as ISO 8601).
 - coverage.py: what each outlet alone reports, and who reports each summary sentence, from selection's
@@ -37,6 +39,7 @@ from storyline.analyze.conflicts import find_conflicts
 from storyline.analyze.coverage import find_coverage
 from storyline.analyze.entities import analyze_entities
 from storyline.analyze.quotes import find_quotes
+from storyline.analyze.speaker_names import final_speakers
 from storyline.analyze.speakers import ClusterPeople
 from storyline.analyze.timeline import build_timeline
 from storyline.models import Article, Conflict, Coverage, Entity, Event, Quote, SummarySentence
@@ -74,6 +77,7 @@ def analyze(
     entities = analyze_entities(articles)
     people = ClusterPeople.of(entities)
     quotes = tuple(quote for article in articles for quote in find_quotes(article, entities, people))
+    quotes = final_speakers(quotes, articles, entities)
     timeline = build_timeline(articles, entities)
     if cluster is None:
         return Analysis(entities.entities, quotes, timeline)
