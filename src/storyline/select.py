@@ -305,30 +305,43 @@ def fill_budget(
     if relevance_weight == 1.0:
         return _fill_by_score(cluster, scores, candidates, words, fill)
     sentences = cluster.sentences
-    context = np.fromiter((needs_context(sentences[i].text) for i in candidates.tolist()), bool, len(candidates))
-    # the sentence before each candidate in its article; len(sentences), never picked, when there is none
-    previous = np.array([_previous(sentences, i) for i in candidates.tolist()], dtype=np.int64)
-    previous[previous < 0] = len(sentences)
     n_words = cluster.n_words
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a pick so far
     unpicked = np.ones(len(candidates), dtype=bool)
     relevance = relevance_weight * scores[candidates]
-    picked = np.zeros(len(sentences) + 1, dtype=bool)
+    # Whether a candidate needs context is looked at only when it comes out best (most never do): until then its
+    # weight is 1, an upper bound, so the best candidate whose weight is known is the best of all.
+    weight = np.ones(len(candidates))
+    looked_at = np.zeros(len(candidates), dtype=bool)
+    waiting: dict[int, list[int]] = {}  # a sentence -> the candidates (by place) weighed down until it is picked
+    picked: set[int] = set()
     chosen: list[int] = []
     used = 0
     while unpicked.any() and used < words:
-        weight = np.where(context & ~picked[previous], CONTEXT_WEIGHT, 1.0)
-        mmr = relevance * weight - (1 - relevance_weight) * redundancy
         allowed = unpicked & (redundancy < SUMMARY_REDUNDANT_SIMILARITY)
         if fill == "within":
             allowed &= used + n_words[candidates] <= words
         if not allowed.any():
             break
-        # The best allowed candidate, the earliest (best scored) of equals.
-        k = int(np.argmax(np.where(allowed, mmr, -np.inf)))
+        mmr = np.where(allowed, relevance * weight - (1 - relevance_weight) * redundancy, -np.inf)
+        while True:
+            # The best allowed candidate, the earliest (best scored) of equals.
+            k = int(np.argmax(mmr))
+            if looked_at[k]:
+                break
+            looked_at[k] = True
+            candidate = int(candidates[k])
+            before = _previous(sentences, candidate)
+            if before in picked or not needs_context(sentences[candidate].text):
+                break
+            weight[k] = CONTEXT_WEIGHT
+            waiting.setdefault(before, []).append(k)
+            mmr[k] = relevance[k] * CONTEXT_WEIGHT - (1 - relevance_weight) * redundancy[k]
         pick = int(candidates[k])
         chosen.append(pick)
-        picked[pick] = True
+        picked.add(pick)
+        for place in waiting.pop(pick, ()):
+            weight[place] = 1.0
         used += int(n_words[pick])
         unpicked[k] = False
         redundancy = np.maximum(redundancy, cluster.similarity[candidates, pick])
