@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from storyline.form import form_weight
+from storyline.form import form_weight, needs_context
 from storyline.models import Sentence
 
 
@@ -28,3 +28,29 @@ def test_form_weight_by_how_a_sentence_reads_alone(text: str, weight: float) -> 
 def test_form_weight_takes_the_callers_word_counts() -> None:
     sentences = [_sentence("Trump and Kim met in Hanoi on Wednesday for talks.")]
     assert form_weight(sentences, n_words=np.array([3])).tolist() == [0.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        # a bare-pronoun speaker, in or out of quotation marks (Multi-News validation picks, 2026-11-28)
+        ("“Hopefully, the Senate will act,” he told reporters yesterday.", True),
+        ("“You want to know who my customer is?” he asked.", True),
+        ('"Now we see evidence that the ice shell can mix vigorously," she said in a statement.', True),
+        ('"It is over," said he.', True),
+        ("He says before the shooting, his client was a victim of a hit-and-run involving his hummer.", True),
+        # a quotation or a piece of one that names no speaker
+        ("“We depend on science in so many aspects of our lives.", True),
+        ("“This is a very vital portion of the world and so it’s extremely important.”", True),
+        ('I think it made a difference."', True),
+        # the speaker named, or nobody quoted
+        ("“This is a huge deal,” said David L. Evans, the executive director of the association.", False),
+        ("“Certainly I asked her questions,” Sollecito said.", False),
+        ('Ian Freer said: "Meryl Streep is the consummate film actress."', False),
+        ('The "Anaconda" rapper co-owns bubbly moscato maker Myx Fusions.', False),
+        ("He was arrested on Saturday and charged with second-degree murder.", False),
+        ("Three people were stabbed and 12 people were arrested during a brawl on Saturday, police said.", False),
+    ],
+)
+def test_needs_context_flags_quotes_of_a_pronoun_or_of_no_one(text: str, needs: bool) -> None:
+    assert needs_context(text) is needs

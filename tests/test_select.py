@@ -12,6 +12,7 @@ from storyline.select import (
     OPENINGS_WORDS,
     STRATEGIES,
     STRATEGY_NAMES,
+    fill_budget,
     select_sentences,
     select_stories,
     select_story_indices,
@@ -219,3 +220,27 @@ def test_select_every_strategy_fits_budget_and_keeps_spans(strategy: str) -> Non
     picks = select_sentences(river_bridge_sentences(), words=25, strategy=strategy)
     assert 0 < sum(p.sentence.n_words for p in picks) <= 25
     assert "Share this story" not in [p.sentence.text for p in picks]
+
+
+PRONOUN_QUOTE = [
+    [
+        "Senator Maria Lopez opened the hearing on the harbour bridge closure on Tuesday morning.",
+        "\u201cWe will not let the city wait another year for these repairs,\u201d she said.",
+    ],
+    ["Engineers will replace the corroded cables of the harbour bridge, which will close for six months."],
+]
+
+
+@pytest.mark.parametrize("relevance_weight", [1.0, 0.6])
+def test_fill_passes_over_a_pronoun_quote_whose_speaker_is_not_picked(relevance_weight: float) -> None:
+    cluster = Cluster.build(_sentences(PRONOUN_QUOTE), DEFAULT_SUPPORT_THRESHOLD)
+    # The quote scores best, but "she" would name no one: the fact, 0.8 of its score, goes in its place.
+    scores = np.array([0.1, 1.0, 0.8])
+    assert fill_budget(cluster, scores, 20, "within", relevance_weight=relevance_weight) == [2]
+
+
+@pytest.mark.parametrize("relevance_weight", [1.0, 0.6])
+def test_fill_keeps_a_pronoun_quote_right_after_its_picked_speaker(relevance_weight: float) -> None:
+    cluster = Cluster.build(_sentences(PRONOUN_QUOTE), DEFAULT_SUPPORT_THRESHOLD)
+    scores = np.array([1.0, 0.9, 0.8])
+    assert fill_budget(cluster, scores, 30, "within", relevance_weight=relevance_weight)[:2] == [0, 1]

@@ -7,6 +7,7 @@ attaches each pick's support: sentences of other articles similar enough to say 
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
@@ -14,7 +15,7 @@ from typing import Literal, get_args
 import numpy as np
 
 from storyline.errors import ConfigError
-from storyline.form import form_weight, within_length
+from storyline.form import CONTEXT_WEIGHT, form_weight, needs_context, within_length
 from storyline.models import Sentence, StrategyName
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster, cosine_to_centroid
 from storyline.scorer import inclusion_probabilities
@@ -296,55 +297,109 @@ def fill_budget(
     """Greedy maximal marginal relevance under a word budget, never repeating a picked fact.
 
     `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the SUMMARY_REDUNDANT_SIMILARITY cut-off
-    removes repeats.
+    removes repeats. A candidate that `needs_context` (a quote of a bare pronoun or of no one) counts its score times
+    CONTEXT_WEIGHT until the sentence before it in its article is picked.
     """
     by_score = np.argsort(-scores, kind="stable")
     candidates = by_score[scores[by_score] > 0]
     if relevance_weight == 1.0:
-        return _fill_by_score(cluster, candidates, words, fill)
+        return _fill_by_score(cluster, scores, candidates, words, fill)
+    sentences = cluster.sentences
     n_words = cluster.n_words
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a pick so far
     unpicked = np.ones(len(candidates), dtype=bool)
     relevance = relevance_weight * scores[candidates]
+    # Whether a candidate needs context is looked at only when it comes out best (most never do): until then its
+    # weight is 1, an upper bound, so the best candidate whose weight is known is the best of all.
+    weight = np.ones(len(candidates))
+    looked_at = np.zeros(len(candidates), dtype=bool)
+    waiting: dict[int, list[int]] = {}  # a sentence -> the candidates (by place) weighed down until it is picked
+    picked: set[int] = set()
     chosen: list[int] = []
     used = 0
     while unpicked.any() and used < words:
-        mmr = relevance - (1 - relevance_weight) * redundancy
         allowed = unpicked & (redundancy < SUMMARY_REDUNDANT_SIMILARITY)
         if fill == "within":
             allowed &= used + n_words[candidates] <= words
         if not allowed.any():
             break
-        # The best allowed candidate, the earliest (best scored) of equals.
-        k = int(np.argmax(np.where(allowed, mmr, -np.inf)))
-        picked = int(candidates[k])
-        chosen.append(picked)
-        used += int(n_words[picked])
+        mmr = np.where(allowed, relevance * weight - (1 - relevance_weight) * redundancy, -np.inf)
+        while True:
+            # The best allowed candidate, the earliest (best scored) of equals.
+            k = int(np.argmax(mmr))
+            if looked_at[k]:
+                break
+            looked_at[k] = True
+            candidate = int(candidates[k])
+            before = _previous(sentences, candidate)
+            if before in picked or not needs_context(sentences[candidate].text):
+                break
+            weight[k] = CONTEXT_WEIGHT
+            waiting.setdefault(before, []).append(k)
+            mmr[k] = relevance[k] * CONTEXT_WEIGHT - (1 - relevance_weight) * redundancy[k]
+        pick = int(candidates[k])
+        chosen.append(pick)
+        picked.add(pick)
+        for place in waiting.pop(pick, ()):
+            weight[place] = 1.0
+        used += int(n_words[pick])
         unpicked[k] = False
-        redundancy = np.maximum(redundancy, cluster.similarity[candidates, picked])
+        redundancy = np.maximum(redundancy, cluster.similarity[candidates, pick])
     return chosen
 
 
+def _previous(sentences: Sequence[Sentence], i: int) -> int:
+    """The index of the sentence right before sentence `i` in its article, or -1 (its first, or a gap)."""
+    if i == 0:
+        return -1
+    before, sentence = sentences[i - 1], sentences[i]
+    return i - 1 if before.article_id == sentence.article_id and before.position == sentence.position - 1 else -1
+
+
 def _fill_by_score(
-    cluster: Cluster, candidates: np.ndarray, words: int, fill: Literal["within", "overflow"]
+    cluster: Cluster, scores: np.ndarray, candidates: np.ndarray, words: int, fill: Literal["within", "overflow"]
 ) -> list[int]:
-    """`fill_budget` with λ = 1: MMR's order is the score order, so one pass over the candidates makes the same
-    picks. A candidate passed over never becomes allowed later (similarity to the picks and words used only
-    grow), so it need not be looked at again."""
+    """`fill_budget` with λ = 1: MMR's order is the score order (with `needs_context`'s weight), so the picks come
+    off a heap in it. A candidate passed over never becomes allowed later (similarity to the picks and words used
+    only grow), so it is dropped. Whether a candidate needs context is looked at only when it comes up (a pass
+    over every sentence would cost more than the fill): one that does goes back at CONTEXT_WEIGHT of its score,
+    and again at its whole score once the sentence before it is picked."""
+    sentences = cluster.sentences
     n_words = cluster.n_words.tolist()
     redundancy = np.zeros(len(n_words))  # each sentence's highest similarity to a pick so far
+    # (key, rank, sentence): sorted by score, so already a heap; rank breaks ties as the candidates' order does
+    ranked = zip(candidates.tolist(), scores[candidates].tolist(), strict=True)
+    heap = [(-score, rank, i) for rank, (i, score) in enumerate(ranked)]
+    deferred: dict[int, list[tuple[float, int, int]]] = {}  # a sentence -> the candidates waiting for its pick
+    waiting: set[int] = set()
+    done: set[int] = set()  # picked or passed over
+    picked: set[int] = set()
     chosen: list[int] = []
     used = 0
-    for candidate in candidates.tolist():
-        if used >= words:
-            break
-        if fill == "within" and used + n_words[candidate] > words:
+    while heap and used < words:
+        key, rank, candidate = heapq.heappop(heap)
+        if candidate in done:
             continue
-        if redundancy[candidate] >= SUMMARY_REDUNDANT_SIMILARITY:
+        if (fill == "within" and used + n_words[candidate] > words) or (
+            redundancy[candidate] >= SUMMARY_REDUNDANT_SIMILARITY
+        ):
+            done.add(candidate)
             continue
+        if candidate not in waiting and needs_context(sentences[candidate].text):
+            before = _previous(sentences, candidate)
+            if before not in picked:
+                waiting.add(candidate)
+                heapq.heappush(heap, (key * CONTEXT_WEIGHT, rank, candidate))
+                if before >= 0:
+                    deferred.setdefault(before, []).append((key, rank, candidate))
+                continue
+        done.add(candidate)
+        picked.add(candidate)
         chosen.append(candidate)
         used += n_words[candidate]
         redundancy = np.maximum(redundancy, cluster.similarity[:, candidate])
+        for entry in deferred.pop(candidate, ()):
+            heapq.heappush(heap, entry)
     return chosen
 
 
