@@ -48,9 +48,27 @@ def test_form_weight_takes_the_callers_word_counts() -> None:
         ("“Certainly I asked her questions,” Sollecito said.", False),
         ('Ian Freer said: "Meryl Streep is the consummate film actress."', False),
         ('The "Anaconda" rapper co-owns bubbly moscato maker Myx Fusions.', False),
-        ("He was arrested on Saturday and charged with second-degree murder.", False),
+        ("He met Kim Jong Un in Hanoi and walked away from the table.", False),
+        ("In May, she and Tom Hanks began filming the sequel in London.", False),
+        ("It was not immediately clear who fired first.", False),
         ("Three people were stabbed and 12 people were arrested during a brawl on Saturday, police said.", False),
     ],
 )
 def test_needs_context_flags_quotes_of_a_pronoun_or_of_no_one(text: str, needs: bool) -> None:
     assert needs_context(text) is needs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a personal-pronoun subject that no name in the sentence settles (the seed brief and Multi-News validation)
+        "But in Hanoi, he abruptly walked away from the table.",
+        "He was arrested on Saturday and charged with second-degree murder.",
+        "They had left from a base near Tripoli and had flown low over Libyan airspace to avoid detection.",
+        "In May, she began receiving treatment for an abscess on her right hip.",
+        "Two days later, they had an answer: Legionnaires’ disease, a virulent form of pneumonia.",
+        "And they will bring economic and physical security to tens of millions of Americans.",
+    ],
+)
+def test_needs_context_flags_a_pronoun_subject_that_the_sentence_does_not_name(text: str) -> None:
+    assert needs_context(text)

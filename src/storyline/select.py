@@ -297,8 +297,8 @@ def fill_budget(
     """Greedy maximal marginal relevance under a word budget, never repeating a picked fact.
 
     `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the SUMMARY_REDUNDANT_SIMILARITY cut-off
-    removes repeats. A candidate that `needs_context` (a quote of a bare pronoun or of no one) counts its score times
-    CONTEXT_WEIGHT until the sentence before it in its article is picked.
+    removes repeats. A candidate that `needs_context` (a quote of a bare pronoun or of no one, or a he/she/they subject
+    it does not name) counts its score times CONTEXT_WEIGHT until the sentence before it in its article is picked.
     """
     by_score = np.argsort(-scores, kind="stable")
     candidates = by_score[scores[by_score] > 0]
