@@ -385,14 +385,13 @@ def _fill_by_score(
         ):
             done.add(candidate)
             continue
-        if candidate not in waiting and needs_context(sentences[candidate].text):
-            before = _previous(sentences, candidate)
-            if before not in picked:
-                waiting.add(candidate)
-                heapq.heappush(heap, (key * CONTEXT_WEIGHT, rank, candidate))
-                if before >= 0:
-                    deferred.setdefault(before, []).append((key, rank, candidate))
-                continue
+        before = _previous(sentences, candidate)
+        if candidate not in waiting and before not in picked and needs_context(sentences[candidate].text):
+            waiting.add(candidate)
+            heapq.heappush(heap, (key * CONTEXT_WEIGHT, rank, candidate))
+            if before >= 0:
+                deferred.setdefault(before, []).append((key, rank, candidate))
+            continue
         done.add(candidate)
         picked.add(candidate)
         chosen.append(candidate)
