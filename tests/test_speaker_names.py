@@ -3,6 +3,8 @@ list's authors, a longer name the attribution wrote, an office NER left on a nam
 
 from __future__ import annotations
 
+from typing import Literal
+
 from storyline.analyze.entities import EntityAnalysis
 from storyline.analyze.speaker_names import final_speakers
 from storyline.models import Article, Entity, Quote, Span
@@ -12,19 +14,31 @@ def person(name: str, *aliases: str, kind: str = "PERSON") -> Entity:
     return Entity(name=name, type=kind, mentions=1, articles={"a1": 1}, aliases=(name, *aliases))  # type: ignore[arg-type]
 
 
-def final_speaker(body: str, quote: str, speaker: str, named_by: str, *entities: Entity) -> str | None:
-    """The final speaker of the quote opening with `quote`, resolved to `speaker` from the words `named_by`."""
+def quote_at(
+    body: str,
+    quote: str,
+    speaker: str,
+    named_by: str,
+    at: int = 0,
+    attribution: Literal["stated", "inferred"] = "stated",
+) -> Quote:
+    """The quote opening with `quote`, whose speaker `speaker` was resolved from `named_by` (found from `at` on)."""
     start = body.index(quote)
-    by = body.index(named_by)
-    found = Quote(
+    by = body.index(named_by, at)
+    return Quote(
         text=quote,
         speaker=speaker,
         speaker_kind="named",
         kind="full",
         span=Span(article="a1", start=start, end=start + len(quote)),
         speaker_span=Span(article="a1", start=by, end=by + len(named_by)),
-        attribution="inferred",
+        attribution=attribution,
     )
+
+
+def final_speaker(body: str, quote: str, speaker: str, named_by: str, *entities: Entity) -> str | None:
+    """The final speaker of the quote opening with `quote`, resolved to `speaker` from the words `named_by`."""
+    found = quote_at(body, quote, speaker, named_by, attribution="inferred")
     article = Article(id="a1", source="text", raw=body, text=body, body=body)
     analysis = EntityAnalysis(tuple(entities), (), {})
     return final_speakers([found], [article], analysis)[0].speaker
@@ -96,20 +110,6 @@ def test_a_determiner_opening_a_source_is_no_office() -> None:
     body = "The line was changed in 1914, according to The Canadian Encyclopedia. “In all thy sons command.”"
     name = "The Canadian Encyclopedia"
     assert final_speaker(body, "In all", name, name) == name
-
-
-def quote_at(body: str, quote: str, speaker: str, named_by: str, at: int = 0) -> Quote:
-    start = body.index(quote)
-    by = body.index(named_by, at)
-    return Quote(
-        text=quote,
-        speaker=speaker,
-        speaker_kind="named",
-        kind="full",
-        span=Span(article="a1", start=start, end=start + len(quote)),
-        speaker_span=Span(article="a1", start=by, end=by + len(named_by)),
-        attribution="stated",
-    )
 
 
 def test_a_surname_ner_missed_takes_the_full_name_the_attribution_wrote() -> None:
