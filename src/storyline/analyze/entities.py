@@ -57,14 +57,14 @@ ABBREVIATED_TITLES = RANKS | frozenset("sen rep gov mr mrs ms dr prof rev".split
 NOT_TITLE_STOP = "".join(rf"(?<!\b{title.title()}\.)" for title in sorted(ABBREVIATED_TITLES))
 # Words before a title that describe it rather than name the role: "Commerce Secretary", "former President",
 # "Chinese President" (the nationalities news writes before a head of state's title)
-_DESCRIPTIVE_TITLES = frozenset(
+DESCRIPTIVE_TITLES = frozenset(
     "commerce treasury state defense foreign supreme former late us the a an chinese korean american british "
     "russian".split()
 )
 # Words before a name that are a role, not part of it: "U.S. President Donald Trump", "Commerce Secretary Ross".
 TITLES = (
     ABBREVIATED_TITLES
-    | _DESCRIPTIVE_TITLES
+    | DESCRIPTIVE_TITLES
     | frozenset(
         "president vice prime minister premier chancellor secretary "
         "leader chairman chairwoman chair ceo chief executive senator representative congressman "
@@ -161,7 +161,7 @@ def strip_titles(name: str) -> str:
         n += 1
     if n == 0:  # a place before the office: "Town Clerk Omar Velde", "Polk County Sheriff Dale Ruggles"
         n = next((i + 1 for i in range(len(words) - 3, 0, -1) if is_title(words[i]) and words[i][0].isupper()), 0)
-    roles = {w.lower().replace(".", "") for w in words[:n]} - _DESCRIPTIVE_TITLES
+    roles = {w.lower().replace(".", "") for w in words[:n]} - DESCRIPTIVE_TITLES
     if roles and (len(words) - n >= 2 or roles & ABBREVIATED_TITLES):
         return " ".join(words[n:])
     return name

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storyline.analyze.entities import (
-    _DESCRIPTIVE_TITLES,
+    DESCRIPTIVE_TITLES,
     SENTENCE_OPENERS,
     EntityAnalysis,
     is_title,
@@ -213,4 +213,4 @@ def _without_office(name: str, names: CanonicalNames) -> str:
 def _is_office(word: str) -> bool:
     """ "Defender", "Sheriff": not "The" or "Chinese", which `strip_titles` reads as describing a title after them."""
     bare = word.lower().replace(".", "")
-    return bare in _OFFICES or (is_title(word) and bare not in _DESCRIPTIVE_TITLES)
+    return bare in _OFFICES or (is_title(word) and bare not in DESCRIPTIVE_TITLES)
