@@ -18,7 +18,7 @@ from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
 from storyline.baselines import BASELINES, oracle
 from storyline.errors import ConfigError, InputError
@@ -112,13 +112,17 @@ class EvalReport(BaseModel):
     n_clusters: int
     max_references: int = Field(description="Most references any cluster has; > 1 means DUC-style recall.")
     timing: str = TIMING
-    no_text: list[str] = Field(
+    systems: list[SystemResult]
+    clusters: list[ClusterResult] = Field(description="Per-cluster scores, in the order of the data file.")
+
+    @computed_field(
         description="Ids of the clusters with no usable text (no sentence after load, clean, de-duplicate and split: "
         "no documents, empty ones, or only page furniture). They are scored, 0 for every system but the uncleaned "
         "baselines, as the protocol scores every cluster; the means include them."
     )
-    systems: list[SystemResult]
-    clusters: list[ClusterResult] = Field(description="Per-cluster scores, in the order of the data file.")
+    @property
+    def no_text(self) -> list[str]:
+        return [cluster.id for cluster in self.clusters if cluster.n_sentences == 0]
 
 
 def read_records(path: Path, *, limit: int | None = None, task: str | None = None) -> list[Record]:
@@ -418,7 +422,6 @@ def evaluate(
         words=words,
         n_clusters=len(records),
         max_references=max(len(r.references) for r in records),
-        no_text=[record.id for record, done in zip(records, per_cluster, strict=True) if done.n_sentences == 0],
         systems=[_summarize(system, [c.scores[system] for c in per_cluster]) for system in systems],
         clusters=[
             ClusterResult(
