@@ -129,7 +129,7 @@ def final_name(quote: Quote, body: str, names: CanonicalNames) -> str:
     if span is not None:
         joint = _byline_list(body, span.start, span.end, quote.span.start)
         if joint is not None:
-            return " and ".join(names.canonical(n) for n in joint) if len(joint) == 2 else _listed(joint, names)
+            return _listed(joint, names)
         if is_title(speaker):  # '“…,” Ms. Finnelly said' read as "Ms.": the name is the word after the title
             after = _NAME_AFTER.match(body, span.end)
             return names.canonical(after.group("name")) if after else speaker
@@ -145,6 +145,7 @@ def final_name(quote: Quote, body: str, names: CanonicalNames) -> str:
 
 
 def _listed(people: list[str], names: CanonicalNames) -> str:
+    """ "A and B", "A, B and C": each listed person by the cluster's name for them."""
     full = [names.canonical(n) for n in people]
     return ", ".join(full[:-1]) + " and " + full[-1]
 
