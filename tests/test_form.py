@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from storyline.form import form_weight, needs_context
+from storyline.form import QUESTION_WEIGHT, form_weight, needs_context
 from storyline.models import Sentence
 
 
@@ -16,8 +16,8 @@ def _sentence(text: str) -> Sentence:
         ("Hanoi summit ends early", 0.0),  # a fragment: under six words
         ("Trump and Kim met in Hanoi for two days of talks", 0.5),  # no full stop: a headline or a cut line
         ('and the talks will go on," the official said after the summit.', 0.3),  # ends a quote opened earlier
-        ("Will the two leaders meet again before the year is out?", 0.7),
-        ('"Will the two leaders meet again before the year is out?"', 0.7),
+        ("Will the two leaders meet again before the year is out?", QUESTION_WEIGHT),
+        ('"Will the two leaders meet again before the year is out?"', QUESTION_WEIGHT),
         (" ".join(["word"] * 81) + ".", 0.0),  # over eighty words: a run-on list, not one fact
     ],
 )

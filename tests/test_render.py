@@ -11,7 +11,7 @@ from markupsafe import escape
 import storyline
 from storyline.models import Brief, Conflict, ConflictSide, Quote, Span, SummarySentence
 from storyline.render import RENDERERS
-from storyline.render.analysis import INFERRED_NOTE, key_quotes, speaker_label
+from storyline.render.analysis import INFERRED_NOTE, KEY_QUOTES, key_quotes, speaker_label
 from storyline.render.citations import corroboration, passage_text, summary_text
 from storyline.render.excerpts import clip_end, clip_start
 from storyline.summary import quoted_speakers
@@ -188,10 +188,22 @@ def test_seed_key_quotes_are_stated_and_every_renderer_marks_inferred_ones(seed_
 
 
 def test_key_quotes_prefer_stated_speakers(seed_brief: Brief) -> None:
-    brief = _inferred(seed_brief, keep_stated=2)
+    brief = _inferred(seed_brief, keep_stated=2).model_copy(update={"summary": ()})
     stated = [q for q in brief.quotes if q.attribution == "stated" and q.kind == "full"]
     assert key_quotes(brief, n=2) == stated[:2]
     assert [q.attribution for q in key_quotes(brief)][:2] == ["stated", "stated"]
+
+
+def test_key_quotes_leave_out_what_the_summary_shows(seed_brief: Brief) -> None:
+    # Trump's tweet is a summary sentence of the seed brief; the 9th-hole quote is one too, in NBC's standfirst,
+    # and NBC repeats it further down: neither copy comes back among the key quotes.
+    summary = " ".join(s.text for s in seed_brief.summary)
+    assert "We agreed to the denuclearization" in summary and "see you on the 9th hole" in summary
+    shown = [q.text for q in key_quotes(seed_brief)]
+    assert len(shown) == KEY_QUOTES
+    assert not any("We agreed to the denuclearization" in t or "9th hole" in t for t in shown)
+    without_summary = [q.text for q in key_quotes(seed_brief.model_copy(update={"summary": ()}))]
+    assert any("9th hole" in t for t in without_summary)
 
 
 def test_a_summary_sentence_marks_an_inferred_quote_speaker(seed_brief: Brief) -> None:

@@ -381,13 +381,16 @@ def test_web_serve_bad_store_is_one_line_and_exit_1(tmp_path: Path) -> None:
 
 
 def test_web_pages_brief_page_mutes_an_inferred_speaker_with_a_tooltip(client: TestClient, seed_brief: Brief) -> None:
-    quotes = tuple(q.model_copy(update={"attribution": "inferred"}) if q.speaker else q for q in seed_brief.quotes)
-    brief = seed_brief.model_copy(update={"quotes": quotes})
+    def attributed(how: str) -> Brief:
+        quotes = tuple(q.model_copy(update={"attribution": how}) if q.speaker else q for q in seed_brief.quotes)
+        return seed_brief.model_copy(update={"quotes": quotes})
+
+    brief = attributed("inferred")
     client.app.dependency_overrides[stored_brief] = lambda: brief  # type: ignore[attr-defined]
     page = client.get("/briefs/anyid").text
     shown = key_quotes(brief)[0]
     assert f'<span class="inferred" title="{escape(INFERRED_NOTE)}">{escape(shown.speaker)} (inferred)</span>' in page
-    client.app.dependency_overrides[stored_brief] = lambda: seed_brief  # type: ignore[attr-defined]
+    client.app.dependency_overrides[stored_brief] = lambda: attributed("stated")  # type: ignore[attr-defined]
     assert 'class="inferred"' not in client.get("/briefs/anyid").text
 
 

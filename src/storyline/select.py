@@ -15,7 +15,14 @@ from typing import Literal, get_args
 import numpy as np
 
 from storyline.errors import ConfigError
-from storyline.form import CONTEXT_WEIGHT, form_weight, needs_context, within_length
+from storyline.form import (
+    CONTEXT_WEIGHT,
+    can_open_summary,
+    form_weight,
+    needs_context,
+    question_weight,
+    within_length,
+)
 from storyline.models import Sentence, StrategyName
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster, cosine_to_centroid
 from storyline.scorer import inclusion_probabilities
@@ -250,8 +257,10 @@ def _choose(
 ) -> list[int]:
     """Fill the budget from a strategy's scores and order the picks for reading."""
     if strategy_name in SELF_WEIGHTED:
-        # The model already scores form and length; keep only the hard limits, and rank by its score alone.
-        scores, relevance_weight = scores * within_length(cluster.n_words), 1.0
+        # The model already scores form and length; keep only the hard limits and the question weight (a reader's
+        # rule: the model learned what reaches a reference, and references do quote questions), rank by its score.
+        scores = scores * within_length(cluster.n_words) * question_weight(cluster.sentences)
+        relevance_weight = 1.0
     else:
         scores, relevance_weight = scores * form_weight(cluster.sentences, n_words=cluster.n_words), MMR_LAMBDA
     chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight)
@@ -403,16 +412,22 @@ def _fill_by_score(
 
 
 def reading_order(sentences: Sequence[Sentence], chosen: Sequence[int]) -> list[int]:
-    """Order picks as a reader expects: earlier-in-article first, ties by article order."""
+    """Order picks as a reader expects: earlier-in-article first, ties by article order, and the first pick that
+    `can_open_summary` moved to the front: a brief opening with someone's words ('"What they don't want is …," an
+    official said.') leaves the reader guessing what the story is."""
     lengths: dict[str, int] = {}  # sentences of each article, the articles in order of appearance
     for s in sentences:
         if s.position >= lengths.get(s.article_id, 0):
             lengths[s.article_id] = s.position + 1
     article_rank = {a: r for r, a in enumerate(lengths)}
-    return sorted(
+    order = sorted(
         chosen,
         key=lambda i: (
             sentences[i].position / lengths[sentences[i].article_id],
             article_rank[sentences[i].article_id],
         ),
     )
+    opening = next((i for i in order if can_open_summary(sentences[i].text)), None)
+    if opening is None:
+        return order
+    return [opening, *(i for i in order if i != opening)]
