@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.ingest import file_suffix, load_articles, load_record
+from storyline.ingest import file_suffix, load_articles, load_file_text, load_record
 from tests.conftest import DATA
 
 STORY = (
@@ -393,6 +393,36 @@ def test_ingest_text_file_with_a_stray_nul_byte_is_text_without_it(tmp_path: Pat
 def test_ingest_nul_characters_in_literal_text_are_removed() -> None:
     result = load_articles([STORY[:40] + "\x00" + STORY[40:]])
     assert [a.text for a in result.articles] == [STORY]
+
+
+def test_ingest_binary_bytes_sent_as_text_are_binary_as_in_a_file(tmp_path: Path) -> None:
+    # A web API client can only send text: an image's bytes arrive decoded, one character per byte.
+    junk = bytes(range(256)) * 16
+    (tmp_path / "junk.txt").write_bytes(junk)
+    result = load_articles([STORY, junk.decode("latin-1"), tmp_path / "junk.txt"])
+    assert [a.text for a in result.articles] == [STORY]
+    assert [(p.source, p.reason) for p in result.problems] == [
+        ("text 2", "binary data, not text (is it a PDF, image or archive?)"),
+        (str(tmp_path / "junk.txt"), "binary file, not text (is it a PDF, image or archive?)"),
+    ]
+
+
+def test_ingest_file_text_is_read_by_the_name_as_the_file_is(tmp_path: Path) -> None:
+    fragment = f"<h1>Bridge to close</h1>\n<p>{STORY}</p>\n"
+    record = json.dumps({"documents": [STORY]}) + "\n"
+    for name, text in [
+        ("bridge.html", fragment),
+        ("bridge.txt", fragment),
+        ("bridge.jsonl", record),
+        ("b.txt", record),
+    ]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        from_file = load_articles([tmp_path / name])
+        in_memory = load_file_text(text, name=name, source=str(tmp_path / name))
+        assert [(a.source, a.format, a.text) for a in in_memory.articles] == [
+            (a.source, a.format, a.text) for a in from_file.articles
+        ]
+    assert load_file_text(fragment, name="bridge.html", source="upload").articles[0].text == STORY
 
 
 def test_ingest_executable_with_many_nuls_is_still_binary(tmp_path: Path) -> None:

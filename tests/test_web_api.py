@@ -18,6 +18,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from storyline.ingest import MAX_ARTICLE_BYTES
 from storyline.models import Brief
 from storyline.web import WebSettings, create_app, service
 from tests.web_support import assert_error_shape, make_client, seed_request
@@ -75,7 +76,7 @@ def test_web_api_list_fetch_delete_round_trip(client: TestClient, seed_text: dic
     [
         ({}, "body.articles"),
         ({"articles": []}, "body.articles"),
-        ({"articles": [{"text": ""}]}, "body.articles.0.text"),
+        ({"articles": [{"title": "no text"}]}, "body.articles.0.text"),
         ({"articles": [{"text": "x"}], "words": 0}, "body.words"),
         ({"articles": [{"text": "x"}], "words": "many"}, "body.words"),
         ({"articles": [{"text": "x"}], "words": True}, "body.words"),  # was read as a one-word budget
@@ -109,13 +110,41 @@ def test_web_api_body_that_cannot_be_decoded_says_so(client: TestClient, body: b
     assert response.json()["error"] == "the request body cannot be read as JSON; send UTF-8 JSON as /docs describes"
 
 
-def test_web_api_no_usable_article_is_422_with_each_problem(client: TestClient) -> None:
-    response = client.post("/api/briefs", json={"articles": [{"text": "   \n  "}, {"text": "\n\n"}]})
+def test_web_api_no_usable_article_is_422_with_each_problem(client: TestClient, seed_text: dict[str, str]) -> None:
+    kept = client.post("/api/briefs", json=seed_request(seed_text)).json()
+    response = client.post("/api/briefs", json={"articles": [{"text": "   \n  "}, {"text": "\n\n"}, {"text": ""}]})
     assert response.status_code == 422
     body = response.json()
     assert_error_shape(body, 422)
-    assert "no usable article" in body["error"]
-    assert [error["location"] for error in body["errors"]] == ["article 1", "article 2"]
+    assert (
+        body["error"]
+        == "no usable article: article 1: empty: no text; article 2: empty: no text; article 3: empty: no text"
+    )
+    assert [error["location"] for error in body["errors"]] == ["article 1", "article 2", "article 3"]
+    # The refused request saved nothing and left the brief saved before as it was.
+    assert [saved["id"] for saved in client.get("/api/briefs").json()] == [kept["id"]]
+    assert client.get(f"/api/briefs/{kept['id']}").json() == kept
+
+
+def test_web_api_empty_binary_or_too_long_text_is_skipped_as_such_a_file_is(
+    tmp_path: Path, seed_text: dict[str, str]
+) -> None:
+    too_long = "word " * (MAX_ARTICLE_BYTES // 5 + 40_000)
+    image = (bytes(range(256)) * 16).decode("latin-1")  # what a client that has to send text makes of an image
+    texts = ["", seed_text["nbc"], "  \n ", too_long, image, seed_text["nikkei"]]
+    # A server allowed requests over 16 MiB: the default 5 MiB refuses such a request before reading it.
+    with make_client(tmp_path, max_request_bytes=2 * MAX_ARTICLE_BYTES) as roomy:
+        response = roomy.post("/api/briefs", json={"articles": [{"text": text} for text in texts], "analysis": False})
+    assert response.status_code == 201, response.text
+    brief = response.json()["brief"]
+    assert [a["source"] for a in brief["story"]["articles"]] == ["article 2", "article 6"]
+    reason = "text is 17.0 MB, over the 16.8 MB limit for one article; is it really a single article?"
+    assert [(p["severity"], p["source"], p["reason"]) for p in brief["problems"]] == [
+        ("error", "article 1", "empty: no text"),
+        ("error", "article 3", "empty: no text"),
+        ("error", "article 4", reason),
+        ("error", "article 5", "binary data, not text (is it a PDF, image or archive?)"),
+    ]
 
 
 def test_web_api_text_that_looks_like_a_path_is_never_read(client: TestClient, tmp_path: Path) -> None:

@@ -119,17 +119,24 @@ def _check_source_type(source: object) -> None:
         raise TypeError(f"an input must be a path, '-' or an article's text (str); got {type(source).__name__}{advice}")
 
 
-def load_jsonl_text(text: str, *, source: str) -> LoadResult:
-    """Read the first record of JSONL text as `load_articles` reads a `.jsonl` file, whatever its lines look like.
+def load_file_text(text: str, *, name: str, source: str) -> LoadResult:
+    """Read a file's decoded text as `load_articles` reads that file: its name's suffix says JSONL (the first
+    record, whatever the lines look like), HTML or plain text, and a name of another kind is HTML when it looks so.
+
+    For a file that is in memory rather than on disk, such as an upload: decode its bytes with `decode` first.
 
     Args:
-        text: JSON records, one per line.
-        source: What problems and article sources name the text by; its documents are `source#0/1`, ….
+        text: The file's text.
+        name: The file's name; only its suffix is read.
+        source: What problems and article sources name the file by; a JSONL cluster's documents are `source#0/1`, ….
 
     Returns:
-        The articles with ids a1, a2, …, and the problems met (lines that are not JSON, no record found).
+        The articles with ids a1, a2, …, and the problems met.
     """
-    return _load(_records_to_documents(text.splitlines(), source, None), {})
+    suffix = file_suffix(name)
+    if suffix in JSONL_SUFFIXES:
+        return _load(_records_to_documents(text.splitlines(), source, None), {})
+    return _load(_split_documents(text, source, _file_format(suffix, text)), {})
 
 
 def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> LoadResult:
@@ -306,7 +313,7 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
             return
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(_too_large("file", size, max_bytes))
+            raise InputError(too_large_reason("file", size, max_bytes))
         text, encoding = decode(path.read_bytes())
     except InputError as skip:
         yield Problem(source=str(path), reason=str(skip))
@@ -315,8 +322,12 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
         yield Problem(source=str(path), reason=unreadable_reason(path, exc))
         return
     yield from encoding_notes(str(path), encoding)
-    fmt = "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)) else "text"
-    yield from _split_documents(text, str(path), fmt)
+    yield from _split_documents(text, str(path), _file_format(suffix, text))
+
+
+def _file_format(suffix: str, text: str) -> str:
+    """'html' or 'text': what a file of this suffix holds; for a suffix storyline does not know, what it looks like."""
+    return "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)) else "text"
 
 
 def encoding_notes(source: str, encoding: str) -> Iterator[Problem]:
@@ -326,7 +337,8 @@ def encoding_notes(source: str, encoding: str) -> Iterator[Problem]:
         yield Problem(source=source, reason=note, severity="warning")
 
 
-def _too_large(what: str, size: int, max_bytes: int) -> str:
+def too_large_reason(what: str, size: int, max_bytes: int) -> str:
+    """Why an input of `size` bytes is skipped: 'file is 17.0 MB, over the 16.8 MB limit for one article; …'."""
     return (
         f"{what} is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article; "
         "is it really a single article?"
@@ -362,7 +374,7 @@ def _read_stream(
         if len(data) > max_bytes:
             rest = _remaining(stream)
             reason = (
-                _too_large("input", len(data) + rest, max_bytes)
+                too_large_reason("input", len(data) + rest, max_bytes)
                 if rest is not None
                 else f"input goes on past {(len(data) + _COUNT_LIMIT) / 1e9:.1f} GB (endless?), over the "
                 f"{max_bytes / 1e6:.1f} MB limit for one article"
@@ -398,6 +410,11 @@ def _remaining(stream: BinaryIO) -> int | None:
 
 
 def _from_text(text: str, source: str, cluster: int | str | None) -> Iterator[_Document | Problem]:
+    if _control_ratio(text[:4096]) > MAX_CONTROL_RATIO:
+        # A binary file's bytes made into text by the caller (a JSON client must send text): `decode` refuses the
+        # same bytes in a file or on standard input.
+        yield Problem(source=source, reason="binary data, not text (is it a PDF, image or archive?)")
+        return
     if _looks_like_jsonl(text):
         yield from _records_to_documents(text.splitlines(), source, cluster)
         return
@@ -459,7 +476,7 @@ def decode(data: bytes) -> tuple[str, str]:
         # A few NUL bytes in otherwise clean UTF-8 (a copy-paste or a bad export), not a binary's many: dropped.
         text, _ = decode(data.replace(b"\x00", b""))
         return text, "utf-8 with NUL bytes removed"
-    if b"\x00" in sample or _control_ratio(sample) > 0.05:
+    if b"\x00" in sample or _control_ratio(sample) > MAX_CONTROL_RATIO:
         raise InputError("binary file, not text (is it a PDF, image or archive?)")
     try:
         return data.decode("utf-8"), "utf-8"
@@ -485,7 +502,7 @@ def _stray_nuls(data: bytes) -> bool:
         rest.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return _control_ratio(rest[:4096]) <= 0.05
+    return _control_ratio(rest[:4096]) <= MAX_CONTROL_RATIO
 
 
 def _decode_utf16(data: bytes, codec: str) -> tuple[str, str]:
@@ -496,8 +513,13 @@ def _decode_utf16(data: bytes, codec: str) -> tuple[str, str]:
     return text.lstrip("\ufeff"), "utf-16"
 
 
-def _control_ratio(sample: bytes) -> float:
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+MAX_CONTROL_RATIO = 0.05
+"""Share of control characters (other than tab, line and page breaks) above which bytes or text are binary data."""
+
+
+def _control_ratio(sample: bytes | str) -> float:
+    codes = sample if isinstance(sample, bytes) else map(ord, sample)
+    controls = sum(1 for code in codes if code < 32 and code not in (9, 10, 12, 13))
     return controls / max(len(sample), 1)
 
 
@@ -599,7 +621,7 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
             yield Problem(source=name, reason=_empty_document_reason(doc))
             continue
         if len(text) > MAX_ARTICLE_BYTES:  # characters: at least as many bytes, without encoding to count them
-            yield Problem(source=name, reason=_too_large("document", len(text), MAX_ARTICLE_BYTES))
+            yield Problem(source=name, reason=too_large_reason("document", len(text), MAX_ARTICLE_BYTES))
             continue
         yield _Document(
             source=name,

@@ -30,7 +30,7 @@ def brief_url(brief_id: str) -> str:
     "/briefs",
     status_code=status.HTTP_201_CREATED,
     response_model=BriefRecord,
-    responses=_errors(413, 415, 422),
+    responses=_errors(413, 422),
     summary="Make and save a brief",
 )
 async def create(body: BriefRequest, request: Request, response: Response, settings: Settings) -> BriefRecord:

@@ -1,8 +1,10 @@
 """Turn what a browser or an API client sends (pasted text, uploaded bytes) into `Article`s, never touching disk.
 
-Uploads are read in memory and decoded with `storyline.ingest.decode`; a file name is only a label. Text goes
-through `load_articles` like the CLI's stdin, so pasted HTML, JSONL clusters and `|||||`-joined Multi-News
-documents are read the same way.
+Uploads are read in memory by the rules the command line reads a file it is given by: decoded with
+`storyline.ingest.decode`, then read by `storyline.ingest.load_file_text`, whose only use of the file name is its
+suffix (JSONL, HTML or text); a file that cannot be read is skipped with a problem, as there. Text sent as such goes
+through `load_articles` like the CLI's stdin, so pasted HTML, JSONL clusters and `|||||`-joined Multi-News documents
+are read the same way.
 """
 
 from __future__ import annotations
@@ -24,14 +26,14 @@ from storyline.ingest import (
     encoding_notes,
     file_suffix,
     load_articles,
-    load_jsonl_text,
+    load_file_text,
+    too_large_reason,
 )
 from storyline.models import Problem
-from storyline.web.errors import UnsupportedUpload
 
 UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz")
-"""What the upload field accepts: what the command line reads (`ingest.ARTICLE_SUFFIXES`, which a test holds equal):
-plain text, HTML pages and JSONL clusters, gzipped too."""
+"""What the file chooser offers: what the command line reads from a folder (`ingest.ARTICLE_SUFFIXES`, which a test
+holds equal). A file of another name is still read by its content, as a file named on the command line is."""
 MAX_UNPACKED_BYTES = MAX_ARTICLE_BYTES
 """Largest `.jsonl.gz` upload once unpacked: a few megabytes can unpack to gigabytes, read in memory."""
 MAX_LABEL_CHARS = 120
@@ -39,15 +41,16 @@ MAX_LABEL_CHARS = 120
 
 @dataclass(frozen=True)
 class TextInput:
-    """One article as sent: its text, whatever the sender said about it, and problems met reading it."""
+    """One article as sent: its text (None when it could not be read as text), whatever the sender said about it,
+    problems met reading it, and for an uploaded file its name, which says how its text is read."""
 
     label: str
-    text: str
+    text: str | None
     title: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
     problems: tuple[Problem, ...] = ()
-    is_jsonl: bool = False
+    file_name: str | None = None
 
 
 def upload_label(filename: str) -> str:
@@ -57,49 +60,46 @@ def upload_label(filename: str) -> str:
 
 
 def read_upload(filename: str, data: bytes) -> TextInput:
-    """Decode an uploaded file in memory.
+    """Decode an uploaded file in memory, by the rules `load_articles` reads a file named on the command line by.
+
+    A file that cannot be read (empty, binary, over the size limit, a `.jsonl.gz` that does not unpack) gives no
+    text and a problem saying why: it is skipped, and the other articles are briefed, as on the command line.
 
     Args:
-        filename: The name the browser sent; used as a label, never as a path.
+        filename: The name the browser sent; a label, and its suffix says whether the file is a JSONL cluster (or
+            a gzipped one). Never a path.
         data: The file's bytes.
 
     Returns:
-        The text to brief; an empty file gives empty text, which `load_texts` reports as a problem.
-
-    Raises:
-        UnsupportedUpload: the file is not one of `UPLOAD_SUFFIXES`, its bytes are binary, or a `.jsonl.gz` file
-            does not unpack (or unpacks to more than `MAX_UNPACKED_BYTES`).
+        The text to brief and the notes on its encoding, or no text and the problem.
     """
     label = upload_label(filename)
-    accepted = ", ".join(UPLOAD_SUFFIXES)
     suffix = file_suffix(filename)
-    # A JSONL file is read as records even when its lines do not look like them, as on the command line.
-    is_jsonl = suffix in JSONL_SUFFIXES
-    if suffix not in UPLOAD_SUFFIXES:
-        raise UnsupportedUpload(f"{label}: not an article file; upload {accepted} files")
-    if suffix == ".jsonl.gz":
-        data = _gunzip(label, data)
-    if not data.strip():
-        return TextInput(label=label, text="", is_jsonl=is_jsonl)
     try:
+        if suffix == ".jsonl.gz":
+            data = _gunzip(data)
+        elif suffix not in JSONL_SUFFIXES and len(data) > MAX_ARTICLE_BYTES:
+            # The command line's limit for one article file; JSONL clusters are read record by record there.
+            raise InputError(too_large_reason("file", len(data), MAX_ARTICLE_BYTES))
         text, encoding = decode(data)
-    except InputError as exc:
-        raise UnsupportedUpload(f"{label}: {exc}; upload text articles ({accepted})") from exc
-    notes = tuple(encoding_notes(label, encoding))
-    return TextInput(label=label, text=text, problems=notes, is_jsonl=is_jsonl)
+    except InputError as unreadable:
+        return TextInput(label=label, text=None, problems=(Problem(source=label, reason=str(unreadable)),))
+    return TextInput(label=label, text=text, problems=tuple(encoding_notes(label, encoding)), file_name=filename)
 
 
-def _gunzip(label: str, data: bytes) -> bytes:
-    """An uploaded `.jsonl.gz` file's bytes unpacked, reading no more than `MAX_UNPACKED_BYTES` (and one byte)."""
+def _gunzip(data: bytes) -> bytes:
+    """An uploaded `.jsonl.gz` file's bytes unpacked, reading no more than `MAX_UNPACKED_BYTES` (and one byte).
+
+    Raises:
+        InputError: the bytes are not gzip, are cut short, or unpack to more than `MAX_UNPACKED_BYTES`.
+    """
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
             unpacked = packed.read(MAX_UNPACKED_BYTES + 1)
     except (OSError, EOFError, zlib.error) as exc:  # not gzip, or cut short
-        raise UnsupportedUpload(f"{label}: not a readable gzip file ({exc})") from exc
+        raise InputError(f"cannot read JSONL: {exc}") from exc  # as `load_articles` words it
     if len(unpacked) > MAX_UNPACKED_BYTES:
-        raise UnsupportedUpload(
-            f"{label}: unpacks to more than {MAX_UNPACKED_BYTES / 1e6:.1f} MB, the most read from one upload"
-        )
+        raise InputError(f"unpacks to more than {MAX_UNPACKED_BYTES / 1e6:.1f} MB, the most read from one upload")
     return unpacked
 
 
@@ -114,23 +114,35 @@ def load_texts(inputs: Sequence[TextInput]) -> LoadResult:
     """
     result = LoadResult()
     for item in inputs:
-        # A one-line text that looks like a path would be read from disk by load_articles; a newline makes sure
-        # client text is only ever text.
-        loaded = (
-            load_jsonl_text(item.text, source="text 1")
-            if item.is_jsonl and item.text.strip()
-            else load_articles([item.text if "\n" in item.text else item.text + "\n"])
-        )
+        result.problems += item.problems
+        if item.text is None:
+            continue
+        loaded = _load_text(item.text, item.file_name)
         overrides = {"title": item.title, "outlet": item.outlet, "published": item.published}
         given = {key: value for key, value in overrides.items() if value is not None}
         for article in loaded.articles:
             update = {"id": f"a{len(result.articles) + 1}", "source": _relabel(article.source, item.label), **given}
             result.articles.append(article.model_copy(update=update))
-        result.problems += item.problems
         result.problems += [p.model_copy(update={"source": _relabel(p.source, item.label)}) for p in loaded.problems]
     return result
 
 
+_TEXT_SOURCE = "text 1"
+"""What `load_articles` names the first literal text it reads; `_relabel` puts the input's label in its place."""
+
+
+def _load_text(text: str, file_name: str | None) -> LoadResult:
+    """An uploaded file's text as `load_articles` reads that file; text sent as such as it reads standard input."""
+    if file_name is not None:
+        return load_file_text(text, name=file_name, source=_TEXT_SOURCE)
+    if len(text) > MAX_ARTICLE_BYTES:  # characters, at least as many bytes: standard input's limit
+        too_large = too_large_reason("text", len(text), MAX_ARTICLE_BYTES)
+        return LoadResult(problems=[Problem(source=_TEXT_SOURCE, reason=too_large)])
+    # A one-line text that looks like a path would be read from disk by load_articles; a newline makes sure
+    # client text is only ever text.
+    return load_articles([text if "\n" in text else text + "\n"])
+
+
 def _relabel(source: str, label: str) -> str:
-    """'text 1#2/3' → 'upload cluster.jsonl#2/3': load_articles names a literal text 'text 1'."""
-    return label + source.removeprefix("text 1")
+    """'text 1#2/3' → 'upload cluster.jsonl#2/3'."""
+    return label + source.removeprefix(_TEXT_SOURCE)

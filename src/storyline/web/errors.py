@@ -24,13 +24,8 @@ from storyline.web.templating import SECURITY_HEADERS, render_page
 logger = logging.getLogger(__name__)
 
 
-class UnsupportedUpload(InputError):
-    """An uploaded file is not a text article (binary, or a kind of file storyline does not read)."""
-
-
 STATUS_BY_ERROR: dict[type[StorylineError], int] = {
     BriefNotFound: 404,
-    UnsupportedUpload: 415,
     InputError: 422,
     ConfigError: 400,
     ModelUnavailable: 503,

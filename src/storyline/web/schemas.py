@@ -10,9 +10,6 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from storyline.ingest import whole_characters
 from storyline.models import Brief, BriefOptions
 
-MAX_ARTICLE_CHARS = 2_000_000
-"""One article's text; the request size limit usually stops a long text first."""
-
 
 def _whole_characters(value: object) -> object:
     """A lone surrogate as U+FFFD, as ingest reads one: pydantic refuses a str holding one, which would refuse the
@@ -28,9 +25,9 @@ class ArticleIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    # No length bounds: an empty or too long text is skipped with a problem, as such a file is on the command line,
+    # rather than refusing the request with it.
     text: Text = Field(
-        min_length=1,
-        max_length=MAX_ARTICLE_CHARS,
         description="The article: plain text, an HTML page, or a JSONL cluster line. Always text, never a path.",
     )
     title: Text | None = Field(None, max_length=500, description="Headline, when the text does not start with it.")
