@@ -65,6 +65,10 @@ within that reach."""
 _NEXT_WORD = re.compile(r"[\w']+")
 ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
 """Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
+OPENING_CONJUNCTIONS = "And|But|So|Yet"
+"""The conjunctions a sentence opens with before its subject or verb ("But he said", "And, said Malkan,")."""
+OPENING_CONJUNCTION = rf"(?:(?:{OPENING_CONJUNCTIONS}),?\s+)?"
+"""An optional `OPENING_CONJUNCTIONS` word opening a sentence, with its comma if it has one, and the space after it."""
 _CLOSERS = "”’\"')]"
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution. The verbs are the
