@@ -111,6 +111,9 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("Workers leave the plant after the vote on Tuesday. (Jane Roe/The Daily Gazette)", "photo_credit"),
         ("Workers leave the plant. (Jane Roe / For The Gazette) (Jane Roe / For The Gazette)", "photo_credit"),
         ("The mayor speaks to reporters outside City Hall on Monday. | Gazette", "photo_credit"),
+        # a wire agency's dateline and caption: "UPI" as well as "AP" or "Reuters"
+        ("UPI | March 4, 2019 10:02 AM EST", "dateline_only"),
+        ("Workers leave the plant after the vote on Tuesday... (UPI)", "photo_credit"),
         # A video's description with its running time.
         ("Plant workers react to the vote (2:41) The council met for six hours on Tuesday.", "media_player"),
         (

@@ -557,6 +557,9 @@ def test_entities_a_wire_credit_in_a_dateline_is_no_organisation() -> None:
     assert clean_mention(article(body), at, at + 2, "ORG") is None
     later = body.index("AP reporters")
     assert clean_mention(article(body), later, later + 2, "ORG") is not None  # the agency in the story stays
+    body = "HARBOURTON (Associated Press) _ The ferry sank."  # the agency's full name as well
+    at = body.index("Associated Press")
+    assert clean_mention(article(body), at, at + len("Associated Press"), "ORG") is None
 
 
 def test_entities_a_surname_taken_for_a_place_is_the_person_named_in_full_before_it() -> None:

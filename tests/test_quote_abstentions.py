@@ -39,6 +39,20 @@ def test_a_pronoun_after_an_unnamed_source_opening_a_clause_is_that_source(body:
     assert speaker_of(body, "") == (speaker, "described")
 
 
+@pytest.mark.parametrize(
+    "advice",
+    ["advised the mayor to leave the U.S. Senate race.", "advised the mayor at 10 a.m. Monday to quit the race."],
+)
+def test_an_abbreviation_between_the_unnamed_source_and_the_quote_ends_no_sentence(advice: str) -> None:
+    body = f"Mayor John Smith spoke on Monday. A labor leader {advice} “You need to go,” he said."
+    assert speaker_of(body, "You need") == ("A labor leader", "described")
+
+
+def test_a_pronoun_two_sentences_after_an_unnamed_source_is_not_that_source() -> None:
+    body = "Mayor John Smith spoke on Monday. A labor leader advised the mayor to quit. It was May.\n“No,” he said."
+    assert speaker_of(body, "No")[0] != "A labor leader"
+
+
 def test_a_pronoun_keeps_the_subject_when_the_unnamed_source_is_an_object() -> None:
     body = "Mayor John Smith spoke on Monday. He met a labor leader who advised him to quit.\n“I will not go,” he said."
     assert speaker_of(body, "I will") == ("John Smith", "named")

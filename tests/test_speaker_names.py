@@ -134,6 +134,14 @@ def test_a_surname_misspelt_by_two_swapped_letters_is_the_one_person_bearing_it(
     assert final_speaker(body, "May he", "Sndyer", "Sndyer", person("Rick Snider")) == "Sndyer"
 
 
+def test_a_surname_is_the_one_person_bearing_it_before_a_generation() -> None:
+    body = "Cuba Gooding Jr. arrived at the court. “I am innocent,” Gooding said. “I did nothing,” Goodnig said."
+    assert final_speaker(body, "I am", "Gooding", "Gooding", person("Cuba Gooding Jr.")) == "Cuba Gooding Jr."
+    assert final_speaker(body, "I did", "Goodnig", "Goodnig", person("Cuba Gooding Jr.")) == "Cuba Gooding Jr."
+    # the generation is no surname: a bare "Jr." names no one
+    assert final_speaker(body, "I am", "Jr", "Gooding", person("Cuba Gooding Jr.")) == "Jr"
+
+
 def test_senior_is_the_person_the_cluster_names_without_the_suffix() -> None:
     body = "“I hope you can let this go,” Trump said."
     trump, senior = person("Donald Trump", "Trump"), person("Donald Trump Sr.")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from storyline.models import Sentence
-from storyline.segment import asks_question, ends_sentence, opens_mid_quote
+from storyline.segment import OPENING_CONJUNCTIONS, asks_question, ends_sentence, opens_mid_quote
 
 MIN_WORDS = 6
 """Shorter sentences are fragments (datelines, subheads) more often than facts."""
@@ -75,8 +75,10 @@ _PRONOUN_SAID = re.compile(rf"(?:^|[,”\"]\s*)(?:he|she|they|we|I)\s+(?:{_SAYIN
 _SAID_PRONOUN = re.compile(r"[,”\"]\s*(?:said|says|added|asked|wrote)\s+(?:he|she|they)\b", re.IGNORECASE)
 """'…," said she'."""
 _PRONOUN_OPENING = re.compile(r"(?:He|She|They)\s")
+_SEQUENCE_ADVERBS = "Still|Then|Now|Instead|Later|Meanwhile|Eventually|Finally"
+"""Words that open a sentence as a conjunction does, before a subject that goes on from the sentence before."""
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:(?:But|And|So|Yet|Still|Then|Now|Instead|Later|Meanwhile|Eventually|Finally),?\s+)?"
+    rf"(?:(?:{OPENING_CONJUNCTIONS}|{_SEQUENCE_ADVERBS}),?\s+)?"
     r"(?:(?:[^\s,;:\"“”]+\s+){0,6}[^\s,;:\"“”]+,\s+)?(?:he|she|they)\s",
     re.IGNORECASE,
 )

@@ -54,22 +54,29 @@ LIGHTGBM_PARAMS: dict[str, Any] = {  # `fit` swaps the objective for "regression
 
 def labelled_rows(record: Record) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows and oracle labels (1 = the oracle picks it) for every sentence of one cluster."""
-    rows, _, members = gain_rows(record)
+    rows, members, _ = _oracle_labelled(record)
     return rows, members
 
 
 def gain_rows(record: Record) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Feature rows, marginal gains against the unbudgeted oracle summary, and oracle membership (1 = picked)."""
+    rows, members, gains = _oracle_labelled(record)
+    return rows, gains(), members
+
+
+def _oracle_labelled(record: Record) -> tuple[np.ndarray, np.ndarray, Callable[[], np.ndarray]]:
+    """Feature rows, oracle membership, and the marginal gains against the oracle summary as a function: computed
+    only when called, as `labelled_rows` has no use for them (a second ROUGE pass over every sentence)."""
     sentences = cluster_sentences(record.record)
     if not sentences:
-        return np.zeros((0, len(FEATURES))), np.zeros(0), np.zeros(0)
+        return np.zeros((0, len(FEATURES))), np.zeros(0), lambda: np.zeros(0)
     references = [one_sentence_per_line(r) for r in record.references]
     cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
     rows = sentence_features(sentences, cluster.vectors, cluster.similarity, cluster.centrality)
     picked = oracle(sentences, UNBOUNDED_WORDS, references=references)
     members = np.zeros(len(sentences))
     members[picked] = 1.0
-    return rows, marginal_gains(sentences, picked, references=references), members
+    return rows, members, lambda: marginal_gains(sentences, picked, references=references)
 
 
 def training_set(records: Sequence[Record], *, jobs: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

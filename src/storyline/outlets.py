@@ -10,6 +10,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from storyline.furniture.shared import DATELINE_CREDITS
+from storyline.segment import DATELINE_CREDIT
+
 
 @cache
 def _outlets() -> dict[str, list[str]]:
@@ -101,7 +104,8 @@ _CORRESPONDENT_AFTER = re.compile(_CORRESPONDENT)
 # The same names written as another outlet's: 'told the Reuters news agency', 'told Al Jazeera television'.
 _OTHERS_AFTER = re.compile(r"\s+(?:news agency|newspaper|magazine|television|TV|website|affiliate)\b")
 # A dateline opening a paragraph: '(CNN) --', 'Tokyo (CNN) Seven sailors', 'PERTH (Reuters) - An air search'.
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)(?:[A-Z][\w.,'’ -]{0,40} )?\($")
+_DATELINE_PLACE = r"[A-Z][\w.,'’ -]{0,40}"
+_DATELINE_BEFORE = re.compile(rf"(?:^|\n)(?:{_DATELINE_PLACE} )?\($")
 _DATELINE_AFTER = re.compile(r"\)\s*(?:[-—–_]|[A-Z])")
 _CALENDAR_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
@@ -141,19 +145,15 @@ def _part_of_longer_name(before: str, after: str) -> bool:
     )
 
 
-_DATELINE_AGENCIES = {
-    "AP": "Associated Press",
-    "Reuters": "Reuters",
-    "AFP": "Agence France-Presse",
-    "CNN": "CNN",
-    "UPI": "UPI",
-}
+# A dateline opening the body, its place in any case: 'WASHINGTON (AP) —', 'Tokyo (CNN) --'
+_OPENING_DATELINE = re.compile(rf"{_DATELINE_PLACE}{DATELINE_CREDIT}\s*[-—–]")
 
 
 def _dateline_agency(body: str) -> Counter[str]:
     """'WASHINGTON (AP) —' names the agency that wrote the story."""
-    found = re.match(rf"^[A-Z][\w .,'-]{{0,40}}\(({'|'.join(_DATELINE_AGENCIES)})\)\s*[-—–]", body)
-    return Counter([_DATELINE_AGENCIES[found.group(1)]]) if found else Counter()
+    found = _OPENING_DATELINE.match(body)
+    credit = found.group("credit") if found else None
+    return Counter([DATELINE_CREDITS[credit]]) if credit in DATELINE_CREDITS else Counter()
 
 
 def _file_stem(source: str) -> str | None:

@@ -51,10 +51,16 @@ _GLUED_QUOTE = re.compile(r'[.!?](?<=[a-z0-9]{2}.)"(?=[A-Z][a-z])')
 # opening a paragraph is not part of its first sentence; left in, it spends a summary's words on a place and an
 # agency name. An em dash or a double hyphen may touch the next word ("MIAMI—When…"); a single hyphen or en dash must
 # not, or "AFL-CIO" would read as a dateline.
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.)(?:,(?: [A-Z][A-Za-z.]+){1,3})?"
-    r"(?: ?\((?:[A-Z][\w&.]*)(?: [A-Z][\w&.]*){0,3}\))?\s*(?:(?:—|--)\s*|(?:–|-|_)\s+)(?=[A-Z\"“])"
+DATELINE_CREDIT = r"\((?P<credit>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})\)"
+"""Whom a wire dateline credits, in brackets: "(AP)", "(AFNS)"; the group `credit` is the name."""
+DATELINE_DASH = r"\s*(?:(?:—|--)\s*|(?:–|-|_)\s+)(?=[A-Z\"“])"
+"""The dash closing a wire dateline, before the story's first word."""
+WIRE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.))(?P<state>,(?: [A-Z][A-Za-z.]+){1,3})?"
+    rf"(?: ?{DATELINE_CREDIT})?{DATELINE_DASH}"
 )
+"""A wire dateline opening a paragraph: its place in capitals (the group `place`), the state or country after it
+(`state`), whom it credits, a dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- "."""
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_MAX_WORDS = 80
 """Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a
@@ -65,6 +71,10 @@ within that reach."""
 _NEXT_WORD = re.compile(r"[\w']+")
 ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
 """Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
+OPENING_CONJUNCTIONS = "And|But|So|Yet"
+"""The conjunctions a sentence opens with before its subject or verb ("But he said", "And, said Malkan,")."""
+OPENING_CONJUNCTION = rf"(?:(?:{OPENING_CONJUNCTIONS}),?\s+)?"
+"""An optional `OPENING_CONJUNCTIONS` word opening a sentence, with its comma if it has one, and the space after it."""
 _CLOSERS = "”’\"')]"
 _OPENING_MARKS = "\"'“‘(`[-—"
 # '…Hope Not!” Trump added.' is one sentence: a quote's closing mark followed by its attribution. The verbs are the
@@ -239,7 +249,7 @@ def crosses_sentence_end(text: str) -> bool:
 @functools.lru_cache(maxsize=64)  # attribution asks for the sentences of one paragraph many times over
 def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of one line, untrimmed: a dateline opening the line is in none."""
-    dateline = _DATELINE.match(line)
+    dateline = WIRE_DATELINE.match(line)
     start = dateline.end() if dateline else 0
     sentences: list[tuple[int, int]] = []
     for end, next_start in _cuts(line):

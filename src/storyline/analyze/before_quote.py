@@ -16,7 +16,7 @@ from storyline.analyze.referents import Speaker
 from storyline.analyze.speakers import ROLE_BETWEEN, resolve
 from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.subjects import hometown_name
-from storyline.segment import previous_paragraph_start, sentence_start
+from storyline.segment import OPENING_CONJUNCTION, previous_paragraph_start, sentence_start
 
 # A verb that may precede its speaker ("said Trump"); "told Gizmodo" names the listener, never the speaker.
 INVERTIBLE = rf"(?!told\b|tells?\b)(?:{VERBS})"
@@ -28,7 +28,7 @@ _CLOSED_BEFORE = re.compile(
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
 # a name NER found there, or "he"/"she".
 _INTRODUCER = re.compile(
-    r"(?:(?:And|But|So)\s+)?(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b"
+    rf"{OPENING_CONJUNCTION}(?:[^,.;:!?\"“”\n]{{1,30}},\s+)?(?:[Tt]he\s+)?(?:(?P<pronoun>[Hh]e|[Ss]he)\b"
     # "But his enthusiasm still shines through:": the owner of the words or feelings that follow
     r"|(?P<owner>[Hh]is|[Hh]er)(?=\s+(?:enthusiasm|message|response|reply|answer|advice|verdict|explanation|"
     r"reasoning|argument|conclusion|defen[cs]e|excuse|assessment|point|words)\b))?"

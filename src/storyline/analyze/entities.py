@@ -40,6 +40,7 @@ from storyline.analyze.organisations import INSTITUTION_NOUNS
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
+from storyline.segment import DATELINE_CREDIT, DATELINE_DASH, WIRE_DATELINE
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -268,24 +269,24 @@ _NOBLE_TITLE = re.compile(
 )
 
 
-# A wire's credit in a dateline: "ROME (AP) _", "ANKARA, Turkey (Reuters) -"
-_DATELINE_CREDIT = re.compile(r"\(([A-Z][\w-]*(?: [A-Z][\w-]*)?)\)\s*[_—–-]")
-
-
-# A wire dateline's place, in capitals at a paragraph's start: "MUNICH, Germany (AP) _", "DAR ES SALAAM _"
-_DATELINE_PLACE_AFTER = re.compile(
-    r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*(?:\([A-Z][\w -]*\)\s*)?(?:_|—|–|--|-\s)"
-)
+# A wire's credit in a dateline: "ROME (AP) _", "ANKARA, Turkey (Reuters) -", also after a place in any case
+_CREDIT_IN_DATELINE = re.compile(DATELINE_CREDIT + DATELINE_DASH)
 
 
 def _is_dateline_place(body: str, start: int, end: int) -> bool:
-    opens_paragraph = start == 0 or body[start - 1] == "\n"
-    return opens_paragraph and body[start:end].isupper() and bool(_DATELINE_PLACE_AFTER.match(body, end))
+    """Whether body[start:end] is the place of a wire dateline opening its paragraph ("MUNICH, Germany (AP) _"), in
+    capitals, with the state after it if that is in capitals too ("TRENTON, N.J."): a dateline the splitter leaves
+    out of the paragraph's first sentence."""
+    if start > 0 and body[start - 1] != "\n":
+        return False
+    line_end = body.find("\n", start)
+    dateline = WIRE_DATELINE.match(body, start, len(body) if line_end < 0 else line_end)
+    return dateline is not None and end in (dateline.end("place"), dateline.end("state")) and body[start:end].isupper()
 
 
 def _is_dateline_credit(body: str, start: int, end: int) -> bool:
-    match = _DATELINE_CREDIT.match(body, max(0, start - 1))
-    return match is not None and match.start(1) == start and match.end(1) == end and body[start:end] in WIRES
+    match = _CREDIT_IN_DATELINE.match(body, max(0, start - 1))
+    return match is not None and match.span("credit") == (start, end) and body[start:end] in WIRES
 
 
 # A place or an institution named after a person, which NER tags by the person's name in it: its last word says

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from storyline.furniture.shared import WIRE_AGENCIES
+
 # Where a name ends before a reference NER took along: "Community of Christ.[5", "Kim,30"
 _FOOTNOTE = re.compile(r"\.?\[\d|,\s?\d")
 # A footnote number glued to a name's last word: "Cascade Range34" (a one-word name may end in digits: "Jet2")
@@ -21,7 +23,7 @@ _CREDIT = re.compile(r"^(?:Credit|Photo|Photograph|Courtesy)\b|\bPhoto\s*/|\s/|/
 _CREDITED_AFTER = re.compile(r"\s*/\s*[A-Z]")
 _CREDITED_BEFORE = re.compile(r"\b(?:Credit|Photo|Photograph|Photographer|Courtesy|Image)\b:?[ \t]*$")
 # Not "EPA": the European photo agency is also the US Environmental Protection Agency ("Trump's EPA").
-WIRES = frozenset("AP AFP Reuters REUTERS Getty UPI".split())
+WIRES = frozenset([*WIRE_AGENCIES, "REUTERS", "Getty"])
 """News agencies, whose name credits a photo or a dateline."""
 # Words that join two names into one ("Johnson & Johnson", "Marks and Spencer"): a name after them is no repeat.
 _JOINING_WORDS = frozenset("& and of".split())

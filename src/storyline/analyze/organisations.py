@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storyline.segment import previous_sentence_start, sentence_start
+from storyline.segment import OPENING_CONJUNCTION, previous_sentence_start, sentence_start
 
 if TYPE_CHECKING:  # at run time no analysis module: name_variants and ner_corrections read the word lists below
     from storyline.analyze.mentions import Mention
@@ -131,7 +131,7 @@ def organisation_opening_before(body: str, start: int, organisations: Sequence[M
     return organisation.name if organisation else None
 
 
-_CONJUNCTION = re.compile(r"(?:(?:But|And|So|Yet|Still)\s+)?")
+_CONJUNCTION = re.compile(OPENING_CONJUNCTION)
 _THE = re.compile(r"(?:[Tt]he\s+)?")
 
 

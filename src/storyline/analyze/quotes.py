@@ -71,7 +71,7 @@ from storyline.analyze.subjects import (
 from storyline.analyze.surnames import RELATIONS_PATTERN
 from storyline.analyze.topics import CLAUSE_TO_COMMA, FRONTED
 from storyline.models import Article, Quote, Span
-from storyline.segment import sentence_start
+from storyline.segment import OPENING_CONJUNCTION, sentence_start
 
 # "Sen. Mitch Lane (R-Ky.)", "Speaker Ann Vos (R)", "Rep. Tom Levin (Mich.)": the party or state label after a name
 _PARTY = r"(?:\s+\([A-Z][\w.]*(?:-[A-Z][\w.]*)?\))?"
@@ -124,7 +124,7 @@ _SENTENCE_END_WHO = re.compile(
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = SPEECH_VERB
 # `Adds Weir: "…"`, `And, said Malkan, "…"`: a sentence opening with the verb, its speaker after it
-_VERB_OPENS = re.compile(rf"(?:(?:And|But|So),?\s+)?(?i:{INVERTIBLE})\s+(?P<who>{_TITLED_NAME}){_PARTY}\s*[,:]\s*$")
+_VERB_OPENS = re.compile(rf"{OPENING_CONJUNCTION}(?i:{INVERTIBLE})\s+(?P<who>{_TITLED_NAME}){_PARTY}\s*[,:]\s*$")
 # `according to X, "…"`, `According to the study, the ancestry "…"` (no one else speaks after it) and `she quoted
 # him as saying "…"`: the words name the speaker, not the sentence's subject.
 _ACCORDING = re.compile(
@@ -468,7 +468,7 @@ def _attribute_statement_around(text: ArticleText, found: Found, after: str) -> 
     return _stated(text.speaker(found.close_at + match.start("who"), found.close_at + match.end("who"), found))
 
 
-_CONJUNCTION = re.compile(r"(?:(?:And|But|So|Yet)\s+)?")
+_CONJUNCTION = re.compile(OPENING_CONJUNCTION)
 
 
 def _introduced_by_comma(text: ArticleText, found: Found) -> Speaker | None:

@@ -12,9 +12,9 @@ has its speaker, `final_speakers` rewrites a named speaker in five cases, each o
 5. a bare or partial name ("Trump") that the cluster's entities merged into one fuller name ("Donald Trump"): that
    name. The entities' merge is reused, not redone: a surname several people share stays as it is unless the
    entities gave it to one of them, and a name is never swapped for one that does not contain it. A surname no
-   entity holds takes the one full name among the cluster's people and final speakers that ends with it (or,
-   misspelt with two letters swapped, "Sndyer", that ends with its right spelling); "Donald Trump Sr." is the
-   "Donald Trump" the cluster names without the suffix.
+   entity holds takes the one full name among the cluster's people and final speakers with that surname, a
+   generation after it included ("Gooding": "Cuba Gooding Jr."), or, misspelt with two letters swapped ("Sndyer"),
+   with its right spelling; "Donald Trump Sr." is the "Donald Trump" the cluster names without the suffix.
 
 Descriptions ("a senior official") and quotes without a speaker are left alone.
 """
@@ -33,6 +33,7 @@ from storyline.analyze.entities import (
     name_key,
     strip_titles,
 )
+from storyline.analyze.name_variants import surname
 from storyline.analyze.ner_corrections import DEMONYM
 from storyline.analyze.organisations import INSTITUTION_NOUNS
 from storyline.models import Article, Quote
@@ -74,9 +75,9 @@ def final_speakers(quotes: Sequence[Quote], articles: Sequence[Article], entitie
     final = []
     for quote, speaker in zip(quotes, speakers, strict=True):
         if _is_named(quote) and speaker and " " not in speaker:
-            bearers = {f for f in full if name_key(f).split()[-1] == name_key(speaker)}
+            bearers = {f for f in full if surname(name_key(f)) == name_key(speaker)}
             if not bearers:  # "Sndyer said": a surname misspelt with two letters swapped, one person bearing it
-                bearers = {f for f in full if _is_transposed(name_key(f).split()[-1], name_key(speaker))}
+                bearers = {f for f in full if _is_transposed(surname(name_key(f)), name_key(speaker))}
             elif speaker in names.types:  # a surname the entities kept apart from its bearers stays apart
                 bearers = set()
             speaker = bearers.pop() if len(bearers) == 1 else speaker

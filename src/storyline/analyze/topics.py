@@ -11,7 +11,7 @@ from storyline.analyze.entities import Mention, name_key
 from storyline.analyze.names import SpeakerContext, role_nouns, title_gender
 from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.surnames import named_most
-from storyline.segment import sentence_spans
+from storyline.segment import OPENING_CONJUNCTION, sentence_spans
 
 # "“…,” she said, thanking …": the pronoun is the sentence's subject
 _PRONOUN_SPEAKS = re.compile(rf"[\"“][^\"“”]*[\"”]\s*(?:he|she)\s+(?:{VERBS})\b")
@@ -22,7 +22,7 @@ _OPENING_PHRASE = r"[^,.;:!?\"“”\n]{1,60},\s+"
 # Its opening phrase is `_OPENING_PHRASE` with at most 30 characters: the limit predates the 60 (a015835) and no
 # reason for it is recorded; raising it would change behaviour, so it stays.
 _SUBJECT_AHEAD = re.compile(
-    r"(?:[^,.;:!?\"“”\n]{1,30},\s+)?(?:(?:And|But|So|Yet)\s+)?(?:the\s+(?:[A-Z][\w'’-]*\s+){0,3}[a-z][\w-]*\s+)?"
+    rf"(?:[^,.;:!?\"“”\n]{{1,30}},\s+)?{OPENING_CONJUNCTION}(?:the\s+(?:[A-Z][\w'’-]*\s+){{0,3}}[a-z][\w-]*\s+)?"
     r"(?:(?:[A-Z][\w.'’-]*|former|late)\s+){0,4}"
 )
 # …also after a determiner and a role: "In a reference to former president Barack Obama, Trump wondered"
@@ -32,7 +32,7 @@ _OBJECT_BEFORE = re.compile(
 )
 # "Speaking to reporters, the president said …": a role opening the main clause, after at most two opening phrases
 _ROLE_OPENS = re.compile(
-    rf"(?:{_OPENING_PHRASE}){{0,2}}(?:(?:And|But|So|Yet)\s+)?[Tt]he\s+(?P<noun>[a-z]+)\s+"
+    rf"(?:{_OPENING_PHRASE}){{0,2}}{OPENING_CONJUNCTION}[Tt]he\s+(?P<noun>[a-z]+)\s+"
     r"(?!(?:of|for|and|or|who|that|which|in|at|to)\b)"
 )
 # "Contacted by Salon, he denied being Mike Enoch": a pronoun after an opening phrase is the subject

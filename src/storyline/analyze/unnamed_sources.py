@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from storyline.analyze.names import SOURCE_ROLES_PATTERN
+from storyline.segment import previous_sentence_start
 
 # person nouns no role list holds, and those that say the gender ("a male senator" is a senator)
 _PERSONS = "man|woman|congressman|congresswoman|senator|lawmaker|colleague|passenger|bystander|customer|member"
@@ -42,7 +43,8 @@ def indefinite_source_before(body: str, gender: str, position: int, named_at: li
             found = match
     if found is None or any(found.end() <= at < position for at in named_at):
         return None
-    # the sentence before the quote's, at most: "…a labor leader advised her…. “…,” he said"
-    if body.count(". ", found.end(), position) + body.count(".” ", found.end(), position) > 1:
+    # the sentence before the quote's, at most: "…a labor leader advised her…. “…,” he said"; the splitter's
+    # sentences, so that "the U.S. Senate" or "10 a.m. Monday" ends none
+    if found.start() < previous_sentence_start(body, position):
         return None
     return found.start("who"), found.group("who")

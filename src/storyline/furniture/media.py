@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.furniture.shared import AGENCY, MONTH, SOCIAL, count_words, lower_cased, pattern
+from storyline.furniture.shared import AGENCY, MONTH, SOCIAL, WIRE_AGENCIES, count_words, lower_cased, pattern
 from storyline.literals import may_contain
 
 _gallery = re.compile(r"^(Photos?|Images?|Gallery|Slideshow)\s*:\s*(.{4,100}?)\s+\1\s*:\s*\2\b", re.I)
@@ -97,7 +97,7 @@ _cap_pipe_tail = re.compile(r"[.!?\"”]\s+\|\s+[A-Z][\w.&'’ -]{1,30}$")
 _CREDIT_TAIL_CHARS = 240
 _and_or = re.compile(r"\b(?:and|or)\b")
 _social_tail = pattern(r"\((?:%s)\s*:\s*@?[\w.]+\)\s*$" % SOCIAL)
-_wire_after_ellipsis = re.compile(r"\.\.\.\s*\((?:Associated Press|AP|Reuters|AFP)")
+_wire_after_ellipsis = re.compile(rf"\.\.\.\s*\((?:{'|'.join(WIRE_AGENCIES)})")
 
 
 def photo_credit(s: str) -> bool:

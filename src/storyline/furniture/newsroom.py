@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from storyline.furniture.shared import MONTH, TIME_ZONE, WEEKDAY, count_words, pattern, short_line_rule
+from storyline.furniture.shared import (
+    DATELINE_CREDITS,
+    MONTH,
+    TIME_ZONE,
+    WEEKDAY,
+    count_words,
+    pattern,
+    short_line_rule,
+)
 
 _editor = pattern(
     r"^(?:this (?:post|story|article|report) (?:has been|was|is being) (?:updated|corrected|developing|amended|edited)\b.*|"
@@ -43,12 +51,15 @@ _date_tok = re.compile(
 )
 
 
+# what a dateline holds besides its date: whom it credits, an update mark, and punctuation
+_dateline_word = re.compile(rf"(?:{'|'.join(DATELINE_CREDITS)}|UPDATE[DS]?|I{{1,3}}|[\W\d_])")
+
+
 def dateline_only(s: str) -> bool:
     n = count_words(s)
     if n > 14:
         return False
-    rest = _date_tok.sub(" ", s)
-    rest = re.sub(r"(?:Associated Press|AP|Reuters|AFP|CNN|UPDATE[DS]?|I{1,3}|[\W\d_])", " ", rest)
+    rest = _dateline_word.sub(" ", _date_tok.sub(" ", s))
     if not rest.strip() and re.search(r"\d|%s|%s|updated|published" % (MONTH, WEEKDAY), s, re.I):
         return True
     # "MOUNT DORA, Fla. -", "PHILADELPHIA |" : place-only dateline left dangling

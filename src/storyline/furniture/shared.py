@@ -13,6 +13,17 @@ AGENCY = (
     r"Newscom|WireImage|FilmMagic|Invision|Rex Features|REX|dpa|ANSA|Sputnik|TASS|"
     r"Wikimedia Commons|Flickr|Photofest|Contributed|Handout)"
 )
+WIRE_AGENCIES = {
+    "AP": "Associated Press",
+    "Associated Press": "Associated Press",
+    "Reuters": "Reuters",
+    "AFP": "Agence France-Presse",
+    "UPI": "UPI",
+}
+"""The news agencies whose name credits a wire dateline or an agency caption ("ROME (AP) —", "… (Associated
+Press)"), each with its full name. `AGENCY` is the longer list of those a photo credit names."""
+DATELINE_CREDITS = {**WIRE_AGENCIES, "CNN": "CNN"}
+"""Who a wire dateline credits: the agencies, and CNN, which opens its own stories the same way ("(CNN) --")."""
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 SOCIAL = r"(?:twitter|facebook|instagram|pinterest|linkedin|whatsapp|reddit|tumblr|youtube|google\+|snapchat|tiktok|flipboard|telegram)"
