@@ -1515,3 +1515,98 @@ def test_speaker_she_recalls_him_saying_is_him_not_her() -> None:
         'now," she recalls him saying.'
     )
     assert speaker_of(body, "Don't lose")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "kind"),
+    [
+        # a day right after the verb of a sentence's closing attribution says when, and the source still speaks
+        (
+            'The mayor visited the plant. A man with a "long gun" shot at the officers, Carlson said Tuesday.',
+            "long gun",
+            "Carlson",
+            "named",
+        ),
+        (
+            'The mayor visited the plant. A man with a "long gun" shot at the officers, police said Monday night.',
+            "long gun",
+            "police",
+            "described",
+        ),
+        # …and in the sentence before a statement, whose speaker goes on
+        (
+            'The lakes lie deep under the ice, Niebur said Tuesday. "It is a missing link."',
+            "It is a missing",
+            "Niebur",
+            "named",
+        ),
+        # "heard Dunn say": the one heard speaks, not the witness who heard him
+        (
+            "Michael Dunn was convicted on Saturday. One person walking out of the store said he heard Dunn say, "
+            '"You are not going to talk to me like that."',
+            "You are not",
+            "Michael Dunn",
+            "named",
+        ),
+        # the crowd chants, not the streets it stands in
+        (
+            'Cars honked their horns and protesters in the streets chanted "Long live Libya."',
+            "Long live",
+            "protesters",
+            "described",
+        ),
+        # "Smith's wife" opening the sentence before is whom "she" means, not the man named last
+        (
+            "John Fuller was arrested on Monday. Police said Tom Smith was shot in the car. Smith's wife had gotten "
+            'out of the car when she was struck twice in the leg. "I need an ambulance," she cried.',
+            "I need an ambulance",
+            "Smith's wife",
+            "described",
+        ),
+        # …but a wife named in apposition is her name
+        (
+            "Police said Tom Smith was shot in the car. Smith's wife, Ann Smith, was struck in the leg. "
+            '"I need an ambulance," she said.',
+            "I need an ambulance",
+            "Ann Smith",
+            "named",
+        ),
+        # …and a relative the text names ("Price's mother Jennifer Rivers") is that person, not the description
+        (
+            "Price's mother Jennifer Rivers, who was with him, said she has nightmares. Police said Price was shot.\n"
+            "Price's mother, who could be a key witness, said she wants to face the killers.\n"
+            '"Every day they are in court, I am going to be there," she said.',
+            "Every day",
+            "Jennifer Rivers",
+            "named",
+        ),
+        # a passive's agent after a quoted list is every listed word's source, not the one called those words
+        (
+            "In promoting her new book, Sen. Kirsten Gillibrand has come forward with stories of being called "
+            '"chubby," "fat," and "porky" by her male colleagues in Congress.',
+            "chubby",
+            "her male colleagues in Congress",
+            "described",
+        ),
+        (
+            'The mayor was called "a liar" and "a fraud" by his rivals on the council.',
+            "a fraud",
+            "his rivals on the council",
+            "described",
+        ),
+    ],
+)
+def test_speaker_rules_of_the_sixteenth_session(body: str, quote: str, speaker: str, kind: str) -> None:
+    assert speaker_of(body, quote) == (speaker, kind)
+
+
+def test_speaker_according_to_a_source_with_a_day_after_its_verb_is_not_a_subject() -> None:
+    # "according to the page posted Tuesday": the day after "posted" must not make "according to the page" the
+    # subject of a closing "X posted Tuesday"
+    body = (
+        'The boy went into "anaphylactic shock" and was rushed to the emergency room where he died, according to the '
+        "fundraising page posted Tuesday."
+    )
+    speaker, kind = speaker_of(body, "anaphylactic shock")
+    assert kind == "described"
+    assert speaker is not None and speaker.startswith("the fundraising page")

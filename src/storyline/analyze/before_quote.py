@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from storyline.analyze.characterising import WORD
+from storyline.analyze.dates import DAY_AFTER_VERB
 from storyline.analyze.documents import document_author_in
 from storyline.analyze.entities import Mention
 from storyline.analyze.names import SOURCE_ROLES_PATTERN, SpeakerContext, full_name
@@ -23,7 +24,7 @@ INVERTIBLE = rf"(?!told\b|tells?\b)(?:{VERBS})"
 # "The lakes are deep, Niebur said. “It is a missing link.”": the speaker of the sentence before goes on.
 _CLOSED_BEFORE = re.compile(
     rf",\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,3}}?)\s+(?:{VERBS})|{INVERTIBLE}\s+(?P<who2>(?:[A-Z]|(?:an?|the)\s){WORD}(?:\s+{WORD}){{0,3}}?))"
-    r"\.\s*$"
+    rf"(?:\s+{DAY_AFTER_VERB})?\.\s*$"  # "…, Niebur said Tuesday."
 )
 # The start of a sentence introducing a statement, up to its subject: "On Monday, the city's police department" is
 # a name NER found there, or "he"/"she".

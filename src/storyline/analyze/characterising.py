@@ -72,7 +72,13 @@ PROMISED_AFTER = re.compile(
 )
 # 'packed with well-wishers bearing photos and chanting “…”': the crowd
 _PLURAL_WORD = re.compile(r"\b[a-z][\w-]*s\b")
-_CHANTING = re.compile(r"(?:\s+[^\"“”.;:]{0,80}?\s+and)?\s+(?:chanting|chanted|singing|sang|yelling)\s*:?\s*")
+# …where the crowd stands may come between: 'protesters in the streets chanted “…”' (the protesters, not the streets)
+_CROWD_PLACE = (
+    r"(?:\s+(?:in|on|at|outside|inside|near|along|around|across)\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?"
+)
+_CHANTING = re.compile(
+    rf"{_CROWD_PLACE}(?:\s+[^\"“”.;:]{{0,80}}?\s+and)?\s+(?:chanting|chanted|singing|sang|yelling)\s*:?\s*"
+)
 
 
 def chanting_crowd(before: str) -> tuple[int, int] | None:

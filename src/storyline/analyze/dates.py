@@ -47,6 +47,12 @@ _MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
 WEEKDAY_PATTERN = rf"(?:{'|'.join(day.title() for day in WEEKDAYS)})"
+# "Ann Lowe said Wednesday", "…, police said on Monday night.": a day right after a speech verb says when, and names no
+# one (quotes.py and before_quote.py read the attribution around it)
+DAY_AFTER_VERB = (
+    rf"(?:(?:last|this|on|early|late)\s+)?(?:{WEEKDAY_PATTERN}|Today|Yesterday|today|yesterday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+)
 _MOD = r"(?i:early|late|mid)"
 _REL = r"(?i:last|this|next)"
 _BARE_MONTH_CUE = (

@@ -46,9 +46,11 @@ _GENDERED_NOUNS = {
         "m",
     ),
 }
-# "The woman", "The baby's anguished father" (not "The man" of "The man's wife", nor "The actor Ann Lowe")
+# "The woman", "The baby's anguished father", "Smith's wife" (not "The man" of "The man's wife", nor "The actor Ann
+# Lowe")
 _GENDERED_DESCRIPTION = re.compile(
-    rf"\b[Tt]he\s+(?:[\w-]+(?:['’]s)?\s+){{0,2}}?(?P<noun>{'|'.join(_GENDERED_NOUNS)})(?![\w'’])(?!\s+[A-Z])"
+    rf"\b(?:[Tt]he|(?P<owner>[A-Z][\w-]+['’]s))\s+(?:[\w-]+(?:['’]s)?\s+){{0,2}}?(?P<noun>{'|'.join(_GENDERED_NOUNS)})"
+    r"(?![\w'’])(?!\s+[A-Z])"
 )
 # "A veterinarian at the checkpoint said she …": an unnamed source whose gender the pronoun after its verb gives
 _DESCRIBED_WITH_PRONOUN = re.compile(
@@ -371,12 +373,15 @@ def noun_gender(noun: str) -> str:
 
 def gendered_description_before(body: str, gender: str, position: int) -> tuple[int, str] | None:
     """The last sentence before `position` that opens with a description of the given gender ("The woman had …",
-    "According to the woman's account, …"): whom an anonymous source's "she said" goes on meaning."""
+    "According to the woman's account, …", "Smith's wife had gotten out …"): whom an anonymous source's "she said"
+    goes on meaning."""
     found = None
     for match in _GENDERED_DESCRIPTION.finditer(body, 0, position):
         opening = body[sentence_start(body, match.start()) : match.start()]
+        if match.group("owner") and _relative_named(body, match):
+            continue
         if _GENDERED_NOUNS[match.group("noun").lower()] == gender and re.fullmatch(r"(?:[Aa]ccording to\s+)?", opening):
-            found = (match.start(), "t" + match.group()[1:])
+            found = (match.start(), match.group() if match.group("owner") else "t" + match.group()[1:])
     # …only from the paragraph before the quote's or its own: a description is not meant paragraphs later
     paragraph = body.rfind("\n", 0, position)
     reach = body.rfind("\n", 0, max(0, paragraph)) + 1 if paragraph > 0 else 0
@@ -385,6 +390,13 @@ def gendered_description_before(body: str, gender: str, position: int) -> tuple[
         if opens and {"he": "m", "she": "f"}[match.group("pronoun")] == gender and match.start() > (found or (-1,))[0]:
             found = (match.start(), "a" + match.group("who")[1:])
     return found
+
+
+def _relative_named(body: str, description: re.Match[str]) -> bool:
+    """'Price's mother Jennifer Rivers' or 'Price's mother, Jennifer Rivers,' anywhere in the text: the relative has a
+    name, and "she" means the person named, whom the usual reading finds, rather than "Price's mother"."""
+    owner, noun = re.escape(description.group("owner")), description.group("noun")
+    return re.search(rf"{owner}\s+{noun},?\s+[A-Z]", body) is not None
 
 
 def appositive_head(body: str, place: Mention, people: Sequence[Mention]) -> list[Mention]:

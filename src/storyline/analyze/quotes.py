@@ -38,7 +38,7 @@ from storyline.analyze.characterising import (
     WORD,
     chanting_crowd,
 )
-from storyline.analyze.dates import WEEKDAY_PATTERN
+from storyline.analyze.dates import DAY_AFTER_VERB
 from storyline.analyze.entities import ABBREVIATED_TITLES, NOT_TITLE_STOP, EntityAnalysis
 from storyline.analyze.glued_text import NAME_PARTICLES
 from storyline.analyze.interviews import interview_answer, transcript_turn
@@ -111,9 +111,10 @@ _TITLE_STOP = rf"\b(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES))})
 # `A man with a "long gun" shot at the officers, Carlson said.`: the sentence's closing attribution.
 # Words quoted on the way belong to the same source: `“…” by the rifle that was “…,” according to the lawsuit.`
 _SENTENCE_END_WHO = re.compile(
-    rf"(?:[^.!?\"“”\n]|{_TITLE_STOP}|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?)"
+    rf"(?:[^.!?\"“”\n]|{_TITLE_STOP}|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?!according\s+to\b)(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?)"
     # "…, Park Min Jae, the most senior defector in a decade, told CBS News.": a name and its apposition
     rf"|(?P<named>{_NAME_WORDS}),\s+(?:the|an?)\s[^,.;:!?\"“”\n]{{1,80}},\s+(?:{VERBS}))"
+    rf"(?:\s+{DAY_AFTER_VERB})?"  # "…, Carlson said Tuesday."
     # "…, the detective wrote in the file.", "…, according to the lawsuit against the maker."
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
@@ -139,6 +140,8 @@ _PER = re.compile(rf"(?:^|[-—–:]\s+|\n)[Pp]er\s+(?P<who>{WORD}(?:\s+{WORD}){
 _SUBORDINATE = re.compile(r"(?i:as|while|when|because|after|before|if|since|although|though|until|once)\s")
 # '“…,” she recalls him saying', '“…,” Lowe remembered her telling him': the one heard speaking said it
 _HEARD_SAYING = re.compile(r"\s+(?P<who>him|her)\s+(?:saying|say|telling|tell)\b")
+# 'A witness said he heard Dunn say, “…”', 'heard him say “…”': the one heard speaks, not the one who heard it
+_HEARD_BEFORE_VERB = re.compile(rf"\b(?:heard|hears?|overheard)\s+(?P<who>{_TITLED_NAME}|him|her)\s+$")
 # '“…!” On another occasion, she writes, …': a phrase of time or place opening the next sentence names no speaker
 _PHRASE_OPENS = re.compile(r"(?:On|In|At|During|For|With|From|By|Over|Under)\s+(?:an?|the|another|this|that|one)\s")
 _DETERMINER_WORDS = r"(?:the|a|an|his|her|their|its|my|our|your|these|those)"
@@ -198,9 +201,7 @@ _SURNAME_OPENS = re.compile(r"[A-Z][\w'’-]+(?=,\s)")
 # the particles of names written in lower case: "Dia al-Hotmani", "Tom van Dyke", "Luis de Guindos"
 _NAME_PARTICLE = rf"(?:{'|'.join(sorted(NAME_PARTICLES))})(?:-|\s+)"
 # "Ann Lowe said Wednesday, “…”": a day after the verb says when, and names no one
-_WHEN_AFTER_VERB = re.compile(
-    rf"(?:(?:last|this|on|early|late)\s+)?(?:{WEEKDAY_PATTERN}|Today|Yesterday)(?:\s+(?:morning|afternoon|evening|night))?"
-)
+_WHEN_AFTER_VERB = re.compile(DAY_AFTER_VERB)
 
 
 def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: ClusterPeople | None = None) -> list[Quote]:
@@ -589,12 +590,25 @@ def _attribute_name_after(text: ArticleText, found: Found, after: str, *, closes
     return text.speaker(found.close_at + any_verb.start(group), found.close_at + any_verb.end(group), found)
 
 
+# The other words of a quoted list around a quote: '“chubby,” “fat,” and ' before “porky”, ' “fat,” and “porky”'
+# after “chubby,”
+_QUOTED_ITEM = r"(?:“[^“”\n]{1,60}”|\"[^\"\n]{1,60}\")"
+_QUOTED_LIST_BEFORE = re.compile(rf"(?:{_QUOTED_ITEM}\s*,?\s*(?:(?:and|or)\s+)?)+$")
+_QUOTED_LIST_AFTER = re.compile(rf"(?:\s*,?\s*(?:(?:and|or)\s+)?{_QUOTED_ITEM})+")
+
+
 def _passive_agent(body: str, found: Found, after: str) -> tuple[int, int] | None:
     """ "was called a “senseless act” by one of the officers": where the agent of a passive characterising
-    verb before the quote is named after it."""
-    if not PASSIVE_CHARACTERISED.search(body, max(0, found.open_at - 60), found.open_at):
+    verb before the quote is named after it; so for each word of a quoted list ('being called “chubby,” “fat,” and
+    “porky” by her colleagues')."""
+    window = max(0, found.open_at - 200)
+    items_before = _QUOTED_LIST_BEFORE.search(body, window, found.open_at)
+    verb_end = items_before.start() if items_before else found.open_at
+    if not PASSIVE_CHARACTERISED.search(body, max(0, verb_end - 60), verb_end):
         return None
-    agent = BY_AGENT.match(after)
+    items_after = _QUOTED_LIST_AFTER.match(after)
+    skipped = items_after.end() if items_after else 0
+    agent = BY_AGENT.match(after, skipped)
     return (found.close_at + agent.start("who"), found.close_at + agent.end("who")) if agent else None
 
 
@@ -692,6 +706,9 @@ def _speech_verb_before(body: str, before: str, found: Found, *, is_full: bool) 
 def _speaker_at_verb(text: ArticleText, start: int, before: str, verb: re.Match[str], found: Found) -> Speaker | None:
     """Who speaks at `verb` in `before`, the words from `start` to the quote: the verb's subject, a name after it
     ("said Malkan"), or the subject a clause or sentence carries over ("officials said, and warned")."""
+    heard = _HEARD_BEFORE_VERB.search(before, 0, verb.start())
+    if heard is not None:
+        return text.speaker(start + heard.start("who"), start + heard.end("who"), found)
     who_start, who_end = subject_before(before, verb.start())
     inverted = re.match(rf"\s+(?P<who>[A-Z]{WORD}(?:\s+{WORD}){{0,4}}?)(?P<comma>,?)\s*$", before[verb.end() :])
     # 'And, said Malkan, "…"'; but not 'Bognet predicted Sinema's lead would "…"', nor 'told McCabe that "…"'
