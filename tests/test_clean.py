@@ -143,6 +143,15 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("An earlier version of this story misstated the year the plant opened.", "editor_note"),
         ("A version of this article appeared March 4, 2019, on page A11 of the Daily Gazette.", "editor_note"),
         ("This story first appeared in the May 3 issue of the Harbour Weekly.", "editor_note"),
+        ("This article was originally published with the title Town Votes to Close Plant.", "editor_note"),
+        ("This guide was made possible in part through the support of the Gazette Foundation.", "editor_note"),
+        ("Please check weekly to see the mayor's next town hall", "editor_note"),
+        ("Jane Roe covers city hall and the courts for the Gazette.", "byline"),
+        ("Jane Roe Jane Roe covers city hall for the Gazette.", "byline"),
+        # The site's other offers and forms: a quiz, a download, a petition's confirmation.
+        ("Test your knowledge of the town's history with the Gazette's weekly quiz.", "related_links"),
+        ("The council's report is free and you may download a copy here.", "related_links"),
+        ("Please confirm your signature in the email we sent you for it to count.", "newsletter_prompt"),
         ("Jane Roe and John Doe are reporters for the Gazette, Jim Poe is a reporter for WXYZ-TV", "byline"),
         ("Want to add to this story? Let us know in comments or send an email to the author.", "social_follow"),
         (
@@ -189,6 +198,10 @@ def test_clean_drops_the_page_tail_after_a_terminator() -> None:
         "This story appeared in the Gazette first, the mayor said, and nobody corrected it.",
         "Jane Roe and John Doe are former reporters who sued the paper over the plant story.",
         "Readers shared their thoughts in the comments, and the mayor answered some of them.",
+        "Medicare covers costs for Americans over 65, the agency said.",
+        "This expansion was made possible by a state grant, the mayor said.",
+        "Workers can download the form here at the plant or from the council's website.",
+        "Check for ticks after a walk in the woods, the health department said.",
     ],
 )
 def test_clean_keeps_sentences_that_merely_mention_furniture_words(sentence: str) -> None:

@@ -45,6 +45,8 @@ def related_links(s: str) -> bool:
         return True
     if n <= 30 and _click_here.search(s):  # "To read her blog, click here." sends the reader elsewhere
         return True
+    if n <= 25 and _elsewhere_on_the_site.search(s):
+        return True
     if _repeats_opening_word(s) and _teaser.match(s):
         return True
     return n <= 20 and bool(
@@ -53,6 +55,9 @@ def related_links(s: str) -> bool:
 
 
 _click_here = pattern(r"\bclick (?:here|below|on the link)\b")
+# The site's other offers: "Test your knowledge of the show with our quiz.", "The booklet is free and you may
+# download a copy here." A report says where a thing can be had, not "here".
+_elsewhere_on_the_site = pattern(r"^test your knowledge\b|\bdownload (?:a copy|it|them|the [\w -]{1,30}) here\W*$")
 # A story list flattened into lines: each item's headline twice (link text and image alt text), then its teaser.
 # "Fire Displaces 18 People Fire Displaces 18 People A fire has destroyed ..." Prose never opens by repeating
 # its first four words or more; a line that goes on repeating them is a chant or a test pattern, not a list.

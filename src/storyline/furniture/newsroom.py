@@ -17,11 +17,14 @@ from storyline.furniture.shared import (
 
 _editor = pattern(
     r"^(?:this (?:post|story|article|report) (?:has been|was|is being) (?:updated|corrected|developing|amended|edited)\b.*|"
-    r"this story is developing\b.*|this is a developing story\b.*|check back (?:later |soon )?for\b.*|stay with .{1,40} for updates.*|"
+    r"this story is developing\b.*|this is a developing story\b.*|"
+    r"(?:please )?check (?:back(?: later| soon| often)?|weekly|daily|often|regularly) (?:for|to see)\b.*|"
+    r"this (?:[\w-]+ )?(?:story|article|report|reporting|coverage|series|project|booklet|guide|podcast|episode|publication) "
+    r"(?:was|is) made possible\b.*|stay with .{1,40} for updates.*|"
     r"(?:correction|clarification|editor'?s note)(?:[\s,]+(?:\d{1,4}|%s))*\s*:.*|"
     r"an earlier version\b[^.]{0,80}\b(?:incorrect(?:ly)?|misstated|misidentified|misspelled|wrongly|erroneously|mistakenly)\b.*|"
     r"(?:an edited |a )?version of this (?:story|article|post|report|review) (?:first |originally )?(?:appeared|appears|ran)\b.*|"
-    r"this (?:story|article|post|report|review) (?:first|originally) (?:appeared|ran|was published)\b.*|"
+    r"this (?:story|article|post|report|review) (?:was |has been )?(?:first|originally) (?:appeared|ran|was published|published)\b.*|"
     r"(?:[-–—]\s*)?update(?:d)?\s*(?:\d+|[IVX]+)?\s*(?:,|:|at\b).{0,120}|update(?:s|d)?\s*[IVX]*\W*)$" % MONTH
 )
 editor_note = short_line_rule(_editor.match, 45)
@@ -33,7 +36,8 @@ _byline = re.compile(
     r"^(?:[-–—]\s*)?(?:with )?(?:additional )?reporting by\b|^(?:additional )?reporting by\b|\bcontributed(?: reporting)?(?: to (?:this|the) (?:report|article|story))?(?: from [\w ,.]{1,60})?\.?$|\bcontributed to this (?:report|article|story)\b|"
     r"^[Cc]ontributing\s*:|^\((?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\b.*\)$|^[Oo]riginally (?:published|appeared) (?:on|in|at)\b|^with assistance\b|^compiled by\b|^(?:[Ee]dited|[Tt]ranslated)(?: and (?:edited|translated))? by\b|^(?:editing|writing) by\b|"
     r"^[-–—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$|^(?:with|and) (?:[A-Z][\w.'’-]+ ?){2,}(?:,\s*(?:[A-Z][\w.'’-]+ ?){2,})+$|"
-    r"^(?:[A-Z][\w.'’-]+ ){1,3}writes for [A-Z][\w.' -]{1,40}$|^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,6}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)\b|"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}writes for [A-Z][\w.' -]{1,40}$|^(?:[A-Z][\w.'’-]+ ){2,6}covers [\w ,&]{1,50}? for (?:the )?[A-Z][\w.' -]{1,40}\.?$|"
+    r"^(?:[A-Z][\w.'’-]+ ){1,3}(?:is|was) an? (?:[\w-]+ ){0,6}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)\b|"
     r"^(?:[A-Z][\w.'’-]+ ){1,3}and (?:[A-Z][\w.'’-]+ ){1,3}(?:are|were) (?:[\w-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist|journalist|contributor|producer|blogger)s (?:for|at|with)\b"
 )
 

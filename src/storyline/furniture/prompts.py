@@ -83,7 +83,8 @@ _newsletter = pattern(
     r"\b(?:newsletters?|sign up (?:for|to|now|here)|sign-up|(?:in|to) your inbox|delivered (?:straight )?to your|"
     r"email alerts?|breaking news emails?|news alerts|download (?:the|our) [\w\s]{0,30}app|"
     r"get the [\w\s]{0,20}app\b|free sign up|by signing up|privacy policy|thanks for subscribing|"
-    r"get (?:the )?(?:latest|breaking) news|add (?:as an )?interest|by submitting this form|we respect your privacy)\b"
+    r"get (?:the )?(?:latest|breaking) news|add (?:as an )?interest|by submitting this form|we respect your privacy|"
+    r"confirm your (?:e-?mail|signature|subscription|registration))\b"
 )
 newsletter_prompt = short_line_rule(_newsletter.search, 45)
 
