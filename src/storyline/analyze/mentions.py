@@ -6,8 +6,10 @@ cluster, and `entities` merges the fixed mentions into entities. Kept apart so t
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.analyze.name_variants import GENERATIONS
@@ -25,6 +27,18 @@ class Mention:
     text: str
     label: str
     name: str = ""
+
+
+def starting_within(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions that start at or after `start` and before `end`, in order, from `mentions` in reading order
+    (sorted by start): two binary searches, where a scan of all of them per sentence or quote grows with the
+    square of a long text."""
+    first = bisect.bisect_left(mentions, start, key=_start)
+    return mentions[first : bisect.bisect_left(mentions, end, lo=first, key=_start)]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
 
 
 def name_key(text: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
+from storyline.analyze.scans import matches_before
 from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.surnames import RELATIONS, RELATIONS_PATTERN, named_most, relation_before
 from storyline.segment import sentence_end, sentence_start
@@ -373,7 +374,7 @@ def gendered_description_before(body: str, gender: str, position: int) -> tuple[
     """The last sentence before `position` that opens with a description of the given gender ("The woman had …",
     "According to the woman's account, …"): whom an anonymous source's "she said" goes on meaning."""
     found = None
-    for match in _GENDERED_DESCRIPTION.finditer(body, 0, position):
+    for match in matches_before(_GENDERED_DESCRIPTION, body, position):
         opening = body[sentence_start(body, match.start()) : match.start()]
         if _GENDERED_NOUNS[match.group("noun").lower()] == gender and re.fullmatch(r"(?:[Aa]ccording to\s+)?", opening):
             found = (match.start(), "t" + match.group()[1:])

@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention, strip_titles
+from storyline.analyze.mentions import starting_within
 from storyline.analyze.names import SpeakerContext, article_name, full_name
 from storyline.segment import previous_paragraph_start
 
@@ -33,7 +34,7 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}")  
 def pair_before(people: Sequence[Mention], start: int) -> str | None:
     """ "the two senators said in a joint statement": the last two people named just before, as 'A and B'."""
     names: list[str] = []
-    for m in reversed([m for m in people if start - _PAIR_REACH <= m.start and m.end <= start]):
+    for m in reversed([m for m in starting_within(people, start - _PAIR_REACH, start) if m.end <= start]):
         if m.label == "PERSON" and m.name not in names:
             names.insert(0, m.name)
     if len(names) < 2:
@@ -49,7 +50,7 @@ def is_person(mention: Mention, context: SpeakerContext) -> bool:
 def joint(body: str, start: int, end: int, people: Sequence[Mention], context: SpeakerContext) -> str | None:
     """ "Molto and Dr. Peter Sheldrick", "anthropologist El Molto of Western University and physician Peter
     Sheldrick": two people named together in the speaker words speak together, as 'A and B'."""
-    inside = [m for m in people if start <= m.start and m.end <= end and is_person(m, context)]
+    inside = [m for m in starting_within(people, start, end) if m.end <= end and is_person(m, context)]
     for first, second in itertools.pairwise(inside):
         between = body[first.end : second.start]
         if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
