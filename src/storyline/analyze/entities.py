@@ -31,7 +31,9 @@ from storyline.analyze.mentions import (
     CORPORATE_SUFFIXES,
     Mention,
     bears_surname,
+    by_surname,
     name_key,
+    surname_bearers,
     without_accents,
 )
 from storyline.analyze.name_variants import SAINTS, surname, variant_targets
@@ -385,6 +387,10 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     target = variant_targets(forms, labels, people, TITLES, _introduced(mentions))
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
+    people_by_surname = by_surname(people)
+    people_by_given_name: dict[str, list[str]] = defaultdict(list)
+    for p in people:
+        people_by_given_name[p.split()[0]].append(p)
     for key in forms:
         is_one_word = not any(" " in text for text in forms[key])  # "al-Assad" is one word, keyed "al assad"
         if not is_one_word or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
@@ -392,11 +398,8 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         # a first name alone is a person's somewhere: "Google", never tagged a person, is not "Google Maps" tagged
         # one once; "Raffaele", tagged a person twice among ten organisations, is still Raffaele Sollecito
         is_given = labels[key]["PERSON"] > 0
-        longer = {
-            target.get(p, p)
-            for p in people
-            if ((is_given and p.split()[0] == key) or bears_surname(p, key)) and not is_namesake(p)
-        }
+        given = people_by_given_name.get(key, []) if is_given else []
+        longer = {target.get(p, p) for p in [*given, *surname_bearers(key, people_by_surname)] if not is_namesake(p)}
         # "Pastor Ana Lowe", kept apart from "Ana Lowe" for the word NER took along, is no second Lowe
         longer = {p for p in longer if not any(p.endswith(f" {q}") for q in longer)} if len(longer) > 1 else longer
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
@@ -428,8 +431,10 @@ def _introduced(mentions: Sequence[Mention]) -> set[tuple[str, str]]:
         seen[name_key(m.text)] = min(seen.get(name_key(m.text), m.start), m.start)
     pairs: set[tuple[str, str]] = set()
     for seen in first.values():
-        for short, at in seen.items():
-            pairs |= {(short, key) for key, start in seen.items() if start < at and key.endswith(f" {short}")}
+        for key, start in seen.items():
+            # the shorter keys it ends with: what follows each of its spaces
+            ends = (key[space + 1 :] for space, character in enumerate(key) if character == " ")
+            pairs |= {(short, key) for short in ends if short in seen and start < seen[short]}
     return pairs
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from storyline.analyze.name_variants import GENERATIONS
+from storyline.analyze.name_variants import GENERATIONS, surname
 
 CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 
@@ -58,6 +59,22 @@ def without_accents(text: str) -> str:
     if text.isascii():  # most names: nothing to fold
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def by_surname(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Full names' keys by their surname, for `bearers`."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        found[surname(key)].append(key)
+    return found
+
+
+def surname_bearers(key: str, keys_by_surname: dict[str, list[str]]) -> list[str]:
+    """The full names' keys that `bears_surname` says bear `key`, in their order, from `by_surname` of them: only
+    the names with its last word can, where a test of every name for every surname grows with the square of the
+    names a long text holds."""
+    words = key.split()
+    return [p for p in keys_by_surname.get(words[-1], ()) if bears_surname(p, key)] if words else []
 
 
 def bears_surname(person: str, key: str) -> bool:

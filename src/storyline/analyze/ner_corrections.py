@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from storyline.analyze.mentions import Mention, bears_surname, name_key
+from storyline.analyze.mentions import Mention, by_surname, name_key, surname_bearers
 from storyline.analyze.name_variants import PLACE_INSTITUTIONS, is_mostly_organisation, surname
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS
 from storyline.models import Article
@@ -317,15 +317,16 @@ def _with_surnames_as_people(mentions: list[Mention], articles: Sequence[Article
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[name_key(m.text)].append(m)
+    people_by_surname = by_surname(people)
     surnames: set[str] = set()
     for key, found in by_key.items():
         if " " in key or any(m.label not in ("GPE", "LOC") for m in found):
             continue
-        bearers = [p for p in people if bears_surname(p, key)]
-        if len(bearers) != 1:
+        bearing = surname_bearers(key, people_by_surname)
+        if len(bearing) != 1:
             continue
         first_full = {}
-        for m in by_key[bearers[0]]:
+        for m in by_key[bearing[0]]:
             first_full[m.article_id] = min(first_full.get(m.article_id, m.start), m.start)
         if all(
             m.article_id in first_full
