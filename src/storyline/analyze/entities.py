@@ -39,6 +39,7 @@ from storyline.analyze.mentions import (
 from storyline.analyze.name_variants import SAINTS, surname, variant_targets
 from storyline.analyze.ner_corrections import DEMONYM, correct_mentions
 from storyline.analyze.organisations import INSTITUTION_NOUNS
+from storyline.analyze.scans import writes_word
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -209,7 +210,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
 
 def _is_participle(word: str, body: str) -> bool:
     """A capitalised "-ing" word the article also writes in lower case ("meeting"), so not a name like Beijing."""
-    return word.endswith("ing") and re.search(rf"\b{re.escape(word.lower())}\b", body) is not None
+    return word.endswith("ing") and writes_word(body, word.lower())
 
 
 def clean_mention(article: Article, start: int, end: int, label: str) -> Mention | None:
@@ -314,7 +315,7 @@ def _headline_word_after_name(body: str, tokens: list[tuple[int, int]]) -> bool:
     Far Will Texas Senator Wendy Davis Run": Wendy Davis, not "Wendy Davis Run"): a word the article also writes in
     lower case, in a clause whose every other word of three letters or more is capitalised too."""
     last = body[tokens[-1][0] : tokens[-1][1]]
-    if not re.fullmatch(r"[A-Z][a-z]{2,}", last) or not re.search(rf"\b{last.lower()}\b", body):
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", last) or not writes_word(body, last.lower()):
         return False
     before = _CLAUSE_BEFORE.search(body, max(0, tokens[0][0] - 200), tokens[0][0])
     after = _CLAUSE_AFTER.match(body, tokens[-1][1])

@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.analyze.name_variants import GENERATIONS, surname
 
@@ -42,10 +43,12 @@ def _start(mention: Mention) -> int:
     return mention.start
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; 'Lemaître' and 'Lemaitre' →
     'lemaitre' (an outlet that drops accents still names the same person); "O’Grady" and "O'Grady" → "o'grady";
-    middle initials and a corporate suffix ("Inc.", "Corp.") dropped."""
+    middle initials and a corporate suffix ("Inc.", "Corp.") dropped. Remembered: attribution keys the same few
+    names again for every quote, hundreds of thousands of times in a long text."""
     words = re.sub(r"[-‐–]", " ", without_accents(text).replace(".", "").replace("’", "'")).lower().split()
     if len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:  # "Acme Corp." is "Acme"
         words.pop()

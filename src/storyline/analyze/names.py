@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
-from storyline.analyze.scans import matches_before
+from storyline.analyze.scans import matches_before, writes_word
 from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.surnames import RELATIONS, RELATIONS_PATTERN, named_most, relation_before
 from storyline.segment import sentence_end, sentence_start
@@ -209,7 +209,7 @@ def given_names(body: str, persons: Sequence[Mention], known: dict[str, set[str]
         if len(names) == 1
         and given not in known
         and given.title() not in SENTENCE_OPENERS
-        and not re.search(rf"\b{re.escape(given)}\b", body)
+        and not writes_word(body, given)
     }
 
 
@@ -231,7 +231,7 @@ def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]
     found: dict[str, set[str]] = {}
     for last_name in {m.text for m in persons if " " not in m.text.strip()}:
         key = name_key(last_name)
-        if key in known or key in found:
+        if key in known or key in found or not _follows_capitalised_word(body, last_name):
             continue
         # not part of a longer name: "Donald Trump Jr." is someone else
         for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])", body):
@@ -239,10 +239,28 @@ def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]
             # "Yet Halvorsen" opens a sentence, "St Clement" is a saint: neither word is a first name
             if word in SENTENCE_OPENERS or is_namesake(f"{word} {last_name}"):
                 continue
-            if not is_title(word) and not re.search(rf"\b{word.lower()}\b", body):
+            if not is_title(word) and not writes_word(body, word.lower()):
                 found[key] = {f"{word} {last_name}"}
                 break
     return found
+
+
+def _follows_capitalised_word(body: str, name: str) -> bool:
+    """Whether `name` stands somewhere right after a capitalised word and spaces, as `written_out` looks for it
+    ("Amit Singhal"): a test of its few occurrences that spares most surnames a search of the whole body, which
+    for each of the thousand surnames of a long text costs seconds."""
+    at = body.find(name)
+    while at >= 0:
+        space = at
+        while space > 0 and body[space - 1].isspace():
+            space -= 1
+        word = space
+        while word > 0 and "a" <= body[word - 1] <= "z":
+            word -= 1
+        if at > space > word > 0 and "A" <= body[word - 1] <= "Z":
+            return True
+        at = body.find(name, at + 1)
+    return False
 
 
 def role_nouns(word: str) -> set[str]:

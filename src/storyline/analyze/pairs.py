@@ -42,15 +42,21 @@ def pair_before(people: Sequence[Mention], start: int) -> str | None:
     return " and ".join(names[-2:])
 
 
-def is_person(mention: Mention, context: SpeakerContext) -> bool:
-    """A personal name: tagged PERSON, or the full name of a person whose surname the text uses ("El Molto")."""
-    return mention.label == "PERSON" or any(mention.name in names for names in context.surnames.values())
+def is_person(mention: Mention, surname_bearers: set[str]) -> bool:
+    """A personal name: tagged PERSON, or the full name of a person whose surname the text uses ("El Molto"), one of
+    `surname_bearers` (gathered once for all the mentions of a text: thousands in a long one)."""
+    return mention.label == "PERSON" or mention.name in surname_bearers
+
+
+def _surname_bearers(context: SpeakerContext) -> set[str]:
+    return set().union(*context.surnames.values())
 
 
 def joint(body: str, start: int, end: int, people: Sequence[Mention], context: SpeakerContext) -> str | None:
     """ "Molto and Dr. Peter Sheldrick", "anthropologist El Molto of Western University and physician Peter
     Sheldrick": two people named together in the speaker words speak together, as 'A and B'."""
-    inside = [m for m in starting_within(people, start, end) if m.end <= end and is_person(m, context)]
+    bearers = _surname_bearers(context)
+    inside = [m for m in starting_within(people, start, end) if m.end <= end and is_person(m, bearers)]
     for first, second in itertools.pairwise(inside):
         between = body[first.end : second.start]
         if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
@@ -79,7 +85,8 @@ def person_name(mention: Mention, context: SpeakerContext) -> str:
 def pairs_named(body: str, mentions: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str]]:
     """Where the text names two people together, "Molto and Sheldrick": whom a later "they" may mean."""
     pairs: list[tuple[int, str]] = []
-    people = [m for m in mentions if is_person(m, context)]
+    bearers = _surname_bearers(context)
+    people = [m for m in mentions if is_person(m, bearers)]
     for first, second in itertools.pairwise(people):
         if _AND.fullmatch(body, first.end, second.start) and first.name != second.name:
             pairs.append((first.start, f"{person_name(first, context)} and {person_name(second, context)}"))

@@ -1,8 +1,9 @@
-"""The matches of a pattern before a position in an article's body, from one scan of the body.
+"""Searches of an article's body that analysis repeats for every quote or name, from one scan of the body.
 
-Attribution asks, quote after quote, for the last "statement" or "the woman" named before the quote: a scan from
-the body's start for each quote grows with the square of a long text (a live blog, a transcript), and one scan of
-the whole body finds the same matches, but for the last few words before the position, which are scanned again.
+Attribution asks, quote after quote, for the last "statement" or "the woman" named before the quote, and names are
+tested one by one for a word the text also writes in lower case: a search of the body for each grows with the
+square of a long text (a live blog, a transcript). One scan of the whole body answers them all: the words it
+writes, and the matches of a pattern, but for the last few words before a position, which are scanned again.
 """
 
 from __future__ import annotations
@@ -29,6 +30,22 @@ def matches_before(pattern: re.Pattern[str], body: str, end: int) -> list[re.Mat
     barrier = barriers[last] if last >= 0 else 0
     matches, starts = _matches(pattern, body)
     return [*matches[: bisect.bisect_left(starts, barrier)], *pattern.finditer(body, barrier, end)]
+
+
+def writes_word(body: str, word: str) -> bool:
+    """Exactly whether `re.search(rf"\\b{re.escape(word)}\\b", body)` finds `word`: for a word of word characters
+    alone, whether it is one of the body's runs of them; anything else is searched for."""
+    if _WORD.fullmatch(word):
+        return word in _words(body)
+    return re.search(rf"\b{re.escape(word)}\b", body) is not None
+
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=8)
+def _words(body: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(body))
 
 
 @lru_cache(maxsize=8)
