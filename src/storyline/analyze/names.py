@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -231,10 +231,10 @@ def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]
     found: dict[str, set[str]] = {}
     for last_name in {m.text for m in persons if " " not in m.text.strip()}:
         key = name_key(last_name)
-        if key in known or key in found or not _follows_capitalised_word(body, last_name):
+        if key in known or key in found:
             continue
         # not part of a longer name: "Donald Trump Jr." is someone else
-        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])", body):
+        for first in _first_names_before(body, last_name):
             word = first.group(1)
             # "Yet Halvorsen" opens a sentence, "St Clement" is a saint: neither word is a first name
             if word in SENTENCE_OPENERS or is_namesake(f"{word} {last_name}"):
@@ -245,11 +245,14 @@ def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]
     return found
 
 
-def _follows_capitalised_word(body: str, name: str) -> bool:
-    """Whether `name` stands somewhere right after a capitalised word and spaces, as `written_out` looks for it
-    ("Amit Singhal"): a test of its few occurrences that spares most surnames a search of the whole body, which
-    for each of the thousand surnames of a long text costs seconds."""
-    at = body.find(name)
+def _first_names_before(body: str, last_name: str) -> Iterator[re.Match[str]]:
+    """Exactly `re.finditer(rf"\\b([A-Z][a-z]+)\\s+{re.escape(last_name)}\\b(?!\\s+[A-Z])", body)`. A match can only
+    open at the capitalised word right before one of the surname's few occurrences, across spaces: the pattern is
+    tried there alone, where a search along the whole body for each of the thousand surnames of a long text costs
+    seconds."""
+    pattern = re.compile(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])")
+    openings = set()
+    at = body.find(last_name)
     while at >= 0:
         space = at
         while space > 0 and body[space - 1].isspace():
@@ -258,9 +261,14 @@ def _follows_capitalised_word(body: str, name: str) -> bool:
         while word > 0 and "a" <= body[word - 1] <= "z":
             word -= 1
         if at > space > word > 0 and "A" <= body[word - 1] <= "Z":
-            return True
-        at = body.find(name, at + 1)
-    return False
+            openings.add(word - 1)
+        at = body.find(last_name, at + 1)
+    resume = 0  # as `finditer`, no match overlapping the one before
+    for opening in sorted(openings):
+        match = pattern.match(body, opening) if opening >= resume else None
+        if match is not None:
+            resume = match.end()
+            yield match
 
 
 def role_nouns(word: str) -> set[str]:

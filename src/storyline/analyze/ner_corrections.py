@@ -98,11 +98,22 @@ def _without_common_nouns(mentions: list[Mention], articles: Sequence[Article]) 
             lower = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase)) + r"\b")
             # a body without the phrase's first and last words cannot hold it: most are skipped without a regex
             common[text] = words[-1][1:].islower() and any(
-                phrase[0] in b and phrase[-1] in b and lower.search(b) for b in bodies
+                phrase[0] in b and phrase[-1] in b and _found_at(lower, b, phrase[0]) for b in bodies
             )
         return common[text]
 
     return [m for m in mentions if not (m.label == "PERSON" and " " in m.text and is_common(m.text))]
+
+
+def _found_at(pattern: re.Pattern[str], body: str, opening: str) -> bool:
+    """Whether `pattern`, whose every match opens with the words `opening`, matches in `body`: tried where those
+    words stand, not searched for through a long body once for each of a thousand names."""
+    at = body.find(opening)
+    while at >= 0:
+        if pattern.match(body, at):
+            return True
+        at = body.find(opening, at + 1)
+    return False
 
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
