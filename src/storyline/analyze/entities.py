@@ -31,12 +31,11 @@ from storyline.analyze.mentions import (
     CORPORATE_SUFFIXES,
     Mention,
     bears_surname,
-    by_surname,
     name_key,
     surname_bearers,
     without_accents,
 )
-from storyline.analyze.name_variants import SAINTS, surname, variant_targets
+from storyline.analyze.name_variants import SAINTS, by_surname, surname, variant_targets
 from storyline.analyze.ner_corrections import DEMONYM, correct_mentions
 from storyline.analyze.organisations import INSTITUTION_NOUNS
 from storyline.analyze.scans import writes_word

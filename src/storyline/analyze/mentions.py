@@ -9,12 +9,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storyline.analyze.name_variants import GENERATIONS, surname
+from storyline.analyze.name_variants import GENERATIONS
 
 CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 
@@ -62,14 +61,6 @@ def without_accents(text: str) -> str:
     if text.isascii():  # most names: nothing to fold
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def by_surname(keys: Iterable[str]) -> dict[str, list[str]]:
-    """Full names' keys by their surname, for `bearers`."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        found[surname(key)].append(key)
-    return found
 
 
 def surname_bearers(key: str, keys_by_surname: dict[str, list[str]]) -> list[str]:

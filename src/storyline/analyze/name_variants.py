@@ -8,7 +8,7 @@ Names here are keys (`entities.name_key`): lower case, full stops and hyphens fo
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.analyze.glued_text import LEAD_IN_WORDS, NAME_PARTICLES
@@ -68,19 +68,18 @@ class _PeopleIndex:
 
     opening: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # 'ahmad seth' → those it opens
     ending: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # 'wasserman schultz' → …
-    by_surname: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
     after_first_name: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # 'magwood' → …
     by_first_and_last: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, people: Sequence[str]) -> _PeopleIndex:
-        index = cls()
+        index = cls(by_surname=by_surname(people))
         for key in people:
             words = key.split()
             for n in range(1, len(words)):  # a key is its words joined by single spaces: `name_key`
                 index.opening[" ".join(words[:n])].append(key)
                 index.ending[" ".join(words[n:])].append(key)
-            index.by_surname[surname(key)].append(key)
             index.after_first_name[key.partition(" ")[2]].append(key)
             index.by_first_and_last[(words[0], words[-1])].append(key)
         return index
@@ -130,6 +129,14 @@ def _shortens(nickname: str, formal: str) -> bool:
     if stem[-1] == stem[-2]:  # "danny": "dan", "timmy": "tim"
         stem = stem[:-1]
     return formal.startswith(stem)
+
+
+def by_surname(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Full names' keys by their surname, each list in their order: what `mentions.surname_bearers` looks in."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        found[surname(key)].append(key)
+    return found
 
 
 def surname(key: str) -> str:

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from storyline.analyze.mentions import Mention, by_surname, name_key, surname_bearers
-from storyline.analyze.name_variants import PLACE_INSTITUTIONS, is_mostly_organisation, surname
+from storyline.analyze.mentions import Mention, name_key, surname_bearers
+from storyline.analyze.name_variants import PLACE_INSTITUTIONS, by_surname, is_mostly_organisation, surname
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS
 from storyline.models import Article
 

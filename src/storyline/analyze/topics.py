@@ -60,7 +60,7 @@ def sentence_subjects(
 ) -> list[tuple[int, str, str, bool]]:
     """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
     a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
-    a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
+    a surname NER missed that opens the sentence ("Pelosi is facing pressure"). `persons` are in reading order."""
     subjects: list[tuple[int, str, str, bool]] = []
     for start, end in sentence_spans(body):
         fronted = FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
@@ -111,7 +111,7 @@ def sentence_topics(
 ) -> list[tuple[int, str]]:
     """The person each sentence is about: one named at its main clause's start (a surname NER missed there too:
     "Whitlow kept hoping …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
-    of the one before."""
+    of the one before. `persons` are in reading order."""
     topics: list[tuple[int, str]] = []
     for start, end in sentence_spans(body):
         fronted = FRONTED.match(body, start, end)
