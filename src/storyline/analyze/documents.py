@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
 from storyline.analyze.organisations import PUBLIC_BODY_NOUNS
+from storyline.analyze.scans import matches_before
 from storyline.analyze.speech_verbs import VERBS
 from storyline.segment import previous_paragraph_start, previous_sentence_start, sentence_start
 
@@ -98,7 +99,7 @@ def _body_named_before(body: str, document: re.Match[str]) -> Mention | None:
 def introduced_author(body: str, head: str, start: int, mentions: Sequence[Mention]) -> Mention | None:
     """ "the statement" → the author of the last statement before `start`, if the text named one. A "the
     statement" before it with no author named is the same statement again, so the search goes on past it."""
-    for document in reversed(list(DOCUMENT.finditer(body, 0, start))):
+    for document in reversed(matches_before(DOCUMENT, body, start)):
         if document.group().split()[-1].lower() == head:
             author = author_of(body, document, mentions)
             if author is not None or document.group().split()[0].lower() != "the":
@@ -127,7 +128,7 @@ def described_sender(body: str, head: str, start: int) -> tuple[int, int] | None
     author that opens the sentence introducing the last statement or letter before `start` stands."""
     if head not in _AUTHORED:
         return None
-    documents = [d for d in DOCUMENT.finditer(body, 0, start) if d.group().split()[-1].lower() == head]
+    documents = [d for d in matches_before(DOCUMENT, body, start) if d.group().split()[-1].lower() == head]
     # …in the quote's paragraph or the one before: a statement named paragraphs back may be another one
     reach = previous_paragraph_start(body, start)
     if not documents or documents[-1].start() < reach or documents[-1].group().split()[0].lower() == "the":

@@ -32,11 +32,13 @@ from storyline.analyze.mentions import (
     Mention,
     bears_surname,
     name_key,
+    surname_bearers,
     without_accents,
 )
-from storyline.analyze.name_variants import SAINTS, surname, variant_targets
+from storyline.analyze.name_variants import SAINTS, by_surname, surname, variant_targets
 from storyline.analyze.ner_corrections import DEMONYM, correct_mentions
 from storyline.analyze.organisations import INSTITUTION_NOUNS
+from storyline.analyze.scans import writes_word
 from storyline.analyze.surnames import named_most, relation_before
 from storyline.errors import ModelUnavailable
 from storyline.models import Article, Entity, Span
@@ -208,7 +210,7 @@ def analyze_entities(articles: Sequence[Article]) -> EntityAnalysis:
 
 def _is_participle(word: str, body: str) -> bool:
     """A capitalised "-ing" word the article also writes in lower case ("meeting"), so not a name like Beijing."""
-    return word.endswith("ing") and re.search(rf"\b{re.escape(word.lower())}\b", body) is not None
+    return word.endswith("ing") and writes_word(body, word.lower())
 
 
 def clean_mention(article: Article, start: int, end: int, label: str) -> Mention | None:
@@ -313,7 +315,7 @@ def _headline_word_after_name(body: str, tokens: list[tuple[int, int]]) -> bool:
     Far Will Texas Senator Wendy Davis Run": Wendy Davis, not "Wendy Davis Run"): a word the article also writes in
     lower case, in a clause whose every other word of three letters or more is capitalised too."""
     last = body[tokens[-1][0] : tokens[-1][1]]
-    if not re.fullmatch(r"[A-Z][a-z]{2,}", last) or not re.search(rf"\b{last.lower()}\b", body):
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", last) or not writes_word(body, last.lower()):
         return False
     before = _CLAUSE_BEFORE.search(body, max(0, tokens[0][0] - 200), tokens[0][0])
     after = _CLAUSE_AFTER.match(body, tokens[-1][1])
@@ -386,6 +388,10 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
     target = variant_targets(forms, labels, people, TITLES, _introduced(mentions))
     acronyms = {short: long for short, long in acronyms.items() if long in forms}
     target |= {short: long for short, long in acronyms.items() if short in forms}
+    people_by_surname = by_surname(people)
+    people_by_given_name: dict[str, list[str]] = defaultdict(list)
+    for p in people:
+        people_by_given_name[p.split()[0]].append(p)
     for key in forms:
         is_one_word = not any(" " in text for text in forms[key])  # "al-Assad" is one word, keyed "al assad"
         if not is_one_word or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
@@ -393,11 +399,8 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         # a first name alone is a person's somewhere: "Google", never tagged a person, is not "Google Maps" tagged
         # one once; "Raffaele", tagged a person twice among ten organisations, is still Raffaele Sollecito
         is_given = labels[key]["PERSON"] > 0
-        longer = {
-            target.get(p, p)
-            for p in people
-            if ((is_given and p.split()[0] == key) or bears_surname(p, key)) and not is_namesake(p)
-        }
+        given = people_by_given_name.get(key, []) if is_given else []
+        longer = {target.get(p, p) for p in [*given, *surname_bearers(key, people_by_surname)] if not is_namesake(p)}
         # "Pastor Ana Lowe", kept apart from "Ana Lowe" for the word NER took along, is no second Lowe
         longer = {p for p in longer if not any(p.endswith(f" {q}") for q in longer)} if len(longer) > 1 else longer
         if len(longer) == 1:  # "Trump" → "donald trump"; two Kims stay apart as plain "Kim"
@@ -429,8 +432,10 @@ def _introduced(mentions: Sequence[Mention]) -> set[tuple[str, str]]:
         seen[name_key(m.text)] = min(seen.get(name_key(m.text), m.start), m.start)
     pairs: set[tuple[str, str]] = set()
     for seen in first.values():
-        for short, at in seen.items():
-            pairs |= {(short, key) for key, start in seen.items() if start < at and key.endswith(f" {short}")}
+        for key, start in seen.items():
+            # the shorter keys it ends with: what follows each of its spaces
+            ends = (key[space + 1 :] for space, character in enumerate(key) if character == " ")
+            pairs |= {(short, key) for short in ends if short in seen and start < seen[short]}
     return pairs
 
 

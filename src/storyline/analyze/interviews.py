@@ -11,7 +11,9 @@ anyone's). Both only answer for a quote no attribution pattern gave a speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from storyline.analyze.before_quote import ArticleText
 from storyline.analyze.names import full_name
@@ -32,14 +34,16 @@ _ROLE_BEFORE = re.compile(r"(?:(?:[Tt]he\s+)?(?:[A-Z][\w.'’&-]*\s+){0,4}|(?:[T
 _TURN = re.compile(r"(?P<who>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}):\s")
 
 
-def _paragraphs(body: str) -> list[tuple[int, int]]:
-    """(start, end) of every line holding text: a cleaned body sets each paragraph on a line of its own."""
+@lru_cache(maxsize=8)
+def _paragraphs(body: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every line holding text: a cleaned body sets each paragraph on a line of its own. Once a
+    body, not once a quote: a long text has thousands of both."""
     spans, at = [], 0
     for line in body.split("\n"):
         if line.strip():
             spans.append((at, at + len(line)))
         at += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def _is_question(text: str) -> bool:
@@ -63,8 +67,8 @@ def interview_answer(text: ArticleText, found: Found) -> Speaker | None:
     """
     body = text.body
     paragraphs = _paragraphs(body)
-    at = next((n for n, (start, end) in enumerate(paragraphs) if start <= found.open_at < end), None)
-    if at is None or not _is_answer(body[paragraphs[at][0] : found.open_at + 1]):
+    at = bisect.bisect_right(paragraphs, found.open_at, key=lambda span: span[0]) - 1  # the last one opening before
+    if at < 0 or found.open_at >= paragraphs[at][1] or not _is_answer(body[paragraphs[at][0] : found.open_at + 1]):
         return None
     if _ANSWER_LABEL.match(body[paragraphs[at][0] :]) is None and body[paragraphs[at][0] : found.open_at].strip():
         return None

@@ -6,9 +6,12 @@ cluster, and `entities` merges the fixed mentions into entities. Kept apart so t
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.analyze.name_variants import GENERATIONS
 
@@ -27,10 +30,24 @@ class Mention:
     name: str = ""
 
 
+def starting_within(mentions: Sequence[Mention], start: int, end: int) -> Sequence[Mention]:
+    """The mentions that start at or after `start` and before `end`, in order, from `mentions` in reading order
+    (sorted by start): two binary searches, where a scan of all of them per sentence or quote grows with the
+    square of a long text."""
+    first = bisect.bisect_left(mentions, start, key=_start)
+    return mentions[first : bisect.bisect_left(mentions, end, lo=first, key=_start)]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """'Kim Jong-un' and 'Kim Jong Un' → 'kim jong un'; 'U.S.' and 'US' → 'us'; 'Lemaître' and 'Lemaitre' →
     'lemaitre' (an outlet that drops accents still names the same person); "O’Grady" and "O'Grady" → "o'grady";
-    middle initials and a corporate suffix ("Inc.", "Corp.") dropped."""
+    middle initials and a corporate suffix ("Inc.", "Corp.") dropped. Remembered: attribution keys the same few
+    names again for every quote, hundreds of thousands of times in a long text."""
     words = re.sub(r"[-‐–]", " ", without_accents(text).replace(".", "").replace("’", "'")).lower().split()
     if len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:  # "Acme Corp." is "Acme"
         words.pop()
@@ -44,6 +61,14 @@ def without_accents(text: str) -> str:
     if text.isascii():  # most names: nothing to fold
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def surname_bearers(key: str, keys_by_surname: dict[str, list[str]]) -> list[str]:
+    """The full names' keys that `bears_surname` says bear `key`, in their order, from `by_surname` of them: only
+    the names with its last word can, where a test of every name for every surname grows with the square of the
+    names a long text holds."""
+    words = key.split()
+    return [p for p in keys_by_surname.get(words[-1], ()) if bears_surname(p, key)] if words else []
 
 
 def bears_surname(person: str, key: str) -> bool:

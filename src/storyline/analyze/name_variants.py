@@ -7,8 +7,9 @@ Names here are keys (`entities.name_key`): lower case, full stops and hyphens fo
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from storyline.analyze.glued_text import LEAD_IN_WORDS, NAME_PARTICLES
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS
@@ -50,15 +51,41 @@ def variant_targets(
     """Name key → the key of the longer name it is a spelling of; `people` are the keys of several words NER
     tagged a person at least once, `titles` the words of a role before a name ("senator", "producer"),
     `introduced` the pairs (short, longer) an article writes the longer name of before the short one."""
-    nicknames = _nicknames(people) | _misspelt_first_names(people, forms)
-    target = nicknames | _fuller_names(people, nicknames, titles, introduced) | _national_names(forms, labels)
-    target |= {k: v for k, v in _named_bodies(forms, labels, people).items() if k not in target}
+    index = _PeopleIndex.of(people)
+    nicknames = _nicknames(people, index) | _misspelt_first_names(people, forms, index)
+    target = nicknames | _fuller_names(people, index, nicknames, titles, introduced) | _national_names(forms, labels)
+    target |= {k: v for k, v in _named_bodies(forms, labels, index).items() if k not in target}
     target |= {k: v for k, v in _home_named_teams(forms, labels, people).items() if k not in target}
     person_keys = set(people)
-    return target | _particle_surnames([k for k in forms if k not in person_keys], people, introduced)
+    return target | _particle_surnames([k for k in forms if k not in person_keys], index, introduced)
 
 
-def _nicknames(people: Sequence[str]) -> dict[str, str]:
+@dataclass
+class _PeopleIndex:
+    """The people's keys (several words each) by what the rules below compare them on, each list in the people's
+    order: looked up, where comparing every name with every other grows with the square of the names a long text
+    holds (thousands)."""
+
+    opening: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # 'ahmad seth' → those it opens
+    ending: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # 'wasserman schultz' → …
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    after_first_name: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # 'magwood' → …
+    by_first_and_last: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, people: Sequence[str]) -> _PeopleIndex:
+        index = cls(by_surname=by_surname(people))
+        for key in people:
+            words = key.split()
+            for n in range(1, len(words)):  # a key is its words joined by single spaces: `name_key`
+                index.opening[" ".join(words[:n])].append(key)
+                index.ending[" ".join(words[n:])].append(key)
+            index.after_first_name[key.partition(" ")[2]].append(key)
+            index.by_first_and_last[(words[0], words[-1])].append(key)
+        return index
+
+
+def _nicknames(people: Sequence[str], index: _PeopleIndex) -> dict[str, str]:
     """'joe serna' → 'joseph serna' when both are in the cluster; two nicknames alone ('bob', 'bobby') never merge.
     Else the one person with the formal first name and the same surname, a middle name or a generation between
     ('bill taylor' → 'william taylor iii', the key of "William W. Taylor III"), or whose longer first name the
@@ -76,8 +103,8 @@ def _nicknames(people: Sequence[str]) -> dict[str, str]:
         last = surname(key)
         fuller = {
             p
-            for p in people
-            if p != key and surname(p) == last and _shortens(first, p.split()[0]) and len(p.split()) > 1
+            for p in index.by_surname.get(last, ())
+            if p != key and _shortens(first, p.split()[0]) and len(p.split()) > 1
         }
         if len(fuller) == 1:
             target[key] = fuller.pop()
@@ -104,6 +131,14 @@ def _shortens(nickname: str, formal: str) -> bool:
     return formal.startswith(stem)
 
 
+def by_surname(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Full names' keys by their surname, each list in their order: what `mentions.surname_bearers` looks in."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        found[surname(key)].append(key)
+    return found
+
+
 def surname(key: str) -> str:
     """The family name of a name key: 'robert mueller iii' → 'mueller'."""
     words = key.split()
@@ -118,7 +153,7 @@ MIN_MISSPELT_LENGTH = 5
 another name ("Jon"/"Jan")."""
 
 
-def _misspelt_first_names(people: Sequence[str], forms: dict[str, Counter[str]]) -> dict[str, str]:
+def _misspelt_first_names(people: Sequence[str], forms: dict[str, Counter[str]], index: _PeopleIndex) -> dict[str, str]:
     """'jonathan magwood' → 'jonathon magwood', 'philip okafor' → 'phillip okafor': the same surname after first
     names one inner vowel or one doubled letter apart is one person whose name an outlet misspelt; the name the
     cluster writes less often goes to the other. A vowel at either end makes another name ("Maria"/"Mario"), and so
@@ -130,9 +165,8 @@ def _misspelt_first_names(people: Sequence[str], forms: dict[str, Counter[str]])
             continue
         others = [
             p
-            for p in people
+            for p in index.after_first_name.get(rest, ())
             if p != key
-            and p.partition(" ")[2] == rest
             and (_one_inner_vowel_apart(first, p.partition(" ")[0]) or _one_letter_doubled(first, p.partition(" ")[0]))
         ]
         if len(others) == 1:
@@ -161,7 +195,11 @@ def _one_inner_vowel_apart(a: str, b: str) -> bool:
 
 
 def _fuller_names(
-    people: Sequence[str], nicknames: dict[str, str], titles: frozenset[str], introduced: set[tuple[str, str]]
+    people: Sequence[str],
+    index: _PeopleIndex,
+    nicknames: dict[str, str],
+    titles: frozenset[str],
+    introduced: set[tuple[str, str]],
 ) -> dict[str, str]:
     """'ahmad seth' → 'ahmad seth zaharie', the one longer name in the cluster that begins with it (a generation
     suffix makes someone else: 'donald trump jr'); else 'ann lowe' → 'ann marie lowe', the one longer name with the
@@ -172,17 +210,17 @@ def _fuller_names(
     lee ross') is no second candidate."""
     target: dict[str, str] = {}
     for key in people:
-        longer = [p for p in people if p.startswith(f"{key} ") and not set(p.split()[len(key.split()) :]) & GENERATIONS]
+        opened = index.opening.get(key, ())
+        longer = [p for p in opened if not set(p.split()[len(key.split()) :]) & GENERATIONS]
         first, *_, last = key.split()
-        longer = longer or [p for p in people if len(p) > len(key) and p.split()[0] == first and p.split()[-1] == last]
+        longer = longer or [p for p in index.by_first_and_last.get((first, last), ()) if len(p) > len(key)]
         # the end of one longer name: "wasserman schultz", "dallas howard", "w bush"; not a saint's, nor a name
         # behind a link word, a role or a sentence-opening participle that NER took along ("RIP Marty Balin",
         # "Pastor Ana Lowe", "Addressing Ana Lowe"): a wrong merge costs more than a missed one
         longer = longer or [
             p
-            for p in people
-            if p.endswith(f" {key}")
-            and not any(_is_no_name(w, titles) for w in p.split()[: -len(key.split())])
+            for p in index.ending.get(key, ())
+            if not any(_is_no_name(w, titles) for w in p.split()[: -len(key.split())])
             and is_surname_of(key, p, introduced)
         ]
         candidates = {nicknames.get(p, p) for p in longer}
@@ -203,9 +241,7 @@ def is_surname_of(key: str, person: str, introduced: set[tuple[str, str]]) -> bo
     return key.split()[0] not in NAME_PARTICLES or (key, person) in introduced
 
 
-def _particle_surnames(
-    others: Sequence[str], people: Sequence[str], introduced: set[tuple[str, str]]
-) -> dict[str, str]:
+def _particle_surnames(others: Sequence[str], index: _PeopleIndex, introduced: set[tuple[str, str]]) -> dict[str, str]:
     """'le bras' → 'herve le bras': a surname opening with a particle (`NAME_PARTICLES`: "Ursula von der Leyen",
     "Ana de la Cruz") reads to NER as an organisation or a place when written alone ("Le Bras argues"), but it is
     the one person in the cluster whose name ends with it (and an article introduced in full first)."""
@@ -213,7 +249,7 @@ def _particle_surnames(
     for key in others:
         words = key.split()
         if len(words) == 2 and words[0] in NAME_PARTICLES:
-            longer = [p for p in people if p.endswith(f" {key}") and is_surname_of(key, p, introduced)]
+            longer = [p for p in index.ending.get(key, ()) if is_surname_of(key, p, introduced)]
             if len(longer) == 1:
                 target[key] = longer[0]
     return target
@@ -241,7 +277,7 @@ def is_mostly_organisation(votes: Counter[str]) -> bool:
 
 
 def _named_bodies(
-    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], people: Sequence[str]
+    forms: dict[str, Counter[str]], labels: dict[str, Counter[str]], index: _PeopleIndex
 ) -> dict[str, str]:
     """'mercy fitzgerald' → 'mercy fitzgerald hospital': an organisation the cluster also names with the noun of
     what it is after it, the full name tagged an organisation more often than not, the short one at least half as
@@ -258,7 +294,7 @@ def _named_bodies(
         named_org = votes["ORG"] > votes["GPE"] + votes["LOC"] and 2 * votes["ORG"] >= votes["PERSON"]
         if not named_org or key.split()[-1] in _BODY_HEADS:
             continue
-        if any(p != key and (p.endswith(f" {key}") or p.startswith(f"{key} ")) for p in people):
+        if index.ending.get(key) or index.opening.get(key):
             continue  # "Trump" of "Donald Trump" and of the "Trump Foundation"
         fuller = [f"{key} {head}" for head in _BODY_HEADS if f"{key} {head}" in forms and is_body(f"{key} {head}")]
         if len(fuller) == 1:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from storyline.analyze.entities import SENTENCE_OPENERS, Mention, is_namesake, is_title, name_key, surname
+from storyline.analyze.scans import matches_before, writes_word
 from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.surnames import RELATIONS, RELATIONS_PATTERN, named_most, relation_before
 from storyline.segment import sentence_end, sentence_start
@@ -210,7 +211,7 @@ def given_names(body: str, persons: Sequence[Mention], known: dict[str, set[str]
         if len(names) == 1
         and given not in known
         and given.title() not in SENTENCE_OPENERS
-        and not re.search(rf"\b{re.escape(given)}\b", body)
+        and not writes_word(body, given)
     }
 
 
@@ -235,15 +236,41 @@ def written_out(body: str, persons: Sequence[Mention], known: dict[str, set[str]
         if key in known or key in found:
             continue
         # not part of a longer name: "Donald Trump Jr." is someone else
-        for first in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])", body):
+        for first in _first_names_before(body, last_name):
             word = first.group(1)
             # "Yet Halvorsen" opens a sentence, "St Clement" is a saint: neither word is a first name
             if word in SENTENCE_OPENERS or is_namesake(f"{word} {last_name}"):
                 continue
-            if not is_title(word) and not re.search(rf"\b{word.lower()}\b", body):
+            if not is_title(word) and not writes_word(body, word.lower()):
                 found[key] = {f"{word} {last_name}"}
                 break
     return found
+
+
+def _first_names_before(body: str, last_name: str) -> Iterator[re.Match[str]]:
+    """Exactly `re.finditer(rf"\\b([A-Z][a-z]+)\\s+{re.escape(last_name)}\\b(?!\\s+[A-Z])", body)`. A match can only
+    open at the capitalised word right before one of the surname's few occurrences, across spaces: the pattern is
+    tried there alone, where a search along the whole body for each of the thousand surnames of a long text costs
+    seconds."""
+    pattern = re.compile(rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])")
+    openings = set()
+    at = body.find(last_name)
+    while at >= 0:
+        space = at
+        while space > 0 and body[space - 1].isspace():
+            space -= 1
+        word = space
+        while word > 0 and "a" <= body[word - 1] <= "z":
+            word -= 1
+        if at > space > word > 0 and "A" <= body[word - 1] <= "Z":
+            openings.add(word - 1)
+        at = body.find(last_name, at + 1)
+    resume = 0  # as `finditer`, no match overlapping the one before
+    for opening in sorted(openings):
+        match = pattern.match(body, opening) if opening >= resume else None
+        if match is not None:
+            resume = match.end()
+            yield match
 
 
 def role_nouns(word: str) -> set[str]:
@@ -376,7 +403,7 @@ def gendered_description_before(body: str, gender: str, position: int) -> tuple[
     "According to the woman's account, …", "Smith's wife had gotten out …"): whom an anonymous source's "she said"
     goes on meaning."""
     found = None
-    for match in _GENDERED_DESCRIPTION.finditer(body, 0, position):
+    for match in matches_before(_GENDERED_DESCRIPTION, body, position):
         opening = body[sentence_start(body, match.start()) : match.start()]
         if match.group("owner") and _relative_named(body, match):
             continue

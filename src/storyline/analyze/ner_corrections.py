@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from storyline.analyze.mentions import Mention, bears_surname, name_key
-from storyline.analyze.name_variants import PLACE_INSTITUTIONS, is_mostly_organisation, surname
+from storyline.analyze.mentions import Mention, name_key, surname_bearers
+from storyline.analyze.name_variants import PLACE_INSTITUTIONS, by_surname, is_mostly_organisation, surname
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS
 from storyline.models import Article
 
@@ -98,11 +98,22 @@ def _without_common_nouns(mentions: list[Mention], articles: Sequence[Article]) 
             lower = re.compile(r"\b" + r"\s+".join(map(re.escape, phrase)) + r"\b")
             # a body without the phrase's first and last words cannot hold it: most are skipped without a regex
             common[text] = words[-1][1:].islower() and any(
-                phrase[0] in b and phrase[-1] in b and lower.search(b) for b in bodies
+                phrase[0] in b and phrase[-1] in b and _found_at(lower, b, phrase[0]) for b in bodies
             )
         return common[text]
 
     return [m for m in mentions if not (m.label == "PERSON" and " " in m.text and is_common(m.text))]
+
+
+def _found_at(pattern: re.Pattern[str], body: str, opening: str) -> bool:
+    """Whether `pattern`, whose every match opens with the words `opening`, matches in `body`: tried where those
+    words stand, not searched for through a long body once for each of a thousand names."""
+    at = body.find(opening)
+    while at >= 0:
+        if pattern.match(body, at):
+            return True
+        at = body.find(opening, at + 1)
+    return False
 
 
 _LOWER_CASE_WORD = re.compile(r"\b[a-z]+\b")
@@ -317,15 +328,16 @@ def _with_surnames_as_people(mentions: list[Mention], articles: Sequence[Article
     by_key: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         by_key[name_key(m.text)].append(m)
+    people_by_surname = by_surname(people)
     surnames: set[str] = set()
     for key, found in by_key.items():
         if " " in key or any(m.label not in ("GPE", "LOC") for m in found):
             continue
-        bearers = [p for p in people if bears_surname(p, key)]
-        if len(bearers) != 1:
+        bearing = surname_bearers(key, people_by_surname)
+        if len(bearing) != 1:
             continue
         first_full = {}
-        for m in by_key[bearers[0]]:
+        for m in by_key[bearing[0]]:
             first_full[m.article_id] = min(first_full.get(m.article_id, m.start), m.start)
         if all(
             m.article_id in first_full

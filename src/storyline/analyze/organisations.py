@@ -4,6 +4,7 @@ newspaper reported' the paper it names. Labellers (and readers) name the organis
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -107,8 +108,15 @@ def organisation_for(body: str, head: str, position: int, organisations: Sequenc
 def outside_quotes(body: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions in the text's own words: an organisation a quote names ('… with Keurig 2.0 Brewing
     Technology,” the company said') is not the one speaking."""
-    quoted = [m.span() for m in _QUOTED.finditer(body)]
-    return [m for m in mentions if not any(start <= m.start < end for start, end in quoted)]
+    quoted = [m.span() for m in _QUOTED.finditer(body)]  # in reading order, none overlapping another
+    return [m for m in mentions if not _inside(quoted, m.start)]
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether `position` falls in one of `spans`, which are in reading order and do not overlap: only the last
+    one starting at or before it can hold it."""
+    last = bisect.bisect_right(spans, position, key=lambda span: span[0]) - 1
+    return last >= 0 and position < spans[last][1]
 
 
 def longer_organisation(word: str, position: int, organisations: Sequence[Mention]) -> str | None:

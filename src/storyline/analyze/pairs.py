@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention, strip_titles
+from storyline.analyze.mentions import starting_within
 from storyline.analyze.names import SpeakerContext, article_name, full_name
 from storyline.segment import previous_paragraph_start
 
@@ -33,7 +34,7 @@ _ROLE_BEFORE_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|the|for)\s+){0,5}")  
 def pair_before(people: Sequence[Mention], start: int) -> str | None:
     """ "the two senators said in a joint statement": the last two people named just before, as 'A and B'."""
     names: list[str] = []
-    for m in reversed([m for m in people if start - _PAIR_REACH <= m.start and m.end <= start]):
+    for m in reversed([m for m in starting_within(people, start - _PAIR_REACH, start) if m.end <= start]):
         if m.label == "PERSON" and m.name not in names:
             names.insert(0, m.name)
     if len(names) < 2:
@@ -41,15 +42,21 @@ def pair_before(people: Sequence[Mention], start: int) -> str | None:
     return " and ".join(names[-2:])
 
 
-def is_person(mention: Mention, context: SpeakerContext) -> bool:
-    """A personal name: tagged PERSON, or the full name of a person whose surname the text uses ("El Molto")."""
-    return mention.label == "PERSON" or any(mention.name in names for names in context.surnames.values())
+def is_person(mention: Mention, surname_bearers: set[str]) -> bool:
+    """A personal name: tagged PERSON, or the full name of a person whose surname the text uses ("El Molto"), one of
+    `surname_bearers` (gathered once for all the mentions of a text: thousands in a long one)."""
+    return mention.label == "PERSON" or mention.name in surname_bearers
+
+
+def _surname_bearers(context: SpeakerContext) -> set[str]:
+    return set().union(*context.surnames.values())
 
 
 def joint(body: str, start: int, end: int, people: Sequence[Mention], context: SpeakerContext) -> str | None:
     """ "Molto and Dr. Peter Sheldrick", "anthropologist El Molto of Western University and physician Peter
     Sheldrick": two people named together in the speaker words speak together, as 'A and B'."""
-    inside = [m for m in people if start <= m.start and m.end <= end and is_person(m, context)]
+    bearers = _surname_bearers(context)
+    inside = [m for m in starting_within(people, start, end) if m.end <= end and is_person(m, bearers)]
     for first, second in itertools.pairwise(inside):
         between = body[first.end : second.start]
         if " and " in between and not re.search(r"[,;:()]", between) and first.name != second.name:
@@ -78,7 +85,8 @@ def person_name(mention: Mention, context: SpeakerContext) -> str:
 def pairs_named(body: str, mentions: Sequence[Mention], context: SpeakerContext) -> list[tuple[int, str]]:
     """Where the text names two people together, "Molto and Sheldrick": whom a later "they" may mean."""
     pairs: list[tuple[int, str]] = []
-    people = [m for m in mentions if is_person(m, context)]
+    bearers = _surname_bearers(context)
+    people = [m for m in mentions if is_person(m, bearers)]
     for first, second in itertools.pairwise(people):
         if _AND.fullmatch(body, first.end, second.start) and first.name != second.name:
             pairs.append((first.start, f"{person_name(first, context)} and {person_name(second, context)}"))

@@ -15,6 +15,7 @@ from typing import Final, Literal
 
 from storyline.analyze.documents import described_author, named_author
 from storyline.analyze.entities import ABBREVIATED_TITLES, Mention
+from storyline.analyze.mentions import starting_within
 from storyline.analyze.names import FUNCTION_WORDS, Described, SpeakerContext, article_name, full_name
 from storyline.analyze.organisations import organisation_named_after
 from storyline.analyze.pairs import PAIR, PLURAL, joint, named_together, pair_before
@@ -72,7 +73,7 @@ class SpeakerWords:
     @cached_property
     def inside(self) -> list[Mention]:
         """The entities NER tagged within the words."""
-        return [m for m in self.people if self.start <= m.start and m.end <= self.end]
+        return [m for m in starting_within(self.people, self.start, self.end) if m.end <= self.end]
 
     @cached_property
     def persons(self) -> list[Mention]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from storyline.analyze.dates import MONTHS, WEEKDAYS, DateExpression, DateValue, find_dates
 from storyline.analyze.entities import EntityAnalysis
+from storyline.analyze.mentions import starting_within
 from storyline.models import Article, DateMention, Event, Span
 from storyline.segment import segment
 
@@ -67,14 +68,15 @@ def build_timeline(articles: Sequence[Article], entities: EntityAnalysis | None 
 
 
 def _dated(index: int, article: Article, entities: EntityAnalysis | None) -> list[_Dated]:
-    names = [(m.start, m.name) for m in entities.mentions if m.article_id == article.id] if entities else []
+    in_article = (m for m in entities.mentions if m.article_id == article.id) if entities else ()
+    mentions = sorted(in_article, key=lambda m: m.start)
     found: list[_Dated] = []
     for sentence in segment(article):
         expressions = find_dates(sentence.text, article.published)
         if not expressions:
             continue
         words = frozenset(w.lower() for w in _WORD.findall(sentence.text)) - _STOPWORDS
-        in_sentence = frozenset(name for start, name in names if sentence.start <= start < sentence.end)
+        in_sentence = frozenset(m.name for m in starting_within(mentions, sentence.start, sentence.end))
         for previous, expression in zip((None, *expressions), expressions, strict=False):
             if _is_bare_date(sentence.text, expression) or _ends_a_range(sentence.text, previous, expression):
                 continue

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention, name_key
+from storyline.analyze.mentions import starting_within
 from storyline.analyze.names import SpeakerContext, role_nouns, title_gender
 from storyline.analyze.speech_verbs import VERBS
 from storyline.analyze.surnames import named_most
@@ -59,7 +60,7 @@ def sentence_subjects(
 ) -> list[tuple[int, str, str, bool]]:
     """The first person named in each sentence: who a later 'he' or 'she' most likely refers to; after one owning
     a relation, the next too ("Jordan's grandmother, Jessica Belliveau, said": the grandmother is the subject); or
-    a surname NER missed that opens the sentence ("Pelosi is facing pressure")."""
+    a surname NER missed that opens the sentence ("Pelosi is facing pressure"). `persons` are in reading order."""
     subjects: list[tuple[int, str, str, bool]] = []
     for start, end in sentence_spans(body):
         fronted = FRONTED.match(body, start, end)  # "A day before he tweeted about Strzok, the younger Goodlatte …"
@@ -68,15 +69,15 @@ def sentence_subjects(
         if re.match(r"(?:He|She)\b", body[main:end]) or _PRONOUN_SPEAKS.match(body, main, end):
             continue
         opening = _PRONOUN_AFTER_OPENING.match(body, main, end)
-        if opening is not None and not any(main <= m.start < opening.end() for m in persons):
+        if opening is not None and not starting_within(persons, main, opening.end()):
             continue
         role = _ROLE_OPENS.match(body, main, end)
         holder = _role_holder(role.group("noun"), role.start("noun"), context) if role else None
-        if role and holder and not any(main <= m.start < role.end() for m in persons):
+        if role and holder and not starting_within(persons, main, role.end()):
             subjects.append((role.start("noun"), holder, "", True))
             continue
         # "In an e-mail to Mayor Tim Flaherty, she wrote": the object of a preposition is no subject
-        named = [m for m in persons if main <= m.start < end and not _OBJECT_BEFORE.search(body, main, m.start)][:2]
+        named = [m for m in starting_within(persons, main, end) if not _OBJECT_BEFORE.search(body, main, m.start)][:2]
         surname = _SURNAME_OPENING.match(body, main, end)
         bearers = context.surnames.get(name_key(surname.group()), set()) if surname else set()
         opens = not (named and named[0].start == main)
@@ -86,8 +87,8 @@ def sentence_subjects(
         # a surname two people share opening the sentence ("Pasztor faces charges over the deaths of her son Rene
         # Pasztor") is the subject, the bearer the text was about last, not the one named later in the sentence
         if len(bearers) > 1 and opens:
-            recent = [name for _, name, _, _ in subjects if name in bearers]
-            bearer = recent[-1] if recent else named_most(bearers, context.mentions, context.relatives)
+            recent = next((name for _, name, _, _ in reversed(subjects) if name in bearers), None)
+            bearer = recent if recent is not None else named_most(bearers, context.mentions, context.relatives)
             if bearer is not None:
                 subjects.append((main, bearer, "", True))
                 continue
@@ -110,12 +111,12 @@ def sentence_topics(
 ) -> list[tuple[int, str]]:
     """The person each sentence is about: one named at its main clause's start (a surname NER missed there too:
     "Whitlow kept hoping …"), or the one "he"/"she" there continues; a sentence about something else keeps the topic
-    of the one before."""
+    of the one before. `persons` are in reading order."""
     topics: list[tuple[int, str]] = []
     for start, end in sentence_spans(body):
         fronted = FRONTED.match(body, start, end)
         main = fronted.end() if fronted else start
-        first = next((m for m in persons if main <= m.start < end), None)
+        first = next(iter(starting_within(persons, main, end)), None)
         pronoun = re.match(r"(He|She)\b", body[main:end])
         surname = _SURNAME_OPENING.match(body, main, end)
         bearers = surnames.get(name_key(surname.group()), set()) if surname else set()
