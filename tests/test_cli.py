@@ -136,6 +136,9 @@ def test_cli_brief_is_the_same_under_any_hash_seed(examples_dir: Path) -> None:
 _INTERRUPT_AT_IMPORT = """
 import os, runpy, signal, sys
 
+# Python leaves SIGINT ignored when it starts ignored (a shell's background job): a terminal's Ctrl-C is what is tested
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 class Interrupt:
     def __init__(self, module):
         self.module = module
