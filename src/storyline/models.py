@@ -75,6 +75,10 @@ class Span(Frozen):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
+    def overlaps(self, other: Span) -> bool:
+        """Whether the two spans share a character of the same article."""
+        return self.article == other.article and self.start < other.end and other.start < self.end
+
 
 class SupportSpan(Span):
     """A sentence in another article that says the same thing as a summary sentence."""

@@ -92,9 +92,7 @@ def quoted_speakers(summary: Sequence[SummarySentence], quotes: Sequence[Quote])
 def _with_speaker(sentence: SummarySentence, quotes: Sequence[Quote]) -> SummarySentence:
     span = sentence.source
     for quote in quotes:
-        if quote.kind != "full" or quote.speaker is None or quote.span.article != span.article:
-            continue
-        if quote.span.end <= span.start or quote.span.start >= span.end:
+        if quote.kind != "full" or quote.speaker is None or not quote.span.overlaps(span):
             continue
         said = quote.speaker_span
         if said is not None and span.start <= said.start and said.end <= span.end:

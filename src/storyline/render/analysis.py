@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.models import Brief, DateMention, Entity, Event, Quote, Span
+from storyline.models import Brief, DateMention, Entity, Event, Quote
 from storyline.render.citations import marker
 from storyline.render.excerpts import clip_end, clip_start
 
@@ -26,7 +26,7 @@ def key_quotes(brief: Brief, n: int = KEY_QUOTES) -> list[Quote]:
     or a passage supporting it), taken from the articles in turn: those whose speaker the text states first, since
     an inferred speaker is wrong more often (bench/analysis_quality.py)."""
     in_summary = [span for sentence in brief.summary for span in (sentence.source, *sentence.support)]
-    seen = {quote.text for quote in brief.quotes if _within_any(quote.span, in_summary)}
+    seen = {quote.text for quote in brief.quotes if any(quote.span.overlaps(span) for span in in_summary)}
     rank: dict[str, int] = {}
     picked: list[tuple[int, int, Quote]] = []
     for quote in brief.quotes:
@@ -37,10 +37,6 @@ def key_quotes(brief: Brief, n: int = KEY_QUOTES) -> list[Quote]:
     # Round robin over articles, so one quote-heavy outlet does not fill the list.
     ordered = sorted(picked, key=lambda p: (is_inferred(p[2]), *p[:2]))
     return [quote for _, _, quote in ordered][:n]
-
-
-def _within_any(span: Span, spans: list[Span]) -> bool:
-    return any(s.article == span.article and s.start < span.end and span.start < s.end for s in spans)
 
 
 def entity_articles(brief: Brief, entity: Entity) -> str:
