@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from storyline.furniture.shared import DATELINE_CREDITS
-from storyline.segment import DATELINE_CREDIT
+from storyline.segment import WIRE_DATELINE
 
 
 @cache
@@ -145,13 +145,9 @@ def _part_of_longer_name(before: str, after: str) -> bool:
     )
 
 
-# A dateline opening the body, its place in any case: 'WASHINGTON (AP) —', 'Tokyo (CNN) --'
-_OPENING_DATELINE = re.compile(rf"{_DATELINE_PLACE}{DATELINE_CREDIT}\s*[-—–]")
-
-
 def _dateline_agency(body: str) -> Counter[str]:
-    """'WASHINGTON (AP) —' names the agency that wrote the story."""
-    found = _OPENING_DATELINE.match(body)
+    """'WASHINGTON (AP) —', 'Tokyo (CNN) --' opening the body name the agency that wrote the story."""
+    found = WIRE_DATELINE.match(body)
     credit = found.group("credit") if found else None
     return Counter([DATELINE_CREDITS[credit]]) if credit in DATELINE_CREDITS else Counter()
 
