@@ -55,9 +55,14 @@ class ArticleIn(BaseModel):
     text: Text = Field(
         description="The article: plain text, an HTML page, or a JSONL cluster line. Always text, never a path.",
     )
-    title: Text | None = Field(None, max_length=500, description="Headline, when the text does not start with it.")
-    outlet: Text | None = Field(None, max_length=200, description="Publisher: 'NBC News'.")
-    date: Day | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    # A value not valid here is left out with a warning in the brief's problems (`METADATA_FIELDS`).
+    title: Text | None = Field(
+        None, max_length=500, description="Headline, when the text does not start with it. Left out if not valid."
+    )
+    outlet: Text | None = Field(None, max_length=200, description="Publisher: 'NBC News'. Left out if not valid.")
+    date: Day | None = Field(
+        None, description="Publication date, YYYY-MM-DD (a date-time counts as its day). Left out if not valid."
+    )
 
     @model_validator(mode="wrap")
     @classmethod
