@@ -295,6 +295,13 @@ def test_clean_outlet_named_in_the_body_counts_only_as_a_whole_word(body: str, o
         ("A deckhand told the New Straits Times the pumps failed.", None),  # not 'The Straits Times'
         ("A deckhand told the Reuters news agency the pumps failed.", None),  # how others name an agency
         ("The captain told CNN the pumps failed, and the owner told the BBC they did not.", None),  # a tie
+        # a dateline opening the body names its agency before any outlet its sources talk to (DUC's AP copy: '_')
+        (
+            "LONDON (AP) _ The ferry sank. A survivor told the BBC it was quick. The BBC was told by the owner.",
+            "Associated Press",
+        ),
+        ("FT LAUDERDALE (CBSMiami) – The ferry sank on Monday. A survivor told the BBC it was quick.", None),
+        ("Washington (CNN) -- The ferry sank on Monday. A survivor told the BBC it was quick.", "CNN"),
     ],
 )
 def test_clean_outlet_is_the_one_the_body_names_as_itself(body: str, outlet: str | None) -> None:

@@ -237,13 +237,18 @@ def test_cli_paths_are_never_read_as_article_text() -> None:
     assert "my missing folder: no such file or folder" in result.stderr
 
 
-def test_ingest_jsonl_ignores_non_string_fields_and_reports_bad_lines(tmp_path: Path) -> None:
+def test_ingest_jsonl_leaves_out_non_string_fields_and_reports_them_and_bad_lines(tmp_path: Path) -> None:
     path = tmp_path / "odd.jsonl"
     record = {"documents": [{"text": STORY, "outlet": 5, "title": ["x"], "date": 20190308}]}
     path.write_text("{not json\n" + json.dumps(record) + "\n", encoding="utf-8")
     result = load_articles([path])
     assert [(a.text, a.outlet, a.title, a.published) for a in result.articles] == [(STORY, None, None, None)]
-    assert [(p.reason, p.severity) for p in result.problems] == [("line 1 is not JSON; skipped", "warning")]
+    assert [(p.reason, p.severity) for p in result.problems] == [
+        ("line 1 is not JSON; skipped", "warning"),
+        ("date 20190308 not used: not a date (YYYY-MM-DD)", "warning"),
+        ('title ["x"] not used: not text', "warning"),
+        ("outlet 5 not used: not text", "warning"),
+    ]
 
 
 def test_ingest_executable_is_binary_not_utf16(tmp_path: Path) -> None:
@@ -514,6 +519,8 @@ def test_ingest_jsonl_documents_of_the_wrong_type_say_which(tmp_path: Path) -> N
         "document in JSONL record is a number, not text; skipped",
         "document in JSONL record has no 'text' field; skipped",
         "empty document in JSONL record",
+        "date 7 not used: not a date (YYYY-MM-DD)",
+        'outlet ["x"] not used: not text',
     ]
 
 
@@ -572,6 +579,22 @@ def test_ingest_a_date_for_a_file_not_read_is_a_warning(tmp_path: Path) -> None:
     assert [a.published for a in result.articles] == [dt.date(2019, 3, 8)]
     assert [(p.source, p.reason, p.severity) for p in result.problems] == [
         ("--date", "bridge.tx=2019-03-08: no article read from 'bridge.tx'; date not used", "warning")
+    ]
+
+
+def test_ingest_jsonl_date_that_is_not_a_date_is_a_warning_naming_it(tmp_path: Path) -> None:
+    # It used to be dropped without a word; the web API's bad date gives the same warning.
+    record = {
+        "date": "soon",
+        "documents": [{"text": STORY, "date": "March 8, 2019"}, {"text": STORY + " More.", "date": "2019-03-08T10:00"}],
+    }
+    path = tmp_path / "cluster.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = load_articles([path])
+    assert [a.published for a in result.articles] == [None, dt.date(2019, 3, 8)]
+    assert [(p.source, p.reason, p.severity) for p in result.problems] == [
+        (f"{path}#0", 'date "soon" not used: not a date (YYYY-MM-DD)', "warning"),
+        (f"{path}#0/1", 'date "March 8, 2019" not used: not a date (YYYY-MM-DD)', "warning"),
     ]
 
 

@@ -199,6 +199,23 @@ def test_speaker_told_names_the_listener_and_an_opening_surname_ner_missed_speak
     assert speaker_of(body, "the public") == ("Ted Marlow", "named")
 
 
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the outlet told listens, whatever the order ('told the BBC' has always named the listener)
+        ('The mayor, Anna Berg, told the BBC: "We have never seen water this high."', "We have never", "Anna Berg"),
+        ('"It is a disaster for the harbour," John Miller told CNN on Tuesday.', "It is a disaster", "John Miller"),
+        # a passive 'was told' makes its subject the listener: no one is named as speaking
+        ('The BBC was told: "Nobody could have stopped it."', "Nobody could", None),
+        ('"We need help now," CNN was told by a resident.', "We need help", None),
+        ('"The dam will hold," the BBC was told.', "The dam will hold", None),
+        ('Flooding hit the town on Monday. He was asked: "Will the dam hold?"', "Will the dam", None),
+    ],
+)
+def test_speaker_is_never_the_outlet_or_person_told(body: str, quote: str, speaker: str | None) -> None:
+    assert speaker_of(body, quote)[0] == speaker
+
+
 def test_speaker_fronted_clause_holding_quoted_words_is_not_the_subject() -> None:
     body = (
         'Before Lindqvist announced her choice to be known as "chair emerita," one of the board\'s leading lawyers, '

@@ -93,6 +93,11 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
         ("ST. LOUIS — Rain fell all night. Roads flooded.", "Rain fell all night."),
         ("DENVER (Reuters) - A lawyer spoke. Nobody listened.", "A lawyer spoke."),
         ("CAIRO, Egypt (AP) _ Talks began. They ended.", "Talks began."),
+        # a first word of two letters before another word; a place written as a name, or none, before a credit
+        ("FT LAUDERDALE (CBSMiami) – A man was hurt. He lived.", "A man was hurt."),
+        ("EL PASO, Texas (AP) — Talks began. They ended.", "Talks began."),
+        ("Washington (CNN) -- The House voted. It adjourned.", "The House voted."),
+        ("(CNN) -- The House voted. It adjourned.", "The House voted."),
         # An em dash or a double hyphen may touch the first word; a hyphen may not ("AFL-CIO" is a name).
         ("DENVER—A lawyer spoke. Nobody listened.", "A lawyer spoke."),
         ("OSAKA--Talks began. They ended.", "Talks began."),
@@ -100,6 +105,13 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
         # An abbreviation is not a dateline, and a dash inside a sentence is not one either.
         ("U.S. - China talks resumed. Both sides met.", "U.S. - China talks resumed."),
         ("The vote — a close one — passed. It was late.", "The vote — a close one — passed."),
+        # two letters alone are no place; a name before a bracket is a dateline only with a credit's dash after it
+        ("US - China talks resumed. Both sides met.", "US - China talks resumed."),
+        (
+            "Human papilloma virus (HPV) - Most infections clear. Some do not.",
+            "Human papilloma virus (HPV) - Most infections clear.",
+        ),
+        ("Washington (CNN) reported the vote. It adjourned.", "Washington (CNN) reported the vote."),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(paragraph: str, first_sentence: str) -> None:

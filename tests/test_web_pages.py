@@ -178,6 +178,20 @@ def test_web_pages_unreadable_upload_is_skipped_and_named_among_the_problems(
     assert f"error: upload {filename}: {escape(reason)}" in client.get(f"/briefs/{brief_id}").text
 
 
+def test_web_pages_form_with_every_box_empty_says_so_and_stores_nothing(client: TestClient) -> None:
+    # What a browser sends for the untouched form: three empty boxes (one only spaces) and the nameless file part.
+    form = {"article": ["", "  \n ", ""], "words": "150", "analysis": "on"}
+    no_file = {"files": ("", b"", "application/octet-stream")}
+    message = "no article given: paste at least one article or upload a file"
+    page = client.post("/briefs", data=form, files=no_file)
+    assert page.status_code == 422
+    assert message in page.text and "Traceback" not in page.text
+    as_json = client.post("/briefs", data=form, files=no_file, headers={"accept": "application/json"})
+    assert_error_shape(as_json.json(), 422)
+    assert as_json.json()["error"] == message
+    assert client.get("/api/briefs").json() == []
+
+
 @pytest.mark.parametrize(
     ("filename", "data", "reason"), UNREADABLE_UPLOADS, ids=[name for name, _, _ in UNREADABLE_UPLOADS]
 )

@@ -609,6 +609,8 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
         yield Problem(source=source, reason="record has neither 'documents' (list) nor 'document'")
         return
     record_date = _parse_date(record.get("date"))
+    if record_date is None and _states_a_date(record.get("date")):
+        yield Problem(source=source, reason=unused_value_reason("date", record["date"], NOT_A_DATE), severity="warning")
     doc_ids = record.get("doc_ids")
     newswire = [_newswire_id(i) for i in doc_ids] if isinstance(doc_ids, list) else []
     if len(newswire) != len(documents):
@@ -623,13 +625,25 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
         if len(text) > MAX_ARTICLE_BYTES:  # characters: at least as many bytes, without encoding to count them
             yield Problem(source=name, reason=too_large_reason("document", len(text), MAX_ARTICLE_BYTES))
             continue
+        doc_date = _parse_date(fields.get("date"))
+        if doc_date is None and _states_a_date(fields.get("date")):
+            yield Problem(
+                source=name, reason=unused_value_reason("date", fields["date"], NOT_A_DATE), severity="warning"
+            )
+        for metadata_field in ("title", "outlet"):
+            if fields.get(metadata_field) is not None and not isinstance(fields[metadata_field], str):
+                yield Problem(
+                    source=name,
+                    reason=unused_value_reason(metadata_field, fields[metadata_field], "not text"),
+                    severity="warning",
+                )
         yield _Document(
             source=name,
             raw=text,
             format="jsonl",
             outlet=_string_field(fields, "outlet", "source_name") or id_outlet,
             title=_string_field(fields, "title"),
-            published=_parse_date(fields.get("date")) or id_date or record_date,
+            published=doc_date or id_date or record_date,
         )
 
 
@@ -681,9 +695,36 @@ def _parse_date(value: object) -> dt.date | None:
     if not isinstance(value, str) or not value.strip():
         return None
     try:
-        return dt.date.fromisoformat(value.strip()[:10])
+        return dt.date.fromisoformat(day_of(value))
     except ValueError:
         return None
+
+
+def day_of(value: str) -> str:
+    """'2019-03-08T12:00:00Z' → '2019-03-08': the day a date or date-time string names, as a record's date is read."""
+    return value.strip()[:10]
+
+
+def _states_a_date(value: object) -> bool:
+    """Whether a record's `date` field holds something (a date or not), rather than nothing: null or ''."""
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+NOT_A_DATE = "not a date (YYYY-MM-DD)"
+_SHOWN_CHARS = 40
+"""How much of a value left out a warning quotes: enough to find it, not a 500-character title again."""
+
+
+def unused_value_reason(field: str, value: object, why: str) -> str:
+    """The warning for an article's metadata value that is left out while the article is read:
+    'date "March 8" not used: not a date (YYYY-MM-DD)'."""
+    if not isinstance(value, str):
+        shown = json.dumps(value)
+    elif len(value) <= _SHOWN_CHARS:
+        shown = json.dumps(value, ensure_ascii=False)
+    else:
+        shown = f"{json.dumps(value[:_SHOWN_CHARS] + '…', ensure_ascii=False)} ({len(value)} characters)"
+    return f"{field} {shown} not used: {why}"
 
 
 # LDC newswire document ids carry the service and the day of issue (DUC, TAC, Gigaword): APW19981017.0477,

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from storyline.furniture.shared import DATELINE_CREDITS
-from storyline.segment import DATELINE_CREDIT
+from storyline.segment import WIRE_DATELINE
 
 
 @cache
@@ -40,11 +40,12 @@ def _canonical() -> dict[str, str]:
 def find_outlet(*, body: str, bylines: list[str], source: str) -> str | None:
     """The outlet most likely to have published an article.
 
-    Bylines and author bios win, then a file name that is a known outlet, then the publication the body names
-    as itself more often than any other (`_self_references`: a dateline's '(Reuters) -', 'told CNN', 'TMZ has
-    learned'), then the bare file name. A publication the body merely names ('CNN is being sued', 'according to
-    the Telegraph', 'Michael Bloomberg') is not the outlet: an article reports on and cites other outlets far more
-    often than it names its own.
+    Bylines and author bios win, then a file name that is a known outlet, then the agency a dateline opening the
+    body credits ('WASHINGTON (AP) —': an AP story that quotes what someone 'told the BBC' is still AP's), then the
+    publication the body names as itself more often than any other (`_self_references`: a dateline's '(Reuters) -'
+    further down, 'told CNN', 'TMZ has learned'), then the bare file name. A publication the body merely names ('CNN
+    is being sued', 'according to the Telegraph', 'Michael Bloomberg') is not the outlet: an article reports on and
+    cites other outlets far more often than it names its own.
     """
     from_bylines = _mentions(" \n".join(bylines))
     if from_bylines:
@@ -52,7 +53,12 @@ def find_outlet(*, body: str, bylines: list[str], source: str) -> str | None:
     stem = _file_stem(source)
     if stem and stem.lower() in _canonical():
         return _canonical()[stem.lower()]
-    from_body = _self_references(body) + _dateline_agency(body)
+    credit = _dateline_credit(body)
+    if credit is not None:
+        # an agency storyline does not know ('FT LAUDERDALE (CBSMiami) –') still wrote it: the outlets its
+        # sources talk to are not its own
+        return DATELINE_CREDITS.get(credit, stem)
+    from_body = _self_references(body)
     ranked = from_body.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
@@ -145,15 +151,11 @@ def _part_of_longer_name(before: str, after: str) -> bool:
     )
 
 
-# A dateline opening the body, its place in any case: 'WASHINGTON (AP) —', 'Tokyo (CNN) --'
-_OPENING_DATELINE = re.compile(rf"{_DATELINE_PLACE}{DATELINE_CREDIT}\s*[-—–]")
-
-
-def _dateline_agency(body: str) -> Counter[str]:
-    """'WASHINGTON (AP) —' names the agency that wrote the story."""
-    found = _OPENING_DATELINE.match(body)
-    credit = found.group("credit") if found else None
-    return Counter([DATELINE_CREDITS[credit]]) if credit in DATELINE_CREDITS else Counter()
+def _dateline_credit(body: str) -> str | None:
+    """'AP' of 'WASHINGTON (AP) —', 'CNN' of 'Tokyo (CNN) --': whom a dateline opening the body credits with the
+    story."""
+    found = WIRE_DATELINE.match(body)
+    return found.group("credit") if found else None
 
 
 def _file_stem(source: str) -> str | None:

@@ -55,12 +55,19 @@ DATELINE_CREDIT = r"\((?P<credit>[A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})\)"
 """Whom a wire dateline credits, in brackets: "(AP)", "(AFNS)"; the group `credit` is the name."""
 DATELINE_DASH = r"\s*(?:(?:—|--)\s*|(?:–|-|_)\s+)(?=[A-Z\"“])"
 """The dash closing a wire dateline, before the story's first word."""
+_CAPITALS_PLACE = r"(?:[A-Z][A-Z.'’]{2,}|[A-Z]{2}(?=[ /-][A-Z][A-Z.'’]))(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.)"
+"""A place in capitals: "CAIRO", "ST. LOUIS", "FT LAUDERDALE" (a first word of two letters only before another word,
+so that "US" or "TV" alone is no place)."""
+_NAMED_PLACE = r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?= \()"
+"""A place written as a name, before a credit: "Washington (CNN)", "Hong Kong (Reuters)", "Fort Wayne, Ind. (WANE)"."""
 WIRE_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.))(?P<state>,(?: [A-Z][A-Za-z.]+){1,3})?"
-    rf"(?: ?{DATELINE_CREDIT})?{DATELINE_DASH}"
+    rf"(?:(?P<place>{_CAPITALS_PLACE})(?P<state>,(?: [A-Z][A-Za-z.]+){{1,3}})?|{_NAMED_PLACE})?"
+    # Without a place in capitals the credit is what makes it a dateline: "(CNN) --", "Washington (CNN) --".
+    rf"(?: ?{DATELINE_CREDIT})?(?(place)|(?<=\))){DATELINE_DASH}"
 )
 """A wire dateline opening a paragraph: its place in capitals (the group `place`), the state or country after it
-(`state`), whom it credits, a dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- "."""
+(`state`), whom it credits, a dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- ", "FT LAUDERDALE (CBSMiami) – ";
+or a credit and a dash after a place in any case, or none: "Washington (CNN) -- ", "(Reuters) - "."""
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_MAX_WORDS = 80
 """Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a

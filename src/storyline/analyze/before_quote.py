@@ -15,7 +15,7 @@ from storyline.analyze.names import SOURCE_ROLES_PATTERN, SpeakerContext, full_n
 from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speakers import ROLE_BETWEEN, resolve
-from storyline.analyze.speech_verbs import VERBS
+from storyline.analyze.speech_verbs import SPOKEN_TO, VERBS
 from storyline.analyze.subjects import hometown_name
 from storyline.segment import OPENING_CONJUNCTION, previous_paragraph_start, sentence_start
 
@@ -154,7 +154,8 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
         return None
     subject = _introducer_subject(text, opening.end())
     if subject is not None:
-        return text.speaker(subject.start, subject.end, found)
+        # 'The BBC was told:', 'Reuters was told:': whoever spoke to them is not named here
+        return None if SPOKEN_TO.match(text.body, subject.end) else text.speaker(subject.start, subject.end, found)
     return _referred_to(text, opening, start, colon, found)
 
 
@@ -226,6 +227,8 @@ def _referred_to(text: ArticleText, opening: re.Match[str], start: int, colon: i
     pronoun after its opening phrases, or the one person it names."""
     referring = next((group for group in ("pronoun", "owner") if opening.group(group)), None)
     if referring:
+        if SPOKEN_TO.match(text.body, opening.end(referring)):  # 'He was asked:' introduces someone else's words
+            return None
         return text.speaker(opening.start(referring), opening.end(referring), found)
     pronoun = PRONOUN_AFTER_OPENING.match(text.body, start, colon)
     if pronoun is not None:

@@ -160,6 +160,8 @@ _NAMED_THING = re.compile(
 )
 # "was told", "was also asked": the subject is spoken to
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|then|later|once|again|\w+ly)\s+)?$")
+# '“…,” CNN was told': the words before an attribution's verb end with a passive's auxiliary
+_ENDS_PASSIVE = re.compile(r"\s(?:is|are|was|were|been|being)(?:\s+(?:also|then|later|once|again|\w+ly))?$")
 # `"…," Rep. Greg Walden of Oregon, a senior House Republican.`, `"…," Sen. Ann Lowe (R-Ohio), who won in 2010.`: a
 # name alone closing the quote's sentence.
 _NAME_ALONE = re.compile(
@@ -435,6 +437,8 @@ def _formula_verdict(
         and not _PHRASE_OPENS.match(lead)
     ):
         return None
+    if pattern is _AFTER_WHO_VERB and _ENDS_PASSIVE.search(lead):
+        return NOBODY  # '“…,” CNN was told': the subject of a passive speech verb is spoken to
     # "the leader of the opposition, Pierluigi Bersani, said": the name in apposition names the speaker
     group = "quoted" if pattern is _AFTER_QUOTED_AS else "appos" if _is_name_after_description(match) else "who"
     if match.group(group).lower() in ("and", "but"):  # '“…,” and said': see `_subject_going_on`

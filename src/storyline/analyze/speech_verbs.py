@@ -44,3 +44,8 @@ DESCRIBERS = frozenset(
     "a an the one two three some another several many other his her their its this that "
     "someone somebody anyone everyone".split()
 )
+# '… was told', '… were also asked' right after someone: the one spoken to, never the speaker ('The BBC was told:
+# “…”', 'He was asked: “…”').
+SPOKEN_TO = re.compile(
+    r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|then|\w+ly)\s+)?(?:told|asked)\b"
+)

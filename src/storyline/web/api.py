@@ -36,7 +36,14 @@ def brief_url(brief_id: str) -> str:
 async def create(body: BriefRequest, request: Request, response: Response, settings: Settings) -> BriefRecord:
     """Make a brief of the articles and keep it in the store; answers 422 when no usable article is left."""
     inputs = [
-        TextInput(label=f"article {n}", text=item.text, title=item.title, outlet=item.outlet, published=item.date)
+        TextInput(
+            label=f"article {n}",
+            text=item.text,
+            title=item.title,
+            outlet=item.outlet,
+            published=item.date,
+            problems=item.metadata_problems(f"article {n}"),
+        )
         for n, item in enumerate(body.articles, start=1)
     ]
     brief_id, result = await create_brief(request, settings, inputs, body.options())
