@@ -107,10 +107,13 @@ class ClusterPeople:
 def _role_holders(entities: EntityAnalysis, bodies: Mapping[str, str]) -> dict[str, frozenset[str]]:
     """`ClusterPeople.role_holders`; a relative ("her husband, Keith Rogers") is one only to the person named with
     them, so relations are left out."""
+    people: dict[str, list[Mention]] = {}
+    for mention in entities.mentions:
+        people.setdefault(mention.article_id, []).append(mention)
     holders: dict[str, set[str]] = {}
     for article_id, body in bodies.items():
-        people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
-        for role in [*titles_before(body, people), *roles_in_apposition(body, people)]:
+        named = sorted(people.get(article_id, []), key=lambda m: m.start)
+        for role in [*titles_before(body, named), *roles_in_apposition(body, named)]:
             if role.noun not in RELATIONS:
                 holders.setdefault(role.noun, set()).add(role.speaker)
     return {noun: frozenset(names) for noun, names in holders.items()}
