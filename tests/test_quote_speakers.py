@@ -1627,3 +1627,34 @@ def test_speaker_according_to_a_source_with_a_day_after_its_verb_is_not_a_subjec
     speaker, kind = speaker_of(body, "anaphylactic shock")
     assert kind == "described"
     assert speaker is not None and speaker.startswith("the fundraising page")
+
+
+_TITLED_ELSEWHERE = "White House Press Secretary Dana Whitfield briefed reporters on the trade talks on Monday."
+
+
+def test_speaker_role_the_cluster_gives_a_person_this_article_names() -> None:
+    # this article names her without the role, another article of the cluster gives it to her by a title
+    asked = (
+        "Dana Whitfield was asked on Wednesday whether the president had met the envoy. "
+        '"Not that I\'m aware of," said the White House press secretary.'
+    )
+    found = only(quotes_of(_TITLED_ELSEWHERE, asked), "Not that I")
+    assert (found.speaker, found.speaker_kind) == ("Dana Whitfield", "named")
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        # the holder is not named in this article: the description stays
+        "Reporters pressed the White House on Wednesday. "
+        '"Not that I\'m aware of," said the White House press secretary.',
+        # two people named here hold the role somewhere in the cluster: either may be meant
+        "Dana Whitfield and Tom Okafor were asked on Wednesday whether the president had met the envoy. "
+        '"Not that I\'m aware of," said the press secretary.',
+    ],
+)
+def test_speaker_role_the_cluster_gives_stays_a_description_without_one_holder_named(asked: str) -> None:
+    second_secretary = "Deputy Press Secretary Tom Okafor disagreed on Tuesday."
+    found = only(quotes_of(_TITLED_ELSEWHERE, second_secretary, asked), "Not that I")
+    assert found.speaker_kind == "described"
+    assert found.speaker is not None and found.speaker.endswith("press secretary")

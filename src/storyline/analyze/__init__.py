@@ -75,7 +75,7 @@ def analyze(
         ModelUnavailable: spaCy or its English model package is not installed.
     """
     entities = analyze_entities(articles)
-    people = ClusterPeople.of(entities)
+    people = ClusterPeople.of(entities, {a.id: a.body for a in articles})
     quotes = tuple(quote for article in articles for quote in find_quotes(article, entities, people))
     quotes = final_speakers(quotes, articles, entities)
     timeline = build_timeline(articles, entities)

@@ -122,6 +122,8 @@ class SpeakerContext:
     mentions: Counter[str] = field(default_factory=Counter)  # canonical name -> how often the cluster names it
     relatives: set[str] = field(default_factory=set)  # people introduced as someone's relative: "his son Bobby Lee"
     organisations: list[Mention] = field(default_factory=list)  # what "the company" may mean, in reading order
+    # role noun -> the people the cluster's articles give that role (`ClusterPeople.role_holders`)
+    cluster_role_holders: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def could_be_person(body: str, mention: Mention, following: Mention | None) -> bool:

@@ -223,7 +223,8 @@ def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: Clus
     Args:
         article: A cleaned article; spans point into its `body`.
         entities: The cluster's entity analysis: mentions with canonical names.
-        cluster_people: `ClusterPeople.of(entities)`, worked out once for all the cluster's articles (else here).
+        cluster_people: `ClusterPeople.of(entities, bodies)`, worked out once for all the cluster's articles (else
+            here, without the roles the articles give people, which need their bodies).
 
     Returns:
         Quotes in reading order; `body[q.span.start:q.span.end] == q.text` and likewise for `speaker_span`.

@@ -265,7 +265,8 @@ def _definite_referent(
 ) -> Speaker | None:
     """Whom "the company", "the ministry", "the statement", "the official" or "the senator" means: an organisation
     that fits the noun, the author of a document the text introduced, the description or the person given that role
-    before, or the one person given it in the next sentence; None when none is."""
+    before, the one person given it in the next sentence, or the one person named before whom another article of
+    the cluster gives it; None when none is."""
     earlier = [d for d in context.described if d.noun in role_nouns(head) and d.at < open_at]
     organisation = (
         organisation_for(body, head, min(start, open_at), context.organisations) if is_organisation_noun(head) else None
@@ -292,6 +293,9 @@ def _definite_referent(
     named_next = _named_with_role_next(body, head, start, context)
     if named_next is not None:
         return Speaker(named_next, "named", start, end)
+    holder = _role_holder_in_cluster(head, open_at, context)
+    if holder is not None:
+        return Speaker(holder, "named", start, end)
     return None
 
 
@@ -415,6 +419,15 @@ def _named_with_role_next(body: str, head: str, start: int, context: SpeakerCont
     next_end = sentence_end(body, next_start)
     names = {name for at, name in _role_holders(head, context) if next_start <= at < next_end}
     return next(iter(names)) if len(names) == 1 else None
+
+
+def _role_holder_in_cluster(head: str, position: int, context: SpeakerContext) -> str | None:
+    """ "Sarah Sanders was asked … “…,” said the White House press secretary.": the one person this article names
+    before `position` whom some article of the cluster gives the role `head` ("White House Press Secretary Sarah
+    Sanders"), when this article gives it to nobody; None when no one or two such people are named."""
+    holders = set().union(*(context.cluster_role_holders.get(noun, frozenset()) for noun in role_nouns(head)))
+    named = {m.name for m in context.persons if m.start < position and m.name in holders}
+    return named.pop() if len(named) == 1 else None
 
 
 def _role_holders(head: str, context: SpeakerContext) -> list[tuple[int, str]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from storyline.analyze.entities import SENTENCE_OPENERS, EntityAnalysis, Mention, is_title, name_key
 from storyline.analyze.names import (
@@ -83,9 +83,13 @@ class ClusterPeople:
     """How often the cluster writes each name in full, for people and for `full_names`."""
     others_named_in_full: Counter[str]
     """The same for the other names; they count too where an article makes one a person (`_spoken_full_names`)."""
+    role_holders: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
+    """role noun -> the people some article of the cluster gives that role by a title or an apposition ("White House
+    Press Secretary Sarah Sanders", "Jane Roe, a senator"): whom "the press secretary" of another article may mean."""
 
     @classmethod
-    def of(cls, entities: EntityAnalysis) -> ClusterPeople:
+    def of(cls, entities: EntityAnalysis, bodies: Mapping[str, str] | None = None) -> ClusterPeople:
+        """`bodies` (article id -> body) give `role_holders`; without them it stays empty."""
         # "Reischl" tagged GPE or ORG is still the person Jim Reischl once a mention merged into his full name
         full_names = frozenset(m.name for m in entities.mentions if m.label == "PERSON" and " " in m.name.strip())
         # in full only: a bare surname was merged into one bearer already, and NER may tag the one who speaks an
@@ -96,7 +100,23 @@ class ClusterPeople:
             person_surnames(entities.mentions),
             Counter(m.name for m in in_full if m.label == "PERSON" or m.name in full_names),
             Counter(m.name for m in in_full if not (m.label == "PERSON" or m.name in full_names)),
+            _role_holders(entities, bodies or {}),
         )
+
+
+def _role_holders(entities: EntityAnalysis, bodies: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """`ClusterPeople.role_holders`; a relative ("her husband, Keith Rogers") is one only to the person named with
+    them, so relations are left out."""
+    people: dict[str, list[Mention]] = {}
+    for mention in entities.mentions:
+        people.setdefault(mention.article_id, []).append(mention)
+    holders: dict[str, set[str]] = {}
+    for article_id, body in bodies.items():
+        named = sorted(people.get(article_id, []), key=lambda m: m.start)
+        for role in [*titles_before(body, named), *roles_in_apposition(body, named)]:
+            if role.noun not in RELATIONS:
+                holders.setdefault(role.noun, set()).add(role.speaker)
+    return {noun: frozenset(names) for noun, names in holders.items()}
 
 
 def speaker_context(
@@ -130,6 +150,7 @@ def speaker_context(
             {name: cluster.others_named_in_full[name] for name in full_names & cluster.others_named_in_full.keys()}
         ),
         relatives={name for _, head, name, _ in titles if head in RELATIONS},
+        cluster_role_holders=cluster.role_holders,
     )
     # a bare surname NER tagged alone ("Vantongeren said") stands for the full name the article gave it
     persons = [
