@@ -9,10 +9,10 @@ reading every sentence each rule matches in all 250 raw and the first 2,000 trun
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from storyline.furniture.shared import count_words, pattern
+from storyline.literals import may_contain
 
 SentenceRule = Callable[[str], bool]
 """A sentence rule: whether one sentence (stripped) is page text of its kind."""
@@ -65,14 +65,25 @@ SENTENCE_RULES: dict[str, SentenceRule] = {
 """Every sentence rule by name, in the order they are tried."""
 
 
-_CUES = re.compile("video|below|jump|click|account|cancel|charged|trial|questions|concerns")
-"""A word one of the rules' patterns needs, looked for in the lower-cased sentence: selection asks about every
-sentence of a story, and the patterns cost ~20 µs a sentence where this costs ~1 µs and rules out ~97% of them."""
+_CUE_WORDS = (
+    "video",
+    "below is",
+    "the jump",
+    "click",
+    "your account",
+    "until you cancel",
+    "be charged",
+    "free trial",
+    "any questions",
+    "any concerns",
+)
+"""Words every match of the rules' patterns holds, and few story sentences do: selection asks about every sentence
+of a story, and `may_contain` rules out all but ~2% of them (Multi-News) for a fraction of what the patterns cost."""
 
 
 def classify_sentence(sentence: str) -> str | None:
     """The name of the first sentence rule that calls `sentence` page text, or None for a story sentence."""
-    if not _CUES.search(sentence.lower()):
+    if not may_contain(sentence, _CUE_WORDS):
         return None
     stripped = sentence.strip()
     for name, predicate in SENTENCE_RULES.items():
