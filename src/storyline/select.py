@@ -20,6 +20,7 @@ from storyline.form import (
     can_open_summary,
     form_weight,
     needs_context,
+    page_text_weight,
     question_weight,
     within_length,
 )
@@ -255,7 +256,8 @@ def _choose_stories(
 def _choose(
     cluster: Cluster, strategy_name: str, scores: np.ndarray, words: int, fill: Literal["within", "overflow"]
 ) -> list[int]:
-    """Fill the budget from a strategy's scores and order the picks for reading."""
+    """Fill the budget from a strategy's scores and order the picks for reading; never a sentence of page text."""
+    scores = scores * page_text_weight(cluster.sentences)
     if strategy_name in SELF_WEIGHTED:
         # The model already scores form and length; keep only the hard limits and the question weight (a reader's
         # rule: the model learned what reaches a reference, and references do quote questions), rank by its score.
