@@ -1309,3 +1309,25 @@ def test_named_thing_is_looked_for_only_in_the_last_words_and_finds_what_the_who
     for end in range(len(body) + 1):
         assert _names_a_thing(body, end) == (_NAMED_THING.search(body, 0, end) is not None), body[:end][-60:]
     assert _names_a_thing(body, body.index("“ring")) and not _names_a_thing(body, body.index("“dead"))
+
+
+def test_quotes_a_speaker_is_named_as_the_entities_table_names_them() -> None:
+    # One person one way across a cluster: a surname, a name without the middle initial and a signature are all
+    # the entity's fullest name; "Donald Trump Jr." is his son, another entity and another speaker.
+    bodies = (
+        "Donald Trump Jr. met the lawyer in June. “I love it,” Donald Trump Jr. wrote in an email. President "
+        "Donald Trump defended his son on Monday. “He is a good boy,” Trump said.",
+        "“Nothing happened,” Trump Jr. told Fox News. Donald Trump said he knew nothing about the meeting.",
+        "The president tweeted on Friday. “We will win,” wrote Donald J. Trump. Trump later said it was rigged.",
+    )
+    articles = [Article(id=f"a{n}", source=f"text {n}", raw=b, text=b, body=b) for n, b in enumerate(bodies, 1)]
+    analysis = analyze(articles)
+    people = {e.name for e in analysis.entities if e.type == "PERSON"}
+    assert people == {"Donald J. Trump", "Donald Trump Jr."}
+    speakers = {q.text.split(",")[0]: q.speaker for q in analysis.quotes}
+    assert speakers == {
+        "I love it": "Donald Trump Jr.",
+        "He is a good boy": "Donald J. Trump",
+        "Nothing happened": "Donald Trump Jr.",
+        "We will win": "Donald J. Trump",
+    }
