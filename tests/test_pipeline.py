@@ -225,7 +225,16 @@ def test_pipeline_one_chinese_sentence_is_left_out_too(examples_dir: Path) -> No
 def test_pipeline_summary_without_long_sentences_says_so() -> None:
     brief = storyline.brief(["Hello there friend.\nSee you soon."])
     assert brief.summary == ()
-    assert [p.reason for p in brief.problems] == ["no sentence of 6+ words to summarise"]
+    assert [p.reason for p in brief.problems] == ["no sentence of 6–80 words to summarise"]
+
+
+def test_pipeline_summary_of_one_overlong_sentence_does_not_blame_short_sentences() -> None:
+    # Arabic has no capital letters to open a sentence, so the splitter keeps the paragraph whole: 200 words, too long
+    # for a summary sentence. The warning said "no sentence of 6+ words", which this one is.
+    arabic = "قال الرئيس الأمريكي دونالد ترامب يوم الخميس إن المحادثات التجارية مع الصين تحرز تقدما. " * 15
+    brief = storyline.brief([arabic], options=BriefOptions(analysis=False))
+    assert brief.summary == ()
+    assert [p.reason for p in brief.problems if p.source == "brief"] == ["no sentence of 6–80 words to summarise"]
 
 
 def test_pipeline_preparation_without_metadata_keeps_the_same_bodies(examples_dir: Path) -> None:
