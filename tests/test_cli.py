@@ -43,6 +43,17 @@ def test_cli_brief_output_suffix_chooses_the_format(examples_dir: Path, tmp_path
     assert json.loads(notes.read_text(encoding="utf-8"))["options"]["analysis"] is False
 
 
+def test_cli_brief_output_suffix_of_no_format_is_refused_before_any_work(examples_dir: Path, tmp_path: Path) -> None:
+    # `-o brief.pdf` wrote the terminal's plain text into a file its name says is a PDF, and exited 0.
+    report = tmp_path / "brief.pdf"
+    result = runner.invoke(app, ["brief", str(examples_dir), "--no-analysis", "-o", str(report)])
+    assert result.exit_code == 2 and not report.exists()
+    assert "cannot tell the format from '.pdf'; name the file .htm, .html, .json" in " ".join(result.stderr.split())
+    plain = tmp_path / "brief.txt"
+    assert runner.invoke(app, ["brief", str(examples_dir), "--no-analysis", "-o", str(plain)]).exit_code == 0
+    assert plain.read_text(encoding="utf-8").startswith("Beijing is worried")
+
+
 def test_cli_brief_reads_stdin(examples_dir: Path) -> None:
     text = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
     result = runner.invoke(app, ["brief", "-", "-f", "md"], input=text)
