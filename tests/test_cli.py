@@ -294,6 +294,14 @@ def test_cli_unknown_strategy_is_a_usage_error_before_any_work(examples_dir: Pat
             ["brief", "x", "--date", "March 8"],
             "error: Invalid value: 'March 8': expected YYYY-MM-DD or FILE=YYYY-MM-DD",
         ),
+        (  # the last of two dates silently won
+            ["brief", "x", "--date", "nbc.txt=2019-03-08", "--date", "nbc.txt=2019-03-09"],
+            "error: Invalid value: two dates for 'nbc.txt' (2019-03-08, 2019-03-09); give one",
+        ),
+        (
+            ["brief", "x", "--date", "2019-03-08", "--date", "2019-03-09"],
+            "error: Invalid value: two dates without a file name (2019-03-08, 2019-03-09); give one",
+        ),
     ],
 )
 def test_cli_usage_error_is_one_line_and_exit_2(arguments: list[str], line: str) -> None:

@@ -151,20 +151,21 @@ DbOption = Annotated[
 
 
 def _parse_dates(values: list[str]) -> tuple[dict[str, dt.date], dt.date | None]:
-    """'--date FILE=2019-03-08' sets one file's date; a bare '--date 2019-03-08' sets every undated one."""
-    per_file: dict[str, dt.date] = {}
-    default = None
+    """'--date FILE=2019-03-08' sets one file's date; a bare '--date 2019-03-08' sets every undated one.
+
+    Two different dates for one file, or two bare ones, are refused: the last one silently won."""
+    dates: dict[str, dt.date] = {}  # "" holds the bare date
     for value in values:
         name, _, date_text = value.rpartition("=")
         try:
             date = dt.date.fromisoformat(date_text)
         except ValueError:
             raise typer.BadParameter(f"{value!r}: expected YYYY-MM-DD or FILE=YYYY-MM-DD") from None
-        if name:
-            per_file[name] = date
-        else:
-            default = date
-    return per_file, default
+        if dates.setdefault(name, date) != date:
+            whose = f"for {name!r}" if name else "without a file name"
+            raise typer.BadParameter(f"two dates {whose} ({dates[name]}, {date}); give one")
+    default = dates.pop("", None)
+    return dates, default
 
 
 def _sources(arguments: list[str]) -> list[str | Path]:
