@@ -75,6 +75,15 @@ def test_pipeline_duplicate_article_counted_once(examples_dir: Path, tmp_path: P
     assert [p.reason for p in brief.problems] == [f"same article as {examples_dir / 'nbc.txt'}; counted once"]
 
 
+def test_pipeline_file_given_twice_is_not_called_a_copy_of_itself(examples_dir: Path) -> None:
+    # `nbc.txt` beside its own folder read "nbc.txt: same article as nbc.txt".
+    brief = storyline.brief([examples_dir / "nbc.txt", examples_dir], options=BriefOptions(analysis=False))
+    assert len(brief.story.articles) == 3
+    assert [(p.source, p.reason) for p in brief.problems] == [
+        (str(examples_dir / "nbc.txt"), "given more than once; counted once")
+    ]
+
+
 def test_pipeline_non_english_article_gets_a_warning(examples_dir: Path) -> None:
     german = (
         "Die Bundesregierung hat am Montag beschlossen, die Steuern für kleine Unternehmen zu senken. "

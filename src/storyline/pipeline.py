@@ -286,13 +286,9 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
         if twin is None:
             kept.append((article, shingles))
         else:
-            problems.append(
-                Problem(
-                    source=article.source,
-                    reason=f"same article as {twin.source}; counted once",
-                    severity="warning",
-                )
-            )
+            # One file named twice (`nbc.txt` beside its folder) is not "the same article as" itself.
+            twin_name = "given more than once" if twin.source == article.source else f"same article as {twin.source}"
+            problems.append(Problem(source=article.source, reason=f"{twin_name}; counted once", severity="warning"))
     return [article for article, _ in kept], problems
 
 
