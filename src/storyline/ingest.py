@@ -201,10 +201,12 @@ def whole_characters(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-"""C0 and C1 control characters but tab and the line and page breaks. A NUL (pasted or sent through the API; files
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+"""C0 control characters but tab and the line and page breaks, and DEL. A NUL (pasted or sent through the API; files
 lose theirs in `decode`) ends a C string, so lxml and terminals cut the text there; an ESC starts a terminal command,
-which the terminal output and `storyline clean` would pass on (clear the screen, set the window title)."""
+which the terminal output and `storyline clean` would pass on (clear the screen, set the window title). C1 characters
+(U+0080-U+009F) stay: in the Multi-News files they are cp1252 punctuation read as Latin-1 (U+0092 for ’), where
+dropping them would join words."""
 
 
 def _without_controls(text: str) -> str:
