@@ -354,7 +354,7 @@ def test_cli_brief_is_written_even_when_the_store_cannot_save_it(examples_dir: P
     )
     assert result.exit_code == 1
     assert result.stdout.startswith("# Beijing is worried")  # the brief made is not lost
-    assert result.stderr.startswith(f"error: cannot open {tmp_path}")
+    assert result.stderr.startswith(f"error: {tmp_path} is a folder, not a store file")
 
 
 def test_cli_brief_output_that_cannot_be_written_is_an_error_line(examples_dir: Path, tmp_path: Path) -> None:

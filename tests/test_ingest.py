@@ -545,7 +545,11 @@ def test_ingest_jsonl_documents_of_the_wrong_type_say_which(tmp_path: Path) -> N
 def test_ingest_jsonl_without_records_says_what_a_record_is(tmp_path: Path) -> None:
     path = tmp_path / "numbers.jsonl"
     path.write_text("[1, 2]\n42\n", encoding="utf-8")
-    assert [p.reason for p in load_articles([path]).problems] == ["no JSON record found (a JSON object per line)"]
+    assert [p.reason for p in load_articles([path]).problems] == [
+        "line 1 is a list, not a JSON object; skipped",
+        "line 2 is a number, not a JSON object; skipped",
+        "no JSON record found (a JSON object per line)",
+    ]
     assert [p.reason for p in load_articles([path], cluster=3).problems] == ["no JSON record found for cluster 3"]
 
 
