@@ -43,6 +43,17 @@ def test_cli_brief_output_suffix_chooses_the_format(examples_dir: Path, tmp_path
     assert json.loads(notes.read_text(encoding="utf-8"))["options"]["analysis"] is False
 
 
+def test_cli_brief_output_suffix_of_no_format_is_refused_before_any_work(examples_dir: Path, tmp_path: Path) -> None:
+    # `-o brief.pdf` wrote the terminal's plain text into a file its name says is a PDF, and exited 0.
+    report = tmp_path / "brief.pdf"
+    result = runner.invoke(app, ["brief", str(examples_dir), "--no-analysis", "-o", str(report)])
+    assert result.exit_code == 2 and not report.exists()
+    assert "cannot tell the format from '.pdf'; name the file .htm, .html, .json" in " ".join(result.stderr.split())
+    plain = tmp_path / "brief.txt"
+    assert runner.invoke(app, ["brief", str(examples_dir), "--no-analysis", "-o", str(plain)]).exit_code == 0
+    assert plain.read_text(encoding="utf-8").startswith("Beijing is worried")
+
+
 def test_cli_brief_reads_stdin(examples_dir: Path) -> None:
     text = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
     result = runner.invoke(app, ["brief", "-", "-f", "md"], input=text)
@@ -283,6 +294,14 @@ def test_cli_unknown_strategy_is_a_usage_error_before_any_work(examples_dir: Pat
             ["brief", "x", "--date", "March 8"],
             "error: Invalid value: 'March 8': expected YYYY-MM-DD or FILE=YYYY-MM-DD",
         ),
+        (  # the last of two dates silently won
+            ["brief", "x", "--date", "nbc.txt=2019-03-08", "--date", "nbc.txt=2019-03-09"],
+            "error: Invalid value: two dates for 'nbc.txt' (2019-03-08, 2019-03-09); give one",
+        ),
+        (
+            ["brief", "x", "--date", "2019-03-08", "--date", "2019-03-09"],
+            "error: Invalid value: two dates without a file name (2019-03-08, 2019-03-09); give one",
+        ),
     ],
 )
 def test_cli_usage_error_is_one_line_and_exit_2(arguments: list[str], line: str) -> None:
@@ -335,7 +354,7 @@ def test_cli_brief_is_written_even_when_the_store_cannot_save_it(examples_dir: P
     )
     assert result.exit_code == 1
     assert result.stdout.startswith("# Beijing is worried")  # the brief made is not lost
-    assert result.stderr.startswith(f"error: cannot open {tmp_path}")
+    assert result.stderr.startswith(f"error: {tmp_path} is a folder, not a store file")
 
 
 def test_cli_brief_output_that_cannot_be_written_is_an_error_line(examples_dir: Path, tmp_path: Path) -> None:

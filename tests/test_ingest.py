@@ -295,6 +295,24 @@ def test_ingest_jsonl_text_with_a_broken_first_line_is_still_jsonl() -> None:
     assert [p.reason for p in result.problems] == ["line 1 is not JSON; skipped"]
 
 
+def test_ingest_jsonl_lines_that_are_json_but_not_objects_are_named_when_skipped(tmp_path: Path) -> None:
+    # They were skipped without a word: the brief was of a later line, or "no JSON record found for cluster 0".
+    path = tmp_path / "odd.jsonl"
+    path.write_text("[1, 2]\nnull\n" + json.dumps({"documents": [STORY]}) + "\n", encoding="utf-8")
+    result = load_articles([path])
+    assert [a.source for a in result.articles] == [f"{path}#2/1"]
+    assert [p.reason for p in result.problems] == [
+        "line 1 is a list, not a JSON object; skipped",
+        "line 2 is null, not a JSON object; skipped",
+    ]
+    first = load_articles([path], cluster=0)
+    assert first.articles == []
+    assert [p.reason for p in first.problems] == [
+        "line 1 is a list, not a JSON object; skipped",
+        "no JSON record found for cluster 0",
+    ]
+
+
 def test_ingest_jsonl_line_nested_too_deeply_is_not_json(tmp_path: Path) -> None:
     path = tmp_path / "deep.jsonl"
     path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"documents": [STORY]}) + "\n")
@@ -527,7 +545,11 @@ def test_ingest_jsonl_documents_of_the_wrong_type_say_which(tmp_path: Path) -> N
 def test_ingest_jsonl_without_records_says_what_a_record_is(tmp_path: Path) -> None:
     path = tmp_path / "numbers.jsonl"
     path.write_text("[1, 2]\n42\n", encoding="utf-8")
-    assert [p.reason for p in load_articles([path]).problems] == ["no JSON record found (a JSON object per line)"]
+    assert [p.reason for p in load_articles([path]).problems] == [
+        "line 1 is a list, not a JSON object; skipped",
+        "line 2 is a number, not a JSON object; skipped",
+        "no JSON record found (a JSON object per line)",
+    ]
     assert [p.reason for p in load_articles([path], cluster=3).problems] == ["no JSON record found for cluster 3"]
 
 
@@ -570,6 +592,14 @@ def test_ingest_text_with_a_nul_and_a_lone_surrogate_loses_both() -> None:
     # Removing the NUL must not undo the surrogate's repair: the text has to encode for spaCy and SQLite.
     result = load_articles([STORY[:40] + "\x00" + STORY[40:] + " \ud83d"])
     assert [a.text for a in result.articles] == [STORY + " \ufffd"]
+
+
+def test_ingest_drops_terminal_control_characters_from_a_file(tmp_path: Path) -> None:
+    # An ESC would reach the terminal through the brief and `storyline clean`: clear the screen, retitle the window.
+    path = tmp_path / "story.txt"
+    path.write_text(STORY[:40] + "\x1b[2J\x1b]0;pwned\x07" + STORY[40:], encoding="utf-8")
+    result = load_articles([path])
+    assert [a.text for a in result.articles] == [STORY[:40] + "[2J]0;pwned" + STORY[40:]]
 
 
 def test_ingest_a_date_for_a_file_not_read_is_a_warning(tmp_path: Path) -> None:

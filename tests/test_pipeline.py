@@ -75,6 +75,15 @@ def test_pipeline_duplicate_article_counted_once(examples_dir: Path, tmp_path: P
     assert [p.reason for p in brief.problems] == [f"same article as {examples_dir / 'nbc.txt'}; counted once"]
 
 
+def test_pipeline_file_given_twice_is_not_called_a_copy_of_itself(examples_dir: Path) -> None:
+    # `nbc.txt` beside its own folder read "nbc.txt: same article as nbc.txt".
+    brief = storyline.brief([examples_dir / "nbc.txt", examples_dir], options=BriefOptions(analysis=False))
+    assert len(brief.story.articles) == 3
+    assert [(p.source, p.reason) for p in brief.problems] == [
+        (str(examples_dir / "nbc.txt"), "given more than once; counted once")
+    ]
+
+
 def test_pipeline_non_english_article_gets_a_warning(examples_dir: Path) -> None:
     german = (
         "Die Bundesregierung hat am Montag beschlossen, die Steuern für kleine Unternehmen zu senken. "
@@ -225,7 +234,16 @@ def test_pipeline_one_chinese_sentence_is_left_out_too(examples_dir: Path) -> No
 def test_pipeline_summary_without_long_sentences_says_so() -> None:
     brief = storyline.brief(["Hello there friend.\nSee you soon."])
     assert brief.summary == ()
-    assert [p.reason for p in brief.problems] == ["no sentence of 6+ words to summarise"]
+    assert [p.reason for p in brief.problems] == ["no sentence of 6–80 words to summarise"]
+
+
+def test_pipeline_summary_of_one_overlong_sentence_does_not_blame_short_sentences() -> None:
+    # Arabic has no capital letters to open a sentence, so the splitter keeps the paragraph whole: 200 words, too long
+    # for a summary sentence. The warning said "no sentence of 6+ words", which this one is.
+    arabic = "قال الرئيس الأمريكي دونالد ترامب يوم الخميس إن المحادثات التجارية مع الصين تحرز تقدما. " * 15
+    brief = storyline.brief([arabic], options=BriefOptions(analysis=False))
+    assert brief.summary == ()
+    assert [p.reason for p in brief.problems if p.source == "brief"] == ["no sentence of 6–80 words to summarise"]
 
 
 def test_pipeline_preparation_without_metadata_keeps_the_same_bodies(examples_dir: Path) -> None:

@@ -192,6 +192,13 @@ def test_store_path_under_a_file_is_a_clear_store_error(tmp_path: Path) -> None:
         BriefStore(tmp_path / "plain" / "briefs.sqlite3")
 
 
+def test_store_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
+    # SQLite's own message, "unable to open database file", sent the user to check the folder's permissions.
+    with pytest.raises(StoreError, match=rf"^{re.escape(str(tmp_path))} is a folder, not a store file; give a file"):
+        BriefStore(tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_store_brief_that_no_longer_fits_the_model_is_a_store_error(seed_brief: Brief, tmp_path: Path) -> None:
     db = tmp_path / "briefs.sqlite3"
     with BriefStore(db) as store:

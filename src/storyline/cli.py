@@ -123,10 +123,25 @@ def _writing_stdout() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
+_TEXT_SUFFIXES = ("", ".txt", ".text", ".log", ".out")
+"""`--output` names that take the terminal's plain text when no `--format` is given."""
+
+
 def _output_format(fmt: Format | None, output: Path | None) -> Format:
-    if fmt is not None:
-        return fmt
-    return _FORMAT_OF_SUFFIX.get(output.suffix.lower(), Format.terminal) if output is not None else Format.terminal
+    """The format asked for, else the one `output`'s suffix names; a suffix of no format (`brief.pdf`) is refused:
+    plain text written under it would be a file that its name says is something else."""
+    if fmt is not None or output is None:
+        return fmt or Format.terminal
+    suffix = output.suffix.lower()
+    if suffix in _FORMAT_OF_SUFFIX:
+        return _FORMAT_OF_SUFFIX[suffix]
+    if suffix in _TEXT_SUFFIXES:
+        return Format.terminal
+    known = ", ".join(sorted({*_FORMAT_OF_SUFFIX, *filter(None, _TEXT_SUFFIXES)}))
+    raise typer.BadParameter(
+        f"cannot tell the format from {output.suffix!r}; name the file {known}, or give --format",
+        param_hint="'--output'",
+    )
 
 
 DbOption = Annotated[
@@ -136,20 +151,21 @@ DbOption = Annotated[
 
 
 def _parse_dates(values: list[str]) -> tuple[dict[str, dt.date], dt.date | None]:
-    """'--date FILE=2019-03-08' sets one file's date; a bare '--date 2019-03-08' sets every undated one."""
-    per_file: dict[str, dt.date] = {}
-    default = None
+    """'--date FILE=2019-03-08' sets one file's date; a bare '--date 2019-03-08' sets every undated one.
+
+    Two different dates for one file, or two bare ones, are refused: the last one silently won."""
+    dates: dict[str, dt.date] = {}  # "" holds the bare date
     for value in values:
         name, _, date_text = value.rpartition("=")
         try:
             date = dt.date.fromisoformat(date_text)
         except ValueError:
             raise typer.BadParameter(f"{value!r}: expected YYYY-MM-DD or FILE=YYYY-MM-DD") from None
-        if name:
-            per_file[name] = date
-        else:
-            default = date
-    return per_file, default
+        if dates.setdefault(name, date) != date:
+            whose = f"for {name!r}" if name else "without a file name"
+            raise typer.BadParameter(f"two dates {whose} ({dates[name]}, {date}); give one")
+    default = dates.pop("", None)
+    return dates, default
 
 
 def _sources(arguments: list[str]) -> list[str | Path]:
@@ -237,6 +253,7 @@ def brief(
     from storyline.ingest import load_articles
     from storyline.pipeline import brief as make_brief
 
+    out_format = _output_format(fmt, output)  # a bad --output said now, not after the brief is made
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
     loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)
@@ -255,7 +272,7 @@ def brief(
         raise typer.Exit(1) from None
     _print_problems(result.problems)
     # Written before it is saved: a store that cannot be written (locked, read-only) must not lose the brief.
-    _write(result, _output_format(fmt, output), output)
+    _write(result, out_format, output)
     if save:
         with _open_store(db) as store:
             err.print(f"saved {store.save(result, loaded.articles)}", markup=False)

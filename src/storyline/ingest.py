@@ -180,7 +180,7 @@ def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> Lo
 
 
 def _valid_unicode(doc: _Document) -> _Document:
-    """The document with each lone surrogate replaced by U+FFFD and NUL characters removed.
+    """The document with each lone surrogate replaced by U+FFFD and control characters (`_CONTROL_CHARACTERS`) removed.
 
     A JSON escape of half an emoji ("\\ud83d", in truncated scraped text) leaves a surrogate in a str that no UTF-8
     encoder accepts: spaCy, SQLite and every writer would fail on it.
@@ -189,7 +189,7 @@ def _valid_unicode(doc: _Document) -> _Document:
     broken = {
         name: whole
         for name, value in fields.items()
-        if value is not None and (whole := _without_nuls(whole_characters(value))) != value
+        if value is not None and (whole := _without_controls(whole_characters(value))) != value
     }
     return replace(doc, **broken) if broken else doc
 
@@ -201,10 +201,16 @@ def whole_characters(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def _without_nuls(text: str) -> str:
-    # A NUL character (pasted or sent through the API; files lose theirs in `decode`) ends a C string: lxml and
-    # terminals cut the text there.
-    return text.replace("\x00", "") if "\x00" in text else text
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+"""C0 control characters but tab and the line and page breaks, and DEL. A NUL (pasted or sent through the API; files
+lose theirs in `decode`) ends a C string, so lxml and terminals cut the text there; an ESC starts a terminal command,
+which the terminal output and `storyline clean` would pass on (clear the screen, set the window title). C1 characters
+(U+0080-U+009F) stay: in the Multi-News files they are cp1252 punctuation read as Latin-1 (U+0092 for ’), where
+dropping them would join words."""
+
+
+def _without_controls(text: str) -> str:
+    return _CONTROL_CHARACTERS.sub("", text)
 
 
 def _encodes(text: str) -> bool:
@@ -589,9 +595,9 @@ def _jsonl_encoding(head: bytes) -> tuple[str, str]:
 def _records_to_documents(
     lines: Iterable[str], source: str, cluster: int | str | None
 ) -> Iterator[_Document | Problem]:
-    record, number, not_json = _pick_record(lines, source, cluster)
-    for line_no in not_json:
-        yield Problem(source=source, reason=f"line {line_no} is not JSON; skipped", severity="warning")
+    record, number, skipped = _pick_record(lines, source, cluster)
+    for reason in skipped:
+        yield Problem(source=source, reason=reason, severity="warning")
     if record is None:
         wanted = (
             "no JSON record found (a JSON object per line)"
@@ -666,22 +672,24 @@ def _json_type(value: object) -> str:
 
 def _pick_record(
     lines: Iterable[str], source: str, cluster: int | str | None
-) -> tuple[dict[str, Any] | None, int, list[int]]:
-    """The wanted record, its 0-based line number, and the 1-based numbers of lines passed that were not JSON."""
-    not_json: list[int] = []
+) -> tuple[dict[str, Any] | None, int, list[str]]:
+    """The wanted record, its 0-based line number, and why each line passed that was not a record was skipped."""
+    skipped: list[str] = []
     for number, line in enumerate(lines):
         if not line.strip() or (isinstance(cluster, int) and number != cluster):
             continue
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError):  # RecursionError: nested deeper than Python's stack
-            not_json.append(number + 1)
+            skipped.append(f"line {number + 1} is not JSON; skipped")
             continue
         if not isinstance(record, dict):
+            # Said, as a line that is not JSON is: otherwise the brief is of a later line, or "no record found".
+            skipped.append(f"line {number + 1} is {_json_type(record)}, not a JSON object; skipped")
             continue
         if cluster is None or isinstance(cluster, int) or str(record.get("id")) == str(cluster):
-            return record, number, not_json
-    return None, -1, not_json
+            return record, number, skipped
+    return None, -1, skipped
 
 
 def _string_field(fields: dict[str, Any], *names: str) -> str | None:

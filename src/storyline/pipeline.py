@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from storyline.clean import clean_article, looks_english, writes_without_spaces
 from storyline.errors import ConfigError, InputError, NoUsableArticle
-from storyline.form import MIN_WORDS
+from storyline.form import MAX_WORDS, MIN_WORDS
 from storyline.ingest import load_articles
 from storyline.literals import ascii_spaced
 from storyline.models import Article, ArticleInfo, Brief, BriefOptions, Problem, Sentence, Story, SummarySentence
@@ -83,7 +83,9 @@ def brief(
     summary = summarise(picks, articles)
     if not summary:
         all_problems.append(
-            Problem(source="brief", reason=f"no sentence of {MIN_WORDS}+ words to summarise", severity="warning")
+            Problem(
+                source="brief", reason=f"no sentence of {MIN_WORDS}–{MAX_WORDS} words to summarise", severity="warning"
+            )
         )
     analysis_problem = _too_long_for_analysis(articles, options) or _no_english_for_analysis(articles, options)
     if analysis_problem:
@@ -284,13 +286,9 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
         if twin is None:
             kept.append((article, shingles))
         else:
-            problems.append(
-                Problem(
-                    source=article.source,
-                    reason=f"same article as {twin.source}; counted once",
-                    severity="warning",
-                )
-            )
+            # One file named twice (`nbc.txt` beside its folder) is not "the same article as" itself.
+            twin_name = "given more than once" if twin.source == article.source else f"same article as {twin.source}"
+            problems.append(Problem(source=article.source, reason=f"{twin_name}; counted once", severity="warning"))
     return [article for article, _ in kept], problems
 
 

@@ -125,11 +125,17 @@ class BriefStore:
             clock: Returns the time recorded as a brief's `created_at`.
 
         Raises:
-            StoreError: the file cannot be created or opened, is not a SQLite database, or was written by a
+            StoreError: the file cannot be created or opened, is a folder or not a SQLite database, or was written by a
                 newer storyline.
         """
         self.path = Path(path) if path is not None else default_path()
         self._clock = clock
+        if self.path.is_dir():
+            # SQLite says only "unable to open database file", which reads as a missing or locked-down folder.
+            raise StoreError(
+                f"{self.path} is a folder, not a store file; give a file, such as {self.path / 'briefs.sqlite3'}, "
+                f"or {OTHER_STORE_ADVICE}"
+            )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
