@@ -112,6 +112,15 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
             "Human papilloma virus (HPV) - Most infections clear.",
         ),
         ("Washington (CNN) reported the vote. It adjourned.", "Washington (CNN) reported the vote."),
+        # only an agency's or CNN's credit after a name: a ticker or a party is the sentence's subject
+        (
+            "Apple (AAPL) - Shares of the iPhone maker rose. Analysts cheered.",
+            "Apple (AAPL) - Shares of the iPhone maker rose.",
+        ),
+        (
+            "Sen. Rand Paul (R) – Kentucky's senator voted against it. He left.",
+            "Sen. Rand Paul (R) – Kentucky's senator voted against it.",
+        ),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(paragraph: str, first_sentence: str) -> None:
