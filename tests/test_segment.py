@@ -98,6 +98,7 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
         ("EL PASO, Texas (AP) — Talks began. They ended.", "Talks began."),
         ("Washington (CNN) -- The House voted. It adjourned.", "The House voted."),
         ("(CNN) -- The House voted. It adjourned.", "The House voted."),
+        ("(HealthDay News) -- Flu cases rose. Doctors worried.", "Flu cases rose."),
         # An em dash or a double hyphen may touch the first word; a hyphen may not ("AFL-CIO" is a name).
         ("DENVER—A lawyer spoke. Nobody listened.", "A lawyer spoke."),
         ("OSAKA--Talks began. They ended.", "Talks began."),
