@@ -302,6 +302,7 @@ def test_clean_outlet_named_in_the_body_counts_only_as_a_whole_word(body: str, o
         ),
         ("FT LAUDERDALE (CBSMiami) – The ferry sank on Monday. A survivor told the BBC it was quick.", None),
         ("Washington (CNN) -- The ferry sank on Monday. A survivor told the BBC it was quick.", "CNN"),
+        ("NEW YORK (Bloomberg) -- Stocks fell on Monday. A trader told the BBC it was quick.", "Bloomberg"),
     ],
 )
 def test_clean_outlet_is_the_one_the_body_names_as_itself(body: str, outlet: str | None) -> None:

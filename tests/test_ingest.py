@@ -542,6 +542,17 @@ def test_ingest_jsonl_documents_of_the_wrong_type_say_which(tmp_path: Path) -> N
     ]
 
 
+def test_ingest_jsonl_warning_cuts_a_long_value_of_any_type(tmp_path: Path) -> None:
+    # a warning names the value to find it, not the whole of it again, a list as much as a string
+    path = tmp_path / "cluster.jsonl"
+    document = {"text": STORY, "title": ["Headline"] * 50, "date": "2019 " * 20}
+    path.write_text(json.dumps({"documents": [document]}) + "\n", encoding="utf-8")
+    assert [p.reason for p in load_articles([path]).problems] == [
+        'date "2019 2019 2019 2019 2019 2019 2019 2019 …" (100 characters) not used: not a date (YYYY-MM-DD)',
+        'title ["Headline", "Headline", "Headline", "He… not used: not text',
+    ]
+
+
 def test_ingest_jsonl_without_records_says_what_a_record_is(tmp_path: Path) -> None:
     path = tmp_path / "numbers.jsonl"
     path.write_text("[1, 2]\n42\n", encoding="utf-8")

@@ -47,6 +47,7 @@ def test_sentence_rules_name_page_text(sentence: str, rule: str) -> None:
         "The airline cancelled more than 1,000 flights and told travellers to check their accounts for refunds.",
         "The company said customers who cancel their plans will be charged a fee of $25.",
         "The streaming service ended its free trial in the United States in May.",
+        "Millions of customers sign up for the service's free trial each year, and many forget to cancel.",
         "Readers can still log into their accounts to read the archive, the paper said.",
         "The family said they would thank everyone for their support at a memorial on Sunday.",
         # a long sentence quoting an official's invitation to questions

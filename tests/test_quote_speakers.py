@@ -207,6 +207,7 @@ def test_speaker_told_names_the_listener_and_an_opening_surname_ner_missed_speak
         ('"It is a disaster for the harbour," John Miller told CNN on Tuesday.', "It is a disaster", "John Miller"),
         # a passive 'was told' makes its subject the listener: no one is named as speaking
         ('The BBC was told: "Nobody could have stopped it."', "Nobody could", None),
+        ('The BBC was later told: "Nobody could have stopped it."', "Nobody could", None),  # an adverb between
         ('"We need help now," CNN was told by a resident.', "We need help", None),
         ('"The dam will hold," the BBC was told.', "The dam will hold", None),
         ('Flooding hit the town on Monday. He was asked: "Will the dam hold?"', "Will the dam", None),

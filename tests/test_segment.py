@@ -98,6 +98,7 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
         ("EL PASO, Texas (AP) — Talks began. They ended.", "Talks began."),
         ("Washington (CNN) -- The House voted. It adjourned.", "The House voted."),
         ("(CNN) -- The House voted. It adjourned.", "The House voted."),
+        ("(HealthDay News) -- Flu cases rose. Doctors worried.", "Flu cases rose."),
         # An em dash or a double hyphen may touch the first word; a hyphen may not ("AFL-CIO" is a name).
         ("DENVER—A lawyer spoke. Nobody listened.", "A lawyer spoke."),
         ("OSAKA--Talks began. They ended.", "Talks began."),
@@ -112,6 +113,15 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
             "Human papilloma virus (HPV) - Most infections clear.",
         ),
         ("Washington (CNN) reported the vote. It adjourned.", "Washington (CNN) reported the vote."),
+        # only an agency's or CNN's credit after a name: a ticker or a party is the sentence's subject
+        (
+            "Apple (AAPL) - Shares of the iPhone maker rose. Analysts cheered.",
+            "Apple (AAPL) - Shares of the iPhone maker rose.",
+        ),
+        (
+            "Sen. Rand Paul (R) – Kentucky's senator voted against it. He left.",
+            "Sen. Rand Paul (R) – Kentucky's senator voted against it.",
+        ),
     ],
 )
 def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(paragraph: str, first_sentence: str) -> None:

@@ -22,6 +22,7 @@ from fastapi.testclient import TestClient
 from storyline.ingest import MAX_ARTICLE_BYTES
 from storyline.models import Brief
 from storyline.web import WebSettings, create_app, service
+from storyline.web.schemas import ArticleIn
 from tests.web_support import assert_error_shape, make_client, seed_request
 
 pytestmark = pytest.mark.issue(6)
@@ -85,6 +86,16 @@ def test_web_api_bad_title_or_date_is_left_out_with_a_warning_and_the_rest_brief
     assert len(brief.summary) > 0
     # The brief is saved whole, its warnings with it.
     assert client.get(f"/api/briefs/{response.json()['id']}").json() == response.json()
+
+
+@pytest.mark.parametrize("date", [0, 1552003200, True, "March 8"])
+def test_web_api_date_that_a_jsonl_record_could_not_give_is_left_out(date: object) -> None:
+    # a number is no date on the command line (`ingest._parse_date`), nor Unix time here
+    article = ArticleIn.model_validate({"text": "x", "date": date})
+    assert article.date is None
+    assert [p.reason for p in article.metadata_problems("article 1")] == [
+        f"date {json.dumps(date)} not used: not a date (YYYY-MM-DD)"
+    ]
 
 
 def test_web_api_list_fetch_delete_round_trip(client: TestClient, seed_text: dict[str, str]) -> None:

@@ -617,8 +617,7 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
         yield Problem(source=source, reason="record has neither 'documents' (list) nor 'document'")
         return
     record_date = _parse_date(record.get("date"))
-    if record_date is None and _states_a_date(record.get("date")):
-        yield Problem(source=source, reason=unused_value_reason("date", record["date"], NOT_A_DATE), severity="warning")
+    yield from _unused_date(record_date, record.get("date"), source)
     doc_ids = record.get("doc_ids")
     newswire = [_newswire_id(i) for i in doc_ids] if isinstance(doc_ids, list) else []
     if len(newswire) != len(documents):
@@ -634,10 +633,7 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
             yield Problem(source=name, reason=too_large_reason("document", len(text), MAX_ARTICLE_BYTES))
             continue
         doc_date = _parse_date(fields.get("date"))
-        if doc_date is None and _states_a_date(fields.get("date")):
-            yield Problem(
-                source=name, reason=unused_value_reason("date", fields["date"], NOT_A_DATE), severity="warning"
-            )
+        yield from _unused_date(doc_date, fields.get("date"), name)
         for metadata_field in ("title", "outlet"):
             if fields.get(metadata_field) is not None and not isinstance(fields[metadata_field], str):
                 yield Problem(
@@ -715,9 +711,11 @@ def day_of(value: str) -> str:
     return value.strip()[:10]
 
 
-def _states_a_date(value: object) -> bool:
-    """Whether a record's `date` field holds something (a date or not), rather than nothing: null or ''."""
-    return value is not None and not (isinstance(value, str) and not value.strip())
+def _unused_date(parsed: dt.date | None, value: object, source: str) -> Iterator[Problem]:
+    """A warning when a record's or a document's `date` field `value` holds something (null or '' hold nothing) that
+    `_parse_date` could not read (`parsed` is None)."""
+    if parsed is None and value is not None and not (isinstance(value, str) and not value.strip()):
+        yield Problem(source=source, reason=unused_value_reason("date", value, NOT_A_DATE), severity="warning")
 
 
 NOT_A_DATE = "not a date (YYYY-MM-DD)"
@@ -728,12 +726,11 @@ _SHOWN_CHARS = 40
 def unused_value_reason(field: str, value: object, why: str) -> str:
     """The warning for an article's metadata value that is left out while the article is read:
     'date "March 8" not used: not a date (YYYY-MM-DD)'."""
-    if not isinstance(value, str):
-        shown = json.dumps(value)
-    elif len(value) <= _SHOWN_CHARS:
-        shown = json.dumps(value, ensure_ascii=False)
-    else:
+    if isinstance(value, str) and len(value) > _SHOWN_CHARS:
         shown = f"{json.dumps(value[:_SHOWN_CHARS] + '…', ensure_ascii=False)} ({len(value)} characters)"
+    else:  # a list or an object is cut as written: '["a", "b", …'
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= _SHOWN_CHARS else shown[:_SHOWN_CHARS] + "…"
     return f"{field} {shown} not used: {why}"
 
 

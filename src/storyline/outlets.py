@@ -55,9 +55,9 @@ def find_outlet(*, body: str, bylines: list[str], source: str) -> str | None:
         return _canonical()[stem.lower()]
     credit = _dateline_credit(body)
     if credit is not None:
-        # an agency storyline does not know ('FT LAUDERDALE (CBSMiami) –') still wrote it: the outlets its
-        # sources talk to are not its own
-        return DATELINE_CREDITS.get(credit, stem)
+        # the credit is the outlet when storyline knows it ('NEW YORK (Bloomberg) --'); one it does not know
+        # ('FT LAUDERDALE (CBSMiami) –') still wrote the story: the outlets its sources talk to are not its own
+        return DATELINE_CREDITS.get(credit) or _canonical().get(credit.lower(), stem)
     from_body = _self_references(body)
     ranked = from_body.most_common(2)
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from storyline.furniture.shared import DATELINE_CREDITS
 from storyline.models import Article, Sentence
 
 # Titles and other words that end in a full stop but never end a sentence.
@@ -58,8 +59,12 @@ DATELINE_DASH = r"\s*(?:(?:—|--)\s*|(?:–|-|_)\s+)(?=[A-Z\"“])"
 _CAPITALS_PLACE = r"(?:[A-Z][A-Z.'’]{2,}|[A-Z]{2}(?=[ /-][A-Z][A-Z.'’]))(?:[ /-][A-Z][A-Z.'’]+)*(?<!\.)"
 """A place in capitals: "CAIRO", "ST. LOUIS", "FT LAUDERDALE" (a first word of two letters only before another word,
 so that "US" or "TV" alone is no place)."""
-_NAMED_PLACE = r"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?= \()"
-"""A place written as a name, before a credit: "Washington (CNN)", "Hong Kong (Reuters)", "Fort Wayne, Ind. (WANE)"."""
+_KNOWN_CREDIT = rf"\((?:{'|'.join(map(re.escape, DATELINE_CREDITS))})\)"
+"""A credit naming an agency or CNN: "(AP)", "(Reuters)"."""
+_NAMED_PLACE = rf"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?= {_KNOWN_CREDIT})"
+"""A place written as a name, before an agency's or CNN's credit: "Washington (CNN)", "Hong Kong, China (Reuters)".
+Any other bracket after a name is as often a ticker or a party ("Apple (AAPL) - Shares …", "Sen. Rand Paul (R) –
+Kentucky's …"), and the splitter leaves a dateline out of the sentence."""
 WIRE_DATELINE = re.compile(
     rf"(?:(?P<place>{_CAPITALS_PLACE})(?P<state>,(?: [A-Z][A-Za-z.]+){{1,3}})?|{_NAMED_PLACE})?"
     # Without a place in capitals the credit is what makes it a dateline: "(CNN) --", "Washington (CNN) --".
@@ -67,7 +72,8 @@ WIRE_DATELINE = re.compile(
 )
 """A wire dateline opening a paragraph: its place in capitals (the group `place`), the state or country after it
 (`state`), whom it credits, a dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- ", "FT LAUDERDALE (CBSMiami) – ";
-or a credit and a dash after a place in any case, or none: "Washington (CNN) -- ", "(Reuters) - "."""
+or a credit and a dash after a place written as a name (an agency's or CNN's credit), or after none: "Washington
+(CNN) -- ", "(HealthDay News) -- "."""
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_MAX_WORDS = 80
 """Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a

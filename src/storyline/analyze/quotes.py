@@ -61,7 +61,7 @@ from storyline.analyze.quote_marks import CLOSING, Found, quote_spans
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speaker_rules import NOBODY
 from storyline.analyze.speakers import ClusterPeople, speaker_context
-from storyline.analyze.speech_verbs import DESCRIBERS, VERBS
+from storyline.analyze.speech_verbs import DESCRIBERS, PASSIVE_ADVERB, VERBS
 from storyline.analyze.subjects import (
     group_opening,
     is_group,
@@ -159,9 +159,9 @@ _NAMED_THING = re.compile(
     re.IGNORECASE,
 )
 # "was told", "was also asked": the subject is spoken to
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:also|then|later|once|again|\w+ly)\s+)?$")
+_PASSIVE = re.compile(rf"\b(?:is|are|was|were|be|been|being)\s+(?:{PASSIVE_ADVERB}\s+)?$")
 # '“…,” CNN was told': the words before an attribution's verb end with a passive's auxiliary
-_ENDS_PASSIVE = re.compile(r"\s(?:is|are|was|were|been|being)(?:\s+(?:also|then|later|once|again|\w+ly))?$")
+_ENDS_PASSIVE = re.compile(rf"\s(?:is|are|was|were|been|being)(?:\s+{PASSIVE_ADVERB})?$")
 # `"…," Rep. Greg Walden of Oregon, a senior House Republican.`, `"…," Sen. Ann Lowe (R-Ohio), who won in 2010.`: a
 # name alone closing the quote's sentence.
 _NAME_ALONE = re.compile(

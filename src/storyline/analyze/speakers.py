@@ -123,7 +123,8 @@ def speaker_context(
     body: str, article_id: str, entities: EntityAnalysis, cluster_people: ClusterPeople | None = None
 ) -> SpeakerContext:
     """The people an article names, in reading order, and the surnames that point to them. `cluster_people` is
-    `ClusterPeople.of(entities)`, passed in when several articles of one cluster are read."""
+    `ClusterPeople.of(entities, bodies)`, passed in when several articles of one cluster are read (else worked out
+    here, without the roles the articles give people, which need their bodies)."""
     cluster = cluster_people or ClusterPeople.of(entities)
     people = sorted((m for m in entities.mentions if m.article_id == article_id), key=lambda m: m.start)
     spoken = _spoken_full_names(body, people)

@@ -44,8 +44,10 @@ DESCRIBERS = frozenset(
     "a an the one two three some another several many other his her their its this that "
     "someone somebody anyone everyone".split()
 )
+PASSIVE_ADVERB = r"(?:also|then|later|once|again|\w+ly)"
+"""A word between a passive's auxiliary and its participle: 'was also told', 'were later asked'."""
 # '… was told', '… were also asked' right after someone: the one spoken to, never the speaker ('The BBC was told:
-# “…”', 'He was asked: “…”').
+# “…”', 'He was once again asked: “…”').
 SPOKEN_TO = re.compile(
-    r"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:also|then|\w+ly)\s+)?(?:told|asked)\b"
+    rf"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:{PASSIVE_ADVERB}\s+){{0,2}}(?:told|asked)\b"
 )

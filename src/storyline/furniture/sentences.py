@@ -31,10 +31,11 @@ _PAGE_POINTER = pattern(
 into the statement itself."""
 _MEMBERSHIP_TERMS = pattern(
     r"\blog ?(?:in)?(?:to| to) your account\b|\buntil you cancel\b|\byou won'?t be charged\b"
-    r"|\b(?:try|start) (?:a|your) (?:\d+[- ]day )?free trial\b|\bsign up\b.*\bfree trial\b"
+    r"|\b(?:try|start) (?:a|your) (?:\d+[- ]day )?free trial\b"
+    r"|\bsign up (?:\w+ ){0,2}for (?:a|your) (?:[\w-]+ ){0,3}free trial\b"
 )
 """A trial only as an offer ('try a 30-day free trial', 'Sign up today for a free trial'): 'The service ended its
-free trial in May' is news."""
+free trial in May' and 'Millions sign up for the service's free trial' are news."""
 _CONTACT_PROMPT = pattern(r"\bif you have any (?:questions|concerns)\b")
 
 

@@ -31,7 +31,10 @@ Text = Annotated[str, BeforeValidator(_whole_characters)]
 
 
 def _day_of(value: object) -> object:
-    """'2019-03-08T12:00:00Z' read as its day, as a JSONL record's date is on the command line."""
+    """'2019-03-08T12:00:00Z' read as its day, as a JSONL record's date is on the command line; a number is no date
+    there either (pydantic would read 0 as Unix time, 1970-01-01)."""
+    if isinstance(value, (int, float)):
+        raise ValueError(NOT_A_DATE)
     return day_of(value) if isinstance(value, str) else value
 
 
