@@ -100,11 +100,11 @@ class ClusterPeople:
             person_surnames(entities.mentions),
             Counter(m.name for m in in_full if m.label == "PERSON" or m.name in full_names),
             Counter(m.name for m in in_full if not (m.label == "PERSON" or m.name in full_names)),
-            _role_holders(entities, bodies or {}),
+            _cluster_role_holders(entities, bodies or {}),
         )
 
 
-def _role_holders(entities: EntityAnalysis, bodies: Mapping[str, str]) -> dict[str, frozenset[str]]:
+def _cluster_role_holders(entities: EntityAnalysis, bodies: Mapping[str, str]) -> dict[str, frozenset[str]]:
     """`ClusterPeople.role_holders`; a relative ("her husband, Keith Rogers") is one only to the person named with
     them, so relations are left out."""
     people: dict[str, list[Mention]] = {}

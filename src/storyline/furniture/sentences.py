@@ -22,6 +22,9 @@ MAX_POINTER_WORDS = 25
 the video above suddenly reveal its true nature'), or several sentences the splitter could not part (truncated
 Multi-News is lower-cased: '( to see survey question wording, click here. ) sixty percent …')."""
 MAX_CONTACT_WORDS = 20
+"""The prompts the rule was written for are short ('Please reach out directly if you have any questions, thank you
+for your support.'); in a longer sentence the phrase is more likely part of the story ('… if you have any
+questions about the vote, the mayor said')."""
 
 _PAGE_POINTER = pattern(
     r"\b(?:the|this) video (?:shown |posted |embedded )?(?:here|above|below)\b"
