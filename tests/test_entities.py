@@ -897,6 +897,11 @@ def test_entities_a_publication_called_by_a_common_word_keeps_its_noun() -> None
     assert corrected(mentions, article(body)) == [("Star magazine", "ORG"), ("Star", "ORG"), ("Relix", "ORG")]
     names = {e.name for e in analyze_entities([article(body)]).entities}
     assert "Star magazine" in names and "Star" not in names
+    # the word alone, in an article where NER tagged no "Star", still names the magazine
+    found = analyze_entities(
+        [article("Star magazine broke the news.", "a1"), article("Star reports the split. The star denied it.", "a2")]
+    )
+    assert found.canonical[name_key("Star")] == "Star magazine"
 
 
 def test_entities_a_place_read_apart_from_the_club_after_it_is_the_clubs_name() -> None:
