@@ -853,6 +853,57 @@ def test_entities_a_clubs_nickname_joins_its_name_after_a_place() -> None:
     assert analyze_entities([article(body)]).canonical[name_key("Storm")] == "Denver Storm"
 
 
+def test_entities_a_bodys_name_goes_on_after_of_for_or_on_where_ner_stopped() -> None:
+    # NER cut these names at the body's noun; the rest of the name is written right after it
+    hospital = "Doctors at the Royal Hospital for Neuro-disability in Putney treat her."
+    assert corrected([_mention(hospital, "Royal Hospital", "ORG")], article(hospital)) == [
+        ("Royal Hospital for Neuro-disability", "ORG")
+    ]
+    court = "He sued in the District Court for the Northern District of California. Pomerantz said so."
+    assert corrected([_mention(court, "District Court", "ORG")], article(court)) == [
+        ("District Court for the Northern District of California", "ORG")
+    ]
+    justice = "The Department of Justice Tuesday said so."
+    assert corrected([_mention(justice, "Department", "ORG")], article(justice)) == [("Department of Justice", "ORG")]
+    # a list closed by "and" is one name; the place NER tagged inside it is part of it, the possessive ends it
+    panel = "a memo by the Oversight Subcommittee on the Interior, Energy, and Environment's staff. Views differ."
+    mentions = [_mention(panel, "Oversight Subcommittee", "ORG"), _mention(panel, "Interior", "GPE")]
+    assert corrected(mentions, article(panel)) == [
+        ("Oversight Subcommittee on the Interior, Energy, and Environment", "ORG")
+    ]
+
+
+def test_entities_a_bodys_name_does_not_swallow_a_date_a_place_a_person_or_a_firms_town() -> None:
+    body = (
+        "The Committee on Monday voted. The Senate on Capitol Hill agreed. The Administration of Barack Obama "
+        "wrote. Safeco Inc. of Ocala paid."
+    )
+    mentions = [
+        _mention(body, "Committee", "ORG"),
+        _mention(body, "Senate", "ORG"),
+        _mention(body, "Capitol Hill", "LOC"),
+        _mention(body, "Administration", "ORG"),
+        _mention(body, "Barack Obama", "PERSON"),
+        _mention(body, "Safeco Inc.", "ORG"),
+        _mention(body, "Ocala", "GPE"),
+    ]
+    assert corrected(mentions, article(body)) == [(m.text, m.label) for m in mentions]
+
+
+def test_entities_a_publication_called_by_a_common_word_keeps_its_noun() -> None:
+    # "Star magazine" where the cluster writes "star" as a word too; "Relix magazine" is Relix, a name of its own
+    body = "Star magazine broke the news. The star denied it. The Star said so. Relix magazine agreed."
+    mentions = [_mention(body, "Star", "ORG"), _mention(body, "Star", "ORG", nth=1), _mention(body, "Relix", "ORG")]
+    assert corrected(mentions, article(body)) == [("Star magazine", "ORG"), ("Star", "ORG"), ("Relix", "ORG")]
+    names = {e.name for e in analyze_entities([article(body)]).entities}
+    assert "Star magazine" in names and "Star" not in names
+    # the word alone, in an article where NER tagged no "Star", still names the magazine
+    found = analyze_entities(
+        [article("Star magazine broke the news.", "a1"), article("Star reports the split. The star denied it.", "a2")]
+    )
+    assert found.canonical[name_key("Star")] == "Star magazine"
+
+
 def test_entities_a_place_read_apart_from_the_club_after_it_is_the_clubs_name() -> None:
     # "the Austin Spirit": NER's place "Austin" and, elsewhere, the club "Spirit" tagged alone
     body = "The Austin Spirit won. Austin is happy. The Spirit said so."

@@ -420,7 +420,14 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         canonical.update(dict.fromkeys(keys, name))
     # an acronym NER never tagged alone still names what the text defined it for
     canonical |= {short: canonical[long] for short, long in acronyms.items() if short not in canonical}
+    # and a publication's one word NER never tagged alone ("Star reports that …") names the "Star magazine" it is
+    publications = {key.split()[0]: name for key, name in canonical.items() if _PUBLICATION_KEY.fullmatch(key)}
+    canonical |= {word: name for word, name in publications.items() if word not in canonical}
     return canonical, types
+
+
+# The key of a one-word publication with its noun, which `ner_corrections` keeps together: "star magazine"
+_PUBLICATION_KEY = re.compile(r"\S+ (?:magazine|newspaper|tabloid)")
 
 
 def _introduced(mentions: Sequence[Mention]) -> set[tuple[str, str]]:

@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from storyline.analyze.dates import MONTHS, WEEKDAYS
 from storyline.analyze.mentions import Mention, name_key, surname_bearers
 from storyline.analyze.name_variants import PLACE_INSTITUTIONS, by_surname, is_mostly_organisation, surname
-from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS
+from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS, PUBLIC_BODY_NOUNS
 from storyline.models import Article
 
 # People of a place before a full name: "Albuquerqueans Ben Abruzzo", "Texans Ann Richards"
@@ -43,7 +44,7 @@ def correct_mentions(mentions: list[Mention], articles: Sequence[Article]) -> li
     found = _with_described_types(_without_terms(found, articles, lower_words), articles)
     terms = _term_acronyms(articles)
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
-    return _with_home_named_teams(found, articles)
+    return _with_names_going_on(_with_home_named_teams(found, articles), articles, lower_words)
 
 
 def _with_home_named_teams(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
@@ -68,6 +69,68 @@ def _with_home_named_teams(mentions: list[Mention], articles: Sequence[Article])
             m = Mention(m.article_id, m.start, end, bodies[m.article_id][m.start : end], "ORG")
         joined.append(m)
     return [m for m in joined if (m.article_id, m.start) not in swallowed]
+
+
+# The words a body's name goes on with after its noun, where NER stopped: "the Royal Hospital for Neuro-disability",
+# "the Oversight Subcommittee on the Interior, Energy, and Environment". "on" only after a deliberating body's noun
+# ("the Senate on Capitol Hill" is a place), "for" not after a legislature's or a party's ("won the House for
+# Democrats").
+_NOUNS_GOING_ON = {
+    "of": BODY_WORDS | INSTITUTION_NOUNS | {"subcommittee"},
+    "for": {noun.lower() for noun in PUBLIC_BODY_NOUNS} | INSTITUTION_NOUNS | {"subcommittee", "court"},
+    "on": {"committee", "subcommittee", "commission", "council"},
+}
+# A capitalised word of a name: no date ("the Committee on Monday", "the Department of Justice Tuesday"), no
+# apostrophe ("the House Committee on Energy and Commerce's oversight subcommittee" stops before it)
+_CALENDAR_WORD = rf"(?:{'|'.join(sorted(word.title() for word in (*MONTHS, *WEEKDAYS)))})\b"
+_CAPITALISED = rf"(?!{_CALENDAR_WORD})[A-Z][\w-]*"
+_CAPITALISED_RUN = rf"{_CAPITALISED}(?: +{_CAPITALISED})*"
+# A run of capitalised words, or a list of them closed by "and" ("the Interior, Energy, and Environment"), joined by
+# "of" or "for" ("Jesus Christ of Latter Day Saints"), after "of", "for" or "on" and an optional "the"
+_NAME_GOING_ON = re.compile(
+    rf" +(?P<joint>of|for|on) +(?:the +)?(?:{_CAPITALISED_RUN}(?:(?:, +{_CAPITALISED_RUN})*,? +(?:and|&) +"
+    rf"{_CAPITALISED_RUN})?(?: +(?:of|for) +(?:the +)?{_CAPITALISED_RUN})*)"
+)
+# "Star magazine": a one-word name the cluster also writes as an ordinary word needs its noun to name the publication
+_MEDIA_NOUN_AFTER = re.compile(r" +(?:magazine|newspaper|tabloid)\b")
+
+
+def _with_names_going_on(mentions: list[Mention], articles: Sequence[Article], lower_words: set[str]) -> list[Mention]:
+    """The organisations whose name the text writes on past where NER stopped: a body's noun followed by "of",
+    "for" or "on" and a capitalised name ("the Royal Hospital for Neuro-disability", "the District Court for the
+    Northern District of California"), and a publication called by a common word and its noun ("Star magazine",
+    where the cluster writes "star" too). The name after the noun must hold no person NER found, and a mention NER
+    found inside it is part of the longer name."""
+    bodies = {a.id: a.body for a in articles}
+    people = {(m.article_id, m.start) for m in mentions if m.label == "PERSON"}
+    found: list[Mention] = []
+    extended: list[Mention] = []
+    for m in mentions:
+        end = _name_end(bodies[m.article_id], m, lower_words) if m.label == "ORG" else None
+        if end is not None and not any((m.article_id, at) in people for at in range(m.end, end)):
+            m = Mention(m.article_id, m.start, end, bodies[m.article_id][m.start : end], "ORG")
+            extended.append(m)
+        found.append(m)
+    inside = {
+        (m.article_id, m.start)
+        for m in found
+        for e in extended
+        if e.article_id == m.article_id and e.start < m.start < e.end
+    }
+    return [m for m in found if (m.article_id, m.start) not in inside]
+
+
+def _name_end(body: str, organisation: Mention, lower_words: set[str]) -> int | None:
+    """Where the organisation's name ends if it goes on past `organisation.end`, else None."""
+    words = organisation.text.split()
+    if len(words) == 1 and words[0].lower() in lower_words:
+        noun = _MEDIA_NOUN_AFTER.match(body, organisation.end)
+        if noun:
+            return noun.end()
+    going_on = _NAME_GOING_ON.match(body, organisation.end)
+    if going_on is None or words[-1].lower() not in _NOUNS_GOING_ON[going_on.group("joint")]:
+        return None
+    return going_on.end()
 
 
 def _without_shouting(mentions: list[Mention]) -> list[Mention]:
