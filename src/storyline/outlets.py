@@ -110,8 +110,7 @@ _CORRESPONDENT_AFTER = re.compile(_CORRESPONDENT)
 # The same names written as another outlet's: 'told the Reuters news agency', 'told Al Jazeera television'.
 _OTHERS_AFTER = re.compile(r"\s+(?:news agency|newspaper|magazine|television|TV|website|affiliate)\b")
 # A dateline opening a paragraph: '(CNN) --', 'Tokyo (CNN) Seven sailors', 'PERTH (Reuters) - An air search'.
-_DATELINE_PLACE = r"[A-Z][\w.,'’ -]{0,40}"
-_DATELINE_BEFORE = re.compile(rf"(?:^|\n)(?:{_DATELINE_PLACE} )?\($")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)(?:[A-Z][\w.,'’ -]{0,40} )?\($")
 _DATELINE_AFTER = re.compile(r"\)\s*(?:[-—–_]|[A-Z])")
 _CALENDAR_WORDS = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
