@@ -364,6 +364,40 @@ def test_cli_brief_output_that_cannot_be_written_is_an_error_line(examples_dir: 
     assert result.stderr == f"error: cannot write {target}: No such file or directory\n"
 
 
+@pytest.mark.parametrize(
+    ("target", "reason"), [("no/such/brief.md", "No such file or directory"), (".", "Is a directory")]
+)
+def test_cli_brief_output_that_cannot_be_written_is_said_before_any_work(
+    examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, reason: str
+) -> None:
+    # It was said only after the brief was made: spaCy loaded and every article analysed, seconds for nothing.
+    def no_brief(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the brief was made before --output was checked")
+
+    monkeypatch.setattr("storyline.pipeline.brief", no_brief)
+    output = tmp_path / target
+    result = runner.invoke(app, ["brief", str(examples_dir / "nbc.txt"), "-o", str(output)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: cannot write {output}: {reason}\n"
+
+
+@pytest.mark.parametrize("date", ["2019-03-08 garbage", "2019-03-08garbage", "March 8"])
+def test_cli_brief_date_that_is_not_a_date_is_refused(examples_dir: Path, date: str) -> None:
+    # "2019-03-08 garbage" was read as 2019-03-08: a date's first ten characters were all that was looked at.
+    result = runner.invoke(app, ["brief", str(examples_dir / "nbc.txt"), "--no-analysis", "--date", f"nbc.txt={date}"])
+    assert result.exit_code == 2
+    assert f"'nbc.txt={date}': expected YYYY-MM-DD or FILE=YYYY-MM-DD" in " ".join(result.stderr.split())
+
+
+def test_cli_brief_date_may_be_an_iso_date_time(examples_dir: Path) -> None:
+    result = runner.invoke(
+        app,
+        ["brief", str(examples_dir / "nbc.txt"), "--no-analysis", "-f", "json", "--date", "2019-03-08T23:30:00-05:00"],
+    )
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["story"]["articles"][0]["published"] == "2019-03-08"
+
+
 def test_cli_brief_date_for_a_file_not_read_is_a_warning(examples_dir: Path) -> None:
     nbc = examples_dir / "nbc.txt"
     result = runner.invoke(

@@ -251,6 +251,38 @@ def test_ingest_jsonl_leaves_out_non_string_fields_and_reports_them_and_bad_line
     ]
 
 
+def test_ingest_jsonl_source_name_that_is_not_text_is_a_warning_as_outlet_is(tmp_path: Path) -> None:
+    # `source_name` stands for `outlet`; a number there was left out without a word.
+    path = tmp_path / "cluster.jsonl"
+    path.write_text(json.dumps({"documents": [{"text": STORY, "source_name": 5}]}) + "\n", encoding="utf-8")
+    result = load_articles([path])
+    assert [a.outlet for a in result.articles] == [None]
+    assert [(p.reason, p.severity) for p in result.problems] == [("source_name 5 not used: not text", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("date", "day"),
+    [
+        ("2019-03-08", dt.date(2019, 3, 8)),
+        ("2019-03-08T23:30:00-05:00", dt.date(2019, 3, 8)),
+        ("2019-03-08T12:00:00Z", dt.date(2019, 3, 8)),
+        ("2019-03-08 12:00", dt.date(2019, 3, 8)),
+        ("2019-03-08 garbage", None),
+        ("2019-03-08T25:00", None),
+    ],
+)
+def test_ingest_jsonl_date_is_an_iso_date_or_date_time_and_nothing_else(
+    tmp_path: Path, date: str, day: dt.date | None
+) -> None:
+    # Its first ten characters were all that was read: "2019-03-08 garbage" dated the article without a word.
+    path = tmp_path / "cluster.jsonl"
+    path.write_text(json.dumps({"documents": [{"text": STORY, "date": date}]}) + "\n", encoding="utf-8")
+    result = load_articles([path])
+    assert [a.published for a in result.articles] == [day]
+    warnings = [f"date {json.dumps(date)} not used: not a date (YYYY-MM-DD)"] if day is None else []
+    assert [p.reason for p in result.problems] == warnings
+
+
 def test_ingest_executable_is_binary_not_utf16(tmp_path: Path) -> None:
     program = tmp_path / "program.txt"
     program.write_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 57 + b"\x03\x00>\x00\x01\x00\x00\x00" * 300)
@@ -611,6 +643,28 @@ def test_ingest_drops_terminal_control_characters_from_a_file(tmp_path: Path) ->
     path.write_text(STORY[:40] + "\x1b[2J\x1b]0;pwned\x07" + STORY[40:], encoding="utf-8")
     result = load_articles([path])
     assert [a.text for a in result.articles] == [STORY[:40] + "[2J]0;pwned" + STORY[40:]]
+
+
+def test_ingest_repairs_c1_characters_that_are_cp1252_or_utf8_read_as_latin1(tmp_path: Path) -> None:
+    # From the Multi-News validation set: they were kept as control characters ("Christ\x92s"), the quotation
+    # marks that attribute a quote lost. One cp1252 leaves undefined (U+009D, a terminal's OSC) is dropped.
+    record = {
+        "documents": [
+            {"text": "The Community of Christ\x92s conference voted. \x93We agree,\x94 he said \x97 twice.\x9d"},
+            {"text": "He got a \xe2\x80\x98voyeuristic thrill\xe2\x80\x99 from it \xe2\x80\x93 and more."},
+            {"text": "A name such as Caf\xc3\xa9 holds no C1 character and stays as it is."},
+            {"text": "He wrote that in his column. \xc2\x80\x98i did it.\xe2\x80\x99 said the editor."},
+        ]
+    }
+    path = tmp_path / "cluster.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert [a.text for a in load_articles([path]).articles] == [
+        "The Community of Christ’s conference voted. “We agree,” he said — twice.",
+        "He got a ‘voyeuristic thrill’ from it – and more.",
+        "A name such as Caf\xc3\xa9 holds no C1 character and stays as it is.",
+        # 'â' capitalised: not read as UTF-8 (U+0080 again), so its capital still opens the sentence
+        "He wrote that in his column. Â€˜i did it.’ said the editor.",
+    ]
 
 
 def test_ingest_a_date_for_a_file_not_read_is_a_warning(tmp_path: Path) -> None:

@@ -123,6 +123,16 @@ def test_pipeline_article_written_without_spaces_is_left_out_and_named(examples_
         storyline.brief([CHINESE])
 
 
+def test_pipeline_arabic_article_without_capitals_gets_a_summary() -> None:
+    # Its sentences open with letters that have no capital: the splitter found none, and the one "sentence" of the
+    # whole article was over 80 words, an empty summary.
+    sentence = "وقال المسؤولون إن المشروع الجديد سيربط ضفتي المدينة الشرقية والغربية ويخدم آلاف السكان كل يوم"
+    article = " ".join(f"{sentence} {number}. {sentence}؟ {sentence}." for number in range(1, 4))
+    brief = storyline.brief([article], options=BriefOptions(analysis=False))
+    assert brief.summary
+    assert [p.reason for p in brief.problems if p.source == "brief"] == []
+
+
 def test_pipeline_no_english_article_is_briefed_without_analysis() -> None:
     brief = storyline.brief([RUSSIAN])
     assert brief.summary and brief.options.analysis is False and brief.entities == ()
@@ -238,10 +248,10 @@ def test_pipeline_summary_without_long_sentences_says_so() -> None:
 
 
 def test_pipeline_summary_of_one_overlong_sentence_does_not_blame_short_sentences() -> None:
-    # Arabic has no capital letters to open a sentence, so the splitter keeps the paragraph whole: 200 words, too long
-    # for a summary sentence. The warning said "no sentence of 6+ words", which this one is.
-    arabic = "قال الرئيس الأمريكي دونالد ترامب يوم الخميس إن المحادثات التجارية مع الصين تحرز تقدما. " * 15
-    brief = storyline.brief([arabic], options=BriefOptions(analysis=False))
+    # A paragraph without a full stop is one sentence: 200 words, too long for a summary sentence. The warning said
+    # "no sentence of 6+ words", which this one is.
+    run_on = "the council said the talks on the harbour bridge were going well and " * 15
+    brief = storyline.brief([run_on], options=BriefOptions(analysis=False))
     assert brief.summary == ()
     assert [p.reason for p in brief.problems if p.source == "brief"] == ["no sentence of 6–80 words to summarise"]
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import itertools
 import json
 import re
@@ -7,13 +8,15 @@ from pathlib import Path
 
 import pytest
 from markupsafe import escape
+from rich.console import Console
 
 import storyline
-from storyline.models import Brief, Conflict, ConflictSide, Quote, Span, SummarySentence
+from storyline.models import Brief, Conflict, ConflictSide, Problem, Quote, Span, SummarySentence
 from storyline.render import RENDERERS
 from storyline.render.analysis import INFERRED_NOTE, KEY_QUOTES, key_quotes, speaker_label
 from storyline.render.citations import corroboration, passage_text, summary_text
 from storyline.render.excerpts import clip_end, clip_start
+from storyline.render.terminal import terminal_view
 from storyline.summary import quoted_speakers
 
 PAYLOAD = '<script>alert("owned")</script><img src=x onerror=alert(1)>'
@@ -31,6 +34,19 @@ def test_render_terminal_and_markdown_carry_citations(seed_brief: Brief) -> None
         assert marker in terminal
         assert marker.replace("[", "\\[").replace("]", "\\]") in markdown
     assert "Nikkei Asia" in terminal and "reported by 2 of 3 outlets" in markdown
+
+
+def test_render_terminal_never_writes_a_control_character_of_the_text(seed_brief: Brief) -> None:
+    # A brief saved before ingest dropped them may hold an ESC (or C1's OSC): Rich passed both on to the terminal.
+    title = "Bridge\x1b]0;pwned\x07 \x1b[2Jfalls\x9d"
+    story = seed_brief.story.model_copy(update={"title": title})
+    brief = seed_brief.model_copy(update={"story": story, "problems": [Problem(source="a\x1b[31m1", reason="odd")]})
+    buffer = io.StringIO()
+    Console(file=buffer, width=100, force_terminal=True, color_system="standard").print(terminal_view(brief))
+    shown = buffer.getvalue()
+    assert "Bridge]0;pwned [2Jfalls" in shown and "a[31m1: odd" in shown
+    # Rich's own styles are still written: the only ESC left starts a Select Graphic Rendition code.
+    assert "\x1b[1m" in shown and not re.search("\x1b(?!\\[[0-9;]*m)|[\x80-\x9f]", shown)
 
 
 def test_render_articles_of_one_outlet_corroborate_once(seed_brief: Brief) -> None:

@@ -212,3 +212,49 @@ def test_segment_leaves_tokenized_quotations_split() -> None:
     # Detached straight quotes could open or close; a wrong guess would join sentences no quotation holds.
     body = '" we will see . it is late , " the mayor said . the city is rebuilding .'
     assert _units(body) == ['" we will see .', 'it is late , " the mayor said .', "the city is rebuilding ."]
+
+
+# A news text written for these tests, in Arabic: a full stop before a letter that has no capital, and the Arabic
+# question mark; then in Urdu, whose full stop is its own mark (U+06D4).
+ARABIC = (
+    "أعلنت حكومة المدينة يوم الأربعاء أن جسرا جديدا سيفتتح العام المقبل. "
+    "هل ستحل المشكلة؟ "
+    "قال المسؤولون إن المشروع كلف خمسة مليارات."
+)
+URDU = "شہر کی حکومت نے بدھ کو اعلان کیا کہ اگلے سال ایک نیا پل کھولا جائے گا۔ پل کی لمبائی تین کلومیٹر ہے۔"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            ARABIC,
+            [
+                "أعلنت حكومة المدينة يوم الأربعاء أن جسرا جديدا سيفتتح العام المقبل.",
+                "هل ستحل المشكلة؟",
+                "قال المسؤولون إن المشروع كلف خمسة مليارات.",
+            ],
+        ),
+        (
+            URDU,
+            ["شہر کی حکومت نے بدھ کو اعلان کیا کہ اگلے سال ایک نیا پل کھولا جائے گا۔", "پل کی لمبائی تین کلومیٹر ہے۔"],
+        ),
+    ],
+    ids=["arabic", "urdu"],
+)
+def test_segment_splits_scripts_without_capitals_at_their_own_marks(text: str, expected: list[str]) -> None:
+    # Each was one sentence: a boundary wanted a capital after the mark, and "؟" and "۔" were no marks.
+    assert [text[start:end] for start, end in sentence_spans(text)] == expected
+    assert all(ends_sentence(sentence) for sentence in expected)
+
+
+def test_segment_keeps_an_english_paragraphs_boundaries_around_embedded_arabic() -> None:
+    # An English article quoting a tweet in Arabic (Multi-News): split there, the tweet alone was picked for a brief.
+    paragraph = (
+        "It did not respond to requests for comment. إعلام قوى الثورة save me, i am in syria. "
+        "The locations given are near the cities of hama and idlib, which have seen years of fighting؟ بنیادی ٹویٹ"
+    )
+    assert [paragraph[start:end] for start, end in sentence_spans(paragraph)] == [
+        "It did not respond to requests for comment. إعلام قوى الثورة save me, i am in syria.",
+        "The locations given are near the cities of hama and idlib, which have seen years of fighting؟ بنیادی ٹویٹ",
+    ]

@@ -88,7 +88,7 @@ def test_web_api_bad_title_or_date_is_left_out_with_a_warning_and_the_rest_brief
     assert client.get(f"/api/briefs/{response.json()['id']}").json() == response.json()
 
 
-@pytest.mark.parametrize("date", [0, 1552003200, True, "March 8"])
+@pytest.mark.parametrize("date", [0, 1552003200, True, "March 8", "2019-03-08 garbage"])
 def test_web_api_date_that_a_jsonl_record_could_not_give_is_left_out(date: object) -> None:
     # a number is no date on the command line (`ingest._parse_date`), nor Unix time here
     article = ArticleIn.model_validate({"text": "x", "date": date})

@@ -6,6 +6,7 @@ import sys
 
 try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) ends as it does later
     import datetime as dt
+    import errno
     import json
     import logging
     import os
@@ -13,7 +14,7 @@ try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) e
     from contextlib import contextmanager
     from enum import StrEnum
     from pathlib import Path
-    from typing import TYPE_CHECKING, Annotated, Any
+    from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
     import typer
     from rich.console import Console
@@ -154,11 +155,13 @@ def _parse_dates(values: list[str]) -> tuple[dict[str, dt.date], dt.date | None]
     """'--date FILE=2019-03-08' sets one file's date; a bare '--date 2019-03-08' sets every undated one.
 
     Two different dates for one file, or two bare ones, are refused: the last one silently won."""
+    from storyline.ingest import day_of
+
     dates: dict[str, dt.date] = {}  # "" holds the bare date
     for value in values:
         name, _, date_text = value.rpartition("=")
         try:
-            date = dt.date.fromisoformat(date_text)
+            date = day_of(date_text)
         except ValueError:
             raise typer.BadParameter(f"{value!r}: expected YYYY-MM-DD or FILE=YYYY-MM-DD") from None
         if dates.setdefault(name, date) != date:
@@ -186,9 +189,32 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        err.print(f"error: cannot write {output}: {exc.strerror or exc}", markup=False)
-        raise typer.Exit(1) from None
+        _cannot_write(output, exc.strerror or str(exc))
     err.print(f"wrote {output}")
+
+
+def _check_writable(output: Path | None) -> None:
+    """An `--output` that cannot be written (no such folder, a folder, no permission) said before the brief is made,
+    not after spaCy is loaded and the articles analysed, in the words the write itself would fail with."""
+    if output is None:
+        return
+    folder = output.parent
+    if output.is_dir():
+        failure = errno.EISDIR
+    elif not folder.exists():
+        failure = errno.ENOENT
+    elif not folder.is_dir():
+        failure = errno.ENOTDIR
+    elif not os.access(output if output.exists() else folder, os.W_OK):
+        failure = errno.EACCES
+    else:
+        return
+    _cannot_write(output, os.strerror(failure))
+
+
+def _cannot_write(output: Path, reason: str) -> NoReturn:
+    err.print(f"error: cannot write {output}: {reason}", markup=False)
+    raise typer.Exit(1) from None
 
 
 def _write(result: Brief, fmt: Format, output: Path | None) -> None:
@@ -254,6 +280,7 @@ def brief(
     from storyline.pipeline import brief as make_brief
 
     out_format = _output_format(fmt, output)  # a bad --output said now, not after the brief is made
+    _check_writable(output)
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
     loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)

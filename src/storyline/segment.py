@@ -35,11 +35,15 @@ _OPENERS = frozenset(
     "from officials police residents thousands analysts critics experts".split()
 )
 # A terminator run, closing quotes or brackets (including tokenized ''), white space, the next character.
-_BOUNDARY = re.compile(r"(\.\.\.|…|[.!?]+)([\"'”’)\]]*(?:'')?[\"'”’)\]]*)(\s+)(?=(\S))")
+_BOUNDARY = re.compile(r"(\.\.\.|…|[.!?؟۔]+)([\"'”’)\]]*(?:'')?[\"'”’)\]]*)(\s+)(?=(\S))")
 # A boundary starts at a terminator. _BOUNDARY opens with alternatives the engine cannot skip ahead to, so it would
 # be tried at every position of a line; _cuts tries it only at these marks, which str.find locates far faster than
 # any pattern's scan of every character.
-_TERMINATORS = (".", "!", "?", "…")
+_UNCASED_TERMINATORS = ("؟", "۔")
+"""Arabic script's question mark and Urdu's full stop (U+06D4), which end a sentence only in a line mostly written in
+a script without capitals (`_mostly_uncased`). Chinese and Japanese marks are not here: those languages put no space
+after them, and the pipeline leaves such an article out (it cannot split its words)."""
+_TERMINATORS = (".", "!", "?", "…", *_UNCASED_TERMINATORS)
 # Scrapers join paragraphs without a space: "…in Virginia.Authorities said". Two lower-case letters or digits
 # before the mark keep "U.S.", initials and decimals out.
 # (The look-behind, which covers the mark itself, comes after it: the pattern matches at the mark, where _cuts tries
@@ -82,7 +86,7 @@ _MAX_CHARS_PER_WORD = 20
 """No quotation of `_QUOTE_MAX_WORDS` words is longer than this many characters a word: the words are counted only
 within that reach."""
 _NEXT_WORD = re.compile(r"[\w']+")
-ENDS_SENTENCE = re.compile(r"[.!?…][”’\"')\]]*$")
+ENDS_SENTENCE = re.compile(r"[.!?…؟۔][”’\"')\]]*$")
 """Text that ends as a sentence does: a final mark, then any closing quotes or brackets."""
 OPENING_CONJUNCTIONS = "And|But|So|Yet"
 """The conjunctions a sentence opens with before its subject or verb ("But he said", "And, said Malkan,")."""
@@ -322,11 +326,14 @@ def _boundaries(line: str, marks: list[int]) -> Iterator[re.Match[str]]:
 
 def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
     terminator, closers, next_char = match.group(1), match.group(2), match.group(4)
+    if terminator.endswith(_UNCASED_TERMINATORS):
+        return _mostly_uncased(line)
     if terminator in ("...", "…") and next_char.islower():
         return False  # "help ... they responded": an ellipsis inside a sentence
     if match.start() > 0 and line[match.start() - 1] == " ":
         return True  # tokenized text ("withdraw . the decision"): a detached full stop always ends
-    if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENING_MARKS):
+    opens = next_char.isupper() or next_char.isdigit() or next_char in _OPENING_MARKS
+    if not opens and not (_is_uncased(next_char) and _mostly_uncased(line)):
         return False
     if closers and _ATTRIBUTION.match(line, match.end()):
         return False
@@ -342,6 +349,30 @@ def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
     if word in _MAYBE_FINAL or _DOTTED.fullmatch(word):  # "Fla.", "U.S.", "a.m."
         return _next_word_opens(line, match.end())
     return True
+
+
+def _is_uncased(letter: str) -> bool:
+    """Whether `letter` is a letter of a script without capitals (Arabic, Hebrew, Devanagari…), whose sentences
+    open with no capital to tell them by."""
+    return letter.isalpha() and not letter.isupper() and not letter.islower()
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+_UNCASED_SHARE = 0.9
+"""Share of a line's letters that must be of scripts without capitals for `_mostly_uncased`. An Arabic article's
+paragraph has nearly no Latin letters. In the first 2,000 truncated Multi-News clusters, English paragraphs embedding
+an Arabic or Hebrew tweet hold up to 6% such letters, and one Twitter widget page, half in Urdu, half English page
+text, 69%: split, its furniture ('Add this tweet to your website by copying the code below.') and its Urdu were
+picked, where the one overlong sentence they made before never was."""
+
+
+@functools.lru_cache(maxsize=16)  # asked at each boundary of an Arabic paragraph
+def _mostly_uncased(line: str) -> bool:
+    """Whether `line` is written in scripts without capitals, at least `_UNCASED_SHARE` of its letters."""
+    letters = _LETTER.findall(line)
+    return sum(map(_is_uncased, letters)) >= _UNCASED_SHARE * len(letters) > 0
 
 
 def _next_word_opens(line: str, position: int) -> bool:
@@ -369,7 +400,7 @@ def ends_sentence(text: str) -> bool:
 
 def asks_question(text: str) -> bool:
     """Whether a sentence ends in a question mark, behind any closing quotation marks or brackets."""
-    return text.rstrip(_CLOSERS + " ").endswith("?")
+    return text.rstrip(_CLOSERS + " ").endswith(("?", "؟"))
 
 
 def opens_mid_quote(text: str) -> bool:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Iterator
 
-from rich.console import Console, Group
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -24,8 +27,9 @@ from storyline.render.citations import citation_marker, corroboration, passage_t
 from storyline.render.comparison import KIND_LABELS, conflict_sides, side_excerpt, unique_count, unique_facts
 
 
-def terminal_view(brief: Brief) -> Group:
-    """Title, cited summary, source list and problems as Rich renderables (article text is never markup)."""
+def terminal_view(brief: Brief) -> RenderableType:
+    """Title, cited summary, source list and problems as Rich renderables (article text is never markup), with no
+    control character of their text reaching the terminal (`_Printable`)."""
     parts: list[Text | Table] = [Text(brief.story.title or "Story brief", style="bold"), Text("")]
     for sentence in brief.summary:
         line = Text("• ")
@@ -53,7 +57,26 @@ def terminal_view(brief: Brief) -> Group:
     parts += [Text(""), sources, *_analysis_view(brief), *_comparison_view(brief)]
     for problem in brief.problems:
         parts.append(Text.assemble((problem.severity, "yellow"), f" {problem.source}: {problem.reason}"))
-    return Group(*parts)
+    return _Printable(Group(*parts))
+
+
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters but tab and line break: an ESC (or C1's CSI, OSC) in text would be a terminal command."""
+
+
+class _Printable:
+    """`renderable` with the control characters of its text dropped, however it is laid out (Rich strips only BEL,
+    backspace, CR, VT and FF). Ingest drops them from articles, but a brief saved by an older version, or made from
+    articles built in Python, may still hold an ESC that would clear the screen or retitle the window. Dropped, not
+    replaced: Rich gives them no width, so tables stay aligned. Rich's own style codes are not text and are kept."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        for segment in console.render(self.renderable, options):
+            text, style, control = segment
+            yield segment if control else Segment(_CONTROL_CHARACTERS.sub("", text), style)
 
 
 def _analysis_view(brief: Brief) -> list[Text | Table]:
