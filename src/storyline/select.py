@@ -52,7 +52,7 @@ def _centroid_score(cluster: Cluster) -> np.ndarray:
     """
     position = np.array([s.position for s in cluster.sentences], dtype=float)
     lead = 1.0 / np.sqrt(1.0 + position)
-    balanced_centrality = cosine_to_centroid(cluster.vectors, groups=cluster.article_index)
+    balanced_centrality = cosine_to_centroid(cluster.term_rows, groups=cluster.article_index)
     return balanced_centrality + SUPPORT_WEIGHT * cluster.outlet_support() + LEAD_WEIGHT * lead
 
 
