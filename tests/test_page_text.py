@@ -7,10 +7,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.form import page_text_weight
 from storyline.furniture.sentences import SENTENCE_RULES, classify_sentence
 from storyline.models import Sentence
-from storyline.select import STRATEGY_NAMES, select_sentences
+from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
+from storyline.select import MMR_LAMBDA, STRATEGY_NAMES, fill_budget, select_sentences
 
 PAGE_TEXT = [
     ("The video shown here explains the disorder and can be shared with friends and teachers.", "page_pointer"),
@@ -67,10 +67,15 @@ def test_sentence_rules_cue_words_only_spare_work(sentence: str) -> None:
     assert classify_sentence(sentence) == by_rules
 
 
-def test_page_text_weight_is_zero_for_page_text_only() -> None:
-    texts = ["Officials closed the bridge on Monday after finding cracks.", "To learn more, click here."]
-    sentences = [Sentence("a1", n, 0, len(t), t) for n, t in enumerate(texts)]
-    assert page_text_weight(sentences).tolist() == [1.0, 0.0]
+@pytest.mark.parametrize("relevance_weight", [1.0, MMR_LAMBDA])
+def test_fill_budget_passes_over_page_text_however_it_scores(relevance_weight: float) -> None:
+    # λ = 1 fills from a heap, other λ by MMR: both look at page text only when it comes out best
+    texts = ["To learn more about the bridge, click here.", "Officials closed the bridge on Monday after it cracked."]
+    sentences = [Sentence("a1", n, 100 * n, 100 * n + len(t), t) for n, t in enumerate(texts)]
+    cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
+    for fill in ("within", "overflow"):
+        assert fill_budget(cluster, np.array([1.0, 0.5]), 100, fill, relevance_weight=relevance_weight) == [1]
+        assert fill_budget(cluster, np.array([1.0, 0.0]), 100, fill, relevance_weight=relevance_weight) == []
 
 
 @pytest.mark.parametrize("strategy", STRATEGY_NAMES)

@@ -53,6 +53,6 @@ def test_represent_stories_together_as_each_alone(
     stories.insert(1, ["The of a.", "It is."])  # no terms at all
     for texts, found in zip(stories, represent_stories(stories), strict=True):
         alone = tfidf(texts)
-        assert np.array_equal(found.vectors.toarray(), alone.toarray())
+        assert np.array_equal(found.term_rows.as_matrix().toarray(), alone.toarray())
         assert np.array_equal(found.similarity, pairwise_cosine(alone))
         assert np.array_equal(found.centrality, cosine_to_centroid(alone))

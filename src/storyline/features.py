@@ -15,11 +15,10 @@ from itertools import chain
 from typing import Protocol
 
 import numpy as np
-from scipy.sparse import csr_matrix
 
 from storyline.literals import ascii_spaced, may_contain
 from storyline.models import Sentence
-from storyline.represent import count_distinct
+from storyline.represent import SparseRows, count_distinct
 from storyline.segment import asks_question, ends_sentence, opens_mid_quote
 
 FEATURES = (
@@ -83,7 +82,7 @@ class StoryArrays(Protocol):
     @property
     def sentences(self) -> Sequence[Sentence]: ...
     @property
-    def vectors(self) -> csr_matrix: ...
+    def term_rows(self) -> SparseRows: ...
     @property
     def similarity(self) -> np.ndarray: ...
     @property
@@ -93,14 +92,14 @@ class StoryArrays(Protocol):
 @dataclass(frozen=True)
 class _Story:
     sentences: Sequence[Sentence]
-    vectors: csr_matrix
+    term_rows: SparseRows
     similarity: np.ndarray
     centrality: np.ndarray
 
 
 def sentence_features(
     sentences: Sequence[Sentence],
-    vectors: csr_matrix,
+    vectors: SparseRows,
     similarity: np.ndarray,
     centrality: np.ndarray,
 ) -> np.ndarray:
@@ -177,7 +176,7 @@ def story_features(stories: Sequence[StoryArrays]) -> np.ndarray:
         "relative_words": n_words / np.maximum(mean_words, 1.0)[layout.story],
         **_centrality_columns(np.concatenate([story.centrality for story in stories]), layout),
         **_similarity_columns(stories, layout, position),
-        **_term_columns([story.vectors for story in stories], layout),
+        **_term_columns([story.term_rows for story in stories], layout),
         **_form_columns(texts),
         "digit_ratio": n_digits / np.maximum([len(text) for text in texts], 1),
         "mean_word_chars": token_chars / np.maximum(n_tokens, 1),
@@ -241,7 +240,7 @@ def _similarity_columns(stories: Sequence[StoryArrays], layout: _Layout, positio
     }
 
 
-def _term_columns(vectors: Sequence[csr_matrix], layout: _Layout) -> dict[str, np.ndarray]:
+def _term_columns(vectors: Sequence[SparseRows], layout: _Layout) -> dict[str, np.ndarray]:
     """SumBasic-like content weight: how widely the sentence's terms are spread over articles and sentences."""
     n_columns = np.array([v.shape[1] for v in vectors], dtype=np.int64)
     column_story = np.repeat(np.arange(len(vectors)), n_columns)

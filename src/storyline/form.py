@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from storyline.furniture.sentences import classify_sentence
 from storyline.models import Sentence
 from storyline.segment import OPENING_CONJUNCTIONS, asks_question, ends_sentence, opens_mid_quote
 
@@ -56,13 +55,6 @@ def question_weight(sentences: Sequence[Sentence]) -> np.ndarray:
     """`QUESTION_WEIGHT` for each question, 1.0 otherwise: what `form_weight` does to questions alone, for scores
     that weigh every other matter of form themselves."""
     return np.array([QUESTION_WEIGHT if asks_question(s.text) else 1.0 for s in sentences])
-
-
-def page_text_weight(sentences: Sequence[Sentence]) -> np.ndarray:
-    """0 for a sentence a `storyline.furniture.sentences` rule calls page text ('The video shown here explains …',
-    '… until you cancel'), 1.0 otherwise: cleaning judges lines and keeps the paragraph such a sentence sits in, so
-    selection is where it can still be kept out of a brief."""
-    return np.array([0.0 if classify_sentence(s.text) else 1.0 for s in sentences])
 
 
 def can_open_summary(text: str) -> bool:

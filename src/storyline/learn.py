@@ -72,7 +72,7 @@ def _oracle_labelled(record: Record) -> tuple[np.ndarray, np.ndarray, Callable[[
         return np.zeros((0, len(FEATURES))), np.zeros(0), lambda: np.zeros(0)
     references = [one_sentence_per_line(r) for r in record.references]
     cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
-    rows = sentence_features(sentences, cluster.vectors, cluster.similarity, cluster.centrality)
+    rows = sentence_features(sentences, cluster.term_rows, cluster.similarity, cluster.centrality)
     picked = oracle(sentences, UNBOUNDED_WORDS, references=references)
     members = np.zeros(len(sentences))
     members[picked] = 1.0

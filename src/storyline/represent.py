@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
 from itertools import chain, count
+from typing import NamedTuple, Protocol
 
 import numpy as np
 import snowballstemmer
@@ -69,18 +70,18 @@ def _tokens(text: str) -> list[str]:
     plain = ascii_spaced(text)
     if plain is None:
         return _TOKEN.findall(text.lower())
-    words = plain.encode("ascii").translate(_ASCII_TOKEN_CHARS).decode("ascii").split()
-    if "'" not in plain:
-        return words  # each a run of a-z and 0-9: one token
-    # An apostrophe joins a token only when letters follow it ("don't", not "'90s"): the pattern decides, word by word
-    # (a match never spans two words, nor a character the table made a space).
-    tokens: list[str] = []
-    for word in words:
-        if "'" in word:
-            tokens += _TOKEN.findall(word)
-        else:
-            tokens.append(word)
-    return tokens
+    words = plain.encode("ascii").translate(_ASCII_TOKEN_CHARS).decode("ascii")
+    if "'" not in words:
+        return words.split()  # each a run of a-z and 0-9: one token
+    # An apostrophe joins a token only when it follows a letter or digit and letters follow it ("don't", not "'90s"
+    # or "students'"): the others become spaces. A token takes one apostrophe and letters only after it, so a word
+    # going on past those ("rock'n'roll", "a'b9": one in three thousand sentences) is left to the pattern.
+    joined = _SEPARATING_APOSTROPHE.sub(" ", words)
+    return _TOKEN.findall(words) if _PAST_APOSTROPHE.search(joined) else joined.split()
+
+
+_SEPARATING_APOSTROPHE = re.compile(r"'(?:(?![a-z])|(?<![a-z0-9]'))")
+_PAST_APOSTROPHE = re.compile(r"'[a-z]+['0-9]")
 
 
 @cache
@@ -93,7 +94,33 @@ def _term(token: str) -> str | None:
 def tfidf(texts: Sequence[str]) -> csr_matrix:
     """L2-normalised TF-IDF rows fitted on `texts` alone: sublinear tf, smoothed idf, as scikit-learn's
     TfidfVectorizer(sublinear_tf=True) computes them, without its 1.5 s import on every cold start."""
-    return _tfidf_of_stories([texts]).vectors(0)
+    return _tfidf_of_stories([texts]).story_rows(0).as_matrix()
+
+
+class SparseRows(Protocol):
+    """A CSR matrix's arrays, what the hot paths read of TF-IDF rows: a scipy `csr_matrix`, or `TermRows`."""
+
+    @property
+    def data(self) -> np.ndarray: ...
+    @property
+    def indices(self) -> np.ndarray: ...
+    @property
+    def indptr(self) -> np.ndarray: ...
+    @property
+    def shape(self) -> tuple[int, int]: ...
+
+
+class TermRows(NamedTuple):
+    """One story's TF-IDF rows as the arrays of a CSR matrix, without the matrix: scipy spends ~30 µs checking the
+    arrays it is handed, a few per cent of `storyline eval`'s selection time, where nothing needs sparse algebra."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    shape: tuple[int, int]
+
+    def as_matrix(self) -> csr_matrix:
+        return csr_matrix((self.data, self.indices, self.indptr), shape=self.shape)
 
 
 @dataclass(frozen=True)
@@ -111,18 +138,16 @@ class _StoryEntries:
     text_starts: np.ndarray  # each story's first text, and the total at the end
     column_starts: np.ndarray  # each story's first column, and the total at the end
 
-    def vectors(self, k: int) -> csr_matrix:
+    def story_rows(self, k: int) -> TermRows:
         """Story `k`'s TF-IDF rows, its columns numbered from 0."""
         first, last = self.row_starts[self.text_starts[k]], self.row_starts[self.text_starts[k + 1]]
         # The int32 indices scipy would convert these to anyway; handing them over spares its checks of the contents.
         index_dtype = np.int32 if max(len(self.columns), int(self.column_starts[-1])) < 2**31 else np.int64
-        return csr_matrix(
-            (
-                self.data[first:last],
-                (self.columns[first:last] - self.column_starts[k]).astype(index_dtype),
-                (self.row_starts[self.text_starts[k] : self.text_starts[k + 1] + 1] - first).astype(index_dtype),
-            ),
-            shape=(int(self.n_texts[k]), self.n_columns[k]),
+        return TermRows(
+            self.data[first:last],
+            (self.columns[first:last] - self.column_starts[k]).astype(index_dtype),
+            (self.row_starts[self.text_starts[k] : self.text_starts[k + 1] + 1] - first).astype(index_dtype),
+            (int(self.n_texts[k]), self.n_columns[k]),
         )
 
 
@@ -178,7 +203,7 @@ def count_distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ordered[first], np.diff(np.append(first, len(ordered)))
 
 
-def cosine_to_centroid(vectors: csr_matrix, groups: np.ndarray | None = None) -> np.ndarray:
+def cosine_to_centroid(vectors: SparseRows, groups: np.ndarray | None = None) -> np.ndarray:
     """Cosine of each (L2-normalised) row with the mean row.
 
     With `groups` (a group number per row, e.g. its article), the centroid is the mean of the groups' own
@@ -202,7 +227,7 @@ def cosine_to_centroid(vectors: csr_matrix, groups: np.ndarray | None = None) ->
     return _row_sums(vectors, vectors.data * (centroid / norm)[vectors.indices])
 
 
-def _row_sums(vectors: csr_matrix, values: np.ndarray) -> np.ndarray:
+def _row_sums(vectors: SparseRows, values: np.ndarray) -> np.ndarray:
     """Per row, the sum of `values` (one per stored entry), added in entry order from 0.0 as scipy's sparse
     matrix-vector product adds them, without its per-call overhead."""
     rows = np.repeat(np.arange(vectors.shape[0]), np.diff(vectors.indptr))
@@ -215,7 +240,7 @@ MAX_TERM_PAIRS = 4_000_000
 needs no memory per triple; below it, scipy's fixed costs per call are most of the time."""
 
 
-def pairwise_cosine(vectors: csr_matrix) -> np.ndarray:
+def pairwise_cosine(vectors: csr_matrix | TermRows) -> np.ndarray:
     """Dense matrix of cosines between (L2-normalised) rows.
 
     Every entry is the sum of the products over the two rows' shared terms, added in column order from 0.0:
@@ -224,14 +249,17 @@ def pairwise_cosine(vectors: csr_matrix) -> np.ndarray:
     n = vectors.shape[0]
     rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
     one_story = _similarity_of_stories(rows, vectors.indices, vectors.data, np.zeros(n, dtype=np.int64), np.array([n]))
-    return (vectors @ vectors.T).toarray() if one_story is None else one_story.reshape(n, n)
+    if one_story is not None:
+        return one_story.reshape(n, n)
+    matrix = vectors.as_matrix() if isinstance(vectors, TermRows) else vectors
+    return (matrix @ matrix.T).toarray()
 
 
 @dataclass(frozen=True)
 class StoryVectors:
     """One story's sentences in TF-IDF space: `tfidf`, `pairwise_cosine` and `cosine_to_centroid` of its texts."""
 
-    vectors: csr_matrix
+    term_rows: TermRows
     similarity: np.ndarray
     centrality: np.ndarray
 
@@ -254,14 +282,14 @@ def represent_stories(stories: Sequence[Sequence[str]]) -> list[StoryVectors]:
     cell_starts = np.concatenate([[0], np.cumsum(n_texts * n_texts)])
     found = []
     for k, n in enumerate(n_texts.tolist()):
-        vectors = entries.vectors(k)
+        term_rows = entries.story_rows(k)
         story_similarity = (
             similarity[cell_starts[k] : cell_starts[k + 1]].reshape(n, n)
             if similarity is not None
-            else pairwise_cosine(vectors)
+            else pairwise_cosine(term_rows)
         )
         texts_of_story = slice(entries.text_starts[k], entries.text_starts[k + 1])
-        found.append(StoryVectors(vectors, story_similarity, centrality[texts_of_story]))
+        found.append(StoryVectors(term_rows, story_similarity, centrality[texts_of_story]))
     return found
 
 
@@ -333,12 +361,11 @@ class Cluster:
     """The sentences of all articles of one story with their TF-IDF similarities, computed once."""
 
     sentences: Sequence[Sentence]
-    vectors: csr_matrix  # L2-normalised TF-IDF rows, one per sentence
+    term_rows: TermRows  # L2-normalised TF-IDF rows, one per sentence (`vectors` as a scipy matrix)
     similarity: np.ndarray  # cosine between every pair of sentences
     centrality: np.ndarray  # cosine of each sentence with the cluster centroid
     article_index: np.ndarray  # position of each sentence's article in `article_ids`
     article_ids: tuple[str, ...]
-    supports: np.ndarray  # supports[i, j]: sentence j of another article says what sentence i says
     support_threshold: float  # the similarity from which `supports` holds
     n_words: np.ndarray  # white-space words of each sentence (`Sentence.n_words`)
 
@@ -360,29 +387,24 @@ class Cluster:
     def _assemble(
         cls, sentences: Sequence[Sentence], texts: list[str], represented: StoryVectors, support_threshold: float
     ) -> Cluster:
-        vectors, similarity = represented.vectors, represented.similarity
         number_of = {article: k for k, article in enumerate(dict.fromkeys(s.article_id for s in sentences))}
         article_index = np.array([number_of[s.article_id] for s in sentences], dtype=np.int64)
-        # Two sentences sharing a word or two reach any cosine; support needs substance on both sides.
-        substantial = np.diff(vectors.indptr) >= MIN_SUPPORT_TERMS
-        supports = (
-            (similarity >= support_threshold)
-            & (article_index[:, None] != article_index[None, :])
-            & substantial[:, None]
-            & substantial[None, :]
-        )
         return cls(
             sentences=sentences,
-            vectors=vectors,
-            similarity=similarity,
+            term_rows=represented.term_rows,
+            similarity=represented.similarity,
             centrality=represented.centrality,
             article_index=article_index,
             article_ids=tuple(number_of),
-            supports=supports,
             support_threshold=support_threshold,
             # `Sentence.n_words` of each, split and counted in C rather than with a property call per sentence
             n_words=np.fromiter(map(len, map(str.split, texts)), dtype=np.int64, count=len(texts)),
         )
+
+    @cached_property
+    def vectors(self) -> csr_matrix:
+        """`term_rows` as a scipy matrix, made when first asked for."""
+        return self.term_rows.as_matrix()
 
     def article_similarity(self) -> np.ndarray:
         """Cosine between every pair of articles, each the sum of its sentences' TF-IDF rows."""
@@ -411,6 +433,19 @@ class Cluster:
                 per_article[article] = per_article.get(article, 0) + 1
                 found.append((j, cosine))
         return found
+
+    @cached_property
+    def supports(self) -> np.ndarray:
+        """supports[i, j]: sentence j of another article says what sentence i says. Made when first asked for: the
+        learned scorer and `storyline eval` never ask."""
+        # Two sentences sharing a word or two reach any cosine; support needs substance on both sides.
+        substantial = np.diff(self.term_rows.indptr) >= MIN_SUPPORT_TERMS
+        return (
+            (self.similarity >= self.support_threshold)
+            & (self.article_index[:, None] != self.article_index[None, :])
+            & substantial[:, None]
+            & substantial[None, :]
+        )
 
     @cached_property
     def _has_support(self) -> list[bool]:

@@ -20,10 +20,10 @@ from storyline.form import (
     can_open_summary,
     form_weight,
     needs_context,
-    page_text_weight,
     question_weight,
     within_length,
 )
+from storyline.furniture.sentences import classify_sentence
 from storyline.models import Sentence, StrategyName
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster, cosine_to_centroid
 from storyline.scorer import inclusion_probabilities
@@ -52,7 +52,7 @@ def _centroid_score(cluster: Cluster) -> np.ndarray:
     """
     position = np.array([s.position for s in cluster.sentences], dtype=float)
     lead = 1.0 / np.sqrt(1.0 + position)
-    balanced_centrality = cosine_to_centroid(cluster.vectors, groups=cluster.article_index)
+    balanced_centrality = cosine_to_centroid(cluster.term_rows, groups=cluster.article_index)
     return balanced_centrality + SUPPORT_WEIGHT * cluster.outlet_support() + LEAD_WEIGHT * lead
 
 
@@ -257,7 +257,6 @@ def _choose(
     cluster: Cluster, strategy_name: str, scores: np.ndarray, words: int, fill: Literal["within", "overflow"]
 ) -> list[int]:
     """Fill the budget from a strategy's scores and order the picks for reading; never a sentence of page text."""
-    scores = scores * page_text_weight(cluster.sentences)
     if strategy_name in SELF_WEIGHTED:
         # The model already scores form and length; keep only the hard limits and the question weight (a reader's
         # rule: the model learned what reaches a reference, and references do quote questions), rank by its score.
@@ -305,11 +304,15 @@ def fill_budget(
     *,
     relevance_weight: float = MMR_LAMBDA,
 ) -> list[int]:
-    """Greedy maximal marginal relevance under a word budget, never repeating a picked fact.
+    """Greedy maximal marginal relevance under a word budget, never repeating a picked fact, never picking page text.
 
     `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the SUMMARY_REDUNDANT_SIMILARITY cut-off
     removes repeats. A candidate that `needs_context` (a quote of a bare pronoun or of no one, or a he/she/they subject
-    it does not name) counts its score times CONTEXT_WEIGHT until the sentence before it in its article is picked.
+    it does not name) counts its score times CONTEXT_WEIGHT until the sentence before it in its article is picked. A
+    candidate that `classify_sentence` calls page text ('The video shown here explains …', '… until you cancel') is
+    passed over: cleaning judges lines and keeps the paragraph such a sentence sits in, so selection is where it can
+    still be kept out of a brief (analysis reads it all the same). Both are looked at only when a candidate comes out
+    best, which most never do.
     """
     by_score = np.argsort(-scores, kind="stable")
     candidates = by_score[scores[by_score] > 0]
@@ -320,7 +323,7 @@ def fill_budget(
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a pick so far
     unpicked = np.ones(len(candidates), dtype=bool)
     relevance = relevance_weight * scores[candidates]
-    # Whether a candidate needs context is looked at only when it comes out best (most never do): until then its
+    # Whether a candidate needs context or is page text is looked at only when it comes out best: until then its
     # weight is 1, an upper bound, so the best candidate whose weight is known is the best of all.
     weight = np.ones(len(candidates))
     looked_at = np.zeros(len(candidates), dtype=bool)
@@ -338,16 +341,21 @@ def fill_budget(
         while True:
             # The best allowed candidate, the earliest (best scored) of equals.
             k = int(np.argmax(mmr))
-            if looked_at[k]:
+            if looked_at[k] or mmr[k] == -np.inf:
                 break
             looked_at[k] = True
             candidate = int(candidates[k])
+            if classify_sentence(sentences[candidate].text):
+                unpicked[k], mmr[k] = False, -np.inf
+                continue
             before = _previous(sentences, candidate)
             if before in picked or not needs_context(sentences[candidate].text):
                 break
             weight[k] = CONTEXT_WEIGHT
             waiting.setdefault(before, []).append(k)
             mmr[k] = relevance[k] * CONTEXT_WEIGHT - (1 - relevance_weight) * redundancy[k]
+        if mmr[k] == -np.inf:
+            continue  # every allowed candidate was page text
         pick = int(candidates[k])
         chosen.append(pick)
         picked.add(pick)
@@ -372,9 +380,9 @@ def _fill_by_score(
 ) -> list[int]:
     """`fill_budget` with λ = 1: MMR's order is the score order (with `needs_context`'s weight), so the picks come
     off a heap in it. A candidate passed over never becomes allowed later (similarity to the picks and words used
-    only grow), so it is dropped. Whether a candidate needs context is looked at only when it comes up (a pass
-    over every sentence would cost more than the fill): one that does goes back at CONTEXT_WEIGHT of its score,
-    and again at its whole score once the sentence before it is picked."""
+    only grow), so it is dropped, as page text is. Whether a candidate is page text or needs context is looked at only
+    when it comes up (a pass over every sentence would cost more than the fill): one that needs context goes back at
+    CONTEXT_WEIGHT of its score, and again at its whole score once the sentence before it is picked."""
     sentences = cluster.sentences
     n_words = cluster.n_words.tolist()
     redundancy = np.zeros(len(n_words))  # each sentence's highest similarity to a pick so far
@@ -396,8 +404,12 @@ def _fill_by_score(
         ):
             done.add(candidate)
             continue
+        text = sentences[candidate].text
+        if candidate not in waiting and classify_sentence(text):
+            done.add(candidate)
+            continue
         before = _previous(sentences, candidate)
-        if candidate not in waiting and before not in picked and needs_context(sentences[candidate].text):
+        if candidate not in waiting and before not in picked and needs_context(text):
             waiting.add(candidate)
             heapq.heappush(heap, (key * CONTEXT_WEIGHT, rank, candidate))
             if before >= 0:
