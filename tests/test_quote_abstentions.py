@@ -82,3 +82,19 @@ def test_a_statement_closing_a_persons_sentence_after_a_comma_is_that_persons() 
         'inmates, "Being in a room by myself really sucks, but better than being in a room with them animals."'
     )
     assert speaker_of(body, "Being") == ("Michael Dunn", "named")
+
+
+def test_a_paragraph_opening_with_a_quote_whose_closing_mark_is_lost_goes_on_with_the_speaker() -> None:
+    # each paragraph of a long quotation opens with a mark; here even the closing ones are lost
+    body = (
+        'Facebook grew fast. "In some places it could over simplify things," Mr Zuckerberg said.\n'
+        '"And I think it is our responsibility to amplify the good effects\n'
+        '"There is a lot of research that shows we have the best discourse.'
+    )
+    quotes = quotes_of(body)
+    assert [(q.speaker, q.kind) for q in quotes[1:]] == [("Zuckerberg", "full"), ("Zuckerberg", "full")]
+
+
+def test_a_title_opening_a_paragraph_is_no_statement() -> None:
+    body = 'Rihanna released a new album on Monday.\n"Where Have You Been" is still her best song.'
+    assert only(quotes_of(body), "Where Have").kind == "partial"
