@@ -89,7 +89,7 @@ def is_statement(body: str, found: Found) -> bool:
         return False
     ends_sentence = bool(re.search(r"[.!?,…—-]$", text)) or body[found.close_at : found.close_at + 1] in ",.?!"
     # a paragraph opening with it: 'Zuckerberg said.\n"And I think it is our responsibility …' (its closing mark
-    # lost); not a title there ('"The Making of Gone with the Wind" opens …')
+    # lost); not a title there ('"Where Have You Been" is her best song')
     line_start = body.rfind("\n", 0, found.open_at) + 1
     opens_paragraph = not body[line_start : found.open_at].strip() and not is_title_quote(body, found, strict=False)
     return ends_sentence or opens_paragraph or before.endswith((":", ",", "that"))
