@@ -1,6 +1,7 @@
 """Quotes the rules once left without a speaker, or gave the wrong one, though the text around them names who spoke:
 a pronoun after an unnamed source, reported speech after a sentence's opening phrases, a lawyer taken for a woman
-because of the client's pronoun, and a statement introduced by a comma (docs/speakers.md, 2026-11-28, s15)."""
+because of the client's pronoun, and a statement introduced by a comma (docs/speakers.md, 2026-11-28, s15); a long
+quotation's paragraphs whose closing marks are lost, and a group of people opening a sentence (s18)."""
 
 from __future__ import annotations
 
@@ -98,3 +99,12 @@ def test_a_paragraph_opening_with_a_quote_whose_closing_mark_is_lost_goes_on_wit
 def test_a_title_opening_a_paragraph_is_no_statement() -> None:
     body = 'Rihanna released a new album on Monday.\n"Where Have You Been" is still her best song.'
     assert only(quotes_of(body), "Where Have").kind == "partial"
+
+
+@pytest.mark.parametrize("group", ["A group of army officers", "A group of Libyan army officers"])
+def test_a_group_of_people_opening_the_sentence_speaks_through_its_statement(group: str) -> None:
+    body = (
+        "Protests spread on Monday.\n"
+        f'{group} issued a statement urging fellow soldiers to "join the people" and help remove Gaddafi.'
+    )
+    assert speaker_of(body, "join the") == (group[:1].lower() + group[1:], "described")

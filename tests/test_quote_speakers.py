@@ -212,8 +212,14 @@ def test_speaker_told_names_the_listener_and_an_opening_surname_ner_missed_speak
         ('"We need help now," CNN was told by a resident.', "We need help", None),
         ('"The dam will hold," the BBC was told.', "The dam will hold", None),
         ('Flooding hit the town on Monday. He was asked: "Will the dam hold?"', "Will the dam", None),
-        # an apposition between the one asked and the passive
+        # an apposition between the one asked and the passive; opening phrases before "he was asked"
         ('John Smith, the company spokesman, was told: "Stay inside."', "Stay inside", None),
+        (
+            'Mayor John Smith toured the town on Monday. In an interview later, after the vote, he was asked: "Will '
+            'the dam hold?"',
+            "Will the dam",
+            None,
+        ),
     ],
 )
 def test_speaker_is_never_the_outlet_or_person_told(body: str, quote: str, speaker: str | None) -> None:
