@@ -96,9 +96,15 @@ def test_a_paragraph_opening_with_a_quote_whose_closing_mark_is_lost_goes_on_wit
     assert [(q.speaker, q.kind) for q in quotes[1:]] == [("Zuckerberg", "full"), ("Zuckerberg", "full")]
 
 
-def test_a_title_opening_a_paragraph_is_no_statement() -> None:
-    body = 'Rihanna released a new album on Monday.\n"Where Have You Been" is still her best song.'
-    assert only(quotes_of(body), "Where Have").kind == "partial"
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ('Rihanna released a new album on Monday.\n"Where Have You Been" is still her best song.', "Where Have"),
+        ('The museum reopened on Monday.\n"Gone with the Wind" is the film its exhibition is about.', "Gone with"),
+    ],
+)
+def test_a_title_opening_a_paragraph_is_no_statement(body: str, title: str) -> None:
+    assert only(quotes_of(body), title).kind == "partial"
 
 
 @pytest.mark.parametrize("group", ["A group of army officers", "A group of Libyan army officers"])

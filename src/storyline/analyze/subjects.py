@@ -55,7 +55,8 @@ _PARTY_LABEL = re.compile(
 )
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
 _PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
-_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
+# lower case inside "State of the Union", "Gone with the Wind"
+_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at with".split())
 # A group opening a sentence, then a verb: "Lawmakers in Kiev passed …" (not "In the days since …")
 _GROUP_OPENS = re.compile(
     r"(?P<who>(?P<group>(?!(?i:in|on|at|for|during|after|before|since|over|by|with|from)\s)[A-Za-z][a-z-]*"
