@@ -1,6 +1,7 @@
 """Quotes the rules once left without a speaker, or gave the wrong one, though the text around them names who spoke:
 a pronoun after an unnamed source, reported speech after a sentence's opening phrases, a lawyer taken for a woman
-because of the client's pronoun, and a statement introduced by a comma (docs/speakers.md, 2026-11-28, s15)."""
+because of the client's pronoun, and a statement introduced by a comma (docs/speakers.md, 2026-11-28, s15); a long
+quotation's paragraphs whose closing marks are lost, and a group of people opening a sentence (s18)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,34 @@ def test_a_statement_closing_a_persons_sentence_after_a_comma_is_that_persons() 
         'inmates, "Being in a room by myself really sucks, but better than being in a room with them animals."'
     )
     assert speaker_of(body, "Being") == ("Michael Dunn", "named")
+
+
+def test_a_paragraph_opening_with_a_quote_whose_closing_mark_is_lost_goes_on_with_the_speaker() -> None:
+    # each paragraph of a long quotation opens with a mark; here even the closing ones are lost
+    body = (
+        'Facebook grew fast. "In some places it could over simplify things," Mr Zuckerberg said.\n'
+        '"And I think it is our responsibility to amplify the good effects\n'
+        '"There is a lot of research that shows we have the best discourse.'
+    )
+    quotes = quotes_of(body)
+    assert [(q.speaker, q.kind) for q in quotes[1:]] == [("Zuckerberg", "full"), ("Zuckerberg", "full")]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ('Rihanna released a new album on Monday.\n"Where Have You Been" is still her best song.', "Where Have"),
+        ('The museum reopened on Monday.\n"Gone with the Wind" is the film its exhibition is about.', "Gone with"),
+    ],
+)
+def test_a_title_opening_a_paragraph_is_no_statement(body: str, title: str) -> None:
+    assert only(quotes_of(body), title).kind == "partial"
+
+
+@pytest.mark.parametrize("group", ["A group of army officers", "A group of Libyan army officers"])
+def test_a_group_of_people_opening_the_sentence_speaks_through_its_statement(group: str) -> None:
+    body = (
+        "Protests spread on Monday.\n"
+        f'{group} issued a statement urging fellow soldiers to "join the people" and help remove Gaddafi.'
+    )
+    assert speaker_of(body, "join the") == (group[:1].lower() + group[1:], "described")

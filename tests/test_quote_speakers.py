@@ -212,10 +212,24 @@ def test_speaker_told_names_the_listener_and_an_opening_surname_ner_missed_speak
         ('"We need help now," CNN was told by a resident.', "We need help", None),
         ('"The dam will hold," the BBC was told.', "The dam will hold", None),
         ('Flooding hit the town on Monday. He was asked: "Will the dam hold?"', "Will the dam", None),
+        # an apposition between the one asked and the passive; opening phrases before "he was asked"
+        ('John Smith, the company spokesman, was told: "Stay inside."', "Stay inside", None),
+        (
+            'Mayor John Smith toured the town on Monday. In an interview later, after the vote, he was asked: "Will '
+            'the dam hold?"',
+            "Will the dam",
+            None,
+        ),
     ],
 )
 def test_speaker_is_never_the_outlet_or_person_told(body: str, quote: str, speaker: str | None) -> None:
     assert speaker_of(body, quote)[0] == speaker
+
+
+def test_speaker_named_after_is_is_no_adverb_of_a_passive() -> None:
+    # "is Kelly told" is no passive: a name ending in "-ly" is not an adverb like "was later told"
+    body = "Police arrived at noon. The truth is Kelly told police she saw a “tall man” near the car."
+    assert speaker_of(body, "tall man") == ("Kelly", "named")
 
 
 def test_speaker_fronted_clause_holding_quoted_words_is_not_the_subject() -> None:
@@ -1660,3 +1674,14 @@ def test_speaker_role_the_cluster_gives_stays_a_description_without_one_holder_n
     found = only(quotes_of(_TITLED_ELSEWHERE, second_secretary, asked), "Not that I")
     assert found.speaker_kind == "described"
     assert found.speaker is not None and found.speaker.endswith("press secretary")
+
+
+def test_speaker_role_the_cluster_gives_several_people_stays_a_description() -> None:
+    # two presidents in the cluster: "the president" of an article naming only the French one may be the American
+    met = "President Donald Trump met French President Emmanuel Macron on Monday."
+    arrived = (
+        "Emmanuel Macron arrived in Washington on Monday. The two leaders talked trade for an hour.\n"
+        "“We had a great meeting,” said the president."
+    )
+    found = only(quotes_of(met, arrived), "We had")
+    assert (found.speaker, found.speaker_kind) == ("the president", "described")

@@ -155,7 +155,7 @@ def attribute_introduction(text: ArticleText, found: Found) -> Speaker | None:
     subject = _introducer_subject(text, opening.end())
     if subject is not None:
         # 'The BBC was told:', 'Reuters was told:': whoever spoke to them is not named here
-        return None if SPOKEN_TO.match(text.body, subject.end) else text.speaker(subject.start, subject.end, found)
+        return _unless_spoken_to(text, subject.start, subject.end, found)
     return _referred_to(text, opening, start, colon, found)
 
 
@@ -227,12 +227,16 @@ def _referred_to(text: ArticleText, opening: re.Match[str], start: int, colon: i
     pronoun after its opening phrases, or the one person it names."""
     referring = next((group for group in ("pronoun", "owner") if opening.group(group)), None)
     if referring:
-        if SPOKEN_TO.match(text.body, opening.end(referring)):  # 'He was asked:' introduces someone else's words
-            return None
-        return text.speaker(opening.start(referring), opening.end(referring), found)
+        return _unless_spoken_to(text, opening.start(referring), opening.end(referring), found)
     pronoun = PRONOUN_AFTER_OPENING.match(text.body, start, colon)
     if pronoun is not None:
-        return text.speaker(pronoun.start("pronoun"), pronoun.end("pronoun"), found)
+        return _unless_spoken_to(text, pronoun.start("pronoun"), pronoun.end("pronoun"), found)
     # "For Robert Plant, it has been a different experience:": the one person the sentence names
     named = [m for m in text.context.persons if start <= m.start < colon and m.label == "PERSON"]
-    return text.speaker(named[0].start, named[0].end, found) if len({m.name for m in named}) == 1 else None
+    return _unless_spoken_to(text, named[0].start, named[0].end, found) if len({m.name for m in named}) == 1 else None
+
+
+def _unless_spoken_to(text: ArticleText, start: int, end: int, found: Found) -> Speaker | None:
+    """The speaker `body[start:end]` names, or None when a passive speech verb follows it ('He was asked:', 'Later,
+    he was told:', 'Ann Lowe, the mayor, was asked:'): it introduces someone else's words."""
+    return None if SPOKEN_TO.match(text.body, end) else text.speaker(start, end, found)

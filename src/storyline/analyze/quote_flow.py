@@ -88,7 +88,11 @@ def is_statement(body: str, found: Found) -> bool:
     if len(text.split()) < 4 or not (first.isupper() or first.isdigit()):
         return False
     ends_sentence = bool(re.search(r"[.!?,…—-]$", text)) or body[found.close_at : found.close_at + 1] in ",.?!"
-    return ends_sentence or before == "" or before.endswith((":", ",", "\n", "that"))
+    # a paragraph opening with it: 'Zuckerberg said.\n"And I think it is our responsibility …' (its closing mark
+    # lost); not a title there ('"Where Have You Been" is her best song')
+    line_start = body.rfind("\n", 0, found.open_at) + 1
+    opens_paragraph = not body[line_start : found.open_at].strip() and not is_title_quote(body, found, strict=False)
+    return ends_sentence or opens_paragraph or before.endswith((":", ",", "that"))
 
 
 def closes_clause(body: str, found: Found, after: str) -> bool:

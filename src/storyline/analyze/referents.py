@@ -424,10 +424,14 @@ def _named_with_role_next(body: str, head: str, start: int, context: SpeakerCont
 def _role_holder_in_cluster(head: str, position: int, context: SpeakerContext) -> str | None:
     """ "Sarah Sanders was asked … “…,” said the White House press secretary.": the one person this article names
     before `position` whom some article of the cluster gives the role `head` ("White House Press Secretary Sarah
-    Sanders"), when this article gives it to nobody; None when no one or two such people are named."""
+    Sanders"), when this article gives it to nobody; None when no one such person is named, and when the cluster
+    gives the role to several people ("Prime Minister Theresa May met Japanese Prime Minister Shinzo Abe": "the
+    British prime minister" of an article naming only Abe is not Abe)."""
     holders = set().union(*(context.cluster_role_holders.get(noun, frozenset()) for noun in role_nouns(head)))
+    if len(holders) != 1:
+        return None
     named = {m.name for m in context.persons if m.start < position and m.name in holders}
-    return named.pop() if len(named) == 1 else None
+    return named.pop() if named else None
 
 
 def _role_holders(head: str, context: SpeakerContext) -> list[tuple[int, str]]:

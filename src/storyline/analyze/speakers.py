@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 
 from storyline.analyze.entities import SENTENCE_OPENERS, EntityAnalysis, Mention, is_title, name_key
 from storyline.analyze.names import (
+    Described,
     SpeakerContext,
     continued_genders,
     could_be_person,
@@ -86,6 +87,9 @@ class ClusterPeople:
     role_holders: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)
     """role noun -> the people some article of the cluster gives that role by a title or an apposition ("White House
     Press Secretary Sarah Sanders", "Jane Roe, a senator"): whom "the press secretary" of another article may mean."""
+    titles: dict[str, list[Described]] = dataclasses.field(default_factory=dict)
+    """article id -> `titles_before` over that article's mentions, read once for `role_holders` and again by
+    `speaker_context`."""
 
     @classmethod
     def of(cls, entities: EntityAnalysis, bodies: Mapping[str, str] | None = None) -> ClusterPeople:
@@ -95,25 +99,35 @@ class ClusterPeople:
         # in full only: a bare surname was merged into one bearer already, and NER may tag the one who speaks an
         # organisation ("Amber Pasztor" ORG, her child "Rene Pasztor" PERSON) once its surname speaks alone
         in_full = [m for m in entities.mentions if " " in m.text]
+        bodies = bodies or {}
+        named = _mentions_by_article(entities)
+        titles = {article_id: titles_before(body, named.get(article_id, [])) for article_id, body in bodies.items()}
         return cls(
             full_names,
             person_surnames(entities.mentions),
             Counter(m.name for m in in_full if m.label == "PERSON" or m.name in full_names),
             Counter(m.name for m in in_full if not (m.label == "PERSON" or m.name in full_names)),
-            _cluster_role_holders(entities, bodies or {}),
+            _cluster_role_holders(bodies, named, titles),
+            titles,
         )
 
 
-def _cluster_role_holders(entities: EntityAnalysis, bodies: Mapping[str, str]) -> dict[str, frozenset[str]]:
-    """`ClusterPeople.role_holders`; a relative ("her husband, Keith Rogers") is one only to the person named with
-    them, so relations are left out."""
+def _mentions_by_article(entities: EntityAnalysis) -> dict[str, list[Mention]]:
+    """article id -> the mentions NER found in it, in reading order."""
     people: dict[str, list[Mention]] = {}
     for mention in entities.mentions:
         people.setdefault(mention.article_id, []).append(mention)
+    return {article_id: sorted(mentions, key=lambda m: m.start) for article_id, mentions in people.items()}
+
+
+def _cluster_role_holders(
+    bodies: Mapping[str, str], named: Mapping[str, list[Mention]], titles: Mapping[str, list[Described]]
+) -> dict[str, frozenset[str]]:
+    """`ClusterPeople.role_holders`, from each article's `titles` and the appositions to its `named` mentions; a
+    relative ("her husband, Keith Rogers") is one only to the person named with them, so relations are left out."""
     holders: dict[str, set[str]] = {}
     for article_id, body in bodies.items():
-        named = sorted(people.get(article_id, []), key=lambda m: m.start)
-        for role in [*titles_before(body, named), *roles_in_apposition(body, named)]:
+        for role in [*titles[article_id], *roles_in_apposition(body, named.get(article_id, []))]:
             if role.noun not in RELATIONS:
                 holders.setdefault(role.noun, set()).add(role.speaker)
     return {noun: frozenset(names) for noun, names in holders.items()}
@@ -134,7 +148,7 @@ def speaker_context(
         for m, following in zip(people, [*people[1:], None], strict=False)
         if (m.label == "PERSON" or m.name in full_names) and could_be_person(body, m, following)
     ]
-    titles = titles_before(body, people)
+    titles = cluster.titles[article_id] if article_id in cluster.titles else titles_before(body, people)
     cluster_surnames = cluster.surnames
     surnames = person_surnames([*people, *spoken]) | written_out(body, persons, cluster_surnames)
     persons = sorted([*persons, *missed_surnames(body, article_id, people, surnames)], key=lambda m: m.start)

@@ -44,10 +44,11 @@ DESCRIBERS = frozenset(
     "a an the one two three some another several many other his her their its this that "
     "someone somebody anyone everyone".split()
 )
-PASSIVE_ADVERB = r"(?:also|then|later|once|again|\w+ly)"
+PASSIVE_ADVERB = r"(?:also|then|later|once|again|[a-z]+ly)"
 """A word between a passive's auxiliary and its participle: 'was also told', 'were later asked'."""
-# '… was told', '… were also asked' right after someone: the one spoken to, never the speaker ('The BBC was told:
-# “…”', 'He was once again asked: “…”').
+# '… was told', '… were also asked' right after someone, or after an apposition to them ('Ann Lowe, the mayor, was
+# asked:'): the one spoken to, never the speaker ('The BBC was told: “…”', 'He was once again asked: “…”').
 SPOKEN_TO = re.compile(
+    r"(?:,\s+[^,.;:!?\"“”\n]{1,80},)?"
     rf"\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:{PASSIVE_ADVERB}\s+){{0,2}}(?:told|asked)\b"
 )

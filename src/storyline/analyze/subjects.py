@@ -55,16 +55,19 @@ _PARTY_LABEL = re.compile(
 )
 # A plural noun for people ("officials", "critics", "police"), not "this", "has", "access" or "analysis"
 _PLURAL_NOUN = re.compile(r"[a-z-]{3,}(?<![su])s|police|staff|people")
-_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at".split())  # lower case inside "State of the Union"
+# lower case inside "State of the Union", "Gone with the Wind"
+_TITLE_SMALL_WORDS = frozenset("of the a an and in on for to at with".split())
 # A group opening a sentence, then a verb: "Lawmakers in Kiev passed …" (not "In the days since …")
 _GROUP_OPENS = re.compile(
     r"(?P<who>(?P<group>(?!(?i:in|on|at|for|during|after|before|since|over|by|with|from)\s)[A-Za-z][a-z-]*"
     r"(?:\s+[a-z][a-z-]*){0,2})(?:\s+(?:in|of|from|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?)"
     r"\s+(?:\w+ly\s+)?(?!(?:who|that|which|and|or|in|of|from|at)\b)[a-z]+\b"
 )
-# A share of a group opening a sentence, then a verb: "A lot of people have come up to me and said …"
+# A share of a group opening a sentence, then a verb: "A lot of people have come up to me and said …", "A group of
+# Libyan army officers issued a statement urging …"
 _SHARE_OPENS = re.compile(
-    r"(?P<who>(?:A\s+lot|Many|Some|Most|Dozens|Hundreds|Thousands)\s+of\s+(?:the\s+)?(?P<group>[a-z][a-z-]*))"
+    r"(?P<who>(?:A\s+(?:lot|group|number|handful)|Many|Some|Most|Dozens|Hundreds|Thousands)\s+of\s+(?:the\s+)?"
+    rf"(?P<group>(?:[A-Za-z][a-z-]*\s+){{0,2}}(?:{_PLURAL_NOUN.pattern})))"
     r"\s+(?:\w+ly\s+)?[a-z]+\b"
 )
 # An unnamed person opening a sentence, then a verb: "An American Civil Liberties Union official blasted …", "A
