@@ -177,8 +177,10 @@ _AFTER_ANY_VERB = re.compile(
     r"\s*(?:[.,;](?:\s|$)|\.(?=[A-Z])|$)"
 )
 # A credit after a dash: `"He's a good kid." -Nulato Mayor Ann Lowe, on the arrest` (a post quoting someone), `“…”
-# — Abraham Lincoln`: the name, alone up to a comma or the line's end, speaks.
-_DASH_CREDIT = re.compile(r"\s*[-—–]\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?=,|\s*$)")
+# — Abraham Lincoln`: the name, alone up to a comma or the line's end, speaks; two bylines joined by "and" (`“…” —
+# Richard S. Dunham and Jeanna Smialek, Houston Chronicle`) speak together.
+_CREDITED_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+"
+_DASH_CREDIT = re.compile(rf"\s*[-—–]\s*(?P<who>{_CREDITED_NAME}(?:\s+and\s+{_CREDITED_NAME})?)(?=,|\s*$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 # A subordinate clause opening a sentence ("Asked if Trump agreed, …", "When Lee spoke, …"): its subject is not the
