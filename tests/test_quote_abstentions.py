@@ -133,6 +133,13 @@ def test_a_group_of_people_opening_the_sentence_speaks_through_its_statement(gro
             "The agency",
             "A 2015 report by the Government Accountability Office",
         ),
+        # "It said" after that report: the same
+        (
+            "A 2015 report by the Government Accountability Office came out on Monday. “Considerable uncertainty "
+            "exists,” it said.",
+            "Considerable",
+            "A 2015 report by the Government Accountability Office",
+        ),
     ],
 )
 def test_a_document_is_described_with_the_issuer_the_text_names(body: str, quote: str, speaker: str) -> None:

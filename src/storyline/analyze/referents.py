@@ -126,7 +126,8 @@ def pronoun_referent(
         author = author_of(body, document, people)
         if author is not None:
             return name_referent(body, author.name, start, end, context, is_person=author.label == "PERSON")
-        return Speaker(document.group(), "described", start, end)
+        # "A 2015 report by the Government Accountability Office …. It said": the report with its issuer
+        return Speaker(body[document.start() : issuer_after(body, document.end())], "described", start, end)
     return _pronoun(body, first, start, end, open_at, context)
 
 
