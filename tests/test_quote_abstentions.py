@@ -114,3 +114,33 @@ def test_a_group_of_people_opening_the_sentence_speaks_through_its_statement(gro
         f'{group} issued a statement urging fellow soldiers to "join the people" and help remove Gaddafi.'
     )
     assert speaker_of(body, "join the") == (group[:1].lower() + group[1:], "described")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the sentence's closing "according to" a document its issuer's name qualifies, however long the name
+        (
+            "Women are “barely receptive” to the party’s policies, according to an internal Crossroads GPS and "
+            "American Action Network report obtained by POLITICO. It was presented to aides this month.",
+            "barely",
+            "an internal Crossroads GPS and American Action Network report",
+        ),
+        # "the report" again: the report introduced before, with the issuer named right after it
+        (
+            "A 2015 report by the Government Accountability Office struck a similar tone. “The agency could not make "
+            "informed decisions,” the report said.",
+            "The agency",
+            "A 2015 report by the Government Accountability Office",
+        ),
+        # "It said" after that report: the same
+        (
+            "A 2015 report by the Government Accountability Office came out on Monday. “Considerable uncertainty "
+            "exists,” it said.",
+            "Considerable",
+            "A 2015 report by the Government Accountability Office",
+        ),
+    ],
+)
+def test_a_document_is_described_with_the_issuer_the_text_names(body: str, quote: str, speaker: str) -> None:
+    assert speaker_of(body, quote) == (speaker, "described")

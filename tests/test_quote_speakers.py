@@ -232,6 +232,39 @@ def test_speaker_named_after_is_is_no_adverb_of_a_passive() -> None:
     assert speaker_of(body, "tall man") == ("Kelly", "named")
 
 
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # "was Kelly called a" is no passive: the name is not an adverb, so "by text message" is no agent
+        (
+            "The talks stalled at noon. What saved them was Kelly called a “time-out” by text message.",
+            "time-out",
+            "Kelly",
+        ),
+        # "was also called" and "was later called" are passives as "was widely called" is: the agent said it
+        ("The plan was also called a “disaster” by the mayor.", "disaster", "the mayor"),
+        ("The plan was later called a “disaster” by the mayor.", "disaster", "the mayor"),
+    ],
+)
+def test_speaker_passive_characterising_verb_reads_its_adverb_as_a_passive_does(
+    body: str, quote: str, speaker: str
+) -> None:
+    assert speaker_of(body, quote)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["", "“Perry leads the field” — Wayne Slater, Dallas Morning News\n"],
+)
+def test_speaker_dash_credit_of_two_bylines_names_both(before: str) -> None:
+    # two bylines joined by "and" speak together, as a joint statement's names do; never the line before's byline
+    body = (
+        f"Headlines of the week:\n{before}"
+        "“Tea party support not a given for Perry” — Richard S. Dunham and Jeanna Smialek, Houston Chronicle\n"
+    )
+    assert speaker_of(body, "Tea party support") == ("Richard S. Dunham and Jeanna Smialek", "named")
+
+
 def test_speaker_fronted_clause_holding_quoted_words_is_not_the_subject() -> None:
     body = (
         'Before Lindqvist announced her choice to be known as "chair emerita," one of the board\'s leading lawyers, '

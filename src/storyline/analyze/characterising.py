@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.analyze.speech_verbs import PASSIVE_ADVERB
 from storyline.analyze.subjects import is_group
 
 WORD = r"[\w.'’&-]+"
@@ -52,7 +53,7 @@ WHAT_CALLED = re.compile(
 )
 # `deemed “a tragic accident” by investigators`: a passive characterising verb before the quote, its agent after.
 PASSIVE_CHARACTERISED = re.compile(
-    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(?:called|deemed|dubbed|termed|labell?ed|branded|"
+    rf"\b(?:is|are|was|were|be|been|being)\s+(?:{PASSIVE_ADVERB}\s+)?(?:called|deemed|dubbed|termed|labell?ed|branded|"
     r"(?:described|characteri[sz]ed|denounced|criticized|criticised)\s+as)\s+(?:an?\s+|the\s+)?$"
 )
 BY_AGENT = re.compile(r"\s*by\s+(?P<who>[^,.;:!?\"“”()\n]{2,80}?)\s*(?:[,.;:!?]|$)")

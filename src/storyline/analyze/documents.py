@@ -1,7 +1,8 @@
 """Documents as sources: "a four-page letter", "the report" can say things, and a statement or letter speaks for
 its author ("a statement from attorney Ann Lowe", "a memorandum issued by the Department of Health"), so a later
 "the statement said" is the author's words. A lawsuit or a study stays the source itself: who filed it is not
-who is quoted.
+who is quoted; but its description keeps the issuer the text names with it ("A 2015 report by the Government
+Accountability Office", "an internal Crossroads GPS and American Action Network report"), whom a reader wants named.
 """
 
 from __future__ import annotations
@@ -9,17 +10,25 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from storyline.analyze.dates import WEEKDAY_PATTERN
 from storyline.analyze.entities import Mention
 from storyline.analyze.organisations import PUBLIC_BODY_NOUNS
 from storyline.analyze.scans import matches_before
 from storyline.analyze.speech_verbs import VERBS
 from storyline.segment import previous_paragraph_start, previous_sentence_start, sentence_start
 
+_DOCUMENT_NOUNS = (
+    r"(?:letter|report|study|statement|memo|memorandum|document|survey|review|complaint|lawsuit|filing|ruling|order|"
+    r"proposal|analysis|editorial|release|email|e-mail|petition|resolution|motion|judgment|verdict|decision|note|"
+    r"message|article|paper)"
+)
 # A document that can say things: "a four-page letter", "the new report", "a statement"
-DOCUMENT = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){0,3}?(?:letter|report|study|statement|memo|memorandum|"
-    r"document|survey|review|complaint|lawsuit|filing|ruling|order|proposal|analysis|editorial|release|email|e-mail|"
-    r"petition|resolution|motion|judgment|verdict|decision|note|message|article|paper)\b"
+DOCUMENT = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w'’-]+\s+){{0,3}}?{_DOCUMENT_NOUNS}\b")
+# "an internal Crossroads GPS and American Action Network report": a document its issuer's name qualifies, however
+# long the name, so that it is described with the issuer in it
+ISSUED_DOCUMENT = (
+    rf"(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+)?[A-Z][\w'’&.-]*\s+(?:(?:[A-Z][\w'’&.-]*|and|of|&)\s+){{0,7}}"
+    rf"{_DOCUMENT_NOUNS}\b"
 )
 # documents whose words are their author's
 _AUTHORED = frozenset("statement letter memo memorandum release email e-mail note message".split())
@@ -27,6 +36,8 @@ _AUTHORED = frozenset("statement letter memo memorandum release email e-mail not
 _ISSUED = r"(?:issued|released|sent|published|signed|written|posted)"
 _BY_AUTHOR = re.compile(rf",?\s+(?:{_ISSUED}\s+)?(?:by|from)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}")
 _PARTICIPLE = re.compile(rf"(?:\s+{_ISSUED})?")  # "a memo issued" (by …)
+# how a document reached the reporter or the public: "obtained by POLITICO", "released Tuesday"
+DOCUMENT_OBTAINED = rf"(?:{_ISSUED}|obtained|filed|seen|reviewed|prepared|made\s+public)"
 # "the State Department said in a statement", "Ann Lowe issued a statement", "Acme Foods, the building's owner,
 # posted a letter": the author named just before it, an apposition between them
 _AUTHOR_BEFORE = re.compile(
@@ -34,6 +45,12 @@ _AUTHOR_BEFORE = re.compile(
     rf"\s+(?:(?:{VERBS})\s+in|(?:also\s+)?(?:{_ISSUED}|put\s+out))\s+"
 )
 _AUTHORS = ("PERSON", "ORG")
+# "by the Government Accountability Office", "conducted by Human Rights Watch": an issuer named right after a
+# document, capitalised words that "of", "and" or "for" may join; not "on" nor a day ("by Walker on Monday")
+_ISSUER_AFTER = re.compile(
+    rf"\s+(?:(?:{_ISSUED}|conducted|commissioned|prepared)\s+)?by\s+(?:the\s+)?[A-Z][\w'’&.-]*"
+    rf"(?:\s+(?:(?:of|and|for)\s+)?(?:the\s+)?(?!{WEEKDAY_PATTERN}\b)[A-Z][\w'’&.-]*)*"
+)
 # a public body's noun, another group's or a firm's: "The Nulato Tribal Council", "Grenadier Realty Corp."
 _BODY_NOUNS = "|".join(
     (*PUBLIC_BODY_NOUNS, "Federation", "League", "Society", "Coalition", "Company", "Corporation", r"Corp\.", r"Inc\.")
@@ -172,3 +189,15 @@ def document_author_in(body: str, start: int, end: int, mentions: Sequence[Menti
     shared part of an email Sollecito had written to her:" introduces Sollecito's words."""
     found = list(DOCUMENT.finditer(body, start, end))
     return author_of(body, found[-1], mentions) if found else None
+
+
+def is_document_noun(noun: str) -> bool:
+    """ "report", "memo": a noun for a document that can say things."""
+    return re.fullmatch(_DOCUMENT_NOUNS, noun) is not None
+
+
+def issuer_after(text: str, end: int) -> int:
+    """Where the issuer named right after the document ending at `end` ends ("A 2015 report| by the Government
+    Accountability Office|"), or `end` when none is named."""
+    issuer = _ISSUER_AFTER.match(text, end)
+    return issuer.end() if issuer else end

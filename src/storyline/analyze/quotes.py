@@ -39,6 +39,7 @@ from storyline.analyze.characterising import (
     chanting_crowd,
 )
 from storyline.analyze.dates import DAY_AFTER_VERB
+from storyline.analyze.documents import DOCUMENT_OBTAINED, ISSUED_DOCUMENT
 from storyline.analyze.entities import ABBREVIATED_TITLES, NOT_TITLE_STOP, EntityAnalysis
 from storyline.analyze.glued_text import NAME_PARTICLES
 from storyline.analyze.interviews import interview_answer, transcript_turn
@@ -113,7 +114,9 @@ _TITLE_STOP = rf"\b(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES))})
 _SENTENCE_END_WHO = re.compile(
     rf"(?:[^.!?\"“”\n]|{_TITLE_STOP}|[\"“][^\"“”\n]*[\"”])*(?:,|(?<=,[\"”]))\s+(?:(?!according\s+to\b)(?P<who>{WORD}(?:\s+{WORD}){{0,4}}?)\s+(?:{VERBS})|(?:{INVERTIBLE}|according\s+to)\s+(?P<who2>{WORD}(?:\s+{WORD}){{0,4}}?)"
     # "…, Park Min Jae, the most senior defector in a decade, told CBS News.": a name and its apposition
-    rf"|(?P<named>{_NAME_WORDS}),\s+(?:the|an?)\s[^,.;:!?\"“”\n]{{1,80}},\s+(?:{VERBS}))"
+    rf"|(?P<named>{_NAME_WORDS}),\s+(?:the|an?)\s[^,.;:!?\"“”\n]{{1,80}},\s+(?:{VERBS})"
+    # "…, according to an internal Crossroads GPS and American Action Network report obtained by POLITICO."
+    rf"|according\s+to\s+(?P<document>{ISSUED_DOCUMENT})(?:\s+{DOCUMENT_OBTAINED}\s+[^.,;:!?\"“”\n]{{1,40}}?)?)"
     rf"(?:\s+{DAY_AFTER_VERB})?"  # "…, Carlson said Tuesday."
     # "…, the detective wrote in the file.", "…, according to the lawsuit against the maker."
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
@@ -177,8 +180,10 @@ _AFTER_ANY_VERB = re.compile(
     r"\s*(?:[.,;](?:\s|$)|\.(?=[A-Z])|$)"
 )
 # A credit after a dash: `"He's a good kid." -Nulato Mayor Ann Lowe, on the arrest` (a post quoting someone), `“…”
-# — Abraham Lincoln`: the name, alone up to a comma or the line's end, speaks.
-_DASH_CREDIT = re.compile(r"\s*[-—–]\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+)(?=,|\s*$)")
+# — Abraham Lincoln`: the name, alone up to a comma or the line's end, speaks; two bylines joined by "and" (`“…” —
+# Richard S. Dunham and Jeanna Smialek, Houston Chronicle`) speak together.
+_CREDITED_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]+"
+_DASH_CREDIT = re.compile(rf"\s*[-—–]\s*(?P<who>{_CREDITED_NAME}(?:\s+and\s+{_CREDITED_NAME})?)(?=,|\s*$)")
 # Review blurbs: `"A brilliant performance." Mirror` names its source alone after the quote, at the line end.
 _SOURCE_AFTER = re.compile(r"\s*(?P<who>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
 # A subordinate clause opening a sentence ("Asked if Trump agreed, …", "When Lee spoke, …"): its subject is not the
@@ -650,7 +655,7 @@ def _attribute_sentence_end(text: ArticleText, found: Found, after: str) -> Spea
         r"\b(?:titled|entitled|named)\s+$", text.body[max(0, found.open_at - 20) : found.open_at]
     ):
         return None  # 'The biopic titled "Thatcher"' quotes a title, nobody's words
-    group = next(g for g in ("who", "who2", "named") if match.group(g))
+    group = next(g for g in ("who", "who2", "named", "document") if match.group(g))
     return text.speaker(found.close_at + match.start(group), found.close_at + match.end(group), found)
 
 

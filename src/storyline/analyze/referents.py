@@ -21,6 +21,8 @@ from storyline.analyze.documents import (
     document_before,
     emailed_author,
     introduced_author,
+    is_document_noun,
+    issuer_after,
 )
 from storyline.analyze.entities import Mention, is_title, name_key, strip_titles, surname
 from storyline.analyze.names import (
@@ -124,7 +126,8 @@ def pronoun_referent(
         author = author_of(body, document, people)
         if author is not None:
             return name_referent(body, author.name, start, end, context, is_person=author.label == "PERSON")
-        return Speaker(document.group(), "described", start, end)
+        # "A 2015 report by the Government Accountability Office …. It said": the report with its issuer
+        return Speaker(body[document.start() : issuer_after(body, document.end())], "described", start, end)
     return _pronoun(body, first, start, end, open_at, context)
 
 
@@ -466,10 +469,14 @@ def _relative_named_before(owner: str, relation: str, start: int, context: Speak
 def _introduced(before: str, head: str) -> str | None:
     """The last indefinite description with `head` in `before` ('An unknown witness is heard …', 'a man who had
     served there', 'Another prominent defense attorney' for 'the lawyer'), if any; it needs a modifier, since a bare
-    'a witness' says no more than 'the witness'."""
+    'a witness' says no more than 'the witness'. A document keeps the issuer named right after it."""
     heads = "|".join(re.escape(noun) for noun in sorted(synonyms(head)))
     # modifiers, not a clause running on: "a wire when the attorney" introduces no attorney
     modifier = r"(?!(?:the|a|an|when|while|and|or|but|that|which|who|was|were|is|are|to|of|in|on|at|as)\s)[\w'’-]+\s+"
     modified = rf"(?:{modifier}){{1,3}}(?:{heads})\b|(?:{heads})\s+who\s[^.,;:!?\"“”\n]+"
     found = list(re.finditer(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:{modified})", before))
-    return found[-1].group() if found else None
+    if not found:
+        return None
+    # "the report" after "A 2015 report by the Government Accountability Office": the issuer stays in its description
+    end = issuer_after(before, found[-1].end()) if is_document_noun(head) else found[-1].end()
+    return before[found[-1].start() : end]
