@@ -200,6 +200,17 @@ def test_timeline_names_and_durations_are_not_dates(sentence: str) -> None:
     assert dates(sentence) == []
 
 
+def test_timeline_the_next_month_or_weekday_follows_the_storys_moment_not_publication() -> None:
+    # "the next November" is the one after a moment the story tells of (here 2009's), never a date to resolve
+    # against publication as "next November" is.
+    assert dates("He lost in 2009 and ran again the next November.") == [("2009", "2009")]
+    assert dates("By the next Monday, the strike was over.") == []
+    assert dates("The vote is due next November, and the count next Monday.") == [
+        ("next Monday", "2019-03-11"),
+        ("next November", "2019-11"),
+    ]
+
+
 @pytest.mark.parametrize("line", ["Tuesday, October 25", "Updated: Nov. 9, 2017", "Posted Friday"])
 def test_timeline_a_line_that_is_only_a_date_is_no_event(line: str) -> None:
     body = f"{line}\nThe ferry company resigned its licence on Monday after the crash."

@@ -67,6 +67,8 @@ _NAMED_DAY_AFTER = re.compile(
 _ANAPHORIC_DAY_BEFORE = re.compile(r"\b(?i:following|previous|preceding|same|that|each|every|on\s+a)\s+$")
 # "in the next year" and "the last month" are durations, not calendar periods.
 _DURATION_BEFORE = re.compile(r"\b(?i:the|past)\s+$")
+# "the next November", "by the next Monday": the one after a moment the story tells of, not after publication.
+_ANAPHORIC_NEXT_BEFORE = re.compile(r"\b(?i:the)\s+$")
 # "the Sept. 11 attacks": the day names the 2001 attacks, whatever the publication year.
 _NINE_ELEVEN_AFTER = re.compile(r"\s+(?:attacks?|terror|terrorist|hijack\w*|mastermind|victims?|anniversary)\b")
 # "a bloody 1973 coup", "his 2012 campaign": a year dating the noun after it. Up to two adjectives between the
@@ -248,6 +250,8 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
     ):
         return False
     if groups.get("unit") and groups.get("rel") and _DURATION_BEFORE.search(before):
+        return False
+    if (groups.get("rel") or groups.get("wmod") or "").lower() == "next" and _ANAPHORIC_NEXT_BEFORE.search(before):
         return False
     opens_clause = not before.rstrip() or before.rstrip()[-1] in "\"“‘'(.!?:—-"
     if groups.get("deictic") and match.group("x")[0].isupper() and not opens_clause:
