@@ -13,6 +13,7 @@ the body's lines, which cleaning keeps verbatim.
   end to end: correct values over all labels.
 - development clusters (the grammar was written while reading them) and held-out ones (`"held_out": true`,
   labelled after the grammar was written) are reported apart.
+- holidays ("on Thanksgiving") are out of the labels' scope, so the system's holiday expressions are not scored.
 - dateparser: `search_dates` on the same sentences with the publication date as its base, for comparison; its
   value counts as right when it falls in the labelled day, week, month or year.
 """
@@ -29,6 +30,7 @@ from pathlib import Path
 
 import storyline
 from shares import share
+from storyline.analyze.dates import HOLIDAYS
 from storyline.analyze.timeline import build_timeline, start_date
 from storyline.clean import clean_article
 from storyline.models import Article
@@ -79,8 +81,12 @@ def to_stored(read: Article, body: str) -> Callable[[int], int]:
 def system_dates(pairs: list[tuple[Article, Article]]) -> list[Found]:
     found: list[Found] = []
     maps = {cleaned.id: to_stored(read, cleaned.body) for read, cleaned in pairs}
+    bodies = {cleaned.id: cleaned.body for _, cleaned in pairs}
     for event in build_timeline([cleaned for _, cleaned in pairs]):
         for m in event.mentions:
+            text = bodies[m.span.article][m.span.start : m.span.end].lower().replace("’", "'")
+            if any(holiday in text for holiday in HOLIDAYS):
+                continue
             convert = maps[m.span.article]
             found.append((m.span.article, convert(m.span.start), convert(m.span.end), event.value, event.end))
     return found

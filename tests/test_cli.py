@@ -92,6 +92,20 @@ def test_cli_brief_nothing_usable_exits_1_with_one_line_per_problem(tmp_path: Pa
     assert "binary file" in result.output and "empty file" in result.output
 
 
+def test_cli_problem_lines_show_a_file_names_control_characters_as_escapes(tmp_path: Path) -> None:
+    # A file named with an ESC sequence cleared the screen when its problem line was printed; a line break in a name
+    # split one problem over two lines; and "[bold]" in a name was read as Rich markup and vanished.
+    (tmp_path / "a\x1b[2Jb.txt").write_text("", encoding="utf-8")
+    (tmp_path / "line\nbreak [bold].txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["brief", str(tmp_path), "--no-analysis"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"error: {tmp_path}/a\\x1b[2Jb.txt: empty file",
+        f"error: {tmp_path}/line\\x0abreak [bold].txt: empty file",
+        "error: no usable article left; nothing to brief",
+    ]
+
+
 def test_cli_clean_shows_dropped_lines_with_rules(examples_dir: Path) -> None:
     result = runner.invoke(app, ["clean", str(examples_dir / "nbc.txt"), "--show-dropped"])
     assert result.exit_code == 0

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import storyline
+from storyline.analyze.dates import HOLIDAY_WORDS, HOLIDAYS
 from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.timeline import build_timeline
 from storyline.cli import app
@@ -116,6 +117,48 @@ def test_timeline_relative_dates_resolve_against_publication(sentence: str, expr
     assert dates(sentence) == [(expression, value)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("He was found dead in his home on Thanksgiving.", "Thanksgiving", "2018-11-22"),  # fourth Thursday
+        ("The show is scheduled to premiere on Labor Day.", "Labor Day", "2019-09-02"),  # first Monday of September
+        ("They met last Christmas.", "last Christmas", "2018-12-25"),
+        ("She hiked there this past Fourth of July.", "this past Fourth of July", "2018-07-04"),
+        ("The store will close until New Year’s Day.", "New Year’s Day", "2020-01-01"),  # weeks past: the next one
+        ("When she passed, on Christmas Eve, 2016, he wrote a eulogy.", "Christmas Eve, 2016", "2016-12-24"),
+        ("Nguyen spent Thanksgiving 2011 with him.", "Thanksgiving 2011", "2011-11-24"),
+        ("The parade is held on Easter Sunday.", "Easter Sunday", "2019-04-21"),
+        ("Romney's critics will argue until Election Day.", "Election Day", "2019-11-05"),  # after the first Monday
+    ],
+)
+def test_timeline_holidays_resolve_to_their_day(sentence: str, expression: str, value: str) -> None:
+    assert dates(sentence) == [(expression, value)]
+
+
+def test_timeline_the_weekday_before_or_after_an_event_is_that_events_not_publications() -> None:
+    assert dates("On the Friday after Election Day, she got a concession call.") == [("Election Day", "2018-11-06")]
+    assert dates("The Monday meeting was cancelled.") == [("Monday", "2019-03-04")]
+
+
+def test_timeline_every_holiday_passes_the_word_pretest() -> None:
+    # Sentences holding none of HOLIDAY_WORDS skip the holiday rule: a holiday without one would never be found.
+    for name in HOLIDAYS:
+        assert any(word in name for word in HOLIDAY_WORDS), name
+        assert dates(f"It happened on {name.title()}.") != [], name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The storm made last-minute Christmas shopping perilous.",
+        "He carved an Easter ham.",
+        "She read a parody of The Night Before Christmas.",
+    ],
+)
+def test_timeline_a_holiday_naming_a_kind_of_thing_is_no_date(sentence: str) -> None:
+    assert dates(sentence) == []
+
+
 def test_timeline_last_month_name_after_it_is_this_year() -> None:
     assert dates("Xi met Kim in Beijing last May.", dt.date(2018, 7, 10)) == [("last May", "2018-05")]
 
@@ -198,6 +241,17 @@ def test_timeline_relative_date_outside_the_calendar_stays_unresolved(sentence: 
 )
 def test_timeline_names_and_durations_are_not_dates(sentence: str) -> None:
     assert dates(sentence) == []
+
+
+def test_timeline_the_next_month_or_weekday_follows_the_storys_moment_not_publication() -> None:
+    # "the next November" is the one after a moment the story tells of (here 2009's), never a date to resolve
+    # against publication as "next November" is.
+    assert dates("He lost in 2009 and ran again the next November.") == [("2009", "2009")]
+    assert dates("By the next Monday, the strike was over.") == []
+    assert dates("The vote is due next November, and the count next Monday.") == [
+        ("next Monday", "2019-03-11"),
+        ("next November", "2019-11"),
+    ]
 
 
 @pytest.mark.parametrize("line", ["Tuesday, October 25", "Updated: Nov. 9, 2017", "Posted Friday"])

@@ -10,6 +10,7 @@ try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) e
     import json
     import logging
     import os
+    import re
     from collections.abc import Iterable, Iterator
     from contextlib import contextmanager
     from enum import StrEnum
@@ -35,6 +36,14 @@ if TYPE_CHECKING:
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one problem, one line, even when piped
 
+_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _say(message: str) -> None:
+    """`message` as one plain line on stderr. A file name may hold an ESC (a terminal command) or a line break:
+    each control character is shown as its escape (\\x1b), and square brackets are not read as Rich markup."""
+    err.print(_CONTROL_CHARACTER.sub(lambda match: f"\\x{ord(match[0]):02x}", message), markup=False)
+
 
 class _OneLineErrors(TyperGroup):
     """Every command's errors as one stderr line (STYLE §6), where Typer prints a usage line, a hint and a box.
@@ -59,7 +68,7 @@ def _one_line_errors(*, debug: bool) -> Iterator[None]:
         yield
     except KeyboardInterrupt:
         # Typer would exit 130 without a word; one line says why the command stopped, as the imports above do.
-        err.print("interrupted", markup=False)
+        _say("interrupted")
         raise typer.Exit(130) from None
     except typer.TyperException as exc:  # Click's errors: Typer raises its own copy of Click's classes
         if type(exc).__name__ == "NoArgsIsHelpError":  # a private class; Typer's own rich_utils tests the name too
@@ -67,12 +76,12 @@ def _one_line_errors(*, debug: bool) -> Iterator[None]:
         message = " ".join(exc.format_message().split()).removesuffix(".")
         context = getattr(exc, "ctx", None)  # a usage error's: whose --help to point to
         hint = f"; see '{context.command_path} --help'" if context is not None else ""
-        err.print(f"error: {message}{hint}", markup=False)
+        _say(f"error: {message}{hint}")
         raise typer.Exit(exc.exit_code) from None
     except StorylineError as exc:
         if debug:
             raise
-        err.print(f"error: {exc}", markup=False)
+        _say(f"error: {exc}")
         raise typer.Exit(1) from None
 
 
@@ -110,7 +119,7 @@ def _writing_stdout() -> Iterator[None]:
     """Write to standard output: a closed one (`>&-`) or one that fails (a full disk, /dev/full) is one error
     line and exit 1, not a silent exit 0 or a traceback. A closed pipe (`| head`) stays quiet, as in other tools."""
     if sys.stdout is None:
-        err.print("error: standard output is closed; nothing written (give --output FILE)", markup=False)
+        _say("error: standard output is closed; nothing written (give --output FILE)")
         raise typer.Exit(1)
     try:
         yield
@@ -120,7 +129,7 @@ def _writing_stdout() -> Iterator[None]:
     except OSError as exc:
         # Point the descriptor at /dev/null: Python's own flush at exit would fail again, with a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        err.print(f"error: cannot write to standard output: {exc.strerror or exc}", markup=False)
+        _say(f"error: cannot write to standard output: {exc.strerror or exc}")
         raise typer.Exit(1) from None
 
 
@@ -178,7 +187,7 @@ def _sources(arguments: list[str]) -> list[str | Path]:
 
 def _print_problems(problems: Iterable[Problem]) -> None:
     for problem in problems:
-        err.print(f"{problem.severity}: {problem.source}: {problem.reason}", markup=False)
+        _say(f"{problem.severity}: {problem.source}: {problem.reason}")
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -190,7 +199,7 @@ def _emit(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         _cannot_write(output, exc.strerror or str(exc))
-    err.print(f"wrote {output}")
+    _say(f"wrote {output}")
 
 
 def _check_writable(output: Path | None) -> None:
@@ -213,7 +222,7 @@ def _check_writable(output: Path | None) -> None:
 
 
 def _cannot_write(output: Path, reason: str) -> NoReturn:
-    err.print(f"error: cannot write {output}: {reason}", markup=False)
+    _say(f"error: cannot write {output}: {reason}")
     raise typer.Exit(1) from None
 
 
@@ -242,7 +251,7 @@ def _open_store(db: Path | None) -> Iterator[BriefStore]:
         # The store's advice is worded for every caller; here, another store is what --db chooses.
         message = str(exc).replace(OTHER_STORE_ADVICE, f"{OTHER_STORE_ADVICE} (--db FILE)")
         # soft_wrap: one problem stays one line, however narrow the terminal.
-        err.print(f"error: {message}", markup=False, soft_wrap=True)
+        _say(f"error: {message}")
         raise typer.Exit(1) from None
 
 
@@ -295,14 +304,14 @@ def brief(
         _print_problems(exc.problems)
         # Too many sentences, say, is not in the problems: its message is the one line that says what to do.
         reason = "no usable article left; nothing to brief" if isinstance(exc, NoUsableArticle) else str(exc)
-        err.print(f"error: {reason}", markup=False)
+        _say(f"error: {reason}")
         raise typer.Exit(1) from None
     _print_problems(result.problems)
     # Written before it is saved: a store that cannot be written (locked, read-only) must not lose the brief.
     _write(result, out_format, output)
     if save:
         with _open_store(db) as store:
-            err.print(f"saved {store.save(result, loaded.articles)}", markup=False)
+            _say(f"saved {store.save(result, loaded.articles)}")
 
 
 @app.command()
@@ -338,7 +347,7 @@ def list_briefs(db: DbOption = None) -> None:
     with _open_store(db) as store:
         summaries = store.list()
         if not summaries:
-            err.print(f"no saved briefs in {store.path}", markup=False)
+            _say(f"no saved briefs in {store.path}")
             return
     table = Table(
         Column("id", no_wrap=True),
@@ -379,9 +388,9 @@ def delete(
     """Delete a saved brief."""
     with _open_store(db) as store:
         if not store.delete(brief_id):
-            err.print(f"error: no brief with id {brief_id!r} in {store.path}", markup=False, soft_wrap=True)
+            _say(f"error: no brief with id {brief_id!r} in {store.path}")
             raise typer.Exit(1)
-    err.print(f"deleted {brief_id}", markup=False)
+    _say(f"deleted {brief_id}")
 
 
 @app.command("eval")
@@ -482,7 +491,7 @@ def serve(
         if is_loopback(host)
         else "reachable from other machines: anyone who can reach it can read and delete briefs"
     )
-    err.print(f"storyline web app at {server_url(host, port)} ({reach}); store {path}", markup=False, soft_wrap=True)
+    _say(f"storyline web app at {server_url(host, port)} ({reach}); store {path}")
     run_server(WebSettings(db=db), host=host, port=port)
 
 
@@ -496,7 +505,7 @@ def _check_port_free(host: str, port: int) -> None:
     except OSError as exc:
         # A host that does not resolve fails with getaddrinfo's negative error code, which os.strerror does not know.
         reason = os.strerror(exc.errno) if exc.errno and exc.errno > 0 else exc.strerror or str(exc)
-        err.print(f"error: cannot listen on {host}:{port}: {reason}", markup=False)
+        _say(f"error: cannot listen on {host}:{port}: {reason}")
         raise typer.Exit(1) from None
 
 
@@ -518,13 +527,11 @@ def train(
     if target.is_dir() or not target.parent.is_dir():  # said now, not after the hours of training
         raise typer.BadParameter(f"{str(target)!r} is not a file in an existing folder", param_hint="'--output'")
     try:
-        train_model(
-            data, target, limit=limit, seed=seed, jobs=jobs, on_stage=lambda stage: err.print(stage, markup=False)
-        )
+        train_model(data, target, limit=limit, seed=seed, jobs=jobs, on_stage=_say)
     except OSError as exc:  # the model file cannot be written (a full disk, no permission); the old one is intact
-        err.print(f"error: {exc.filename or target}: {exc.strerror or exc}", markup=False)
+        _say(f"error: {exc.filename or target}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
-    err.print(f"wrote {target}", markup=False)
+    _say(f"wrote {target}")
 
 
 @app.command()

@@ -60,6 +60,16 @@ CONFLICTS = [
 
 NOT_CONFLICTS = [
     (
+        "Released on 21 july 2015, a second video shows the group's director discussing prices for samples.",
+        "Released on 14 july 2015, a new video shows the group's director discussing prices for samples.",
+        "dates, not counts: '21 july' in lower case counts no july (and the two videos are different ones)",
+    ),
+    (
+        "About 1,200 wild horses roam the park, out of a national herd of 3,500, and 300 ponies, the trust said.",
+        "About 1,200 of the country's 3,500 wild horses roam the park, the trust said.",
+        "other quantities: both sentences give both numbers, though each counts horses with only one of them",
+    ),
+    (
         "Toyota is recalling about 40,000 vehicles in the United States over faulty brakes.",
         "Toyota is recalling 39,800 vehicles in the United States over faulty brakes.",
         "rounding: 'about 40,000' allows 39,800",

@@ -52,6 +52,7 @@ MIN_SHARED = 2
 """Content words the two windows must share besides the differing words themselves."""
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*|\d[\d,.]*\d|\d")
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _CLAUSE_BREAK = re.compile(r"[;:\[\]\"“”—–]|\s-\s")
 _CLAUSE_SPLIT = re.compile(r"[;:,()\"“”—–]|\b(?:and|but|or|while|although|because|after|before)\b")
 _NEGATION = re.compile(
@@ -324,11 +325,33 @@ def _values(a: _Reading, b: _Reading, kind: str, similarity: float, only: str | 
             # 'In 2018 … 300 employees' / 'In 2020 … 450 employees': the dates say when, not what; and
             # 'this season … Jan. 4' may be another season than an undated 'Jan. 1'.
             continue
-        pairs = [(x, y) for x in same_a for y in same_b if _same_quantity(a, b, x, y)]
+        pairs = [
+            (x, y)
+            for x in same_a
+            for y in same_b
+            if _same_quantity(a, b, x, y) and not (kind == "number" and _both_state(a, b, x, y))
+        ]
         best = _best_pair(a, b, pairs)
         if best is not None:
             return _value_finding(a, b, kind, *best)
     return None
+
+
+def _both_state(a: _Reading, b: _Reading, value_a: Value, value_b: Value) -> bool:
+    """Whether one side's number is written in the other sentence too, counted or not: 'About 1,750 black rhinos …
+    out of a global population of 4,800' and 'About 1,750 of the world's 4,800 black rhinos' agree on both numbers,
+    though only one is found counting rhinos on each side."""
+    numerals_a, numerals_b = _numerals(a.sentence.text), _numerals(b.sentence.text)
+    return _numeral(a.sentence.text, value_a) in numerals_b or _numeral(b.sentence.text, value_b) in numerals_a
+
+
+def _numerals(text: str) -> frozenset[str]:
+    return frozenset(numeral.replace(",", "") for numeral in _NUMERAL.findall(text))
+
+
+def _numeral(text: str, value: Value) -> str | None:
+    found = _NUMERAL.search(text, value.start, value.end)
+    return found.group().replace(",", "") if found else None
 
 
 def _numbers_differ(a: _Reading, b: _Reading) -> bool:

@@ -8,6 +8,8 @@ A small regular-expression grammar finds the expressions news writing uses (chos
 - year-less: "March 4", "Feb. 16", "in December", "early March", "since February";
 - relative: "yesterday", "today", "Friday", "earlier Friday", "last Tuesday", "last week", "this month",
   "next year", "last May", "July of last year", "two weeks ago".
+- holidays: "on Thanksgiving", "last Christmas", "this past Fourth of July", "Christmas Eve, 2016" (the US
+  calendar's dates: Thanksgiving is the fourth Thursday of November, Labor Day the first Monday of September).
 
 An expression's span covers the date and the words that change it ("last", "earlier", "early", "mid-"), never
 the preposition before it ("on Friday" → "Friday"). Resolution never reads the current date: a relative
@@ -23,8 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from dateutil.easter import easter
+
 from storyline.analyze.speech_verbs import VERBS
 from storyline.furniture.shared import TIME_ZONE
+from storyline.literals import may_contain
 
 Precision = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "future"]
@@ -65,8 +70,12 @@ _NAMED_DAY_AFTER = re.compile(
 )  # "wore their Sunday best", "taught Sunday school": a kind of clothes or school, no day
 # "the following Monday", "every Friday": a weekday dated by another event, or none.
 _ANAPHORIC_DAY_BEFORE = re.compile(r"\b(?i:following|previous|preceding|same|that|each|every|on\s+a)\s+$")
+# "the Friday after Election Day": a weekday dated by the event named after it ("the Monday meeting" is not)
+_EVENT_RELATIVE_AFTER = re.compile(r"\s+(?:after|before|following|preceding)\b")
 # "in the next year" and "the last month" are durations, not calendar periods.
 _DURATION_BEFORE = re.compile(r"\b(?i:the|past)\s+$")
+# "the next November", "by the next Monday": the one after a moment the story tells of, not after publication
+_THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
 # "the Sept. 11 attacks": the day names the 2001 attacks, whatever the publication year.
 _NINE_ELEVEN_AFTER = re.compile(r"\s+(?:attacks?|terror|terrorist|hijack\w*|mastermind|victims?|anniversary)\b")
 # "a bloody 1973 coup", "his 2012 campaign": a year dating the noun after it. Up to two adjectives between the
@@ -226,9 +235,10 @@ def _in_calendar(date: DateValue) -> bool:
 
 def _matches(sentence: str) -> list[tuple[re.Match[str], _Resolver]]:
     """Leftmost-longest matches of the grammar, none overlapping another."""
+    rules = (*_GRAMMAR, (_HOLIDAY_RULE, _holiday)) if may_contain(sentence, HOLIDAY_WORDS) else _GRAMMAR
     candidates = [
         (match, resolve)
-        for pattern, resolve in _GRAMMAR
+        for pattern, resolve in rules
         for match in pattern.finditer(sentence)
         if _is_date(sentence, match)
     ]
@@ -244,10 +254,17 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
     before, after = sentence[: match.start("x")], sentence[match.end("x") :]
     groups = match.groupdict()
     if groups.get("weekday") and (
-        _NAMED_DAY_BEFORE.search(before) or _NAMED_DAY_AFTER.match(after) or _ANAPHORIC_DAY_BEFORE.search(before)
+        _NAMED_DAY_BEFORE.search(before)
+        or _NAMED_DAY_AFTER.match(after)
+        or _ANAPHORIC_DAY_BEFORE.search(before)
+        or (_THE_BEFORE.search(before) and _EVENT_RELATIVE_AFTER.match(after))
     ):
         return False
     if groups.get("unit") and groups.get("rel") and _DURATION_BEFORE.search(before):
+        return False
+    if (groups.get("rel") or groups.get("wmod") or "").lower() == "next" and _THE_BEFORE.search(before):
+        return False
+    if groups.get("holiday") and not (groups.get("hcue") or groups.get("hmod") or groups.get("year")):
         return False
     opens_clause = not before.rstrip() or before.rstrip()[-1] in "\"“‘'(.!?:—-"
     if groups.get("deictic") and match.group("x")[0].isupper() and not opens_clause:
@@ -426,6 +443,57 @@ def _yearless_year(month: int, day: int, context: _Context) -> int | None:
     return published.year
 
 
+def _fixed(month: int, day: int) -> Callable[[int], dt.date]:
+    return lambda year: dt.date(year, month, day)
+
+
+def _nth_weekday(month: int, weekday: int, n: int, *, plus_days: int = 0) -> Callable[[int], dt.date]:
+    """The `n`th `weekday` (0 = Monday) of `month`, counted from the month's end when `n` is negative."""
+
+    def day_of(year: int) -> dt.date:
+        if n > 0:
+            first = dt.date(year, month, 1)
+            day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        else:
+            last = _shift_month(year, month, 1)
+            end = dt.date(*last, 1) - dt.timedelta(days=1)
+            day = end - dt.timedelta(days=(end.weekday() - weekday) % 7 + 7 * (-n - 1))
+        return day + dt.timedelta(days=plus_days)
+
+    return day_of
+
+
+_THANKSGIVING = _nth_weekday(11, 3, 4)
+HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "new year's day": _fixed(1, 1),
+    "valentine's day": _fixed(2, 14),
+    "st. patrick's day": _fixed(3, 17),
+    "good friday": lambda year: easter(year) - dt.timedelta(days=2),
+    "easter sunday": easter,
+    "easter": easter,
+    "mother's day": _nth_weekday(5, 6, 2),
+    "memorial day": _nth_weekday(5, 0, -1),
+    "father's day": _nth_weekday(6, 6, 3),
+    "independence day": _fixed(7, 4),
+    "fourth of july": _fixed(7, 4),
+    "labor day": _nth_weekday(9, 0, 1),
+    "halloween": _fixed(10, 31),
+    "election day": _nth_weekday(11, 0, 1, plus_days=1),  # the Tuesday after the first Monday
+    "veterans day": _fixed(11, 11),
+    "thanksgiving day": _THANKSGIVING,
+    "thanksgiving": _THANKSGIVING,
+    "christmas eve": _fixed(12, 24),
+    "christmas day": _fixed(12, 25),
+    "christmas": _fixed(12, 25),
+    "new year's eve": _fixed(12, 31),
+}
+"""The holidays news dates events by, each as its date in a given year (US dates where countries differ)."""
+
+
+def _holiday_key(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
 # --- resolvers: one per rule of the grammar --------------------------------------------------------------------
 
 
@@ -561,6 +629,27 @@ def _weekday(match: re.Match[str], context: _Context) -> DateValue:
     return DateValue(_day(published - dt.timedelta(days=back)), "day")
 
 
+def _holiday(match: re.Match[str], context: _Context) -> DateValue:
+    """'on Thanksgiving' takes its year as a year-less date does; 'last Christmas' is the latest before publication,
+    'next Christmas' the first after it, and 'this past Fourth of July' the latest on or before it."""
+    day_of = HOLIDAYS[_holiday_key(match.group("holiday"))]
+    if match.group("year"):
+        return DateValue(_day(day_of(int(match.group("year")))), "day")
+    published, modifier = context.published, " ".join((match.group("hmod") or "").lower().split())
+    if published is None:
+        year = context.sentence_year
+    elif modifier == "last":
+        year = published.year - (day_of(published.year) >= published)
+    elif modifier == "next":
+        year = published.year + (day_of(published.year) <= published)
+    elif modifier == "this past":
+        year = published.year - (day_of(published.year) > published)
+    else:
+        this_year = day_of(published.year)
+        year = _yearless_year(this_year.month, this_year.day, context)
+    return DateValue(_day(day_of(year)) if year is not None else None, "day")
+
+
 def _the_weekend(match: re.Match[str], context: _Context) -> DateValue:
     """'over the weekend': the latest weekend on or before publication; in a future clause the next one."""
     published = context.published
@@ -577,6 +666,15 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern if "(?P<x>" in pattern else f"(?P<x>{pattern})")
 
 
+_HOLIDAY_NAMES = "|".join(
+    r"\s+".join(re.escape(word).replace("'", "['’]") for word in name.split()) for name in HOLIDAYS
+)
+_HOLIDAY_NAMES = rf"(?i:{_HOLIDAY_NAMES})"
+# A holiday names a day after a preposition of time ("on Thanksgiving", "until Christmas"), a "last" or a year;
+# elsewhere it is as often a kind of thing ("Christmas shopping", "an Easter ham", "the Halloween display").
+_HOLIDAY_CUE_WORDS = "on since until till by before after over during through around for".split()
+# Capitalised only opening the sentence: inside it, "The Night Before Christmas" is a title.
+_HOLIDAY_CUE = "|".join(_HOLIDAY_CUE_WORDS) + "|^(?:" + "|".join(map(str.title, _HOLIDAY_CUE_WORDS)) + ")"
 _COUNT = r"(?P<count>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten))"
 _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
     (_compile(pattern), resolve)
@@ -618,3 +716,27 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         (rf"\b(?:(?P<wmod>(?i:last|next|this|earlier|later))\s+)?(?P<weekday>{WEEKDAY_PATTERN})\b", _weekday),
     )
 )
+_HOLIDAY_RULE = _compile(
+    rf"(?:\b(?P<hcue>{_HOLIDAY_CUE})\s+)?(?P<x>(?:\b(?P<hmod>(?i:last|next|this\s+past|this))\s+)?"
+    rf"\b(?P<holiday>{_HOLIDAY_NAMES})(?:,?\s+(?P<year>{_YEAR}))?)\b"
+)
+HOLIDAY_WORDS = (
+    "christmas",
+    "thanksgiving",
+    "easter",
+    "halloween",
+    "july",
+    "year",
+    "valentine",
+    "patrick",
+    "mother",
+    "father",
+    "memorial",
+    "independence",
+    "labor",
+    "election",
+    "veterans",
+    "friday",
+)
+"""A word every holiday's name holds: sentences without one (almost all) skip `_HOLIDAY_RULE`, a pattern that
+would otherwise try its optional words at every position, slowing every sentence's dates by half."""

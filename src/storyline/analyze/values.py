@@ -297,6 +297,8 @@ def _unit(text: str, match: re.Match[str]) -> tuple[str, int] | None:
         return "age", word.end() + len(re.match(r"\s+old", text[word.end() :])[0])
     if not terms(noun) or noun.endswith("ed"):  # 'three injured': what is counted is named elsewhere
         return None
+    if noun in MONTHS:  # '21 july' written in lower case is a day, not 21 of something
+        return None
     head = _UNIT_WORD.match(text, word.end())
     if head and head.group(1).lower() in _HEADS:  # '12,000 homeless people' counts people
         return _noun(head.group(1)), head.end()
