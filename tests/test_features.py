@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pytest
 
+from storyline import features
 from storyline.features import FEATURES, sentence_features, story_features
 from storyline.models import Sentence
 from storyline.represent import Cluster
@@ -78,3 +79,23 @@ def test_features_of_several_stories_as_of_each_alone() -> None:
     together = story_features([first, second])
     alone = [sentence_features(c.sentences, c.vectors, c.similarity, c.centrality) for c in (first, second)]
     assert np.array_equal(together, np.concatenate(alone))
+
+
+def test_attribution_of_many_texts_as_the_pattern_finds_it_in_each() -> None:
+    texts = [
+        "Prices rose, officials said",  # a word at the end of one text, before the next
+        "said the minister.",  # and at the start of the next
+        "SAID",
+        "unsaid, said_ and said9 are other words; so is toldx.",
+        "The report, according to aides, was leaked.",
+        "according\nto the letter",  # a newline is no space
+        "",
+        "Café owners said prices rose.",  # non-ASCII text, searched alone
+        "Léaid, ésaid and saidé are no words of the list.",  # a non-ASCII letter either side is a word character
+        "The minister ſaid so.",  # re.IGNORECASE reads the long s as an s
+        "According\u00a0to aides, it passed.",
+        "stated\ttold",
+    ]
+    expected = [features._ATTRIBUTION.search(text) is not None for text in texts]
+    assert expected == [True, True, True, False, True, False, False, True, False, True, False, True]
+    assert features._attribution(texts).tolist() == expected

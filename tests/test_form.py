@@ -1,6 +1,9 @@
+import re
+
 import numpy as np
 import pytest
 
+from storyline import form
 from storyline.form import QUESTION_WEIGHT, form_weight, needs_context
 from storyline.models import Sentence
 
@@ -72,3 +75,41 @@ def test_needs_context_flags_quotes_of_a_pronoun_or_of_no_one(text: str, needs: 
 )
 def test_needs_context_flags_a_pronoun_subject_that_the_sentence_does_not_name(text: str) -> None:
     assert needs_context(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator said so.",
+        "She SAYS so.",
+        "Unsaid words_said nothing.",  # inside longer words: no attribution word
+        "Ministers, according to aides, agreed.",
+        "According\u00a0to aides, it passed.",  # a no-break space is no "according to"
+        "Der Minister said_ nichts, sagt er über “said”.",
+        "The minister ſaid so.",
+    ],
+)
+def test_attribution_words_as_the_regular_expression_finds_them(text: str) -> None:
+    words = re.findall(r"\w+", text.lower())
+    expected = not form._ATTRIBUTION_WORDS.isdisjoint(words) or form._ACCORDING_TO.search(text) is not None
+    assert form._attributed(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Hanoi, he walked away.",
+        "But,  he left.",
+        "Then\they said no.",
+        "One two three four five six seven, she said.",  # seven words before the comma: the longest opening clause
+        "One two three four five six seven eight, she said.",  # eight: no clause, no match
+        "Butter, he said.",
+        "Hence he left.",  # "he" inside a word
+        'After the "vote", they left.',
+        "Later, in the city of Hue, she wrote.",
+    ],
+)
+def test_pronoun_subject_pattern_matches_as_its_backtracking_form(text: str) -> None:
+    backtracking = re.compile(form._PRONOUN_SUBJECT.pattern.replace("++", "+"), re.IGNORECASE)
+    found, expected = form._PRONOUN_SUBJECT.match(text), backtracking.match(text)
+    assert (found and found.span()) == (expected and expected.span())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from storyline import ingest
 from storyline.ingest import file_suffix, load_articles, load_file_text, load_record
 from tests.conftest import DATA
 
@@ -719,3 +720,12 @@ def test_ingest_html_never_sends_page_text_to_dateparser(tmp_path: Path, monkeyp
     article = load_articles([page]).articles[0]
     assert article.title == "Harbour board"
     assert sent == []
+
+
+@pytest.mark.parametrize(
+    "text", ["", "plain text\twith a tab\nand lines\r\f", "\x1b[2J", "end\x7f", "“curly\x85”", "Café"]
+)
+def test_control_character_test_agrees_with_the_pattern(text: str) -> None:
+    for character in map(chr, range(160)):  # each ASCII and C1 character, alone and inside the text
+        for variant in (character, text + character, character + text):
+            assert ingest._has_controls(variant) is (ingest._CONTROL_CHARACTERS.search(variant) is not None)

@@ -213,10 +213,22 @@ _UTF8_READ_AS_LATIN1 = re.compile("[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]
 """The Latin-1 reading of one UTF-8 character: 'â' U+0080 U+0099 for ’ (U+2019, bytes E2 80 99)."""
 
 
+_ASCII_NON_CONTROLS = bytes(byte for byte in range(128) if not _CONTROL_CHARACTERS.match(chr(byte)))
+
+
 def _without_controls(text: str) -> str:
-    if not _CONTROL_CHARACTERS.search(text):
+    if not _has_controls(text):
         return text
     return _CONTROL_CHARACTERS.sub("", _repaired_c1(text))
+
+
+def _has_controls(text: str) -> bool:
+    """`_CONTROL_CHARACTERS.search(text)`. For ASCII text (seven truncated Multi-News articles in ten) deleting every
+    other character from its bytes does the same several times faster: the pattern's scan tests each character
+    against its class."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _ASCII_NON_CONTROLS))
+    return _CONTROL_CHARACTERS.search(text) is not None
 
 
 def _repaired_c1(text: str) -> str:

@@ -23,9 +23,15 @@ def may_contain(text: str, words: tuple[str, ...], *, lowered: str | None = None
         words: Words one of which every match of the pattern contains.
         lowered: `text.lower()`, when the caller has it already.
     """
-    if not text.isascii() and any(odd in text for odd in _ODD_CASE):
+    if has_odd_case(text):
         return True  # the pattern may match where the lower-cased text shows none of the words
     return any(map((text.lower() if lowered is None else lowered).__contains__, words))
+
+
+def has_odd_case(text: str) -> bool:
+    """Whether `text` holds a character that re.IGNORECASE matches to an ASCII letter and str.lower() does not turn
+    into that letter alone (`_ODD_CASE`)."""
+    return not text.isascii() and any(odd in text for odd in _ODD_CASE)
 
 
 _PLAIN_MARKS = "\u00a0\u2013\u2014\u2018\u201c\u201d\u2026"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -18,9 +17,8 @@ from storyline.clean import clean_article, looks_english, writes_without_spaces
 from storyline.errors import ConfigError, InputError, NoUsableArticle
 from storyline.form import MAX_WORDS, MIN_WORDS
 from storyline.ingest import load_articles
-from storyline.literals import ascii_spaced
 from storyline.models import Article, ArticleInfo, Brief, BriefOptions, Problem, Sentence, Story, SummarySentence
-from storyline.represent import Cluster, ascii_word_table
+from storyline.represent import Cluster, lowered_words
 from storyline.segment import segment
 from storyline.select import Pick, select_sentences
 from storyline.summary import quoted_speakers, summarise
@@ -293,24 +291,11 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
 
 
 def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:
-    tokens = _words(text)
+    tokens = lowered_words(text)
     if len(tokens) < n:
         return {tuple(tokens)}
     # The shifted copies differ in length; zip stops at the shortest: every run of n consecutive tokens.
     return set(zip(*(tokens[i:] for i in range(n)), strict=False))
-
-
-_WORD = re.compile(r"\w+")
-_ASCII_WORDS = ascii_word_table("_")  # the ASCII word characters of `\w`
-
-
-def _words(text: str) -> list[str]:
-    """`re.findall(r"\\w+", text.lower())`. For ASCII text (most articles, `ascii_spaced`) one bytes translation
-    and a split do the same about half again as fast: the regular expression is tried at every character."""
-    plain = ascii_spaced(text)
-    if plain is not None:
-        return plain.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
-    return _WORD.findall(text.lower())
 
 
 def _overlap(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:

@@ -33,6 +33,17 @@ def ascii_word_table(also_kept: str) -> bytes:
 
 
 _ASCII_TOKEN_CHARS = ascii_word_table("'")
+_ASCII_WORD_CHARS = ascii_word_table("_")  # the ASCII word characters of `\w`
+_WORD = re.compile(r"\w+")
+
+
+def lowered_words(text: str) -> list[str]:
+    """`re.findall(r"\\w+", text.lower())`. For ASCII text (most sentences and articles, `ascii_spaced`) one bytes
+    translation and a split do the same about half again as fast: the regular expression is tried at every character."""
+    plain = ascii_spaced(text)
+    if plain is not None:
+        return plain.encode("ascii").translate(_ASCII_WORD_CHARS).decode("ascii").split()
+    return _WORD.findall(text.lower())
 
 
 @cache
