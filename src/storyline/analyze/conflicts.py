@@ -93,6 +93,9 @@ _SPEAKER_AFTER = re.compile(
 )
 _PRONOUNS = frozenset("he she they it we i you who which that this there".split())
 _REPORTING = frozenset(terms(" ".join([*_SPEECH.split("|"), "according", "told"])))
+# "its planned recess", "the scheduled talks": a plan the phrase names, not one it says still holds ("the Senate
+# agreed to cancel its planned recess" says it is off)
+_NOT_ATTRIBUTIVE = "".join(rf"(?<!\b{word} )" for word in ("the", "its", "a", "an", "his", "her", "their", "our"))
 # Event nouns outlets use for the same occasion: 'meeting' in one, 'summit' in the other.
 _SAME_EVENT = {"summit": "meet", "talk": "meet", "meet": "meet"}
 _OPPOSITES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
@@ -100,7 +103,8 @@ _OPPOSITES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     for name, one, other in (
         (
             "whether it takes place",
-            r"scheduled|planned|expected to take place|will take place|is to take place|set to take place",
+            rf"{_NOT_ATTRIBUTIVE}(?:scheduled|planned)|expected to take place|will take place|is to take place|"
+            r"set to take place",
             r"cancell?ed|called off|scrapped|postponed",
         ),
         (
