@@ -60,6 +60,18 @@ CONFLICTS = [
 
 NOT_CONFLICTS = [
     (
+        "After decreasing in the previous decade, colon cancer rates increased by 1.0% annually since the mid-1980s in "
+        "adults age 20 to 39.",
+        "From the mid-1980s through 2013, the rates of colon cancer among adults ages 55 and up declined, according to "
+        "the study.",
+        "a side that itself tells of both directions ('after decreasing …, increased') opposes nothing",
+    ),
+    (
+        "But their father, also a pilot, has not been found.",
+        "The family now hopes that their father, the co-pilot, will still be found alive.",
+        "a hope, no claim: 'hopes that … will still be found' does not say he was found",
+    ),
+    (
         "Senate leaders canceled a recess next week to break the deadlock with Republicans, officials said Thursday.",
         "The Senate agreed Thursday to cancel its planned recess next week to stay in town in pursuit of an agreement.",
         "the same claim: 'its planned recess' names the plan both say was cancelled",
