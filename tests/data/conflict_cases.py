@@ -60,6 +60,11 @@ CONFLICTS = [
 
 NOT_CONFLICTS = [
     (
+        "The summit between the two leaders at Mar-a-Lago was cancelled, officials said on Friday.",
+        "The planned summit between the two leaders at Mar-a-Lago drew protests, officials said on Friday.",
+        "a plan named, not claimed: 'the planned summit' does not say it will take place",
+    ),
+    (
         "After decreasing in the previous decade, colon cancer rates increased by 1.0% annually since the mid-1980s in "
         "adults age 20 to 39.",
         "From the mid-1980s through 2013, the rates of colon cancer among adults ages 55 and up declined, according to "

@@ -97,8 +97,8 @@ _SPEAKER_AFTER = re.compile(
 )
 _PRONOUNS = frozenset("he she they it we i you who which that this there".split())
 _REPORTING = frozenset(terms(" ".join([*_SPEECH.split("|"), "according", "told"])))
-# "its planned recess", "the scheduled talks": a plan the phrase names, not one it says still holds ("the Senate
-# agreed to cancel its planned recess" says it is off)
+# "its planned recess", "the scheduled talks": a plan the phrase names, not one it says still holds ("the planned
+# summit drew protests" says nothing of whether it takes place)
 _NOT_ATTRIBUTIVE = "".join(rf"(?<!\b{word} )" for word in ("the", "its", "a", "an", "his", "her", "their", "our"))
 # Event nouns outlets use for the same occasion: 'meeting' in one, 'summit' in the other.
 _SAME_EVENT = {"summit": "meet", "talk": "meet", "meet": "meet"}
