@@ -63,20 +63,27 @@ def load_cluster(cluster: str, published: dict[str, str]) -> list[tuple[Article,
 
 
 def to_stored(read: Article, body: str) -> Callable[[int], int]:
-    """Maps an offset into the cleaned body to one into the stored document (the body's lines are verbatim)."""
+    """Maps an offset into the cleaned body to one into the stored document.
+
+    The body's lines are verbatim, or the stored text less what cleaning deletes (footnote marks, the break after
+    a drop capital), whose characters are then found one by one in the stored text."""
     stored = read.raw.replace("\xa0", " ")  # cleaning turns no-break spaces into spaces, one for one
-    starts: list[tuple[int, int]] = []
-    cursor = position = 0
+    positions: list[int] = []  # the stored offset of every body character, newlines included
+    cursor = 0
     for line in body.split("\n"):
         at = stored.find(line, cursor)
-        starts.append((position, at))
-        cursor, position = at + len(line), position + len(line) + 1
-
-    def convert(offset: int) -> int:
-        line_start, stored_start = max(s for s in starts if s[0] <= offset)
-        return stored_start + offset - line_start
-
-    return convert
+        if at >= 0:
+            positions.extend(range(at, at + len(line)))
+            cursor = at + len(line)
+        else:
+            start = stored.find(line[:20], cursor)
+            cursor = cursor if start < 0 else start
+            for char in line:
+                cursor = stored.index(char, cursor)
+                positions.append(cursor)
+                cursor += 1
+        positions.append(cursor)
+    return lambda offset: positions[offset]
 
 
 def system_dates(pairs: list[tuple[Article, Article]]) -> list[Found]:
@@ -89,7 +96,7 @@ def system_dates(pairs: list[tuple[Article, Article]]) -> list[Found]:
             if any(holiday in text for holiday in HOLIDAYS):
                 continue
             convert = maps[m.span.article]
-            found.append((m.span.article, convert(m.span.start), convert(m.span.end), event.value, event.end))
+            found.append((m.span.article, convert(m.span.start), convert(m.span.end - 1) + 1, event.value, event.end))
     return found
 
 
