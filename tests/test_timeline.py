@@ -516,6 +516,8 @@ def test_timeline_of_todays_is_the_present_age_not_a_day() -> None:
     assert dates("The pier was built by the grandparents of today's fishermen.") == []
     assert dates("Few doubted the outcome of today's harbour board vote.") == [("today", "2019-03-07")]
     assert dates("Today's vote closed the pier.") == [("Today", "2019-03-07")]
+    assert dates("Reagan could not make it in today's GOP, he said.") == []
+    assert dates("Few ferries sailed in today's harbour board vote.") == [("today", "2019-03-07")]
 
 
 @pytest.mark.parametrize(
@@ -528,6 +530,7 @@ def test_timeline_of_todays_is_the_present_age_not_a_day() -> None:
         ("Even today, few fishermen use nets.", []),  # the present age, no day
         ("Children today are taller than their parents were.", []),
         ("The harbour is far busier than it is today.", []),
+        ("I am more worried about the harbour than I am today.", []),
         ("Nobody writes letters in today's world.", []),
     ],
 )

@@ -145,7 +145,7 @@ _MODEL_YEAR_AFTER = re.compile(
 # 'today' meaning the present age, no day: "even today", "still today", "as we know it today", "than it is
 # today", "kids today are", "the world today is", "in today's world"
 _GENERIC_TODAY_BEFORE = re.compile(
-    r"\b(?i:even|still)\s+$|\b(?i:as|than|what)\s+(?:[\w'’]+\s+){0,3}?(?:is|are|exists?|remains?|stands?|looks?|lives?|"
+    r"\b(?i:even|still)\s+$|\b(?i:as|than|what)\s+(?:[\w'’]+\s+){0,3}?(?:am|is|are|exists?|remains?|stands?|looks?|lives?|"
     r"knows?\s+(?:it|them))\s+$"
 )
 _GENERIC_TODAY_SUBJECT = re.compile(
@@ -284,9 +284,9 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
     opens_clause = not before.rstrip() or before.rstrip()[-1] in "\"“‘'(.!?:—-"
     if groups.get("deictic") and match.group("x")[0].isupper() and not opens_clause:
         return False  # "Americans for a Better Tomorrow": capitalized inside a sentence, it is a name
-    if groups.get("deictic") and re.match(r"['’]s\s", after) and re.search(r"\bof\s+$", before):
-        # "the ancestors of today's Tuareg", "many of today's voters": the present age, no day; unless an event
-        # follows: "the relevance of today's Western Primary"
+    if groups.get("deictic") and re.match(r"['’]s\s", after) and re.search(r"\b(?:of|in)\s+$", before):
+        # "the ancestors of today's Tuareg", "many of today's voters", "make it in today's GOP": the present age,
+        # no day; unless an event follows: "the relevance of today's Western Primary", "in today's vote"
         return bool(_EVENT_NOUN.match(after))
     if groups.get("deictic") and match.group("x").lower() == "today" and _generic_today(before, after):
         return False
