@@ -505,6 +505,7 @@ def test_timeline_a_range_is_one_event_under_its_start(sentence: str, expression
 
 def test_timeline_as_in_a_year_compares_and_dates_no_event() -> None:
     assert dates("As in 2015, ferries from Oban carried the most cars.") == []
+    assert dates("As the 2016 season got underway, ferries from Oban carried the most cars.") == [("2016", "2016")]
 
 
 def test_timeline_a_title_case_heading_dates_no_event() -> None:

@@ -119,7 +119,7 @@ _FIGURE = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion)?"
 # "from 149 in ", "low of $26,984 in ", "and 57% in ", "from $29,858 the (previous year)", and "As in 2013, …": a
 # figure compared, or a comparison (not "sales grew 724 percent in 1998": that year is the growth's own)
 _FIGURE_BEFORE = re.compile(
-    rf"(?:(?:\b(?i:from|than|with|to|versus|vs\.|of|and|or)\s+|,\s*){_FIGURE}|\b(?i:as))\s+(?:in|the)\s+$"
+    rf"(?:(?:\b(?i:from|than|with|to|versus|vs\.|of|and|or)\s+|,\s*){_FIGURE}\s+(?:in|the)|\b(?i:as)\s+in)\s+$"
 )
 _FIGURE_AFTER = re.compile(rf"\s*\(\s*{_FIGURE}\s*\)")  # "2011 (33%)"
 _COMPARISON = re.compile(
