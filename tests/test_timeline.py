@@ -43,6 +43,7 @@ def only(body: str, published: dt.date | None = THU) -> Event:
         ("They met on 9 November 2017 in Beijing.", "9 November 2017", "2017-11-09", "day"),
         ("Trump and Xi met at Mar-a-Lago in April 2017.", "April 2017", "2017-04", "month"),
         ("The growth target for 2019 was cut.", "2019", "2019", "year"),
+        ("Seas could rise by more than 3 feet by 2100.", "2100", "2100", "year"),
         ("The filing is dated 2019-03-05.", "2019-03-05", "2019-03-05", "day"),
         ("The filing is dated 3/5/2019.", "3/5/2019", "2019-03-05", "day"),
     ],
@@ -242,6 +243,7 @@ def test_timeline_relative_date_outside_the_calendar_stays_unresolved(sentence: 
         "The agency may spend the money in the next year.",
         "He might be right, and it may rain.",
         "Most of the unions voted for May in the leadership race.",
+        "The sample comprised 2174 adults aged 18 to 64.",
     ],
 )
 def test_timeline_names_and_durations_are_not_dates(sentence: str) -> None:

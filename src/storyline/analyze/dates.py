@@ -3,7 +3,7 @@
 A small regular-expression grammar finds the expressions news writing uses (chosen over dateparser's
 `search_dates`, which is slower and takes numbers, "now" and "may" for dates; see bench/timeline_quality.py):
 
-- absolute: "Nov. 9, 2017", "9 November 2017", "February 27-28", "Feb. 27-March 1", "April 2017", "2019",
+- absolute: "Nov. 9, 2017", "9 November 2017", "February 27-28", "Feb. 27-March 1", "April 2017", "2019", "by 2100",
   "2019-03-05", "3/5/2019";
 - year-less: "March 4", "Feb. 16", "in December", "scheduled for November", "early March", "since February";
 - relative: "yesterday", "today", "Friday", "earlier Friday", "last Tuesday", "last week", "this month",
@@ -749,6 +749,12 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         ),
         (rf"\b(?P<x>{_MOD}[-\s](?P<month>{_FULL_MONTH}))\b(?!\s*\d)", _bare_month),
         (rf"(?<![\w$£€#.,/:'’-])(?P<bare_year>{_YEAR})(?![\w%]|[.,:/-]\d)", _bare_year),
+        # a year past 2099 is a forecast's horizon ("by 2100", "settled in 2150"), taken only after a preposition of
+        # time: bare, such a number is as often a count ("comprised 2174 adults")
+        (
+            r"\b(?i:by|around|until|till|before|after|in|through)\s+(?P<x>(?P<bare_year>21\d\d))(?![\w%]|[.,:/-]\d)",
+            _bare_year,
+        ),
         (
             r"\b(?P<deictic>(?i:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night))\b",
             _deictic_day,
