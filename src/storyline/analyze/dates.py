@@ -53,6 +53,10 @@ _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
+# A year past 2099 is a forecast's horizon ("by 2100", "settled in 2150"), a date only after a preposition of time
+# (`_FAR_YEAR_CUE`): bare, such a number is as often a count ("comprised 2174 adults").
+_FAR_YEAR = r"21\d\d"
+_FAR_YEAR_CUE = re.compile(r"\b(?i:by|around|until|till|before|after|in|through)\s+$")
 WEEKDAY_PATTERN = rf"(?:{'|'.join(day.title() for day in WEEKDAYS)})"
 # "Ann Lowe said Wednesday", "…, police said on Monday night.": a day right after a speech verb says when, and names no
 # one (quotes.py and before_quote.py read the attribution around it)
@@ -291,7 +295,8 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
     if groups.get("deictic") and match.group("x").lower() == "today" and _generic_today(before, after):
         return False
     if groups.get("bare_year") and (
-        _is_baseline(before, after)
+        (groups["bare_year"].startswith("21") and not _FAR_YEAR_CUE.search(before))
+        or _is_baseline(before, after)
         or _CLOCK_AFTER.match(after)
         or (_MODEL_YEAR_BEFORE.search(before) and _MODEL_YEAR_AFTER.match(after))
     ):
@@ -748,13 +753,7 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
             _bare_month,
         ),
         (rf"\b(?P<x>{_MOD}[-\s](?P<month>{_FULL_MONTH}))\b(?!\s*\d)", _bare_month),
-        (rf"(?<![\w$£€#.,/:'’-])(?P<bare_year>{_YEAR})(?![\w%]|[.,:/-]\d)", _bare_year),
-        # a year past 2099 is a forecast's horizon ("by 2100", "settled in 2150"), taken only after a preposition of
-        # time: bare, such a number is as often a count ("comprised 2174 adults")
-        (
-            r"\b(?i:by|around|until|till|before|after|in|through)\s+(?P<x>(?P<bare_year>21\d\d))(?![\w%]|[.,:/-]\d)",
-            _bare_year,
-        ),
+        (rf"(?<![\w$£€#.,/:'’-])(?P<bare_year>{_YEAR}|{_FAR_YEAR})(?![\w%]|[.,:/-]\d)", _bare_year),
         (
             r"\b(?P<deictic>(?i:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night))\b",
             _deictic_day,
