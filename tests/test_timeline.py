@@ -43,6 +43,7 @@ def only(body: str, published: dt.date | None = THU) -> Event:
         ("They met on 9 November 2017 in Beijing.", "9 November 2017", "2017-11-09", "day"),
         ("Trump and Xi met at Mar-a-Lago in April 2017.", "April 2017", "2017-04", "month"),
         ("The growth target for 2019 was cut.", "2019", "2019", "year"),
+        ("Seas could rise by more than 3 feet by 2100.", "2100", "2100", "year"),
         ("The filing is dated 2019-03-05.", "2019-03-05", "2019-03-05", "day"),
         ("The filing is dated 3/5/2019.", "3/5/2019", "2019-03-05", "day"),
     ],
@@ -85,6 +86,7 @@ def test_timeline_range_across_months() -> None:
         ("Republicans will win the House in November and the White House in 2012.", dt.date(2010, 3, 22), "2010-11"),
         ("Stocks have risen since February amid optimism.", THU, "2019-02"),
         ("The index recovered above the 3,000 mark in early March.", THU, "2019-03"),
+        ("The vote on the new charter is scheduled for November.", THU, "2019-11"),
     ],
 )
 def test_timeline_yearless_dates_take_the_year_the_context_implies(
@@ -110,6 +112,8 @@ def test_timeline_yearless_dates_take_the_year_the_context_implies(
         ("Trump expressed doubts in July of last year.", "July of last year", "2018-07"),
         ("The band released a song two weeks ago.", "two weeks ago", "2019-W08"),
         ("He turned himself in over the weekend.", "the weekend", "2019-W09-WE"),
+        ("Twice this past week he went to the presidential library.", "this past week", "2019-W09"),
+        ("We mourn the loss of Jack the cat this past weekend.", "this past weekend", "2019-W09-WE"),
         ("Earlier Friday, there were reports that a meeting was cancelled.", "Earlier Friday", "2019-03-01"),
     ],
 )
@@ -127,6 +131,7 @@ def test_timeline_relative_dates_resolve_against_publication(sentence: str, expr
         ("The store will close until New Year’s Day.", "New Year’s Day", "2020-01-01"),  # weeks past: the next one
         ("When she passed, on Christmas Eve, 2016, he wrote a eulogy.", "Christmas Eve, 2016", "2016-12-24"),
         ("Nguyen spent Thanksgiving 2011 with him.", "Thanksgiving 2011", "2011-11-24"),
+        ("She was found dead on Christmas night, 1996, in the basement.", "Christmas night, 1996", "1996-12-25"),
         ("The parade is held on Easter Sunday.", "Easter Sunday", "2019-04-21"),
         ("Romney's critics will argue until Election Day.", "Election Day", "2019-11-05"),  # after the first Monday
     ],
@@ -237,6 +242,8 @@ def test_timeline_relative_date_outside_the_calendar_stays_unresolved(sentence: 
         "Xi has held talks with Kim four times in the past year.",
         "The agency may spend the money in the next year.",
         "He might be right, and it may rain.",
+        "Most of the unions voted for May in the leadership race.",
+        "The sample comprised 2174 adults aged 18 to 64.",
     ],
 )
 def test_timeline_names_and_durations_are_not_dates(sentence: str) -> None:
@@ -252,6 +259,52 @@ def test_timeline_the_next_month_or_weekday_follows_the_storys_moment_not_public
         ("next Monday", "2019-03-11"),
         ("next November", "2019-11"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "On June 21, he robbed a Walgreens in Lauderdale Lakes. The next day, he robbed another one.",
+            [("June 21", "2018-06-21"), ("next day", "2018-06-22")],
+        ),
+        (
+            "She went back on Friday, March 1, and on the following Monday the girl found the gifts.",
+            [("Friday, March 1", "2019-03-01"), ("following Monday", "2019-03-04")],
+        ),
+        (
+            "Officials first noticed the damage in 2003. By the next year, the town had decided to move.",
+            [("2003", "2003"), ("next year", "2004")],
+        ),
+        (
+            "In 2012, the duo split after a dispute on Twitter, but publicly reunited the following year.",
+            [("2012", "2012"), ("following year", "2013")],
+        ),
+        (
+            "The ferry sank on March 2 after the crew had warned of the storm the previous day.",
+            [("previous day", "2019-03-01"), ("March 2", "2019-03-02")],
+        ),
+    ],
+)
+def test_timeline_the_following_day_or_year_follows_the_date_before_it(
+    body: str, expected: list[tuple[str, str]]
+) -> None:
+    assert dates(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expressions"),
+    [
+        ("He lost the race in 2009. The next day, he conceded.", ["2009"]),  # a year dates no day after it
+        ("The ferry sank on March 2. Nobody spoke. The next day, the crew was found.", ["March 2"]),  # too far
+        ("The ferry sank on March 2 and the search went on over the following week.", ["March 2"]),  # a duration
+        ("The ferry sank on March 2; rescuers will need help in the next month.", ["March 2"]),
+        # the year of a figure compared, as "down from 149 in 2009" is
+        ("The average wedding cost $31,213 last year, up 4.5% from $29,858 the previous year.", ["last year"]),
+    ],
+)
+def test_timeline_the_following_day_that_dates_nothing(body: str, expressions: list[str]) -> None:
+    assert [expression for expression, _ in dates(body)] == expressions
 
 
 @pytest.mark.parametrize("line", ["Tuesday, October 25", "Updated: Nov. 9, 2017", "Posted Friday"])
@@ -454,6 +507,7 @@ def test_timeline_a_range_is_one_event_under_its_start(sentence: str, expression
 
 def test_timeline_as_in_a_year_compares_and_dates_no_event() -> None:
     assert dates("As in 2015, ferries from Oban carried the most cars.") == []
+    assert dates("As the 2016 season got underway, ferries from Oban carried the most cars.") == [("2016", "2016")]
 
 
 def test_timeline_a_title_case_heading_dates_no_event() -> None:
@@ -465,6 +519,8 @@ def test_timeline_of_todays_is_the_present_age_not_a_day() -> None:
     assert dates("The pier was built by the grandparents of today's fishermen.") == []
     assert dates("Few doubted the outcome of today's harbour board vote.") == [("today", "2019-03-07")]
     assert dates("Today's vote closed the pier.") == [("Today", "2019-03-07")]
+    assert dates("Reagan could not make it in today's GOP, he said.") == []
+    assert dates("Few ferries sailed in today's harbour board vote.") == [("today", "2019-03-07")]
 
 
 @pytest.mark.parametrize(
@@ -477,6 +533,7 @@ def test_timeline_of_todays_is_the_present_age_not_a_day() -> None:
         ("Even today, few fishermen use nets.", []),  # the present age, no day
         ("Children today are taller than their parents were.", []),
         ("The harbour is far busier than it is today.", []),
+        ("I am more worried about the harbour than I am today.", []),
         ("Nobody writes letters in today's world.", []),
     ],
 )

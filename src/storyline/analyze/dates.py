@@ -3,12 +3,14 @@
 A small regular-expression grammar finds the expressions news writing uses (chosen over dateparser's
 `search_dates`, which is slower and takes numbers, "now" and "may" for dates; see bench/timeline_quality.py):
 
-- absolute: "Nov. 9, 2017", "9 November 2017", "February 27-28", "Feb. 27-March 1", "April 2017", "2019",
+- absolute: "Nov. 9, 2017", "9 November 2017", "February 27-28", "Feb. 27-March 1", "April 2017", "2019", "by 2100",
   "2019-03-05", "3/5/2019";
-- year-less: "March 4", "Feb. 16", "in December", "early March", "since February";
+- year-less: "March 4", "Feb. 16", "in December", "scheduled for November", "early March", "since February";
 - relative: "yesterday", "today", "Friday", "earlier Friday", "last Tuesday", "last week", "this month",
-  "next year", "last May", "July of last year", "two weeks ago".
-- holidays: "on Thanksgiving", "last Christmas", "this past Fourth of July", "Christmas Eve, 2016" (the US
+  "next year", "last May", "July of last year", "two weeks ago", "this past week";
+- anaphoric: "the following day", "the next year", "the previous Monday", dated by the date just before them (in
+  the sentence, or the sentence before it: `anchor`), never by publication;
+- holidays: "on Thanksgiving", "last Christmas", "this past Fourth of July", "Christmas night, 1996" (the US
   calendar's dates: Thanksgiving is the fourth Thursday of November, Labor Day the first Monday of September).
 
 An expression's span covers the date and the words that change it ("last", "earlier", "early", "mid-"), never
@@ -51,6 +53,10 @@ _ABBR_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _MONTH = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
+# A year past 2099 is a forecast's horizon ("by 2100", "settled in 2150"), a date only after a preposition of time
+# (`_FAR_YEAR_CUE`): bare, such a number is as often a count ("comprised 2174 adults").
+_FAR_YEAR = r"21\d\d"
+_FAR_YEAR_CUE = re.compile(r"\b(?i:by|around|until|till|before|after|in|through)\s+$")
 WEEKDAY_PATTERN = rf"(?:{'|'.join(day.title() for day in WEEKDAYS)})"
 # "Ann Lowe said Wednesday", "…, police said on Monday night.": a day right after a speech verb says when, and names no
 # one (quotes.py and before_quote.py read the attribution around it)
@@ -61,7 +67,8 @@ DAY_AFTER_VERB = (
 _MOD = r"(?i:early|late|mid)"
 _REL = r"(?i:last|this|next)"
 _BARE_MONTH_CUE = (
-    r"(?i:in|since|until|till|during|through|from|before|after|(?:the\s+)?(?:end|beginning|start|middle)\s+of)"
+    r"(?i:in|since|until|till|during|through|from|before|after|(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
+    r"for(?!\s+May\b))"  # "scheduled for November"; "voted for May" is a name. ("followed by October" is no date)
 )
 # Named days that are not calendar references: "Black Friday", "Fox News Sunday", "the Sunday Times".
 _NAMED_DAY_BEFORE = re.compile(r"(?:Black|Good|Super|Cyber|Ash|Easter|Holy|Palm|Maundy|Bloody|Giving|News)\s+$")
@@ -76,6 +83,9 @@ _EVENT_RELATIVE_AFTER = re.compile(r"\s+(?:after|before|following|preceding)\b")
 _DURATION_BEFORE = re.compile(r"\b(?i:the|past)\s+$")
 # "the next November", "by the next Monday": the one after a moment the story tells of, not after publication
 _THE_BEFORE = re.compile(r"\b(?i:the)\s+$")
+# "for the next day", "over the following year", "in the next year": a duration ("in the following year" is a date)
+_FOLLOWING_DURATION_BEFORE = re.compile(r"\b(?i:over|within|during|for|through|throughout)\s+(?i:the)\s+$")
+_NEXT_DURATION_BEFORE = re.compile(r"\b(?i:in|over|within|during|for|through|throughout)\s+(?i:the)\s+$")
 # "the Sept. 11 attacks": the day names the 2001 attacks, whatever the publication year.
 _NINE_ELEVEN_AFTER = re.compile(r"\s+(?:attacks?|terror|terrorist|hijack\w*|mastermind|victims?|anniversary)\b")
 # "a bloody 1973 coup", "his 2012 campaign": a year dating the noun after it. Up to two adjectives between the
@@ -110,10 +120,10 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion)?"
-# "from 149 in ", "low of $26,984 in ", "and 57% in ", and "As in 2013, …": a figure compared, or a comparison
-# (not "sales grew 724 percent in 1998": that year is the growth's own)
+# "from 149 in ", "low of $26,984 in ", "and 57% in ", "from $29,858 the (previous year)", and "As in 2013, …": a
+# figure compared, or a comparison (not "sales grew 724 percent in 1998": that year is the growth's own)
 _FIGURE_BEFORE = re.compile(
-    rf"(?:(?:\b(?i:from|than|with|to|versus|vs\.|of|and|or)\s+|,\s*){_FIGURE}|\b(?i:as))\s+in\s+$"
+    rf"(?:(?:\b(?i:from|than|with|to|versus|vs\.|of|and|or)\s+|,\s*){_FIGURE}\s+(?:in|the)|\b(?i:as)\s+in)\s+$"
 )
 _FIGURE_AFTER = re.compile(rf"\s*\(\s*{_FIGURE}\s*\)")  # "2011 (33%)"
 _COMPARISON = re.compile(
@@ -139,7 +149,7 @@ _MODEL_YEAR_AFTER = re.compile(
 # 'today' meaning the present age, no day: "even today", "still today", "as we know it today", "than it is
 # today", "kids today are", "the world today is", "in today's world"
 _GENERIC_TODAY_BEFORE = re.compile(
-    r"\b(?i:even|still)\s+$|\b(?i:as|than|what)\s+(?:[\w'’]+\s+){0,3}?(?:is|are|exists?|remains?|stands?|looks?|lives?|"
+    r"\b(?i:even|still)\s+$|\b(?i:as|than|what)\s+(?:[\w'’]+\s+){0,3}?(?:am|is|are|exists?|remains?|stands?|looks?|lives?|"
     r"knows?\s+(?:it|them))\s+$"
 )
 _GENERIC_TODAY_SUBJECT = re.compile(
@@ -185,29 +195,34 @@ class _Context:
     published: dt.date | None
     tense: Tense
     sentence_year: int | None
+    anchor: DateValue | None = None
 
 
 _Resolver = Callable[[re.Match[str], _Context], DateValue | None]
 
 
-def find_dates(sentence: str, published: dt.date | None) -> list[DateExpression]:
+def find_dates(sentence: str, published: dt.date | None, anchor: DateValue | None = None) -> list[DateExpression]:
     """Every date expression in `sentence`, leftmost-longest, resolved against the publication date.
 
     Args:
         sentence: One sentence of an article.
         published: The article's publication date; None leaves relative expressions unresolved.
+        anchor: The last resolved date of the sentence before, which an anaphoric expression ("the following
+            day") opening this one follows; later ones follow the last date before them in this sentence.
 
     Returns:
-        Expressions in reading order, with offsets into `sentence`.
+        Expressions in reading order, with offsets into `sentence`; an anaphoric one without a date before it
+        that fits ("the next day" after a year) is left out.
     """
     matches = _matches(sentence)
     year = _sentence_year(matches)
     found: list[DateExpression] = []
     for match, resolve in matches:
-        context = _Context(published, _tense(sentence, match.start("x"), match.end("x")), year)
+        context = _Context(published, _tense(sentence, match.start("x"), match.end("x")), year, anchor)
         date = _resolve_in_calendar(resolve, match, context)
         if date is not None:
             found.append(DateExpression(match.start("x"), match.end("x"), match.group("x"), date))
+            anchor = date if date.value is not None else anchor
     return found
 
 
@@ -264,19 +279,24 @@ def _is_date(sentence: str, match: re.Match[str]) -> bool:
         return False
     if (groups.get("rel") or groups.get("wmod") or "").lower() == "next" and _THE_BEFORE.search(before):
         return False
+    if groups.get("aunit") and not groups.get("aweekday"):
+        duration = _NEXT_DURATION_BEFORE if groups["amod"].lower() == "next" else _FOLLOWING_DURATION_BEFORE
+        if duration.search(before) or _is_baseline(before, after):
+            return False
     if groups.get("holiday") and not (groups.get("hcue") or groups.get("hmod") or groups.get("year")):
         return False
     opens_clause = not before.rstrip() or before.rstrip()[-1] in "\"“‘'(.!?:—-"
     if groups.get("deictic") and match.group("x")[0].isupper() and not opens_clause:
         return False  # "Americans for a Better Tomorrow": capitalized inside a sentence, it is a name
-    if groups.get("deictic") and re.match(r"['’]s\s", after) and re.search(r"\bof\s+$", before):
-        # "the ancestors of today's Tuareg", "many of today's voters": the present age, no day; unless an event
-        # follows: "the relevance of today's Western Primary"
+    if groups.get("deictic") and re.match(r"['’]s\s", after) and re.search(r"\b(?:of|in)\s+$", before):
+        # "the ancestors of today's Tuareg", "many of today's voters", "make it in today's GOP": the present age,
+        # no day; unless an event follows: "the relevance of today's Western Primary", "in today's vote"
         return bool(_EVENT_NOUN.match(after))
     if groups.get("deictic") and match.group("x").lower() == "today" and _generic_today(before, after):
         return False
     if groups.get("bare_year") and (
-        _is_baseline(before, after)
+        (groups["bare_year"].startswith("21") and not _FAR_YEAR_CUE.search(before))
+        or _is_baseline(before, after)
         or _CLOCK_AFTER.match(after)
         or (_MODEL_YEAR_BEFORE.search(before) and _MODEL_YEAR_AFTER.match(after))
     ):
@@ -573,13 +593,13 @@ def _deictic_day(match: re.Match[str], context: _Context) -> DateValue:
 
 
 def _relative_unit(match: re.Match[str], context: _Context) -> DateValue:
-    """'last week', 'earlier this month', 'next year', 'this weekend'."""
+    """'last week', 'earlier this month', 'next year', 'this weekend'; 'this past week' is last week."""
     unit = match.group("unit").lower()
     precision: Precision = "year" if unit == "year" else "month" if unit == "month" else "week"
     published = context.published
     if published is None:
         return DateValue(None, precision)
-    by = {"last": -1, "this": 0, "next": 1}[match.group("rel").lower()]
+    by = {"last": -1, "this": 0, "next": 1, "this past": -1}[" ".join(match.group("rel").lower().split())]
     if unit == "year":
         return DateValue(str(published.year + by), "year")
     if unit == "month":
@@ -650,6 +670,37 @@ def _holiday(match: re.Match[str], context: _Context) -> DateValue:
     return DateValue(_day(day_of(year)) if year is not None else None, "day")
 
 
+def _anaphoric(match: re.Match[str], context: _Context) -> DateValue | None:
+    """'the following day', 'the next year', 'the previous Monday': one step from the date before it (the end of a
+    range when following it), or nothing when there is none of the unit's precision ('the next day' after a year)."""
+    anchor = context.anchor
+    if anchor is None or anchor.value is None:
+        return None
+    forward = match.group("amod").lower() in ("following", "next")
+    unit = match.group("aunit").lower()
+    last = (anchor.end or anchor.value) if forward else anchor.value
+    if unit == "year":
+        return DateValue(str(int(last[:4]) + (1 if forward else -1)), "year")
+    if unit == "month":
+        if anchor.precision not in ("day", "month"):
+            return None
+        return DateValue(_month(*_shift_month(int(last[:4]), int(last[5:7]), 1 if forward else -1)), "month")
+    if anchor.precision == "week" and unit == "week":
+        monday = dt.date.fromisocalendar(int(last[:4]), int(last[6:8]), 1)
+        return DateValue(_week(monday + dt.timedelta(weeks=1 if forward else -1)), "week")
+    if anchor.precision != "day":
+        return None
+    day = dt.date.fromisoformat(last)
+    if unit == "day":
+        return DateValue(_day(day + dt.timedelta(days=1 if forward else -1)), "day")
+    if unit == "week":
+        return DateValue(_week(day + dt.timedelta(weeks=1 if forward else -1)), "week")
+    target = WEEKDAYS.index(unit)
+    if forward:
+        return DateValue(_day(day + dt.timedelta(days=(target - day.weekday()) % 7 or 7)), "day")
+    return DateValue(_day(day - dt.timedelta(days=(day.weekday() - target) % 7 or 7)), "day")
+
+
 def _the_weekend(match: re.Match[str], context: _Context) -> DateValue:
     """'over the weekend': the latest weekend on or before publication; in a future clause the next one."""
     published = context.published
@@ -702,7 +753,7 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
             _bare_month,
         ),
         (rf"\b(?P<x>{_MOD}[-\s](?P<month>{_FULL_MONTH}))\b(?!\s*\d)", _bare_month),
-        (rf"(?<![\w$£€#.,/:'’-])(?P<bare_year>{_YEAR})(?![\w%]|[.,:/-]\d)", _bare_year),
+        (rf"(?<![\w$£€#.,/:'’-])(?P<bare_year>{_YEAR}|{_FAR_YEAR})(?![\w%]|[.,:/-]\d)", _bare_year),
         (
             r"\b(?P<deictic>(?i:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night))\b",
             _deictic_day,
@@ -712,13 +763,19 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
             rf"\b(?:(?i:earlier|later|early|late)\s+)?(?P<rel>{_REL})\s+(?P<unit>(?i:week|weekend|month|year))\b",
             _relative_unit,
         ),
+        (r"\b(?P<rel>(?i:this\s+past))\s+(?P<unit>(?i:week|weekend))\b", _relative_unit),
+        (
+            rf"\b(?i:the)\s+(?P<x>(?P<amod>(?i:following|next|previous|preceding))\s+"
+            rf"(?P<aunit>(?i:day|week|month|year)|(?P<aweekday>{WEEKDAY_PATTERN})))\b",
+            _anaphoric,
+        ),
         (rf"\b{_COUNT}\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b", _ago),
         (rf"\b(?:(?P<wmod>(?i:last|next|this|earlier|later))\s+)?(?P<weekday>{WEEKDAY_PATTERN})\b", _weekday),
     )
 )
 _HOLIDAY_RULE = _compile(
     rf"(?:\b(?P<hcue>{_HOLIDAY_CUE})\s+)?(?P<x>(?:\b(?P<hmod>(?i:last|next|this\s+past|this))\s+)?"
-    rf"\b(?P<holiday>{_HOLIDAY_NAMES})(?:,?\s+(?P<year>{_YEAR}))?)\b"
+    rf"\b(?P<holiday>{_HOLIDAY_NAMES})(?:\s+(?i:morning|afternoon|evening|night))?(?:,?\s+(?P<year>{_YEAR}))?)\b"
 )
 HOLIDAY_WORDS = (
     "christmas",

@@ -71,8 +71,10 @@ def _dated(index: int, article: Article, entities: EntityAnalysis | None) -> lis
     in_article = (m for m in entities.mentions if m.article_id == article.id) if entities else ()
     mentions = sorted(in_article, key=lambda m: m.start)
     found: list[_Dated] = []
+    anchor: DateValue | None = None  # the last resolved date of the sentence before, for "the following day"
     for sentence in segment(article):
-        expressions = find_dates(sentence.text, article.published)
+        expressions = find_dates(sentence.text, article.published, anchor)
+        anchor = next((e.date for e in reversed(expressions) if e.date.value is not None), None)
         if not expressions:
             continue
         words = frozenset(w.lower() for w in _WORD.findall(sentence.text)) - _STOPWORDS
