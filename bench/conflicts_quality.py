@@ -1,6 +1,7 @@
 """Conflict detection quality against the hand labels in tests/data/conflict_labels.json (issue 5).
 
-Run by hand: `.venv/bin/python bench/conflicts_quality.py [--show] [--embeddings]`. Needs ../shared/data for the
+Run by hand: `.venv/bin/python bench/conflicts_quality.py [--show] [--embeddings]`, or `--scan DATA FIRST STOP` to
+print the reports on unlabelled records for reading. Needs ../shared/data for the
 Multi-News and DUC clusters (research-only data, not in this repository); without it only the seeds and the
 hand-written pairs of tests/data/conflict_cases.py are scored.
 
@@ -21,6 +22,7 @@ import argparse
 import datetime as dt
 import gzip
 import importlib.util
+import itertools
 import json
 import re
 import statistics
@@ -34,6 +36,7 @@ import storyline
 from storyline.analyze.conflicts import find_conflicts
 from storyline.analyze.coverage import find_coverage
 from storyline.clean import clean_article
+from storyline.ingest import load_record
 from storyline.models import Article, Conflict
 from storyline.pipeline import drop_duplicates
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
@@ -78,8 +81,31 @@ def load(data: str, cluster: str) -> list[Article]:
     cleaned = [clean_article(a).model_copy(update={"source": key}) for key, a in keyed]
     if dates:
         cleaned = [a.model_copy(update={"published": dates[int(a.source)]}) for a in cleaned]
+    return numbered(cleaned)
+
+
+def numbered(cleaned: list[Article]) -> list[Article]:
+    """Cleaned articles without the empty ones and the duplicates, with the ids a brief gives them: a1, a2, …"""
     unique, _ = drop_duplicates([a for a in cleaned if a.body.strip()])
     return [a.model_copy(update={"id": f"a{n}"}) for n, a in enumerate(unique, start=1)]
+
+
+def scan(path: Path, first: int, stop: int) -> None:
+    """Print every report on records `first` to `stop - 1` of a JSONL file, to be read and judged by hand: the
+    held-out check on clusters nobody has labelled (docs/analysis.md)."""
+    reports = 0
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for number, line in enumerate(itertools.islice(lines, first, stop), start=first):
+            record = json.loads(line)
+            articles = numbered([clean_article(a) for a in load_record(record, source=record["id"]).articles])
+            sentences = [s for article in articles for s in segment(article)]
+            if not sentences:
+                continue
+            for conflict in find_conflicts(Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD), articles):
+                reports += 1
+                print(f"[{number}] {record['id']} {conflict.kind} {conflict.explanation!r}")
+                print(f"  A: {conflict.a.text}\n  B: {conflict.b.text}")
+    print(f"{reports} reports on records {first}–{stop - 1}")
 
 
 def first_words(text: str) -> str:
@@ -165,7 +191,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list false and unlabelled reports")
     parser.add_argument("--embeddings", action="store_true", help="time MiniLM and print its cosines")
+    parser.add_argument(
+        "--scan", nargs=3, metavar=("DATA", "FIRST", "STOP"), help="only print the reports on records FIRST..STOP-1"
+    )
     args = parser.parse_args()
+    if args.scan:
+        scan(Path(args.scan[0]), int(args.scan[1]), int(args.scan[2]))
+        return
     labelled = json.loads(LABELS.read_text(encoding="utf-8"))["pairs"]
     available = ["examples", *(name for name, path in DATA.items() if path.exists())]
     labels = {key([tuple(p["a"]), tuple(p["b"])]): p for p in labelled if p["data"] in available}

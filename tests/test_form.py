@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from storyline import form
-from storyline.form import QUESTION_WEIGHT, form_weight, needs_context
+from storyline.form import QUESTION_WEIGHT, form_weight, is_quotation, needs_context
 from storyline.models import Sentence
 
 
@@ -113,3 +113,28 @@ def test_pronoun_subject_pattern_matches_as_its_backtracking_form(text: str) -> 
     backtracking = re.compile(form._PRONOUN_SUBJECT.pattern.replace("++", "+"), re.IGNORECASE)
     found, expected = form._PRONOUN_SUBJECT.match(text), backtracking.match(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    ("text", "quotation"),
+    [
+        # someone's words make half the sentence or more (the seed articles, 2026-11-28)
+        (
+            "\"The Chinese saw him walk away from North Korea and they're concerned he will walk away from the China "
+            'deal," the official said.',
+            True,
+        ),
+        ("\u201cWe agreed to the denuclearization of North Korea.\u201d Trump added.", True),
+        ("\u201cI\u2019m never afraid to walk from a deal,\u201d Trump said.", True),
+        # a quotation running on into the next sentence, its closing mark not yet written
+        ('"Kim had taken a hard line against Trump and failed.', True),
+        # Multi-News' tokenized form
+        ("`` we will not let the city wait another year , '' the mayor said .", True),
+        # a few quoted words in the writer's account
+        ('Trump said he was in "no rush whatsoever" on North Korean denuclearization, lowering expectations.', False),
+        ('The "Anaconda" rapper co-owns bubbly moscato maker Myx Fusions.', False),
+        ("Xi has held talks with Kim four times in the past year.", False),
+    ],
+)
+def test_is_quotation_when_half_the_words_are_quoted(text: str, quotation: bool) -> None:
+    assert is_quotation(text) is quotation

@@ -25,6 +25,9 @@ PAGE_TEXT = [
     ("Sign up today for a 30 day free trial of unlimited digital access.", "membership_terms"),
     ("Please reach out directly if you have any questions, thank you for your support.", "contact_prompt"),
     ("If you have any questions, feel free to contact us.", "contact_prompt"),
+    ("Follow us on Twitter for even more live coverage of this, ahem, momentous event.", "social_prompt"),
+    ("Email him at will.oremus@slate.com or follow him on twitter.", "social_prompt"),
+    ("Become a fan on Facebook, follow us on Twitter at @AMNH, and on Tumblr at amnhnyc.", "social_prompt"),
 ]
 """Page text each rule names, in the shapes found in raw Multi-News."""
 
@@ -51,6 +54,9 @@ STORY_SENTENCES = [
     # a long sentence quoting an official's invitation to questions
     '"If you have any questions about the safety of the water in your home, call the city hotline right away '
     'and we will send someone out," the mayor said on Tuesday.',
+    # following someone as news, and a story sentence a truncated page glued after the prompt
+    "More than 50 million people follow him on Twitter, where he announced the tariffs.",
+    "Follow ynetnews on facebook and twitter the document is one of several released ahead of an event.",
 ]
 """Story sentences that share the rules' words."""
 

@@ -53,6 +53,20 @@ def test_pipeline_seed_outlets_and_title(seed_brief: Brief) -> None:
     assert seed_brief.story.title in {LABELS[s]["title"] for s in LABELS}
 
 
+def test_pipeline_title_is_the_most_cited_articles_the_newest_of_equals(examples_dir: Path) -> None:
+    # Counting sources and support, the seeds' 150-word summary cites each article twice; with their dates known the
+    # story is named for its latest turn (NBC, 2019-03-08), not for the 2018 article that comes first.
+    dates = {"asiatimes.txt": dt.date(2018, 7, 10), "nbc.txt": dt.date(2019, 3, 8), "nikkei.txt": dt.date(2019, 3, 7)}
+    loaded = load_articles([examples_dir], dates=dates)
+    brief = storyline.brief(loaded.articles, options=BriefOptions(words=150, analysis=False))
+    cited = [sum(a.id in s.cites for s in brief.summary) for a in brief.story.articles]
+    assert cited == [2, 2, 2]
+    assert brief.story.title == LABELS["nbc"]["title"]
+    # Without dates, equals keep the order given.
+    undated = storyline.brief(load_articles([examples_dir]).articles, options=BriefOptions(words=150, analysis=False))
+    assert undated.story.title == LABELS["asiatimes"]["title"]
+
+
 def test_pipeline_same_fact_from_two_outlets_appears_once(seed_brief: Brief) -> None:
     texts = [s.text for s in seed_brief.summary]
     assert len(texts) == len(set(texts))

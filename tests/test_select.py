@@ -13,6 +13,7 @@ from storyline.select import (
     STRATEGIES,
     STRATEGY_NAMES,
     fill_budget,
+    quotation_allowance,
     select_sentences,
     select_stories,
     select_story_indices,
@@ -244,3 +245,48 @@ def test_fill_keeps_a_pronoun_quote_right_after_its_picked_speaker(relevance_wei
     cluster = Cluster.build(_sentences(PRONOUN_QUOTE), DEFAULT_SUPPORT_THRESHOLD)
     scores = np.array([1.0, 0.9, 0.8])
     assert fill_budget(cluster, scores, 30, "within", relevance_weight=relevance_weight)[:2] == [0, 1]
+
+
+QUOTED_STORY = [
+    [
+        "\u201cWe will not let the city wait another year for these repairs,\u201d Senator Maria Lopez said.",
+        "\u201cEvery month the bridge stays open costs us more in patching,\u201d the chief engineer Tom Reyes said.",
+        "\u201cThe ferries are ready for the extra passengers from the first day,\u201d port director Ana Silva said.",
+    ],
+    ["Engineers will replace the corroded cables of the harbour bridge, which will close for six months."],
+]
+
+
+@pytest.mark.parametrize("relevance_weight", [1.0, 0.6])
+def test_fill_takes_one_quotation_per_quotation_words_then_prefers_the_account(relevance_weight: float) -> None:
+    cluster = Cluster.build(_sentences(QUOTED_STORY), DEFAULT_SUPPORT_THRESHOLD)
+    # The three quotations score best, but a 75-word budget takes one at its full score; the account, at 0.7 of the
+    # best score, beats the next quotation at half of its 0.9.
+    scores = np.array([1.0, 0.9, 0.85, 0.7])
+    assert quotation_allowance(75) == 1
+    assert fill_budget(cluster, scores, 75, "within", relevance_weight=relevance_weight)[:2] == [0, 3]
+    # With room for two, the second quotation goes in ahead of the account.
+    assert quotation_allowance(150) == 2
+    assert fill_budget(cluster, scores, 150, "within", relevance_weight=relevance_weight)[:2] == [0, 1]
+
+
+@pytest.mark.parametrize("relevance_weight", [1.0, 0.6])
+def test_fill_still_takes_quotations_when_nothing_else_is_left(relevance_weight: float) -> None:
+    cluster = Cluster.build(_sentences(QUOTED_STORY[:1]), DEFAULT_SUPPORT_THRESHOLD)
+    scores = np.array([1.0, 0.9, 0.85])
+    assert sorted(fill_budget(cluster, scores, 75, "within", relevance_weight=relevance_weight)) == [0, 1, 2]
+
+
+@pytest.mark.parametrize("relevance_weight", [1.0, 0.6])
+def test_fill_takes_a_quotation_another_outlet_reports_beyond_the_allowance(relevance_weight: float) -> None:
+    reported_twice = [
+        QUOTED_STORY[0],
+        [
+            "\u201cEvery month the bridge stays open costs us more in patching,\u201d chief engineer Tom Reyes "
+            "told the council."
+        ],
+        QUOTED_STORY[1],
+    ]
+    cluster = Cluster.build(_sentences(reported_twice), DEFAULT_SUPPORT_THRESHOLD)
+    scores = np.array([1.0, 0.9, 0.85, 0.1, 0.7])
+    assert fill_budget(cluster, scores, 75, "within", relevance_weight=relevance_weight)[:2] == [0, 1]

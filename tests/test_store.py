@@ -287,7 +287,7 @@ def test_cli_brief_save_prints_id_and_keeps_raw_text(examples_dir: Path, tmp_pat
     result = runner.invoke(app, ["brief", str(examples_dir), "-f", "md", "--save", "--db", str(db)])
     assert result.exit_code == 0
     (brief_id,) = re.findall(r"^saved ([a-z0-9]{10})$", result.stderr, flags=re.MULTILINE)
-    assert result.stdout.startswith("# Beijing is worried")
+    assert result.stdout.startswith("# After North Korea talks disappoint")
     raw = {row[0]: row[1] for row in _rows(db, "SELECT source, raw FROM articles")}
     assert raw == {str(p): p.read_text(encoding="utf-8") for p in sorted(examples_dir.glob("*.txt"))}
     assert _rows(db, "SELECT id FROM briefs") == [(brief_id,)]
@@ -299,7 +299,7 @@ def test_cli_list_show_delete(seed_brief: Brief, tmp_path: Path) -> None:
         brief_id = store.save(seed_brief)
     listed = runner.invoke(app, ["list", "--db", str(db)])
     assert listed.exit_code == 0
-    assert re.search(rf"│ {brief_id} │ \d{{4}}-\d\d-\d\d \d\d:\d\d │ Beijing is worried", listed.stdout)
+    assert re.search(rf"│ {brief_id} │ \d{{4}}-\d\d-\d\d \d\d:\d\d │ After North Korea talks", listed.stdout)
     shown = runner.invoke(app, ["show", brief_id, "--format", "json", "--db", str(db)])
     assert shown.exit_code == 0 and Brief.model_validate_json(shown.stdout) == seed_brief
     shown_md = runner.invoke(app, ["show", brief_id, "-f", "md", "--db", str(db)])

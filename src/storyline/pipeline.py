@@ -20,7 +20,7 @@ from storyline.ingest import load_articles
 from storyline.models import Article, ArticleInfo, Brief, BriefOptions, Problem, Sentence, Story, SummarySentence
 from storyline.represent import Cluster, lowered_words
 from storyline.segment import segment
-from storyline.select import Pick, select_sentences
+from storyline.select import select_sentences
 from storyline.summary import quoted_speakers, summarise
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def brief(
         summary = quoted_speakers(summary, analysis.quotes)
     return Brief(
         options=options,
-        story=Story(title=_story_title(articles, picks), articles=tuple(_info(a) for a in articles)),
+        story=Story(title=_story_title(articles, summary), articles=tuple(_info(a) for a in articles)),
         summary=summary,
         problems=tuple(all_problems),
         **_analysis_fields(analysis),
@@ -316,8 +316,9 @@ def _info(article: Article) -> ArticleInfo:
     )
 
 
-def _story_title(articles: Sequence[Article], picks: Sequence[Pick]) -> str | None:
-    """The title of the article the summary cites most, else the first title found."""
-    cited = [p.sentence.article_id for p in picks]
-    by_citations = sorted(articles, key=lambda a: -cited.count(a.id))
+def _story_title(articles: Sequence[Article], summary: Sequence[SummarySentence]) -> str | None:
+    """The title of the article the summary cites most (as a source or as support), the newest of equals: a story
+    told across months is named for its latest turn. Else the first title found."""
+    cited = Counter(article for sentence in summary for article in sentence.cites)
+    by_citations = sorted(articles, key=lambda a: (-cited[a.id], -(a.published or dt.date.min).toordinal()))
     return next((a.title for a in by_citations if a.title), None)

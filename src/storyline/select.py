@@ -17,8 +17,11 @@ import numpy as np
 from storyline.errors import ConfigError
 from storyline.form import (
     CONTEXT_WEIGHT,
+    QUOTATION_WEIGHT,
+    QUOTATION_WORDS,
     can_open_summary,
     form_weight,
+    is_quotation,
     needs_context,
     question_weight,
     within_length,
@@ -311,8 +314,9 @@ def fill_budget(
     it does not name) counts its score times CONTEXT_WEIGHT until the sentence before it in its article is picked. A
     candidate that `classify_sentence` calls page text ('The video shown here explains …', '… until you cancel') is
     passed over: cleaning judges lines and keeps the paragraph such a sentence sits in, so selection is where it can
-    still be kept out of a brief (analysis reads it all the same). Both are looked at only when a candidate comes out
-    best, which most never do.
+    still be kept out of a brief (analysis reads it all the same). Once the picks hold `quotation_allowance` quotations,
+    a further quotation no other article reports counts its score times QUOTATION_WEIGHT: a brief is the writers'
+    account first. Each of these is looked at only when a candidate comes out best, which most never do.
     """
     by_score = np.argsort(-scores, kind="stable")
     candidates = by_score[scores[by_score] > 0]
@@ -323,10 +327,13 @@ def fill_budget(
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a pick so far
     unpicked = np.ones(len(candidates), dtype=bool)
     relevance = relevance_weight * scores[candidates]
-    # Whether a candidate needs context or is page text is looked at only when it comes out best: until then its
-    # weight is 1, an upper bound, so the best candidate whose weight is known is the best of all.
-    weight = np.ones(len(candidates))
+    # Whether a candidate needs context, is page text or is a quotation is looked at only when it comes out best:
+    # until then its weight is 1, an upper bound, so the best candidate whose weight is known is the best of all.
+    context = np.ones(len(candidates))
+    quotation = np.ones(len(candidates))
     looked_at = np.zeros(len(candidates), dtype=bool)
+    quotation_looked_at = np.zeros(len(candidates), dtype=bool)
+    quotations_left = quotation_allowance(words)
     waiting: dict[int, list[int]] = {}  # a sentence -> the candidates (by place) weighed down until it is picked
     picked: set[int] = set()
     chosen: list[int] = []
@@ -337,34 +344,57 @@ def fill_budget(
             allowed &= used + n_words[candidates] <= words
         if not allowed.any():
             break
-        mmr = np.where(allowed, relevance * weight - (1 - relevance_weight) * redundancy, -np.inf)
+        mmr = np.where(allowed, relevance * context * quotation - (1 - relevance_weight) * redundancy, -np.inf)
         while True:
             # The best allowed candidate, the earliest (best scored) of equals.
             k = int(np.argmax(mmr))
-            if looked_at[k] or mmr[k] == -np.inf:
+            if mmr[k] == -np.inf:
                 break
-            looked_at[k] = True
             candidate = int(candidates[k])
-            if classify_sentence(sentences[candidate].text):
-                unpicked[k], mmr[k] = False, -np.inf
-                continue
-            before = _previous(sentences, candidate)
-            if before in picked or not needs_context(sentences[candidate].text):
+            text = sentences[candidate].text
+            if not looked_at[k]:
+                looked_at[k] = True
+                if classify_sentence(text):
+                    unpicked[k], mmr[k] = False, -np.inf
+                    continue
+                before = _previous(sentences, candidate)
+                if before not in picked and needs_context(text):
+                    context[k] = CONTEXT_WEIGHT
+                    waiting.setdefault(before, []).append(k)
+                    mmr[k] = relevance[k] * context[k] * quotation[k] - (1 - relevance_weight) * redundancy[k]
+                    continue
+            if quotations_left > 0 or quotation_looked_at[k]:
                 break
-            weight[k] = CONTEXT_WEIGHT
-            waiting.setdefault(before, []).append(k)
-            mmr[k] = relevance[k] * CONTEXT_WEIGHT - (1 - relevance_weight) * redundancy[k]
+            quotation_looked_at[k] = True
+            if not _lone_quotation(cluster, candidate):
+                break
+            quotation[k] = QUOTATION_WEIGHT
+            mmr[k] = relevance[k] * context[k] * quotation[k] - (1 - relevance_weight) * redundancy[k]
         if mmr[k] == -np.inf:
             continue  # every allowed candidate was page text
         pick = int(candidates[k])
         chosen.append(pick)
         picked.add(pick)
         for place in waiting.pop(pick, ()):
-            weight[place] = 1.0
+            context[place] = 1.0
+        if quotations_left > 0 and is_quotation(sentences[pick].text):
+            quotations_left -= 1
         used += int(n_words[pick])
         unpicked[k] = False
         redundancy = np.maximum(redundancy, cluster.similarity[candidates, pick])
     return chosen
+
+
+def _lone_quotation(cluster: Cluster, i: int) -> bool:
+    """Whether sentence `i` is a quotation no other article reports: one that several outlets carry is itself part
+    of the story (the seeds' "You don't want to send Xi to Mar-a-Lago and have Trump walk away")."""
+    return is_quotation(cluster.sentences[i].text) and not cluster.supporters(i)
+
+
+def quotation_allowance(words: int) -> int:
+    """How many quotations a summary of `words` words takes at their full score: one per QUOTATION_WORDS words, and
+    at least one."""
+    return max(1, words // QUOTATION_WORDS)
 
 
 def _previous(sentences: Sequence[Sentence], i: int) -> int:
@@ -378,25 +408,29 @@ def _previous(sentences: Sequence[Sentence], i: int) -> int:
 def _fill_by_score(
     cluster: Cluster, scores: np.ndarray, candidates: np.ndarray, words: int, fill: Literal["within", "overflow"]
 ) -> list[int]:
-    """`fill_budget` with λ = 1: MMR's order is the score order (with `needs_context`'s weight), so the picks come
-    off a heap in it. A candidate passed over never becomes allowed later (similarity to the picks and words used
-    only grow), so it is dropped, as page text is. Whether a candidate is page text or needs context is looked at only
-    when it comes up (a pass over every sentence would cost more than the fill): one that needs context goes back at
-    CONTEXT_WEIGHT of its score, and again at its whole score once the sentence before it is picked."""
+    """`fill_budget` with λ = 1: MMR's order is the score order (with `needs_context`'s and the quotations'
+    weights), so the picks come off a heap in it. A candidate passed over never becomes allowed later (similarity to
+    the picks and words used only grow), so it is dropped, as page text is. Whether a candidate is page text, needs
+    context or is a quotation beyond the allowance is looked at only when it comes up (a pass over every sentence
+    would cost more than the fill): one that needs context goes back at CONTEXT_WEIGHT of its score, and again at its
+    whole score once the sentence before it is picked; a lone quotation beyond the allowance goes back at
+    QUOTATION_WEIGHT of the score it came up with."""
     sentences = cluster.sentences
     n_words = cluster.n_words.tolist()
     redundancy = np.zeros(len(n_words))  # each sentence's highest similarity to a pick so far
-    # (key, rank, sentence): sorted by score, so already a heap; rank breaks ties as the candidates' order does
+    # (key, rank, sentence, key weighed as a quotation): sorted by score, so already a heap; rank breaks ties as the
+    # candidates' order does
     ranked = zip(candidates.tolist(), scores[candidates].tolist(), strict=True)
-    heap = [(-score, rank, i) for rank, (i, score) in enumerate(ranked)]
-    deferred: dict[int, list[tuple[float, int, int]]] = {}  # a sentence -> the candidates waiting for its pick
+    heap = [(-score, rank, i, False) for rank, (i, score) in enumerate(ranked)]
+    deferred: dict[int, list[tuple[float, int, int, bool]]] = {}  # a sentence -> the candidates waiting for its pick
     waiting: set[int] = set()
     done: set[int] = set()  # picked or passed over
     picked: set[int] = set()
     chosen: list[int] = []
+    quotations_left = quotation_allowance(words)
     used = 0
     while heap and used < words:
-        key, rank, candidate = heapq.heappop(heap)
+        key, rank, candidate, weighed_as_quotation = heapq.heappop(heap)
         if candidate in done:
             continue
         if (fill == "within" and used + n_words[candidate] > words) or (
@@ -411,13 +445,18 @@ def _fill_by_score(
         before = _previous(sentences, candidate)
         if candidate not in waiting and before not in picked and needs_context(text):
             waiting.add(candidate)
-            heapq.heappush(heap, (key * CONTEXT_WEIGHT, rank, candidate))
+            heapq.heappush(heap, (key * CONTEXT_WEIGHT, rank, candidate, weighed_as_quotation))
             if before >= 0:
-                deferred.setdefault(before, []).append((key, rank, candidate))
+                deferred.setdefault(before, []).append((key, rank, candidate, weighed_as_quotation))
+            continue
+        if quotations_left == 0 and not weighed_as_quotation and _lone_quotation(cluster, candidate):
+            heapq.heappush(heap, (key * QUOTATION_WEIGHT, rank, candidate, True))
             continue
         done.add(candidate)
         picked.add(candidate)
         chosen.append(candidate)
+        if quotations_left > 0 and is_quotation(text):
+            quotations_left -= 1
         used += n_words[candidate]
         redundancy = np.maximum(redundancy, cluster.similarity[:, candidate])
         for entry in deferred.pop(candidate, ()):

@@ -40,6 +40,13 @@ _MEMBERSHIP_TERMS = pattern(
 """A trial only as an offer ('try a 30-day free trial', 'Sign up today for a free trial'): 'The service ended its
 free trial in May' and 'Millions sign up for the service's free trial' are news."""
 _CONTACT_PROMPT = pattern(r"\bif you have any (?:questions|concerns)\b")
+_SOCIAL_PROMPT = pattern(
+    r"(?:^|[,;()]\s*|\b(?:or|and)\s+)follow (?:us|him|her|me|them|@?\w+) on (?:twitter|facebook|instagram)\b"
+    r"(?=\s*(?:$|[.,;:!)]|(?:for|at|or|to|and on)\b))"
+)
+"""Only as an invitation ('Follow us on Twitter for …', '… or follow him on Twitter.'): 'More than 50 million people
+follow him on Twitter' is news, and so is what a truncated page glued after the prompt ('follow ynetnews on facebook
+and twitter the document is one of …')."""
 
 
 def page_pointer(s: str) -> bool:
@@ -61,10 +68,17 @@ def contact_prompt(s: str) -> bool:
     return count_words(s) <= MAX_CONTACT_WORDS and bool(_CONTACT_PROMPT.search(s))
 
 
+def social_prompt(s: str) -> bool:
+    """A page inviting its readers to follow it or its writer: 'Follow us on Twitter for even more live coverage of
+    this, ahem, momentous event.', 'Email him at … or follow him on Twitter.'"""
+    return bool(_SOCIAL_PROMPT.search(s))
+
+
 SENTENCE_RULES: dict[str, SentenceRule] = {
     "page_pointer": page_pointer,
     "membership_terms": membership_terms,
     "contact_prompt": contact_prompt,
+    "social_prompt": social_prompt,
 }
 """Every sentence rule by name, in the order they are tried."""
 
@@ -80,6 +94,7 @@ _CUE_WORDS = (
     "free trial",
     "any questions",
     "any concerns",
+    "follow",
 )
 """Words every match of the rules' patterns holds, and few story sentences do: selection asks about every sentence
 of a story, and `may_contain` rules out all but ~2% of them (Multi-News) for a fraction of what the patterns cost."""
