@@ -137,10 +137,10 @@ spaCy refuses a text over 1,000,000 characters). Read with a sentence of context
 news article (95% of raw Multi-News documents), is read whole as before."""
 NER_CONTEXT_CHARS = 500
 """The most of the text around a piece NER reads as context (`_with_context`)."""
-NER_BATCH = 8
-"""Texts (articles or pieces) NER reads together: its memory grows with the characters in a batch, so spaCy's
-default of 1,000 texts took a 100-article pile to 1.4 GB against 0.3 GB with 8, in no more time and with the same
-entities."""
+PIPE_BATCH = 8
+"""Texts `nlp().pipe` reads together (articles, their pieces, quotes' sentences): spaCy's memory grows with the
+characters in a batch, so its default of 1,000 texts took a 100-article pile's NER to 1.4 GB against 0.3 GB with 8,
+in no more time and with the same entities."""
 
 
 @cache
@@ -235,7 +235,7 @@ def recognised_spans(bodies: Sequence[str], piece_chars: int = NER_PIECE_CHARS) 
     windows = [_with_context(bodies[n], start, end) for n, start, end in pieces]
     texts = (bodies[n][read_start:read_end] for (n, _, _), (read_start, read_end) in zip(pieces, windows, strict=True))
     spans: list[list[tuple[int, int, str]]] = [[] for _ in bodies]
-    docs = nlp().pipe(texts, disable=NER_ONLY, batch_size=NER_BATCH)
+    docs = nlp().pipe(texts, disable=NER_ONLY, batch_size=PIPE_BATCH)
     for (n, start, end), (read_start, _), doc in zip(pieces, windows, docs, strict=True):
         found = ((read_start + ent.start_char, read_start + ent.end_char, ent.label_) for ent in doc.ents)
         spans[n] += [span for span in found if start <= span[0] < end]
