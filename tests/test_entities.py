@@ -7,7 +7,16 @@ import sys
 
 import pytest
 
-from storyline.analyze.entities import Mention, analyze_entities, clean_mention, merge_mentions, name_key
+from storyline.analyze.entities import (
+    NER_PIECE_CHARS,
+    Mention,
+    analyze_entities,
+    clean_mention,
+    merge_mentions,
+    name_key,
+    ner_pieces,
+    recognised_spans,
+)
 from storyline.analyze.ner_corrections import correct_mentions
 from storyline.models import Article, Brief
 
@@ -916,3 +925,79 @@ def test_entities_a_place_read_apart_from_the_club_after_it_is_the_clubs_name() 
     assert [(m.text, m.label) for m in joined] == [("Austin Spirit", "ORG"), ("Austin", "GPE"), ("Spirit", "ORG")]
     canonical, _ = merge_mentions(joined, {})
     assert canonical[name_key("Spirit")] == "Austin Spirit"
+
+
+def _pieces(body: str, limit: int) -> list[str]:
+    pieces = ner_pieces(body, limit)
+    assert "".join(body[start:end] for start, end in pieces) == body
+    assert all(0 < end - start <= limit for start, end in pieces)
+    return [body[start:end] for start, end in pieces]
+
+
+def test_entities_a_body_within_the_piece_length_is_read_whole() -> None:
+    body = "First paragraph.\nSecond one here."
+    assert ner_pieces(body, len(body)) == [(0, len(body))]
+
+
+def test_entities_pieces_end_at_paragraphs_then_sentences_then_spaces() -> None:
+    body = "Ann Lowe came. She left.\nBo Li won.\n" + "x" * 30 + " yy zz. Aa bb. Cc dd ee"
+    assert _pieces(body, 26) == [
+        "Ann Lowe came. She left.\n",
+        "Bo Li won.\n",
+        "x" * 26,
+        "xxxx yy zz. Aa bb. ",
+        "Cc dd ee",
+    ]
+    # a paragraph longer than the limit is cut before the sentence that does not fit
+    assert _pieces("Ann Lowe came. She left. Bo Li won.", 18) == ["Ann Lowe came. ", "She left. ", "Bo Li won."]
+
+
+@pytest.mark.slow
+def test_entities_a_piece_is_read_with_the_sentence_before_it() -> None:
+    # read alone, the second paragraph's opening surname is no PERSON to NER
+    body = "The board met on Tuesday.\nLindqvist was nominated and then confirmed by the board in a unanimous vote."
+    cut = body.index("\n") + 1
+    assert ner_pieces(body, len(body) - cut) == [(0, cut), (cut, len(body))]
+    in_pieces = recognised_spans([body], piece_chars=len(body) - cut)[0]
+    assert (cut, cut + len("Lindqvist"), "PERSON") in in_pieces
+    assert in_pieces == recognised_spans([body], piece_chars=len(body))[0]
+
+
+# Seed paragraphs, each closed by a sentence naming someone no other paragraph names
+_FIRST_NAMES = "Alice Bruno Carla Dmitri Elena Farid Greta Hiro Ingrid Jamal Katya Luis Marta Nils Olga Pavel".split()
+_SURNAMES = "Okafor Lindqvist Moreau".split()
+
+
+def _long_body(seed_text: dict[str, str]) -> tuple[str, list[tuple[int, int]]]:
+    """About 11,000 characters of news paragraphs, and where each of the 40 distinct names in it is."""
+    seeds = [p.strip() for text in seed_text.values() for p in text.split("\n") if len(p.split()) >= 12]
+    seeds = sorted(p for p in seeds if '"' not in p)
+    names = [f"{first} {last}" for last in _SURNAMES for first in _FIRST_NAMES][:40]
+    paragraphs, places, at = [], [], 0
+    for n, name in enumerate(names):
+        opening = f"{seeds[n % len(seeds)]} The account was confirmed by "
+        paragraphs.append(f"{opening}{name}, who works for the agency.")
+        places.append((at + len(opening), at + len(opening) + len(name)))
+        at += len(paragraphs[-1]) + 1
+    return "\n".join(paragraphs), places
+
+
+@pytest.mark.slow
+def test_entities_a_body_read_in_pieces_gives_the_spans_of_one_reading(seed_text: dict[str, str]) -> None:
+    body, places = _long_body(seed_text)
+    assert len(ner_pieces(body, 1500)) >= 8
+    in_pieces = recognised_spans([body], piece_chars=1500)[0]
+    assert in_pieces == recognised_spans([body], piece_chars=len(body))[0]
+    people = {(start, end) for start, end, label in in_pieces if label == "PERSON"}
+    assert len(people & set(places)) >= 36  # NER misses a few of the 40 names, in one reading as in pieces
+
+
+@pytest.mark.slow
+def test_entities_of_a_body_longer_than_a_piece_point_at_their_names(seed_text: dict[str, str]) -> None:
+    body, places = _long_body(seed_text)
+    assert len(body) > NER_PIECE_CHARS
+    found = analyze_entities([article(body)])
+    for mention in found.mentions:
+        assert body[mention.start : mention.end] == mention.text
+    people = {(m.start, m.end) for m in found.mentions if m.label == "PERSON"}
+    assert len(people & set(places)) >= 36

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze.before_quote import ArticleText
-from storyline.analyze.entities import nlp
+from storyline.analyze.entities import PIPE_BATCH, nlp
 from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
 from storyline.analyze.speech_verbs import VERBS
@@ -56,10 +56,13 @@ def _region(body: str, found: Found) -> tuple[int, int]:
 
 
 def parse_quotes(body: str, founds: Sequence[Found]) -> list[_Region | None]:
-    """The parse of each quote's region, in one batch; None for a region over `_MAX_REGION` characters."""
+    """The parse of each quote's region, in one `nlp().pipe` (`PIPE_BATCH` regions at a time: with spaCy's 1,000,
+    the 1,700 quotes of a 968,057-character page peaked at 860 MB against 240 MB); None for a region over
+    `_MAX_REGION` characters."""
     spans = [_region(body, f) for f in founds]
     wanted = sorted({s for s in spans if s[1] - s[0] <= _MAX_REGION})
-    docs = dict(zip(wanted, nlp().pipe((body[s:e] for s, e in wanted), disable=["ner"]), strict=True))
+    texts = (body[s:e] for s, e in wanted)
+    docs = dict(zip(wanted, nlp().pipe(texts, disable=["ner"], batch_size=PIPE_BATCH), strict=True))
     return [_Region(s[0], docs[s]) if s in docs else None for s in spans]
 
 
