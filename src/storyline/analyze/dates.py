@@ -638,15 +638,23 @@ def _weekday(match: re.Match[str], context: _Context) -> DateValue:
         return DateValue(None, "day")
     target = WEEKDAYS.index(match.group("weekday").lower())
     modifier = (match.group("wmod") or "").lower()
-    back = (published.weekday() - target) % 7
-    ahead = (target - published.weekday()) % 7
     if modifier == "last":
-        return DateValue(_day(published - dt.timedelta(days=back or 7)), "day")
+        return DateValue(_day(_weekday_before(published, target)), "day")
     if modifier == "next":
-        return DateValue(_day(published + dt.timedelta(days=ahead or 7)), "day")
+        return DateValue(_day(_weekday_after(published, target)), "day")
     if modifier == "later" or (modifier != "earlier" and context.tense == "future"):
-        return DateValue(_day(published + dt.timedelta(days=ahead)), "day")
-    return DateValue(_day(published - dt.timedelta(days=back)), "day")
+        return DateValue(_day(published + dt.timedelta(days=(target - published.weekday()) % 7)), "day")
+    return DateValue(_day(published - dt.timedelta(days=(published.weekday() - target) % 7)), "day")
+
+
+def _weekday_before(day: dt.date, weekday: int) -> dt.date:
+    """The latest date strictly before `day` that falls on `weekday` (Monday 0)."""
+    return day - dt.timedelta(days=(day.weekday() - weekday) % 7 or 7)
+
+
+def _weekday_after(day: dt.date, weekday: int) -> dt.date:
+    """The first date strictly after `day` that falls on `weekday` (Monday 0)."""
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7 or 7)
 
 
 def _holiday(match: re.Match[str], context: _Context) -> DateValue:
@@ -695,10 +703,8 @@ def _anaphoric(match: re.Match[str], context: _Context) -> DateValue | None:
         return DateValue(_day(day + dt.timedelta(days=1 if forward else -1)), "day")
     if unit == "week":
         return DateValue(_week(day + dt.timedelta(weeks=1 if forward else -1)), "week")
-    target = WEEKDAYS.index(unit)
-    if forward:
-        return DateValue(_day(day + dt.timedelta(days=(target - day.weekday()) % 7 or 7)), "day")
-    return DateValue(_day(day - dt.timedelta(days=(day.weekday() - target) % 7 or 7)), "day")
+    step = _weekday_after if forward else _weekday_before
+    return DateValue(_day(step(day, WEEKDAYS.index(unit))), "day")
 
 
 def _the_weekend(match: re.Match[str], context: _Context) -> DateValue:
