@@ -107,10 +107,10 @@ QUOTATION_WORDS = 75
 """`select.fill_budget` lets one quotation in per this many words of budget (at least one) at its full score; beyond
 that each further quotation no other article reports counts its score times QUOTATION_WEIGHT. The seeds' 150-word
 brief was five quotations of six sentences; of the 250 raw Multi-News 150-word briefs, 16 were over half quotations
-(5 with the allowance).
-With the allowance 19 of those 250 briefs change, and two blind readings preferred them 12 to 7 each; ROUGE moves within
-noise (paired, ± one standard error: raw 300 words R1/R2 +0.02 ± 0.03 / −0.03 ± 0.04, raw 150 words +0.04 ± 0.05 /
-−0.06 ± 0.07, first 1,000 truncated −0.01 ± 0.02 / −0.00 ± 0.02, DUC 2003 task 2 unchanged). One per 100 words cost
+(5 with the allowance). With the allowance 19 of those 250 briefs change, and two blind readings preferred them 12
+to 7 each; ROUGE moves within noise (paired, ± one standard error: raw 300 words R1/R2 +0.02 ± 0.03 / −0.03 ±
+0.04, raw 150 words +0.04 ± 0.05 / −0.06 ± 0.07, first 1,000 truncated −0.01 ± 0.02 / −0.00 ± 0.02, DUC 2003 task 2
+unchanged). One per 100 words cost
 raw 150-word R2 −0.56; a flat 0.7 on every quotation cost raw 300-word R1/R2 −0.49 / −0.96 (docs/quality.md)."""
 QUOTATION_WEIGHT = 0.5
 """See QUOTATION_WORDS."""
