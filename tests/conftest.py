@@ -29,6 +29,23 @@ def seed_brief() -> Brief:
     return storyline.brief([EXAMPLES], words=150)
 
 
+# Three reports of one closure: the first two share its central fact, each adds one of its own. The seeds share
+# none (their articles run from July 2018 to March 2019), so what corroboration looks like is tested here.
+HARBOUR_CLOSURE = [
+    "The harbour bridge will close for six months from April while engineers replace its corroded cables. "
+    "Extra ferries will run every ten minutes during the morning and evening rush hours.",
+    "Engineers will replace the corroded cables of the harbour bridge, which will close for six months from April. "
+    "The mayor said the repairs would cost 48 million euros, shared with the national government.",
+    "Shop owners near the harbour said they feared losing customers during the long closure of the bridge. "
+    "A petition asking the council for lower business rates has gathered 3,000 signatures.",
+]
+
+
+@pytest.fixture(scope="session")
+def corroborated_brief() -> Brief:
+    return storyline.brief(HARBOUR_CLOSURE, words=80)
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> dict[str, str]:
     return {path.stem: path.read_text(encoding="utf-8") for path in EXAMPLES.glob("*.txt")}

@@ -33,7 +33,13 @@ def test_render_terminal_and_markdown_carry_citations(seed_brief: Brief) -> None
     for marker in markers:
         assert marker in terminal
         assert marker.replace("[", "\\[").replace("]", "\\]") in markdown
-    assert "Nikkei Asia" in terminal and "reported by 2 of 3 outlets" in markdown
+    assert "Nikkei Asia" in terminal and "reported by 1 of 3 outlets" in markdown
+
+
+def test_render_markdown_counts_the_outlets_reporting_a_sentence(corroborated_brief: Brief) -> None:
+    markdown = RENDERERS["md"](corroborated_brief)
+    assert "corroded cables. \\[1,2\\] *(reported by 2 of 3 outlets)*" in markdown
+    assert "rush hours. \\[1\\] *(reported by 1 of 3 outlets)*" in markdown
 
 
 def test_render_terminal_never_writes_a_control_character_of_the_text(seed_brief: Brief) -> None:
@@ -49,17 +55,18 @@ def test_render_terminal_never_writes_a_control_character_of_the_text(seed_brief
     assert "\x1b[1m" in shown and not re.search("\x1b(?!\\[[0-9;]*m)|[\x80-\x9f]", shown)
 
 
-def test_render_articles_of_one_outlet_corroborate_once(seed_brief: Brief) -> None:
+def test_render_articles_of_one_outlet_corroborate_once(corroborated_brief: Brief) -> None:
     # a DUC cluster holds several stories of each wire: two Associated Press stories are one outlet's report
-    shared = next(s for s in seed_brief.summary if len(s.cites) == 2)
-    assert corroboration(seed_brief, shared) == "reported by 2 of 3 outlets"
-    same_wire = {a: "Associated Press" for a in shared.cites}
-    articles = tuple(a.model_copy(update={"outlet": same_wire.get(a.id, a.outlet)}) for a in seed_brief.story.articles)
-    one_wire = seed_brief.model_copy(update={"story": seed_brief.story.model_copy(update={"articles": articles})})
+    brief = corroborated_brief
+    shared = next(s for s in brief.summary if len(s.cites) == 2)
+    outlets = {"a1": "Associated Press", "a2": "Reuters", "a3": "BBC News"}
+    named = tuple(a.model_copy(update={"outlet": outlets[a.id]}) for a in brief.story.articles)
+    three_outlets = brief.model_copy(update={"story": brief.story.model_copy(update={"articles": named})})
+    assert corroboration(three_outlets, shared) == "reported by 2 of 3 outlets"
+    same_wire = tuple(a.model_copy(update={"outlet": "Associated Press"}) if a.id in shared.cites else a for a in named)
+    one_wire = brief.model_copy(update={"story": brief.story.model_copy(update={"articles": same_wire})})
     assert corroboration(one_wire, shared) == "reported by 1 of 2 outlets"
-    unnamed = tuple(a.model_copy(update={"outlet": None}) for a in seed_brief.story.articles)
-    anonymous = seed_brief.model_copy(update={"story": seed_brief.story.model_copy(update={"articles": unnamed})})
-    assert corroboration(anonymous, shared) == "reported by 2 of 3 outlets"  # unknown outlets: each article its own
+    assert corroboration(brief, shared) == "reported by 2 of 3 outlets"  # unknown outlets: each article its own
 
 
 def test_render_html_citations_jump_to_marked_passages(seed_brief: Brief) -> None:

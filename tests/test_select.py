@@ -87,6 +87,20 @@ def test_select_unrelated_sentences_get_no_support() -> None:
     assert concert.support == ()
 
 
+def test_select_sentences_sharing_only_names_do_not_support_each_other() -> None:
+    # The seeds' case: the same two leaders and the same resort, two different facts (TF-IDF cosine over 0.40).
+    names_only = [
+        ["Officials fear Xi Jinping would travel to Mar-a-Lago and Donald Trump would abandon him."],
+        ["All roads lead to Mar-a-Lago, where Xi Jinping and Donald Trump meet this month."],
+    ]
+    cluster = Cluster.build(_sentences(names_only), DEFAULT_SUPPORT_THRESHOLD)
+    assert cluster.similarity[0, 1] >= DEFAULT_SUPPORT_THRESHOLD
+    assert not cluster.supports.any()
+    # One word beyond the names, "meet", and they do.
+    one_word_more = [[names_only[0][0].replace("travel to", "meet at")], names_only[1]]
+    assert Cluster.build(_sentences(one_word_more), DEFAULT_SUPPORT_THRESHOLD).supports[0, 1]
+
+
 def test_select_short_sentences_cannot_support() -> None:
     # Two shared words give a high cosine between tiny sentences; support needs three content terms a side.
     sentences = _sentences([["It was closed, and that is all they said."], ["It was closed, and that is all we know."]])

@@ -355,6 +355,21 @@ def _similarity_of_stories(
     return np.bincount(cells, weights=products, minlength=total_cells).astype(float, copy=False)
 
 
+def _common_words(text: str) -> str:
+    """The words of a sentence that are no names: those in lower case, numbers, months and weekdays ("send Xi to
+    Mar-a-Lago in June and have Trump walk away" → "send to in June and have walk away"), and the first word, which
+    is capitalised either way ("Produced by Sam Raimi"); all of a sentence in capitals ("MR. POOLE PLEADED GUILTY")."""
+    if not any(character.islower() for character in text):
+        return text
+    first, *rest = text.split()
+    return " ".join([first, *(word for word in rest if _COMMON_WORD.match(word))])
+
+
+_COMMON_WORD = re.compile(
+    r"\W*(?:[a-z0-9]|(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+
 MAX_SUPPORT_PER_ARTICLE = 2
 """Most supporting sentences `Cluster.supporters` gives from any one other article (its closest ones)."""
 MIN_SUPPORT_TERMS = 3
@@ -362,9 +377,11 @@ MIN_SUPPORT_TERMS = 3
 DEFAULT_SUPPORT_THRESHOLD = 0.40
 """TF-IDF cosine from which another article's sentence counts as support. On 333 hand-labelled cross-outlet
 sentence pairs (seeds + 25 raw Multi-News validation clusters, stratified by similarity), with MIN_SUPPORT_TERMS:
-0.30 → precision 0.69 / recall 0.67; 0.40 → 0.82 / 0.40; 0.45 → 0.91 / 0.35. 0.40 keeps four in five links right
-and still finds the seeds' one cross-outlet corroboration (the Mar-a-Lago summit, 0.41). MiniLM cosine and
-background-corpus IDF ranked pairs no better at these precisions; MiniLM costs ~800x more."""
+0.30 → precision 0.69 / recall 0.67; 0.40 → 0.82 / 0.40; 0.45 → 0.91 / 0.35. MiniLM cosine and background-corpus
+IDF ranked pairs no better at these precisions; MiniLM costs ~800x more. Labels made blind to the system later
+(tests/data/support_labels.json, bench/support_quality.py: the picks of 17 briefs, judged against every close
+sentence of the other articles) put 0.40's article links at 0.74 / 0.42 before and 0.77 / 0.42 after the rule that
+names alone support nothing, which dropped the seeds' only link (two sentences naming Xi and Mar-a-Lago, 0.41)."""
 
 
 @dataclass(frozen=True)
@@ -451,12 +468,24 @@ class Cluster:
         learned scorer and `storyline eval` never ask."""
         # Two sentences sharing a word or two reach any cosine; support needs substance on both sides.
         substantial = np.diff(self.term_rows.indptr) >= MIN_SUPPORT_TERMS
-        return (
+        close = (
             (self.similarity >= self.support_threshold)
             & (self.article_index[:, None] != self.article_index[None, :])
             & substantial[:, None]
             & substantial[None, :]
         )
+        # Names alone make no shared fact: the rare, heavily weighted name terms carry the cosine of two sentences
+        # that only mention the same people and places.
+        rows, columns = np.nonzero(close)
+        common: dict[int, set[str]] = {}
+        for i, j in zip(rows.tolist(), columns.tolist(), strict=True):
+            if i < j:
+                for k in (i, j):
+                    if k not in common:
+                        common[k] = set(terms(_common_words(self.sentences[k].text)))
+                if common[i].isdisjoint(common[j]):
+                    close[i, j] = close[j, i] = False
+        return close
 
     @cached_property
     def _has_support(self) -> list[bool]:
