@@ -41,7 +41,13 @@ def corrected(mentions: list[Mention], *articles: Article) -> list[tuple[str, st
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Kim Jong-un", "Kim Jong Un"), ("U.S.", "US"), ("Donald J. Trump", "Donald Trump"), ("Lemaître", "Lemaitre")],
+    [
+        ("Kim Jong-un", "Kim Jong Un"),
+        ("U.S.", "US"),
+        ("Donald J. Trump", "Donald Trump"),
+        ("Lemaître", "Lemaitre"),
+        ("Tallow Foods, Inc.", "Tallow Foods"),  # the comma before the suffix goes with it
+    ],
 )
 def test_entities_name_key_merges_spellings(a: str, b: str) -> None:
     assert name_key(a) == name_key(b)
@@ -250,6 +256,62 @@ def test_entities_corporate_suffix_joins_the_plain_name_which_names_the_company(
     ]
     canonical, _ = merge_mentions(mentions, {})
     assert canonical[name_key("Verano Mobile Corp.")] == "Verano Mobile"
+
+
+def test_entities_a_state_abbreviation_joins_the_state_and_country_names_join_one_another() -> None:
+    # "Fla." of a dateline is the Florida the other outlet names; "USA" and "United States of America" are the United
+    # States; "LA", with no full stop, is Los Angeles, not Louisiana
+    first = "OCALA, Fla. - The USA and the United States of America sent aid; LA sent none."
+    second = "A storm hit Florida and Louisiana; the United States sent aid."
+    mentions = [
+        *(_mention(first, text, "GPE") for text in ("Fla.", "USA", "United States of America", "LA")),
+        *(_mention(second, text, "GPE", "a2") for text in ("Florida", "Louisiana", "United States")),
+    ]
+    canonical, _ = merge_mentions(mentions, {})
+    assert [canonical[name_key(text)] for text in ("Fla.", "USA", "United States of America", "LA")] == [
+        "Florida",
+        "United States",
+        "United States",
+        "LA",
+    ]
+
+
+def test_entities_a_department_without_its_noun_joins_the_department() -> None:
+    body = "The Ashford Police Department opened an inquiry. Former Ashford Police officer Lee Marsh was charged."
+    mentions = [_mention(body, "Ashford Police Department", "ORG"), _mention(body, "Ashford Police", "ORG", nth=1)]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("Ashford Police")] == "Ashford Police Department"
+
+
+def test_entities_capitals_join_the_one_organisation_they_are_the_initials_of() -> None:
+    # an outlet spells out "Harbour Relief Network", another writes "HRN" without defining it; "MTA" has two
+    # candidates, "KL" is tagged a person, "UN" is not the initials of "U.S. Navy" nor "FBI" of a motto's list
+    first = (
+        "Dogs of the Harbour Relief Network searched. Mid Town Arts and Metro Transit Authority helped. KL spoke. "
+        "The U.S. Navy sailed; the motto is Fidelity, Bravery and Integrity."
+    )
+    second = "An HRN handler said the MTA closed and KL left. The UN and the FBI agreed."
+    spelt_out = ("Harbour Relief Network", "Mid Town Arts", "Metro Transit Authority", "U.S. Navy")
+    mentions = [
+        *(_mention(first, text, "ORG") for text in (*spelt_out, "Fidelity, Bravery and Integrity")),
+        _mention(first, "KL", "PERSON"),
+        *(_mention(second, text, "ORG", "a2") for text in ("HRN", "MTA", "KL", "UN", "FBI")),
+    ]
+    canonical, _ = merge_mentions(mentions, {})
+    assert [canonical[name_key(text)] for text in ("HRN", "MTA", "KL", "UN", "FBI")] == [
+        "Harbour Relief Network",
+        "MTA",
+        "KL",
+        "UN",
+        "FBI",
+    ]
+
+
+def test_entities_dotted_initials_are_no_surname() -> None:
+    body = "Kim Jong Un met the envoy. The U.N. voted."
+    mentions = [_mention(body, "Kim Jong Un", "PERSON"), _mention(body, "U.N.", "ORG")]
+    canonical, _ = merge_mentions(mentions, {})
+    assert canonical[name_key("U.N.")] == "U.N."
 
 
 def test_entities_a_company_is_not_a_person_named_after_it_by_a_tagging_slip() -> None:

@@ -102,6 +102,7 @@ SENTENCE_OPENERS = frozenset(
 # ... and a spaced dash: a flattened table's "New Jersey - North" or "Illinois - Chicago" holds no one name
 _JUNK = re.compile(r"https?:|www\.|@|#|\.com\b|[\"“”]|^[\W\d_]+$|\d:\d|--|:\s|\s[-–—](?:\s|$)")
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?]['\"”’]?)\s*[\"“‘]?$")
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _TOKEN = re.compile(r"\S+")
 _RANK = re.compile(rf"\b(?:{'|'.join(r.title() for r in sorted(RANKS))})\b\.?")
@@ -461,6 +462,8 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         is_one_word = not any(" " in text for text in forms[key])  # "al-Assad" is one word, keyed "al assad"
         if not is_one_word or labels[key]["PERSON"] + labels[key]["ORG"] == 0 or key in target:
             continue
+        if all(_DOTTED_INITIALS.fullmatch(text) for text in forms[key]):
+            continue  # "U.N." is initials, not the "Un" of "Kim Jong Un"
         # a first name alone is a person's somewhere: "Google", never tagged a person, is not "Google Maps" tagged
         # one once; "Raffaele", tagged a person twice among ten organisations, is still Raffaele Sollecito
         is_given = labels[key]["PERSON"] > 0

@@ -51,6 +51,7 @@ def name_key(text: str) -> str:
     words = re.sub(r"[-‐–]", " ", without_accents(text).replace(".", "").replace("’", "'")).lower().split()
     if len(words) > 1 and words[-1] in CORPORATE_SUFFIXES:  # "Acme Corp." is "Acme"
         words.pop()
+        words[-1] = words[-1].rstrip(",")  # and so is "Acme, Inc."
     if len(words) > 2:
         words = [words[0], *[w for w in words[1:-1] if len(w) > 1], words[-1]]
     return " ".join(words)

@@ -1,6 +1,8 @@
 """Which names of a cluster are spellings of one longer name: a nickname of a formal first name ("Randy"/"Randall
 Hackett"), a short form of a fuller name ("Wasserman Schultz"), a national body without its country ("Coast Guard"
-for "U.S. Coast Guard"), a surname opening with a particle that NER took for an organisation ("Le Bras").
+for "U.S. Coast Guard"), a surname opening with a particle that NER took for an organisation ("Le Bras"), a state's
+abbreviation or a country's other name ("Fla." for Florida, "USA" for the United States), an acronym no text
+defines ("PWJ" for Peace Winds Japan).
 
 Names here are keys (`entities.name_key`): lower case, full stops and hyphens folded.
 """
@@ -56,6 +58,8 @@ def variant_targets(
     target = nicknames | _fuller_names(people, index, nicknames, titles, introduced) | _national_names(forms, labels)
     target |= {k: v for k, v in _named_bodies(forms, labels, index).items() if k not in target}
     target |= {k: v for k, v in _home_named_teams(forms, labels, people).items() if k not in target}
+    target |= {k: v for k, v in _place_names(forms).items() if k not in target}
+    target |= {k: v for k, v in _spelt_out_acronyms(forms, labels).items() if k not in target}
     person_keys = set(people)
     return target | _particle_surnames([k for k in forms if k not in person_keys], index, introduced)
 
@@ -266,9 +270,62 @@ def _national_names(forms: dict[str, Counter[str]], labels: dict[str, Counter[st
     return target
 
 
+# The state a dateline's or a place's abbreviation (AP style: "PALM COAST, Fla.", "Taunton, Mass.") stands for; not
+# "Wash.", whose "Washington" in news is mostly the capital
+STATE_ABBREVIATIONS = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california", "colo": "colorado",
+    "conn": "connecticut", "del": "delaware", "fla": "florida", "ga": "georgia", "ill": "illinois", "ind": "indiana",
+    "kan": "kansas", "kans": "kansas", "ky": "kentucky", "la": "louisiana", "md": "maryland", "mass": "massachusetts",
+    "mich": "michigan", "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nebr": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
+    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota", "okla": "oklahoma",
+    "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island", "sc": "south carolina", "sd": "south dakota",
+    "tenn": "tennessee", "tex": "texas", "vt": "vermont", "va": "virginia", "wva": "west virginia",
+    "wis": "wisconsin", "wyo": "wyoming",
+}  # fmt: skip
+# The names news gives one country, fullest first: "USA", "U.S." and "United States of America" are the United States
+COUNTRY_NAMES = (
+    ("united states", "united states of america", "usa", "us"),
+    ("united kingdom", "great britain", "britain", "uk"),
+)
+
+
+def _place_names(forms: dict[str, Counter[str]]) -> dict[str, str]:
+    """'fla' → 'florida', 'usa' → 'united states': a state's abbreviation joins the state the cluster names in full
+    when every spelling of it ends with the abbreviation's full stop ("La.", never "LA" for Los Angeles), and a
+    country's other names join the first of `COUNTRY_NAMES` the cluster writes."""
+    target = {
+        short: state
+        for short, state in STATE_ABBREVIATIONS.items()
+        if state in forms and short in forms and all(spelling.endswith(".") for spelling in forms[short])
+    }
+    for names in COUNTRY_NAMES:
+        written = [key for key in names if key in forms]
+        target |= dict.fromkeys(written[1:], written[0]) if written else {}
+    return target
+
+
+def _spelt_out_acronyms(forms: dict[str, Counter[str]], labels: dict[str, Counter[str]]) -> dict[str, str]:
+    """'pwj' → 'peace winds japan': a name only ever written in capitals, never tagged a person, joins the one
+    organisation of the cluster whose capitalised words it is the initials of, when no text defines it ("Peace Winds
+    Japan" in one outlet, "PWJ" in another). Not a name holding initials ("U.S. Navy" is no "UN") or a comma, which
+    lists words ("Culture, Science and Technology", a motto's "Fidelity, Bravery and Integrity": no "FBI")."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, spellings in forms.items():
+        capitalised = [w for w in spellings.most_common(1)[0][0].split() if w[0].isupper()]
+        is_plain = all("." not in w and "," not in w and not w.isupper() for w in capitalised)
+        if " " in key and is_mostly_organisation(labels[key]) and is_plain:
+            by_initials["".join(w[0] for w in capitalised).lower()].append(key)
+    return {
+        key: by_initials[key][0]
+        for key, spellings in forms.items()
+        if len(by_initials.get(key, ())) == 1 and not labels[key]["PERSON"] and all(s.isupper() for s in spellings)
+    }
+
+
 # The noun that closes an organisation's full name, which outlets drop once the name is known: "Mercy Fitzgerald"
-# for "Mercy Fitzgerald Hospital", "Harvard" for "Harvard University"
-_BODY_HEADS = INSTITUTION_NOUNS | frozenset("company corporation magazine newspaper".split())
+# for "Mercy Fitzgerald Hospital", "Harvard" for "Harvard University", "Madison Police" for "Madison Police Department"
+_BODY_HEADS = INSTITUTION_NOUNS | frozenset("company corporation magazine newspaper department".split())
 
 
 def is_mostly_organisation(votes: Counter[str]) -> bool:
