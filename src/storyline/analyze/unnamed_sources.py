@@ -48,3 +48,21 @@ def indefinite_source_before(body: str, gender: str, position: int, named_at: li
     if found.start() < previous_sentence_start(body, position):
         return None
     return found.start("who"), found.group("who")
+
+
+# "Another hoped the movement would disappear", "One wrote that …": a sentence whose subject is a bare "Another" or
+# "One" standing for someone of a group just mentioned, before its verb
+_PRONOMINAL_SUBJECT = re.compile(r"(?:Another|One)\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
+
+
+def pronominal_source_before(body: str, position: int, named_at: list[int]) -> bool:
+    """Whether the quote's sentence or the one before it (`position`: the pronoun or the quote) opens with a bare
+    "Another" or "One" as its subject, with no person named after it (`named_at`): then '“…,” he wrote' is that
+    unnamed member of a group, whom no name of the text means."""
+    earliest = previous_sentence_start(body, position)
+    for match in _PRONOMINAL_SUBJECT.finditer(body, earliest, position):
+        before = body[max(0, match.start() - 3) : match.start()]
+        opens = match.start() == 0 or not before.strip() or before.rstrip()[-1:] in '.!?”"'
+        if opens and not any(match.end() <= at < position for at in named_at):
+            return True
+    return False
