@@ -1718,3 +1718,84 @@ def test_speaker_role_the_cluster_gives_several_people_stays_a_description() -> 
     )
     found = only(quotes_of(met, arrived), "We had")
     assert (found.speaker, found.speaker_kind) == ("the president", "described")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "kind"),
+    [
+        # an "as" clause after the quote names a described source, and "put it" / "described it" speak there
+        (
+            'The judge allowed photos that showed the woman "holding a glass of wine in each hand," as one local '
+            "reporter described it. Another photo showed her dancing.",
+            "holding a glass",
+            "one local reporter",
+            "described",
+        ),
+        (
+            'The ruling was "a disgrace and an insult," as one analyst put it.',
+            "a disgrace",
+            "one analyst",
+            "described",
+        ),
+        # a sentence's closing attribution may be followed by a clause opening with "even before", "after", "as" …
+        (
+            "Tom Bell was fired last week. Bell has also been invited by Sen. Ann Lowe (R-S.C.) to testify publicly "
+            'at a hearing to "tell his side of the story" about his dealings with the mayor, Lowe said Tuesday, even '
+            "before this latest story broke.",
+            "tell his side",
+            "Ann Lowe",
+            "named",
+        ),
+        # "who" after a person's relative or spokesperson: that relative, as a description
+        (
+            'Many were angered by comments from Turner\'s father, who called prison "a steep price to pay" for his '
+            "son.",
+            "a steep price",
+            "Turner's father",
+            "described",
+        ),
+        # … or the relative's name, when the text named them so before
+        (
+            "Ann Lowe's husband, Tom Lowe, spoke first. Reporters later heard from Lowe's husband, who called the "
+            'verdict "a travesty" outside the court.',
+            "a travesty",
+            "Tom Lowe",
+            "named",
+        ),
+    ],
+)
+def test_speaker_rules_of_the_2026_11_29_round(body: str, quote: str, speaker: str, kind: str) -> None:
+    assert speaker_of(body, quote) == (speaker, kind)
+
+
+def test_speaker_he_is_not_the_one_the_quote_talks_about_by_surname() -> None:
+    body = (
+        "Protesters marched on the palace of Moammar Gadhafi on Monday. State TV called on the public to back the "
+        'army.\n"But I think Gadhafi is going to put up a fight," he said.\n"These are desperate acts," said Tom '
+        "Baker, an analyst."
+    )
+    assert speaker_of(body, "But I think") == (None, "unknown")
+    assert speaker_of(body, "These are") == ("Tom Baker", "named")
+
+
+def test_speaker_she_keeps_her_name_when_the_quote_names_another_bearer_of_it() -> None:
+    # a first name or a title before the surname inside the quote: someone else, or herself in full
+    said = "Michelle Obama spoke in Denver on Monday. “{} is the right man,” she said."
+    for named in ("Barack Obama", "President Obama"):
+        assert speaker_of(said.format(named), named) == ("Michelle Obama", "named")
+
+
+def test_speaker_he_after_another_of_a_group_is_none_of_the_people_named() -> None:
+    body = (
+        "Many users celebrated the news. Ann Lowe posted a video of the rally. Another hoped the whole movement "
+        'would disappear: "After this is over nobody will care," he wrote.'
+    )
+    assert speaker_of(body, "After this") == (None, "unknown")
+
+
+def test_speaker_what_it_calls_after_a_preposition_is_no_subject() -> None:
+    body = (
+        'The suit says that Mark Bell attempted to "intimidate" her by initiating what it calls a "bogus '
+        'proceeding" against her.'
+    )
+    assert speaker_of(body, "bogus proceeding") == ("The suit", "described")  # not "her by"

@@ -59,7 +59,7 @@ from storyline.analyze.quote_flow import (
     reported_speaker_in_sentence_before,
 )
 from storyline.analyze.quote_marks import CLOSING, Found, quote_spans
-from storyline.analyze.referents import Speaker
+from storyline.analyze.referents import PREPOSITIONS, Speaker
 from storyline.analyze.speaker_rules import NOBODY
 from storyline.analyze.speakers import ClusterPeople, speaker_context
 from storyline.analyze.speech_verbs import DESCRIBERS, PASSIVE_ADVERB, VERBS
@@ -103,9 +103,11 @@ _AFTER_QUOTED_AS = re.compile(rf"\s*[,—–-]?\s*(?:{WORD}\s+){{1,6}}?{_QUOTED_
 _NAME_WORDS = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
 # …after an abbreviated title, if any: "Rep. Ana Lowe", "Dr Kim"
 _TITLED_NAME = rf"(?:(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES))})\.?\s+)?{_NAME_WORDS}"
-# `“…,” as he later wrote to the Royal Society, …`: an "as" clause naming who said the words
+# `“…,” as he later wrote to the Royal Society, …`, `“…,” as one local reporter described it.`: an "as" clause
+# naming who said the words, a person or a source described by a determiner; "put it" is a speech verb only here
 _AFTER_AS_WHO_VERB = re.compile(
-    rf"\s*,?\s*as\s+(?P<who>[Hh]e|[Ss]he|{_NAME_WORDS})\s+(?:(?:later|once|then|\w+ly)\s+)?(?:{VERBS})\b"
+    rf"\s*,?\s*as\s+(?P<who>[Hh]e|[Ss]he|{_NAME_WORDS}|(?:one|an?|the|another)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){{0,3}}?)"
+    rf"\s+(?:(?:later|once|then|\w+ly)\s+)?(?:(?:put|puts|phrased|described)\s+it\b|(?:{VERBS})\b)"
 )
 # "… to Mr. Reid, said someone close to him.": a title's full stop ends no sentence
 _TITLE_STOP = rf"\b(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES))})\.(?=\s[A-Z])"
@@ -122,8 +124,9 @@ _SENTENCE_END_WHO = re.compile(
     r"(?:\s+(?:in|on|to|at|during|against)\s+[^.,;:!?\"“”\n]{1,40}?"
     r"|(?<=told)\s+(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})?"  # "…, Ortiz told The Ledger."
     # "…, said a friend, speaking anonymously." / "…, the Academy said, a word chosen to …"
-    # "…, officials said, but they did not say how many."
-    rf"(?:,\s+(?:[a-z]+ing|an?|the|but|though|although)\b[^.;:!?\"“”\n]{{1,200}})?\s*\.{NOT_TITLE_STOP}(?:\s|$)"
+    # "…, officials said, but they did not say how many.", "…, Graham said Tuesday, even before the story broke."
+    r"(?:,\s+(?:[a-z]+ing|an?|the|but|though|although|(?:even\s+)?(?:before|after|as|while|when|because|since))\b"
+    rf"[^.;:!?\"“”\n]{{1,200}})?\s*\.{NOT_TITLE_STOP}(?:\s|$)"
 )
 # `Trump said: "…"`, `Trump told reporters "…"`, `he wrote on Twitter that "…"`: the verb nearest the quote.
 _BEFORE = SPEECH_VERB
@@ -257,7 +260,8 @@ def find_quotes(article: Article, entities: EntityAnalysis, cluster_people: Clus
             genders.setdefault(speaker.name, pronoun)
         previous = (found, speaker)
     quotes = _attributed_at_the_end(body, spans, quotes)
-    return _parsed_where_abstained(text, article.id, spans, quotes)
+    quotes = _parsed_where_abstained(text, article.id, spans, quotes)
+    return [_unless_talked_about(body, quote) for quote in quotes]
 
 
 def _attribute_from_before(
@@ -330,6 +334,26 @@ def _attributed_at_the_end(body: str, spans: list[Found], quotes: list[Quote]) -
                 }
             )
     return quotes
+
+
+def _unless_talked_about(body: str, quote: Quote) -> Quote:
+    """'“But I think Gadhafi is going to put up a fight,” he said.': the "he" or "she" of an attribution is not
+    someone the quote itself talks about by the bare surname, so a speaker read from the pronoun whom the quote
+    names that way is dropped. A surname with a first name or a title before it ("Barack Obama", "President Obama"
+    in a quote "she" said) may be someone else of that name, and Michelle Obama stays the speaker."""
+    if quote.speaker is None or quote.speaker_kind != "named" or quote.speaker_span is None:
+        return quote
+    if body[quote.speaker_span.start : quote.speaker_span.end].lower() not in ("he", "she"):
+        return quote
+    words = quote.speaker.split()
+    for named in re.finditer(rf"\b{re.escape(words[-1])}\b", quote.text):
+        before = quote.text[: named.start()].split()[-1:]
+        if not before or not before[0][0].isupper():
+            break
+    else:
+        return quote
+    unknown = {"speaker": None, "speaker_kind": "unknown", "speaker_span": None, "attribution": None}
+    return quote.model_copy(update=unknown)
 
 
 def _pronoun_contradicts(pronoun: str | None, speaker: Speaker | None, genders: dict[str, str]) -> bool:
@@ -643,7 +667,8 @@ def _what_called(text: ArticleText, found: Found, what: re.Match[str]) -> Speake
     main = text.body[line_start : what.start()].rstrip()
     main = main[: len(main) - len(main.split()[-1])] if main.split() else main  # drop the main verb
     who_start, who_end = subject_before(main, len(main))
-    if who_start is None:
+    # '… attempted to “intimidate” her by initiating what it calls “…”': words ending in a preposition are no subject
+    if who_start is None or main[who_start:who_end].split()[-1].lower() in PREPOSITIONS | {"by"}:
         return None
     return text.speaker(line_start + who_start, line_start + who_end, found)
 

@@ -28,6 +28,7 @@ from storyline.analyze.entities import Mention, is_title, name_key, strip_titles
 from storyline.analyze.names import (
     FUNCTION_WORDS,
     PLACES,
+    SOURCE_ROLES_PATTERN,
     SPEAKS_FOR,
     Described,
     SpeakerContext,
@@ -50,7 +51,7 @@ from storyline.analyze.organisations import (
     outside_quotes,
 )
 from storyline.analyze.surnames import RELATIONS
-from storyline.analyze.unnamed_sources import indefinite_source_before
+from storyline.analyze.unnamed_sources import indefinite_source_before, pronominal_source_before
 from storyline.segment import previous_sentence_start, sentence_end, sentence_start
 
 # what a person writes of themselves: "his profile says", "her blog said"
@@ -79,6 +80,11 @@ _MODIFIER = rf"(?!(?:{FUNCTION_WORDS}|among|for|than)\b)[a-z][\w-]*\s+"  # "loca
 _GROUP_BEFORE = re.compile(
     rf"(?<![\w-])(?P<group>(?:{_MODIFIER}){{0,2}}[a-z][\w-]{{2,}}(?<![su])s|(?:[Aa]n?|[Tt]he)\s+(?:{_MODIFIER}){{0,2}}"
     r"[a-z][\w-]+),?\s+$"
+)
+# "comments from Turner's father, who called prison “…”": a person's relative or one who speaks for them
+_OWNED_BEFORE_WHO = re.compile(
+    rf"(?<![\w'’-])(?P<who>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+['’]s?\s+(?:[a-z]+\s+)?"
+    rf"(?:{'|'.join(sorted(RELATIONS))}|{SOURCE_ROLES_PATTERN})),\s+$"
 )
 _PARTY_BEFORE_WHO = re.compile(r"\s*\([A-Z][\w.]*(?:-[A-Z][\w.]*)?\),?\s*$")  # a party label: "(R-Ky.), "
 _SURNAME_BEFORE_WHO = re.compile(r"\b([A-Z][\w'’-]+),\s+$")  # "Chaffetz, who said"
@@ -116,6 +122,9 @@ def pronoun_referent(
         surname = _SURNAME_BEFORE_WHO.search(body, max(0, start - 40), start)  # a surname NER missed there
         if surname and full_name(surname.group(1), context, start) is not None:
             return name_referent(body, surname.group(1), start, end, context)
+        owned = _OWNED_BEFORE_WHO.search(body, max(0, start - 60), start)
+        if owned is not None:
+            return description_referent(body, owned.start("who"), owned.end("who"), open_at, context)
         group = _GROUP_BEFORE.search(body, max(0, start - 60), start)
         return Speaker(group.group("group"), "described", group.start("group"), group.end("group")) if group else None
     if first == "it":
@@ -164,6 +173,8 @@ def _pronoun(body: str, pronoun: str, start: int, end: int, open_at: int, contex
     indefinite = indefinite_source_before(body, gender, min(start, open_at), [m.start for m in context.persons])
     if indefinite is not None and (described is None or indefinite[0] > described[0]):
         return Speaker(indefinite[1], "described", start, end)
+    if described is None and pronominal_source_before(body, min(start, open_at), [m.start for m in context.persons]):
+        return None  # "Another hoped …: “…,” he wrote": one of a group the text does not name, nobody it named
     if described is not None and not any(pos > described[0] and name in known for pos, name in candidates):
         # "The man, who spoke …" after "Another man, identified only as “Victory,”": the name he gave
         own_name = self_named_before(body, described[1].split()[-1], described[0])

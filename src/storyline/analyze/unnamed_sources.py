@@ -1,6 +1,7 @@
 """An unnamed source a pronoun goes on meaning: 'Gillibrand recounted the time a labor leader advised her to improve
 her looks. “…,” he said.' The "he" is the labor leader, the subject of the sentence before, not a person the text
-named earlier; a name in the sentences between (any gender) keeps the usual reading.
+named earlier; a name in the sentences between (any gender) keeps the usual reading. Likewise a bare "Another" or
+"One" opening the sentence before ("Another hoped …: “…,” he wrote") leaves the "he" to no one the text named.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _INDEFINITE = re.compile(
     rf"(?P<noun>(?i:{SOURCE_ROLES_PATTERN}|{_PERSONS})))"
     r"(?=(?:,\s+(?:after|who)\b|\s+who\s+[a-z]+|\s+(?:also\s+)?[a-z]+(?:ed|s)\b(?!\s+(?:of|that)\b)))"
 )
+
+# "Another hoped the movement would disappear", "One wrote that …": a sentence whose subject is a bare "Another" or
+# "One" standing for someone of a group just mentioned, before its verb
+_PRONOMINAL_SUBJECT = re.compile(r"(?:Another|One)\s+(?:also\s+)?[a-z]+(?:ed|s)\b")
 
 
 def indefinite_source_before(body: str, gender: str, position: int, named_at: list[int]) -> tuple[int, str] | None:
@@ -48,3 +53,16 @@ def indefinite_source_before(body: str, gender: str, position: int, named_at: li
     if found.start() < previous_sentence_start(body, position):
         return None
     return found.start("who"), found.group("who")
+
+
+def pronominal_source_before(body: str, position: int, named_at: list[int]) -> bool:
+    """Whether the quote's sentence or the one before it (`position`: the pronoun or the quote) opens with a bare
+    "Another" or "One" as its subject, with no person named after it (`named_at`): then '“…,” he wrote' is that
+    unnamed member of a group, whom no name of the text means."""
+    earliest = previous_sentence_start(body, position)
+    for match in _PRONOMINAL_SUBJECT.finditer(body, earliest, position):
+        before = body[max(0, match.start() - 3) : match.start()]
+        opens = match.start() == 0 or not before.strip() or before.rstrip()[-1:] in '.!?”"'
+        if opens and not any(match.end() <= at < position for at in named_at):
+            return True
+    return False
