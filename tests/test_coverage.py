@@ -76,7 +76,7 @@ def test_coverage_of_a_single_article_is_empty() -> None:
 def test_coverage_seeds_nikkei_alone_reports_the_cancelled_beijing_stop(seed_brief: Brief) -> None:
     nikkei = next(c for c in seed_brief.coverage.articles if seed_brief.article(c.article).outlet == "Nikkei Asia")
     top = nikkei.unique[0]
-    assert top.text.startswith("If the Hanoi summit") and top.text.endswith("afternoon of March 4.")
+    assert top.text.startswith("The collapse of the Hanoi summit had erased the China stop from the itinerary")
     assert seed_brief.article(nikkei.article).body[top.span.start : top.span.end] == top.text
     assert 0 < nikkei.n_unique <= nikkei.n_sentences
     assert [u.salience for u in nikkei.unique] == sorted((u.salience for u in nikkei.unique), reverse=True)
