@@ -1063,3 +1063,56 @@ def test_entities_of_a_body_longer_than_a_piece_point_at_their_names(seed_text: 
         assert body[mention.start : mention.end] == mention.text
     people = {(m.start, m.end) for m in found.mentions if m.label == "PERSON"}
     assert len(people & set(places)) >= 36
+
+
+def test_entities_a_common_noun_capitalised_only_to_open_a_sentence_is_no_name() -> None:
+    body = (
+        "Cholera spreads fast in the camps. Doctors fear cholera. Hill said so from the hill, and Tova Hill agreed.\n"
+        "Rice grows here. Mr. Rice sells rice. Sparrow is a firm; the sparrow flew, and we met Sparrow."
+    )
+    mentions = [_mention(body, text, "ORG") for text in ("Cholera", "Hill", "Tova Hill", "Rice", "Sparrow")]
+    mentions.append(_mention(body, "Rice", "PERSON", nth=1))
+    assert [text for text, _ in corrected(mentions, article(body))] == [
+        "Hill",  # the surname of Tova Hill
+        "Tova Hill",
+        "Rice",  # "Mr. Rice" capitalises it after a title's full stop, not a sentence's
+        "Sparrow",  # capitalised mid-sentence too
+        "Rice",
+    ]
+
+
+def test_entities_a_ticker_after_a_company_is_no_part_of_its_name() -> None:
+    body = "Rival Coach COH.N agreed to buy Kate Spade & Co KATE.N, as sales slowed."
+    at = body.index("Kate")
+    mention = clean_mention(article(body), at, body.index(",", at), "ORG")
+    assert mention is not None and mention.text == "Kate Spade & Co"
+
+
+def test_entities_a_name_the_cluster_writes_with_a_corporate_word_is_a_company() -> None:
+    names = ["Dana Kors Holdings", "Dana Kors", "Dana Kors", "Kors", "Ann Marlow"]
+    mentions = [Mention(f"a{n}", 0, len(name), name, "PERSON") for n, name in enumerate(names)]
+    canonical, types = merge_mentions(mentions, {})
+    assert {canonical[name_key(name)] for name in names[:4]} == {"Dana Kors Holdings"}
+    assert types == {"Dana Kors Holdings": "ORG", "Ann Marlow": "PERSON"}
+
+
+def test_entities_a_name_a_kind_of_firm_describes_is_an_organisation() -> None:
+    body = (
+        "Fast-fashion brands like Harbo and Velta gained, and so did the shoe company Tavi Lund. Critics like "
+        "Ana Lowe disagreed; they brand Ola Brekke a fool. Companies like Dana Kors lost, and Dana Kors Holdings fell. "
+        "The law firm Berg, Berg and Holm sued; Ivar Berg said so."
+    )
+    texts = ("Harbo", "Velta", "Tavi Lund", "Ana Lowe", "Ola Brekke", "Dana Kors", "Dana Kors Holdings", "Berg")
+    mentions = [_mention(body, text, "PERSON") for text in texts] + [_mention(body, "Ivar Berg", "PERSON")]
+    assert corrected(mentions, article(body)) == [
+        ("Harbo", "ORG"),
+        ("Velta", "ORG"),
+        ("Tavi Lund", "ORG"),
+        ("Ana Lowe", "PERSON"),
+        ("Ola Brekke", "PERSON"),
+        # keeps NER's label, by which its short forms join the full name that merging types a company
+        ("Dana Kors", "PERSON"),
+        ("Dana Kors Holdings", "PERSON"),
+        ("Berg", "PERSON"),  # the firm is named after a person of the cluster: the bare surname is left to him
+        ("Ivar Berg", "PERSON"),
+    ]

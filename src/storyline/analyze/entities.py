@@ -31,6 +31,7 @@ from storyline.analyze.mentions import (
     CORPORATE_SUFFIXES,
     Mention,
     bears_surname,
+    is_company_name,
     name_key,
     surname_bearers,
     without_accents,
@@ -307,6 +308,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         if len(tokens) >= 3 and DEMONYM.fullmatch(body[tokens[0][0] : tokens[0][1]]):
             tokens = tokens[1:]
     tokens = _after_owner(body, tokens)
+    if len(tokens) > 1 and _TICKER.fullmatch(body[tokens[-1][0] : tokens[-1][1]]):
+        tokens = tokens[:-1]  # "Kate Spade & Co KATE.N": a wire's stock ticker glued after the company's name
     if label == "PERSON" and len(tokens) >= 3 and _headline_word_after_name(body, tokens):
         tokens = tokens[:-1]
     start, end = tokens[0][0], tokens[-1][1]
@@ -369,6 +372,8 @@ _NAMED_AFTER_A_PERSON = dict.fromkeys(
     | frozenset("theater theatre railway railroad observatory prison jail ranch".split()),
     "ORG",
 )
+# A Reuters instrument code after a company's name: "KATE.N" (New York), "BARC.L" (London), "7203.T" (Tokyo)
+_TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,2}")
 
 
 # the words of a headline's clause around a name: up to the next or back to the last stop, colon, comma or quote mark
@@ -484,7 +489,10 @@ def merge_mentions(mentions: Sequence[Mention], acronyms: dict[str, str]) -> tup
         # ("Robert J. Birgeneau", not "Robert Birgeneau": the fullest the cluster knows); ties go to the first seen.
         name = max(forms[head].items(), key=_display_rank)[0]
         votes = sum((labels[k] for k in keys), Counter[str]())
-        types[name] = "PERSON" if labels[head]["PERSON"] and " " in head else votes.most_common(1)[0][0]
+        if any(is_company_name(text) for k in keys for text in forms[k]):
+            types[name] = "ORG"  # "Michael Kors" beside "Michael Kors Holdings": the company named after its founder
+        else:
+            types[name] = "PERSON" if labels[head]["PERSON"] and " " in head else votes.most_common(1)[0][0]
         canonical.update(dict.fromkeys(keys, name))
     # an acronym NER never tagged alone still names what the text defined it for
     canonical |= {short: canonical[long] for short, long in acronyms.items() if short not in canonical}

@@ -16,6 +16,10 @@ from functools import lru_cache
 from storyline.analyze.name_variants import GENERATIONS
 
 CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
+# The words that end a company's name: "Michael Kors Holdings", "Kate Spade & Co", "Hanes Brands Inc."
+COMPANY_WORDS = CORPORATE_SUFFIXES | frozenset(
+    "holdings industries enterprises corporation incorporated limited".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,13 @@ def starting_within(mentions: Sequence[Mention], start: int, end: int) -> Sequen
 
 def _start(mention: Mention) -> int:
     return mention.start
+
+
+def is_company_name(text: str) -> bool:
+    """Whether a spelling of several words ends with a company's word (`COMPANY_WORDS`), its full stop aside: the
+    cluster calls the name a company's, whatever NER reads it as ("Michael Kors Holdings", a person to NER)."""
+    words = text.split()
+    return len(words) > 1 and words[-1].lower().rstrip(".") in COMPANY_WORDS
 
 
 @lru_cache(maxsize=1 << 16)

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from storyline.analyze.dates import MONTHS, WEEKDAYS
-from storyline.analyze.mentions import Mention, name_key, surname_bearers
+from storyline.analyze.mentions import Mention, is_company_name, name_key, surname_bearers
 from storyline.analyze.name_variants import PLACE_INSTITUTIONS, by_surname, is_mostly_organisation, surname
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS, PUBLIC_BODY_NOUNS
 from storyline.models import Article
@@ -44,7 +44,9 @@ def correct_mentions(mentions: list[Mention], articles: Sequence[Article]) -> li
     found = _with_described_types(_without_terms(found, articles, lower_words), articles)
     terms = _term_acronyms(articles)
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
-    return _with_names_going_on(_with_home_named_teams(found, articles), articles, lower_words)
+    found = _with_names_going_on(_with_home_named_teams(found, articles), articles, lower_words)
+    # last, once "Star" has become "Star magazine" where the text names the publication so
+    return _without_sentence_opening_nouns(found, articles, lower_words)
 
 
 def _with_home_named_teams(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
@@ -168,6 +170,49 @@ def _without_common_nouns(mentions: list[Mention], articles: Sequence[Article]) 
     return [m for m in mentions if not (m.label == "PERSON" and " " in m.text and is_common(m.text))]
 
 
+def _without_sentence_opening_nouns(
+    mentions: list[Mention], articles: Sequence[Article], lower_words: set[str]
+) -> list[Mention]:
+    """The mentions without a one-word 'name' that is a common noun capitalised only because it opens a sentence
+    ("Malaria is one of the most common …", "Resort officials claim …" beside "malaria" and "the resort"): the
+    cluster writes the word in lower case, and capitalised nowhere but at a sentence's start (a name is capitalised
+    mid-sentence too) nor in a longer name of the cluster ("Hill said." beside "Letitia Hill")."""
+    in_longer_names = {w for m in mentions if " " in m.text for w in name_key(m.text).split()}
+    bodies = [a.body for a in articles]
+    verdicts: dict[str, bool] = {}
+
+    def is_common(word: str) -> bool:
+        if word not in verdicts:
+            verdicts[word] = (
+                word.lower() in lower_words
+                and word.lower() not in in_longer_names
+                and all(
+                    _opens_sentence(body, found.start())
+                    for body in bodies
+                    for found in re.finditer(rf"\b{re.escape(word)}\b", body)
+                )
+            )
+        return verdicts[word]
+
+    return [m for m in mentions if not (re.fullmatch(r"[A-Z][a-z]+", m.text) and is_common(m.text))]
+
+
+# A full stop that ends an abbreviated title ("Mr. Rice"), not a sentence
+_TITLE_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Gen|Lt|Col|Capt|Sgt|Rev)\.$")
+
+
+def _opens_sentence(body: str, start: int) -> bool:
+    """Whether the word at `start` opens the body, a line or a sentence (after a full stop, question or exclamation
+    mark, with a closing quote mark between), not an abbreviated title's full stop."""
+    # what may stand between a sentence's end and its first word: spaces, an opening quote mark or parenthesis
+    before = body[max(0, start - 40) : start].rstrip(' \t"“‘(')
+    if not before:
+        return start <= 40
+    if before[-1] == "\n" or (before[-1] in ".!?" and not _TITLE_STOP.search(before)):
+        return True
+    return before[-1] in "\"”’'" and before[-2:-1] in (".", "!", "?")
+
+
 def _found_at(pattern: re.Pattern[str], body: str, opening: str) -> bool:
     """Whether `pattern`, whose every match opens with the words `opening`, matches in `body`: tried where those
     words stand, not searched for through a long body once for each of a thousand names."""
@@ -269,10 +314,16 @@ _DESCRIBED_AFTER = {
     label: re.compile(rf",\s+(?:an?|the)\s+(?:{_MODIFIER}){{0,4}}?{nouns}{_PHRASE_END}")
     for label, nouns in (("ORG", _ORG_NOUNS), ("GPE", _PLACE_NOUNS))
 }
+# Kinds of firm before the name of one, after an article or what it sells: "the shoe company Jimmy Choo"; or in the
+# plural before a list of them: "fast-fashion brands like H&M and Zara", "Kering houses brands including Gucci,"
+_FIRM_NOUN = r"(?:company|firm|retailer|startup)"  # not "brand" or "chain": verbs too ("they brand him")
+_FIRMS_NOUN = r"(?:companies|firms|retailers|brands|chains|labels|banks|houses|startups)"
+_NAME_LIST = r"(?:[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*,?\s+(?:and\s+|or\s+)?)*"  # "Gucci, Yves Saint Laurent and "
 _DESCRIBED_BEFORE = {
     "ORG": re.compile(
-        r"\b(?:the|a)\s+(?:company|startup|website|site|app|platform|retailer|network|firm|social network)\s+$",
-        re.IGNORECASE,
+        r"(?i:\b(?:the|a)\s+(?:company|startup|website|site|app|platform|retailer|network|firm|social network)\s+$)"
+        rf"|\b(?:an?|the|[a-z][\w-]*)\s+{_FIRM_NOUN}\s+$"
+        rf"|\b{_FIRMS_NOUN}\s+(?:like|such\s+as|including)\s+{_NAME_LIST}$"
     ),
     "GPE": re.compile(r"\bthe\s+(?:island|country|city|town|village|state|province|republic)\s+of\s+$"),
 }
@@ -294,8 +345,9 @@ def countries() -> frozenset[str]:
 def _with_described_types(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
     """The mentions, with the type the text gives a name where NER's differs: a country's name is a place
     ("Cyprus" tagged an organisation), and so is a name the text calls a town or an island; a name the text calls
-    a company or a website is an organisation ("Reddit" tagged a place, "Coursera" a person). A description in one
-    article types the name in every one."""
+    a company or a website is an organisation ("Reddit" tagged a place, "Coursera" a person), and so is one a list
+    of firms names ("fast-fashion brands like H&M and Zara"). A description in one article types the name in every
+    one."""
     bodies = {a.id: a.body for a in articles}
     described: dict[str, str] = {}
     for m in mentions:
@@ -310,8 +362,18 @@ def _with_described_types(mentions: list[Mention], articles: Sequence[Article]) 
         if len(labels) == 1:
             described.setdefault(name_key(m.text), labels.pop())
 
+    # A company the cluster also names with its corporate word ("Michael Kors" beside "Michael Kors Holdings") keeps
+    # NER's labels, by which its short forms join the full name; merging types it a company (`entities`).
+    companies = {name_key(m.text.rsplit(maxsplit=1)[0]) for m in mentions if is_company_name(m.text)}
+    # A firm named after a person of the cluster ("the law firm Koskoff, Koskoff and Bieder" beside Josh Koskoff)
+    # leaves the bare surname to the person: another mention of it is more likely theirs.
+    surnames = {surname(name_key(m.text)) for m in mentions if m.label == "PERSON" and " " in m.text}
+
     def typed(m: Mention) -> Mention:
-        label = described.get(name_key(m.text))
+        key = name_key(m.text)
+        label = described.get(key)
+        if key in companies or (label == "ORG" and key in surnames):
+            return m
         if label is None and m.label in ("ORG", "LOC") and m.text in countries():
             label = "GPE"
         if label is None or label == m.label or (m.label == "LOC" and label == "GPE"):
