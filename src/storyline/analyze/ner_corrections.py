@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from storyline.analyze.dates import MONTHS, WEEKDAYS
-from storyline.analyze.mentions import Mention, is_company_name, name_key, surname_bearers
+from storyline.analyze.mentions import ABBREVIATED_TITLES, Mention, is_company_name, name_key, surname_bearers
 from storyline.analyze.name_variants import PLACE_INSTITUTIONS, by_surname, is_mostly_organisation, surname
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS, PUBLIC_BODY_NOUNS
 from storyline.models import Article
@@ -197,8 +197,8 @@ def _without_sentence_opening_nouns(
     return [m for m in mentions if not (re.fullmatch(r"[A-Z][a-z]+", m.text) and is_common(m.text))]
 
 
-# A full stop that ends an abbreviated title ("Mr. Rice"), not a sentence
-_TITLE_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|St|Gen|Lt|Col|Capt|Sgt|Rev)\.$")
+# A full stop that ends an abbreviated title ("Mr. Rice", "Capt. Oilar") or a saint's "St.", not a sentence
+_TITLE_STOP = re.compile(rf"\b(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES | {'st'}))})\.$")
 
 
 def _opens_sentence(body: str, start: int) -> bool:
