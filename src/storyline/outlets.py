@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from storyline.calendar_names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from storyline.furniture.shared import DATELINE_CREDITS
 from storyline.segment import WIRE_DATELINE
 
@@ -112,10 +113,7 @@ _OTHERS_AFTER = re.compile(r"\s+(?:news agency|newspaper|magazine|television|TV|
 # A dateline opening a paragraph: '(CNN) --', 'Tokyo (CNN) Seven sailors', 'PERTH (Reuters) - An air search'.
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)(?:[A-Z][\w.,'’ -]{0,40} )?\($")
 _DATELINE_AFTER = re.compile(r"\)\s*(?:[-—–_]|[A-Z])")
-_CALENDAR_WORDS = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
-    "September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
-)
+_CALENDAR_WORDS = frozenset((*WEEKDAY_NAMES, *MONTH_NAMES, *MONTH_ABBREVIATIONS))
 _CONTEXT_CHARS = 80
 """Characters read on each side of a publication's name: more than the longest cue above needs (a dateline's
 place of up to 40, "a statement provided Tuesday to the ")."""

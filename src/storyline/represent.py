@@ -16,6 +16,7 @@ import numpy as np
 import snowballstemmer
 from scipy.sparse import csr_matrix
 
+from storyline.calendar_names import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.literals import ascii_spaced
 from storyline.models import Sentence
 
@@ -365,10 +366,7 @@ def _common_words(text: str) -> str:
     return " ".join([first, *(word for word in rest if _COMMON_WORD.match(word))])
 
 
-_COMMON_WORD = re.compile(
-    r"\W*(?:[a-z0-9]|(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-)
+_COMMON_WORD = re.compile(rf"\W*(?:[a-z0-9]|(?:{'|'.join((*MONTH_NAMES, *WEEKDAY_NAMES))})\b)")
 
 MAX_SUPPORT_PER_ARTICLE = 2
 """Most supporting sentences `Cluster.supporters` gives from any one other article (its closest ones)."""

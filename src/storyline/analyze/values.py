@@ -17,14 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from storyline.analyze.dates import MONTHS
+from storyline.analyze.dates import MONTH_PATTERN, MONTHS
 from storyline.furniture.shared import TIME_ZONE
 from storyline.represent import terms
 
-_MONTH = (
-    r"(?P<month>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_MONTH = rf"(?P<month>{MONTH_PATTERN})"
 _DAY_FIRST = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?P<day2>\d{{1,2}}))?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?\b"
 )
