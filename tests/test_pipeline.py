@@ -227,10 +227,23 @@ CAKE = (
 
 
 def test_pipeline_warns_about_an_article_that_shares_almost_no_words_with_the_others() -> None:
-    result = storyline.brief([*BRIDGE_CLOSED, CAKE], options=NO_ANALYSIS)
+    result = storyline.brief([*BRIDGE_CLOSED, CAKE], words=150)
     warned = [p for p in result.problems if "shares almost no words" in p.reason]
     assert [p.source for p in warned] == ["text 3"] and warned[0].severity == "warning"
-    assert len(result.story.articles) == 3  # still briefed: the reader decides
+    assert "the summary leaves it out" in warned[0].reason
+    assert len(result.story.articles) == 3  # still listed and analysed
+    # the budget has room for every sentence, yet none of the recipe's is summarised or listed as its own news
+    assert {s.source.article for s in result.summary} == {"a1", "a2"}
+    assert [c.article for c in result.coverage.articles if c.unique] == []  # the bridge reports share their facts
+    assert [c.n_unique for c in result.coverage.articles] == [0, 0, 2]
+
+
+def test_pipeline_leaves_nothing_out_of_a_pile_of_unrelated_articles() -> None:
+    weather = "Heavy snow is expected in the mountains tonight. Drivers should carry chains above a thousand metres."
+    result = storyline.brief([BRIDGE_CLOSED[0], CAKE, weather], words=150)
+    warned = [p for p in result.problems if "shares almost no words" in p.reason]
+    assert len(warned) == 3 and not any("leaves it out" in p.reason for p in warned)
+    assert {s.source.article for s in result.summary} == {"a1", "a2", "a3"}
 
 
 def test_pipeline_warns_when_the_only_two_articles_share_almost_no_words() -> None:

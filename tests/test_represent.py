@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from storyline import represent
+from storyline.models import Sentence
 from storyline.represent import cosine_to_centroid, pairwise_cosine, represent_stories, tfidf
 from storyline.segment import sentence_spans
 
@@ -56,3 +57,25 @@ def test_represent_stories_together_as_each_alone(
         assert np.array_equal(found.term_rows.as_matrix().toarray(), alone.toarray())
         assert np.array_equal(found.similarity, pairwise_cosine(alone))
         assert np.array_equal(found.centrality, cosine_to_centroid(alone))
+
+
+def test_article_similarity_is_the_cosine_of_summed_sentence_rows_in_any_sentence_order() -> None:
+    texts = [
+        "The harbour bridge will close for six months.",
+        "Engineers will replace the corroded cables.",
+        "The bridge closure starts in April, engineers said.",
+        "Bake the cake for forty minutes.",
+        "Extra ferries will sail all day.",
+    ]
+    articles = ["a", "b", "a", "c", "b"]  # interleaved, as a caller may build a cluster
+    sentences = [
+        Sentence(article_id=article, position=n, start=0, end=len(text), text=text)
+        for n, (article, text) in enumerate(zip(articles, texts, strict=True))
+    ]
+    cluster = represent.Cluster.build(sentences, represent.DEFAULT_SUPPORT_THRESHOLD)
+    rows = cluster.vectors.toarray()
+    summed = np.array([rows[[k for k, a in enumerate(articles) if a == article]].sum(axis=0) for article in "abc"])
+    summed /= np.linalg.norm(summed, axis=1, keepdims=True)
+    assert cluster.article_ids == ("a", "b", "c")
+    np.testing.assert_allclose(cluster.article_similarity(), summed @ summed.T, atol=1e-12)
+    assert cluster.off_story_articles.tolist() == [2]  # the cake shares no word with the bridge reports

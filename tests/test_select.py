@@ -82,9 +82,17 @@ def test_select_passes_over_a_sentence_that_shares_much_of_a_pick(strategy: str)
 
 
 def test_select_unrelated_sentences_get_no_support() -> None:
-    picks = select_sentences(_sentences(BRIDGE), words=200)
+    picks = select_sentences(_sentences([BRIDGE[0], [*BRIDGE[1], *BRIDGE[2]]]), words=200)
     concert = next(p for p in picks if "concert" in p.sentence.text)
     assert concert.support == ()
+
+
+def test_select_leaves_out_an_article_that_shares_almost_no_words_with_the_others() -> None:
+    # the concert report is about something else; alone in its article, none of it is summarised
+    sentences = _sentences(BRIDGE)
+    assert Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD).off_story_articles.tolist() == [2]
+    picks = select_sentences(sentences, words=200)
+    assert len(picks) == 4 and not any("concert" in p.sentence.text for p in picks)
 
 
 def test_select_sentences_sharing_only_names_do_not_support_each_other() -> None:
@@ -132,7 +140,7 @@ def test_select_unknown_strategy_is_a_config_error() -> None:
 
 
 GALLERY = [
-    f"Watch video {n}: {topic} in our gallery of the week's most shared clips and photos."
+    f"Watch video {n}: {topic} in our gallery of the harbour city's most shared clips and photos."
     for n, topic in enumerate(
         [
             "a cat on a skateboard",
@@ -160,7 +168,7 @@ def test_centroid_is_not_pulled_towards_the_longest_article() -> None:
 
 def test_select_overflow_puts_the_pick_that_crosses_the_budget_last() -> None:
     # A cut to the budget then trims the least important pick, not whichever happens to read last.
-    picks = select_sentences(_sentences([GALLERY, *BRIDGE]), words=70, fill="overflow")
+    picks = select_sentences(_sentences([GALLERY, *BRIDGE[:2]]), words=70, fill="overflow")
     assert sum(p.sentence.n_words for p in picks[:-1]) < 70 <= sum(p.sentence.n_words for p in picks)
 
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 from pydantic import ValidationError
 
 from storyline.clean import clean_article, looks_english, writes_without_spaces
@@ -18,7 +17,7 @@ from storyline.errors import ConfigError, InputError, NoUsableArticle
 from storyline.form import MAX_WORDS, MIN_WORDS
 from storyline.ingest import load_articles
 from storyline.models import Article, ArticleInfo, Brief, BriefOptions, Problem, Sentence, Story, SummarySentence
-from storyline.represent import Cluster, lowered_words
+from storyline.represent import OFF_STORY_COSINE, Cluster, lowered_words
 from storyline.segment import segment
 from storyline.select import select_sentences
 from storyline.summary import quoted_speakers, summarise
@@ -38,11 +37,6 @@ so spaCy's own limit for one text (1,000,000 characters) no longer applies, and 
 453 MB."""
 DUPLICATE_OVERLAP = 0.8
 """Share of word 5-grams two articles must share to count as the same article."""
-OFF_STORY_COSINE = 0.05
-"""Below this TF-IDF cosine with every other article, an article is probably not about the story. Over the 250 raw
-Multi-News validation clusters it flags 8 of the documents of 3+ document clusters (a church's resource list, a map
-disclaimer, a video licensing note, a site's data-project index, a survey prompt; two related pages) and 7 of the
-two-document clusters (in 5 one of the two is a horoscope, a weather widget, a shop form or a listing)."""
 
 
 def brief(
@@ -176,23 +170,24 @@ def prepare_articles(articles: Iterable[Article], *, find_metadata: bool = True)
 
 def off_story(articles: Sequence[Article], cluster: Cluster) -> list[Problem]:
     """Warnings for articles that share almost no words with the others: another story, or a page with no article
-    (a weather widget, a shop form). They are still briefed; the reader decides."""
+    (a weather widget, a shop form). Such an article is analysed but left out of the summary while two or more
+    others tell the story (`Cluster.off_story_articles`); of two, or of a pile of unrelated ones, none is the odd one
+    out, so all are briefed and the reader decides."""
     if len(articles) < 2:
         return []
-    similarity = cluster.article_similarity()
     if len(articles) == 2:
-        cosine = float(similarity[0, 1])
+        cosine = float(cluster.article_similarity()[0, 1])
         if cosine >= OFF_STORY_COSINE:
             return []
         reason = f"the two articles share almost no words (TF-IDF cosine {cosine:.2f}); are they one story?"
         return [Problem(source="brief", reason=reason, severity="warning")]
-    np.fill_diagonal(similarity, 0.0)
-    closest = similarity.max(axis=1)
+    closest = cluster.closest_article_similarity()
+    left_out = set(cluster.off_story_articles.tolist())
     return [
         Problem(
             source=article.source,
-            reason=f"shares almost no words with the other articles (TF-IDF cosine {closest[k]:.2f} at most); "
-            "it may be another story or a page with no article",
+            reason=f"shares almost no words with the other articles (TF-IDF cosine {closest[k]:.2f} at most); it may "
+            f"be another story or a page with no article{', so the summary leaves it out' if k in left_out else ''}",
             severity="warning",
         )
         for k, article in enumerate(articles)

@@ -10,7 +10,8 @@ questions and quote continuations (`form.form_weight` below 1, as selection weig
 the page mangled (a bracket left open, a flattened table's empty slots: "( and , respectively)") and lead-ins to
 a list the brief does not show ("in the following areas.") are skipped, and a
 sentence that repeats one already listed for its article (a pull quote) is listed once. Unique facts rank by
-salience: centrality in the story plus the lead bonus selection uses, since news puts what matters first.
+salience: centrality in the story plus the lead bonus selection uses, since news puts what matters first. An
+article that shares almost no words with the others (`Cluster.off_story_articles`) lists none.
 """
 
 from __future__ import annotations
@@ -114,7 +115,9 @@ def _article_coverage(
     facts = np.flatnonzero((cluster.article_index == index) & is_fact)
     unique = [int(i) for i in facts if not matched[i]]
     listed: list[int] = []
-    for i in sorted(unique, key=lambda i: (-salience[i], i)):
+    # An article about something else has nothing but facts of its own; the brief's warning says so instead.
+    listable = [] if index in cluster.off_story_articles else unique
+    for i in sorted(listable, key=lambda i: (-salience[i], i)):
         if len(listed) == TOP_UNIQUE:
             break
         if all(cluster.similarity[i, j] < REPEAT_SIMILARITY for j in listed):
