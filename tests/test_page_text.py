@@ -28,6 +28,26 @@ PAGE_TEXT = [
     ("Follow us on Twitter for even more live coverage of this, ahem, momentous event.", "social_prompt"),
     ("Email him at will.oremus@slate.com or follow him on twitter.", "social_prompt"),
     ("Become a fan on Facebook, follow us on Twitter at @AMNH, and on Tumblr at amnhnyc.", "social_prompt"),
+    (
+        "Activist Jane Roe (L) is greeted by supporters after her release from prison in Riga, March 3, 2016.",
+        "dated_caption",
+    ),
+    (
+        "Soldiers patrol outside the railway station as part of a security plan in Lyon, October 9, 2017.",
+        "dated_caption",
+    ),
+    ("This image show the skull of a Bronze Age farmer found near the river.", "photo_caption"),
+    ("(Associated Press) This undated photo provided by the sheriff's office shows the suspect.", "photo_caption"),
+    ("41:112–118, 2016. © 2016 Example Journals, Inc.", "copyright_notice"),
+    ("Copyright 2017 KXYZ", "copyright_notice"),
+    ("For more on the singer's chart history, head over to the magazine's site.", "link_pointer"),
+    ("For more about sleep apnea, visit the National Institutes of Health.", "link_pointer"),
+    ("The tablet's full specifications can be found in our earlier hands-on post.", "link_pointer"),
+    ("WXYZ's Jane Roe has the latest on the investigation.", "broadcast_handoff"),
+    ("Produced by Jane Roe, John Doe, Richard Miles.", "credit_list"),
+    ("Starring Jane Roe and John Doe.", "credit_list"),
+    ("I have talked with the family's lawyer and have their blessing for starting this GoFundMe.", "fundraiser_page"),
+    ("Every dollar we raise on our Go Fund Me goes straight to the family.", "fundraiser_page"),
 ]
 """Page text each rule names, in the shapes found in raw Multi-News."""
 
@@ -57,6 +77,19 @@ STORY_SENTENCES = [
     # following someone as news, and a story sentence a truncated page glued after the prompt
     "More than 50 million people follow him on Twitter, where he announced the tariffs.",
     "Follow ynetnews on facebook and twitter the document is one of several released ahead of an event.",
+    # a date after a weekday is the story's own; a photo the story describes; a long sentence naming a copyright
+    "Students will return on Monday to the school where a boy was fatally stabbed on Wednesday, Sept. 4, 2013.",
+    "A photo released by school officials showed the boy in a hospital bed with a stuffed rabbit on his lap.",
+    "The publisher, which claims copyright 2014 for the translation of the diaries, said on Monday it would appeal "
+    "the ruling that lets scholars quote from them freely in their own books and articles.",
+    # "for more" as a length of time, a possession that is no hand-off, a credit that goes on into a sentence
+    "For more than a decade, visitors have come to see the caves at dawn.",
+    "Apple's Tim Cook has more than $500 million in company stock.",
+    "The mayor's office has the details of the plan under review.",
+    "Directed by Jane Roe, the remake opens in theaters on Friday.",
+    # a story citing a fundraiser, and a relative quoted on it
+    "The family's GoFundMe page said the money would pay for the funeral and for counseling.",
+    '"We started the GoFundMe because we had nowhere else to turn," her sister said.',
 ]
 """Story sentences that share the rules' words."""
 

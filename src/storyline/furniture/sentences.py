@@ -1,17 +1,19 @@
 """Sentence rules for page text that sits inside a paragraph of the story, where the line rules cannot act without
-dropping the paragraph: a page pointing at its own player or layout, a shop's membership terms, a site's invitation
-to ask it questions. Each rule judges one sentence; selection weighs a sentence any rule
-matches to 0, so a brief never picks it, while analysis (quotes, entities, timeline) still reads it.
+dropping the paragraph: a page pointing at its own player or layout or at other pages, a shop's membership terms, a
+site's invitation to ask it questions, photo captions, copyright notices, a broadcaster's hand-off to its video, a
+review's credit list, a fundraiser's organiser writing to donors. Each rule judges one sentence; selection weighs a
+sentence any rule matches to 0, so a brief never picks it, while analysis (quotes, entities, timeline) still reads it.
 
 Written against the picks of the default brief on the even raw Multi-News validation clusters, and checked by
-reading every sentence each rule matches in all 250 raw and the first 2,000 truncated clusters (docs/quality.md).
+reading every sentence each rule matches in all 250 raw and the first 2,000 truncated clusters (the first 1,000 for
+the caption, notice, pointer, hand-off, credit and fundraiser rules; docs/quality.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from storyline.furniture.shared import count_words, pattern
+from storyline.furniture.shared import MONTH, count_words, pattern
 from storyline.literals import may_contain
 
 SentenceRule = Callable[[str], bool]
@@ -21,6 +23,10 @@ MAX_POINTER_WORDS = 25
 """A pointer in a longer sentence is most often a story sentence that mentions a video ('… just watch the rock in
 the video above suddenly reveal its true nature'), or several sentences the splitter could not part (truncated
 Multi-News is lower-cased: '( to see survey question wording, click here. ) sixty percent …')."""
+MAX_NOTICE_WORDS = 25
+"""A copyright mark in a sentence of at most this many words is a notice ('28:551–556, 2015. © 2015 Wiley
+Periodicals, Inc.', 'All rights reserved.'); in the first 1,000 truncated clusters the longer ones (45-60 words)
+were a caption's credit glued to the story's first sentence ('Credit: © … the largest mass extinction …')."""
 MAX_CONTACT_WORDS = 20
 """The prompts the rule was written for are short ('Please reach out directly if you have any questions, thank you
 for your support.'); in a longer sentence the phrase is more likely part of the story ('… if you have any
@@ -48,6 +54,51 @@ _SOCIAL_PROMPT = pattern(
 follow him on Twitter' is news, and so is what a truncated page glued after the prompt ('follow ynetnews on facebook
 and twitter the document is one of …')."""
 
+_DATED_CAPTION = pattern(r"(?<!day)(?<!day\.),\s*" + MONTH + r" \d{1,2},? \d{4}\.?$")
+"""A caption's closing place and date, as agency captions end ('… after her release from prison in Budaiya, west of
+Manama, February 16, 2014.'), but not after a weekday: 'Students return to the school where he was stabbed on
+Wednesday, Sept. 3, 2013.' is the story's own way of giving a date."""
+_CAPTION_NOUNS = ("photo", "image", "picture", "photograph")
+_CAPTION_VERBS = ("show", "provided", "released", "taken", "made available", "obtained")
+_PHOTO_CAPTION = pattern(
+    r"^(?:\([^()]{1,40}\)\s*)*this\s+(?:[\w.,'/-]+\s+){0,4}?(?:%s)s? (?:%s)s?\b"
+    % ("|".join(_CAPTION_NOUNS), "|".join(_CAPTION_VERBS))
+)
+"""'This' at the head: 'A photo released by school officials showed the boy in a hospital bed' is the story telling
+what a photo showed."""
+_COPYRIGHT = pattern(r"©|\ball rights reserved\b|\(c\) \d{4}\b|\bcopyright (?:©|\(c\)|\d{4})")
+_LINK_POINTER = pattern(
+    r"^\(?for (?:more|further|additional|the latest|full)\b[^.]{0,80}?,\s*(?:please\s+)?"
+    r"(?:visit|see|head (?:over )?to|go to|check out|read|click|log on to|follow)(?![\w-])"
+    r"|\bcan be found (?:in|on|at) (?:our|my) (?:[\w-]+ ){0,2}(?:post|article|story|review|page|site)\b"
+)
+"""The pointer is the sentence's head, its verb right after a comma: 'For more than a decade, visitors have come to
+see …' is news."""
+_HANDOFF_PHRASES = tuple(
+    f"{verb} {what}"
+    for verb in ("has", "had")
+    for what in ("the latest", "the details", "details", "the story", "an update", "a report")
+)
+_HANDOFF = pattern(
+    r"^(?:[\w.&'’-]+ ){0,3}[\w.&'’-]+['’]s (?:[A-Z][\w.'’-]+ ){1,3}(?:%s)\b[^.]{0,40}\.?$" % "|".join(_HANDOFF_PHRASES),
+    0,
+)
+"""A broadcaster's hand-off to its reporter's video: 'NBC10's George Spencer has the latest on the investigation.'
+Names in capitals (the pattern is case-sensitive), and 'has more' left out: 'Apple's Tim Cook has more than $500
+million in stock.'"""
+_CREDIT_LIST = pattern(
+    r"^(?:(?:Produced|Directed|Written|Written and directed|Executive produced|Narrated) by|Starring) "
+    r"[A-Z][\w.'’-]*(?:(?:,| and|,? &) ?[A-Z][\w.'’-]*| [A-Z][\w.'’-]*)*\.?$",
+    0,
+)
+"""Names only after the credit, as a review's box lists them: 'Directed by Fede Alvarez, the remake opens Friday.'
+goes on into a sentence."""
+_FUNDRAISER = pattern(r"\b(?:this|the|our|my) (?:go ?fund ?me|gofundme)\b")
+_FIRST_PERSON = pattern(
+    r"(?<![\w'’])I(?:['’](?:m|ve|d|ll))?(?![\w'’])|\b(?i:we|we['’](?:re|ve|ll)|our|us|let['’]s)\b", 0
+)
+_QUOTATION_MARKS = ('"', "“", "”")
+
 
 def page_pointer(s: str) -> bool:
     """The page talking about its own player or layout, in a sentence of at most `MAX_POINTER_WORDS` words: 'The
@@ -74,11 +125,63 @@ def social_prompt(s: str) -> bool:
     return bool(_SOCIAL_PROMPT.search(s))
 
 
+def dated_caption(s: str) -> bool:
+    """A photo caption closing on its place and date: 'Bahraini activist Zainab al-Khawaja (L) is greeted by … in
+    Budaiya, west of Manama, February 16, 2014.'"""
+    return bool(_DATED_CAPTION.search(s))
+
+
+def photo_caption(s: str) -> bool:
+    """A caption that says what its photo shows or who released it: 'This image show the mummy of an ancient Egyptian
+    man …', '(Associated Press) This undated photo provided by the aquarium shows …'"""
+    return bool(_PHOTO_CAPTION.search(s))
+
+
+def copyright_notice(s: str) -> bool:
+    """A copyright notice in a sentence of at most `MAX_NOTICE_WORDS` words: '© 2015 Wiley Periodicals, Inc.',
+    'Copyright 2016 WFAA', 'All rights reserved.'"""
+    return count_words(s) <= MAX_NOTICE_WORDS and bool(_COPYRIGHT.search(s))
+
+
+def link_pointer(s: str) -> bool:
+    """A page sending its reader elsewhere for more: 'For more coverage on …, please visit our friends at …', '… full
+    details can be found in our original reveal post …'"""
+    return bool(_LINK_POINTER.search(s))
+
+
+def broadcast_handoff(s: str) -> bool:
+    """A broadcaster handing over to its reporter's video: 'NBC10's George Spencer has the latest on the
+    investigation.'"""
+    return bool(_HANDOFF.search(s))
+
+
+def credit_list(s: str) -> bool:
+    """A film's or video's credits as a review's box gives them: 'Produced by Rob Tapert, Sam Raimi, Bruce
+    Campbell.', 'Directed by Fede Alvarez.'"""
+    return bool(_CREDIT_LIST.search(s))
+
+
+def fundraiser_page(s: str) -> bool:
+    """A fundraising page's organiser writing to its donors, outside any quotation: 'I've spoken directly with the
+    family attorney to get approval for starting this Go Fund Me.' A story citing the page speaks of it in the third
+    person, and a relative's first person comes in quotation marks."""
+    return (
+        bool(_FUNDRAISER.search(s)) and bool(_FIRST_PERSON.search(s)) and not any(map(s.__contains__, _QUOTATION_MARKS))
+    )
+
+
 SENTENCE_RULES: dict[str, SentenceRule] = {
     "page_pointer": page_pointer,
     "membership_terms": membership_terms,
     "contact_prompt": contact_prompt,
     "social_prompt": social_prompt,
+    "dated_caption": dated_caption,
+    "photo_caption": photo_caption,
+    "copyright_notice": copyright_notice,
+    "link_pointer": link_pointer,
+    "broadcast_handoff": broadcast_handoff,
+    "credit_list": credit_list,
+    "fundraiser_page": fundraiser_page,
 }
 """Every sentence rule by name, in the order they are tried."""
 
@@ -95,16 +198,46 @@ _CUE_WORDS = (
     "any questions",
     "any concerns",
     "follow",
+    *(f"{noun} {verb}" for noun in _CAPTION_NOUNS for verb in _CAPTION_VERBS),
+    "©",
+    "rights reserved",
+    "(c) ",
+    "copyright",
+    "for more",
+    "for further",
+    "for additional",
+    "for the latest",
+    "for full",
+    "found in our",
+    "found on our",
+    "found at our",
+    "found in my",
+    "found on my",
+    "found at my",
+    *_HANDOFF_PHRASES,
+    "produced by",
+    "directed by",
+    "written by",
+    "narrated by",
+    "starring",
+    "fund me",
+    "fundme",
 )
 """Words every match of the rules' patterns holds, and few story sentences do: selection asks about every sentence
 of a story, and `may_contain` rules out all but ~2% of them (Multi-News) for a fraction of what the patterns cost."""
 
 
+def _ends_in_year(s: str) -> bool:
+    """Whether `s` ends in four digits (a full stop aside), as every `dated_caption` does: the cue for the one rule
+    whose words (a month's name) are too common in news to rule any sentence out."""
+    return s.rstrip(".")[-4:].isdigit()
+
+
 def classify_sentence(sentence: str) -> str | None:
     """The name of the first sentence rule that calls `sentence` page text, or None for a story sentence."""
-    if not may_contain(sentence, _CUE_WORDS):
-        return None
     stripped = sentence.strip()
+    if not (may_contain(sentence, _CUE_WORDS) or _ends_in_year(stripped)):
+        return None
     for name, predicate in SENTENCE_RULES.items():
         if predicate(stripped):
             return name
