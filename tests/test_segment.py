@@ -129,6 +129,24 @@ def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(paragraph: str
     assert paragraph[start:end] == first_sentence
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "first_sentence"),
+    [
+        ("• Jobs: financing payrolls and inventories", "Jobs: financing payrolls and inventories"),
+        ("- Our annual database was updated. It lists salaries.", "Our annual database was updated."),
+        ("* Obama won women by 11 points.", "Obama won women by 11 points."),
+        ("--Financial support for time off work", "Financial support for time off work"),
+        ("— A judge's act of compassion made news.", "A judge's act of compassion made news."),
+        # a minus sign and a hyphenated word are no list markers
+        ("-5 degrees is the low tonight.", "-5 degrees is the low tonight."),
+        ("Ex-president Smith spoke. He left.", "Ex-president Smith spoke."),
+    ],
+)
+def test_segment_leaves_a_list_marker_out_of_the_first_sentence(paragraph: str, first_sentence: str) -> None:
+    start, end = sentence_spans(paragraph)[0]
+    assert paragraph[start:end] == first_sentence
+
+
 def test_segment_sentence_start_and_end_agree_with_sentence_spans() -> None:
     # Quote attribution reads back to a sentence's start: a title or an initial ends none, a dateline opens none.
     text = 'DENVER (Reuters) - Sen. Ann O. Reyes spoke. She said: "We will win."\nA new line.'

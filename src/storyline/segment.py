@@ -78,6 +78,10 @@ WIRE_DATELINE = re.compile(
 (`state`), whom it credits, a dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- ", "FT LAUDERDALE (CBSMiami) – ";
 or a credit and a dash after a place written as a name (an agency's or CNN's credit), or after none: "Washington
 (CNN) -- ", "(HealthDay News) -- "."""
+_LIST_MARKER = re.compile(r"(?:[•*·▪►‣◦]+|-{1,3}|[—–])\s+|-{2,3}(?=[A-Z])")
+"""A list item's bullet or dash opening a paragraph ("• JOBS-financing payrolls", "- Our annual database …",
+"--Financial support for time off"): no sentence's first word. A dash must be followed by a space or, doubled, by a
+capital: "-5 degrees" is a number."""
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_MAX_WORDS = 80
 """Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a
@@ -265,9 +269,9 @@ def crosses_sentence_end(text: str) -> bool:
 
 @functools.lru_cache(maxsize=64)  # attribution asks for the sentences of one paragraph many times over
 def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence of one line, untrimmed: a dateline opening the line is in none."""
-    dateline = WIRE_DATELINE.match(line)
-    start = dateline.end() if dateline else 0
+    """(start, end) of each sentence of one line, untrimmed: a dateline or a list marker opening the line is in none."""
+    opening = WIRE_DATELINE.match(line) or _LIST_MARKER.match(line)
+    start = opening.end() if opening else 0
     sentences: list[tuple[int, int]] = []
     for end, next_start in _cuts(line):
         if end > start:

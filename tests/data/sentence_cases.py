@@ -253,7 +253,7 @@ CASES = [
     ),
     ("Para one ends here.\n\nPara two starts here.", ["Para one ends here.", "Para two starts here."]),
     ("Breaking news", ["Breaking news"]),
-    ("Key points:\n- Rates rise\n- Jobs fall", ["Key points:", "- Rates rise", "- Jobs fall"]),
+    ("Key points:\n- Rates rise\n- Jobs fall", ["Key points:", "Rates rise", "Jobs fall"]),  # the bullets are no words
     ("iPhone sales fell in May. eBay shares rose.", ["iPhone sales fell in May.", "eBay shares rose."]),
     # --- lowercased, tokenized Multi-News style ---------------------------------------------------------------
     (
