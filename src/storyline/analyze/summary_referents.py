@@ -6,7 +6,7 @@ quote's "he said" is (`referents.pronoun_referent` over the article's `speaker_c
 two sentences before it leave no doubt: a wrong name is worse than none, so every other case abstains.
 
 Each rule of `_referent` and `_someone_unnamed` removed wrong names seen in the raw Multi-News validation clusters
-and the first 20 DUC 2003 clusters (19 of 177 names; docs/analysis.md); on 32 DUC 2003 clusters read afterwards,
+and the first 20 DUC 2003 clusters (19 wrong names in all; docs/analysis.md); on 32 DUC 2003 clusters read afterwards,
 93 of 93 names were the right person (3 in a form NER garbled), 27% of pronoun-subject sentences got one.
 """
 
