@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from storyline import form
-from storyline.form import QUESTION_WEIGHT, form_weight, is_quotation, needs_context
+from storyline.form import QUESTION_WEIGHT, form_weight, is_quotation, needs_context, subject_pronoun
 from storyline.models import Sentence
 
 
@@ -75,6 +75,20 @@ def test_needs_context_flags_quotes_of_a_pronoun_or_of_no_one(text: str, needs: 
 )
 def test_needs_context_flags_a_pronoun_subject_that_the_sentence_does_not_name(text: str) -> None:
     assert needs_context(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [
+        ("But in Hanoi, he abruptly walked away from the table.", "he"),
+        ("  They had left from a base near Tripoli.", "They"),  # the span counts the white space before
+        ("He met Kim Jong Un in Hanoi.", None),  # the sentence names someone the pronoun may mean
+        ("Hanoi was where he walked away.", None),  # not the main clause's subject
+    ],
+)
+def test_subject_pronoun_is_where_the_pronoun_subject_stands(text: str, pronoun: str | None) -> None:
+    span = subject_pronoun(text)
+    assert (text[slice(*span)] if span else None) == pronoun
 
 
 @pytest.mark.parametrize(

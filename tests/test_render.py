@@ -257,3 +257,20 @@ def test_render_excerpts_clip_at_word_boundaries(keep: int, start: str, end: str
     text = "the talks in Hanoi ended early"
     assert clip_start(text, max(keep, 0)) == start
     assert clip_end(text, keep) == end
+
+
+def test_a_summary_sentence_shows_whom_its_pronoun_means_after_the_pronoun() -> None:
+    text = "But in Hanoi, he abruptly walked away from the table."
+    source = Span(article="a3", start=100, end=100 + len(text))
+    sentence = SummarySentence(text=text, source=source)
+    assert summary_text(sentence) == text
+    pronoun = source.model_copy(update={"start": 114, "end": 116})
+    told = sentence.model_copy(update={"refers_to": "Donald Trump", "refers_to_pronoun": pronoun})
+    assert summary_text(told) == "But in Hanoi, he [Donald Trump] abruptly walked away from the table."
+    assert told.text == text  # the stored text stays the source span
+
+
+def test_the_json_schema_documents_the_pronoun_referent() -> None:
+    properties = Brief.model_json_schema(mode="serialization")["$defs"]["SummarySentence"]["properties"]
+    assert "inferred" in properties["refers_to"]["description"]
+    assert properties["refers_to_pronoun"]["anyOf"][0] == {"$ref": "#/$defs/Span"}

@@ -555,3 +555,9 @@ def test_web_pages_upload_with_a_nul_byte_or_mixed_encodings_is_read_and_noted(
     brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
     assert [(p["source"], p["reason"]) for p in brief["problems"]] == [("upload story.txt", note)]
     assert "\x00" not in brief["story"]["articles"][0]["body"] and "â€" not in brief["story"]["articles"][0]["body"]
+
+
+def test_web_pages_brief_page_shows_whom_a_summary_pronoun_means(client: TestClient, seed_brief: Brief) -> None:
+    client.app.dependency_overrides[stored_brief] = lambda: seed_brief  # type: ignore[attr-defined]
+    page = client.get("/briefs/anyid").text
+    assert "But in Hanoi, he [Donald Trump] abruptly walked away from the table." in page

@@ -80,7 +80,7 @@ _SEQUENCE_ADVERBS = "Still|Then|Now|Instead|Later|Meanwhile|Eventually|Finally"
 """Words that open a sentence as a conjunction does, before a subject that goes on from the sentence before."""
 _PRONOUN_SUBJECT = re.compile(
     rf"(?:(?:{OPENING_CONJUNCTIONS}|{_SEQUENCE_ADVERBS}),?\s++)?"
-    r"(?:(?:[^\s,;:\"“”]++\s++){0,6}[^\s,;:\"“”]++,\s++)?(?:he|she|they)\s",
+    r"(?:(?:[^\s,;:\"“”]++\s++){0,6}[^\s,;:\"“”]++,\s++)?(?P<pronoun>he|she|they)\s",
     re.IGNORECASE,
 )
 """A personal pronoun subject of the main clause: 'He walked away', 'But he …', 'In Hanoi, he …'.
@@ -131,9 +131,9 @@ def needs_context(text: str) -> bool:
     'She says the bill …'), a quotation or piece of one with no attribution at all ('"We depend on science.'), or a
     he/she/they subject opening the sentence or its main clause ('But in Hanoi, he …') when the sentence names no one
     ('It' is left alone: it is as often the weather or a clause as a thing named before)."""
-    stripped = text.lstrip()
-    if _PRONOUN_SUBJECT.match(stripped) and not _NAMED.search(stripped[1:]):
+    if subject_pronoun(text) is not None:
         return True
+    stripped = text.lstrip()
     quoted = '"' in text or "“" in text or "”" in text
     if not quoted and not _PRONOUN_OPENING.match(stripped):
         return False
@@ -141,6 +141,17 @@ def needs_context(text: str) -> bool:
     if not _attributed(text):
         return quoted and (stripped.startswith(_QUOTE_OPENERS) or opens_mid_quote(text))
     return bool(_PRONOUN_SAID.search(text) or (quoted and _SAID_PRONOUN.search(text)))
+
+
+def subject_pronoun(text: str) -> tuple[int, int] | None:
+    """Where in `text` the he/she/they subject `needs_context` finds stands ('But in Hanoi, he …' → the span of
+    'he'), or None: no such subject, or the sentence names someone ('Kim Jong Un') the pronoun may mean."""
+    stripped = text.lstrip()
+    subject = _PRONOUN_SUBJECT.match(stripped)
+    if subject is None or _NAMED.search(stripped[1:]):
+        return None
+    offset = len(text) - len(stripped)
+    return offset + subject.start("pronoun"), offset + subject.end("pronoun")
 
 
 def _attributed(text: str) -> bool:

@@ -235,6 +235,16 @@ class SummarySentence(Frozen):
     speaker_attribution: Literal["stated", "inferred"] | None = Field(
         None, description="The quote's `Quote.attribution`: whether the text states `speaker` or it was inferred."
     )
+    refers_to: str | None = Field(
+        None,
+        description="Whom the sentence's pronoun subject ('But in Hanoi, he …') means, inferred from the sentences "
+        "before it in its article when the summary does not show the one right before it: the person's name as the "
+        "entities give it, shown after the pronoun ('he [Donald Trump]'). From analysis; None without analysis, when "
+        "the sentence needs no such help, or when the text leaves a doubt.",
+    )
+    refers_to_pronoun: Span | None = Field(
+        None, description="The pronoun `refers_to` resolves, within `source`; set exactly when `refers_to` is."
+    )
 
     @computed_field(description="Ids of the articles that report this sentence: source first.")
     @property

@@ -20,7 +20,7 @@ from storyline.models import Article, ArticleInfo, Brief, BriefOptions, Problem,
 from storyline.represent import OFF_STORY_COSINE, Cluster, lowered_words
 from storyline.segment import segment
 from storyline.select import select_sentences
-from storyline.summary import quoted_speakers, summarise
+from storyline.summary import summarise
 
 if TYPE_CHECKING:
     from storyline.analyze import Analysis
@@ -88,14 +88,11 @@ def brief(
         all_problems.append(analysis_problem)
         options = options.model_copy(update={"analysis": False})
     analysis = _analysis(articles, cluster, summary, options)
-    if analysis is not None:
-        summary = quoted_speakers(summary, analysis.quotes)
     return Brief(
         options=options,
         story=Story(title=_story_title(articles, summary), articles=tuple(_info(a) for a in articles)),
-        summary=summary,
         problems=tuple(all_problems),
-        **_analysis_fields(analysis),
+        **({"summary": summary} | _analysis_fields(analysis)),
     )
 
 
@@ -211,7 +208,8 @@ def _analysis_fields(analysis: Analysis | None) -> dict[str, object]:
     """The brief's analysis fields; none, so their empty defaults, without analysis."""
     if analysis is None:
         return {}
-    # Brief names its analysis fields as Analysis does (a test holds them equal).
+    # Brief names its analysis fields as Analysis does (a test holds them equal); `summary` among them is the
+    # summary with the speakers and pronoun referents analysis adds.
     return {field.name: getattr(analysis, field.name) for field in dataclasses.fields(analysis)}
 
 

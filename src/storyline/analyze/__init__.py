@@ -28,6 +28,8 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
   similarities (`Cluster`).
 - conflicts.py: sentences of different outlets that cannot both be true → values.py (numbers and dates as
   intervals).
+- summary_referents.py: whom a summary sentence's "he" or "she" subject means, through referents.py as a quote's
+  "he said" is.
 """
 
 from __future__ import annotations
@@ -41,9 +43,11 @@ from storyline.analyze.entities import analyze_entities
 from storyline.analyze.quotes import find_quotes
 from storyline.analyze.speaker_names import final_speakers
 from storyline.analyze.speakers import ClusterPeople
+from storyline.analyze.summary_referents import pronoun_referents
 from storyline.analyze.timeline import build_timeline
 from storyline.models import Article, Conflict, Coverage, Entity, Event, Quote, SummarySentence
 from storyline.represent import Cluster
+from storyline.summary import quoted_speakers
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +57,9 @@ class Analysis:
     timeline: tuple[Event, ...] = ()
     coverage: Coverage = field(default_factory=Coverage)
     conflicts: tuple[Conflict, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    """The summary `analyze` was given, with what analysis adds to it: a quotation's speaker
+    (`summary.quoted_speakers`) and whom a pronoun subject means (`summary_referents.pronoun_referents`)."""
 
 
 def analyze(
@@ -65,7 +72,8 @@ def analyze(
         articles: Cleaned articles with their final ids.
         cluster: The story's sentences and their similarities (`Cluster.build`); without it coverage and conflicts
             stay empty, for callers that want the quotes or entities alone.
-        summary: The brief's summary sentences, whose support the coverage matrix shows.
+        summary: The brief's summary sentences, whose support the coverage matrix shows, and to which analysis adds
+            quotations' speakers and pronouns' referents (`Analysis.summary`).
 
     Returns:
         Entities most mentioned first; quotes in article order, then reading order; events chronologically;
@@ -79,8 +87,14 @@ def analyze(
     quotes = tuple(quote for article in articles for quote in find_quotes(article, entities, people))
     quotes = final_speakers(quotes, articles, entities)
     timeline = build_timeline(articles, entities)
+    told = quoted_speakers(pronoun_referents(summary, articles, entities, people, quotes), quotes)
     if cluster is None:
-        return Analysis(entities.entities, quotes, timeline)
+        return Analysis(entities.entities, quotes, timeline, summary=told)
     return Analysis(
-        entities.entities, quotes, timeline, find_coverage(cluster, summary), find_conflicts(cluster, articles)
+        entities.entities,
+        quotes,
+        timeline,
+        find_coverage(cluster, summary),
+        find_conflicts(cluster, articles),
+        told,
     )

@@ -45,13 +45,23 @@ def passage_text(text: str) -> str:
 
 
 def summary_text(sentence: SummarySentence) -> str:
-    """A summary sentence as shown: quotation marks balanced, and the speaker of a quotation cut from its
-    attribution ('…” — Donald Trump', or '— Donald Trump (inferred)' when the text does not state the speaker)."""
-    text = passage_text(sentence.text)
+    """A summary sentence as shown: whom its pronoun subject means after the pronoun, as an editor inserts it ('he
+    [Donald Trump]'), quotation marks balanced, and the speaker of a quotation cut from its attribution ('…” —
+    Donald Trump', or '— Donald Trump (inferred)' when the text does not state the speaker)."""
+    text = passage_text(_with_referent(sentence))
     if not sentence.speaker:
         return text
     inferred = " (inferred)" if sentence.speaker_attribution == "inferred" else ""
     return f"{text} — {sentence.speaker}{inferred}"
+
+
+def _with_referent(sentence: SummarySentence) -> str:
+    """The sentence's text with `refers_to` in brackets after its pronoun; the text alone when it has none."""
+    pronoun = sentence.refers_to_pronoun
+    if sentence.refers_to is None or pronoun is None:
+        return sentence.text
+    after = pronoun.end - sentence.source.start
+    return f"{sentence.text[:after]} [{sentence.refers_to}]{sentence.text[after:]}"
 
 
 def outlet_name(brief: Brief, article_id: str) -> str:
