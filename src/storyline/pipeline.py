@@ -178,7 +178,7 @@ def off_story(articles: Sequence[Article], cluster: Cluster) -> list[Problem]:
             return []
         reason = f"the two articles share almost no words (TF-IDF cosine {cosine:.2f}); are they one story?"
         return [Problem(source="brief", reason=reason, severity="warning")]
-    closest = cluster.closest_article_similarity()
+    closest = cluster.closest_article_similarity
     left_out = set(cluster.off_story_articles.tolist())
     return [
         Problem(
