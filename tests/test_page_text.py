@@ -38,6 +38,8 @@ PAGE_TEXT = [
     ),
     ("This image show the skull of a Bronze Age farmer found near the river.", "photo_caption"),
     ("(Associated Press) This undated photo provided by the sheriff's office shows the suspect.", "photo_caption"),
+    # plural, which a cue word of noun and verb together ("photo provided") had kept from the rule
+    ("This combination of booking photos provided by the county sheriff's office shows the men.", "photo_caption"),
     ("41:112–118, 2016. © 2016 Example Journals, Inc.", "copyright_notice"),
     ("Copyright 2017 KXYZ", "copyright_notice"),
     ("For more on the singer's chart history, head over to the magazine's site.", "link_pointer"),
