@@ -24,7 +24,7 @@ from storyline.analyze.speakers import ClusterPeople, speaker_context
 from storyline.analyze.surnames import RELATIONS
 from storyline.form import subject_pronoun
 from storyline.models import Article, Quote, Span, SummarySentence
-from storyline.segment import sentence_start
+from storyline.segment import previous_sentence_start, sentence_start
 
 _GENDER_PRONOUN = {
     "m": re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE),
@@ -114,9 +114,9 @@ def _with_referent(sentence: SummarySentence, before: SummarySentence | None, re
 
 
 def _sentence_before(body: str, start: int) -> int | None:
-    """Where the sentence before `body[start]`'s starts, across blank lines; None in the first sentence."""
-    end = len(body[:start].rstrip())
-    return sentence_start(body, end - 1) if end > 0 else None
+    """Where the sentence before the one at `start` starts (`segment.previous_sentence_start`); None in the first
+    sentence, where that gives 0 as for a sentence before it at 0."""
+    return previous_sentence_start(body, start) if body[:start].strip() else None
 
 
 def _referent(article: str, start: int, end: int, reader: _Reader) -> str | None:
