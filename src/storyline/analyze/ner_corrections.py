@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from storyline.analyze.dates import MONTHS, WEEKDAYS
 from storyline.analyze.mentions import ABBREVIATED_TITLES, Mention, is_company_name, name_key, surname_bearers
 from storyline.analyze.name_variants import PLACE_INSTITUTIONS, by_surname, is_mostly_organisation, surname
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS, PUBLIC_BODY_NOUNS
+from storyline.calendar_names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from storyline.models import Article
 
 # People of a place before a full name: "Albuquerqueans Ben Abruzzo", "Texans Ann Richards"
@@ -84,7 +84,7 @@ _NOUNS_GOING_ON = {
 }
 # A capitalised word of a name: no date ("the Committee on Monday", "the Department of Justice Tuesday"), no
 # apostrophe ("the House Committee on Energy and Commerce's oversight subcommittee" stops before it)
-_CALENDAR_WORD = rf"(?:{'|'.join(sorted(word.title() for word in (*MONTHS, *WEEKDAYS)))})\b"
+_CALENDAR_WORD = rf"(?:{'|'.join(sorted((*MONTH_NAMES, *MONTH_ABBREVIATIONS, *WEEKDAY_NAMES)))})\b"
 _CAPITALISED = rf"(?!{_CALENDAR_WORD})[A-Z][\w-]*"
 _CAPITALISED_RUN = rf"{_CAPITALISED}(?: +{_CAPITALISED})*"
 # A run of capitalised words, or a list of them closed by "and" ("the Interior, Energy, and Environment"), joined by
