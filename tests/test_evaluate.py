@@ -180,6 +180,8 @@ def test_evaluate_end_to_end_on_a_tiny_file(tmp_path: Path) -> None:
     for system in SYSTEMS:
         per_cluster = [c.f1[system]["rouge1"] for c in report.clusters]
         assert sum(per_cluster) / 3 == pytest.approx(rows[system].rouge1)
+        per_cluster_recall = [c.recall[system]["rouge1"] for c in report.clusters]
+        assert sum(per_cluster_recall) / 3 == pytest.approx(rows[system].rouge1_recall)
     assert rows["oracle"].rouge1 >= max(row.rouge1 for row in report.systems)
 
 

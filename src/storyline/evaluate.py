@@ -93,8 +93,8 @@ class ClusterOutcome:
 
 
 class ClusterResult(BaseModel):
-    """Every system's F1 on one cluster: what a paired comparison of two systems needs (the means hide whether a
-    difference comes from many clusters or a few)."""
+    """Every system's F1 and recall on one cluster: what a paired comparison of two systems needs (the means hide
+    whether a difference comes from many clusters or a few)."""
 
     id: str
     n_sentences: int = Field(
@@ -102,6 +102,9 @@ class ClusterResult(BaseModel):
         "baselines choose from. 0: no usable text, so they output nothing and score 0 on this cluster."
     )
     f1: dict[str, dict[str, float]] = Field(description="By system, then ROUGE type: F1 × 100 on this cluster.")
+    recall: dict[str, dict[str, float]] = Field(
+        description="By system, then ROUGE type: recall × 100 on this cluster, the mean over its references."
+    )
 
 
 class EvalReport(BaseModel):
@@ -425,7 +428,10 @@ def evaluate(
         systems=[_summarize(system, [c.scores[system] for c in per_cluster]) for system in systems],
         clusters=[
             ClusterResult(
-                id=record.id, n_sentences=done.n_sentences, f1={system: done.scores[system].f1 for system in systems}
+                id=record.id,
+                n_sentences=done.n_sentences,
+                f1={system: done.scores[system].f1 for system in systems},
+                recall={system: done.scores[system].recall for system in systems},
             )
             for record, done in zip(records, per_cluster, strict=True)
         ],
