@@ -384,6 +384,8 @@ def test_clean_strips_a_share_or_media_label_glued_to_a_paragraph(label: str) ->
         "Analysis of the council's votes showed a split over the plant.",
         "Commentary Magazine said on Monday the plan was old.",
         "Analysis Group economists said on Monday the plan was old.",
+        "Updated figures released on Monday show the plan was old.",
+        "LIVE BLOGS are how most readers followed the vote on Monday.",
     ],
 )
 def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None:

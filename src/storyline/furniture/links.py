@@ -87,7 +87,7 @@ def link_line(s: str) -> bool:  # bare URL, or "Label: URL" / "Label - URL", or 
 # into the sentence after the name the reader sees ("Donald Trump Donald John TrumpTrump Jr. getting 0k to speak at
 # UNT … tax plan MORE panned …"). The full name ends in the shown name's last word and runs into the first headline
 # without a space, a capital or digit straight after the name: prose does not glue a word to a name it repeats.
-# The 21 cards seen (raw Multi-News 26; 20 lower-cased ones in the first 1,000 truncated clusters) run 58-373
+# The 21 cards seen (raw Multi-News 26; 20 lower-cased ones in the first 1,000 truncated clusters) run 115-373
 # characters from the full name to "MORE"; the name took one to four words ("Jefferson (Jeff) Beauregard Sessions").
 _HOVER_CARD = re.compile(r"\b([A-Z][a-z'’-]+) (?:[A-Z(][\w.'’()-]* ){1,4}?\1(?=[A-Z0-9]).{10,400}? MORE\b")
 
