@@ -357,14 +357,36 @@ def test_clean_keeps_a_story_that_mentions_a_missing_page() -> None:
     assert clean_text(text).body.startswith("Visitors to the old site")
 
 
-@pytest.mark.parametrize("label", ["Email This", "SHARE COPY LINK", "[Video Link]", "Continue reading the main story"])
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Email This",
+        "SHARE COPY LINK",
+        "[Video Link]",
+        "Continue reading the main story",
+        # section labels, in the case pages print them
+        "Analysis",
+        "commentary",
+        "Updated |",
+        "LIVE BLOG",
+    ],
+)
 def test_clean_strips_a_share_or_media_label_glued_to_a_paragraph(label: str) -> None:
     story = "The council voted on Tuesday to close the plant by the end of the year, after a long debate."
     assert clean_text(f"{label} {story}").body == story
 
 
 @pytest.mark.parametrize(
-    "line", ["Share Prices Fell on Monday as the plant closed.", "Emails showed the plan was old."]
+    "line",
+    [
+        "Share Prices Fell on Monday as the plant closed.",
+        "Emails showed the plan was old.",
+        "Analysis of the council's votes showed a split over the plant.",
+        "Commentary Magazine said on Monday the plan was old.",
+        "Analysis Group economists said on Monday the plan was old.",
+        "Updated figures released on Monday show the plan was old.",
+        "LIVE BLOGS are how most readers followed the vote on Monday.",
+    ],
 )
 def test_clean_keeps_a_paragraph_that_opens_with_a_label_word(line: str) -> None:
     assert clean_text(line).body == line
@@ -420,3 +442,42 @@ def test_clean_rejoins_a_drop_cap_with_its_paragraph() -> None:
 def test_clean_a_zero_width_space_is_removed_not_made_a_space() -> None:
     text = "\u200bThe ferry\u200b \u200bsank, said A\u200brwen Lowe, the harbour\u2060master, on Monday at the pier."
     assert clean_text(text).body == "The ferry sank, said Arwen Lowe, the harbourmaster, on Monday at the pier."
+
+
+def test_clean_strips_a_live_blog_label_between_two_sentences() -> None:
+    first, second = "The mayor spoke outside City Hall on Tuesday.", "On Monday, the council had voted to close it."
+    assert clean_text(f"{first} LIVE BLOG {second}").body == f"{first} {second}"
+    kept = "Readers followed the LIVE BLOG On Air page for hours as the council voted."
+    assert clean_text(kept).body == kept
+
+
+def test_clean_cuts_a_hover_card_out_of_its_sentence() -> None:
+    # the shown name, then the card: full name glued to the first of three headlines, and MORE
+    text = (
+        "Mayor Jane Roe Jane Ann RoeCouncil votes to close plant Town fair opens on Friday Roe backs the new "
+        "budget MORE said on Tuesday that the plant would close."
+    )
+    assert clean_text(text).body == "Mayor Jane Roe said on Tuesday that the plant would close."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the same name twice with a space between, and MORE as a shouted word
+        "Voters chose Jane Roe over Jane Ann Roe Smith, and MORE than half of them said so on Tuesday.",
+        "Council member Jane Roe Jane Roe's daughter said the plant would close and WE WANT MORE jobs.",
+    ],
+)
+def test_clean_keeps_a_sentence_that_only_looks_like_a_hover_card(line: str) -> None:
+    assert clean_text(line).body == line
+
+
+def test_clean_drops_a_weather_widget_line() -> None:
+    widget = (
+        "STORMY MORNING Wednesday (59/53) Clouds/Showers Thursday (57/48) Clouds/Showers Friday (63/50) Sun "
+        "We should have periods of rain on and off the rest of the day."
+    )
+    story = "Polls on Monday (52/48) and Tuesday (51/49) showed a tight race for mayor, the paper said."
+    cleaned = clean_text(f"{story}\n{widget}")
+    assert cleaned.body == story
+    assert [d.rule for d in cleaned.dropped] == ["weather_widget"]

@@ -18,6 +18,7 @@ from storyline.furniture import (
     count_words,
     is_placeholder,
     is_terminator,
+    strip_hover_cards,
     strip_label_prefix,
     strip_wire_tail,
 )
@@ -171,7 +172,9 @@ def _normalize_space(line: str) -> str:
 
 
 def _normalize_line(line: str) -> str:
-    return _strip_footnote_marks(strip_wire_tail(strip_label_prefix(_curly_wire_quotes(_normalize_space(line)))))
+    return _strip_footnote_marks(
+        strip_wire_tail(strip_hover_cards(strip_label_prefix(_curly_wire_quotes(_normalize_space(line)))))
+    )
 
 
 # A reference mark glued to the text it cites, as encyclopedia pages have: "…in 1960.[3] Others…", "scripture,[7]".

@@ -13,6 +13,7 @@ and wire desks' notes); `shared` holds what they share.
 from __future__ import annotations
 
 from storyline.furniture import links, media, newsroom, page, prompts
+from storyline.furniture.links import strip_hover_cards
 from storyline.furniture.newsroom import strip_wire_tail
 from storyline.furniture.page import is_placeholder
 from storyline.furniture.prompts import is_terminator, strip_label_prefix
@@ -25,6 +26,7 @@ __all__ = [
     "count_words",
     "is_placeholder",
     "is_terminator",
+    "strip_hover_cards",
     "strip_label_prefix",
     "strip_wire_tail",
 ]
@@ -51,6 +53,7 @@ RULES: dict[str, LineRule] = {
     "dateline_only": newsroom.dateline_only,
     "broadcast_promo": prompts.broadcast_promo,
     "table_row": page.table_row,
+    "weather_widget": page.weather_widget,
     "page_boilerplate": page.page_boilerplate,
     "wire_desk_note": newsroom.wire_desk_note,
 }

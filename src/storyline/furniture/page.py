@@ -1,11 +1,11 @@
 """Line rules for what is left of the page itself: separators, unrendered templates, icon strings, flattened
-tables, navigation and archive notes; and the lines that say a page holds no article."""
+tables and weather widgets, navigation and archive notes; and the lines that say a page holds no article."""
 
 from __future__ import annotations
 
 import re
 
-from storyline.furniture.shared import count_words, lower_cased, pattern
+from storyline.furniture.shared import WEEKDAY, count_words, lower_cased, pattern
 from storyline.literals import ascii_spaced, may_contain
 
 _sep = pattern(r"^[\W_]+$")
@@ -83,6 +83,24 @@ def table_row(s: str) -> bool:
     if n < 8 or _digits(s) < n:
         return False
     return sum(1 for word in s.split() if _number.fullmatch(word)) * 2 >= n
+
+
+_HIGH_LOW = r"\(-?\d{1,3}°?/-?\d{1,3}°?\)"
+_FORECAST_DAY = re.compile(WEEKDAY + " " + _HIGH_LOW)
+"""A day of a forecast strip with its high and low: 'Thursday (57/48)'."""
+_high_low = re.compile(_HIGH_LOW)
+_FORECAST_DAYS = 3
+"""Days with a high and low that make a line a forecast; the one widget seen (raw Multi-News 103) has five, and no
+other line of raw (250), truncated (first 1,000) or DUC 2003 has even one."""
+
+
+def weather_widget(s: str) -> bool:
+    """A weather widget's forecast flattened into a line: at least `_FORECAST_DAYS` days each with a high and low
+    ("STORMY MORNING Wednesday (59/53) Clouds/Showers Thursday (57/48) … Many of us woke to the sound of thunder …"),
+    with the forecaster's text after them. A story gives a temperature in words and a day's once; three days'
+    highs and lows in brackets are a forecast's table."""
+    # the bracketed pair first: a literal "(" the search skips to, where a weekday's alternatives are tried everywhere
+    return "/" in s and _high_low.search(s) is not None and len(_FORECAST_DAY.findall(s)) >= _FORECAST_DAYS
 
 
 _NOT_DIGITS = bytes(byte for byte in range(256) if not 48 <= byte <= 57)

@@ -192,19 +192,28 @@ def is_terminator(line: str) -> bool:
     return any(map(lowered.__contains__, _TERMINATOR_WORDS)) and bool(_TERMINATOR_PHRASE.search(lowered))
 
 
-# Share buttons and media labels a scraper glued onto the paragraph after them: "Email This Even at 88, she …",
-# "[Video Link] The band's track …", "Continue reading the main story At the scene …". Case-blind for the label only:
-# the paragraph must go on with a capital (or an opening quote), as a sentence does.
+# Share buttons, media and section labels a scraper glued onto the paragraph after them: "Email This Even at 88,
+# she …", "[Video Link] The band's track …", "Continue reading the main story At the scene …", "Analysis There had
+# been …", "commentary Once Sprint …", "Updated | When the first humans …". Case-blind for the share and media
+# labels; the section labels only in the case pages print them, and "Analysis" only before a sentence's opening
+# function word, since a name may follow the word in a sentence ("Analysis Group economists said …"). The paragraph
+# must go on with a capital (or an opening quote), as a sentence does.
 _label_prefix = re.compile(
-    r"^(?i:(?:e-?mail|share) this|(?:e-?mail|share)(?: (?:copy link|share|tweet|e-?mail))+|\[(?:video|photo|audio|image)s?(?: link)?\]|"
-    r"continue reading the main story)\s+(?=[A-Z\"“‘])"
+    r"^(?:(?i:(?:e-?mail|share) this|(?:e-?mail|share)(?: (?:copy link|share|tweet|e-?mail))+|\[(?:video|photo|audio|image)s?(?: link)?\]|"
+    r"continue reading the main story)|ANALYSIS|commentary|LIVE BLOG|(?:Updated|UPDATED) \||"
+    r"Analysis(?= (?:The|There|This|These|That|A|An|In|On|At|As|It|For|When|While|After|If|But)\b))\s+(?=[A-Z\"“‘])"
 )
+# A live blog's label between two of its entries: "… on Tuesday. LIVE BLOG On Monday, William Hague …"
+_live_blog_label = re.compile(r"(?<=[.!?\"”] )LIVE BLOG\s+(?=[A-Z\"“‘])")
 
 
 def strip_label_prefix(line: str) -> str:
-    """`line` without a share or media label glued to its start, when a paragraph of a few words follows it (a row
-    of labels, "Share Tweet Email Print", stays whole for the line rules)."""
-    if line[:1] not in "EeSs[Cc":  # every label opens with one of these: most lines are passed on untouched
+    """`line` without a share, media or section label glued to its start, when a paragraph of a few words follows it
+    (a row of labels, "Share Tweet Email Print", stays whole for the line rules), and without a live blog's label
+    between two sentences."""
+    if "LIVE BLOG" in line:
+        line = _live_blog_label.sub("", line)
+    if line[:1] not in "EeSs[CcALU":  # every label opens with one of these: most lines are passed on untouched
         return line
     label = _label_prefix.match(line)
     if label is None:
