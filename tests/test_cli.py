@@ -109,6 +109,21 @@ def test_cli_problem_lines_show_a_file_names_control_characters_as_escapes(tmp_p
     ]
 
 
+@pytest.mark.parametrize("output_format", ["md", "html", "json"])
+def test_cli_a_file_names_control_characters_reach_no_output_format(tmp_path: Path, output_format: str) -> None:
+    # The file's name is its source and its outlet: an ESC in it reached Markdown (shown with `cat`) and HTML. It is
+    # shown as its escape, as in the problem lines.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire\x1b[31mred.txt").write_text(
+        "Officials said the river bridge would reopen on Monday after crews finished repairs to its deck.",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["brief", str(folder), "--no-analysis", "--format", output_format])
+    assert result.exit_code == 0
+    assert "[31mred" in result.stdout and "\x1b" not in result.stdout
+
+
 def test_cli_clean_shows_dropped_lines_with_rules(examples_dir: Path) -> None:
     result = runner.invoke(app, ["clean", str(examples_dir / "nbc.txt"), "--show-dropped"])
     assert result.exit_code == 0

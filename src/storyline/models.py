@@ -7,10 +7,11 @@ thousands of them live only inside one brief's selection stage.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, computed_field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, computed_field
 from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = "1"
@@ -22,10 +23,33 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+_LINE_BREAKS = re.compile("[\t\n\v\f\r]")
+_CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _one_line(text: str) -> str:
+    """`text` as one printable line: line breaks as spaces, other control characters dropped. A page's title or a
+    file-named outlet may hold an ESC, which Markdown shown with `cat` would pass to the terminal as a command, or a
+    line break, which would split a Markdown list item."""
+    return _CONTROL_CHARACTERS.sub("", _LINE_BREAKS.sub(" ", text))
+
+
+def _escaped(text: str) -> str:
+    """`text` with each control character written as its escape ("\\x1b", "\\x0a"): a file named so is still
+    found by what is shown, and shows no terminal command."""
+    return _CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
+
+
+OneLine = Annotated[str, AfterValidator(_one_line)]
+"""An outlet or a title, shown on one line wherever it came from."""
+SourceName = Annotated[str, AfterValidator(_escaped)]
+"""A file, stream or record name, its control characters shown as escapes wherever it came from."""
+
+
 class Problem(Frozen):
     """Something wrong with one input; an `error` means the input was skipped, a `warning` that it was used."""
 
-    source: str = Field(description="The file, stream or record the problem is about.")
+    source: SourceName = Field(description="The file, stream or record the problem is about.")
     reason: str = Field(description="What went wrong and, where it helps, what to do.")
     severity: Literal["error", "warning"] = "error"
 
@@ -42,10 +66,10 @@ class Article(Frozen):
     """One news article, as read (`raw`), as plain text (`text`) and after cleaning (`body`)."""
 
     id: str = Field(description="Short id, unique within a brief: a1, a2, …")
-    source: str = Field(description="Where the article came from: a path, 'stdin', 'text 1', 'file.jsonl#3/2'.")
+    source: SourceName = Field(description="Where the article came from: a path, 'stdin', 'text 1', 'file.jsonl#3/2'.")
     format: Literal["text", "html", "jsonl"] = "text"
-    outlet: str | None = None
-    title: str | None = None
+    outlet: OneLine | None = None
+    title: OneLine | None = None
     published: dt.date | None = None
     raw: str = Field(repr=False, description="The input as read, HTML included.")
     text: str = Field(repr=False, description="Plain text before cleaning.")
@@ -255,9 +279,9 @@ class SummarySentence(Frozen):
 
 class ArticleInfo(Frozen):
     id: str
-    source: str
-    outlet: str | None
-    title: str | None
+    source: SourceName
+    outlet: OneLine | None
+    title: OneLine | None
     published: dt.date | None
     words: int = Field(description="Words in the cleaned body.")
     raw_words: int = Field(description="Words in the plain text before cleaning.")
