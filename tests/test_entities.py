@@ -241,6 +241,26 @@ def test_entities_sentence_opening_participle_is_no_part_of_a_name(body: str, sp
     assert mention is not None and mention.text == (name or span)
 
 
+@pytest.mark.parametrize(
+    ("body", "span", "name"),
+    [
+        # a function word capitalised only where it opens a sentence is no first name
+        (
+            "The inquiry went on. Nevertheless Tavi Orn, who led it, said it was done.",
+            "Nevertheless Tavi Orn",
+            "Tavi Orn",
+        ),
+        ("Few were asked. Did Tavi Orn know? Nobody said.", "Did Tavi Orn", "Tavi Orn"),
+        # the same word inside a sentence is a name: "Will" is a given name here
+        ("Will Orn spoke first. Later, said Will Orn, the talks ended.", "Will Orn", None),
+    ],
+)
+def test_entities_sentence_opening_function_word_is_no_part_of_a_name(body: str, span: str, name: str | None) -> None:
+    start = body.index(span)
+    mention = clean_mention(article(body), start, start + len(span), "PERSON")
+    assert mention is not None and mention.text == (name or span)
+
+
 def test_entities_name_after_an_owners_possessive_is_the_person() -> None:
     body = "Even the Daily Ledger’s Mara Quint disliked it."
     start = body.index("Daily")

@@ -1799,3 +1799,41 @@ def test_speaker_what_it_calls_after_a_preposition_is_no_subject() -> None:
         'proceeding" against her.'
     )
     assert speaker_of(body, "bogus proceeding") == ("The suit", "described")  # not "her by"
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # "the group" after an organisation named in its paragraph or the one before: that organisation
+        (
+            "Amnesty International said on Monday it was leaving the country. “We can no longer tolerate the "
+            "harassment,” the group said in a statement. The group said its staff had been “eyewitnesses to terror.”",
+            "eyewitnesses to",
+            ("Amnesty International", "named"),
+        ),
+        # an apposition describing the organisation as a group is no other group
+        (
+            "Amnesty International, a human rights group, urged the government to help. In a statement, the group "
+            "said, “This would be a clear sign.”",
+            "This would",
+            ("Amnesty International", "named"),
+        ),
+        # a group of people introduced since is who "the group" is, not the organisation
+        (
+            "A group of protesters gathered outside the offices of Acme Corp. on Friday. “We want our jobs back,” "
+            "the group said.",
+            "We want",
+            ("the group", "described"),
+        ),
+        (
+            "Acme Corp. said it would reply. A small group of workers met on Friday. “We want our jobs back,” "
+            "the group said.",
+            "We want",
+            ("A small group", "described"),
+        ),
+    ],
+)
+def test_speaker_the_group_is_the_organisation_named_just_before(
+    body: str, quote: str, speaker: tuple[str, str]
+) -> None:
+    assert speaker_of(body, quote) == speaker

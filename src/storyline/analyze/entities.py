@@ -277,6 +277,21 @@ def _is_participle(word: str, body: str) -> bool:
     return word.endswith("ing") and writes_word(body, word.lower())
 
 
+def _opens_sentences_only(word: str, body: str) -> bool:
+    """A function word ("Nevertheless", "Did", "With") that the article writes capitalised only where a sentence
+    opens, so NER glued it to the name after it ("Nevertheless Danforth, who …"). The closed class is spaCy's
+    English stop words (loaded with the NER model this runs after); a given name that is also such a word ("Will")
+    is written capitalised inside a sentence too ("said Will Ferrell") and is kept."""
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded: this runs on its NER spans
+
+    if word.lower() not in STOP_WORDS:
+        return False
+    return all(
+        _SENTENCE_START_BEFORE.search(body[max(0, m.start() - 4) : m.start()])
+        for m in re.finditer(rf"\b{re.escape(word)}\b", body)
+    )
+
+
 def clean_mention(article: Article, start: int, end: int, label: str) -> Mention | None:
     """The name inside an NER span, titles and possessive stripped; None for junk (numbers, URLs, fragments)."""
     body = article.body
@@ -288,10 +303,13 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
     while len(tokens) > 1:
         first = body[tokens[0][0] : tokens[0][1]]
         is_role = is_title(first) and (label == "PERSON" or first.lower() == "the")
-        # "Meeting Kim" and "Yet Bushmaster" open a sentence: the participle or conjunction is no part of the name
-        # (the participle test, a search of the whole body, last)
+        # "Meeting Kim", "Yet Bushmaster" and "Nevertheless Danforth" open a sentence: the participle, conjunction
+        # or adverb is no part of the name (the tests that search the whole body last)
         opens_sentence = at_sentence_start and (
-            first in SENTENCE_OPENERS or first in LEAD_IN_WORDS or _is_participle(first, body)
+            first in SENTENCE_OPENERS
+            or first in LEAD_IN_WORDS
+            or _is_participle(first, body)
+            or _opens_sentences_only(first, body)
         )
         if not (is_role or opens_sentence):
             break

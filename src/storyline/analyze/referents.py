@@ -44,8 +44,8 @@ from storyline.analyze.names import (
 )
 from storyline.analyze.organisations import (
     PUBLIC_BODY_NOUNS,
-    is_organisation_noun,
     longer_organisation,
+    means_organisation,
     organisation_for,
     organisation_opening_before,
     outside_quotes,
@@ -283,7 +283,7 @@ def _definite_referent(
     the cluster gives it; None when none is."""
     earlier = [d for d in context.described if d.noun in role_nouns(head) and d.at < open_at]
     organisation = (
-        organisation_for(body, head, min(start, open_at), context.organisations) if is_organisation_noun(head) else None
+        organisation_for(body, head, min(start, open_at), context.organisations) if means_organisation(head) else None
     )
     if organisation is not None and len(words) <= 3:  # "the company", "the parent company"
         return Speaker(organisation, "named", start, end)
