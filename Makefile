@@ -10,7 +10,7 @@ $(STAMP): requirements.lock requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	# requirements.lock holds the runtime pins; requirements-dev.txt the test, lint and benchmark ones (torch pinned to
-	# its CPU build there: an unpinned torch would pull a multi-GB CUDA build).
+	# the version of the CPU wheel in pip's find-links directory: an unpinned torch would pull a multi-GB CUDA build).
 	$(BIN)/pip install --quiet -r requirements.lock -r requirements-dev.txt
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)

@@ -524,7 +524,7 @@ def train(
     from storyline.scorer import PACKAGED_MODEL
 
     target = output or PACKAGED_MODEL
-    if target.is_dir() or not target.parent.is_dir():  # said now, not after the hours of training
+    if target.is_dir() or not target.parent.is_dir():  # said now, not after minutes of training
         raise typer.BadParameter(f"{str(target)!r} is not a file in an existing folder", param_hint="'--output'")
     try:
         train_model(data, target, limit=limit, seed=seed, jobs=jobs, on_stage=_say)

@@ -1,10 +1,10 @@
 """The exceptions storyline raises.
 
 StorylineError
- ├── InputError        the articles given cannot be used (nothing readable, bad option values)
+ ├── InputError        the articles or data given cannot be used (unreadable, empty, too large, no text left)
  │   └── NoUsableArticle  every input was unreadable, empty or a duplicate
  ├── ConfigError       an option or settings value is invalid
- ├── ModelUnavailable  a model package is not installed
+ ├── ModelUnavailable  a model package is not installed, or a model file is unreadable or made for another version
  └── StoreError        the SQLite store cannot be read or written
      └── BriefNotFound  no saved brief (or no article of one) has the id asked for
 """
@@ -39,7 +39,8 @@ class ConfigError(StorylineError):
 
 
 class ModelUnavailable(StorylineError):
-    """A model package that a stage needs is not installed."""
+    """A model a stage needs cannot be used: its package is not installed, or its file is unreadable or was made for
+    another version of the features."""
 
 
 class StoreError(StorylineError):

@@ -1,4 +1,4 @@
-"""`brief()`: the one function the CLI, the web app and the batch runner call."""
+"""`brief()`: the one function the CLI and the web app call."""
 
 from __future__ import annotations
 

@@ -19,7 +19,8 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
     speaker_rules.py on them in order (a document's author, a pronoun, a pair, a name, a description), which
     find what the words refer to through referents.py ('he', 'the official', a bare surname) → names.py (full
     names, titles, gender), pairs.py (two people speaking together), organisations.py ('the company said'),
-    documents.py ('the statement said'), surnames.py.
+    documents.py ('the statement said'), surnames.py, unnamed_sources.py (a 'he' that goes on meaning an unnamed
+    source, 'a labor leader advised her … “…,” he said').
   - speaker_names.py: each named speaker's final form, once the cluster's quotes have one: the cluster's canonical
     name for a bare surname, a byline list's authors, no office left before a name.
   - speech_verbs.py: the reporting verbs, participles and describing words all of these match.
@@ -28,6 +29,8 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
   similarities (`Cluster`).
 - conflicts.py: sentences of different outlets that cannot both be true → values.py (numbers and dates as
   intervals).
+- scans.py: one scan of an article's body answering the searches analysis repeats for every quote or name (the
+  words it writes, a pattern's matches), used by entities, names, referents and documents.
 - summary_referents.py: whom a summary sentence's "he" or "she" subject means, through referents.py as a quote's
   "he said" is.
 """
