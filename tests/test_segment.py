@@ -159,6 +159,28 @@ def test_segment_sentence_start_and_end_agree_with_sentence_spans() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "no" and a month's abbreviation end a sentence like any word ...
+        ("Voters said no. The measure failed.", ["Voters said no.", "The measure failed."]),
+        ("He answered no. She laughed.", ["He answered no.", "She laughed."]),
+        ("Prices rose in Dec. The index fell.", ["Prices rose in Dec.", "The index fell."]),
+        ("Just a big fat no. That's not a prank.", ["Just a big fat no.", "That's not a prank."]),
+        ("Is it likely? No. Certainly not.", ["Is it likely?", "No.", "Certainly not."]),
+        ("The gala is in Jan. Tickets sold out.", ["The gala is in Jan.", "Tickets sold out."]),
+        # ... except before a number, or a word holding a digit
+        ("He moved into No. 10 Downing Street.", ["He moved into No. 10 Downing Street."]),
+        ("Talks resume Jan. 5 in Geneva.", ["Talks resume Jan. 5 in Geneva."]),
+        ("The attacks of Sept. 11 changed travel.", ["The attacks of Sept. 11 changed travel."]),
+        ("She beat the no. 2 seed easily.", ["She beat the no. 2 seed easily."]),
+        ("The board adopted resolution no. R-517-15 today.", ["The board adopted resolution no. R-517-15 today."]),
+    ],
+)
+def test_segment_ends_at_no_and_months_unless_a_number_follows(text: str, expected: list[str]) -> None:
+    assert [text[start:end] for start, end in sentence_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("words", "crosses"),
     [
         ("Sen. Sheldon Whitehouse", False),

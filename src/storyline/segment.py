@@ -19,9 +19,16 @@ from storyline.models import Article, Sentence
 # Titles and other words that end in a full stop but never end a sentence.
 _NEVER_FINAL = frozenset(
     "mr mrs ms dr prof sen sens rep reps gov govs gen gens adm col maj capt cpl sgt lt cmdr rev hon pres "
-    "pvt pfc spc brig supt det insp atty st mt ft no nos vs v cf approx dept est fig figs vol vols op ave blvd rd "
-    "messrs e.g i.e ph.d jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "pvt pfc spc brig supt det insp atty st mt ft nos vs v cf approx dept est fig figs vol vols op ave blvd rd "
+    "messrs e.g i.e ph.d".split()
 )
+_BEFORE_NUMBER = frozenset("no jan feb mar apr jun jul aug sep sept oct nov dec".split())
+"""Abbreviations written before a number ("No. 1", "Jan. 5", "Sept. 11", "inmate no. Nn7687") that are also words
+ending sentences ("Voters said no.", "the awards in Jan.", "Del Mar."): one ends a sentence unless the next word holds
+a digit. In the 3,820 cleaned documents of raw Multi-News validation, the truncated set's first 1,000 clusters and DUC
+2003, all 932 before a word holding a digit were abbreviations and all 16 before any other word ended a sentence."""
+# A word holding a digit, matched where it starts: "5", "11,", "R-517-15".
+_NUMBERED = re.compile(r"\S*\d")
 # Abbreviations that may end a sentence: they end one only before a typical sentence opener.
 _MAYBE_FINAL = frozenset(
     "u.s u.n u.k e.u u.s.a d.c l.a n.y inc corp co ltd llc plc jr sr a.m p.m etc bros al ala ariz ark "
@@ -348,7 +355,9 @@ def _is_boundary(line: str, match: re.Match[str], start: int) -> bool:
         return True
     # The abbreviation is the last part of a slash compound: "the South Korea/U.S. Combined Forces Command".
     word = word.rpartition("/")[2].lower()
-    if word in _NEVER_FINAL or (len(word) == 1 and word.isalpha()):  # titles, months, initials: "J. Smith"
+    if word in _BEFORE_NUMBER:
+        return not _NUMBERED.match(line, match.end())
+    if word in _NEVER_FINAL or (len(word) == 1 and word.isalpha()):  # titles, initials: "J. Smith"
         return False
     if word in _MAYBE_FINAL or _DOTTED.fullmatch(word):  # "Fla.", "U.S.", "a.m."
         return _next_word_opens(line, match.end())
