@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.errors import InputError
+from storyline.errors import InputError, NoUsableArticle, StoreError
 
 runner = CliRunner()
 
@@ -353,6 +353,23 @@ def test_cli_storyline_error_is_one_line_and_exit_1_and_a_traceback_under_debug(
     ]
     debug = runner.invoke(app, ["--debug", "eval", str(clusters)])
     assert isinstance(debug.exception, InputError)
+
+
+def test_cli_debug_shows_a_traceback_for_brief_input_and_store_errors(tmp_path: Path) -> None:
+    # `brief` caught its input errors and the store commands their store errors themselves: one line even with --debug.
+    missing = tmp_path / "missing.txt"
+    quiet = runner.invoke(app, ["brief", str(missing)])
+    assert quiet.exit_code == 1 and quiet.stderr.splitlines() == [
+        f"error: {missing}: no such file or folder",
+        "error: no usable article left; nothing to brief",
+    ]
+    debug = runner.invoke(app, ["--debug", "brief", str(missing)])
+    assert isinstance(debug.exception, NoUsableArticle)
+    assert debug.stderr.splitlines() == [f"error: {missing}: no such file or folder"]  # the problems, then the trace
+    garbage = tmp_path / "notes.sqlite3"
+    garbage.write_bytes(b"not sqlite at all " * 100)
+    assert runner.invoke(app, ["list", "--db", str(garbage)]).exit_code == 1
+    assert isinstance(runner.invoke(app, ["--debug", "list", "--db", str(garbage)]).exception, StoreError)
 
 
 def test_cli_debug_is_an_option_in_the_help() -> None:

@@ -79,10 +79,25 @@ def _one_line_errors(*, debug: bool) -> Iterator[None]:
         _say(f"error: {message}{hint}")
         raise typer.Exit(exc.exit_code) from None
     except StorylineError as exc:
+        if isinstance(exc, InputError):  # what was wrong with each input, before the error and its traceback
+            _print_problems(exc.problems)
         if debug:
             raise
-        _say(f"error: {exc}")
+        _say(f"error: {_cli_message(exc)}")
         raise typer.Exit(1) from None
+
+
+def _cli_message(exc: StorylineError) -> str:
+    """An error's message as the command line says it: the library's advice with the option that follows it."""
+    if isinstance(exc, NoUsableArticle):  # its message repeats the problems, each already a line of its own
+        return "no usable article left; nothing to brief"
+    message = str(exc)
+    if isinstance(exc, StoreError):
+        from storyline.store import OTHER_STORE_ADVICE
+
+        # The store's advice is worded for every caller; here, another store is what --db chooses.
+        message = message.replace(OTHER_STORE_ADVICE, f"{OTHER_STORE_ADVICE} (--db FILE)")
+    return message
 
 
 app = typer.Typer(
@@ -241,18 +256,11 @@ def _write(result: Brief, fmt: Format, output: Path | None) -> None:
 
 @contextmanager
 def _open_store(db: Path | None) -> Iterator[BriefStore]:
-    """The brief store at `db`; a StoreError becomes one line on stderr and exit code 1."""
-    from storyline.store import OTHER_STORE_ADVICE, BriefStore
+    """The brief store at `db`, closed after use; its errors are one line, or a traceback under --debug."""
+    from storyline.store import BriefStore
 
-    try:
-        with BriefStore(db) as store:
-            yield store
-    except StoreError as exc:
-        # The store's advice is worded for every caller; here, another store is what --db chooses.
-        message = str(exc).replace(OTHER_STORE_ADVICE, f"{OTHER_STORE_ADVICE} (--db FILE)")
-        # soft_wrap: one problem stays one line, however narrow the terminal.
-        _say(f"error: {message}")
-        raise typer.Exit(1) from None
+    with BriefStore(db) as store:
+        yield store
 
 
 @app.callback()
@@ -293,19 +301,12 @@ def brief(
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
     loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)
-    try:
-        result = make_brief(
-            loaded.articles,
-            options=BriefOptions(words=words, strategy=strategy, analysis=analysis),
-            problems=loaded.problems,
-            default_date=default_date,
-        )
-    except InputError as exc:
-        _print_problems(exc.problems)
-        # Too many sentences, say, is not in the problems: its message is the one line that says what to do.
-        reason = "no usable article left; nothing to brief" if isinstance(exc, NoUsableArticle) else str(exc)
-        _say(f"error: {reason}")
-        raise typer.Exit(1) from None
+    result = make_brief(
+        loaded.articles,
+        options=BriefOptions(words=words, strategy=strategy, analysis=analysis),
+        problems=loaded.problems,
+        default_date=default_date,
+    )
     _print_problems(result.problems)
     # Written before it is saved: a store that cannot be written (locked, read-only) must not lose the brief.
     _write(result, out_format, output)
