@@ -255,11 +255,13 @@ def _write(result: Brief, fmt: Format, output: Path | None) -> None:
 
 
 @contextmanager
-def _open_store(db: Path | None) -> Iterator[BriefStore]:
-    """The brief store at `db`, closed after use; its errors are one line, or a traceback under --debug."""
+def _open_store(db: Path | None, *, create: bool) -> Iterator[BriefStore]:
+    """The brief store at `db`, closed after use; its errors are one line, or a traceback under --debug.
+
+    Only the commands that save create a missing store: one that reads or deletes says a mistyped --db is missing."""
     from storyline.store import BriefStore
 
-    with BriefStore(db) as store:
+    with BriefStore(db, create=create) as store:
         yield store
 
 
@@ -311,7 +313,7 @@ def brief(
     # Written before it is saved: a store that cannot be written (locked, read-only) must not lose the brief.
     _write(result, out_format, output)
     if save:
-        with _open_store(db) as store:
+        with _open_store(db, create=True) as store:
             _say(f"saved {store.save(result, loaded.articles)}")
 
 
@@ -345,7 +347,7 @@ def list_briefs(db: DbOption = None) -> None:
     """List the saved briefs, newest first."""
     from rich.table import Column, Table
 
-    with _open_store(db) as store:
+    with _open_store(db, create=False) as store:
         summaries = store.list()
         if not summaries:
             _say(f"no saved briefs in {store.path}")
@@ -376,7 +378,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Show a saved brief."""
-    with _open_store(db) as store:
+    with _open_store(db, create=False) as store:
         result = store.get(brief_id)
     _write(result, fmt, None)
 
@@ -387,7 +389,7 @@ def delete(
     db: DbOption = None,
 ) -> None:
     """Delete a saved brief."""
-    with _open_store(db) as store:
+    with _open_store(db, create=False) as store:
         if not store.delete(brief_id):
             _say(f"error: no brief with id {brief_id!r} in {store.path}")
             raise typer.Exit(1)
@@ -484,7 +486,7 @@ def serve(
     from storyline.web import WebSettings, is_loopback, server_url
     from storyline.web import serve as run_server
 
-    with _open_store(db) as store:  # a bad --db fails here, in one line, not on the first request
+    with _open_store(db, create=True) as store:  # a bad --db fails here, in one line, not on the first request
         path = store.path
     _check_port_free(host, port)
     reach = (
