@@ -372,6 +372,13 @@ def test_cli_debug_shows_a_traceback_for_brief_input_and_store_errors(tmp_path: 
     assert isinstance(runner.invoke(app, ["--debug", "list", "--db", str(garbage)]).exception, StoreError)
 
 
+@pytest.mark.usefixtures("without_spacy")
+def test_cli_missing_spacy_names_the_option_that_briefs_without_it(examples_dir: Path) -> None:
+    result = runner.invoke(app, ["brief", str(examples_dir / "nbc.txt")])
+    assert result.exit_code == 1
+    assert result.stderr.endswith("or make the brief without analysis (--no-analysis)\n")
+
+
 def test_cli_debug_is_an_option_in_the_help() -> None:
     result = runner.invoke(app, ["--help"], env={"COLUMNS": "200"})
     assert "--debug" in result.stdout and "a traceback instead of a one-line error" in result.stdout

@@ -21,7 +21,14 @@ try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) e
     from rich.console import Console
     from typer.core import TyperGroup
 
-    from storyline.errors import InputError, NoUsableArticle, StoreError, StorylineError
+    from storyline.errors import (
+        BriefNotFound,
+        InputError,
+        ModelUnavailable,
+        NoUsableArticle,
+        StoreError,
+        StorylineError,
+    )
     from storyline.models import Brief, BriefOptions, Problem, StrategyName
 except KeyboardInterrupt:
     sys.stderr.write("interrupted\n")
@@ -91,12 +98,18 @@ def _cli_message(exc: StorylineError) -> str:
     """An error's message as the command line says it: the library's advice with the option that follows it."""
     if isinstance(exc, NoUsableArticle):  # its message repeats the problems, each already a line of its own
         return "no usable article left; nothing to brief"
+    if isinstance(exc, BriefNotFound):
+        return f"{exc}; `storyline list` shows the saved ids"
     message = str(exc)
     if isinstance(exc, StoreError):
         from storyline.store import OTHER_STORE_ADVICE
 
         # The store's advice is worded for every caller; here, another store is what --db chooses.
         message = message.replace(OTHER_STORE_ADVICE, f"{OTHER_STORE_ADVICE} (--db FILE)")
+    if isinstance(exc, ModelUnavailable):
+        from storyline.analyze.entities import WITHOUT_ANALYSIS_ADVICE
+
+        message = message.replace(WITHOUT_ANALYSIS_ADVICE, f"{WITHOUT_ANALYSIS_ADVICE} (--no-analysis)")
     return message
 
 
@@ -391,8 +404,7 @@ def delete(
     """Delete a saved brief."""
     with _open_store(db, create=False) as store:
         if not store.delete(brief_id):
-            _say(f"error: no brief with id {brief_id!r} in {store.path}")
-            raise typer.Exit(1)
+            raise store.not_found(brief_id)
     _say(f"deleted {brief_id}")
 
 

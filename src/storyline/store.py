@@ -273,7 +273,7 @@ class BriefStore:
         with self._errors("read"):
             row = self._conn.execute("SELECT brief, schema_version FROM briefs WHERE id = ?", (brief_id,)).fetchone()
         if row is None:
-            raise BriefNotFound(f"no brief with id {brief_id!r} in {self.path}; `storyline list` shows the saved ids")
+            raise self.not_found(brief_id)
         try:
             return Brief.model_validate_json(row[0])
         except ValidationError as exc:
@@ -281,6 +281,11 @@ class BriefStore:
                 f"brief {brief_id!r} in {self.path} was saved with brief schema version {row[1]} and no longer "
                 f"loads ({exc.error_count()} fields do not fit); make it again and save it"
             ) from exc
+
+    def not_found(self, brief_id: str) -> BriefNotFound:
+        """The error `get` raises for an id no brief has; for a caller of `delete` to raise on False in its words.
+        It names no way to list the ids: each caller (command line, web app) has its own."""
+        return BriefNotFound(f"no brief with id {brief_id!r} in {self.path}")
 
     def delete(self, brief_id: str) -> bool:
         """Delete a brief and its articles.
