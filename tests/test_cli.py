@@ -131,6 +131,18 @@ def test_cli_clean_shows_dropped_lines_with_rules(examples_dir: Path) -> None:
     assert "IE 11" not in result.stdout and "The collapse of the Hanoi summit" in result.stdout
 
 
+def test_cli_clean_of_only_page_furniture_says_so_as_brief_does(tmp_path: Path) -> None:
+    # `clean` printed an empty line and exited 0; `brief` said "(1 lines were page furniture)".
+    page = tmp_path / "page.txt"
+    page.write_text("Advertisement\n", encoding="utf-8")
+    cleaned = runner.invoke(app, ["clean", str(page)])
+    assert cleaned.exit_code == 1 and cleaned.stdout == ""
+    line = f"error: {page}: no article text left after cleaning (1 line dropped as page furniture)"
+    assert cleaned.stderr.splitlines() == [line]
+    briefed = runner.invoke(app, ["brief", str(page), "--no-analysis"])
+    assert briefed.exit_code == 1 and briefed.stderr.splitlines()[0] == line
+
+
 def test_cli_clean_sentences_one_per_line(examples_dir: Path) -> None:
     result = runner.invoke(app, ["clean", str(examples_dir / "nbc.txt"), "--sentences"])
     lines = result.stdout.splitlines()

@@ -337,22 +337,27 @@ def clean(
     sentences: Annotated[bool, typer.Option("--sentences", help="One sentence per line.")] = False,
 ) -> None:
     """Show the text storyline keeps of an article after removing page furniture."""
-    from storyline.clean import clean_article
+    from storyline.clean import clean_article, no_text_left
     from storyline.ingest import load_articles
     from storyline.segment import segment
 
     loaded = load_articles(_sources([path]))
     _print_problems(loaded.problems)
-    if not loaded.articles:
-        raise typer.Exit(1)
+    shown = 0
     for article in loaded.articles:
         cleaned = clean_article(article)
         if show_dropped:
             for line in cleaned.dropped:
                 sys.stderr.write(f"dropped [{line.rule}] line {line.line_no}: {line.text}\n")
+        if (reason := no_text_left(cleaned)) is not None:  # said as `brief` says it, not shown as an empty line
+            _say(f"error: {article.source}: {reason}")
+            continue
         text = "".join(s.text + "\n" for s in segment(cleaned)) if sentences else cleaned.body + "\n"
         with _writing_stdout():
             sys.stdout.write(text)
+        shown += 1
+    if not shown:  # as `brief` fails when no article is left, and succeeds when some are
+        raise typer.Exit(1)
 
 
 @app.command("list")
