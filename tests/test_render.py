@@ -80,6 +80,9 @@ def test_render_count_phrases_of_one_are_singular(corroborated_brief: Brief) -> 
     alone = coverage.model_copy(update={"n_unique": 1, "n_sentences": 1})
     assert unique_count(alone) == "1 of 1 sentence only here"
     assert unique_count(alone.model_copy(update={"n_sentences": 2})) == "1 of 2 sentences only here"
+    one_sentence = corroborated_brief.coverage.model_copy(update={"articles": (alone,)})
+    page = RENDERERS["html"](corroborated_brief.model_copy(update={"coverage": one_sentence}))
+    assert "1 of 1 sentence only here" in page  # the HTML template wrote its own, always plural
 
 
 def test_render_html_citations_jump_to_marked_passages(seed_brief: Brief) -> None:
