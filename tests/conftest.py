@@ -4,6 +4,7 @@ that the feature, scorer, selection and training tests share."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -49,6 +50,18 @@ def corroborated_brief() -> Brief:
 @pytest.fixture(scope="session")
 def seed_text() -> dict[str, str]:
     return {path.stem: path.read_text(encoding="utf-8") for path in EXAMPLES.glob("*.txt")}
+
+
+@pytest.fixture
+def without_spacy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entity analysis as if spaCy were not installed; the pipeline other tests loaded stays cached."""
+    from storyline.analyze import entities
+
+    def not_installed() -> ModuleType:
+        raise ImportError("No module named 'spacy'")
+
+    monkeypatch.setattr(entities, "import_spacy_without_torch", not_installed)
+    monkeypatch.setattr(entities, "nlp", entities.nlp.__wrapped__)
 
 
 def shared_data(name: str) -> Path:

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import app
-from storyline.errors import InputError
+from storyline.errors import InputError, NoUsableArticle, StoreError
 
 runner = CliRunner()
 
@@ -129,6 +129,18 @@ def test_cli_clean_shows_dropped_lines_with_rules(examples_dir: Path) -> None:
     assert result.exit_code == 0
     assert "dropped [browser_banner] line 1: IE 11 is not supported." in result.stderr
     assert "IE 11" not in result.stdout and "The collapse of the Hanoi summit" in result.stdout
+
+
+def test_cli_clean_of_only_page_furniture_says_so_as_brief_does(tmp_path: Path) -> None:
+    # `clean` printed an empty line and exited 0; `brief` said "(1 lines were page furniture)".
+    page = tmp_path / "page.txt"
+    page.write_text("Advertisement\n", encoding="utf-8")
+    cleaned = runner.invoke(app, ["clean", str(page)])
+    assert cleaned.exit_code == 1 and cleaned.stdout == ""
+    line = f"error: {page}: no article text left after cleaning (1 line dropped as page furniture)"
+    assert cleaned.stderr.splitlines() == [line]
+    briefed = runner.invoke(app, ["brief", str(page), "--no-analysis"])
+    assert briefed.exit_code == 1 and briefed.stderr.splitlines()[0] == line
 
 
 def test_cli_clean_sentences_one_per_line(examples_dir: Path) -> None:
@@ -353,6 +365,30 @@ def test_cli_storyline_error_is_one_line_and_exit_1_and_a_traceback_under_debug(
     ]
     debug = runner.invoke(app, ["--debug", "eval", str(clusters)])
     assert isinstance(debug.exception, InputError)
+
+
+def test_cli_debug_shows_a_traceback_for_brief_input_and_store_errors(tmp_path: Path) -> None:
+    # `brief` caught its input errors and the store commands their store errors themselves: one line even with --debug.
+    missing = tmp_path / "missing.txt"
+    quiet = runner.invoke(app, ["brief", str(missing)])
+    assert quiet.exit_code == 1 and quiet.stderr.splitlines() == [
+        f"error: {missing}: no such file or folder",
+        "error: no usable article left; nothing to brief",
+    ]
+    debug = runner.invoke(app, ["--debug", "brief", str(missing)])
+    assert isinstance(debug.exception, NoUsableArticle)
+    assert debug.stderr.splitlines() == [f"error: {missing}: no such file or folder"]  # the problems, then the trace
+    garbage = tmp_path / "notes.sqlite3"
+    garbage.write_bytes(b"not sqlite at all " * 100)
+    assert runner.invoke(app, ["list", "--db", str(garbage)]).exit_code == 1
+    assert isinstance(runner.invoke(app, ["--debug", "list", "--db", str(garbage)]).exception, StoreError)
+
+
+@pytest.mark.usefixtures("without_spacy")
+def test_cli_missing_spacy_names_the_option_that_briefs_without_it(examples_dir: Path) -> None:
+    result = runner.invoke(app, ["brief", str(examples_dir / "nbc.txt")])
+    assert result.exit_code == 1
+    assert result.stderr.endswith("or make the brief without analysis (--no-analysis)\n")
 
 
 def test_cli_debug_is_an_option_in_the_help() -> None:

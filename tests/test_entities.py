@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from storyline.analyze import entities
 from storyline.analyze.entities import (
     NER_PIECE_CHARS,
     Mention,
@@ -18,6 +19,7 @@ from storyline.analyze.entities import (
     recognised_spans,
 )
 from storyline.analyze.ner_corrections import correct_mentions
+from storyline.errors import ModelUnavailable
 from storyline.models import Article, Brief
 
 
@@ -1136,3 +1138,10 @@ def test_entities_a_name_a_kind_of_firm_describes_is_an_organisation() -> None:
         ("Berg", "PERSON"),  # the firm is named after a person of the cluster: the bare surname is left to him
         ("Ivar Berg", "PERSON"),
     ]
+
+
+@pytest.mark.usefixtures("without_spacy")
+def test_entities_missing_spacy_advice_names_no_command_line_option() -> None:
+    with pytest.raises(ModelUnavailable) as caught:
+        entities.nlp()
+    assert str(caught.value).endswith("`pip install -r requirements.lock`, or make the brief without analysis")

@@ -102,6 +102,13 @@ def test_read_records_filters_by_task_and_limit(tmp_path: Path) -> None:
     assert read_records(path, limit=1)[0].references == ("x", "y")
 
 
+def test_read_records_names_a_record_without_id_by_its_0_based_line_as_brief_does(tmp_path: Path) -> None:
+    # It was `clusters.jsonl:2` for the line `brief clusters.jsonl --cluster 1` briefs, whose sources are `…#1/0`.
+    record = {"documents": BRIDGE, "summary": "The bridge reopened."}
+    path = write_jsonl(tmp_path / "clusters.jsonl", [record | {"id": "named"}, record])
+    assert [r.id for r in read_records(path)] == ["named", f"{path}#1"]
+
+
 def test_read_records_rejects_a_record_without_reference(tmp_path: Path) -> None:
     path = write_jsonl(tmp_path / "bad.jsonl", [{"documents": BRIDGE}])
     with pytest.raises(InputError, match=r"bad.jsonl:1: record has no reference summary"):

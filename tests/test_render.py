@@ -11,13 +11,15 @@ from markupsafe import escape
 from rich.console import Console
 
 import storyline
-from storyline.models import Brief, Conflict, ConflictSide, Problem, Quote, Span, SummarySentence
+from storyline.models import Brief, BriefOptions, Conflict, ConflictSide, Problem, Quote, Span, SummarySentence
 from storyline.render import RENDERERS
 from storyline.render.analysis import INFERRED_NOTE, KEY_QUOTES, key_quotes, speaker_label
 from storyline.render.citations import corroboration, passage_text, summary_text
+from storyline.render.comparison import unique_count
 from storyline.render.excerpts import clip_end, clip_start
 from storyline.render.terminal import terminal_view
 from storyline.summary import quoted_speakers
+from tests.conftest import HARBOUR_CLOSURE
 
 PAYLOAD = '<script>alert("owned")</script><img src=x onerror=alert(1)>'
 
@@ -68,6 +70,19 @@ def test_render_articles_of_one_outlet_corroborate_once(corroborated_brief: Brie
     one_wire = brief.model_copy(update={"story": brief.story.model_copy(update={"articles": same_wire})})
     assert corroboration(one_wire, shared) == "reported by 1 of 2 outlets"
     assert corroboration(brief, shared) == "reported by 2 of 3 outlets"  # unknown outlets: each article its own
+
+
+def test_render_count_phrases_of_one_are_singular(corroborated_brief: Brief) -> None:
+    # A one-article brief said "(reported by 1 of 1 outlets)".
+    one = storyline.brief([HARBOUR_CLOSURE[0]], options=BriefOptions(words=40, analysis=False))
+    assert corroboration(one, one.summary[0]) == "reported by 1 of 1 outlet"
+    coverage = corroborated_brief.coverage.articles[0]
+    alone = coverage.model_copy(update={"n_unique": 1, "n_sentences": 1})
+    assert unique_count(alone) == "1 of 1 sentence only here"
+    assert unique_count(alone.model_copy(update={"n_sentences": 2})) == "1 of 2 sentences only here"
+    one_sentence = corroborated_brief.coverage.model_copy(update={"articles": (alone,)})
+    page = RENDERERS["html"](corroborated_brief.model_copy(update={"coverage": one_sentence}))
+    assert "1 of 1 sentence only here" in page  # the HTML template wrote its own, always plural
 
 
 def test_render_html_citations_jump_to_marked_passages(seed_brief: Brief) -> None:

@@ -399,3 +399,17 @@ def test_web_api_nul_character_never_reaches_the_store(client: TestClient) -> No
     assert response.status_code == 201
     saved = client.get(f"/api/briefs/{response.json()['id']}").json()["brief"]
     assert saved["story"]["articles"][0]["body"] == _STORY
+
+
+@pytest.mark.usefixtures("without_spacy")
+def test_web_api_missing_spacy_is_503_naming_the_web_switch_not_a_cli_option(
+    client: TestClient, seed_text: dict[str, str]
+) -> None:
+    # The message told web clients to use `--no-analysis`, an option of the command line.
+    response = client.post("/api/briefs", json=seed_request(seed_text, analysis=True))
+    assert_error_shape(response.json(), 503)
+    error = response.json()["error"]
+    assert "--no-analysis" not in error and error.endswith(
+        '(untick "Find people, places and quotes", or send "analysis": false)'
+    )
+    assert "Find people, places and quotes" in client.get("/").text  # the form's label, as the hint quotes it

@@ -455,6 +455,11 @@ def test_web_pages_brief_page_shows_timeline_coverage_and_conflicts(client: Test
     assert "<b>Friday (unresolved)</b>" in page
     assert "<strong>40,000 cars</strong>" in page and "<strong>35,000 cars</strong>" in page
     assert "1 of 2 sentences reported by no other outlet" in page
+    (alone,) = brief.coverage.articles
+    one_sentence = brief.coverage.model_copy(update={"articles": (alone.model_copy(update={"n_sentences": 1}),)})
+    shorter = brief.model_copy(update={"coverage": one_sentence})
+    client.app.dependency_overrides[stored_brief] = lambda: shorter  # type: ignore[attr-defined]
+    assert "1 of 1 sentence reported by no other outlet" in client.get("/briefs/anyid").text
 
 
 def test_web_pages_article_page_marks_conflict_sides_and_keeps_the_text(client: TestClient) -> None:

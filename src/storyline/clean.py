@@ -25,6 +25,7 @@ from storyline.furniture import (
 from storyline.furniture.shared import TIME_ZONE
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
+from storyline.wording import counted
 
 # _TAIL_MAX_WORDS, _TITLE_WORDS, _TOP_LINES and _FRAGMENT_WORDS came with the first pipeline (516c4c0) with no
 # measurement recorded; their reasons below are what the code they bound shows.
@@ -97,6 +98,14 @@ def clean_article(article: Article, *, find_metadata: bool = True) -> Article:
 
 
 _STAFF_CREDIT = re.compile(r"\bStaff (?:Photo|Photographer|Writer)\b|\bSTAFF PHOTO\b")
+
+
+def no_text_left(cleaned: Article) -> str | None:
+    """Why an article `clean_article` returned has nothing to brief, or None when it has text left: the one
+    wording of `brief`'s problem and `storyline clean`'s error."""
+    if cleaned.body.strip():
+        return None
+    return f"no article text left after cleaning ({counted(len(cleaned.dropped), 'line')} dropped as page furniture)"
 
 
 def _staff_credit(dropped: DroppedLine) -> bool:

@@ -21,7 +21,14 @@ try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) e
     from rich.console import Console
     from typer.core import TyperGroup
 
-    from storyline.errors import InputError, NoUsableArticle, StoreError, StorylineError
+    from storyline.errors import (
+        BriefNotFound,
+        InputError,
+        ModelUnavailable,
+        NoUsableArticle,
+        StoreError,
+        StorylineError,
+    )
     from storyline.models import Brief, BriefOptions, Problem, StrategyName
 except KeyboardInterrupt:
     sys.stderr.write("interrupted\n")
@@ -79,10 +86,31 @@ def _one_line_errors(*, debug: bool) -> Iterator[None]:
         _say(f"error: {message}{hint}")
         raise typer.Exit(exc.exit_code) from None
     except StorylineError as exc:
+        if isinstance(exc, InputError):  # what was wrong with each input, before the error and its traceback
+            _print_problems(exc.problems)
         if debug:
             raise
-        _say(f"error: {exc}")
+        _say(f"error: {_cli_message(exc)}")
         raise typer.Exit(1) from None
+
+
+def _cli_message(exc: StorylineError) -> str:
+    """An error's message as the command line says it: the library's advice with the option that follows it."""
+    if isinstance(exc, NoUsableArticle):  # its message repeats the problems, each already a line of its own
+        return "no usable article left; nothing to brief"
+    if isinstance(exc, BriefNotFound):
+        return f"{exc}; `storyline list` shows the saved ids"
+    message = str(exc)
+    if isinstance(exc, StoreError):
+        from storyline.store import OTHER_STORE_ADVICE
+
+        # The store's advice is worded for every caller; here, another store is what --db chooses.
+        message = message.replace(OTHER_STORE_ADVICE, f"{OTHER_STORE_ADVICE} (--db FILE)")
+    if isinstance(exc, ModelUnavailable):
+        from storyline.analyze.entities import WITHOUT_ANALYSIS_ADVICE
+
+        message = message.replace(WITHOUT_ANALYSIS_ADVICE, f"{WITHOUT_ANALYSIS_ADVICE} (--no-analysis)")
+    return message
 
 
 app = typer.Typer(
@@ -240,19 +268,14 @@ def _write(result: Brief, fmt: Format, output: Path | None) -> None:
 
 
 @contextmanager
-def _open_store(db: Path | None) -> Iterator[BriefStore]:
-    """The brief store at `db`; a StoreError becomes one line on stderr and exit code 1."""
-    from storyline.store import OTHER_STORE_ADVICE, BriefStore
+def _open_store(db: Path | None, *, create: bool) -> Iterator[BriefStore]:
+    """The brief store at `db`, closed after use; its errors are one line, or a traceback under --debug.
 
-    try:
-        with BriefStore(db) as store:
-            yield store
-    except StoreError as exc:
-        # The store's advice is worded for every caller; here, another store is what --db chooses.
-        message = str(exc).replace(OTHER_STORE_ADVICE, f"{OTHER_STORE_ADVICE} (--db FILE)")
-        # soft_wrap: one problem stays one line, however narrow the terminal.
-        _say(f"error: {message}")
-        raise typer.Exit(1) from None
+    Only the commands that save create a missing store: one that reads or deletes says a mistyped --db is missing."""
+    from storyline.store import BriefStore
+
+    with BriefStore(db, create=create) as store:
+        yield store
 
 
 @app.callback()
@@ -293,24 +316,17 @@ def brief(
     per_file, default_date = _parse_dates(date or [])
     selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
     loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)
-    try:
-        result = make_brief(
-            loaded.articles,
-            options=BriefOptions(words=words, strategy=strategy, analysis=analysis),
-            problems=loaded.problems,
-            default_date=default_date,
-        )
-    except InputError as exc:
-        _print_problems(exc.problems)
-        # Too many sentences, say, is not in the problems: its message is the one line that says what to do.
-        reason = "no usable article left; nothing to brief" if isinstance(exc, NoUsableArticle) else str(exc)
-        _say(f"error: {reason}")
-        raise typer.Exit(1) from None
+    result = make_brief(
+        loaded.articles,
+        options=BriefOptions(words=words, strategy=strategy, analysis=analysis),
+        problems=loaded.problems,
+        default_date=default_date,
+    )
     _print_problems(result.problems)
     # Written before it is saved: a store that cannot be written (locked, read-only) must not lose the brief.
     _write(result, out_format, output)
     if save:
-        with _open_store(db) as store:
+        with _open_store(db, create=True) as store:
             _say(f"saved {store.save(result, loaded.articles)}")
 
 
@@ -321,22 +337,27 @@ def clean(
     sentences: Annotated[bool, typer.Option("--sentences", help="One sentence per line.")] = False,
 ) -> None:
     """Show the text storyline keeps of an article after removing page furniture."""
-    from storyline.clean import clean_article
+    from storyline.clean import clean_article, no_text_left
     from storyline.ingest import load_articles
     from storyline.segment import segment
 
     loaded = load_articles(_sources([path]))
     _print_problems(loaded.problems)
-    if not loaded.articles:
-        raise typer.Exit(1)
+    shown = 0
     for article in loaded.articles:
         cleaned = clean_article(article)
         if show_dropped:
             for line in cleaned.dropped:
                 sys.stderr.write(f"dropped [{line.rule}] line {line.line_no}: {line.text}\n")
+        if (reason := no_text_left(cleaned)) is not None:  # said as `brief` says it, not shown as an empty line
+            _say(f"error: {article.source}: {reason}")
+            continue
         text = "".join(s.text + "\n" for s in segment(cleaned)) if sentences else cleaned.body + "\n"
         with _writing_stdout():
             sys.stdout.write(text)
+        shown += 1
+    if not shown:  # as `brief` fails when no article is left, and succeeds when some are
+        raise typer.Exit(1)
 
 
 @app.command("list")
@@ -344,7 +365,7 @@ def list_briefs(db: DbOption = None) -> None:
     """List the saved briefs, newest first."""
     from rich.table import Column, Table
 
-    with _open_store(db) as store:
+    with _open_store(db, create=False) as store:
         summaries = store.list()
         if not summaries:
             _say(f"no saved briefs in {store.path}")
@@ -375,7 +396,7 @@ def show(
     db: DbOption = None,
 ) -> None:
     """Show a saved brief."""
-    with _open_store(db) as store:
+    with _open_store(db, create=False) as store:
         result = store.get(brief_id)
     _write(result, fmt, None)
 
@@ -386,10 +407,9 @@ def delete(
     db: DbOption = None,
 ) -> None:
     """Delete a saved brief."""
-    with _open_store(db) as store:
+    with _open_store(db, create=False) as store:
         if not store.delete(brief_id):
-            _say(f"error: no brief with id {brief_id!r} in {store.path}")
-            raise typer.Exit(1)
+            raise store.not_found(brief_id)
     _say(f"deleted {brief_id}")
 
 
@@ -483,7 +503,7 @@ def serve(
     from storyline.web import WebSettings, is_loopback, server_url
     from storyline.web import serve as run_server
 
-    with _open_store(db) as store:  # a bad --db fails here, in one line, not on the first request
+    with _open_store(db, create=True) as store:  # a bad --db fails here, in one line, not on the first request
         path = store.path
     _check_port_free(host, port)
     reach = (

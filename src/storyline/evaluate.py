@@ -137,7 +137,8 @@ def read_records(path: Path, *, limit: int | None = None, task: str | None = Non
         task: Keep only records whose `task` field equals this (DUC: task2, task3).
 
     Returns:
-        The records in file order.
+        The records in file order; one without an `id` is named `FILE#N`, N its line counted from 0, as
+        `storyline brief FILE --cluster N` counts.
 
     Raises:
         InputError: the file cannot be read, or a record is not JSON or has no reference summary.
@@ -148,12 +149,14 @@ def read_records(path: Path, *, limit: int | None = None, task: str | None = Non
         # error here rather than U+FFFD, since scores on mangled text would mislead.
         lines, encoding = open_jsonl(path)
         with lines:
-            for number, line in enumerate(lines, start=1):
+            for number, line in enumerate(lines):
                 if limit is not None and len(records) >= limit:
                     break
                 if not line.strip():
                     continue
-                record = _parse_record(line, f"{path}:{number}")
+                # A record without an id is named as `brief FILE --cluster N` picks it (0-based, `FILE#N`); an
+                # error names its line as editors and compilers count them, from 1.
+                record = _parse_record(line, where=f"{path}:{number + 1}", default_id=f"{path}#{number}")
                 if task is None or record.record.get("task") == task:
                     records.append(record)
     except UnicodeDecodeError as exc:
@@ -168,7 +171,7 @@ def read_records(path: Path, *, limit: int | None = None, task: str | None = Non
     return records
 
 
-def _parse_record(line: str, where: str) -> Record:
+def _parse_record(line: str, *, where: str, default_id: str) -> Record:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -177,7 +180,7 @@ def _parse_record(line: str, where: str) -> Record:
         raise InputError(f"{where}: not a JSON record (nested too deeply)") from exc
     if not isinstance(record, dict):
         raise InputError(f"{where}: expected a JSON object with 'documents' and 'summary'")
-    return Record(id=str(record.get("id", where)), record=record, references=_references(record, where))
+    return Record(id=str(record.get("id", default_id)), record=record, references=_references(record, where))
 
 
 def _references(record: dict[str, Any], where: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from storyline.clean import clean_article, looks_english, writes_without_spaces
+from storyline.clean import clean_article, looks_english, no_text_left, writes_without_spaces
 from storyline.errors import ConfigError, InputError, NoUsableArticle
 from storyline.form import MAX_WORDS, MIN_WORDS
 from storyline.ingest import load_articles
@@ -146,8 +146,7 @@ def prepare_articles(articles: Iterable[Article], *, find_metadata: bool = True)
     cleaned: list[Article] = []
     for article in articles:
         body = clean_article(article, find_metadata=find_metadata)
-        if not body.body.strip():
-            reason = f"no article text left after cleaning ({len(body.dropped)} lines were page furniture)"
+        if (reason := no_text_left(body)) is not None:
             problems.append(Problem(source=article.source, reason=reason))
             continue
         if find_metadata and writes_without_spaces(body.body):

@@ -116,6 +116,7 @@ class BriefStore:
         *,
         timeout_s: float = 5.0,
         clock: Callable[[], dt.datetime] = _utc_now,
+        create: bool = True,
     ) -> None:
         """Open the store at `path`, creating it and its folder if needed, and bring its schema up to date.
 
@@ -123,10 +124,12 @@ class BriefStore:
             path: The database file; `default_path()` when None.
             timeout_s: How long to wait for another process's write lock before giving up.
             clock: Returns the time recorded as a brief's `created_at`.
+            create: Create a missing file and its folder. False, for reading or deleting briefs, refuses a missing
+                file: a mistyped path is said, not made into an empty store.
 
         Raises:
-            StoreError: the file cannot be created or opened, is a folder or not a SQLite database, or was written by a
-                newer storyline.
+            StoreError: the file cannot be created or opened, is missing (with `create` False), is a folder or not a
+                SQLite database, or was written by a newer storyline.
         """
         self.path = Path(path) if path is not None else default_path()
         self._clock = clock
@@ -136,16 +139,15 @@ class BriefStore:
                 f"{self.path} is a folder, not a store file; give a file, such as {self.path / 'briefs.sqlite3'}, "
                 f"or {OTHER_STORE_ADVICE}"
             )
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(
-                f"cannot create the folder {self.path.parent} for the store {self.path}: {exc.strerror or exc}; "
-                f"{OTHER_STORE_ADVICE}"
-            ) from exc
+        if create:
+            self._make_folder()
+        elif not self.path.exists():
+            raise StoreError(f"no store at {self.path}; check the path, or save a brief there first")
         with self._errors("open"):
             # Autocommit mode: transactions are opened explicitly, so a migration or a save is all or nothing.
-            self._conn = sqlite3.connect(self.path, timeout=timeout_s, isolation_level=None)
+            # Without `create`, SQLite's mode=rw also refuses a file removed since the check above.
+            target = self.path if create else f"{self.path.absolute().as_uri()}?mode=rw"
+            self._conn = sqlite3.connect(target, timeout=timeout_s, isolation_level=None, uri=not create)
         # Text another program wrote as bytes that are not UTF-8 reads with U+FFFD in their place: one damaged title
         # must not make `list` fail for every brief in the store.
         self._conn.text_factory = lambda raw: raw.decode("utf-8", errors="replace")
@@ -158,6 +160,15 @@ class BriefStore:
         except StoreError:
             self._conn.close()
             raise
+
+    def _make_folder(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the folder {self.path.parent} for the store {self.path}: {exc.strerror or exc}; "
+                f"{OTHER_STORE_ADVICE}"
+            ) from exc
 
     def __enter__(self) -> BriefStore:
         return self
@@ -262,7 +273,7 @@ class BriefStore:
         with self._errors("read"):
             row = self._conn.execute("SELECT brief, schema_version FROM briefs WHERE id = ?", (brief_id,)).fetchone()
         if row is None:
-            raise BriefNotFound(f"no brief with id {brief_id!r} in {self.path}; `storyline list` shows the saved ids")
+            raise self.not_found(brief_id)
         try:
             return Brief.model_validate_json(row[0])
         except ValidationError as exc:
@@ -270,6 +281,11 @@ class BriefStore:
                 f"brief {brief_id!r} in {self.path} was saved with brief schema version {row[1]} and no longer "
                 f"loads ({exc.error_count()} fields do not fit); make it again and save it"
             ) from exc
+
+    def not_found(self, brief_id: str) -> BriefNotFound:
+        """The error `get` raises for an id no brief has; for a caller of `delete` to raise on False in its words.
+        It names no way to list the ids: each caller (command line, web app) has its own."""
+        return BriefNotFound(f"no brief with id {brief_id!r} in {self.path}")
 
     def delete(self, brief_id: str) -> bool:
         """Delete a brief and its articles.

@@ -142,6 +142,11 @@ characters in a batch, so its default of 1,000 texts took a 100-article pile's N
 in no more time and with the same entities."""
 
 
+WITHOUT_ANALYSIS_ADVICE = "make the brief without analysis"
+"""The advice of the missing-spaCy error names no option, as store.py's advice does not: the command line and the
+web app each add how their users switch analysis off."""
+
+
 @cache
 def nlp() -> Language:
     """The spaCy English pipeline with its NER and its dependency parser (with the token vectors the parser reads);
@@ -154,7 +159,7 @@ def nlp() -> Language:
     except (ImportError, OSError) as exc:
         raise ModelUnavailable(
             f"entity and quote analysis needs spaCy and the model package '{MODEL}==3.8.0'; install them with "
-            "`pip install -r requirements.lock`, or brief without analysis (`--no-analysis`)"
+            f"`pip install -r requirements.lock`, or {WITHOUT_ANALYSIS_ADVICE}"
         ) from exc
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from storyline.models import Brief, SummarySentence
+from storyline.wording import counted
 
 
 def marker(brief: Brief, article_ids: Iterable[str]) -> str:
@@ -21,7 +22,7 @@ def corroboration(brief: Brief, sentence: SummarySentence) -> str:
     """'reported by 2 of 3 outlets'. Articles of one named outlet (a wire's stories in a DUC cluster) count once;
     an article whose outlet is not known counts as its own."""
     every_article = [info.id for info in brief.story.articles]
-    return f"reported by {_outlets(brief, sentence.cites)} of {_outlets(brief, every_article)} outlets"
+    return f"reported by {_outlets(brief, sentence.cites)} of {counted(_outlets(brief, every_article), 'outlet')}"
 
 
 def _outlets(brief: Brief, article_ids: Iterable[str]) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from storyline.models import ArticleCoverage, Brief, Conflict, ConflictSide
 from storyline.render.citations import source_label
 from storyline.render.excerpts import clip_end, clip_start
+from storyline.wording import counted
 
 KIND_LABELS = {
     "number": "different numbers",
@@ -34,7 +35,7 @@ def unique_facts(brief: Brief) -> list[OutletCoverage]:
 
 def unique_count(coverage: ArticleCoverage) -> str:
     """'53 of 57 sentences only here'."""
-    return f"{coverage.n_unique} of {coverage.n_sentences} sentences only here"
+    return f"{coverage.n_unique} of {counted(coverage.n_sentences, 'sentence')} only here"
 
 
 def coverage_rows(brief: Brief) -> list[tuple[int, list[bool]]]:

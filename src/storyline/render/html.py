@@ -22,7 +22,14 @@ from storyline.render.analysis import (
     top_entities,
 )
 from storyline.render.citations import corroboration, passage_text, source_label, summary_text
-from storyline.render.comparison import KIND_LABELS, conflict_sides, coverage_rows, side_excerpt, unique_facts
+from storyline.render.comparison import (
+    KIND_LABELS,
+    conflict_sides,
+    coverage_rows,
+    side_excerpt,
+    unique_count,
+    unique_facts,
+)
 from storyline.render.passages import cites, marked_passages, passage_of, pieces
 
 
@@ -40,6 +47,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["passage"] = passage_text
+    environment.filters["unique_count"] = unique_count
     return environment
 
 

@@ -23,6 +23,9 @@ from storyline.web.templating import SECURITY_HEADERS, render_page
 
 logger = logging.getLogger(__name__)
 
+SWITCH_ANALYSIS_OFF = 'untick "Find people, places and quotes", or send "analysis": false'
+"""How a web user, on the form or through the API, makes a brief without the analysis spaCy is needed for."""
+
 
 STATUS_BY_ERROR: dict[type[StorylineError], int] = {
     BriefNotFound: 404,
@@ -102,6 +105,10 @@ async def _on_storyline_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StorylineError)
     status = status_for(exc)
     message = str(exc)
+    if isinstance(exc, ModelUnavailable):
+        from storyline.analyze.entities import WITHOUT_ANALYSIS_ADVICE  # imported once analysis runs, not at start
+
+        message = message.replace(WITHOUT_ANALYSIS_ADVICE, f"{WITHOUT_ANALYSIS_ADVICE} ({SWITCH_ANALYSIS_OFF})")
     if isinstance(exc, StoreError) and not isinstance(exc, BriefNotFound):
         # The message names the file and what to do; say which part failed, since the request itself was fine.
         message = f"the brief store failed: {exc}"

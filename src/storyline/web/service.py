@@ -67,7 +67,7 @@ def get_brief(settings: WebSettings, brief_id: str) -> Brief:
         try:
             return store.get(brief_id)
         except BriefNotFound:
-            # The store's message names its file and a CLI command; a web client needs neither.
+            # The store's message names its file, which a web client neither needs nor can choose.
             raise _not_found(brief_id) from None
 
 

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from starlette.responses import HTMLResponse
 
 from storyline.web.settings import WebSettings, limit_label
+from storyline.wording import counted
 
 # The pages load scripts and styles from /static only; an injected inline <script> or onerror= would not run
 # even if escaping ever failed. SVG is inline markup, not an <img>, so img-src stays strict.
@@ -29,13 +30,15 @@ SECURITY_HEADERS = {
 @cache
 def environment() -> Environment:
     """The template environment, made once: autoescape on, undefined names fail loudly."""
-    return Environment(
+    templates = Environment(
         loader=PackageLoader("storyline", "web/templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    templates.filters["counted"] = counted  # '1 sentence', '2 sentences'
+    return templates
 
 
 def render_page(name: str, context: dict[str, Any], *, settings: WebSettings, status_code: int = 200) -> HTMLResponse:
