@@ -338,6 +338,14 @@ def test_cli_read_and_delete_commands_do_not_create_a_mistyped_store(command: li
     assert not db.parent.exists()
 
 
+def test_cli_list_before_anything_is_saved_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Only a --db the user typed can be mistyped; the default store simply does not exist until a brief is saved.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    result = runner.invoke(app, ["list"])
+    assert result.exit_code == 0 and result.stderr.startswith("no saved briefs in ")
+    assert not (tmp_path / "storyline").exists()
+
+
 @pytest.mark.parametrize("command", ["show", "delete"])
 def test_cli_unknown_id_is_one_line_and_exit_1(command: str, seed_brief: Brief, tmp_path: Path) -> None:
     db = tmp_path / "briefs.sqlite3"

@@ -365,6 +365,11 @@ def list_briefs(db: DbOption = None) -> None:
     """List the saved briefs, newest first."""
     from rich.table import Column, Table
 
+    from storyline.store import default_path
+
+    if db is None and not default_path().exists():  # nothing saved yet: no mistyped path to point out
+        _say(f"no saved briefs in {default_path()}")
+        return
     with _open_store(db, create=False) as store:
         summaries = store.list()
         if not summaries:
