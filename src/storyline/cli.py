@@ -29,7 +29,7 @@ try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) e
         StoreError,
         StorylineError,
     )
-    from storyline.models import Brief, BriefOptions, Problem, StrategyName
+    from storyline.models import MAX_BUDGET_WORDS, Brief, BriefOptions, Problem, StrategyName
 except KeyboardInterrupt:
     sys.stderr.write("interrupted\n")
     raise SystemExit(130) from None
@@ -292,7 +292,9 @@ def _options(
 @app.command()
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
-    words: Annotated[int, typer.Option(min=1, max=5000, help="Word budget of the summary.")] = _DEFAULTS.words,
+    words: Annotated[
+        int, typer.Option(min=1, max=MAX_BUDGET_WORDS, help="Word budget of the summary.")
+    ] = _DEFAULTS.words,
     fmt: Annotated[
         Format | None,
         typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else terminal)."),

@@ -296,11 +296,15 @@ def _not_a_bool(value: object) -> object:
     return value
 
 
+MAX_BUDGET_WORDS = 5000
+"""The largest word budget a brief takes: far past any summary, short of asking for whole articles back."""
+
+
 class BriefOptions(Frozen):
     """Every setting a brief is made with; CLI flags, the web form and JSON all fill this one model."""
 
     words: Annotated[int, BeforeValidator(_not_a_bool)] = Field(
-        150, gt=0, le=5000, description="Word budget of the summary (whitespace words)."
+        150, gt=0, le=MAX_BUDGET_WORDS, description="Word budget of the summary (whitespace words)."
     )
     strategy: StrategyName = Field(
         "adaptive",

@@ -16,7 +16,17 @@ from storyline.clean import clean_article, looks_english, no_text_left, writes_w
 from storyline.errors import ConfigError, InputError, NoUsableArticle
 from storyline.form import MAX_WORDS, MIN_WORDS
 from storyline.ingest import load_articles
-from storyline.models import Article, ArticleInfo, Brief, BriefOptions, Problem, Sentence, Story, SummarySentence
+from storyline.models import (
+    MAX_BUDGET_WORDS,
+    Article,
+    ArticleInfo,
+    Brief,
+    BriefOptions,
+    Problem,
+    Sentence,
+    Story,
+    SummarySentence,
+)
 from storyline.represent import OFF_STORY_COSINE, Cluster, lowered_words
 from storyline.segment import segment
 from storyline.select import select_sentences
@@ -218,7 +228,7 @@ def _options(words: int | None) -> BriefOptions:
     try:
         return BriefOptions(words=words)
     except ValidationError as exc:
-        raise ConfigError(f"words must be a whole number from 1 to 5000; got {words!r}") from exc
+        raise ConfigError(f"words must be a whole number from 1 to {MAX_BUDGET_WORDS}; got {words!r}") from exc
 
 
 def _checked_options(options: object, words: int | None) -> BriefOptions:

@@ -15,7 +15,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from storyline.errors import BriefNotFound
-from storyline.models import BriefOptions
+from storyline.models import MAX_BUDGET_WORDS, BriefOptions
 from storyline.render.analysis import INFERRED_NOTE
 from storyline.web import findings, service, views
 from storyline.web.api import brief_url
@@ -35,7 +35,13 @@ EMPTY_BOXES = 3
 def home(settings: Settings) -> HTMLResponse:
     """The form: paste articles or upload files, choose the word budget, make a brief."""
     defaults = BriefOptions()
-    context = {"boxes": EMPTY_BOXES, "words": defaults.words, "analysis": defaults.analysis, "accept": UPLOAD_SUFFIXES}
+    context = {
+        "boxes": EMPTY_BOXES,
+        "words": defaults.words,
+        "max_words": MAX_BUDGET_WORDS,
+        "analysis": defaults.analysis,
+        "accept": UPLOAD_SUFFIXES,
+    }
     return render_page("home.html.j2", context, settings=settings)
 
 
