@@ -180,6 +180,16 @@ def test_segment_ends_at_no_and_months_unless_a_number_follows(text: str, expect
     assert [text[start:end] for start, end in sentence_spans(text)] == expected
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_segment_a_contracted_opener_after_an_abbreviation_opens_a_sentence(apostrophe: str) -> None:
+    # "U.S." ends a sentence only before an opener; "That's" with a straight apostrophe was not read as "That"
+    text = f"The envoy flew back to the U.S. That{apostrophe}s where talks resume."
+    assert [text[start:end] for start, end in sentence_spans(text)] == [
+        "The envoy flew back to the U.S.",
+        f"That{apostrophe}s where talks resume.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("words", "crosses"),
     [

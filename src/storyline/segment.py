@@ -391,7 +391,8 @@ def _mostly_uncased(line: str) -> bool:
 def _next_word_opens(line: str, position: int) -> bool:
     """Whether the word at `position` is one that typically opens a sentence."""
     next_word = _NEXT_WORD.match(line, position)
-    return next_word is not None and next_word.group().lower() in _OPENERS
+    # a contraction's or possessive's straight apostrophe is no part of the opener, as a curly one is not: "That's"
+    return next_word is not None and next_word.group().partition("'")[0].lower() in _OPENERS
 
 
 def _word_before(line: str, start: int, end: int) -> str:
