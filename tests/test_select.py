@@ -15,7 +15,6 @@ from storyline.select import (
     fill_budget,
     quotation_allowance,
     select_sentences,
-    select_stories,
     select_story_indices,
 )
 from tests.conftest import river_bridge_sentences
@@ -208,34 +207,24 @@ def test_openings_strategy_scores_only_each_articles_opening_with_the_learned_mo
         assert sum(s.n_words for s in kept[:-1]) < per_article <= sum(s.n_words for s in kept)
 
 
-def test_select_stories_picks_what_select_sentences_picks_for_each() -> None:
+def test_select_story_indices_pick_what_select_sentences_picks_for_each_story() -> None:
     long_story = [[text] * 12 for text in BRIDGE[0]]  # over LEARNED_RANGE_WORDS: adaptive scores by openings
-    stories = [_sentences(BRIDGE), [], _sentences(BRIDGE[:1]), _sentences(long_story)]
+    stories = [_sentences(BRIDGE), [], _sentences(BRIDGE[:1]), _sentences(long_story), _sentences([GALLERY, *BRIDGE])]
     for strategy in ("adaptive", "centroid", "hybrid"):
-        batch = select_stories(stories, words=60, strategy=strategy, fill="overflow")
+        indices = select_story_indices(stories, words=60, strategy=strategy, fill="overflow")
         one_by_one = [select_sentences(s, words=60, strategy=strategy, fill="overflow") for s in stories]
-        assert batch == one_by_one
-        assert [len(picks) > 0 for picks in batch] == [True, False, True, True]
+        assert [[story[i] for i in order] for story, order in zip(stories, indices, strict=True)] == [
+            [p.sentence for p in picks] for picks in one_by_one
+        ]
+        assert [len(order) > 0 for order in indices] == [True, False, True, True, True]
+    assert any(p.support for picks in one_by_one for p in picks)  # support is what the indices leave out
 
 
-def test_select_story_indices_are_the_sentences_select_stories_picks() -> None:
-    stories = [_sentences(BRIDGE), [], _sentences([GALLERY, *BRIDGE])]
-    picks = select_stories(stories, words=60, fill="overflow")
-    indices = select_story_indices(stories, words=60, fill="overflow")
-    assert [[story[i] for i in order] for story, order in zip(stories, indices, strict=True)] == [
-        [p.sentence for p in story_picks] for story_picks in picks
-    ]
-    assert any(p.support for story_picks in picks for p in story_picks)  # support is what the indices leave out
-
-
-def test_select_sentences_takes_the_support_threshold_from_a_given_cluster() -> None:
+def test_select_sentences_reads_the_support_threshold_of_a_given_cluster() -> None:
     sentences = _sentences(BRIDGE)
-    strict = Cluster.build(sentences, 0.9)
-    assert select_sentences(sentences, words=60, cluster=strict) == select_sentences(
-        sentences, words=60, support_threshold=0.9
-    )
-    with pytest.raises(ConfigError, match=r"support_threshold 0\.4 differs from the given cluster's 0\.9"):
-        select_sentences(sentences, words=60, support_threshold=0.4, cluster=strict)
+    loose, strict = Cluster.build(sentences, 0.05), Cluster.build(sentences, 0.99)
+    supported = [p for p in select_sentences(sentences, words=60, cluster=loose) if p.support]
+    assert supported and not any(p.support for p in select_sentences(sentences, words=60, cluster=strict))
 
 
 @pytest.mark.parametrize("strategy", sorted(STRATEGIES))

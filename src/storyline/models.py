@@ -300,6 +300,17 @@ MAX_BUDGET_WORDS = 5000
 """The largest word budget a brief takes: far past any summary, short of asking for whole articles back."""
 
 
+DEFAULT_SUPPORT_THRESHOLD = 0.40
+"""TF-IDF cosine from which another article's sentence counts as support (`represent.Cluster.supports`). On 333
+hand-labelled cross-outlet sentence pairs (seeds + 25 raw Multi-News validation clusters, stratified by similarity),
+with represent.MIN_SUPPORT_TERMS: 0.30 → precision 0.69 / recall 0.67; 0.40 → 0.82 / 0.40; 0.45 → 0.91 / 0.35.
+MiniLM cosine and background-corpus IDF ranked pairs no better at these precisions; MiniLM costs ~800x more. Labels
+made blind to the system later (tests/data/support_labels.json, bench/support_quality.py: the picks of 17 briefs,
+judged against every close sentence of the other articles) put 0.40's article links at 0.74 / 0.42 before and
+0.77 / 0.42 after the rule that names alone support nothing, which dropped the seeds' only link (two sentences
+naming Xi and Mar-a-Lago, 0.41)."""
+
+
 class BriefOptions(Frozen):
     """Every setting a brief is made with; CLI flags, the web form and JSON all fill this one model."""
 
@@ -312,11 +323,11 @@ class BriefOptions(Frozen):
         "measured), which picks one per story.",
     )
     support_threshold: float = Field(
-        0.40,
+        DEFAULT_SUPPORT_THRESHOLD,
         gt=0,
         le=1,
         description="TF-IDF cosine from which a sentence of another article counts as support (precision 0.82 "
-        "on 333 labelled pairs; see storyline.represent.DEFAULT_SUPPORT_THRESHOLD).",
+        "on 333 labelled pairs; see storyline.models.DEFAULT_SUPPORT_THRESHOLD).",
     )
     analysis: bool = Field(True, description="Run entity, quote and timeline analysis (loads the spaCy model).")
 

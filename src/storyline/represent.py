@@ -18,6 +18,7 @@ from scipy.sparse import csr_matrix
 
 from storyline.calendar_names import MONTH_NAMES, WEEKDAY_NAMES
 from storyline.literals import ascii_spaced
+from storyline.models import DEFAULT_SUPPORT_THRESHOLD as DEFAULT_SUPPORT_THRESHOLD  # re-exported: stages read it here
 from storyline.models import Sentence
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -379,14 +380,6 @@ MAX_SUPPORT_PER_ARTICLE = 2
 """Most supporting sentences `Cluster.supporters` gives from any one other article (its closest ones)."""
 MIN_SUPPORT_TERMS = 3
 """Content terms (stemmed, stop words out) each side of a support pair needs; see DEFAULT_SUPPORT_THRESHOLD."""
-DEFAULT_SUPPORT_THRESHOLD = 0.40
-"""TF-IDF cosine from which another article's sentence counts as support. On 333 hand-labelled cross-outlet
-sentence pairs (seeds + 25 raw Multi-News validation clusters, stratified by similarity), with MIN_SUPPORT_TERMS:
-0.30 → precision 0.69 / recall 0.67; 0.40 → 0.82 / 0.40; 0.45 → 0.91 / 0.35. MiniLM cosine and background-corpus
-IDF ranked pairs no better at these precisions; MiniLM costs ~800x more. Labels made blind to the system later
-(tests/data/support_labels.json, bench/support_quality.py: the picks of 17 briefs, judged against every close
-sentence of the other articles) put 0.40's article links at 0.74 / 0.42 before and 0.77 / 0.42 after the rule that
-names alone support nothing, which dropped the seeds' only link (two sentences naming Xi and Mar-a-Lago, 0.41)."""
 
 
 @dataclass(frozen=True)
@@ -489,7 +482,8 @@ class Cluster:
     @cached_property
     def supports(self) -> np.ndarray:
         """supports[i, j]: sentence j of another article says what sentence i says. Made when first asked for: the
-        learned scorer and `storyline eval` never ask."""
+        centroid score (`centroid` and `openings` strategies), a quotation past the fill's allowance and the brief's
+        citations ask; the `learned` strategy, which truncated Multi-News's short stories take, mostly does not."""
         # Two sentences sharing a word or two reach any cosine; support needs substance on both sides.
         substantial = np.diff(self.term_rows.indptr) >= MIN_SUPPORT_TERMS
         close = (
@@ -515,7 +509,7 @@ class Cluster:
     def _has_support(self) -> list[bool]:
         return self.supports.any(axis=1).tolist()
 
-    def outlet_support(self) -> np.ndarray:
+    def article_support(self) -> np.ndarray:
         """For each sentence, the share of the other articles that have a supporting sentence."""
         n_others = max(len(self.article_ids) - 1, 1)
         counts = np.zeros(len(self.sentences))

@@ -39,15 +39,16 @@ from the first (0.5 → 0.35: raw Multi-News validation R1/R2 47.02/18.18 → 47
 0.3: raw 47.10/18.03)."""
 Strategy = Callable[[Sequence[Cluster]], list[np.ndarray]]
 """Scores every sentence of each of several clusters (one story each); higher is more worth including. Given
-several stories at once, a strategy can run each stage once for all of them (`select_stories`)."""
+several stories at once, a strategy can run each stage once for all of them (`select_story_indices`)."""
 
 SUPPORT_WEIGHT = 0.4
 LEAD_WEIGHT = 0.15
 
 
 def _centroid_score(cluster: Cluster) -> np.ndarray:
-    """Closeness to the story's centroid, plus corroboration by other outlets, plus a lead bias: news puts the key
-    facts first.
+    """Closeness to the story's centroid, plus corroboration by the other articles, plus a lead bias: news puts the
+    key facts first. (Two articles of one outlet count twice here, where a brief's "reported by k of n outlets" counts
+    them once: for ranking, a wire's second story repeating a fact is evidence the fact matters.)
 
     Every article weighs the same in the centroid: with the plain mean of sentences a long page (a live blog, a
     video gallery) pulled the centroid, and the picks, towards itself (raw Multi-News validation R1/R2
@@ -56,7 +57,7 @@ def _centroid_score(cluster: Cluster) -> np.ndarray:
     position = np.array([s.position for s in cluster.sentences], dtype=float)
     lead = 1.0 / np.sqrt(1.0 + position)
     balanced_centrality = cosine_to_centroid(cluster.term_rows, groups=cluster.article_index)
-    return balanced_centrality + SUPPORT_WEIGHT * cluster.outlet_support() + LEAD_WEIGHT * lead
+    return balanced_centrality + SUPPORT_WEIGHT * cluster.article_support() + LEAD_WEIGHT * lead
 
 
 def _centroid_scores(clusters: Sequence[Cluster]) -> list[np.ndarray]:
@@ -150,7 +151,6 @@ def select_sentences(
     *,
     words: int,
     strategy: str = ADAPTIVE,
-    support_threshold: float | None = None,
     fill: Literal["within", "overflow"] = "within",
     cluster: Cluster | None = None,
 ) -> list[Pick]:
@@ -162,55 +162,24 @@ def select_sentences(
             past it, for scorers that cut the output to exactly `words` words; that pick then comes last, so
             the cut trims the least important pick rather than whichever reads last.
         strategy: One of `STRATEGY_NAMES`.
-        support_threshold: Similarity from which another article's sentence counts as support; by default the
-            given cluster's, else `DEFAULT_SUPPORT_THRESHOLD`.
         fill: See `words`.
-        cluster: `Cluster.build(sentences, …)` when the caller already has it (the analysis stage reuses its
-            similarities); built here otherwise.
+        cluster: `Cluster.build(sentences, support_threshold)` when the caller already has it (the analysis stage
+            reuses its similarities) or wants another support threshold; built with `DEFAULT_SUPPORT_THRESHOLD`
+            otherwise.
 
     Returns:
         Picks in reading order: by relative position in their article, then by article (but see `fill`).
 
     Raises:
-        ConfigError: an unknown strategy, or a cluster built with another support threshold than the one given.
+        ConfigError: an unknown strategy.
     """
     _check_strategy(strategy)
     if not sentences:
         return []
     if cluster is None:
-        threshold = DEFAULT_SUPPORT_THRESHOLD if support_threshold is None else support_threshold
-        cluster = Cluster.build(sentences, threshold)
-    elif support_threshold is not None and support_threshold != cluster.support_threshold:
-        raise ConfigError(
-            f"support_threshold {support_threshold} differs from the given cluster's {cluster.support_threshold}; "
-            "pass one or the other"
-        )
+        cluster = Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD)
     strategy_name = _resolve(strategy, int(cluster.n_words.sum()), len(cluster.article_ids))
     return _with_support(cluster, _choose(cluster, strategy_name, STRATEGIES[strategy_name]([cluster])[0], words, fill))
-
-
-def select_stories(
-    stories: Sequence[Sequence[Sentence]],
-    *,
-    words: int,
-    strategy: str = ADAPTIVE,
-    support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
-    fill: Literal["within", "overflow"] = "within",
-) -> list[list[Pick]]:
-    """`select_sentences` for several stories at once: the same picks for each, in less time per story.
-
-    Each stage runs over every story before the next starts, and the learned scorer once for all the stories
-    that use it, so the code and data of one stage stay at hand instead of being fetched again for each story.
-
-    Args:
-        stories: The sentences of each story, as `select_sentences` takes them.
-        words, strategy, support_threshold, fill: As for `select_sentences`; the same for every story.
-
-    Returns:
-        The picks of each story, in the order of `stories`.
-    """
-    chosen = _choose_stories(stories, words, strategy, support_threshold, fill)
-    return [_with_support(cluster, order) if cluster is not None else [] for cluster, order in chosen]
 
 
 def select_story_indices(
@@ -221,15 +190,19 @@ def select_story_indices(
     support_threshold: float = DEFAULT_SUPPORT_THRESHOLD,
     fill: Literal["within", "overflow"] = "within",
 ) -> list[list[int]]:
-    """The sentences `select_stories` picks, as indices into each story, without looking for their support.
+    """The sentences `select_sentences` picks for each of several stories, as indices, without their support.
 
-    For a caller that needs only the picked sentences (`storyline eval`: ROUGE reads no support links).
+    For a caller that needs only the picked sentences (`storyline eval`: ROUGE reads no support links). Each stage
+    runs over every story before the next starts, and the learned scorer once for all the stories that use it, so
+    the code and data of one stage stay at hand instead of being fetched again for each story.
 
     Args:
-        stories, words, strategy, support_threshold, fill: As for `select_stories`.
+        stories: The sentences of each story, as `select_sentences` takes them.
+        words, strategy, fill: As for `select_sentences`; the same for every story.
+        support_threshold: The clusters' support threshold (the centroid score and quotations read support).
 
     Returns:
-        For each story, the indices of its picks in `select_stories`' order.
+        For each story, the indices of its picks in `select_sentences`' order.
     """
     return [order for _, order in _choose_stories(stories, words, strategy, support_threshold, fill)]
 
