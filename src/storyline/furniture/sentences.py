@@ -11,10 +11,12 @@ the caption, notice, pointer, hand-off, credit and fundraiser rules; docs/qualit
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+
+import numpy as np
 
 from storyline.furniture.shared import MONTH, count_words, pattern
-from storyline.literals import may_contain
+from storyline.literals import may_contain, may_contain_each
 
 SentenceRule = Callable[[str], bool]
 """A sentence rule: whether one sentence (stripped) is page text of its kind."""
@@ -203,8 +205,24 @@ _UNCUED = tuple(
 )
 
 
-def classify_sentence(sentence: str) -> str | None:
-    """The name of the first sentence rule that calls `sentence` page text, or None for a story sentence."""
+def classify_sentence(sentence: str, *, cued: bool | None = None) -> str | None:
+    """The name of the first sentence rule that calls `sentence` page text, or None for a story sentence.
+
+    Args:
+        sentence: The sentence to judge.
+        cued: Its `page_text_cues` verdict, when the caller has it (selection finds them for a batch of stories
+            at once); looked for here otherwise.
+    """
     stripped = sentence.strip()
-    rules = SENTENCE_RULES.items() if may_contain(sentence, _CUE_WORDS) else _UNCUED
+    if cued is None:
+        cued = may_contain(sentence, _CUE_WORDS)
+    rules = SENTENCE_RULES.items() if cued else _UNCUED
     return next((name for name, predicate in rules if predicate(stripped)), None)
+
+
+def page_text_cues(sentences: Sequence[str]) -> np.ndarray:
+    """Whether each sentence holds a cue word, so that every rule must judge it (`classify_sentence`'s `cued`).
+    Selection asks `classify_sentence` about ~70% of a truncated Multi-News cluster's sentences; looking for the words
+    in all of a batch's sentences at once (`may_contain_each`) took 54 M instructions against 97 M candidate by
+    candidate (callgrind, the sentences of 300 truncated clusters)."""
+    return may_contain_each(sentences, _CUE_WORDS)
