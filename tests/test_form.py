@@ -152,3 +152,24 @@ def test_pronoun_subject_pattern_matches_as_its_backtracking_form(text: str) -> 
 )
 def test_is_quotation_when_half_the_words_are_quoted(text: str, quotation: bool) -> None:
     assert is_quotation(text) is quotation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He walked away.",
+        "But he walked away.",
+        "Still,  they stayed.",
+        "In Hanoi,\u00a0she left.",
+        "One two three four five six seven, he said.",
+        "ſhe left early.",
+        "Yet\tthey won.",
+        "The mayor, who spoke, they say, was late.",
+        "Then the president left.",
+    ],
+)
+def test_subject_pronoun_pre_tests_keep_every_match(text: str) -> None:
+    # the two cheap patterns only spare the subject pattern its work: wherever it matches, one of them does
+    stripped = text.lstrip()
+    if form._PRONOUN_SUBJECT.match(stripped):
+        assert form._PRONOUN_FIRST.match(stripped) or form._PRONOUN_AFTER_COMMA.search(stripped)

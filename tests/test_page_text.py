@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from storyline.furniture.sentences import SENTENCE_RULES, classify_sentence
+from storyline.furniture import sentences
+from storyline.furniture.sentences import SENTENCE_RULES, classify_sentence, page_text_cues
 from storyline.models import Sentence
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
 from storyline.select import MMR_LAMBDA, STRATEGY_NAMES, fill_budget, select_sentences
@@ -106,6 +107,37 @@ def test_sentence_rules_cue_words_only_spare_work(sentence: str) -> None:
     # `classify_sentence` looks for a cue word before it runs the rules: it must never change a rule's verdict
     by_rules = next((name for name, rule in SENTENCE_RULES.items() if rule(sentence.strip())), None)
     assert classify_sentence(sentence) == by_rules
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NBC10's George Spencer has the latest on the investigation.",
+        "NBC10’s George Spencer had a report on the fire.",
+        "Apple's Tim Cook has more than $500 million in stock.",
+        "(Associated Press) This undated photo provided by the aquarium shows a shark.",
+        "THIS IMAGE SHOWS the mummy.",
+        "The photo shows the mummy.",
+        "Directed by Fede Alvarez.",
+        "Starring Ann Lee, Bob Ray.",
+        "Written and directed by Ann Lee.",
+        "Directed by Fede Alvarez, the remake opens Friday.",
+    ],
+)
+def test_anchored_rules_pre_tests_only_spare_work(sentence: str) -> None:
+    # each rule looks for what every match of its pattern holds before it runs the pattern
+    for rule, found in (
+        (sentences.broadcast_handoff, sentences._HANDOFF),
+        (sentences.photo_caption, sentences._PHOTO_CAPTION),
+        (sentences.credit_list, sentences._CREDIT_LIST),
+    ):
+        assert rule(sentence) == bool(found.search(sentence)), (rule.__name__, sentence)
+
+
+def test_page_text_cues_give_classify_sentence_its_verdicts() -> None:
+    sentences = [sentence for sentence, _ in PAGE_TEXT] + STORY_SENTENCES
+    for sentence, cued in zip(sentences, page_text_cues(sentences).tolist(), strict=True):
+        assert classify_sentence(sentence, cued=cued) == classify_sentence(sentence), sentence
 
 
 @pytest.mark.parametrize("relevance_weight", [1.0, MMR_LAMBDA])

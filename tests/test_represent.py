@@ -79,3 +79,13 @@ def test_article_similarity_is_the_cosine_of_summed_sentence_rows_in_any_sentenc
     assert cluster.article_ids == ("a", "b", "c")
     np.testing.assert_allclose(cluster.article_similarity(), summed @ summed.T, atol=1e-12)
     assert cluster.off_story_articles.tolist() == [2]  # the cake shares no word with the bridge reports
+    # bit for bit the sums np.add.at makes, adding each sentence's entries to its article's row in entry order
+    term_rows = cluster.term_rows
+    added = np.zeros((3, term_rows.shape[1]))
+    np.add.at(
+        added,
+        (cluster.article_index[np.repeat(np.arange(5), np.diff(term_rows.indptr))], term_rows.indices),
+        term_rows.data,
+    )
+    added /= np.maximum(np.linalg.norm(added, axis=1, keepdims=True), 1e-12)
+    assert np.array_equal(cluster.article_similarity(), added @ added.T)

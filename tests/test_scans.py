@@ -8,6 +8,7 @@ from storyline.analyze.documents import DOCUMENT
 from storyline.analyze.mentions import Mention, starting_within
 from storyline.analyze.names import _first_names_before
 from storyline.analyze.scans import matches_before, writes_word
+from storyline.literals import may_contain, may_contain_each
 
 BODY = (
     "The statements came late. A four-page letter (the memo) said: “the e-mail’s note”. The statement\n"
@@ -37,3 +38,31 @@ def test_first_names_before_a_surname_as_the_pattern_finds_them() -> None:
         pattern = rf"\b([A-Z][a-z]+)\s+{re.escape(last_name)}\b(?!\s+[A-Z])"
         expected = [m.span() for m in re.finditer(pattern, BODY)]
         assert [m.span() for m in _first_names_before(BODY, last_name)] == expected, last_name
+
+
+def test_may_contain_each_gives_may_contain_of_each_text() -> None:
+    words = ("video", "for more", "for the latest", "any questions", "(c) ", "ab", "©", "fundme")
+    texts = [
+        "",
+        "ab",
+        "Watch the VIDEO below.",
+        "For More information",  # a word's first 8 bytes match, its rest is checked
+        "for the lates",  # cut short at the end of the joined text's last text
+        "for the latest news",
+        "Any questions?",
+        "any question",
+        "© 2015 Wiley",
+        "Café (C) 2015",  # non-ASCII text: each character one byte, offsets kept
+        "Vİdeo",  # İ lower-cases to two characters; re.IGNORECASE reads it as i
+        "\u212a",  # the Kelvin sign, k under re.IGNORECASE
+        "fund\nme",
+        "videofundme",
+        "the vide",
+        "o is the video's end",
+    ]
+    expected = [may_contain(text, words) for text in texts]
+    assert may_contain_each(texts, words).tolist() == expected
+    assert expected.count(True) == 11
+    # each text alone too: nothing spills over from the next text, and a text ending the batch is read to its end
+    assert [bool(may_contain_each([text], words)[0]) for text in texts] == expected
+    assert may_contain_each([], words).tolist() == []

@@ -315,8 +315,10 @@ def _attribution(texts: Sequence[str]) -> np.ndarray:
     way) are checked one by one where the joined search cannot settle them.
     """
     found = np.zeros(len(texts), dtype=bool)
-    # (a non-ASCII text's characters turn into one "?" each, so every text keeps its place in the joined bytes)
-    joined = "\n".join(texts).encode("ascii", "replace").lower()
+    # (a non-ASCII text's characters turn into one "?" each, so every text keeps its place in the joined bytes; text
+    # by text, as `may_contain_each` does: an ASCII text is encoded by a copy, the joined text as slowly as its least
+    # ASCII part; callgrind, 300 truncated clusters' sentences: 45 M instructions → 40 M)
+    joined = b"\n".join([text.encode("ascii", "replace") for text in texts]).lower()
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     starts = np.cumsum(lengths + 1) - lengths - 1
     places = []

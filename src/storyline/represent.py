@@ -440,9 +440,11 @@ class Cluster:
         more than the sums, and for a 3,000-sentence pile 13 ms against 58 ms for block sums of `similarity`.
         """
         rows = self.term_rows
+        n_articles, n_columns = len(self.article_ids), rows.shape[1]
         sentence_of_entry = np.repeat(np.arange(rows.shape[0]), np.diff(rows.indptr))
-        summed = np.zeros((len(self.article_ids), rows.shape[1]))
-        np.add.at(summed, (self.article_index[sentence_of_entry], rows.indices), rows.data)
+        # bincount adds each entry to its cell in entry order from 0.0, as np.add.at does, at less cost a call
+        cells = self.article_index[sentence_of_entry] * n_columns + rows.indices
+        summed = np.bincount(cells, weights=rows.data, minlength=n_articles * n_columns).reshape(n_articles, n_columns)
         summed /= np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
         return summed @ summed.T
 

