@@ -114,7 +114,6 @@ def test_coverage_rendered_and_in_json(seed_brief: Brief) -> None:
     assert "## Who reports what" in render_markdown(seed_brief)
     data = json.loads(seed_brief.model_dump_json())
     assert data["coverage"]["matrix"][0]["summary"] == 0
-    assert Brief.model_validate(data) == seed_brief
 
 
 def test_coverage_and_conflicts_in_the_json_schema() -> None:

@@ -101,7 +101,6 @@ def test_the_seed_briefs_he_names_trump_in_every_renderer(seed_brief: Brief) -> 
     assert shown in RENDERERS["html"](seed_brief)
     (as_json,) = [s for s in json.loads(RENDERERS["json"](seed_brief))["summary"] if s["text"] == hanoi.text]
     assert as_json["refers_to"] == "Donald Trump"
-    assert Brief.model_validate_json(RENDERERS["json"](seed_brief)) == seed_brief
 
 
 def test_without_analysis_no_pronoun_is_resolved(examples_dir: Path) -> None:

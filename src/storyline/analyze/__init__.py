@@ -30,7 +30,7 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
 - conflicts.py: sentences of different outlets that cannot both be true → values.py (numbers and dates as
   intervals).
 - scans.py: one scan of an article's body answering the searches analysis repeats for every quote or name (the
-  words it writes, a pattern's matches), used by entities, names, referents and documents.
+  words it writes, a pattern's matches), used by entities, names and documents.
 - summary_referents.py: whom a summary sentence's "he" or "she" subject means, through referents.py as a quote's
   "he said" is.
 """

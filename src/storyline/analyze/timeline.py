@@ -135,8 +135,7 @@ def _merge(dated: Sequence[_Dated]) -> list[list[_Dated]]:
 
 
 def _same_moment(a: _Dated, b: _Dated) -> bool:
-    if a.date != b.date:
-        return False
+    """Whether two mentions of one date (`_merge` compares no others) tell of the same moment."""
     if a.date.value is None and a.mention.expression.lower() != b.mention.expression.lower():
         return False  # unresolved: only the same words ("Friday", "Friday") can name the same moment
     if _cosine(a.words, b.words) >= SIMILAR_SENTENCES:
