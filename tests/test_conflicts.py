@@ -64,6 +64,14 @@ def test_conflicts_spans_are_exact() -> None:
     assert conflict.explanation == "40,000 vehicles vs 35,000 vehicles"
 
 
+def test_conflicts_say_what_the_values_are_of() -> None:
+    # a number's topic is the noun it counts; a date's, the words next to it that both sentences share
+    (count,) = conflicts_of(*cases.CONFLICTS[0][:2])
+    assert (count.topic, count.explanation) == ("vehicles", "40,000 vehicles vs 35,000 vehicles")
+    (when,) = conflicts_of(*cases.CONFLICTS[3][:2])
+    assert (when.topic, when.explanation) == ("summit held Geneva", "summit held Geneva: March 27 vs April 1")
+
+
 def test_conflicts_need_two_outlets() -> None:
     a, b, *_ = cases.CONFLICTS[0]
     assert conflicts_of(a, b, outlets=("Reuters", "Reuters")) == ()

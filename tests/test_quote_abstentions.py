@@ -140,6 +140,13 @@ def test_a_group_of_people_opening_the_sentence_speaks_through_its_statement(gro
             "Considerable",
             "A 2015 report by the Government Accountability Office",
         ),
+        # a person is no document: who sent her is no part of "the nurse"
+        (
+            "A young nurse sent by the Red Cross treated the wounded in the square. “We ran out of bandages by noon,” "
+            "the nurse said.",
+            "We ran",
+            "A young nurse",
+        ),
     ],
 )
 def test_a_document_is_described_with_the_issuer_the_text_names(body: str, quote: str, speaker: str) -> None:

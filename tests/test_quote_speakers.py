@@ -8,7 +8,9 @@ import pytest
 from storyline.analyze.documents import introduced_author
 from storyline.analyze.entities import EntityAnalysis, Mention
 from storyline.analyze.names import given_names, person_surnames, written_out
+from storyline.analyze.organisations import organisation_named_after
 from storyline.analyze.quotes import find_quotes
+from storyline.analyze.subjects import names_a_subject
 from storyline.models import Article, Quote
 from tests.test_quotes import only, quotes_of
 
@@ -185,10 +187,47 @@ def test_speaker_group_opening_the_sentence_with_its_place() -> None:
             "known battery",
             "Ames Grossman Hufford & Hale",
         ),
+        (  # …a firm NER does not tag is the firm too, not a description of it
+            'The accounting firm of Brill Okafor Varga accused the city of "hiding the real deficit" in its report.',
+            "hiding the",
+            "Brill Okafor Varga",
+        ),
+        (  # …and a name of six partners is the whole name, not its last words
+            'The law firm of Quint Marlow Okafor Brill Varga & Hale accused Verano Motors of ignoring "known battery '
+            'fire risks" for years.',
+            "known battery",
+            "Quint Marlow Okafor Brill Varga & Hale",
+        ),
     ],
 )
 def test_speaker_characterising_and_reporting_clauses(body: str, quote: str, speaker: str) -> None:
     assert speaker_of(body, quote) == (speaker, "named")
+
+
+@pytest.mark.parametrize(
+    ("who", "organisation"),
+    [
+        ("The law firm of Ames Grossman Hufford & Hale", "Ames Grossman Hufford & Hale"),
+        ("the firm of Ames", "Ames"),
+        ("The son of Ann Lowe", None),  # "son" is no noun for an organisation
+    ],
+)
+def test_speaker_organisation_named_after_a_noun_for_one(who: str, organisation: str | None) -> None:
+    assert organisation_named_after(who) == organisation
+
+
+@pytest.mark.parametrize(
+    ("words", "is_subject"),
+    [
+        ("Elder", True),
+        ("he", True),
+        ("the company", True),
+        ("state health officials", True),
+        ("offered a winning tax plan", False),  # the words a link left before the verb
+    ],
+)
+def test_speaker_words_before_a_speech_verb_that_can_be_its_subject(words: str, is_subject: bool) -> None:
+    assert names_a_subject(words) is is_subject
 
 
 def test_speaker_told_names_the_listener_and_an_opening_surname_ner_missed_speaks() -> None:
@@ -230,6 +269,11 @@ def test_speaker_named_after_is_is_no_adverb_of_a_passive() -> None:
     # "is Kelly told" is no passive: a name ending in "-ly" is not an adverb like "was later told"
     body = "Police arrived at noon. The truth is Kelly told police she saw a “tall man” near the car."
     assert speaker_of(body, "tall man") == ("Kelly", "named")
+
+
+def test_speaker_an_adverb_in_lower_case_after_the_source_is_no_part_of_it() -> None:
+    body = "A senior official bluntly told reporters that the deal was “dead and buried”."
+    assert speaker_of(body, "dead and") == ("A senior official", "described")
 
 
 @pytest.mark.parametrize(
@@ -668,6 +712,12 @@ def _korver_quotes(body: str, names: list[tuple[str, str]]) -> list[Quote]:
     """The quotes of `body` as if NER tagged the mother Dana Korver an organisation and merged the bare surname into
     her son Toby's name, the one person it tagged; `names` are (text, label) in reading order."""
     canonical = {"korver": "Toby Korver", "toby korver": "Toby Korver", "dana korver": "Dana Korver"}
+    return _quotes_tagged(body, names, canonical)
+
+
+def _quotes_tagged(body: str, names: list[tuple[str, str]], canonical: dict[str, str]) -> list[Quote]:
+    """The quotes of `body` as if NER found `names`, (text, label) in reading order, each merged into the entity
+    `canonical` gives its lower-case text."""
     mentions, at = [], 0
     for text, label in names:
         at = body.index(text, at)
@@ -695,6 +745,22 @@ def test_speaker_a_shared_surname_opening_the_sentence_is_its_subject_not_the_na
     names = [("Dana Korver", "ORG"), ("Dana Korver", "ORG"), ("Korver", "ORG"), ("Toby Korver", "PERSON")]
     quotes = _korver_quotes(body, [*names, ("Korver", "ORG")])
     assert only(quotes, "I never").speaker == "Dana Korver"
+
+
+def test_speaker_a_surname_ner_tagged_an_organisation_is_a_person_speaking_with_the_one_named_beside_it() -> None:
+    # "Molto" tagged ORG but merged into El Molto, a person the article names in full: one of the two who wrote
+    body = (
+        "El Molto of Western University examined the mummy in May. Molto and Dr. Peter Sheldrick wrote: “It was a "
+        "slow and painful death.”"
+    )
+    canonical = {
+        "el molto": "El Molto",
+        "molto": "El Molto",
+        "western university": "Western University",
+        "peter sheldrick": "Peter Sheldrick",
+    }
+    names = [("El Molto", "PERSON"), ("Western University", "ORG"), ("Molto", "ORG"), ("Peter Sheldrick", "PERSON")]
+    assert only(_quotes_tagged(body, names, canonical), "It was").speaker == "El Molto and Peter Sheldrick"
 
 
 def test_speaker_she_after_her_own_quote_is_not_the_woman_she_thanked() -> None:

@@ -91,6 +91,12 @@ def test_quotes_partial_quote_is_kept_apart_from_statements() -> None:
     assert (found.kind, found.text) == ("partial", "gangster-like")
 
 
+def test_quotes_statement_interrupted_by_its_attribution_goes_on_in_full() -> None:
+    body = '"We will rebuild the bridge," Mayor Tom Ames said on Monday, "and we will do it within a year."'
+    found = only(quotes_of(body), "and we will")
+    assert (found.speaker, found.kind) == ("Tom Ames", "full")
+
+
 def test_quotes_multi_sentence_quote_is_one_quote() -> None:
     body = "“We agreed to denuclearization. China may be exerting pressure. Hope not!” Trump added."
     found = quotes_of(body)
@@ -1041,6 +1047,18 @@ def test_quotes_round8_name_forms(body: str, quote: str, speaker: str) -> None:
             '"Cold air can crack wood," according to The Lakeside School of Music.',
             "Cold air",
             "Lakeside School of Music",
+        ),
+        (  # an organisation a quotation names is not the one speaking
+            'Acme Foods recalled 40,000 jars on Monday. "We now buy every lid from Brightseal Packaging Corp.," a '
+            'spokesman said. "Customers can return the jars to any store," the company said.',
+            "Customers can",
+            "Acme Foods",
+        ),
+        (  # a public body is no company
+            "Acme Foods recalled 40,000 jars of peanut butter on Monday. The Justice Department opened an inquiry "
+            'into the recall. "We did nothing wrong," the company said.',
+            "We did",
+            "Acme Foods",
         ),
     ],
 )

@@ -96,6 +96,13 @@ def test_a_surname_takes_the_full_name_the_cluster_merged_it_into() -> None:
     assert final_speaker(body, "I hope", "Trump", "the president", trump, melania) == "Donald Trump"
 
 
+def test_a_spelling_merged_into_a_name_that_lacks_its_words_is_kept() -> None:
+    # the nickname merged into the formal name: "William Clinton" is no fuller form of "Bill Clinton"
+    body = "“We will win this state,” Bill Clinton said."
+    william = person("William Clinton", "Bill Clinton")
+    assert final_speaker(body, "We will", "Bill Clinton", "Bill Clinton", william) == "Bill Clinton"
+
+
 def test_a_surname_two_people_share_stays_bare_unless_the_entities_chose_one() -> None:
     body = "“We are a family band,” Balin said."
     marty, susan = person("Marty Balin"), person("Susan Balin")

@@ -9,7 +9,11 @@ import pytest
 
 import storyline
 from storyline.analyze import analyze
-from storyline.models import Article, Brief, BriefOptions, Span, SummarySentence
+from storyline.analyze.entities import EntityAnalysis
+from storyline.analyze.mentions import Mention, name_key
+from storyline.analyze.speakers import ClusterPeople
+from storyline.analyze.summary_referents import pronoun_referents
+from storyline.models import Article, Brief, BriefOptions, Entity, Span, SummarySentence
 from storyline.render import RENDERERS
 from storyline.render.citations import summary_text
 
@@ -71,6 +75,45 @@ def test_an_unnamed_person_in_the_sentence_before_leaves_the_pronoun_unresolved(
         "He pulled her from the shaft first."
     )
     assert _referents(body, [_sentence(body, "He pulled")]) == [None]
+
+
+def test_a_description_opening_the_sentence_before_leaves_the_pronoun_unresolved() -> None:
+    # "suspect" says no gender: "He" may be the suspect as well as the one person named
+    body = (
+        "The suspect was taken to jail after Tom Brill identified the car on Monday. "
+        "He said he had seen it outside the bank."
+    )
+    assert _referents(body, [_sentence(body, "He said")]) == [None]
+
+
+def _referent_tagged(body: str, written: list[str], name: str, opening: str) -> str | None:
+    """`refers_to` of the sentence of `body` opening with `opening`, shown alone, as if NER found one person, `name`,
+    written as each of `written` in reading order."""
+    mentions, at = [], 0
+    for text in written:
+        at = body.index(text, at)
+        mentions.append(Mention("a1", at, at + len(text), text, "PERSON", name))
+        at += len(text)
+    person = Entity(name=name, type="PERSON", mentions=len(written), articles={"a1": len(written)})
+    entities = EntityAnalysis((person,), tuple(mentions), {name_key(name): name})
+    article = Article(id="a1", source="a1", raw=body, text=body, body=body)
+    picked = _sentence(body, opening)
+    at = body.index(picked)
+    summary = [SummarySentence(text=picked, source=Span(article="a1", start=at, end=at + len(picked)))]
+    (found,) = pronoun_referents(summary, [article], entities, ClusterPeople.of(entities, {"a1": body}), ())
+    return found.refers_to
+
+
+def test_a_person_last_written_inside_a_firms_name_is_left_unresolved() -> None:
+    # NER merged the firm "Charles M. Schulz Creative Associates" into the person: a reader sees a firm there
+    schulz = "Charles M. Schulz"
+    body = (
+        "Charles M. Schulz drew Peanuts for fifty years. Charles M. Schulz Creative Associates lent the museum his "
+        "drawings in May. He had kept them in a barn."
+    )
+    assert _referent_tagged(body, [schulz, f"{schulz} Creative Associates"], schulz, "He had kept") is None
+    body = body.replace(" Creative Associates", "")  # his name as it ends: he
+    assert _referent_tagged(body, [schulz, schulz], schulz, "He had kept") == schulz
 
 
 def test_a_pronoun_inside_a_quotation_is_left_unresolved() -> None:

@@ -56,6 +56,13 @@ CONFLICTS = [
         "cancelled",
         "scheduled",
     ),
+    (  # two counts of homes on one side: the one whose words agree with the other side's (not the first)
+        "The storm destroyed 45 homes in Ostra on Friday, officials said.",
+        "Floods destroyed 12 homes in Varna, and the storm destroyed 30 homes in Ostra on Friday, officials said.",
+        "number",
+        "45 homes",
+        "30 homes",
+    ),
 ]
 
 NOT_CONFLICTS = [
@@ -165,5 +172,10 @@ NOT_CONFLICTS = [
         "The typhoon had winds of 120 kph (75 mph) as it hit Luzon.",
         "The typhoon had winds of 120 kph (74 mph) as it hit Luzon.",
         "unit conversions in brackets round their own way",
+    ),
+    (
+        "The airline grounded its Boeing 737 planes at Lagos airport on Friday, officials said.",
+        "The airline grounded its Boeing 787 planes at Lagos airport on Friday, officials said.",
+        "names, not counts: 'Boeing 737' names a model (that 737 and 787 differ is no disagreement on a number)",
     ),
 ]
