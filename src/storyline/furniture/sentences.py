@@ -91,8 +91,7 @@ million in stock.'"""
 _CREDITS = ("Produced by ", "Directed by ", "Written by ", "Written and directed by ", "Executive produced by ")
 _CREDITS += ("Narrated by ", "Starring ")
 _CREDIT_LIST = pattern(
-    r"^(?:(?:Produced|Directed|Written|Written and directed|Executive produced|Narrated) by|Starring) "
-    r"[A-Z][\w.'’-]*(?:(?:,| and|,? &) ?[A-Z][\w.'’-]*| [A-Z][\w.'’-]*)*\.?$",
+    r"^(?:%s)[A-Z][\w.'’-]*(?:(?:,| and|,? &) ?[A-Z][\w.'’-]*| [A-Z][\w.'’-]*)*\.?$" % "|".join(_CREDITS),
     0,
 )
 """Names only after the credit, as a review's box lists them: 'Directed by Fede Alvarez, the remake opens Friday.'
