@@ -15,7 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
-from storyline.literals import ascii_spaced, has_odd_case
+from storyline.literals import ascii_spaced, ascii_texts_holding, has_odd_case
 from storyline.models import Sentence
 from storyline.represent import SparseRows, count_distinct
 from storyline.segment import asks_question, ends_sentence, opens_mid_quote
@@ -69,7 +69,6 @@ def _flag_table(chars: str) -> bytes:
 # `_WORD` and str.isdigit on ASCII, as translate tables: the translated text is a 0/1 flag per character.
 _ASCII_WORD_FLAGS = _flag_table(string.ascii_letters + string.digits)
 _ASCII_DIGIT_FLAGS = _flag_table(string.digits)
-_ASCII_WORD_BYTES = frozenset((string.ascii_letters + string.digits + "_").encode("ascii"))  # `\w` in ASCII
 _LEAD_SENTENCES = 2
 """`lead_similarity` reads another article's first this many sentences as its lead. This and the other constants of
 the features (caps, thresholds) came with them (baf12bf) with no measurement recorded; the shipped model learned its
@@ -314,24 +313,7 @@ def _attribution(texts: Sequence[str]) -> np.ndarray:
     its words at every character; the word search ~0.2 ms. Non-ASCII texts (`_ATTRIBUTION` ignores case the Unicode
     way) are checked one by one where the joined search cannot settle them.
     """
-    found = np.zeros(len(texts), dtype=bool)
-    # (a non-ASCII text's characters turn into one "?" each, so every text keeps its place in the joined bytes; text
-    # by text, as `may_contain_each` does: an ASCII text is encoded by a copy, the joined text as slowly as its least
-    # ASCII part; callgrind, 300 truncated clusters' sentences: 45 M instructions → 40 M)
-    joined = b"\n".join([text.encode("ascii", "replace") for text in texts]).lower()
-    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    starts = np.cumsum(lengths + 1) - lengths - 1
-    places = []
-    for word in _ATTRIBUTION_BYTES:
-        at = joined.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or joined[at - 1] not in _ASCII_WORD_BYTES) and (
-                end == len(joined) or joined[end] not in _ASCII_WORD_BYTES
-            ):
-                places.append(at)
-            at = joined.find(word, at + 1)
-    found[np.searchsorted(starts, places, side="right") - 1] = True
+    found = ascii_texts_holding(texts, _ATTRIBUTION_BYTES, whole_words=True)
     for i, text in enumerate(texts):
         # A match in a non-ASCII text is ASCII letters and spaces between characters that are no word characters
         # or that became "?", so the joined search finds it too, unless it holds one of the few non-ASCII letters

@@ -36,32 +36,48 @@ def may_contain_each(texts: Sequence[str], words: Sequence[str]) -> np.ndarray:
     """`may_contain(text, words)` of each of `texts`, the words looked for in all the texts at once.
 
     Looked for text by text, each word costs a call and the set-up of a search, most of what a word costs in a
-    sentence: 23 words, ~25,000 instructions for a 134-character sentence. Here the texts are joined by newlines as
-    lower-cased ASCII bytes (every other character one "?", which no word holds) and bytes.find looks for each ASCII
-    word once, at ~1.4 instructions a byte. The same verdicts: apart from the odd-case characters, whose texts are
-    True either way, no character lower-cases to anything holding an ASCII character, so an ASCII word is in
-    `text.lower()` exactly where it is in the bytes; a non-ASCII word is looked for text by text in the non-ASCII
-    texts.
+    sentence: 23 words, ~25,000 instructions for a 134-character sentence. Here the ASCII words are looked for once
+    in the joined texts (`ascii_texts_holding`). The same verdicts: apart from the odd-case characters, whose texts
+    are True either way, no character lower-cases to anything holding an ASCII character, so an ASCII word is in
+    `text.lower()` exactly where it is in the joined bytes; a non-ASCII word is looked for text by text in the
+    non-ASCII texts.
     """
     found = np.fromiter(map(has_odd_case, texts), dtype=bool, count=len(texts))
-    ascii_words = [word.encode("ascii") for word in words if word.isascii()]
     other_words = [word for word in words if not word.isascii()]
     if other_words:
         for i, text in enumerate(texts):
             if not text.isascii() and any(map(text.lower().__contains__, other_words)):
                 found[i] = True
-    if not texts or not ascii_words:
+    ascii_words = [word.encode("ascii") for word in words if word.isascii()]
+    return found | ascii_texts_holding(texts, ascii_words)
+
+
+_ASCII_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # `\w` in ASCII
+
+
+def ascii_texts_holding(texts: Sequence[str], words: Sequence[bytes], *, whole_words: bool = False) -> np.ndarray:
+    """Whether each of `texts`, lower-cased as ASCII bytes, holds one of `words` (lower-case ASCII bytes); with
+    `whole_words`, only where the characters either side are no word characters, as a pattern's `\\b`s ask.
+
+    The texts are joined by newlines, every non-ASCII character one "?" (which no word holds), so each keeps its
+    place; bytes.find looks for each word once, at ~1.4 instructions a byte, and the places map back to the texts.
+    Encoded text by text: an ASCII text is encoded by a copy, the joined text as slowly as its least ASCII part.
+    """
+    found = np.zeros(len(texts), dtype=bool)
+    if not texts or not words:
         return found
-    # A non-ASCII text's characters turn into one "?" each, so every text keeps its place in the joined bytes; text
-    # by text, since an ASCII text is encoded by a copy, and the joined text would be as slow to encode as its least
-    # ASCII part.
     joined = b"\n".join([text.encode("ascii", "replace") for text in texts]).lower()
     places = []
-    for word in ascii_words:
+    for word in words:
         at = joined.find(word)
         while at >= 0:
-            places.append(at)
-            at = joined.find(word, at + len(word))  # (a later occurrence overlapping this one is in the same text)
+            end = at + len(word)
+            if not whole_words or (
+                (at == 0 or joined[at - 1] not in _ASCII_WORD_BYTES)
+                and (end == len(joined) or joined[end] not in _ASCII_WORD_BYTES)
+            ):
+                places.append(at)
+            at = joined.find(word, at + 1)
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     starts = np.cumsum(lengths + 1) - lengths - 1
     found[np.searchsorted(starts, places, side="right") - 1] = True
