@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from storyline.analyze.quote_marks import QUOTED
 from storyline.segment import OPENING_CONJUNCTION, previous_sentence_start, sentence_start
 
 if TYPE_CHECKING:  # at run time no analysis module: name_variants and ner_corrections read the word lists below
@@ -52,7 +53,6 @@ _PUBLIC_BODY = re.compile(
     rf"\b(?:{'|'.join(n for n in PUBLIC_BODY_NOUNS if n not in ('Board', 'Authority', 'Union', 'Foundation'))}|"
     rf"{'|'.join(_STATE_BODY_NOUNS)})\b"
 )
-_QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
 
 
 def _is_company(name: str) -> bool:
@@ -123,7 +123,7 @@ def organisation_for(body: str, head: str, position: int, organisations: Sequenc
 def outside_quotes(body: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The mentions in the text's own words: an organisation a quote names ('… with Keurig 2.0 Brewing
     Technology,” the company said') is not the one speaking."""
-    quoted = [m.span() for m in _QUOTED.finditer(body)]  # in reading order, none overlapping another
+    quoted = [m.span() for m in QUOTED.finditer(body)]  # in reading order, none overlapping another
     return [m for m in mentions if not _inside(quoted, m.start)]
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.analyze.entities import Mention
-from storyline.analyze.quote_marks import CLOSING, Found
+from storyline.analyze.quote_marks import CLOSING, QUOTED, Found
 from storyline.analyze.speech_verbs import PARTICIPLES, VERBS
 from storyline.analyze.subjects import is_capitalised
 from storyline.segment import previous_paragraph_start
@@ -48,8 +48,8 @@ _REPORTED_AT_END = re.compile(
 
 
 def quoted_ranges(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The quotations closed within `body[start:end]`, as (start, end) pairs."""
-    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[\"“][^\"“”]*[\"”]", body[start:end])]
+    """The quotations opened and closed within one paragraph of `body[start:end]`, as (start, end) pairs."""
+    return [(start + m.start(), start + m.end()) for m in QUOTED.finditer(body[start:end])]
 
 
 def continues(body: str, previous: Found, found: Found) -> bool:
@@ -123,7 +123,7 @@ def reported_speaker_before(body: str, found: Found, persons: Sequence[Mention])
     line_start = body.rfind("\n", 0, found.open_at) + 1
     line_end = body.find("\n", found.close_at)
     line_end = len(body) if line_end < 0 else line_end
-    own_words = re.sub(r"[\"“][^\"“”\n]*[\"”]", "", body[line_start:line_end])
+    own_words = QUOTED.sub("", body[line_start:line_end])
     quoted = quoted_ranges(body, line_start, line_end)
     if any(line_start <= m.start < line_end and not any(a <= m.start < b for a, b in quoted) for m in persons):
         return None  # the paragraph names someone of its own
@@ -146,7 +146,7 @@ def reported_speaker_in_sentence_before(
     """ "The lakes may be huge, Collins says. If so, they could be “interesting, accessible bodies of water.”": a
     clause's worth of quoted words in a sentence reporting no one, right after a sentence of the same paragraph
     closing with its speaker, go on with that speaker's words."""
-    own_words = re.sub(r"[\"“][^\"“”\n]*[\"”]", "", body[sentence_at : found.open_at])
+    own_words = QUOTED.sub("", body[sentence_at : found.open_at])
     if SPEECH_VERB.search(own_words) or len(body[found.start : found.end].split()) < 5:
         return None
     if any(sentence_at <= m.start < found.open_at for m in persons):

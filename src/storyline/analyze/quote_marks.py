@@ -22,6 +22,9 @@ _SWALLOWED = re.compile(
 )
 OPENING = '"“'
 CLOSING = '"”'
+QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
+"""A double-quoted stretch within one paragraph: what the attribution rules read as quoted rather than the writer's
+own words."""
 
 
 @dataclass(frozen=True, slots=True)
