@@ -480,7 +480,7 @@ def self_named_before(body: str, noun: str, position: int) -> str | None:
     """The name a source the text introduced with `noun` before `position` gave for itself ("Another man, identified
     only as “Victory,” told …"), which "the man" means later; None if it gave none."""
     introduction = re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}\b")
-    introduced = list(introduction.finditer(body, 0, position))
+    introduced = matches_before(introduction, body, position)  # asked for each "the man" of a long text
     named = _SELF_NAMED.match(body, introduced[-1].end()) if introduced else None
     return named.group("name") if named else None
 
