@@ -10,7 +10,6 @@ try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) e
     import json
     import logging
     import os
-    import re
     from collections.abc import Iterable, Iterator
     from contextlib import contextmanager
     from enum import StrEnum
@@ -29,7 +28,7 @@ try:  # Ctrl-C while the CLI starts (pydantic, Typer and Rich: about a second) e
         StoreError,
         StorylineError,
     )
-    from storyline.models import MAX_BUDGET_WORDS, Brief, BriefOptions, Problem, StrategyName
+    from storyline.models import MAX_BUDGET_WORDS, Brief, BriefOptions, Problem, StrategyName, escape_controls
 except KeyboardInterrupt:
     sys.stderr.write("interrupted\n")
     raise SystemExit(130) from None
@@ -43,13 +42,11 @@ if TYPE_CHECKING:
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # one problem, one line, even when piped
 
-_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")
-
 
 def _say(message: str) -> None:
     """`message` as one plain line on stderr. A file name may hold an ESC (a terminal command) or a line break:
     each control character is shown as its escape (\\x1b), and square brackets are not read as Rich markup."""
-    err.print(_CONTROL_CHARACTER.sub(lambda match: f"\\x{ord(match[0]):02x}", message), markup=False)
+    err.print(escape_controls(message), markup=False)
 
 
 class _OneLineErrors(TyperGroup):

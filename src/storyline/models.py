@@ -34,7 +34,7 @@ def _one_line(text: str) -> str:
     return _CONTROL_CHARACTERS.sub("", _LINE_BREAKS.sub(" ", text))
 
 
-def _escaped(text: str) -> str:
+def escape_controls(text: str) -> str:
     """`text` with each control character written as its escape ("\\x1b", "\\x0a"): a file named so is still
     found by what is shown, and shows no terminal command."""
     return _CONTROL_CHARACTERS.sub(lambda match: f"\\x{ord(match[0]):02x}", text)
@@ -42,7 +42,7 @@ def _escaped(text: str) -> str:
 
 OneLine = Annotated[str, AfterValidator(_one_line)]
 """An outlet or a title, shown on one line wherever it came from."""
-SourceName = Annotated[str, AfterValidator(_escaped)]
+SourceName = Annotated[str, AfterValidator(escape_controls)]
 """A file, stream or record name, its control characters shown as escapes wherever it came from."""
 
 
