@@ -206,6 +206,14 @@ def test_quotes_surname_ner_missed_resolves_before_pronoun() -> None:
     assert only(quotes_of(body), "it is not").speaker == "Tracey Riese"
 
 
+def test_quotes_a_surname_he_opening_a_tagged_name_is_no_pronoun() -> None:
+    body = (
+        "Dissident Wang Lin left prison on Tuesday. "
+        '"We waited so long for this day," said his wife, He Xintong, who met him at the gate.'
+    )
+    assert only(quotes_of(body), "We waited").speaker == "He Xintong"
+
+
 def test_quotes_pronoun_skips_person_of_other_gender() -> None:
     body = (
         "Donald Trump spoke on Monday. Megyn Kelly said she would not apologize. "

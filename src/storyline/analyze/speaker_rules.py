@@ -118,7 +118,10 @@ def _firm_of(w: SpeakerWords) -> _Verdict:
 
 
 def _pronoun_words(w: SpeakerWords) -> _Verdict:
-    """ "he", "she", "who", "It": what the pronoun refers to; not "her father Richard Kuiper"."""
+    """ "he", "she", "who", "It": what the pronoun refers to; not "her father Richard Kuiper", nor the Chinese
+    surname opening a name NER tagged ("said his wife, He Xintong")."""
+    if w.persons and w.persons[0].start == w.start and len(w.persons[0].text.split()) > 1:
+        return None
     if w.first in ("he", "she", "who") or (w.first in {*PRONOUNS, "it"} and len(w.who.split()) == 1):
         return pronoun_referent(w.body, w.start, w.end, w.open_at, w.people, w.context) or NOBODY
     return None
