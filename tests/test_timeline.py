@@ -122,6 +122,33 @@ def test_timeline_relative_dates_resolve_against_publication(sentence: str, expr
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a participle after "be" is no past: the "will" before it decides (Thursday 7 March 2019)
+        ("The winning bid will be announced Friday.", "2019-03-08"),
+        ("The public hearing will be held Tuesday.", "2019-03-12"),
+        ("The results will be released on Wednesday by the agency.", "2019-03-13"),
+        ("Residents had to be evacuated Monday.", "2019-03-04"),
+    ],
+)
+def test_timeline_a_passive_takes_the_tense_of_its_auxiliary(sentence: str, value: str) -> None:
+    assert [v for _, v in dates(sentence)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        # Sunday 10 March 2024 ends ISO week 10 and its weekend; an American week begins that day
+        ("Thousands attended the festival this weekend.", "this weekend", "2024-W10-WE"),
+        ("Last weekend, a storm closed the festival.", "Last weekend", "2024-W09-WE"),
+        ("Prices rose last week.", "last week", "2024-W10"),
+    ],
+)
+def test_timeline_on_a_sunday_this_weekend_is_the_one_ending(sentence: str, expression: str, value: str) -> None:
+    assert dates(sentence, dt.date(2024, 3, 10)) == [(expression, value)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expression", "value"),
     [
         ("He was found dead in his home on Thanksgiving.", "Thanksgiving", "2018-11-22"),  # fourth Thursday

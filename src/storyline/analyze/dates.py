@@ -114,8 +114,10 @@ _FUTURE = re.compile(
 # "The warning forecast the Aug. 7 bombing": a forecast's word with the dated noun as its object is a verb in the
 # past, no forecast of the date ("the storm predicted for Tuesday" is one).
 _FORECAST_OBJECT = re.compile(r"\b(?i:forecast|predicted|anticipated|foresaw)\s+(?i:the|an?|his|her|its|their)\s+$")
+# A participle after a bare "be" takes its tense from the verb before that ("will be announced Friday", "had to be
+# evacuated Monday"), so it is no past cue of its own.
 _PAST = re.compile(
-    r"\b(?:said|says|told|was|were|had|did|met|came|went|took|held|made|began|left|saw|gave|spoke|wrote|"
+    r"\b(?<!\bbe\s)(?:said|says|told|was|were|had|did|met|came|went|took|held|made|began|left|saw|gave|spoke|wrote|"
     r"ago|last|earlier|announced|\w{3,}ed)\b",
     re.IGNORECASE,
 )
@@ -604,8 +606,10 @@ def _relative_unit(match: re.Match[str], context: _Context) -> DateValue:
         return DateValue(str(published.year + by), "year")
     if unit == "month":
         return DateValue(_month(*_shift_month(published.year, published.month, by)), "month")
-    # An American week begins on Sunday: on a Sunday "last week" is the one just ending, the same ISO week.
-    anchor = published + dt.timedelta(days=1 if published.weekday() == 6 else 0)
+    # An American week begins on Sunday: on a Sunday "last week" is the one just ending, the same ISO week. A
+    # weekend ends on Sunday: on a Sunday "this weekend" is the one ending that day.
+    is_sunday_of_a_week = published.weekday() == 6 and unit == "week"
+    anchor = published + dt.timedelta(days=1 if is_sunday_of_a_week else 0)
     week = _week(anchor + dt.timedelta(weeks=by))
     return DateValue(week + "-WE" if unit == "weekend" else week, "week")
 
