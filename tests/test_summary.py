@@ -40,6 +40,15 @@ def test_summary_halves_of_one_quotation_are_one_summary_sentence() -> None:
     assert [(s.article, s.similarity) for s in joined.support] == [("a2", 0.7), ("a3", 0.45)]
 
 
+def test_summary_a_middle_sentence_without_marks_joins_the_quotation_it_stands_in() -> None:
+    # a statement of three sentences: only the first and the last carry a quotation mark
+    texts = ['"We waited thirty years for this crossing.', "Our families deserve better.", 'We will build it."']
+    body = " ".join(texts)
+    article = Article(id="a1", source="a1", raw=body, text=body, body=body)
+    [joined] = joined_quotations(_summary(article, texts, {}), [article])
+    assert joined.text == body
+
+
 def test_summary_a_sentence_opening_a_quotation_joins_no_earlier_pick() -> None:
     # 'The mayor said: "We …' has an odd number of marks too, but opens its quotation: nothing before it is joined
     texts = ["Officials met on Tuesday to discuss the bridge.", 'The mayor said: "We cannot keep it open.']

@@ -60,7 +60,7 @@ def joined_quotations(summary: Sequence[SummarySentence], articles: Sequence[Art
         while gap_start > 0 and body[gap_start - 1].isspace():
             gap_start -= 1
         before = ending_at.get((source.article, gap_start))
-        if before is None or not (leaves_quote_open(joined[before].text) and opens_mid_quote(sentence.text)):
+        if before is None or not (leaves_quote_open(joined[before].text) and _goes_on_quoting(sentence.text)):
             ending_at[(source.article, source.end)] = len(joined)
             joined.append(sentence)
             continue
@@ -78,6 +78,13 @@ def joined_quotations(summary: Sequence[SummarySentence], articles: Sequence[Art
         del ending_at[(source.article, first.source.end)]
         ending_at[(source.article, source.end)] = before
     return tuple(joined)
+
+
+def _goes_on_quoting(text: str) -> bool:
+    """Whether a sentence right after one that leaves a quotation open is more of it: it closes the quotation, or
+    holds no quotation mark at all (a statement of three sentences, closed only after the third, or left open at the
+    paragraph's end as a quotation running into the next paragraph is)."""
+    return opens_mid_quote(text) or not any(mark in text for mark in '“”"')
 
 
 def quoted_speakers(summary: Sequence[SummarySentence], quotes: Sequence[Quote]) -> tuple[SummarySentence, ...]:
