@@ -226,6 +226,15 @@ def test_seed_key_quotes_are_stated_and_every_renderer_marks_inferred_ones(seed_
     assert json.loads(RENDERERS["json"](brief))["quotes"][0]["attribution"] in ("stated", "inferred")
 
 
+def test_every_renderer_shows_a_key_quote_without_the_comma_before_its_attribution(seed_brief: Brief) -> None:
+    # "… our handshake,” Trump wrote": the comma belongs to the attribution the list leaves out
+    quote = next(q for q in key_quotes(seed_brief) if "our handshake" in q.text)
+    assert quote.text.endswith("handshake,")
+    for name in ("terminal", "md", "html"):
+        shown = " ".join(RENDERERS[name](seed_brief).split())  # the terminal wraps lines
+        assert re.search(r"our handshake” — \W*(?:b>)?Donald Trump", shown) and "handshake,” —" not in shown
+
+
 def test_key_quotes_prefer_stated_speakers(seed_brief: Brief) -> None:
     brief = _inferred(seed_brief, keep_stated=2).model_copy(update={"summary": ()})
     stated = [q for q in brief.quotes if q.attribution == "stated" and q.kind == "full"]

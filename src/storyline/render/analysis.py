@@ -39,6 +39,12 @@ def key_quotes(brief: Brief, n: int = KEY_QUOTES) -> list[Quote]:
     return [quote for _, _, quote in ordered][:n]
 
 
+def quoted_words(quote: Quote) -> str:
+    """A key quote's words as a list shows them, without the comma that led into its attribution ('…our
+    handshake,” Trump said'): apart from the attribution, the comma reads as a sentence cut short."""
+    return quote.text.removesuffix(",")
+
+
 def entity_articles(brief: Brief, entity: Entity) -> str:
     """'[1,3]': the citation numbers of the articles mentioning an entity."""
     return marker(brief, entity.articles)

@@ -18,6 +18,7 @@ from storyline.render.analysis import (
     event_date,
     is_inferred,
     key_quotes,
+    quoted_words,
     speaker_label,
     top_entities,
 )
@@ -68,6 +69,7 @@ def render_html(brief: Brief) -> str:
     quotes = [
         {
             "quote": q,
+            "words": quoted_words(q),
             "speaker": speaker_label(q),
             "inferred": is_inferred(q),
             "number": brief.citation_number(q.span.article),

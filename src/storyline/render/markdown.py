@@ -12,6 +12,7 @@ from storyline.render.analysis import (
     is_inferred,
     key_events,
     key_quotes,
+    quoted_words,
     speaker_label,
     top_entities,
 )
@@ -35,7 +36,8 @@ def _analysis_lines(brief: Brief) -> list[str]:
     if quotes:
         lines += ["", "## Key quotes", ""]
         lines += [
-            f"- “{_md_escape(q.text)}” — {_speaker(q)} \\[{brief.citation_number(q.span.article)}\\]" for q in quotes
+            f"- “{_md_escape(quoted_words(q))}” — {_speaker(q)} \\[{brief.citation_number(q.span.article)}\\]"
+            for q in quotes
         ]
     return lines + _timeline_lines(brief)
 

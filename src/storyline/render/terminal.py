@@ -20,6 +20,7 @@ from storyline.render.analysis import (
     is_inferred,
     key_events,
     key_quotes,
+    quoted_words,
     speaker_label,
     top_entities,
 )
@@ -94,7 +95,7 @@ def _analysis_view(brief: Brief) -> list[Text | Table]:
         parts += [Text(""), Text("Key quotes", style="italic")]
     for quote in quotes:
         line = Text("“")
-        line.append(quote.text)
+        line.append(quoted_words(quote))
         line.append("” — ")
         line.append(speaker_label(quote), style="dim" if is_inferred(quote) else "bold")
         line.append(f" [{brief.citation_number(quote.span.article)}]", style="bold cyan")
