@@ -113,6 +113,9 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("The mayor speaks to reporters outside City Hall on Monday. | Gazette", "photo_credit"),
         # a wire agency's dateline and caption: "UPI" as well as "AP" or "Reuters"
         ("UPI | March 4, 2019 10:02 AM EST", "dateline_only"),
+        ("Published 9:30 AM EST Feb 14, 2024 | Updated 11:02 AM EST Feb 14, 2024", "dateline_only"),
+        ("Listen to this article · 3 min", "media_player"),
+        ("Have a news tip? Email us at tips@gazette.example or call 555-0100.", "social_follow"),
         ("Workers leave the plant after the vote on Tuesday... (UPI)", "photo_credit"),
         # A video's description with its running time.
         ("Plant workers react to the vote (2:41) The council met for six hours on Tuesday.", "media_player"),

@@ -14,7 +14,8 @@ _video = pattern(
     r"(?: \w+)?$|^published on " + MONTH + r" \d{1,2},? \d{4}$|^(?:poster|src|data-\w+)=\S|"
     r"^//\s*OO\.|\bvideo player\b|^watch (?:the )?(?:full )?(?:video|clip|report)\b.{0,60}$|^now playing\b|"
     r"^(?:more videos|up next|autoplay)\b|interactive transcript could not be loaded|^warning: the following video\b|video provided by\b|"
-    r"^(?:watch|listen to|see)\b[^.!?]{0,100}\b(?:below|above)\W*$|^(?:watch|listen)\b[^.!?]{0,80}:$"  # the player's prompt
+    r"^(?:watch|listen to|see)\b[^.!?]{0,100}\b(?:below|above)\W*$|^(?:watch|listen)\b[^.!?]{0,80}:$|"  # the player's prompt
+    r"^listen to (?:this|the) (?:article|story)\b\W*(?:\d+\s*min(?:ute)?s?\W*)?$"  # a read-aloud player: "… · 3 min"
 )
 
 

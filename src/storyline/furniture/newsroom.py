@@ -62,7 +62,8 @@ _dateline_word = re.compile(rf"(?:{'|'.join(DATELINE_CREDITS)}|UPDATE[DS]?|I{{1,
 def dateline_only(s: str) -> bool:
     n = count_words(s)
     if n > 14:
-        return False
+        # "Published 9:30 AM EST Feb 14, 2024 | Updated 11:02 AM EST Feb 14, 2024": two datelines in one line
+        return n <= 30 and "|" in s and all(map(dateline_only, filter(str.strip, s.split("|"))))
     rest = _dateline_word.sub(" ", _date_tok.sub(" ", s))
     if not rest.strip() and re.search(r"\d|%s|%s|updated|published" % (MONTH, WEEKDAY), s, re.I):
         return True

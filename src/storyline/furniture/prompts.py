@@ -126,7 +126,7 @@ _follow = pattern(
 )
 _contact = pattern(
     r"\bfollow (?:\w+ )?@\w+|^\(\s*%s\b[^)]*\)$|^(?:write to|reach|contact|email|e-mail|call)\b.{0,80}(?:%s|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})|"
-    r"\bcan be reached (?:at|on)\b|^to contact the (?:reporter|editor)|have a tip\b|^want to add to this story\b|send (?:us )?your (?:tips|images|photos|news)|"
+    r"\bcan be reached (?:at|on)\b|^to contact the (?:reporter|editor)|have a (?:news |story )?tip\b|^want to add to this story\b|send (?:us )?your (?:tips|images|photos|news)|"
     r"^(?:%s)(?:\s*(?:or|•|▪|\|)\s*[\d()\-. ]{7,})?$|^\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}$|^@\w+$" % (EMAIL, EMAIL, EMAIL)
 )
 
