@@ -1145,3 +1145,22 @@ def test_entities_missing_spacy_advice_names_no_command_line_option() -> None:
     with pytest.raises(ModelUnavailable) as caught:
         entities.nlp()
     assert str(caught.value).endswith("`pip install -r requirements.lock`, or make the brief without analysis")
+
+
+@pytest.mark.parametrize(
+    ("pair", "kept"),
+    [
+        ("U.S.-China", False),  # a country's other name and a country
+        ("Ruritania-Borduria", False),  # two places the cluster names
+        ("Coca-Cola", True),  # no place in it
+        ("Ruritania-Acme", True),  # one half a company
+    ],
+)
+def test_entities_two_places_joined_by_a_hyphen_are_no_organisation(pair: str, kept: bool) -> None:
+    body = f"The {pair} talks resumed. Ruritania and Borduria signed. Acme agreed."
+    mentions = [
+        _mention(body, pair, "ORG"),
+        _mention(body, "Ruritania", "GPE", nth=body.count("Ruritania") - 1),
+        _mention(body, "Borduria", "GPE"),
+    ]
+    assert ((pair, "ORG") in corrected(mentions, article(body))) is kept

@@ -18,7 +18,13 @@ from functools import cache
 from importlib import resources
 
 from storyline.analyze.mentions import ABBREVIATED_TITLES, Mention, is_company_name, name_key, surname_bearers
-from storyline.analyze.name_variants import PLACE_INSTITUTIONS, by_surname, is_mostly_organisation, surname
+from storyline.analyze.name_variants import (
+    COUNTRY_NAMES,
+    PLACE_INSTITUTIONS,
+    by_surname,
+    is_mostly_organisation,
+    surname,
+)
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS, PUBLIC_BODY_NOUNS
 from storyline.calendar_names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from storyline.models import Article
@@ -46,7 +52,28 @@ def correct_mentions(mentions: list[Mention], articles: Sequence[Article]) -> li
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
     found = _with_names_going_on(_with_home_named_teams(found, articles), articles, lower_words)
     # last, once "Star" has become "Star magazine" where the text names the publication so
-    return _without_sentence_opening_nouns(found, articles, lower_words)
+    return _without_sentence_opening_nouns(_without_place_pairs(found), articles, lower_words)
+
+
+# "U.S.-China trade", "the U.S.-Mexico border": two places joined into the adjective of a relation between them
+_HYPHENED_PAIR = re.compile(r"([A-Z][\w.'’]*)-([A-Z][\w.'’]*)")
+
+
+def _without_place_pairs(mentions: list[Mention]) -> list[Mention]:
+    """The mentions without two places joined by a hyphen ("U.S.-China", which NER tags an organisation): each half
+    a place the cluster names, a country, or another name of one ("U.S.")."""
+    places = {name_key(m.text) for m in mentions if m.label == "GPE"} | _country_keys()
+
+    def is_place_pair(m: Mention) -> bool:
+        pair = _HYPHENED_PAIR.fullmatch(m.text)
+        return pair is not None and name_key(pair[1]) in places and name_key(pair[2]) in places
+
+    return [m for m in mentions if not is_place_pair(m)]
+
+
+@cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(name_key(c) for c in countries()) | {name for names in COUNTRY_NAMES for name in names}
 
 
 def _with_home_named_teams(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
