@@ -60,6 +60,13 @@ def test_coverage_skips_teasers_and_the_page_talking_to_its_reader(furniture: st
     assert coverage.articles[0].n_sentences == 2
 
 
+def test_coverage_counts_but_does_not_list_a_fact_that_leans_on_the_sentence_before() -> None:
+    leaning = "He said the ferry timetable would double by the end of the week."
+    coverage, _ = coverage_of(f"{SHARED}\n{EXCLUSIVE}\n{leaning}", PARAPHRASE)
+    assert [f.text for f in coverage.articles[0].unique] == [EXCLUSIVE]
+    assert coverage.articles[0].n_unique == 2
+
+
 def test_coverage_lists_a_repeated_sentence_once() -> None:
     pull_quote = "Engineers found cracks in two steel cables during a routine inspection last month, officials said."
     coverage, _ = coverage_of(f"{EXCLUSIVE}\n{SHARED}\n{pull_quote}", PARAPHRASE)

@@ -10,8 +10,9 @@ questions and quote continuations (`form.form_weight` below 1, as selection weig
 the page mangled (a bracket left open, a flattened table's empty slots: "( and , respectively)") and lead-ins to
 a list the brief does not show ("in the following areas.") are skipped, and a
 sentence that repeats one already listed for its article (a pull quote) is listed once. Unique facts rank by
-salience: centrality in the story plus the lead bonus selection uses, since news puts what matters first. An
-article that shares almost no words with the others (`Cluster.off_story_articles`) lists none.
+salience: centrality in the story plus the lead bonus selection uses, since news puts what matters first; one that
+leans on the sentence before it (`form.needs_context`) counts but is not listed. An article that shares almost no
+words with the others (`Cluster.off_story_articles`) lists none.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from storyline.form import form_weight
+from storyline.form import form_weight, needs_context
 from storyline.models import ArticleCoverage, Coverage, Span, SummaryCoverage, SummarySentence, SupportSpan, UniqueFact
 from storyline.represent import Cluster
 
@@ -115,8 +116,10 @@ def _article_coverage(
     facts = np.flatnonzero((cluster.article_index == index) & is_fact)
     unique = [int(i) for i in facts if not matched[i]]
     listed: list[int] = []
-    # An article about something else has nothing but facts of its own; the brief's warning says so instead.
-    listable = [] if index in cluster.off_story_articles else unique
+    # An article about something else has nothing but facts of its own; the brief's warning says so instead. A fact
+    # listed alone must not lean on the sentence before it ("He said it was over"), though it counts as the outlet's.
+    on_story = index not in cluster.off_story_articles
+    listable = [i for i in unique if on_story and not needs_context(cluster.sentences[i].text)]
     for i in sorted(listable, key=lambda i: (-salience[i], i)):
         if len(listed) == TOP_UNIQUE:
             break
