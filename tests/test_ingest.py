@@ -729,3 +729,28 @@ def test_control_character_test_agrees_with_the_pattern(text: str) -> None:
     for character in map(chr, range(160)):  # each ASCII and C1 character, alone and inside the text
         for variant in (character, text + character, character + text):
             assert ingest._has_controls(variant) is (ingest._CONTROL_CHARACTERS.search(variant) is not None)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_ingest_folder_skips_a_named_pipe_and_a_link_to_a_device_with_a_warning(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would wait for a writer forever
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    result = load_articles([tmp_path], max_bytes=1_000_000)
+    assert [a.text for a in result.articles] == [STORY]
+    assert [(p.source, p.reason, p.severity) for p in result.problems] == [
+        (str(tmp_path / name), "not a regular file (a named pipe or a device); skipped", "warning")
+        for name in ("pipe.txt", "zero.txt")
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc")
+def test_ingest_file_read_stops_at_the_limit_whatever_its_size_says() -> None:
+    # A /proc file's size is 0 whatever it holds; a file may grow between stat and read.
+    result = load_articles([Path("/proc/self/status")], max_bytes=100)
+    assert result.articles == []
+    assert [p.reason for p in result.problems] == [
+        "file is 0.0 MB, over the 0.0 MB limit for one article; is it really a single article?"
+    ]

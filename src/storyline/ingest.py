@@ -334,7 +334,23 @@ def _from_folder(path: Path, cluster: int | str | None, max_bytes: int) -> Itera
     if not files and not unreadable:
         yield Problem(source=str(path), reason=f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
     for file in sorted(files):
-        yield from _from_file(file, cluster, max_bytes)
+        if _is_special_file(file):
+            # Opening a named pipe waits for a writer forever, and a link to /dev/zero never ends: only a file given
+            # by name is read as a stream (`_from_stream`), where the user chose it.
+            yield Problem(
+                source=str(file), reason="not a regular file (a named pipe or a device); skipped", severity="warning"
+            )
+        else:
+            yield from _from_file(file, cluster, max_bytes)
+
+
+def _is_special_file(path: Path) -> bool:
+    """True when `path` (a symbolic link followed) exists and is not a regular file; a path that cannot be read is
+    left to `_from_file`, which says why."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _looks_like_path(text: str) -> bool:
@@ -368,10 +384,7 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
         if suffix in JSONL_SUFFIXES:
             yield from _from_jsonl(path, cluster)
             return
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(too_large_reason("file", size, max_bytes))
-        text, encoding = decode(path.read_bytes())
+        text, encoding = decode(_read_at_most(path, max_bytes))
     except InputError as skip:
         yield Problem(source=str(path), reason=str(skip))
         return
@@ -380,6 +393,21 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
         return
     yield from encoding_notes(str(path), encoding)
     yield from _split_documents(text, str(path), _file_format(suffix, text))
+
+
+def _read_at_most(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, reading no more than `max_bytes` and one: the size `stat` gives is trusted to refuse a file
+    before reading it, never to stop a read (a file that grows, a /proc file that says 0).
+
+    Raises:
+        InputError: the file holds more than `max_bytes`; OSError: it cannot be read.
+    """
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        data = file.read(max_bytes + 1) if size <= max_bytes else b""
+    if max(size, len(data)) > max_bytes:
+        raise InputError(too_large_reason("file", max(size, len(data)), max_bytes))
+    return data
 
 
 def _file_format(suffix: str, text: str) -> str:
