@@ -96,6 +96,8 @@ def test_web_pages_uploads_are_read_in_memory_and_labelled_by_name(
     assert response.status_code == 303
     brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
     assert [a["source"] for a in brief["story"]["articles"]] == [f"upload {name}.txt" for name in SEEDS]
+    # The outlet the command line finds from the file's name (it was 'upload nbc', the label's first word kept).
+    assert [a["outlet"] for a in brief["story"]["articles"]] == ["Asia Times", "NBC News", "Nikkei Asia"]
     # The names were labels only: nothing was written under them, here or where "../../etc" points.
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("briefs.sqlite3")] == []
     assert not any((Path.cwd() / f"../../etc/{name}.txt").resolve().exists() for name in SEEDS)
@@ -172,6 +174,8 @@ def test_web_pages_unreadable_upload_is_skipped_and_named_among_the_problems(
     brief_id = _brief_id(response.headers["location"])
     brief = client.get(f"/api/briefs/{brief_id}").json()["brief"]
     assert [a["source"] for a in brief["story"]["articles"]] == [f"upload {name}.txt" for name in SEEDS]
+    # The outlet the command line finds from the file's name (it was 'upload nbc', the label's first word kept).
+    assert [a["outlet"] for a in brief["story"]["articles"]] == ["Asia Times", "NBC News", "Nikkei Asia"]
     [problem] = brief["problems"]
     assert (problem["severity"], problem["source"]) == ("error", f"upload {filename}")
     assert problem["reason"].startswith(reason)

@@ -30,6 +30,7 @@ from storyline.ingest import (
     too_large_reason,
 )
 from storyline.models import Problem
+from storyline.outlets import UPLOAD_SOURCE_PREFIX
 
 UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz")
 """What the file chooser offers: what the command line reads from a folder (`ingest.ARTICLE_SUFFIXES`, which a test
@@ -56,7 +57,7 @@ class TextInput:
 def upload_label(filename: str) -> str:
     """'upload nbc.txt': a label for an uploaded file, from the last part of its name only."""
     name = PurePosixPath(filename.replace("\\", "/")).name or "file"
-    return f"upload {name[:MAX_LABEL_CHARS]}"
+    return f"{UPLOAD_SOURCE_PREFIX}{name[:MAX_LABEL_CHARS]}"
 
 
 def read_upload(filename: str, data: bytes) -> TextInput:
