@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -365,4 +366,24 @@ def test_cli_garbage_db_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"error: cannot open {db}: file is not a database; move this file away or use another store file (--db FILE)\n"
+    )
+
+
+def test_store_in_a_read_only_folder_says_the_folder_is_read_only(
+    seed_brief: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite's "unable to open database file" was advised as "check that its folder exists and is writable".
+    folder = tmp_path / "shared"
+    with BriefStore(folder / "briefs.sqlite3") as store:
+        store.save(seed_brief)
+    # What a read-only folder does to SQLite, which cannot make the '-wal' file: root, who runs some CI, writes
+    # through chmod, so a folder stands in the file's place and the folder's write permission is what os.access says.
+    (folder / "briefs.sqlite3-wal").mkdir()
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != folder)
+    with pytest.raises(StoreError) as caught:
+        BriefStore(folder / "briefs.sqlite3", create=False)
+    assert str(caught.value) == (
+        f"cannot open {folder / 'briefs.sqlite3'}: its folder {folder} is read-only, and SQLite writes two files "
+        "beside a store (its '-wal' and '-shm') even to read it; make the folder writable, or use another store "
+        "file, such as a copy of this one in a writable folder"
     )

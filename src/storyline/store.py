@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import os
 import secrets
 import sqlite3
 import string
@@ -353,5 +354,21 @@ class BriefStore:
             yield
         except sqlite3.Error as exc:
             name = getattr(exc, "sqlite_errorname", "")
+            if name.startswith("SQLITE_CANTOPEN") and self._folder_is_read_only():
+                raise StoreError(self._read_only_folder_message(doing)) from exc
             advice = next((text for code, text in _ADVICE.items() if name.startswith(code)), "check the file")
             raise StoreError(f"cannot {doing} {self.path}: {exc}; {advice}") from exc
+
+    def _folder_is_read_only(self) -> bool:
+        folder = self.path.absolute().parent
+        return folder.is_dir() and not os.access(folder, os.W_OK)
+
+    def _read_only_folder_message(self, doing: str) -> str:
+        """Why a store in a read-only folder cannot be opened even to read it. SQLite reads a WAL store through a
+        '-wal' and a '-shm' file it makes beside it; its read-only modes were not used: `mode=ro` needs them too, and
+        `immutable=1` would read a store another user is writing (and checkpointing) as if nothing changed."""
+        return (
+            f"cannot {doing} {self.path}: its folder {self.path.absolute().parent} is read-only, and SQLite writes "
+            "two files beside a store (its '-wal' and '-shm') even to read it; make the folder writable, or "
+            f"{OTHER_STORE_ADVICE}, such as a copy of this one in a writable folder"
+        )
