@@ -754,3 +754,13 @@ def test_ingest_file_read_stops_at_the_limit_whatever_its_size_says() -> None:
     assert [p.reason for p in result.problems] == [
         "file is 0.0 MB, over the 0.0 MB limit for one article; is it really a single article?"
     ]
+
+
+def test_ingest_a_date_for_a_jsonl_file_dates_its_documents_that_state_none(tmp_path: Path) -> None:
+    # It was ignored, with a warning that no article had been read from the file.
+    record = {"documents": [{"text": STORY}, {"text": STORY + " More.", "date": "2019-03-01"}]}
+    path = tmp_path / "cluster.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = load_articles([path], dates={"cluster.jsonl": dt.date(2019, 3, 8)})
+    assert [a.published for a in result.articles] == [dt.date(2019, 3, 8), dt.date(2019, 3, 1)]  # its own wins
+    assert result.problems == []

@@ -67,8 +67,8 @@ def load_articles(
     Args:
         sources: File or folder paths, '-' for standard input, or strings holding an article's text.
         cluster: For JSONL inputs, which line (0-based index) or record `id` to read; default the first.
-        dates: Publication dates by source path or file name, used when the input states none; a key no article
-            was read from is a warning.
+        dates: Publication dates by source path or file name, used when the input states none (a JSONL file's
+            date dates those of its documents that state none); a key no article was read from is a warning.
         max_bytes: Files (and standard input) larger than this are skipped with a problem.
 
     Returns:
@@ -272,14 +272,18 @@ def _encodes(text: str) -> bool:
     return True
 
 
+_PART_OF_FILE = re.compile(r"#\d+(?:/\d+)?$")
+"""'#0/2' of 'cluster.jsonl#0/2' (a JSONL record's document), '#2' of 'pasted.txt#2' (a `|||||`-joined part): what
+follows the file's path in the source of an article that is part of a file."""
+
+
 def _date_key(source: str, dates: dict[str, dt.date]) -> str | None:
-    """The key of `dates` that dates an article read from `source`: its path as given, or its file name."""
+    """The key of `dates` that dates an article read from `source`: its path as given, or its file name; an article
+    that is part of a file (a JSONL record's document, `_PART_OF_FILE`) takes its file's."""
     if not dates:  # no `--date` given, as always in `eval`: spares a Path for every article (~20% of eval's load)
         return None
-    if source in dates:
-        return source
-    name = Path(source).name
-    return name if name in dates else None
+    path = _PART_OF_FILE.sub("", source)
+    return next((key for key in (source, path, Path(path).name) if key in dates), None)
 
 
 def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
