@@ -764,3 +764,23 @@ def test_ingest_a_date_for_a_jsonl_file_dates_its_documents_that_state_none(tmp_
     result = load_articles([path], dates={"cluster.jsonl": dt.date(2019, 3, 8)})
     assert [a.published for a in result.articles] == [dt.date(2019, 3, 8), dt.date(2019, 3, 1)]  # its own wins
     assert result.problems == []
+
+
+def test_ingest_cluster_is_a_record_id_first_then_a_line_number(tmp_path: Path) -> None:
+    # '--cluster 7' could not pick {"id": "7"} (it was read as line 7 only), and '--cluster 1' as an id found nothing.
+    records = [
+        {"id": "abc", "documents": ["The first record, on line 0."]},
+        {"id": "7", "documents": ["The record whose id is 7, on line 1."]},
+        {"id": 0, "documents": ["The record whose id is the number 0, on line 2."]},
+    ]
+    path = tmp_path / "clusters.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+
+    def picked(cluster: int | str) -> list[str]:
+        return [a.source for a in load_articles([path], cluster=cluster).articles]
+
+    assert picked(7) == picked("7") == [f"{path}#1/1"]  # the id wins
+    assert picked(0) == picked("0") == [f"{path}#2/1"]  # over a line number too
+    assert picked(1) == picked("1") == [f"{path}#1/1"]  # no record has id 1: line 1
+    assert picked("abc") == [f"{path}#0/1"]
+    assert load_articles([path], cluster="8").problems[0].reason == "no JSON record found for cluster '8'"
