@@ -784,3 +784,18 @@ def test_ingest_cluster_is_a_record_id_first_then_a_line_number(tmp_path: Path) 
     assert picked(1) == picked("1") == [f"{path}#1/1"]  # no record has id 1: line 1
     assert picked("abc") == [f"{path}#0/1"]
     assert load_articles([path], cluster="8").problems[0].reason == "no JSON record found for cluster '8'"
+
+
+def test_ingest_jsonl_gz_that_is_not_gzip_cut_or_damaged_says_so_in_words(tmp_path: Path) -> None:
+    # Python's words reached the user: "Not a gzipped file (b'{\"')"; a damaged stream was a traceback.
+    packed = gzip.compress((json.dumps({"documents": [STORY]}) + "\n").encode() * 200)
+    damaged = packed[:20] + bytes(byte ^ 0x5A for byte in packed[20:-20]) + packed[-20:]
+    files = {"plain.jsonl.gz": STORY.encode(), "cut.jsonl.gz": packed[:30], "damaged.jsonl.gz": damaged}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    result = load_articles([tmp_path / name for name in files])
+    assert [(p.source, p.reason) for p in result.problems] == [
+        (str(tmp_path / "plain.jsonl.gz"), "cannot read JSONL: not a gzip file, though its name ends in '.gz'"),
+        (str(tmp_path / "cut.jsonl.gz"), "cannot read JSONL: the gzip file is cut short"),
+        (str(tmp_path / "damaged.jsonl.gz"), "cannot read JSONL: the gzip file is damaged"),
+    ]

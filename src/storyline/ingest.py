@@ -17,6 +17,7 @@ import re
 import stat
 import sys
 import threading
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -622,8 +623,20 @@ def _from_jsonl(path: Path, cluster: int | str | None) -> Iterator[_Document | P
             yield from _records_to_documents(lines, str(path), cluster)
         if _fell_back.happened:
             yield from encoding_notes(str(path), "cp1252")
-    except (OSError, EOFError) as exc:
-        yield Problem(source=str(path), reason=f"cannot read JSONL: {exc}")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Problem(source=str(path), reason=f"cannot read JSONL: {unreadable_jsonl_reason(exc)}")
+
+
+def unreadable_jsonl_reason(exc: OSError | EOFError | zlib.error) -> str:
+    """Why a JSONL file (or a `.jsonl.gz` upload) could not be read, in words rather than Python's: a '.gz' file that
+    is no gzip file said "Not a gzipped file (b'Ci')"."""
+    if isinstance(exc, gzip.BadGzipFile):
+        return "not a gzip file, though its name ends in '.gz'"
+    if isinstance(exc, EOFError):
+        return "the gzip file is cut short"
+    if isinstance(exc, zlib.error):
+        return "the gzip file is damaged"
+    return exc.strerror or str(exc)
 
 
 _CP1252_FALLBACK = "storyline.cp1252"
