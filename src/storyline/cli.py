@@ -372,7 +372,7 @@ def list_briefs(db: DbOption = None) -> None:
         _say(f"no saved briefs in {default_path()}")
         return
     with _open_store(db, create=False) as store:
-        summaries = store.list()
+        summaries = store.list(on_unreadable=lambda message: _say(f"warning: {message}"))
         if not summaries:
             _say(f"no saved briefs in {store.path}")
             return
