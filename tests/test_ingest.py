@@ -729,3 +729,73 @@ def test_control_character_test_agrees_with_the_pattern(text: str) -> None:
     for character in map(chr, range(160)):  # each ASCII and C1 character, alone and inside the text
         for variant in (character, text + character, character + text):
             assert ingest._has_controls(variant) is (ingest._CONTROL_CHARACTERS.search(variant) is not None)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_ingest_folder_skips_a_named_pipe_and_a_link_to_a_device_with_a_warning(tmp_path: Path) -> None:
+    import os
+
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it would wait for a writer forever
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    result = load_articles([tmp_path], max_bytes=1_000_000)
+    assert [a.text for a in result.articles] == [STORY]
+    assert [(p.source, p.reason, p.severity) for p in result.problems] == [
+        (str(tmp_path / name), "not a regular file (a named pipe or a device); skipped", "warning")
+        for name in ("pipe.txt", "zero.txt")
+    ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="no /proc")
+def test_ingest_file_read_stops_at_the_limit_whatever_its_size_says() -> None:
+    # A /proc file's size is 0 whatever it holds; a file may grow between stat and read.
+    result = load_articles([Path("/proc/self/status")], max_bytes=100)
+    assert result.articles == []
+    assert [p.reason for p in result.problems] == [
+        "file is 0.0 MB, over the 0.0 MB limit for one article; is it really a single article?"
+    ]
+
+
+def test_ingest_a_date_for_a_jsonl_file_dates_its_documents_that_state_none(tmp_path: Path) -> None:
+    # It was ignored, with a warning that no article had been read from the file.
+    record = {"documents": [{"text": STORY}, {"text": STORY + " More.", "date": "2019-03-01"}]}
+    path = tmp_path / "cluster.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = load_articles([path], dates={"cluster.jsonl": dt.date(2019, 3, 8)})
+    assert [a.published for a in result.articles] == [dt.date(2019, 3, 8), dt.date(2019, 3, 1)]  # its own wins
+    assert result.problems == []
+
+
+def test_ingest_cluster_is_a_record_id_first_then_a_line_number(tmp_path: Path) -> None:
+    # '--cluster 7' could not pick {"id": "7"} (it was read as line 7 only), and '--cluster 1' as an id found nothing.
+    records = [
+        {"id": "abc", "documents": ["The first record, on line 0."]},
+        {"id": "7", "documents": ["The record whose id is 7, on line 1."]},
+        {"id": 0, "documents": ["The record whose id is the number 0, on line 2."]},
+    ]
+    path = tmp_path / "clusters.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+
+    def picked(cluster: int | str) -> list[str]:
+        return [a.source for a in load_articles([path], cluster=cluster).articles]
+
+    assert picked(7) == picked("7") == [f"{path}#1/1"]  # the id wins
+    assert picked(0) == picked("0") == [f"{path}#2/1"]  # over a line number too
+    assert picked(1) == picked("1") == [f"{path}#1/1"]  # no record has id 1: line 1
+    assert picked("abc") == [f"{path}#0/1"]
+    assert load_articles([path], cluster="8").problems[0].reason == "no JSON record found for cluster '8'"
+
+
+def test_ingest_jsonl_gz_that_is_not_gzip_cut_or_damaged_says_so_in_words(tmp_path: Path) -> None:
+    # Python's words reached the user: "Not a gzipped file (b'{\"')"; a damaged stream was a traceback.
+    packed = gzip.compress((json.dumps({"documents": [STORY]}) + "\n").encode() * 200)
+    damaged = packed[:20] + bytes(byte ^ 0x5A for byte in packed[20:-20]) + packed[-20:]
+    files = {"plain.jsonl.gz": STORY.encode(), "cut.jsonl.gz": packed[:30], "damaged.jsonl.gz": damaged}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    result = load_articles([tmp_path / name for name in files])
+    assert [(p.source, p.reason) for p in result.problems] == [
+        (str(tmp_path / "plain.jsonl.gz"), "cannot read JSONL: not a gzip file, though its name ends in '.gz'"),
+        (str(tmp_path / "cut.jsonl.gz"), "cannot read JSONL: the gzip file is cut short"),
+        (str(tmp_path / "damaged.jsonl.gz"), "cannot read JSONL: the gzip file is damaged"),
+    ]

@@ -299,6 +299,16 @@ def test_pipeline_summary_of_one_overlong_sentence_does_not_blame_short_sentence
     assert [p.reason for p in brief.problems if p.source == "brief"] == ["no sentence of 6–80 words to summarise"]
 
 
+def test_pipeline_summary_empty_for_a_small_budget_blames_the_budget() -> None:
+    # It said "no sentence of 6–80 words to summarise" of sentences of 9 and 12 words.
+    text = "The council voted on the harbour bridge on Monday.\nThe mayor said the new bridge would open next spring."
+    brief = storyline.brief([text], options=BriefOptions(words=5, analysis=False))
+    assert brief.summary == ()
+    assert [p.reason for p in brief.problems if p.source == "brief"] == [
+        "no sentence fits the 5-word budget (the shortest that could be summarised has 9 words)"
+    ]
+
+
 def test_pipeline_preparation_without_metadata_keeps_the_same_bodies(examples_dir: Path) -> None:
     articles = load_articles([examples_dir]).articles
     described, _ = prepare_articles(articles)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import sqlite3
 import subprocess
@@ -145,14 +146,37 @@ def test_store_refuses_another_programs_database_and_leaves_it_alone(tmp_path: P
     assert _rows(db, "PRAGMA journal_mode") == [("delete",)]
 
 
-def test_store_list_names_a_row_it_cannot_read(seed_brief: Brief, tmp_path: Path) -> None:
+def test_store_list_leaves_out_and_names_each_row_it_cannot_read(seed_brief: Brief, tmp_path: Path) -> None:
+    # One such row made `list` fail for every brief in the store.
+    db = tmp_path / "briefs.sqlite3"
+    with BriefStore(db) as store:
+        damaged, intact = store.save(seed_brief), store.save(seed_brief)
+        _execute(db, f"UPDATE briefs SET created_at = 'yesterday' WHERE id = '{damaged}'")  # as another program might
+        unreadable: list[str] = []
+        assert [s.id for s in store.list(on_unreadable=unreadable.append)] == [intact]
+        words = seed_brief.options.words
+        assert unreadable == [
+            f"brief '{damaged}' in {db} has an unreadable row (saved at 'yesterday', {words} words); left out of the "
+            "list: delete that brief or restore the file from a backup"
+        ]
+        assert store.get(damaged) == seed_brief  # the brief itself is still there
+
+
+@pytest.mark.parametrize("saved", ["{not json", "[1, 2]"])
+def test_store_get_of_a_brief_whose_json_is_damaged_says_it_is_corrupt(
+    seed_brief: Brief, tmp_path: Path, saved: str
+) -> None:
+    # It said the brief was "saved with brief schema version 1 and no longer loads (1 fields do not fit)".
     db = tmp_path / "briefs.sqlite3"
     with BriefStore(db) as store:
         brief_id = store.save(seed_brief)
-        _execute(db, "UPDATE briefs SET created_at = 'yesterday'")  # as another program might write it
-        with pytest.raises(StoreError, match=rf"brief '{brief_id}' .* unreadable row \(saved at 'yesterday'"):
-            store.list()
-        assert store.get(brief_id) == seed_brief  # the brief itself is still there
+        _execute(db, f"UPDATE briefs SET brief = '{saved}'")
+        with pytest.raises(StoreError) as caught:
+            store.get(brief_id)
+    assert str(caught.value) == (
+        f"brief '{brief_id}' in {db} is corrupt: its saved JSON is not a brief (written by another program, or "
+        "edited by hand); delete it or restore the file from a backup"
+    )
 
 
 def test_store_lists_every_brief_when_one_title_is_not_utf8(seed_brief: Brief, tmp_path: Path) -> None:
@@ -312,6 +336,17 @@ def test_cli_list_show_delete(seed_brief: Brief, tmp_path: Path) -> None:
     assert empty.exit_code == 0 and empty.stdout == "" and "no saved briefs" in empty.stderr
 
 
+def test_cli_list_shows_the_readable_briefs_and_warns_of_an_unreadable_one(seed_brief: Brief, tmp_path: Path) -> None:
+    db = tmp_path / "briefs.sqlite3"
+    with BriefStore(db) as store:
+        damaged, intact = store.save(seed_brief), store.save(seed_brief)
+    _execute(db, f"UPDATE briefs SET created_at = 'yesterday' WHERE id = '{damaged}'")
+    listed = runner.invoke(app, ["list", "--db", str(db)])
+    assert listed.exit_code == 0
+    assert intact in listed.stdout and damaged not in listed.stdout
+    assert listed.stderr.startswith(f"warning: brief '{damaged}' in {db} has an unreadable row (saved at 'yesterday'")
+
+
 def test_store_opened_without_create_refuses_a_missing_file_and_makes_nothing(tmp_path: Path) -> None:
     db = tmp_path / "nowhere" / "briefs.sqlite3"
     with pytest.raises(StoreError, match=f"^no store at {re.escape(str(db))}"):
@@ -365,4 +400,24 @@ def test_cli_garbage_db_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"error: cannot open {db}: file is not a database; move this file away or use another store file (--db FILE)\n"
+    )
+
+
+def test_store_in_a_read_only_folder_says_the_folder_is_read_only(
+    seed_brief: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # SQLite's "unable to open database file" was advised as "check that its folder exists and is writable".
+    folder = tmp_path / "shared"
+    with BriefStore(folder / "briefs.sqlite3") as store:
+        store.save(seed_brief)
+    # What a read-only folder does to SQLite, which cannot make the '-wal' file: root, who runs some CI, writes
+    # through chmod, so a folder stands in the file's place and the folder's write permission is what os.access says.
+    (folder / "briefs.sqlite3-wal").mkdir()
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != folder)
+    with pytest.raises(StoreError) as caught:
+        BriefStore(folder / "briefs.sqlite3", create=False)
+    assert str(caught.value) == (
+        f"cannot open {folder / 'briefs.sqlite3'}: its folder {folder} is read-only, and SQLite writes two files "
+        "beside a store (its '-wal' and '-shm') even to read it; make the folder writable, or use another store "
+        "file, such as a copy of this one in a writable folder"
     )

@@ -96,6 +96,8 @@ def test_web_pages_uploads_are_read_in_memory_and_labelled_by_name(
     assert response.status_code == 303
     brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
     assert [a["source"] for a in brief["story"]["articles"]] == [f"upload {name}.txt" for name in SEEDS]
+    # The outlet the command line finds from the file's name (it was 'upload nbc', the label's first word kept).
+    assert [a["outlet"] for a in brief["story"]["articles"]] == ["Asia Times", "NBC News", "Nikkei Asia"]
     # The names were labels only: nothing was written under them, here or where "../../etc" points.
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("briefs.sqlite3")] == []
     assert not any((Path.cwd() / f"../../etc/{name}.txt").resolve().exists() for name in SEEDS)
@@ -152,8 +154,8 @@ UNREADABLE_UPLOADS = [
     ("photo.png", PNG, "binary file, not text (is it a PDF, image or archive?)"),
     ("photo.txt", PNG, "binary file, not text (is it a PDF, image or archive?)"),
     ("report.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 4, "binary file, not text (is it a PDF, image or archive?)"),
-    ("plain.jsonl.gz", _CLUSTER, "cannot read JSONL: Not a gzipped file (b'{\"')"),
-    ("cut.jsonl.gz", gzip.compress(_CLUSTER)[:-20], "cannot read JSONL: Compressed file ended before the"),
+    ("plain.jsonl.gz", _CLUSTER, "cannot read JSONL: not a gzip file, though its name ends in '.gz'"),
+    ("cut.jsonl.gz", gzip.compress(_CLUSTER)[:-20], "cannot read JSONL: the gzip file is cut short"),
     # A few kilobytes can unpack to gigabytes: reading stops past the limit.
     ("bomb.jsonl.gz", gzip.compress(b" " * (MAX_UNPACKED_BYTES + 1)), "unpacks to more than 16.8 MB"),
 ]
@@ -172,6 +174,8 @@ def test_web_pages_unreadable_upload_is_skipped_and_named_among_the_problems(
     brief_id = _brief_id(response.headers["location"])
     brief = client.get(f"/api/briefs/{brief_id}").json()["brief"]
     assert [a["source"] for a in brief["story"]["articles"]] == [f"upload {name}.txt" for name in SEEDS]
+    # The outlet the command line finds from the file's name (it was 'upload nbc', the label's first word kept).
+    assert [a["outlet"] for a in brief["story"]["articles"]] == ["Asia Times", "NBC News", "Nikkei Asia"]
     [problem] = brief["problems"]
     assert (problem["severity"], problem["source"]) == ("error", f"upload {filename}")
     assert problem["reason"].startswith(reason)
@@ -306,7 +310,7 @@ def test_web_pages_mixed_upload_briefs_and_reports_what_the_command_line_does(
         ("error", "photo.png", binary),
         ("warning", "latin.txt", "not UTF-8; decoded as cp1252"),
         ("warning", "utf16.txt", "not UTF-8; decoded as utf-16"),
-        ("error", "plain.jsonl.gz", "cannot read JSONL: Not a gzipped file (b'{\"')"),
+        ("error", "plain.jsonl.gz", "cannot read JSONL: not a gzip file, though its name ends in '.gz'"),
         ("warning", "utf16.txt", "same article as latin.txt; counted once"),
         ("warning", "nbc-copy.txt", "same article as nbc.txt; counted once"),
     ]

@@ -297,7 +297,10 @@ def brief(
         typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else terminal)."),
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
-    cluster: Annotated[str | None, typer.Option(help="JSONL: which line (0-based) or record id.")] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(help="JSONL: the record with this id, else (a number) the one on this 0-based line."),
+    ] = None,
     date: Annotated[list[str] | None, typer.Option(help="Publication date: YYYY-MM-DD or FILE=YYYY-MM-DD.")] = None,
     strategy: Annotated[StrategyName, typer.Option(help="Selection strategy.")] = _DEFAULTS.strategy,
     analysis: Annotated[
@@ -313,8 +316,7 @@ def brief(
     out_format = _output_format(fmt, output)  # a bad --output said now, not after the brief is made
     _check_writable(output)
     per_file, default_date = _parse_dates(date or [])
-    selected = int(cluster) if cluster is not None and cluster.isdigit() else cluster
-    loaded = load_articles(_sources(paths), cluster=selected, dates=per_file)
+    loaded = load_articles(_sources(paths), cluster=cluster, dates=per_file)
     result = make_brief(
         loaded.articles,
         options=BriefOptions(words=words, strategy=strategy, analysis=analysis),
@@ -370,7 +372,7 @@ def list_briefs(db: DbOption = None) -> None:
         _say(f"no saved briefs in {default_path()}")
         return
     with _open_store(db, create=False) as store:
-        summaries = store.list()
+        summaries = store.list(on_unreadable=lambda message: _say(f"warning: {message}"))
         if not summaries:
             _say(f"no saved briefs in {store.path}")
             return

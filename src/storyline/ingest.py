@@ -17,7 +17,8 @@ import re
 import stat
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, TextIO
@@ -66,9 +67,10 @@ def load_articles(
 
     Args:
         sources: File or folder paths, '-' for standard input, or strings holding an article's text.
-        cluster: For JSONL inputs, which line (0-based index) or record `id` to read; default the first.
-        dates: Publication dates by source path or file name, used when the input states none; a key no article
-            was read from is a warning.
+        cluster: For JSONL inputs, the record whose `id` this is, else (a number) the record on this 0-based line;
+            default the first.
+        dates: Publication dates by source path or file name, used when the input states none (a JSONL file's
+            date dates those of its documents that state none); a key no article was read from is a warning.
         max_bytes: Files (and standard input) larger than this are skipped with a problem.
 
     Returns:
@@ -272,14 +274,18 @@ def _encodes(text: str) -> bool:
     return True
 
 
+_PART_OF_FILE = re.compile(r"#\d+(?:/\d+)?$")
+"""'#0/2' of 'cluster.jsonl#0/2' (a JSONL record's document), '#2' of 'pasted.txt#2' (a `|||||`-joined part): what
+follows the file's path in the source of an article that is part of a file."""
+
+
 def _date_key(source: str, dates: dict[str, dt.date]) -> str | None:
-    """The key of `dates` that dates an article read from `source`: its path as given, or its file name."""
+    """The key of `dates` that dates an article read from `source`: its path as given, or its file name; an article
+    that is part of a file (a JSONL record's document, `_PART_OF_FILE`) takes its file's."""
     if not dates:  # no `--date` given, as always in `eval`: spares a Path for every article (~20% of eval's load)
         return None
-    if source in dates:
-        return source
-    name = Path(source).name
-    return name if name in dates else None
+    path = _PART_OF_FILE.sub("", source)
+    return next((key for key in (source, path, Path(path).name) if key in dates), None)
 
 
 def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
@@ -334,7 +340,23 @@ def _from_folder(path: Path, cluster: int | str | None, max_bytes: int) -> Itera
     if not files and not unreadable:
         yield Problem(source=str(path), reason=f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
     for file in sorted(files):
-        yield from _from_file(file, cluster, max_bytes)
+        if _is_special_file(file):
+            # Opening a named pipe waits for a writer forever, and a link to /dev/zero never ends: only a file given
+            # by name is read as a stream (`_from_stream`), where the user chose it.
+            yield Problem(
+                source=str(file), reason="not a regular file (a named pipe or a device); skipped", severity="warning"
+            )
+        else:
+            yield from _from_file(file, cluster, max_bytes)
+
+
+def _is_special_file(path: Path) -> bool:
+    """True when `path` (a symbolic link followed) exists and is not a regular file; a path that cannot be read is
+    left to `_from_file`, which says why."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def _looks_like_path(text: str) -> bool:
@@ -368,10 +390,7 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
         if suffix in JSONL_SUFFIXES:
             yield from _from_jsonl(path, cluster)
             return
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(too_large_reason("file", size, max_bytes))
-        text, encoding = decode(path.read_bytes())
+        text, encoding = decode(_read_at_most(path, max_bytes))
     except InputError as skip:
         yield Problem(source=str(path), reason=str(skip))
         return
@@ -380,6 +399,21 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
         return
     yield from encoding_notes(str(path), encoding)
     yield from _split_documents(text, str(path), _file_format(suffix, text))
+
+
+def _read_at_most(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, reading no more than `max_bytes` and one: the size `stat` gives is trusted to refuse a file
+    before reading it, never to stop a read (a file that grows, a /proc file that says 0).
+
+    Raises:
+        InputError: the file holds more than `max_bytes`; OSError: it cannot be read.
+    """
+    with path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        data = file.read(max_bytes + 1) if size <= max_bytes else b""
+    if max(size, len(data)) > max_bytes:
+        raise InputError(too_large_reason("file", max(size, len(data)), max_bytes))
+    return data
 
 
 def _file_format(suffix: str, text: str) -> str:
@@ -589,8 +623,20 @@ def _from_jsonl(path: Path, cluster: int | str | None) -> Iterator[_Document | P
             yield from _records_to_documents(lines, str(path), cluster)
         if _fell_back.happened:
             yield from encoding_notes(str(path), "cp1252")
-    except (OSError, EOFError) as exc:
-        yield Problem(source=str(path), reason=f"cannot read JSONL: {exc}")
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Problem(source=str(path), reason=f"cannot read JSONL: {unreadable_jsonl_reason(exc)}")
+
+
+def unreadable_jsonl_reason(exc: OSError | EOFError | zlib.error) -> str:
+    """Why a JSONL file (or a `.jsonl.gz` upload) could not be read, in words rather than Python's: a '.gz' file that
+    is no gzip file said "Not a gzipped file (b'Ci')"."""
+    if isinstance(exc, gzip.BadGzipFile):
+        return "not a gzip file, though its name ends in '.gz'"
+    if isinstance(exc, EOFError):
+        return "the gzip file is cut short"
+    if isinstance(exc, zlib.error):
+        return "the gzip file is damaged"
+    return exc.strerror or str(exc)
 
 
 _CP1252_FALLBACK = "storyline.cp1252"
@@ -718,10 +764,17 @@ def _json_type(value: object) -> str:
 def _pick_record(
     lines: Iterable[str], source: str, cluster: int | str | None
 ) -> tuple[dict[str, Any] | None, int, list[str]]:
-    """The wanted record, its 0-based line number, and why each line passed that was not a record was skipped."""
+    """The wanted record, its 0-based line number, and why each line passed that was not a record was skipped.
+
+    The record whose `id` is `cluster` wins, a number too ('7' picks {"id": "7"} wherever it is); else a number
+    (an int, or a str of digits) picks the record on that 0-based line; None picks the first record.
+    """
     skipped: list[str] = []
+    index = _line_index(cluster)
+    may_hold_id = _id_filter(cluster)
+    on_line: tuple[dict[str, Any], int] | None = None  # the record at `index`, if no record has the id
     for number, line in enumerate(lines):
-        if not line.strip() or (isinstance(cluster, int) and number != cluster):
+        if not line.strip() or not (number == index or may_hold_id(line)):
             continue
         try:
             record = json.loads(line)
@@ -732,9 +785,29 @@ def _pick_record(
             # Said, as a line that is not JSON is: otherwise the brief is of a later line, or "no record found".
             skipped.append(f"line {number + 1} is {_json_type(record)}, not a JSON object; skipped")
             continue
-        if cluster is None or isinstance(cluster, int) or str(record.get("id")) == str(cluster):
+        if cluster is None or ("id" in record and str(record["id"]) == str(cluster)):
             return record, number, skipped
-    return None, -1, skipped
+        if number == index:
+            on_line = (record, number)
+    return (*on_line, skipped) if on_line is not None else (None, -1, skipped)
+
+
+def _line_index(cluster: int | str | None) -> int | None:
+    """The 0-based line a `cluster` of digits names, for when no record has it as its id."""
+    if isinstance(cluster, str):
+        return int(cluster) if cluster.isascii() and cluster.isdigit() else None
+    return cluster
+
+
+def _id_filter(cluster: int | str | None) -> Callable[[str], bool]:
+    """Whether a line may hold the record whose id is `cluster`, without parsing it: for a number, an '"id": 7' or
+    '"id": "7"' in the line (digits are never escaped in JSON), so that '--cluster 4000' of a 5,000-line file parses
+    one line and not every one; any line may hold another id (or the first record, for None)."""
+    index = _line_index(cluster)
+    if index is None:
+        return lambda line: True
+    pattern = re.compile(rf'"id"\s*:\s*"?0*{index}"?\s*[,}}]')
+    return lambda line: pattern.search(line) is not None
 
 
 def _string_field(fields: dict[str, Any], *names: str) -> str | None:

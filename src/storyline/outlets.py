@@ -155,7 +155,13 @@ def _dateline_credit(body: str) -> str | None:
     return found.group("credit") if found else None
 
 
+UPLOAD_SOURCE_PREFIX = "upload "
+"""What the web app puts before an uploaded file's name to make its articles' source ('upload nbc.txt')."""
+
+
 def _file_stem(source: str) -> str | None:
+    """'nbc' of 'examples/nbc.txt' and of the web upload 'upload nbc.txt'; None for text given as such ('text 1',
+    'stdin') and a JSONL record's documents ('cluster.jsonl#0/1'), whose source names no outlet's file."""
     if source.startswith(("text ", "stdin")) or "#" in source:
         return None
-    return Path(source).name.split(".")[0] or None
+    return Path(source.removeprefix(UPLOAD_SOURCE_PREFIX)).name.split(".")[0] or None

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from storyline.clean import clean_article, looks_english, no_text_left, writes_without_spaces
 from storyline.errors import ConfigError, InputError, NoUsableArticle
-from storyline.form import MAX_WORDS, MIN_WORDS
+from storyline.form import MAX_WORDS, MIN_WORDS, within_length
 from storyline.ingest import load_articles
 from storyline.models import (
     MAX_BUDGET_WORDS,
@@ -89,9 +89,7 @@ def brief(
     summary = summarise(picks, articles)
     if not summary:
         all_problems.append(
-            Problem(
-                source="brief", reason=f"no sentence of {MIN_WORDS}–{MAX_WORDS} words to summarise", severity="warning"
-            )
+            Problem(source="brief", reason=_no_summary_reason(cluster, options.words), severity="warning")
         )
     analysis_problem = _too_long_for_analysis(articles, options) or _no_english_for_analysis(articles, options)
     if analysis_problem:
@@ -104,6 +102,15 @@ def brief(
         problems=tuple(all_problems),
         **({"summary": summary} | _analysis_fields(analysis)),
     )
+
+
+def _no_summary_reason(cluster: Cluster, words: int) -> str:
+    """Why the summary is empty: every sentence is too short or too long to summarise, or the budget is smaller than
+    the shortest that is not ('--words 5' blamed the sentences)."""
+    lengths = cluster.n_words[within_length(cluster.n_words)]
+    if lengths.size and (shortest := int(lengths.min())) > words:
+        return f"no sentence fits the {words}-word budget (the shortest that could be summarised has {shortest} words)"
+    return f"no sentence of {MIN_WORDS}–{MAX_WORDS} words to summarise"
 
 
 def _usable_articles(

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import logging
+import os
 import secrets
 import sqlite3
 import string
@@ -75,6 +77,13 @@ _ADVICE = {
     "SQLITE_FULL": "free some disk space, then retry",
     "SQLITE_CORRUPT": f"restore the file from a backup or {OTHER_STORE_ADVICE}",
 }
+
+
+_NOT_A_BRIEF = {"json_invalid", "model_type"}
+"""pydantic's error types for a saved brief that is not JSON, or JSON but no object: a damaged row, where the other
+types (a missing or mistyped field) are a brief saved by an older storyline."""
+
+logger = logging.getLogger(__name__)
 
 
 def default_path() -> Path:
@@ -234,34 +243,42 @@ class BriefStore:
             )
         return brief_id
 
-    def list(self) -> builtins.list[BriefSummary]:
-        """Summaries of every saved brief, newest first.
+    def list(self, *, on_unreadable: Callable[[str], None] | None = None) -> builtins.list[BriefSummary]:
+        """Summaries of every saved brief whose row can be read, newest first.
+
+        Args:
+            on_unreadable: Called with a message naming each brief whose row cannot be read (written by another
+                program, or edited by hand), which is left out: one such row must not hide every other brief.
+                Default: the message is logged as a warning.
 
         Raises:
             StoreError: the database cannot be read.
         """
+        notify = on_unreadable or (lambda message: logger.warning("%s", message))
         with self._errors("read"):
             rows = self._conn.execute(
                 "SELECT b.id, b.created_at, b.title, b.words,"
                 " (SELECT count(*) FROM articles AS a WHERE a.brief_id = b.id)"
                 " FROM briefs AS b ORDER BY b.created_at DESC, b.rowid DESC"
             ).fetchall()
-        return [self._summary(*row) for row in rows]
-
-    def _summary(self, brief_id: str, created_at: str, title: str | None, words: int, n_articles: int) -> BriefSummary:
-        try:
-            return BriefSummary(
-                id=brief_id,
-                created_at=dt.datetime.fromisoformat(created_at),
-                title=title,
-                words=words,
-                n_articles=n_articles,
-            )
-        except (TypeError, ValueError) as exc:  # a row written by another program, or edited by hand
-            raise StoreError(
-                f"brief {brief_id!r} in {self.path} has an unreadable row (saved at {created_at!r}, "
-                f"{words!r} words); delete that brief or restore the file from a backup"
-            ) from exc
+        summaries = []
+        for brief_id, created_at, title, words, n_articles in rows:
+            try:
+                summaries.append(
+                    BriefSummary(
+                        id=brief_id,
+                        created_at=dt.datetime.fromisoformat(created_at),
+                        title=title,
+                        words=words,
+                        n_articles=n_articles,
+                    )
+                )
+            except (TypeError, ValueError):
+                notify(
+                    f"brief {brief_id!r} in {self.path} has an unreadable row (saved at {created_at!r}, {words!r} "
+                    "words); left out of the list: delete that brief or restore the file from a backup"
+                )
+        return summaries
 
     def get(self, brief_id: str) -> Brief:
         """The saved brief with id `brief_id`, equal to the one saved.
@@ -277,9 +294,15 @@ class BriefStore:
         try:
             return Brief.model_validate_json(row[0])
         except ValidationError as exc:
+            if {error["type"] for error in exc.errors()} & _NOT_A_BRIEF:
+                raise StoreError(
+                    f"brief {brief_id!r} in {self.path} is corrupt: its saved JSON is not a brief (written by another "
+                    "program, or edited by hand); delete it or restore the file from a backup"
+                ) from exc
+            misfits = "1 field does not fit" if exc.error_count() == 1 else f"{exc.error_count()} fields do not fit"
             raise StoreError(
                 f"brief {brief_id!r} in {self.path} was saved with brief schema version {row[1]} and no longer "
-                f"loads ({exc.error_count()} fields do not fit); make it again and save it"
+                f"loads ({misfits}); make it again and save it"
             ) from exc
 
     def not_found(self, brief_id: str) -> BriefNotFound:
@@ -353,5 +376,21 @@ class BriefStore:
             yield
         except sqlite3.Error as exc:
             name = getattr(exc, "sqlite_errorname", "")
+            if name.startswith("SQLITE_CANTOPEN") and self._folder_is_read_only():
+                raise StoreError(self._read_only_folder_message(doing)) from exc
             advice = next((text for code, text in _ADVICE.items() if name.startswith(code)), "check the file")
             raise StoreError(f"cannot {doing} {self.path}: {exc}; {advice}") from exc
+
+    def _folder_is_read_only(self) -> bool:
+        folder = self.path.absolute().parent
+        return folder.is_dir() and not os.access(folder, os.W_OK)
+
+    def _read_only_folder_message(self, doing: str) -> str:
+        """Why a store in a read-only folder cannot be opened even to read it. SQLite reads a WAL store through a
+        '-wal' and a '-shm' file it makes beside it; its read-only modes were not used: `mode=ro` needs them too, and
+        `immutable=1` would read a store another user is writing (and checkpointing) as if nothing changed."""
+        return (
+            f"cannot {doing} {self.path}: its folder {self.path.absolute().parent} is read-only, and SQLite writes "
+            "two files beside a store (its '-wal' and '-shm') even to read it; make the folder writable, or "
+            f"{OTHER_STORE_ADVICE}, such as a copy of this one in a writable folder"
+        )

@@ -28,8 +28,10 @@ from storyline.ingest import (
     load_articles,
     load_file_text,
     too_large_reason,
+    unreadable_jsonl_reason,
 )
 from storyline.models import Problem
+from storyline.outlets import UPLOAD_SOURCE_PREFIX
 
 UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz")
 """What the file chooser offers: what the command line reads from a folder (`ingest.ARTICLE_SUFFIXES`, which a test
@@ -56,7 +58,7 @@ class TextInput:
 def upload_label(filename: str) -> str:
     """'upload nbc.txt': a label for an uploaded file, from the last part of its name only."""
     name = PurePosixPath(filename.replace("\\", "/")).name or "file"
-    return f"upload {name[:MAX_LABEL_CHARS]}"
+    return f"{UPLOAD_SOURCE_PREFIX}{name[:MAX_LABEL_CHARS]}"
 
 
 def read_upload(filename: str, data: bytes) -> TextInput:
@@ -96,8 +98,8 @@ def _gunzip(data: bytes) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
             unpacked = packed.read(MAX_UNPACKED_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as exc:  # not gzip, or cut short
-        raise InputError(f"cannot read JSONL: {exc}") from exc  # as `load_articles` words it
+    except (OSError, EOFError, zlib.error) as exc:  # not gzip, cut short or damaged
+        raise InputError(f"cannot read JSONL: {unreadable_jsonl_reason(exc)}") from exc  # as `load_articles` says it
     if len(unpacked) > MAX_UNPACKED_BYTES:
         raise InputError(f"unpacks to more than {MAX_UNPACKED_BYTES / 1e6:.1f} MB, the most read from one upload")
     return unpacked
