@@ -13,7 +13,7 @@ from rich.console import Console
 import storyline
 from storyline.models import Brief, BriefOptions, Conflict, ConflictSide, Problem, Quote, Span, SummarySentence
 from storyline.render import RENDERERS
-from storyline.render.analysis import INFERRED_NOTE, KEY_QUOTES, key_quotes, speaker_label
+from storyline.render.analysis import INFERRED_NOTE, KEY_QUOTES, key_events, key_quotes, speaker_label
 from storyline.render.citations import corroboration, passage_text, summary_text
 from storyline.render.comparison import unique_count
 from storyline.render.excerpts import clip_end, clip_start
@@ -233,6 +233,13 @@ def test_every_renderer_shows_a_key_quote_without_the_comma_before_its_attributi
     for name in ("terminal", "md", "html"):
         shown = " ".join(RENDERERS[name](seed_brief).split())  # the terminal wraps lines
         assert re.search(r"our handshake” — \W*(?:b>)?Donald Trump", shown) and "handshake,” —" not in shown
+
+
+def test_a_timeline_cut_to_its_key_events_says_how_many_it_leaves_out(seed_brief: Brief) -> None:
+    shown, total = len(key_events(seed_brief)), len(seed_brief.timeline)
+    assert shown < total
+    for name in ("terminal", "md"):
+        assert f"Timeline (the {shown} most reported of {total} events)" in RENDERERS[name](seed_brief)
 
 
 def test_key_quotes_prefer_stated_speakers(seed_brief: Brief) -> None:

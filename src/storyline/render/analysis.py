@@ -87,6 +87,12 @@ def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:
     return [_shown_by(brief.timeline[i], owned[i]) for i in sorted(ranked[:n])]
 
 
+def timeline_heading(brief: Brief, shown: int) -> str:
+    """'Timeline', and when `key_events` left some out, how many: 'Timeline (the 12 most reported of 21 events)'."""
+    total = len(brief.timeline)
+    return "Timeline" if shown >= total else f"Timeline (the {shown} most reported of {total} events)"
+
+
 def _owned_sentences(timeline: tuple[Event, ...]) -> dict[int, set[tuple[str, int]]]:
     """Event index → the sentences (article, start) whose finest date it is ("met on Feb. 27-28 and said on
     Friday" has two); events that are the finest date of no sentence of theirs are left out."""

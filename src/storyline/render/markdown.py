@@ -14,6 +14,7 @@ from storyline.render.analysis import (
     key_quotes,
     quoted_words,
     speaker_label,
+    timeline_heading,
     top_entities,
 )
 from storyline.render.citations import citation_marker, corroboration, passage_text, source_label, summary_text
@@ -52,7 +53,7 @@ def _timeline_lines(brief: Brief) -> list[str]:
     events = key_events(brief)
     if not events:
         return []
-    lines = ["", "## Timeline", ""]
+    lines = ["", f"## {timeline_heading(brief, len(events))}", ""]
     for event in events:
         cites = _md_escape(event_articles(brief, event))
         lines.append(f"- **{_md_escape(event_date(event))}** — {_md_escape(event.mentions[0].text)} {cites}")

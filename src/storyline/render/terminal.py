@@ -22,6 +22,7 @@ from storyline.render.analysis import (
     key_quotes,
     quoted_words,
     speaker_label,
+    timeline_heading,
     top_entities,
 )
 from storyline.render.citations import citation_marker, corroboration, passage_text, source_label, summary_text
@@ -115,7 +116,7 @@ def _timeline_view(brief: Brief) -> list[Text | Table]:
         table.add_row(
             Text(event_date(event), style="bold"), sentence, Text(event_articles(brief, event), style="bold cyan")
         )
-    return [Text(""), Text("Timeline", style="italic"), table]
+    return [Text(""), Text(timeline_heading(brief, len(events)), style="italic"), table]
 
 
 def _comparison_view(brief: Brief) -> list[Text | Table]:
