@@ -331,12 +331,13 @@ def test_ingest_jsonl_text_with_a_broken_first_line_is_still_jsonl() -> None:
 def test_ingest_jsonl_lines_that_are_json_but_not_objects_are_named_when_skipped(tmp_path: Path) -> None:
     # They were skipped without a word: the brief was of a later line, or "no JSON record found for cluster 0".
     path = tmp_path / "odd.jsonl"
-    path.write_text("[1, 2]\nnull\n" + json.dumps({"documents": [STORY]}) + "\n", encoding="utf-8")
+    path.write_text('[1, 2]\nnull\n"a story"\n' + json.dumps({"documents": [STORY]}) + "\n", encoding="utf-8")
     result = load_articles([path])
-    assert [a.source for a in result.articles] == [f"{path}#2/1"]
+    assert [a.source for a in result.articles] == [f"{path}#3/1"]
     assert [p.reason for p in result.problems] == [
         "line 1 is a list, not a JSON object; skipped",
         "line 2 is null, not a JSON object; skipped",
+        "line 3 is a string, not a JSON object; skipped",
     ]
     first = load_articles([path], cluster=0)
     assert first.articles == []

@@ -757,7 +757,7 @@ def _empty_document_reason(doc: object) -> str:
 
 
 def _json_type(value: object) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}
+    names = {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list", dict: "an object"}
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
