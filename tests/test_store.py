@@ -345,6 +345,10 @@ def test_cli_list_shows_the_readable_briefs_and_warns_of_an_unreadable_one(seed_
     assert listed.exit_code == 0
     assert intact in listed.stdout and damaged not in listed.stdout
     assert listed.stderr.startswith(f"warning: brief '{damaged}' in {db} has an unreadable row (saved at 'yesterday'")
+    _execute(db, f"UPDATE briefs SET created_at = 'today' WHERE id = '{intact}'")
+    none_readable = runner.invoke(app, ["list", "--db", str(db)])
+    assert none_readable.exit_code == 0 and none_readable.stdout == ""
+    assert none_readable.stderr.endswith(f"no readable saved briefs in {db}\n")
 
 
 def test_store_opened_without_create_refuses_a_missing_file_and_makes_nothing(tmp_path: Path) -> None:

@@ -372,9 +372,13 @@ def list_briefs(db: DbOption = None) -> None:
         _say(f"no saved briefs in {default_path()}")
         return
     with _open_store(db, create=False) as store:
-        summaries = store.list(on_unreadable=lambda message: _say(f"warning: {message}"))
+        unreadable: list[str] = []
+        summaries = store.list(on_unreadable=unreadable.append)
+        for message in unreadable:
+            _say(f"warning: {message}")
         if not summaries:
-            _say(f"no saved briefs in {store.path}")
+            readable = "readable " if unreadable else ""
+            _say(f"no {readable}saved briefs in {store.path}")
             return
     table = Table(
         Column("id", no_wrap=True),
