@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from storyline import form
-from storyline.form import QUESTION_WEIGHT, form_weight, is_quotation, needs_context, subject_pronoun
+from storyline.form import QUESTION_WEIGHT, form_weight, is_quotation, needs_context, quoted_runs, subject_pronoun
 from storyline.models import Sentence
 
 
@@ -173,3 +173,9 @@ def test_subject_pronoun_pre_tests_keep_every_match(text: str) -> None:
     stripped = text.lstrip()
     if form._PRONOUN_SUBJECT.match(stripped):
         assert form._PRONOUN_FIRST.match(stripped) or form._PRONOUN_AFTER_COMMA.search(stripped)
+
+
+def test_quoted_runs_are_a_sentences_quoted_passages() -> None:
+    passages = quoted_runs('"It is a historic day," Porter said, "for all of us."')
+    assert passages == ["It is a historic day,", "for all of us."]
+    assert quoted_runs("The council voted 7-2.") == []

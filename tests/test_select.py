@@ -301,3 +301,53 @@ def test_fill_takes_a_quotation_another_outlet_reports_beyond_the_allowance(rele
     cluster = Cluster.build(_sentences(reported_twice), DEFAULT_SUPPORT_THRESHOLD)
     scores = np.array([1.0, 0.9, 0.85, 0.1, 0.7])
     assert fill_budget(cluster, scores, 75, "within", relevance_weight=relevance_weight)[:2] == [0, 1]
+
+
+def _support(a: str, b: str) -> bool:
+    """Whether the first sentence of one invented article supports the other's (and the cosine alone would)."""
+    cluster = Cluster.build(_sentences([[a], [b]]), DEFAULT_SUPPORT_THRESHOLD)
+    assert cluster.similarity[0, 1] >= DEFAULT_SUPPORT_THRESHOLD
+    return bool(cluster.supports[0, 1])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a different count of the same people
+            "A fire at a warehouse in Riverton killed 12 people on Monday, police said.",
+            "A fire at a warehouse in Riverton killed 15 people on Monday, police said.",
+        ),
+        (  # another time of day
+            "The fire broke out shortly after 3 a.m. in the storage area of the building and burned for six hours.",
+            "The fire broke out around 5 a.m. in the storage area of the building and burned for six hours.",
+        ),
+        (  # another vote tally (and sum of money)
+            "The city council of Riverton voted 7-2 on Tuesday to approve a $40 million bridge over the Elm River.",
+            "Riverton's city council approved a new bridge over the Elm River on Tuesday in an 8-1 vote.",
+        ),
+    ],
+)
+def test_support_is_not_given_by_a_sentence_stating_another_value(a: str, b: str) -> None:
+    assert not _support(a, b)
+
+
+def test_support_allows_for_rounding_and_hedges() -> None:
+    assert _support(
+        "A fire at a warehouse in Riverton killed 12 people shortly after 3 a.m. on Monday, police said.",
+        "A fire at a warehouse in Riverton killed about a dozen, roughly 12 people, at 3:15 a.m. on Monday.",
+    )
+
+
+def test_support_of_a_quotation_needs_its_quoted_words() -> None:
+    quotation = '"It is a historic day for Riverton," Mayor Jane Porter said after the vote.'
+    account = "The council of Riverton voted on Tuesday to approve the new bridge, Mayor Jane Porter said."
+    assert not _support(quotation, account)  # the event, not the words
+    assert _support(quotation, 'Mayor Jane Porter called the vote "a historic day for Riverton."')
+    # Another outlet quoting more of the same words: the shorter quotation's words are all in the longer.
+    assert _support(quotation, '"It is a historic day for Riverton, a day we waited decades for," Jane Porter said.')
+    # A sentence that repeats a piece of the quotation supports it: its words are all quoted words.
+    long_quote = (
+        '"It is a historic day for Riverton, and the new bridge will join our two halves at last after decades of'
+        ' waiting," Porter said.'
+    )
+    assert _support(long_quote, "It is a historic day for Riverton, the new bridge.")

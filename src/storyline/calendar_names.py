@@ -33,3 +33,11 @@ MONTH_ABBREVIATIONS = {
 }
 """Abbreviations news text writes for months, with the month's number."""
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)} | {
+    name.lower(): number for name, number in MONTH_ABBREVIATIONS.items()
+}
+"""Month names and abbreviations, lower-cased, with the month's number."""
+FULL_MONTH_PATTERN = rf"(?:{'|'.join(MONTH_NAMES)})"
+_ABBR_MONTH = rf"(?:{'|'.join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))})\.?"  # "Sept." before "Sep"
+MONTH_PATTERN = rf"(?:{FULL_MONTH_PATTERN}|{_ABBR_MONTH})"
+"""A month's name, or its abbreviation with or without a full stop; `values` reads dated quantities with it."""

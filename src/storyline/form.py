@@ -128,10 +128,15 @@ _QUOTED_RUN = re.compile(r"""(?:"|“|``)(.+?)(?:"|”|''|$)""")
 def is_quotation(text: str) -> bool:
     """Whether at least half of a sentence's words stand inside quotation marks: someone's words rather than the
     writer's account ('"The Chinese saw him walk away …," the official said.')."""
+    runs = quoted_runs(text)
+    return bool(runs) and 2 * sum(len(run.split()) for run in runs) >= len(text.split())
+
+
+def quoted_runs(text: str) -> list[str]:
+    """The passages a sentence sets inside quotation marks, in order; none when it quotes nothing."""
     if '"' not in text and "“" not in text and "``" not in text:
-        return False
-    quoted = sum(len(run.split()) for run in _QUOTED_RUN.findall(text))
-    return 2 * quoted >= len(text.split())
+        return []
+    return _QUOTED_RUN.findall(text)
 
 
 def needs_context(text: str) -> bool:

@@ -357,6 +357,32 @@ def _similarity_of_stories(
     return np.bincount(cells, weights=products, minlength=total_cells).astype(float, copy=False)
 
 
+def _corroborates(text: str, other: str) -> bool:
+    """Whether two similar sentences can vouch for each other: neither states a different number, money, date, time
+    of day or tally for a quantity both give ('killed 12 people' / 'killed 15 people' is a disagreement), and when
+    either is mostly a quotation, they share its words (a paraphrase of the event does not show that anyone said
+    them)."""
+    # Both modules read `terms` from this one: imported when first needed, once this module is loaded.
+    from storyline.form import is_quotation
+    from storyline.values import contradicts, stated_values
+
+    if contradicts(stated_values(text), stated_values(other)):
+        return False
+    quoting = [(quotation, plain) for quotation, plain in ((text, other), (other, text)) if is_quotation(quotation)]
+    return not quoting or any(_repeats_quotation(quotation, plain) for quotation, plain in quoting)
+
+
+def _repeats_quotation(quotation: str, plain: str) -> bool:
+    """Whether `plain` carries most of the words of one of `quotation`'s quoted passages, or is a piece of them, every
+    word of `plain` quoted there. One passage is enough: a splitter's run-on of two quotations, or a long quotation
+    against the part another outlet quotes."""
+    from storyline.form import quoted_runs  # see `_corroborates`
+
+    plain_terms = set(terms(plain))
+    quoted = [set(terms(run)) for run in quoted_runs(quotation)]
+    return plain_terms <= set().union(*quoted) or any(2 * len(said & plain_terms) > len(said) for said in quoted)
+
+
 def _common_words(text: str) -> str:
     """The words of a sentence that are no names: those in lower case, numbers, months and weekdays ("send Xi to
     Mar-a-Lago in June and have Trump walk away" → "send to in June and have walk away"), and the first word, which
@@ -503,7 +529,7 @@ class Cluster:
                 for k in (i, j):
                     if k not in common:
                         common[k] = set(terms(_common_words(self.sentences[k].text)))
-                if common[i].isdisjoint(common[j]):
+                if common[i].isdisjoint(common[j]) or not _corroborates(self.sentences[i].text, self.sentences[j].text):
                     close[i, j] = close[j, i] = False
         return close
 

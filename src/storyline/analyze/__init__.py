@@ -27,8 +27,8 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
 - timeline.py: dated events, each resolved against its article's date → dates.py (date expressions as ISO 8601).
 - coverage.py: what each outlet alone reports, and who reports each summary sentence, from selection's
   similarities (`Cluster`).
-- conflicts.py: sentences of different outlets that cannot both be true → values.py (numbers and dates as
-  intervals).
+- conflicts.py: sentences of different outlets that cannot both be true → storyline/values.py (numbers and dates as
+  intervals, read by selection's support too).
 - scans.py: one scan of an article's body answering the searches analysis repeats for every quote or name (the
   words it writes, a pattern's matches), used by entities, names and documents.
 - summary_referents.py: whom a summary sentence's "he" or "she" subject means, through referents.py as a quote's

@@ -6,7 +6,7 @@ content words next to the words that differ, no word next to them that only one 
 '3 killed' against '5 injured', and no attribution to different speakers) and then pass the checks of one kind:
 
 - number: the same counted noun, unit or currency once in each sentence, with values that cannot both hold once
-  rounding, hedges ('about', 'more than') and ranges are allowed for (see `values.py`), and no sign of different
+  rounding, hedges ('about', 'more than') and ranges are allowed for (see `storyline.values`), and no sign of different
   reference times (other years or months, 'so far', 'rose to') or of counts that are parts ('3 other states');
 - date: the same event dated on days (or months, or years) that do not overlap, hedged dates widened;
 - negation: a past-tense predicate both sentences write alike, negated in one only ('was charged' / 'was not
@@ -32,9 +32,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.analyze.values import Value, find_values, unit_name
 from storyline.models import Article, Conflict, ConflictSide, Sentence, Span
 from storyline.represent import Cluster, terms
+from storyline.values import Value, find_values, unit_name
 
 MIN_SIMILARITY = 0.3
 """TF-IDF cosine two sentences need for a number, date or negation conflict (selection's support needs 0.40)."""

@@ -30,16 +30,13 @@ from typing import Literal
 from dateutil.easter import easter
 
 from storyline.analyze.speech_verbs import VERBS
-from storyline.calendar_names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
+from storyline.calendar_names import FULL_MONTH_PATTERN, MONTH_PATTERN, MONTHS, WEEKDAY_NAMES
 from storyline.furniture.shared import TIME_ZONE
 from storyline.literals import may_contain
 
 Precision = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "future"]
 
-MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)} | {
-    name.lower(): number for name, number in MONTH_ABBREVIATIONS.items()
-}
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 NUMBER_WORDS = dict(
     zip("a an one two three four five six seven eight nine ten".split(), (1, 1, *range(1, 11)), strict=True)
@@ -47,10 +44,6 @@ NUMBER_WORDS = dict(
 PAST_SLACK_DAYS = 90  # a past-tense report rarely dates something 3 months ahead: "in December", written in July
 FUTURE_SLACK_DAYS = 7  # "will meet on Jan. 5", written on Dec. 20, means next year's
 
-_FULL_MONTH = rf"(?:{'|'.join(MONTH_NAMES)})"
-_ABBR_MONTH = rf"(?:{'|'.join(sorted(MONTH_ABBREVIATIONS, key=len, reverse=True))})\.?"  # "Sept." before "Sep"
-MONTH_PATTERN = rf"(?:{_FULL_MONTH}|{_ABBR_MONTH})"
-"""A month's name, or its abbreviation with or without a full stop; `values` reads dated quantities with it."""
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d%])"
 # A year past 2099 is a forecast's horizon ("by 2100", "settled in 2150"), a date only after a preposition of time
@@ -756,13 +749,13 @@ _GRAMMAR: tuple[tuple[re.Pattern[str], _Resolver], ...] = tuple(
         (r"\b(?P<year>\d{4})-(?P<mon>\d\d)-(?P<dnum>\d\d)\b", _numeric_day),
         (r"\b(?P<mon>\d{1,2})/(?P<dnum>\d{1,2})/(?P<year>\d{4})\b", _numeric_day),
         (rf"\b(?P<month>{MONTH_PATTERN})(?:\s+of)?,?\s+(?P<year>{_YEAR})", _month_year),
-        (rf"\b(?P<month>{_FULL_MONTH})\s+(?:of\s+)?(?P<rel>{_REL})\s+year\b", _month_of_relative_year),
-        (rf"\b(?P<rel>{_REL})\s+(?P<month>{_FULL_MONTH})\b(?!\s+\d)", _relative_month),
+        (rf"\b(?P<month>{FULL_MONTH_PATTERN})\s+(?:of\s+)?(?P<rel>{_REL})\s+year\b", _month_of_relative_year),
+        (rf"\b(?P<rel>{_REL})\s+(?P<month>{FULL_MONTH_PATTERN})\b(?!\s+\d)", _relative_month),
         (
-            rf"\b{_BARE_MONTH_CUE}\s+(?P<x>(?:{_MOD}[-\s])?(?P<month>{_FULL_MONTH}))\b(?!\s*\d|['’]s|\s+[A-Z])",
+            rf"\b{_BARE_MONTH_CUE}\s+(?P<x>(?:{_MOD}[-\s])?(?P<month>{FULL_MONTH_PATTERN}))\b(?!\s*\d|['’]s|\s+[A-Z])",
             _bare_month,
         ),
-        (rf"\b(?P<x>{_MOD}[-\s](?P<month>{_FULL_MONTH}))\b(?!\s*\d)", _bare_month),
+        (rf"\b(?P<x>{_MOD}[-\s](?P<month>{FULL_MONTH_PATTERN}))\b(?!\s*\d)", _bare_month),
         (rf"(?<![\w$£€#.,/:'’-])(?P<bare_year>{_YEAR}|{_FAR_YEAR})(?![\w%]|[.,:/-]\d)", _bare_year),
         (
             r"\b(?P<deictic>(?i:yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|last\s+night))\b",
