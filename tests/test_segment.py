@@ -99,6 +99,9 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
         ("Washington (CNN) -- The House voted. It adjourned.", "The House voted."),
         ("(CNN) -- The House voted. It adjourned.", "The House voted."),
         ("(HealthDay News) -- Flu cases rose. Doctors worried.", "Flu cases rose."),
+        # CNN's web pages leave the dash out, or the space too
+        ("Tokyo (CNN) Seven sailors are missing. The ship was hit.", "Seven sailors are missing."),
+        ("(CNN)The House voted. It adjourned.", "The House voted."),
         # An em dash or a double hyphen may touch the first word; a hyphen may not ("AFL-CIO" is a name).
         ("DENVER—A lawyer spoke. Nobody listened.", "A lawyer spoke."),
         ("OSAKA--Talks began. They ended.", "Talks began."),

@@ -152,7 +152,7 @@ def _dateline_credit(body: str) -> str | None:
     """'AP' of 'WASHINGTON (AP) —', 'CNN' of 'Tokyo (CNN) --': whom a dateline opening the body credits with the
     story."""
     found = WIRE_DATELINE.match(body)
-    return found.group("credit") if found else None
+    return (found.group("credit") or found.group("known_credit")) if found else None
 
 
 UPLOAD_SOURCE_PREFIX = "upload "

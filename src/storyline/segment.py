@@ -80,11 +80,14 @@ WIRE_DATELINE = re.compile(
     rf"(?:(?P<place>{_CAPITALS_PLACE})(?P<state>,(?: [A-Z][A-Za-z.]+){{1,3}})?|{_NAMED_PLACE})?"
     # Without a place in capitals the credit is what makes it a dateline: "(CNN) --", "Washington (CNN) --".
     rf"(?: ?{DATELINE_CREDIT})?(?(place)|(?<=\))){DATELINE_DASH}"
+    # CNN's web pages leave the dash out: "Tokyo (CNN) Seven US sailors …", "(CNN) A Detroit man …"
+    rf"|(?:{_NAMED_PLACE} )?\((?P<known_credit>{'|'.join(map(re.escape, DATELINE_CREDITS))})\)\s*(?=[A-Z\"“])"
 )
 """A wire dateline opening a paragraph: its place in capitals (the group `place`), the state or country after it
 (`state`), whom it credits, a dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- ", "FT LAUDERDALE (CBSMiami) – ";
 or a credit and a dash after a place written as a name (an agency's or CNN's credit), or after none: "Washington
-(CNN) -- ", "(HealthDay News) -- "."""
+(CNN) -- ", "(HealthDay News) -- "; or an agency's or CNN's credit with no dash: "Tokyo (CNN) " (the group
+`known_credit`)."""
 _LIST_MARKER = re.compile(r"(?:[•*·▪►‣◦]+|-{1,3}|[—–])\s+|-{2,3}(?=[A-Z])")
 """A list item's bullet or dash opening a paragraph ("• JOBS-financing payrolls", "- Our annual database …",
 "--Financial support for time off"): no sentence's first word. A dash must be followed by a space or, doubled, by a
