@@ -70,6 +70,18 @@ def test_timeline_range_across_months() -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "He took command of the ship May 13 after serving as its deputy since November 2015.",
+        "Prices have risen since 2015, and on May 13 they peaked.",
+    ],
+)
+def test_timeline_a_year_a_span_starts_from_dates_no_other_date(sentence: str) -> None:
+    # without a publication date, "since 2015" says when something began, not the year of May 13
+    assert dict(dates(sentence, None))["May 13"] is None
+
+
+@pytest.mark.parametrize(
     ("sentence", "published", "value"),
     [
         ("Xi was to welcome Kim around the afternoon of March 4.", THU, "2019-03-04"),

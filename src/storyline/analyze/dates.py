@@ -329,15 +329,21 @@ def _is_name_word(word: re.Match[str] | None, allowed: frozenset[str]) -> bool:
 
 def _sentence_year(matches: list[tuple[re.Match[str], _Resolver]]) -> int | None:
     """The one explicit year the sentence names, which a year-less date in it takes; a year that dates a noun ("a
-    bloody 1973 coup", "the 2016 election") is that event's, no context for the rest of the sentence."""
+    bloody 1973 coup", "the 2016 election") is that event's, no context for the rest of the sentence, and so is one
+    a span of time starts from ("took command May 13 after serving as its deputy since November 2015")."""
     years = set()
     for match, _ in matches:
+        if _SINCE_BEFORE.search(match.string, 0, match.start("x")):
+            continue
         groups = match.groupdict()
         if groups.get("year"):
             years.add(int(groups["year"]))
         elif groups.get("bare_year") and not _dates_a_noun(match):
             years.add(int(groups["bare_year"]))
     return years.pop() if len(years) == 1 else None
+
+
+_SINCE_BEFORE = re.compile(r"\b(?i:since)\s+$")
 
 
 def _dates_a_noun(match: re.Match[str]) -> bool:
@@ -353,7 +359,7 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     if _FUTURE.match(sentence, end + 3) and re.match(r"['’]s\s", sentence[end : end + 3]):
         return "future"  # "Friday's expected storm": the day's own participle, whatever the clause's verb
     before = sentence[:start]
-    if re.search(r"\b(?i:since)\s+$", before):
+    if _SINCE_BEFORE.search(before):
         return "past"  # "have been staying there since December 25, while others are expected …"
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
