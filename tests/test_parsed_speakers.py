@@ -102,3 +102,22 @@ def test_parse_names_the_named_subject_of_a_verb_of_stance(body: str, quote: str
 )
 def test_parse_takes_no_stance_subject_that_is_not_a_name(body: str, quote: str) -> None:
     assert only(quotes_of(body), quote).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the object before the participle clause is no speaker: the clause's subject is the main clause's
+        ("A senator held her arm in the hall, telling her, “You look tired today.”", "You look", "A senator"),
+        (
+            "The pope, who fought communism, stressed the cardinal's ordeal after the war, saying his last years "
+            "“were a long succession of trials.”",
+            "were a long",
+            "The pope",
+        ),
+    ],
+)
+def test_parse_names_the_subject_of_the_clause_a_speech_participle_hangs_from(
+    body: str, quote: str, speaker: str
+) -> None:
+    assert (only(quotes_of(body), quote).speaker, only(quotes_of(body), quote).speaker_kind) == (speaker, "described")

@@ -20,7 +20,7 @@ from storyline.analyze.before_quote import ArticleText
 from storyline.analyze.entities import PIPE_BATCH, nlp
 from storyline.analyze.quote_marks import Found
 from storyline.analyze.referents import Speaker
-from storyline.analyze.speech_verbs import VERBS
+from storyline.analyze.speech_verbs import PARTICIPLES, VERBS
 from storyline.segment import sentence_end, sentence_start
 
 if TYPE_CHECKING:
@@ -99,7 +99,16 @@ def parse_quotes(body: str, founds: Sequence[Found]) -> list[_Region | None]:
 
 
 def _is_speech(token: Token) -> bool:
-    return bool(_SPEECH_VERB.fullmatch(token.text))
+    return bool(_SPEECH_VERB.fullmatch(token.text)) or _opens_participle_clause(token)
+
+
+def _opens_participle_clause(token: Token) -> bool:
+    """', saying …', ', telling her, “…”': a speech participle opening an adverbial clause after a comma, whose
+    speaker is the subject of the clause it hangs from ("The pope stressed his ordeal, saying his last years
+    “were …”"). Without the comma the participle's subject is the object before it ("recalled his father telling
+    him, “…”")."""
+    comma = token.i > 0 and token.doc[token.i - 1].text == ","
+    return comma and token.text.lower() in PARTICIPLES and token.dep_ == "advcl"
 
 
 def parsed_speaker(text: ArticleText, found: Found, region: _Region | None) -> Speaker | None:
@@ -199,7 +208,10 @@ def _subject_span(verb: Token, found: Found, region: _Region, text: ArticleText)
         subject = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     else:
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        heard = next((c for c in verb.head.children if c.dep_ == "dobj"), None) if verb.text.endswith("ing") else None
+        # "recalls him saying", "recalled his father telling him": the one heard; not the object of the clause a
+        # participle clause hangs from ("held her arm, telling her")
+        hears = verb.text.endswith("ing") and not _opens_participle_clause(verb)
+        heard = next((c for c in verb.head.children if c.dep_ == "dobj"), None) if hears else None
         if subject is None and heard is not None and heard.i < verb.i and verb.dep_ in ("ccomp", "xcomp", "advcl"):
             subject = heard  # "she recalls him saying “…”", "quoted him as saying": the one heard speaks
         elif subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
