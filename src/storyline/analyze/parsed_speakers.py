@@ -103,12 +103,14 @@ def _is_speech(token: Token) -> bool:
 
 
 def _opens_participle_clause(token: Token) -> bool:
-    """', saying …', ', telling her, “…”': a speech participle opening an adverbial clause after a comma, whose
-    speaker is the subject of the clause it hangs from ("The pope stressed his ordeal, saying his last years
+    """', saying …', ', telling her, “…”': a speech participle opening an adverbial clause of the sentence's main
+    verb after a comma, whose speaker is that verb's subject ("The pope stressed his ordeal, saying his last years
     “were …”"). Without the comma the participle's subject is the object before it ("recalled his father telling
-    him, “…”")."""
+    him, “…”"); hung from a verb of a clause inside the sentence, it was the parser's guess more often than not
+    ("McCain believes Lieberman would make a good secretary, calling him “…”")."""
     comma = token.i > 0 and token.doc[token.i - 1].text == ","
-    return comma and token.text.lower() in PARTICIPLES and token.dep_ == "advcl"
+    main_verb = token.head.dep_ == "ROOT"
+    return comma and main_verb and token.text.lower() in PARTICIPLES and token.dep_ == "advcl"
 
 
 def parsed_speaker(text: ArticleText, found: Found, region: _Region | None) -> Speaker | None:
