@@ -127,9 +127,3 @@ def test_parse_names_the_subject_of_the_clause_a_speech_participle_hangs_from(
     body: str, quote: str, speaker: str
 ) -> None:
     assert (only(quotes_of(body), quote).speaker, only(quotes_of(body), quote).speaker_kind) == (speaker, "described")
-
-
-def test_parse_takes_no_speech_participle_hung_from_a_clause_inside_the_sentence() -> None:
-    # the parser hangs "describing" from "has": the novel would be its speaker, not the judge
-    body = "The judge said the novel has the makings of a classic, describing it as “quietly brilliant.”"
-    assert only(quotes_of(body), "quietly").speaker is None
