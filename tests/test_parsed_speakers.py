@@ -44,3 +44,86 @@ def test_parse_takes_no_passive_subject() -> None:
         'attorney dedicated to his clients."'
     )
     assert only(quotes_of(body), "aggressive").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the quote is the object of a verb of citing, with an "as" complement after it
+        (
+            "The harvest came in early. Farm minister Jim Park cited the “record harvest” as proof that the plan "
+            "works.",
+            "record harvest",
+            "Jim Park",
+        ),
+        # through "to", in a relative clause
+        (
+            "The fire gutted the hall and left rescuers facing a scene that fire chief Lars Berg likened to a "
+            "“furnace.”",
+            "furnace",
+            "Lars Berg",
+        ),
+        # a modifier in the object's noun phrase
+        (
+            "Governor Tom Reed visited the clinic on Friday. Tom Reed condemned the “cowardly and barbaric” attack "
+            "on its staff.",
+            "cowardly",
+            "Tom Reed",
+        ),
+        # the object predicate of "called", in a relative clause
+        (
+            "The talks ended late. The process that Senator Mary Cole called “a slow walk to nowhere” resumes next "
+            "week.",
+            "a slow walk",
+            "Mary Cole",
+        ),
+    ],
+)
+def test_parse_names_the_named_subject_of_a_verb_of_stance(body: str, quote: str, speaker: str) -> None:
+    assert (only(quotes_of(body), quote).speaker, only(quotes_of(body), quote).speaker_kind) == (speaker, "named")
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # a description is no name: left to the rules, which leave it
+        (
+            "The fire gutted the hall and left rescuers facing a scene that the fire chief likened to a “furnace.”",
+            "furnace",
+        ),
+        # nor "who", which would be read as the organisation named right before it
+        ("Diane Moss of Channel Nine News, who cited “a lot of anger” among voters, spoke first.", "a lot of anger"),
+        # rejecting words is no sign of having said them
+        (
+            "Jim Park joined the firm in 2011. Park rejected the “reckless spender” label his rivals gave him.",
+            "reckless",
+        ),
+    ],
+)
+def test_parse_takes_no_stance_subject_that_is_not_a_name(body: str, quote: str) -> None:
+    assert only(quotes_of(body), quote).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        # the object before the participle clause is no speaker: the clause's subject is the main clause's
+        ("A senator held her arm in the hall, telling her, “You look tired today.”", "You look", "A senator"),
+        (
+            "The pope, who fought communism, stressed the cardinal's ordeal after the war, saying his last years "
+            "“were a long succession of trials.”",
+            "were a long",
+            "The pope",
+        ),
+        (
+            "The radio host weighed in on the claims that the mayor misled voters, calling the story “a hit job from "
+            "start to finish.”",
+            "a hit job",
+            "The radio host",
+        ),
+    ],
+)
+def test_parse_names_the_subject_of_the_clause_a_speech_participle_hangs_from(
+    body: str, quote: str, speaker: str
+) -> None:
+    assert (only(quotes_of(body), quote).speaker, only(quotes_of(body), quote).speaker_kind) == (speaker, "described")

@@ -14,7 +14,8 @@ The modules, in the order `analyze` uses them (→: what a module relies on):
   disaster”'; quote_flow.py: a whole statement or a few words, the previous speaker's words going on), from the
   sentences before it (before_quote.py), from whom the paragraph is about (topics.py), or from an interview's
   layout (interviews.py: a Q&A's answers, a transcript's turns); where all of them name no one, from spaCy's
-  dependency parse (parsed_speakers.py: the subject of a speech verb governing the quote).
+  dependency parse (parsed_speakers.py: the subject of a speech verb governing the quote, or the named subject
+  of a verb of naming or stance whose object it is).
   - speakers.py turns the words of an attribution into a speaker: it trims them and tries the rules of
     speaker_rules.py on them in order (a document's author, a pronoun, a pair, a name, a description), which
     find what the words refer to through referents.py ('he', 'the official', a bare surname) → names.py (full
