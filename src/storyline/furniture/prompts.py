@@ -16,9 +16,20 @@ _browser = pattern(
     r"cookies? (?:policy|settings|to (?:give|improve|ensure))|we use cookies|accept (?:all )?cookies|"
     r"this feature is not available right now|please try again later|playback is unsupported)\b"
 )
-browser_banner = short_line_rule(_browser.search, 40)
+browser_banner = short_line_rule(
+    _browser.search,
+    40,
+    words=("supported", "browser", "javascript", "experience", "blocker", "cookie", "not available", "try again"),
+)
 
 
+_PAYWALL_WORDS = (
+    *("free article", "left this month", "subscribe", "subscription", "month", "week", "day", "$", "offer"),
+    *("expired", "ended", "unlimited", "trial", "become a", "pay later", "in to", "in using", "registering"),
+    *("account", "journalism", "donation", "contribution"),
+)
+"""Every match of `_paywall` holds one of these ("subscribe" is in "subscriber"; "in to" in "log in to" and "login
+to")."""
 _paywall = pattern(
     r"\b(?:free articles? (?:left|remaining)|articles? left this month|last free article|"
     r"subscribe (?:now|today)|(?:try|get) \d+ (?:months?|weeks?|days?) for|for (?:just |only )?\$\d+(?:\.\d\d)?\s*(?:a|per|/)\s*(?:month|week|year|mo)\b|\$0\.\d\d\b|"
@@ -28,7 +39,7 @@ _paywall = pattern(
     r"(?:log|sign) ?in (?:to|using)|thank you for registering|already have an account|"
     r"support (?:our|independent) journalism|make a (?:donation|contribution))\b"
 )
-paywall = short_line_rule(_paywall.search, 40)
+paywall = short_line_rule(_paywall.search, 40, words=_PAYWALL_WORDS)
 
 
 _ad = pattern(
@@ -86,7 +97,14 @@ _newsletter = pattern(
     r"get (?:the )?(?:latest|breaking) news|add (?:as an )?interest|by submitting this form|we respect your privacy|"
     r"confirm your (?:e-?mail|signature|subscription|registration))\b"
 )
-newsletter_prompt = short_line_rule(_newsletter.search, 45)
+newsletter_prompt = short_line_rule(
+    _newsletter.search,
+    45,
+    words=(
+        *("newsletter", "sign up", "sign-up", "signing up", "inbox", "delivered", "alert", "breaking news"),
+        *("latest news", "download", "get the", "privacy", "subscribing", "interest", "submitting", "confirm your"),
+    ),
+)
 
 
 _form_message = pattern(
