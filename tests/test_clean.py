@@ -334,6 +334,9 @@ def test_clean_a_staff_photo_credit_names_the_outlet_and_is_no_title() -> None:
         ("Please TRY AGAIN later.", "browser_banner"),
         ("Subſcribers only", "paywall"),
         ("Confirm your e-mail addreſs", "newsletter_prompt"),
+        ("Tips? Send uſ your photos", "social_follow"),
+        ("For updates, follow mayor @cityhall", "social_follow"),
+        ("Follow us on Twitter", "social_follow"),
         # a pre-test's words alone are no verdict: the pattern still decides
         ("He said he would try again later this year, and subscribe to the plan.", None),
     ],

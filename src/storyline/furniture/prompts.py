@@ -142,15 +142,26 @@ _follow = pattern(
     r"^(?:follow|like) (?:us|me|him|her|[A-Z]\w+(?: [A-Z][\w.]+){0,3}|the \w+)\b[^.]{0,60}(?:%s|@\w|https?://)|"
     r"^%s\s*:\s*\S+$|^(?:e-?mail|twitter|contact)\s*:?\s*@?\S+$" % (SOCIAL, SOCIAL, SOCIAL)
 )
-_contact = pattern(
-    r"\bfollow (?:\w+ )?@\w+|^\(\s*%s\b[^)]*\)$|^(?:write to|reach|contact|email|e-mail|call)\b.{0,80}(?:%s|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})|"
-    r"\bcan be reached (?:at|on)\b|^to contact the (?:reporter|editor)|have a tip\b|^want to add to this story\b|send (?:us )?your (?:tips|images|photos|news)|"
+# Every alternative of _follow and _contact_opening opens the line (`^`): matched rather than searched, each is
+# tried at the line's start alone, not at every character.
+_contact_opening = pattern(
+    r"^\(\s*%s\b[^)]*\)$|^(?:write to|reach|contact|email|e-mail|call)\b.{0,80}(?:%s|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})|"
+    r"^to contact the (?:reporter|editor)|^want to add to this story\b|"
     r"^(?:%s)(?:\s*(?:or|•|▪|\|)\s*[\d()\-. ]{7,})?$|^\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}$|^@\w+$" % (EMAIL, EMAIL, EMAIL)
 )
+_contact_anywhere = pattern(
+    r"\bfollow (?:\w+ )?@\w+|\bcan be reached (?:at|on)\b|have a tip\b|send (?:us )?your (?:tips|images|photos|news)"
+)
+_CONTACT_WORDS = ("@", "reached", "have a tip", "send")
+"""Every match of `_contact_anywhere` holds one of these."""
 
 
 def social_follow(s: str) -> bool:
-    return count_words(s) <= 40 and (bool(_follow.search(s)) or bool(_contact.search(s)))
+    return count_words(s) <= 40 and (
+        bool(_follow.match(s))
+        or bool(_contact_opening.match(s))
+        or (may_contain(s, _CONTACT_WORDS, lowered=lower_cased(s)) and bool(_contact_anywhere.search(s)))
+    )
 
 
 # A broadcast time in a time zone: "at 6:30pm ET", "7 p.m. Eastern", "11:35/10:35c".
