@@ -68,6 +68,7 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
         ("Advertisement", "advertisement"),
         ("Sign up for our Morning Briefing newsletter", "newsletter_prompt"),
         ("A man walks past the closed factory in Detroit on Monday. REUTERS/Jane Doe", "photo_credit"),
+        ("Crowds gather outside the court in Phoenix on Monday. Alex Brandon / AP file", "photo_credit"),
         ("Firefighters battle the blaze near Paradise, Calif. (AP Photo/John Roe)", "photo_credit"),
         ("Copyright 2019 The Associated Press. All rights reserved.", "copyright"),
         # A caption opening with its credit, and a caption, pipe and credit with the page's headline glued on.
