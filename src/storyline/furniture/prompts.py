@@ -152,7 +152,7 @@ _contact_opening = pattern(
 _contact_anywhere = pattern(
     r"\bfollow (?:\w+ )?@\w+|\bcan be reached (?:at|on)\b|have a tip\b|send (?:us )?your (?:tips|images|photos|news)"
 )
-_CONTACT_WORDS = ("@", "reached", "have a tip", "send")
+_CONTACT_WORDS = ("@", "reached", "tip", "send")
 """Every match of `_contact_anywhere` holds one of these."""
 
 
