@@ -89,3 +89,10 @@ def test_article_similarity_is_the_cosine_of_summed_sentence_rows_in_any_sentenc
     )
     added /= np.maximum(np.linalg.norm(added, axis=1, keepdims=True), 1e-12)
     assert np.array_equal(cluster.article_similarity(), added @ added.T)
+
+
+def test_terms_are_stems_of_the_content_words_whether_a_token_is_new_or_seen() -> None:
+    first = represent.terms.__wrapped__("The runners were running to the station.")
+    assert first == ("runner", "run", "station")  # stop words dropped, the rest stemmed
+    # the same tokens again, now looked up, and in another case: the same terms
+    assert represent.terms.__wrapped__("RUNNERS' shoes didn't fit the runners") == ("runner", "shoe", "fit", "runner")

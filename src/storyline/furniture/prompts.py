@@ -16,9 +16,20 @@ _browser = pattern(
     r"cookies? (?:policy|settings|to (?:give|improve|ensure))|we use cookies|accept (?:all )?cookies|"
     r"this feature is not available right now|please try again later|playback is unsupported)\b"
 )
-browser_banner = short_line_rule(_browser.search, 40)
+browser_banner = short_line_rule(
+    _browser.search,
+    40,
+    words=("supported", "browser", "javascript", "experience", "blocker", "cookie", "not available", "try again"),
+)
 
 
+_PAYWALL_WORDS = (
+    *("free article", "left this month", "subscribe", "subscription", "month", "week", "day", "$", "offer"),
+    *("expired", "ended", "unlimited", "trial", "become a", "pay later", "in to", "in using", "registering"),
+    *("account", "journalism", "donation", "contribution"),
+)
+"""Every match of `_paywall` holds one of these ("subscribe" is in "subscriber"; "in to" in "log in to" and "login
+to")."""
 _paywall = pattern(
     r"\b(?:free articles? (?:left|remaining)|articles? left this month|last free article|"
     r"subscribe (?:now|today)|(?:try|get) \d+ (?:months?|weeks?|days?) for|for (?:just |only )?\$\d+(?:\.\d\d)?\s*(?:a|per|/)\s*(?:month|week|year|mo)\b|\$0\.\d\d\b|"
@@ -28,7 +39,7 @@ _paywall = pattern(
     r"(?:log|sign) ?in (?:to|using)|thank you for registering|already have an account|"
     r"support (?:our|independent) journalism|make a (?:donation|contribution))\b"
 )
-paywall = short_line_rule(_paywall.search, 40)
+paywall = short_line_rule(_paywall.search, 40, words=_PAYWALL_WORDS)
 
 
 _ad = pattern(
@@ -86,7 +97,14 @@ _newsletter = pattern(
     r"get (?:the )?(?:latest|breaking) news|add (?:as an )?interest|by submitting this form|we respect your privacy|"
     r"confirm your (?:e-?mail|signature|subscription|registration))\b"
 )
-newsletter_prompt = short_line_rule(_newsletter.search, 45)
+newsletter_prompt = short_line_rule(
+    _newsletter.search,
+    45,
+    words=(
+        *("newsletter", "sign up", "sign-up", "signing up", "inbox", "delivered", "alert", "breaking news"),
+        *("latest news", "download", "get the", "privacy", "subscribing", "interest", "submitting", "confirm your"),
+    ),
+)
 
 
 _form_message = pattern(
@@ -124,15 +142,26 @@ _follow = pattern(
     r"^(?:follow|like) (?:us|me|him|her|[A-Z]\w+(?: [A-Z][\w.]+){0,3}|the \w+)\b[^.]{0,60}(?:%s|@\w|https?://)|"
     r"^%s\s*:\s*\S+$|^(?:e-?mail|twitter|contact)\s*:?\s*@?\S+$" % (SOCIAL, SOCIAL, SOCIAL)
 )
-_contact = pattern(
-    r"\bfollow (?:\w+ )?@\w+|^\(\s*%s\b[^)]*\)$|^(?:write to|reach|contact|email|e-mail|call)\b.{0,80}(?:%s|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})|"
-    r"\bcan be reached (?:at|on)\b|^to contact the (?:reporter|editor)|have a (?:news |story )?tip\b|^want to add to this story\b|send (?:us )?your (?:tips|images|photos|news)|"
+# Every alternative of _follow and _contact_opening opens the line (`^`): matched rather than searched, each is
+# tried at the line's start alone, not at every character.
+_contact_opening = pattern(
+    r"^\(\s*%s\b[^)]*\)$|^(?:write to|reach|contact|email|e-mail|call)\b.{0,80}(?:%s|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4})|"
+    r"^to contact the (?:reporter|editor)|^want to add to this story\b|"
     r"^(?:%s)(?:\s*(?:or|•|▪|\|)\s*[\d()\-. ]{7,})?$|^\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}$|^@\w+$" % (EMAIL, EMAIL, EMAIL)
 )
+_contact_anywhere = pattern(
+    r"\bfollow (?:\w+ )?@\w+|\bcan be reached (?:at|on)\b|have a (?:news |story )?tip\b|send (?:us )?your (?:tips|images|photos|news)"
+)
+_CONTACT_WORDS = ("@", "reached", "tip", "send")
+"""Every match of `_contact_anywhere` holds one of these."""
 
 
 def social_follow(s: str) -> bool:
-    return count_words(s) <= 40 and (bool(_follow.search(s)) or bool(_contact.search(s)))
+    return count_words(s) <= 40 and (
+        bool(_follow.match(s))
+        or bool(_contact_opening.match(s))
+        or (may_contain(s, _CONTACT_WORDS, lowered=lower_cased(s)) and bool(_contact_anywhere.search(s)))
+    )
 
 
 # A broadcast time in a time zone: "at 6:30pm ET", "7 p.m. Eastern", "11:35/10:35c".

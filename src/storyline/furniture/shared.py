@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from storyline.literals import may_contain
+
 AGENCY = (
     r"(?:AP(?: Photo| Images)?|Associated Press|Reuters|REUTERS|AFP|Getty(?: Images)?|EPA(?:-EFE)?|"
     r"Bloomberg|Shutterstock|iStock(?:photo)?|Corbis|Alamy|Xinhua|KCNA|Yonhap|Kyodo|NurPhoto|SIPA|"
@@ -56,12 +58,21 @@ LineRule = Callable[[str], bool]
 """A line rule: whether one line (stripped, never empty) is furniture of its kind."""
 
 
-def short_line_rule(finds: Callable[[str], object], max_words: int) -> LineRule:
+def short_line_rule(finds: Callable[[str], object], max_words: int, *, words: tuple[str, ...] = ()) -> LineRule:
     """A rule for a phrase that is furniture in a short line and may be the story's own words in a longer one
     ("please try again later" in a banner, in a quotation): a line of at most `max_words` words in which `finds`,
-    a pattern's `search` or `match`, finds it."""
+    a pattern's `search` or `match`, finds it.
+
+    `words`, when given, are lower-case words one of which every match of a case-blind pattern holds: only a line
+    that `may_contain` one is searched. A case-blind alternation of phrases is tried at every character, ~1,300
+    instructions a character of a short line; each word is one scan of the lower-cased line at a few.
+    """
 
     def is_furniture(s: str) -> bool:
-        return count_words(s) <= max_words and bool(finds(s))
+        return (
+            count_words(s) <= max_words
+            and (not words or may_contain(s, words, lowered=lower_cased(s)))
+            and bool(finds(s))
+        )
 
     return is_furniture
