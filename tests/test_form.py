@@ -4,7 +4,15 @@ import numpy as np
 import pytest
 
 from storyline import form
-from storyline.form import QUESTION_WEIGHT, form_weight, is_quotation, needs_context, quoted_runs, subject_pronoun
+from storyline.form import (
+    QUESTION_WEIGHT,
+    form_weight,
+    is_quotation,
+    needs_context,
+    quoted_runs,
+    refers_back,
+    subject_pronoun,
+)
 from storyline.models import Sentence
 
 
@@ -75,6 +83,39 @@ def test_needs_context_flags_quotes_of_a_pronoun_or_of_no_one(text: str, needs: 
 )
 def test_needs_context_flags_a_pronoun_subject_that_the_sentence_does_not_name(text: str) -> None:
     assert needs_context(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "leans"),
+    [
+        # a demonstrative or a bare quantity standing for what the sentence before said
+        ("Half were then fed a slice of cake before the test.", True),
+        ("This means the bridge will stay closed until spring.", True),
+        ("That ruling was overturned by the appeals court in May.", True),
+        ("But this presumably happens because the pumps were old.", True),
+        ("These new figures suggest the drought is easing.", True),
+        ("This process takes about three weeks.", True),
+        ("That's why the council voted against the plan.", True),
+        ("Most of them were sent home the same evening.", True),
+        ("The rest are expected to arrive on Tuesday.", True),
+        # a transcript's speaker label: a turn that answers the one before
+        ("MARSH: Well, we got some of the neighbours together.", True),
+        ("ANNA COLE: And nobody knew where the road went.", True),
+        # the same words opening a sentence that stands alone
+        ("This week the mayor of Springfield opened a new library.", False),
+        ("This Friday the council meets again to vote on the budget.", False),
+        ("Those who lived near the river were moved to a school.", False),
+        ("Those injured in the crash were taken to two hospitals.", False),
+        ("Many small farms have closed since the tariff rose.", False),
+        ("Some 200 people marched through the town on Sunday.", False),
+        ("That said, the museum will reopen in March.", False),
+        ("UPDATE: The road reopened on Friday afternoon.", False),
+        ("FARM TOWN: THE LAST HARVEST", False),
+    ],
+)
+def test_refers_back_finds_subjects_and_turns_that_stand_on_the_sentence_before(text: str, leans: bool) -> None:
+    assert refers_back(text) is leans
+    assert needs_context(text) is leans
 
 
 @pytest.mark.parametrize(
