@@ -229,8 +229,9 @@ class ConflictSide(Frozen):
 class Conflict(Frozen):
     """Two sentences of different outlets about the same thing that cannot both be true."""
 
-    kind: Literal["number", "date", "negation", "opposite"] = Field(
+    kind: Literal["number", "date", "time", "tally", "negation", "opposite"] = Field(
         description="number: different amounts of the same quantity; date: different dates for the same event; "
+        "time: different times of day for the same event; tally: different vote counts or scores; "
         "negation: one side says it happened, the other that it did not; opposite: antonyms ('rose'/'fell')."
     )
     topic: str = Field(description="What the sides disagree about: the counted noun, the event, the verb.")

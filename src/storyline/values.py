@@ -5,8 +5,8 @@ the granularity) and the interval of values the sentence allows: an exact '40,00
 (within 5%), 'about 40,000' ±15%, 'more than 40,000' everything above, '6% to 6.5%' the range. Two values
 conflict only when their intervals are disjoint, so rounding, hedges and ranges never read as disagreement.
 Numbers that name things rather than count them (years, 'Boeing 737', 'COVID-19', 'No. 3', '7 a.m.') are
-skipped by `find_values`, which conflicts compares; `stated_values` adds times of day and tallies ('an 8-1 vote')
-for selection's support, which must not count a sentence stating another value as corroboration (`contradicts`).
+skipped by `find_values`; `stated_values` adds times of day and tallies ('an 8-1 vote'), which conflicts compares
+and selection's support, which must not count a sentence stating another value as corroboration (`contradicts`).
 Outside `analyze` so that support reads it without loading the analysis package.
 """
 
@@ -101,13 +101,17 @@ _HEADS = frozenset(
 _SAME_NOUN = {"person": "peopl", "man": "men", "woman": "women", "child": "children"}
 _UNIT_NAMES = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen", "%": "percent", "pp": "percentage points"}
 
-# Times of day ('shortly after 3 a.m.') and tallies ('an 8-1 vote', 'voted 7-2'): `stated_values` reads them for
-# support; conflicts compares numbers and dates only.
+# Times of day ('shortly after 3 a.m.') and tallies ('an 8-1 vote', 'voted 7-2'): `stated_values` reads them.
+# Some text puts a space after the colon ('3: 06 p.m.', Multi-News's tokenisation); its '06 p.m.' is no 6 p.m.
 _CLOCK = re.compile(
-    r"(?<![\w:.,$£€¥-])(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?", re.IGNORECASE
+    r"(?<![\w:.,$£€¥-])(?<!:\s)(?P<hour>1[0-2]|0?[1-9])(?::\s?(?P<minute>[0-5]\d))?\s?(?P<half>[ap])\.?\s?m\b\.?",
+    re.IGNORECASE,
 )
 _SHORTLY_AFTER = re.compile(r"\b(?:shortly|just|soon|minutes)\s+after\s+$", re.IGNORECASE)
+# The first time of a range: '9 a.m. to 5 p.m.', '9-11 p.m.' (but 'shortly after 9 p.m. to spend' is a moment).
+_RANGE_AFTER = re.compile(r"\s*(?:[-–]\s*\d|to\s+\d|until\b|till\b)", re.IGNORECASE)
 _SHORTLY_BEFORE = re.compile(r"\b(?:shortly|just|minutes)\s+before\s+$", re.IGNORECASE)
+_DAY_MINUTES = 24 * 60.0
 CLOCK_ROUNDING = 29
 """Minutes either side of an hour stated without minutes ('3 a.m.'): '3 a.m.' against '3:30 a.m.' is rounding, against
 '4 a.m.' not. Set by hand on the review's invented fire (no labelled data); 10 when minutes are stated."""
@@ -138,7 +142,9 @@ class Value:
         """Whether both values can be true at once: same interval, allowing for the stated precision."""
         if self.kind == "date" and self.year is not None and other.year is not None and self.year != other.year:
             return False
-        return self.low <= other.high and other.low <= self.high
+        # Times of day go round the clock: '11:50 p.m.' and '12:05 a.m.' are 15 minutes apart.
+        shifts = (-_DAY_MINUTES, 0.0, _DAY_MINUTES) if self.kind == "time" else (0.0,)
+        return any(self.low + shift <= other.high and other.low <= self.high + shift for shift in shifts)
 
 
 @lru_cache(maxsize=8192)
@@ -245,19 +251,23 @@ def _clock_times(text: str) -> list[Value]:
     """Times of day as intervals of minutes after midnight; none for a bound ('by 5 p.m.', 'from 3 to 5 a.m.')."""
     found = []
     for match in _CLOCK.finditer(text):
-        before = text[max(0, match.start() - 20) : match.start()]
+        before = text[max(0, match.start() - 30) : match.start()]
         hour, minute = int(match.group("hour")) % 12, int(match.group("minute") or 0)
         at = 60.0 * (hour + (12 if match.group("half").lower() == "p" else 0)) + minute
+        hedge = _SHORTLY_AFTER.search(before) or _SHORTLY_BEFORE.search(before) or _APPROX.search(before)
+        # 'until about 11 p.m.' is a bound as 'until 11 p.m.' is; 'at 5 a.m. and burned for hours' is a moment.
+        if _NOT_A_POINT.search(before[: hedge.start()] if hedge else before) or _RANGE_AFTER.match(text, match.end()):
+            continue
         if _SHORTLY_AFTER.search(before):
             low, high = at, at + CLOCK_HEDGE
         elif _SHORTLY_BEFORE.search(before):
             low, high = at - CLOCK_HEDGE, at
-        elif _NOT_A_POINT.search(before) or re.match(r"\s*(?:[-–]|to\b|and\b|until\b)", text[match.end() :]):
-            continue
         else:
-            slack = CLOCK_HEDGE if _APPROX.search(before) else 10 if match.group("minute") else CLOCK_ROUNDING
+            slack = CLOCK_HEDGE if hedge else 10 if match.group("minute") else CLOCK_ROUNDING
             low, high = at - slack, at + slack
-        found.append(Value("time", match.start(), match.end(), "time", low, high))
+        # The hedge is part of what the sentence states: conflicts quotes it and leaves it out of the words around.
+        start = match.start() - len(before) + hedge.start() if hedge else match.start()
+        found.append(Value("time", start, match.end(), "time", low, high))
     return found
 
 

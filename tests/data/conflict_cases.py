@@ -63,6 +63,20 @@ CONFLICTS = [
         "45 homes",
         "30 homes",
     ),
+    (
+        "The blaze started shortly after 3 a.m. in the storage area of the Dunmore warehouse.",
+        "The fire broke out around 5 a.m. in the storage area of the Dunmore warehouse.",
+        "time",
+        "shortly after 3 a.m.",
+        "around 5 a.m.",
+    ),
+    (
+        "The Halden city council voted 7-2 on Tuesday to approve the new bridge.",
+        "The Halden city council approved the new bridge on Tuesday in an 8-1 vote.",
+        "tally",
+        "7-2",
+        "8-1",
+    ),
 ]
 
 NOT_CONFLICTS = [
@@ -177,5 +191,25 @@ NOT_CONFLICTS = [
         "The airline grounded its Boeing 737 planes at Lagos airport on Friday, officials said.",
         "The airline grounded its Boeing 787 planes at Lagos airport on Friday, officials said.",
         "names, not counts: 'Boeing 737' names a model (that 737 and 787 differ is no disagreement on a number)",
+    ),
+    (
+        "The fire broke out at 7 a.m. in the storage area of the Dunmore warehouse.",
+        "The fire broke out at 7:15 a.m. in the storage area of the Dunmore warehouse.",
+        "a time of day stated without minutes allows for rounding",
+    ),
+    (
+        "The fire broke out at 3 a.m. in the storage area of the Dunmore warehouse.",
+        "The fire was put out at 9 a.m. in the storage area of the Dunmore warehouse.",
+        "the time of another event: when the fire was put out, not when it began",
+    ),
+    (
+        "The Halden council's budget committee voted 5-2 on Monday to send the bridge plan to the full council.",
+        "The full Halden council approved the bridge plan 8-1 on Tuesday.",
+        "two votes in one story: the committee's and the council's",
+    ),
+    (
+        "The Halden council voted 5-2 on Monday to send the bridge plan to a final vote.",
+        "On Tuesday the Halden council passed the bridge plan in an 8-1 final vote.",
+        "two votes of one council on different days",
     ),
 ]

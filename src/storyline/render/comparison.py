@@ -12,6 +12,8 @@ from storyline.wording import counted
 KIND_LABELS = {
     "number": "different numbers",
     "date": "different dates",
+    "time": "different times of day",
+    "tally": "different tallies",
     "negation": "one says it happened, one that it did not",
     "opposite": "opposite claims",
 }
