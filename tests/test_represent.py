@@ -89,3 +89,12 @@ def test_article_similarity_is_the_cosine_of_summed_sentence_rows_in_any_sentenc
     )
     added /= np.maximum(np.linalg.norm(added, axis=1, keepdims=True), 1e-12)
     assert np.array_equal(cluster.article_similarity(), added @ added.T)
+
+
+def test_represent_columns_number_each_storys_terms_in_order_of_first_appearance() -> None:
+    stories = [["Ferries sail.", "Bridge closes; ferries wait."], ["The of a."], ["Closing bridges."]]
+    entries = represent._tfidf_of_stories(stories)
+    # ferri 0, sail 1, bridg 2, close 3, wait 4; the story without terms takes column 5; then close 6, bridg 7
+    assert entries.n_columns == [5, 1, 2]
+    assert entries.columns.tolist() == [0, 1, 0, 2, 3, 4, 6, 7]
+    assert entries.rows.tolist() == [0, 0, 1, 1, 1, 1, 3, 3]
