@@ -99,3 +99,12 @@ def test_attribution_of_many_texts_as_the_pattern_finds_it_in_each() -> None:
     expected = [features._ATTRIBUTION.search(text) is not None for text in texts]
     assert expected == [True, True, True, False, True, False, False, True, False, True, False, True]
     assert features._attribution(texts).tolist() == expected
+
+
+def test_features_support_of_articles_interleaved_as_of_articles_in_turn() -> None:
+    in_turn = river_bridge_sentences()  # article a1's sentences, then a2's
+    interleaved = [in_turn[k] for k in (0, 3, 1, 4, 2, 5)]
+    rows = story_features([Cluster.build(interleaved, 0.45)])
+    expected = story_features([Cluster.build(in_turn, 0.45)])[[0, 3, 1, 4, 2, 5]]
+    for name in ("support_30", "support_50"):
+        assert _column(rows, name) == _column(expected, name)

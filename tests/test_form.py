@@ -50,6 +50,7 @@ def test_form_weight_takes_the_callers_word_counts() -> None:
         ('"Now we see evidence that the ice shell can mix vigorously," she said in a statement.', True),
         ('"It is over," said he.', True),
         ("He says before the shooting, his client was a victim of a hit-and-run involving his hummer.", True),
+        ("She says the vote will go the way Nancy Pelosi wants.", True),  # a name, but a pronoun opens saying
         # a quotation or a piece of one that names no speaker
         ("“We depend on science in so many aspects of our lives.", True),
         ("“This is a very vital portion of the world and so it’s extremely important.”", True),

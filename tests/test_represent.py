@@ -92,7 +92,16 @@ def test_article_similarity_is_the_cosine_of_summed_sentence_rows_in_any_sentenc
 
 
 def test_terms_are_stems_of_the_content_words_whether_a_token_is_new_or_seen() -> None:
-    first = represent.terms.__wrapped__("The runners were running to the station.")
+    first = represent.terms("The runners were running to the station.")
     assert first == ("runner", "run", "station")  # stop words dropped, the rest stemmed
     # the same tokens again, now looked up, and in another case: the same terms
-    assert represent.terms.__wrapped__("RUNNERS' shoes didn't fit the runners") == ("runner", "shoe", "fit", "runner")
+    assert represent.terms("RUNNERS' shoes didn't fit the runners") == ("runner", "shoe", "fit", "runner")
+
+
+def test_represent_columns_number_each_storys_terms_in_order_of_first_appearance() -> None:
+    stories = [["Ferries sail.", "Bridge closes; ferries wait."], ["The of a."], ["Closing bridges."]]
+    entries = represent._tfidf_of_stories(stories)
+    # ferri 0, sail 1, bridg 2, close 3, wait 4; the story without terms takes column 5; then close 6, bridg 7
+    assert entries.n_columns == [5, 1, 2]
+    assert entries.columns.tolist() == [0, 1, 0, 2, 3, 4, 6, 7]
+    assert entries.rows.tolist() == [0, 0, 1, 1, 1, 1, 3, 3]

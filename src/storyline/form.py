@@ -72,8 +72,12 @@ _SAYING = (
     "said|says|told|tells|added|adds|asked|asks|wrote|writes|explained|continued|recalled|noted|insisted|argued|"
     "warned|admitted|declared"
 )
-_PRONOUN_SAID = re.compile(rf"(?:^|[,”\"]\s*)(?:he|she|they|we|I)\s+(?:{_SAYING})\b", re.IGNORECASE)
-"""A pronoun saying: '…," he said', or a sentence opening 'They noted …'."""
+_PRONOUN_SAYING = rf"(?:he|she|they|we|I)\s+(?:{_SAYING})\b"
+_PRONOUN_SAID_FIRST = re.compile(_PRONOUN_SAYING, re.IGNORECASE)
+_PRONOUN_SAID = re.compile(rf"[,”\"]\s*{_PRONOUN_SAYING}", re.IGNORECASE)
+"""A pronoun saying: '…," he said', or (`_PRONOUN_SAID_FIRST`, matched at the start) a sentence opening 'They noted
+…'. Two patterns, not one with `(?:^|[,”"]\\s*)`: a search for a pattern led by a character set skips to those
+characters, where the alternation with `^` is tried at every character."""
 _SAID_PRONOUN = re.compile(r"[,”\"]\s*(?:said|says|added|asked|wrote)\s+(?:he|she|they)\b", re.IGNORECASE)
 """'…," said she'."""
 _PRONOUN_OPENING = re.compile(r"(?:He|She|They)\s")
@@ -204,7 +208,9 @@ def needs_context(text: str) -> bool:
     # both pronoun patterns need one of the attribution words, so one look-up settles most sentences
     if not _attributed(text):
         return quoted and (stripped.startswith(_QUOTE_OPENERS) or opens_mid_quote(text))
-    return bool(_PRONOUN_SAID.search(text) or (quoted and _SAID_PRONOUN.search(text)))
+    return bool(
+        _PRONOUN_SAID_FIRST.match(text) or _PRONOUN_SAID.search(text) or (quoted and _SAID_PRONOUN.search(text))
+    )
 
 
 def subject_pronoun(text: str) -> tuple[int, int] | None:

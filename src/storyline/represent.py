@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from importlib import resources
-from itertools import chain, count
+from itertools import chain
 from typing import NamedTuple, Protocol
 
 import numpy as np
@@ -67,14 +67,19 @@ def _stemmer() -> snowballstemmer.stemmer:
     return Stemmer.Stemmer("porter", 0)
 
 
-@lru_cache(maxsize=8192)
 def terms(text: str) -> tuple[str, ...]:
-    """Lower-cased, stop-word-free, Porter-stemmed word tokens: the terms TF-IDF counts.
+    """Lower-cased, stop-word-free, Porter-stemmed word tokens: the terms TF-IDF counts (as `_term_ids`)."""
+    # filter(None, …) drops the stop words' None without a Python-level loop (a stem is never empty).
+    return tuple(filter(None, map(_TERMS.__getitem__, _tokens(text))))
+
+
+@lru_cache(maxsize=8192)
+def _term_ids(text: str) -> tuple[int, ...]:
+    """`terms(text)`, each term as its number (`_TERM_IDS`): what TF-IDF counts, numbers that numpy can sort.
 
     Cached: the openings strategy builds TF-IDF again over sentences the story's own TF-IDF just read.
     """
-    # filter(None, …) drops the stop words' None without a Python-level loop (a stem is never empty).
-    return tuple(filter(None, map(_TERMS.__getitem__, _tokens(text))))
+    return tuple(filter(None, map(_TERM_IDS.__getitem__, _tokens(text))))
 
 
 def _tokens(text: str) -> list[str]:
@@ -113,6 +118,25 @@ class _Terms(dict[str, str | None]):
 
 
 _TERMS = _Terms()
+
+
+_TERM_NUMBERS: dict[str, int] = {}
+"""A number for each term `_TERM_IDS` has met in this process, from 1 in order of meeting."""
+
+
+class _TermIds(dict[str, int | None]):
+    """Token -> the number of the term it counts as (`_TERMS`), None for a stop word, each worked out the first time
+    it is asked for, as `_Terms` does. Numbered from 1, so that filter(None, …) drops the stop words alone; tokens of
+    one stem share its number."""
+
+    def __missing__(self, token: str) -> int | None:
+        term = _TERMS[token]
+        number = None if term is None else _TERM_NUMBERS.setdefault(term, len(_TERM_NUMBERS) + 1)
+        self[token] = number
+        return number
+
+
+_TERM_IDS = _TermIds()
 
 
 def tfidf(texts: Sequence[str]) -> csr_matrix:
@@ -180,23 +204,17 @@ def _tfidf_of_stories(stories: Sequence[Sequence[str]]) -> _StoryEntries:
     columns of their own, so nothing of one story meets another's, and every sum adds the same numbers in the
     same order."""
     n_texts = np.array([len(texts) for texts in stories], dtype=np.int64)
-    columns_of: list[int] = []
-    n_columns: list[int] = []
-    row_lengths: list[int] = []
-    for texts in stories:  # each story's columns after the previous story's, in order of first appearance
-        story_terms = [terms(text) for text in texts]
-        every_term = list(chain.from_iterable(story_terms))
-        vocabulary = dict(zip(dict.fromkeys(every_term), count(sum(n_columns))))
-        columns_of += map(vocabulary.__getitem__, every_term)
-        row_lengths += map(len, story_terms)
-        n_columns.append(max(len(vocabulary), 1))
-    total_texts, total_columns = int(n_texts.sum()), sum(n_columns)
     text_story = np.repeat(np.arange(len(stories)), n_texts)
+    text_terms = [_term_ids(text) for texts in stories for text in texts]
+    row_lengths = np.fromiter(map(len, text_terms), dtype=np.int64, count=len(text_terms))
+    term_ids = np.fromiter(chain.from_iterable(text_terms), dtype=np.int64, count=int(row_lengths.sum()))
+    columns_of, n_columns = _columns_in_order_of_appearance(term_ids, np.repeat(text_story, row_lengths), len(stories))
+    total_texts, total_columns = int(n_texts.sum()), sum(n_columns)
     column_story = np.repeat(np.arange(len(stories)), n_columns)
     rows = np.repeat(np.arange(total_texts), row_lengths)
     # Counting (row, term) pairs by sorting them also puts each row's terms in column order, the order scipy
     # keeps, so that sums over a row add up in the same order as in any scipy operation.
-    pairs, counts = count_distinct(rows * total_columns + np.array(columns_of, dtype=np.int64))
+    pairs, counts = count_distinct(rows * total_columns + columns_of)
     rows, columns = np.divmod(pairs, total_columns)
     document_frequency = np.bincount(columns, minlength=total_columns)
     idf = np.log((1 + n_texts[column_story]) / (1 + document_frequency)) + 1.0
@@ -218,6 +236,27 @@ def _tfidf_of_stories(stories: Sequence[Sequence[str]]) -> _StoryEntries:
         text_starts=np.concatenate([[0], np.cumsum(n_texts)]),
         column_starts=np.concatenate([[0], np.cumsum(n_columns)]),
     )
+
+
+def _columns_in_order_of_appearance(
+    term_ids: np.ndarray, entry_story: np.ndarray, n_stories: int
+) -> tuple[np.ndarray, list[int]]:
+    """The column of each entry (a term of a text: `term_ids`, of story `entry_story`) and each story's number of
+    columns: a story's distinct terms numbered in order of first appearance, after the previous story's columns
+    (a story without terms still takes one column, as scipy's matrix needs one).
+
+    One sort of (story, term) keys for all the stories, where a dictionary per story cost two look-ups for every
+    term and numpy a conversion of the list of columns: selection of 300 truncated Multi-News clusters 1,440.8 M →
+    1,419.4 M instructions (callgrind, `eval`'s batches of 16).
+    """
+    keys = entry_story * (int(term_ids.max(initial=0)) + 1) + term_ids
+    distinct, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    # The entries run story after story, so the order of first appearance is the stories' order, then each one's.
+    rank = np.empty(len(distinct), dtype=np.int64)
+    rank[np.argsort(first)] = np.arange(len(distinct))
+    n_terms = np.bincount(entry_story[first], minlength=n_stories)
+    empty_before = np.cumsum(n_terms == 0) - (n_terms == 0)
+    return rank[inverse] + empty_before[entry_story], np.maximum(n_terms, 1).tolist()
 
 
 def count_distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
