@@ -32,6 +32,7 @@ def test_values_contradict_when_no_value_of_a_quantity_agrees(a: str, b: str) ->
         ("The fire killed 12 people and 200 people lost work.", "The fire killed 12 people."),  # one in common
         ("The shop opens from 9 a.m. to 5 p.m.", "The shop opens at 10 a.m."),  # bounds, not moments
         ("The fire broke out at 11:50 p.m.", "The fire broke out at 12:05 a.m."),  # round the clock
+        ("Prices rose by 10-15 percent.", "Prices rose by 12-18 percent."),  # ranges that overlap, no tallies
     ],
 )
 def test_values_agree_allowing_for_hedges_rounding_and_other_quantities(a: str, b: str) -> None:

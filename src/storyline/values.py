@@ -118,7 +118,7 @@ CLOCK_ROUNDING = 29
 CLOCK_HEDGE = 45
 """Minutes a hedge ('around 5 a.m.', 'shortly after 3 a.m.') widens a time of day by. Set by hand, as CLOCK_ROUNDING."""
 _TALLY = re.compile(r"(?<![\w.,:/$-])(?P<won>\d{1,2})\s?[-–]\s?(?P<lost>\d{1,2})(?![\w%/-]|[.,]\d)")
-_TALLY_BEFORE = re.compile(r"\b(?:voted|ruled|won|lost|beat|defeated|passed|approved|rejected|by)\s+$", re.IGNORECASE)
+_TALLY_BEFORE = re.compile(r"\b(?:voted|ruled|won|lost|beat|defeated|passed|approved|rejected)\s+$", re.IGNORECASE)
 _TALLY_AFTER = re.compile(
     r"^\s*(?:vote|votes|decision|ruling|majority|margin|verdict|tally|win|victory|loss|defeat)\b", re.IGNORECASE
 )
