@@ -19,6 +19,7 @@ from storyline.render.comparison import unique_count
 from storyline.render.excerpts import clip_end, clip_start
 from storyline.render.terminal import terminal_view
 from storyline.summary import quoted_speakers
+from storyline.web.views import quote_rows
 from tests.conftest import HARBOUR_CLOSURE
 
 PAYLOAD = '<script>alert("owned")</script><img src=x onerror=alert(1)>'
@@ -233,6 +234,7 @@ def test_every_renderer_shows_a_key_quote_without_the_comma_before_its_attributi
     for name in ("terminal", "md", "html"):
         shown = " ".join(RENDERERS[name](seed_brief).split())  # the terminal wraps lines
         assert re.search(r"our handshake” — \W*(?:b>)?Donald Trump", shown) and "handshake,” —" not in shown
+    assert any(row["text"].endswith("our handshake") for row in quote_rows("id", seed_brief))  # the web app's page
 
 
 def test_a_timeline_cut_to_its_key_events_says_how_many_it_leaves_out(seed_brief: Brief) -> None:

@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from storyline.models import Brief, Span
-from storyline.render.analysis import entity_articles, is_inferred, key_quotes, speaker_label, top_entities
+from storyline.render.analysis import (
+    entity_articles,
+    is_inferred,
+    key_quotes,
+    quoted_words,
+    speaker_label,
+    top_entities,
+)
 from storyline.render.citations import corroboration, outlet_name, source_label, summary_text
 from storyline.render.passages import Cite, Piece, cites, marked_passages, pieces
 
@@ -87,7 +94,7 @@ def quote_rows(brief_id: str, brief: Brief) -> list[dict[str, object]]:
     """Key quotes, each with its speaker and a link to it in its article."""
     return [
         {
-            "text": q.text,
+            "text": quoted_words(q),
             "speaker": speaker_label(q),
             "inferred": is_inferred(q),
             "number": brief.citation_number(q.span.article),
