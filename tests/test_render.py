@@ -238,8 +238,9 @@ def test_every_renderer_shows_a_key_quote_without_the_comma_before_its_attributi
 
 
 def test_a_timeline_cut_to_its_key_events_says_how_many_it_leaves_out(seed_brief: Brief) -> None:
-    shown, total = len(key_events(seed_brief)), len(seed_brief.timeline)
+    shown, total = len(key_events(seed_brief)), len(key_events(seed_brief, n=len(seed_brief.timeline)))
     assert shown < total
+    assert "Timeline (" not in RENDERERS["md"](seed_brief.model_copy(update={"timeline": seed_brief.timeline[:3]}))
     for name in ("terminal", "md"):
         assert f"Timeline (the {shown} most reported of {total} events)" in RENDERERS[name](seed_brief)
 

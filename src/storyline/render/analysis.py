@@ -88,8 +88,9 @@ def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:
 
 
 def timeline_heading(brief: Brief, shown: int) -> str:
-    """'Timeline', and when `key_events` left some out, how many: 'Timeline (the 12 most reported of 21 events)'."""
-    total = len(brief.timeline)
+    """'Timeline', and when `key_events` left some out, how many: 'Timeline (the 12 most reported of 20 events)',
+    counting the events it could show (those that are some sentence's finest date)."""
+    total = len(_owned_sentences(brief.timeline))
     return "Timeline" if shown >= total else f"Timeline (the {shown} most reported of {total} events)"
 
 
