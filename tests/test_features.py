@@ -101,6 +101,19 @@ def test_attribution_of_many_texts_as_the_pattern_finds_it_in_each() -> None:
     assert features._attribution(texts).tolist() == expected
 
 
+def test_features_support_counts_an_article_once_when_another_splits_its_sentences() -> None:
+    # a2's two matches of a1's sentence stand apart, a3's sentence between them: a2 is one of the two other articles
+    texts = [
+        ("a1", "The city council approved the new river bridge on Tuesday after a long debate."),
+        ("a2", "The city council approved the new river bridge on Tuesday after a long debate over costs."),
+        ("a3", "Farmers in the valley say the harvest came in early this year."),
+        ("a2", "On Tuesday the city council approved the new river bridge after a long debate."),
+    ]
+    sentences = [Sentence(article_id=a, position=k, start=0, end=len(t), text=t) for k, (a, t) in enumerate(texts)]
+    rows = story_features([Cluster.build(sentences, 0.45)])
+    assert _column(rows, "support_30")[0] == 0.5
+
+
 def test_features_support_of_articles_interleaved_as_of_articles_in_turn() -> None:
     in_turn = river_bridge_sentences()  # article a1's sentences, then a2's
     interleaved = [in_turn[k] for k in (0, 3, 1, 4, 2, 5)]
