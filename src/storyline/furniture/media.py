@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import re
 
-from storyline.furniture.shared import AGENCY, MONTH, SOCIAL, WIRE_AGENCIES, count_words, lower_cased, pattern
-from storyline.literals import may_contain
+from storyline.furniture.shared import (
+    AGENCY,
+    MONTH,
+    SOCIAL,
+    WIRE_AGENCIES,
+    count_words,
+    pattern,
+    short_line_rule,
+)
 
 _gallery = re.compile(r"^(Photos?|Images?|Gallery|Slideshow)\s*:\s*(.{4,100}?)\s+\1\s*:\s*\2\b", re.I)
 _video = pattern(
@@ -135,13 +142,8 @@ _copyright = pattern(
 )
 
 
-def copyright(s: str) -> bool:
-    # "© Reuters" tails, "Copyright 2016 by WDIV - All rights reserved." -- mid-article prose
-    # about copyright law contains the word but not these forms.
-    return (
-        count_words(s) <= 60 and may_contain(s, _COPYRIGHT_WORDS, lowered=lower_cased(s)) and bool(_copyright.search(s))
-    )
-
-
 _COPYRIGHT_WORDS = ("©", "(c) ", "copyright", "all rights reserved", "may not be ")
 """Every match of `_copyright` holds one of these."""
+# "© Reuters" tails, "Copyright 2016 by WDIV - All rights reserved." -- mid-article prose about copyright law contains
+# the word but not these forms.
+copyright = short_line_rule(_copyright.search, 60, words=_COPYRIGHT_WORDS)
