@@ -303,8 +303,8 @@ def fill_budget(
     """Greedy maximal marginal relevance under a word budget, never repeating a picked fact, never picking page text.
 
     `relevance_weight` is MMR's λ: 1.0 ranks by score alone, and only the SUMMARY_REDUNDANT_SIMILARITY cut-off
-    removes repeats. A candidate that `needs_context` (a quote of a bare pronoun or of no one, or a he/she/they subject
-    it does not name) counts its score times CONTEXT_WEIGHT until the sentence before it in its article is picked. A
+    removes repeats. A candidate that `form.needs_context` (a quote of a bare pronoun or of no one, a subject that
+    points back, …) counts its score times CONTEXT_WEIGHT until the sentence before it in its article is picked. A
     candidate that `classify_sentence` calls page text ('The video shown here explains …', '… until you cancel') is
     passed over: cleaning judges lines and keeps the paragraph such a sentence sits in, so selection is where it can
     still be kept out of a brief (analysis reads it all the same). Once the picks hold `quotation_allowance` quotations,

@@ -2,7 +2,7 @@
 ('Lowe declined to comment but said it “…”', 'One of them approached her, patted her arm and said, “…”', 'The pope
 stressed his ordeal, saying his last years “were …”'), or else the named subject of a verb of naming or stance whose
 object the quote is ('the scene that Lars Berg likened to a “furnace”', 'Tom Reed condemned the “barbaric” attack':
-characterising.py reads the same verbs off the surface where their pattern is plain).
+characterising.py reads similar verbs off the surface where their pattern is plain).
 
 The rules of quotes.py read attributions off the surface; this reads them off the parse of the sentence(s) around
 a quote, and quotes.py asks it only for the quotes the rules leave without a speaker. On the read splits of
