@@ -785,6 +785,10 @@ def test_ingest_cluster_is_a_record_id_first_then_a_line_number(tmp_path: Path) 
     assert picked(1) == picked("1") == [f"{path}#1/1"]  # no record has id 1: line 1
     assert picked("abc") == [f"{path}#0/1"]
     assert load_articles([path], cluster="8").problems[0].reason == "no JSON record found for cluster '8'"
+    # JSON may escape any character: '"\\u0037"' is the id "7" too
+    escaped = tmp_path / "escaped.jsonl"
+    escaped.write_text('{"id": "a", "documents": ["A."]}\n{"id": "\\u0037", "documents": ["B."]}\n', encoding="utf-8")
+    assert [a.source for a in load_articles([escaped], cluster="7").articles] == [f"{escaped}#1/1"]
 
 
 def test_ingest_jsonl_gz_that_is_not_gzip_cut_or_damaged_says_so_in_words(tmp_path: Path) -> None:

@@ -801,13 +801,13 @@ def _line_index(cluster: int | str | None) -> int | None:
 
 def _id_filter(cluster: int | str | None) -> Callable[[str], bool]:
     """Whether a line may hold the record whose id is `cluster`, without parsing it: for a number, an '"id": 7' or
-    '"id": "7"' in the line (digits are never escaped in JSON), so that '--cluster 4000' of a 5,000-line file parses
-    one line and not every one; any line may hold another id (or the first record, for None)."""
+    '"id": "7"' in the line, or any escape ('"\\u0037"' is "7" too), so that '--cluster 4000' of a 5,000-line file
+    parses one line and not every one; any line may hold another id (or the first record, for None)."""
     index = _line_index(cluster)
     if index is None:
         return lambda line: True
     pattern = re.compile(rf'"id"\s*:\s*"?0*{index}"?\s*[,}}]')
-    return lambda line: pattern.search(line) is not None
+    return lambda line: "\\u" in line or pattern.search(line) is not None
 
 
 def _string_field(fields: dict[str, Any], *names: str) -> str | None:
