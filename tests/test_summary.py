@@ -47,6 +47,11 @@ def test_summary_a_middle_sentence_without_marks_joins_the_quotation_it_stands_i
     article = Article(id="a1", source="a1", raw=body, text=body, body=body)
     [joined] = joined_quotations(_summary(article, texts, {}), [article])
     assert joined.text == body
+    # past its paragraph a plain sentence is not more of a quotation a stray mark left open
+    apart = '"We waited thirty years for this crossing.\nThe council met on Tuesday.'
+    article = Article(id="a1", source="a1", raw=apart, text=apart, body=apart)
+    summary = _summary(article, apart.split("\n"), {})
+    assert joined_quotations(summary, [article]) == tuple(summary)
 
 
 def test_summary_a_sentence_opening_a_quotation_joins_no_earlier_pick() -> None:

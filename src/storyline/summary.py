@@ -60,7 +60,8 @@ def joined_quotations(summary: Sequence[SummarySentence], articles: Sequence[Art
         while gap_start > 0 and body[gap_start - 1].isspace():
             gap_start -= 1
         before = ending_at.get((source.article, gap_start))
-        if before is None or not (leaves_quote_open(joined[before].text) and _goes_on_quoting(sentence.text)):
+        goes_on = _goes_on_quoting(sentence.text, in_paragraph="\n" not in body[gap_start : source.start])
+        if before is None or not (leaves_quote_open(joined[before].text) and goes_on):
             ending_at[(source.article, source.end)] = len(joined)
             joined.append(sentence)
             continue
@@ -80,11 +81,12 @@ def joined_quotations(summary: Sequence[SummarySentence], articles: Sequence[Art
     return tuple(joined)
 
 
-def _goes_on_quoting(text: str) -> bool:
-    """Whether a sentence right after one that leaves a quotation open is more of it: it closes the quotation, or
-    holds no quotation mark at all (a statement of three sentences, closed only after the third, or left open at the
-    paragraph's end as a quotation running into the next paragraph is)."""
-    return opens_mid_quote(text) or not any(mark in text for mark in '“”"')
+def _goes_on_quoting(text: str, *, in_paragraph: bool) -> bool:
+    """Whether a sentence right after one that leaves a quotation open is more of it: it closes the quotation, or, in
+    the same paragraph, holds no quotation mark at all (the middle of a statement of three sentences, closed only
+    after the third, or of one left open at the paragraph's end, as a quotation running into the next paragraph is).
+    A stray mark (an inch's, 5'10") leaves a quotation open too: past its paragraph, plain sentences are not joined."""
+    return opens_mid_quote(text) or (in_paragraph and not any(mark in text for mark in '“”"'))
 
 
 def quoted_speakers(summary: Sequence[SummarySentence], quotes: Sequence[Quote]) -> tuple[SummarySentence, ...]:
