@@ -184,9 +184,15 @@ def contradicts(a: Sequence[Value], b: Sequence[Value]) -> bool:
     quantity and the rest for others ('12 killed … 200 people employed'), as conflicts does."""
     shared = {(v.kind, v.unit) for v in a} & {(v.kind, v.unit) for v in b}
     return any(
-        not any(x.overlaps(y) for x in a if (x.kind, x.unit) == key for y in b if (y.kind, y.unit) == key)
+        not agree([x for x in a if (x.kind, x.unit) == key], [y for y in b if (y.kind, y.unit) == key])
         for key in shared
     )
+
+
+def agree(a: Sequence[Value], b: Sequence[Value]) -> bool:
+    """Whether some value of `a` allows some value of `b` (values of one quantity's kind and unit): the two sides
+    agree, and any other value they give is about something else."""
+    return any(x.overlaps(y) for x in a for y in b)
 
 
 def unit_name(value: Value, text: str) -> str:

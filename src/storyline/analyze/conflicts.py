@@ -37,7 +37,7 @@ import numpy as np
 
 from storyline.models import Article, Conflict, ConflictSide, Sentence, Span
 from storyline.represent import Cluster, terms
-from storyline.values import Value, stated_values, unit_name
+from storyline.values import Value, agree, stated_values, unit_name
 
 MIN_SIMILARITY = 0.3
 """TF-IDF cosine two sentences need for a number, date or negation conflict (selection's support needs 0.40)."""
@@ -374,8 +374,8 @@ def _values(a: _Reading, b: _Reading, kind: str, similarity: float, only: str | 
         same_b = [v for v in b.values if v.kind == kind and v.unit == unit]
         if unit in ("%", "pp") and similarity < MIN_SHARE_SIMILARITY:
             continue
-        if any(x.overlaps(y) for x in same_a for y in same_b):
-            continue  # the sides agree on some value of this unit; any other is about something else
+        if agree(same_a, same_b):
+            continue
         if kind == "date" and (_numbers_differ(a, b) or _RELATIVE_TIME.search(a.sentence.text + " " + b.sentence.text)):
             # 'In 2018 … 300 employees' / 'In 2020 … 450 employees': the dates say when, not what; and
             # 'this season … Jan. 4' may be another season than an undated 'Jan. 1'.
