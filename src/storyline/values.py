@@ -260,13 +260,14 @@ def _clock_times(text: str) -> list[Value]:
         before = text[max(0, match.start() - 30) : match.start()]
         hour, minute = int(match.group("hour")) % 12, int(match.group("minute") or 0)
         at = 60.0 * (hour + (12 if match.group("half").lower() == "p" else 0)) + minute
-        hedge = _SHORTLY_AFTER.search(before) or _SHORTLY_BEFORE.search(before) or _APPROX.search(before)
+        shortly_after, shortly_before = _SHORTLY_AFTER.search(before), _SHORTLY_BEFORE.search(before)
+        hedge = shortly_after or shortly_before or _APPROX.search(before)
         # 'until about 11 p.m.' is a bound as 'until 11 p.m.' is; 'at 5 a.m. and burned for hours' is a moment.
         if _NOT_A_POINT.search(before[: hedge.start()] if hedge else before) or _RANGE_AFTER.match(text, match.end()):
             continue
-        if _SHORTLY_AFTER.search(before):
+        if shortly_after:
             low, high = at, at + CLOCK_HEDGE
-        elif _SHORTLY_BEFORE.search(before):
+        elif shortly_before:
             low, high = at - CLOCK_HEDGE, at
         else:
             slack = CLOCK_HEDGE if hedge else 10 if match.group("minute") else CLOCK_ROUNDING
