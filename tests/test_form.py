@@ -99,6 +99,12 @@ def test_needs_context_flags_a_pronoun_subject_that_the_sentence_does_not_name(t
         ("That's why the council voted against the plan.", True),
         ("Most of them were sent home the same evening.", True),
         ("The rest are expected to arrive on Tuesday.", True),
+        # a first person: a statement printed without quotation marks, or a writer's aside
+        ("We sincerely apologize to the families for the error.", True),
+        ("But I never aimed anything at her.", True),
+        ("I’m not sure the plan could have worked without them.", True),
+        ("Our greatest opportunities are now abroad.", True),
+        ("we are fully funded for the first film.", True),  # truncated Multi-News is lower-cased
         # a transcript's speaker label: a turn that answers the one before
         ("MARSH: Well, we got some of the neighbours together.", True),
         ("ANNA COLE: And nobody knew where the road went.", True),
@@ -111,6 +117,9 @@ def test_needs_context_flags_a_pronoun_subject_that_the_sentence_does_not_name(t
         ("Some 200 people marched through the town on Sunday.", False),
         ("That said, the museum will reopen in March.", False),
         ("UPDATE: The road reopened on Friday afternoon.", False),
+        ("I-95 was closed near Richmond for six hours.", False),
+        ("Iowa voters went to the polls on Monday.", False),
+        ("Mynah birds were found in the hold of the ship.", False),
         ("FARM TOWN: THE LAST HARVEST", False),
     ],
 )
