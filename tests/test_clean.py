@@ -60,6 +60,24 @@ def test_clean_finds_title_and_outlet(examples_dir: Path, seed: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        # someone's words closing after their full stop: a British paper's single marks, German „…“, guillemets
+        ("‘We cannot wait another winter,’ Mayor Ann Keller told reporters. ‘The bridge is simply not safe.’", None),
+        ("„Wir können nicht länger warten“, sagte die Bürgermeisterin. „Die Brücke ist nicht sicher.“", None),
+        ("« Nous ne pouvons pas attendre un autre hiver », a dit la maire. « Le pont est dangereux. »", None),
+        # a headline quoting words ends without a full stop inside the marks
+        ("Emma Stone: ‘I was holding my card the whole time’", "Emma Stone: ‘I was holding my card the whole time’"),
+    ],
+)
+def test_clean_a_line_closing_a_quotation_is_no_headline(opening: str, title: str | None) -> None:
+    text = f"{opening}\n\nThe council of Marlow voted 7-2 on Tuesday to close the harbour bridge for repairs."
+    cleaned = clean_article(Article(id="a1", source="text 1", raw=text, text=text))
+    assert cleaned.title == title
+    assert cleaned.body.startswith(opening) is (title is None)
+
+
+@pytest.mark.parametrize(
     ("line", "rule"),
     [
         # Other outlets' furniture, written here in their shape: the rules are generic, not the seeds' strings.

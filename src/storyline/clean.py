@@ -37,6 +37,13 @@ _TITLE_WORDS = (4, 25)
 _TOP_LINES = 8
 """The top of a page: a dateline among its first this many non-blank lines is page metadata, and the title is
 looked for among its first this many kept lines (below them, a short line is a subhead, not the headline)."""
+_QUOTE_CLOSED_AFTER_PUNCTUATION = r"[.!?,]\s?[’“»«]"
+"""A single quotation mark, German „…“ or a guillemet (French sets a space before it) closing after a sentence's
+punctuation: a line ending so is someone's words (a British paper's opening "‘We cannot wait another winter,’ Mayor
+Keller told reporters. ‘The bridge is not safe.’"), not a headline; a headline quoting words ends without it
+("Emma Stone: ‘I was holding my card’")."""
+_ENDS_PUNCTUATED = re.compile(rf"(?:[.!?:;,\"”]|{_QUOTE_CLOSED_AFTER_PUNCTUATION})$")
+_ENDS_SENTENCE = re.compile(rf"(?:[.!?\"”]|{_QUOTE_CLOSED_AFTER_PUNCTUATION})$")
 _PARAGRAPH_WORDS = 60
 """A kept line this long is a paragraph: the story has begun, so the title search stops there. Shorter lines of
 26-60 words (a caption, a teaser, a standfirst) can stand above the headline. Over the 1,314 documents of raw
@@ -311,14 +318,14 @@ def _mark_title(lines: list[str], verdicts: list[str | None]) -> int | None:
         if seen_kept > _TOP_LINES or count_words(lines[index]) > _PARAGRAPH_WORDS:
             return None
         low, high = _TITLE_WORDS
-        if low <= count_words(lines[index]) <= high and not re.search(r"[.!?:;,\"”]$", lines[index]):
+        if low <= count_words(lines[index]) <= high and not _ENDS_PUNCTUATED.search(lines[index]):
             verdicts[index] = "headline"
             return index
     return None
 
 
 def _is_unpunctuated_short(line: str, max_words: int) -> bool:
-    return len(line.split()) <= max_words and not re.search(r"[.!?\"”]$", line)
+    return len(line.split()) <= max_words and not _ENDS_SENTENCE.search(line)
 
 
 def _comment_counter_title(dropped: tuple[DroppedLine, ...]) -> str | None:
