@@ -213,6 +213,19 @@ def test_ingest_nested_folder_skips_hidden_files(tmp_path: Path, examples_dir: P
     assert [Path(a.source).name for a in load_articles([tmp_path]).articles] == ["nbc.txt"]
 
 
+def test_ingest_folder_skips_a_saved_pages_resource_folder(tmp_path: Path) -> None:
+    page = f"<html><body><article><p>{STORY}</p></article></body></html>"
+    (tmp_path / "Council votes to close bridge.html").write_text(page, encoding="utf-8")
+    resources = tmp_path / "Council votes to close bridge_files"
+    resources.mkdir()
+    (resources / "comments.html").write_text(f"<html><body><p>JohnD: {STORY}</p></body></html>", encoding="utf-8")
+    # a folder of articles whose name merely ends the same way, with no page of that name beside it, is read
+    (tmp_path / "court_files").mkdir()
+    (tmp_path / "court_files" / "ruling.txt").write_text(STORY, encoding="utf-8")
+    names = [Path(a.source).name for a in load_articles([tmp_path]).articles]
+    assert names == ["Council votes to close bridge.html", "ruling.txt"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

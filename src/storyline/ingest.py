@@ -18,7 +18,7 @@ import stat
 import sys
 import threading
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, TextIO
@@ -332,7 +332,7 @@ def _from_folder(path: Path, cluster: int | str | None, max_bytes: int) -> Itera
     unreadable: list[OSError] = []
     files: list[Path] = []
     for folder, subfolders, names in os.walk(path, onerror=unreadable.append):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        subfolders[:] = [name for name in subfolders if not (name.startswith(".") or _is_page_resources(name, names))]
         # Hidden below `path` only: a folder given inside a hidden one (~/.cache/news) is still read.
         files += [Path(folder, name) for name in names if _is_article_file(Path(name))]
     for exc in unreadable:
@@ -348,6 +348,20 @@ def _from_folder(path: Path, cluster: int | str | None, max_bytes: int) -> Itera
             )
         else:
             yield from _from_file(file, cluster, max_bytes)
+
+
+_PAGE_RESOURCE_FOLDER = re.compile(r"(?P<page>.+)[_-](?:files|Dateien|archivos|arquivos|fichiers|file|bestanden)")
+"""A browser's "Save Page As… (complete)" writes `Story.html` and beside it `Story_files/` (`Story-Dateien/` in
+German, `Story_archivos/` in Spanish, …) holding the page's frames, comment widgets and scripts."""
+
+
+def _is_page_resources(folder: str, names: Sequence[str]) -> bool:
+    """Whether a subfolder holds a saved page's resources, which are no articles of their own: its name is one of
+    `_PAGE_RESOURCE_FOLDER`'s and a page whose name begins as it does is beside it (browsers shorten a long name)."""
+    found = _PAGE_RESOURCE_FOLDER.fullmatch(folder)
+    return found is not None and any(
+        name.startswith(found["page"]) and Path(name).suffix.lower() in HTML_SUFFIXES for name in names
+    )
 
 
 def _is_special_file(path: Path) -> bool:
