@@ -64,6 +64,16 @@ def test_cli_brief_reads_stdin(examples_dir: Path) -> None:
     assert result.stdout.startswith("# Beijing is worried")
 
 
+@pytest.mark.parametrize("name", ["-", "stdin"])
+def test_cli_brief_dates_stdin_by_the_name_it_was_given(examples_dir: Path, name: str) -> None:
+    text = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
+    result = runner.invoke(
+        app, ["brief", "-", "-f", "json", "--no-analysis", "--date", f"{name}=2019-03-08"], input=text
+    )
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout)["story"]["articles"][0]["published"] == "2019-03-08"
+
+
 def test_cli_brief_reads_stdin_in_another_encoding_and_refuses_binary(examples_dir: Path) -> None:
     text = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
     utf16 = runner.invoke(app, ["brief", "-", "-f", "md", "--no-analysis"], input=text.encode("utf-16"))

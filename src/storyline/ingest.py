@@ -31,6 +31,8 @@ MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 
 MULTINEWS_SEPARATOR = "|||||"
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+STDIN = "stdin"
+"""The source name of what standard input gives."""
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
@@ -92,7 +94,7 @@ def load_articles(
         # Standard input can be read once; a second '-' would only find it empty.
         first = sources.index("-")
         sources = [source for n, source in enumerate(sources) if n == first or source != "-"]
-        notes.append(Problem(source="stdin", reason="'-' given more than once; read once", severity="warning"))
+        notes.append(Problem(source=STDIN, reason="'-' given more than once; read once", severity="warning"))
     items = itertools.chain(
         notes,
         (item for index, source in enumerate(sources, start=1) for item in _expand(source, index, cluster, max_bytes)),
@@ -280,12 +282,14 @@ follows the file's path in the source of an article that is part of a file."""
 
 
 def _date_key(source: str, dates: dict[str, dt.date]) -> str | None:
-    """The key of `dates` that dates an article read from `source`: its path as given, or its file name; an article
-    that is part of a file (a JSONL record's document, `_PART_OF_FILE`) takes its file's."""
+    """The key of `dates` that dates an article read from `source`: its path as given, or its file name (standard
+    input's is 'stdin', or '-' as it was given); an article that is part of a file (a JSONL record's document,
+    `_PART_OF_FILE`) takes its file's."""
     if not dates:  # no `--date` given, as always in `eval`: spares a Path for every article (~20% of eval's load)
         return None
     path = _PART_OF_FILE.sub("", source)
-    return next((key for key in (source, path, Path(path).name) if key in dates), None)
+    keys = (source, path, Path(path).name, *(("-",) if path == STDIN else ()))
+    return next((key for key in keys if key in dates), None)
 
 
 def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
@@ -454,13 +458,13 @@ def _from_stdin(cluster: int | str | None, max_bytes: int) -> Iterator[_Document
     """Standard input's bytes, decoded as a file's are: the locale's codec would fail on (or mangle) a file piped
     in another encoding, and binary input would pass as text."""
     if sys.stdin is None or sys.stdin.closed:  # `storyline brief - <&-`, or a service started without one
-        yield Problem(source="stdin", reason="standard input is closed; nothing to read")
+        yield Problem(source=STDIN, reason="standard input is closed; nothing to read")
         return
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:  # replaced by a text stream (a notebook, a test): already decoded
-        yield from _from_text(sys.stdin.read(), "stdin", cluster)
+        yield from _from_text(sys.stdin.read(), STDIN, cluster)
         return
-    yield from _read_stream(stream, "stdin", cluster, max_bytes)
+    yield from _read_stream(stream, STDIN, cluster, max_bytes)
 
 
 def _from_stream(path: Path, cluster: int | str | None, max_bytes: int) -> Iterator[_Document | Problem]:
