@@ -330,6 +330,9 @@ def test_cli_list_show_delete(seed_brief: Brief, tmp_path: Path) -> None:
     assert shown.exit_code == 0 and Brief.model_validate_json(shown.stdout) == seed_brief
     shown_md = runner.invoke(app, ["show", brief_id, "-f", "md", "--db", str(db)])
     assert shown_md.stdout.startswith(f"# {seed_brief.story.title}\n")
+    report = tmp_path / "brief.html"  # written as `brief -o` writes, its format from the suffix
+    assert runner.invoke(app, ["show", brief_id, "-o", str(report), "--db", str(db)]).exit_code == 0
+    assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     deleted = runner.invoke(app, ["delete", brief_id, "--db", str(db)])
     assert deleted.exit_code == 0 and deleted.stderr == f"deleted {brief_id}\n"
     empty = runner.invoke(app, ["list", "--db", str(db)])

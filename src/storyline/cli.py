@@ -179,6 +179,11 @@ def _output_format(fmt: Format | None, output: Path | None) -> Format:
     )
 
 
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else terminal)."),
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
 DbOption = Annotated[
     Path | None,
     typer.Option("--db", help="The brief store, a SQLite file. Default: briefs.sqlite3 in your user data folder."),
@@ -292,11 +297,8 @@ def brief(
     words: Annotated[
         int, typer.Option(min=1, max=MAX_BUDGET_WORDS, help="Word budget of the summary.")
     ] = _DEFAULTS.words,
-    fmt: Annotated[
-        Format | None,
-        typer.Option("--format", "-f", help="Output format (default: from the --output suffix, else terminal)."),
-    ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
     cluster: Annotated[
         str | None,
         typer.Option(help="JSONL: the record with this id, else (a number) the one on this 0-based line."),
@@ -402,13 +404,16 @@ def list_briefs(db: DbOption = None) -> None:
 @app.command()
 def show(
     brief_id: Annotated[str, typer.Argument(metavar="ID", help="A brief id, as `storyline list` shows it.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.terminal,
+    fmt: FormatOption = None,
+    output: OutputOption = None,
     db: DbOption = None,
 ) -> None:
     """Show a saved brief."""
+    out_format = _output_format(fmt, output)
+    _check_writable(output)
     with _open_store(db, create=False) as store:
         result = store.get(brief_id)
-    _write(result, fmt, None)
+    _write(result, out_format, output)
 
 
 @app.command()
