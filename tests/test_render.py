@@ -243,6 +243,9 @@ def test_a_timeline_cut_to_its_key_events_says_how_many_it_leaves_out(seed_brief
     assert "Timeline (" not in RENDERERS["md"](seed_brief.model_copy(update={"timeline": seed_brief.timeline[:3]}))
     for name in ("terminal", "md"):
         assert f"Timeline (the {shown} most reported of {total} events)" in RENDERERS[name](seed_brief)
+    # the HTML report has room for them all: the same events, none again under a coarser date ("2018" three times)
+    assert total < len(seed_brief.timeline)
+    assert RENDERERS["html"](seed_brief).count("<time>") == total
 
 
 def test_key_quotes_prefer_stated_speakers(seed_brief: Brief) -> None:

@@ -87,6 +87,12 @@ def key_events(brief: Brief, n: int = KEY_EVENTS) -> list[Event]:
     return [_shown_by(brief.timeline[i], owned[i]) for i in sorted(ranked[:n])]
 
 
+def every_event(brief: Brief) -> list[Event]:
+    """`key_events` without a limit, for views with room for the whole timeline (the HTML report, the web app):
+    every event that is some sentence's finest date, so they list what the terminal and Markdown choose from."""
+    return key_events(brief, n=len(brief.timeline))
+
+
 def timeline_heading(brief: Brief, shown: int) -> str:
     """'Timeline', and when `key_events` left some out, how many: 'Timeline (the 12 most reported of 20 events)',
     counting the events it could show (those that are some sentence's finest date)."""

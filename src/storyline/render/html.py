@@ -16,6 +16,7 @@ from storyline.render.analysis import (
     entity_articles,
     event_article_ids,
     event_date,
+    every_event,
     is_inferred,
     key_quotes,
     quoted_words,
@@ -109,9 +110,9 @@ def _articles(brief: Brief, passages: dict[str, list[Span]]) -> list[dict[str, o
 
 
 def _events(brief: Brief) -> list[dict[str, object]]:
-    """Every event of the timeline (the report has room for all): its date and first sentence, date underlined."""
+    """Every event (`every_event`: the report has room for all): its date and first sentence, date underlined."""
     rows: list[dict[str, object]] = []
-    for event in brief.timeline:
+    for event in every_event(brief):
         mention = event.mentions[0]
         start = mention.span.start - mention.sentence.start
         end = start + len(mention.expression)

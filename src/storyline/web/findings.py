@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from storyline.models import Brief, Span
 from storyline.render import comparison
-from storyline.render.analysis import event_articles
+from storyline.render.analysis import event_articles, every_event
 from storyline.render.citations import outlet_name, passage_text
 from storyline.render.passages import span_text
 from storyline.web import timeline
@@ -78,7 +78,7 @@ def timeline_drawing(brief_id: str, brief: Brief) -> timeline.Drawing | None:
     if not brief.timeline:
         return None
     entries = []
-    for event in brief.timeline:
+    for event in every_event(brief):
         mention = event.mentions[0]  # the first passage dating this moment stands for all of them
         label = f"{event.value} – {event.end}" if event.end else str(event.value)
         entries.append(
