@@ -260,6 +260,20 @@ def test_pipeline_warns_when_the_only_two_articles_share_almost_no_words() -> No
     assert not any("share" in p.reason for p in storyline.brief(BRIDGE_CLOSED, options=NO_ANALYSIS).problems)
 
 
+def test_pipeline_warns_when_the_articles_tell_two_stories() -> None:
+    recipe = [
+        CAKE,
+        "Beat the eggs and the sugar until pale, fold in flour, butter and lemon zest, and bake the batter for forty "
+        "minutes until golden.",
+    ]
+    result = storyline.brief([*BRIDGE_CLOSED, *recipe], options=NO_ANALYSIS)
+    assert [p.reason for p in result.problems] == [
+        "the articles seem to tell 2 stories that share almost no words: [1,2] and [3,4]; brief each alone"
+    ]
+    # one story, however its articles pair up, and one odd article out, are not two stories
+    assert not any("stories" in p.reason for p in storyline.brief([*BRIDGE_CLOSED, CAKE], options=NO_ANALYSIS).problems)
+
+
 def test_pipeline_refuses_more_sentences_than_one_brief_handles() -> None:
     pile = " ".join(f"Sentence number {n} says something about the bridge." for n in range(6001))
     with pytest.raises(InputError, match=r"6,003 sentences is more than one brief handles") as refused:
