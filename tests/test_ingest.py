@@ -181,6 +181,25 @@ def test_ingest_decodes_encodings_and_says_which(tmp_path: Path, data: bytes, en
         assert result.articles[0].text.endswith("Café owners said “no”.")
 
 
+@pytest.mark.parametrize(
+    ("head", "codec", "text"),
+    [
+        ('<meta charset="windows-1251">', "cp1251", "Городской совет Марлоу проголосовал за закрытие старого моста."),
+        (  # a page declaring Latin-1 is read as cp1252, as browsers do, so its curly quotes survive
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            "cp1252",
+            "Le conseil de Marlow a voté « oui » : le pont fermera “bientôt”.",
+        ),
+    ],
+)
+def test_ingest_html_is_decoded_in_the_charset_it_declares(tmp_path: Path, head: str, codec: str, text: str) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(f"<html><head>{head}</head><body><article><p>{text}</p></article></body></html>".encode(codec))
+    result = load_articles([page])
+    assert result.articles[0].text == text
+    assert result.problems == []  # the page said how it is encoded: nothing to warn of
+
+
 def test_ingest_oversized_file_is_refused_with_its_size(tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as out:

@@ -440,8 +440,8 @@ def _file_format(suffix: str, text: str) -> str:
 
 
 def encoding_notes(source: str, encoding: str) -> Iterator[Problem]:
-    """A warning naming the encoding `decode` read `source` in, unless it was plain UTF-8."""
-    if encoding != "utf-8":
+    """A warning naming the encoding `decode` read `source` in, unless it was plain UTF-8 or the one it declares."""
+    if encoding != "utf-8" and not encoding.endswith(DECLARED):
         note = f"decoded as {encoding}" if encoding.lower().startswith("utf-8") else f"not UTF-8; decoded as {encoding}"
         yield Problem(source=source, reason=note, severity="warning")
 
@@ -591,11 +591,39 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = _declared_codec(sample)
+    if declared is not None:
+        return data.decode(declared, errors="replace"), f"{declared}{DECLARED}"
     if not data.decode("utf-8", errors="ignore").isascii():
         # Valid UTF-8 characters beside bytes that are not: pieces pasted together from differently saved files.
         # Each undecodable byte is read as cp1252, so the UTF-8 parts are not turned into mojibake ("â€œ").
         return data.decode("utf-8", errors=_CP1252_FALLBACK), "UTF-8 mixed with cp1252"
     return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+DECLARED = " (as the page declares)"
+"""What `decode` adds to the name of an encoding the text itself declares: no warning is due for it."""
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?(?P<meta>[\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["'](?P<xml>[\w.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def _declared_codec(sample: bytes) -> str | None:
+    """The Python codec of the charset an HTML or XML page declares near its top (`<meta charset="windows-1251">`,
+    `<meta http-equiv="Content-Type" content="text/html; charset=…">`, `<?xml … encoding="…"?>`), or None: nothing
+    declared, a name Python does not know, or UTF-8 (which the bytes already failed). Latin-1 and ASCII are read as
+    cp1252, as browsers read them (WHATWG), so a page's curly quotes survive."""
+    found = _DECLARED_CHARSET.search(sample)
+    if found is None:
+        return None
+    try:
+        codec = codecs.lookup((found["meta"] or found["xml"]).decode("ascii")).name
+    except LookupError:
+        return None
+    if codec == "utf-8":
+        return None
+    return "cp1252" if codec in {"iso8859-1", "ascii"} else codec
 
 
 MAX_STRAY_NULS = 16
