@@ -114,17 +114,27 @@ def test_pipeline_file_given_twice_is_not_called_a_copy_of_itself(examples_dir: 
     ]
 
 
-def test_pipeline_non_english_article_gets_a_warning(examples_dir: Path) -> None:
-    german = (
-        "Die Bundesregierung hat am Montag beschlossen, die Steuern für kleine Unternehmen zu senken. "
-        "Der Finanzminister sagte, die Entlastung werde im kommenden Jahr wirksam. "
-        "Die Opposition kritisierte den Plan als zu spät und zu klein."
-    )
-    brief = storyline.brief([examples_dir / "nbc.txt", german])
-    # and, sharing no words with the English one, it cannot be checked as the same story
-    assert [(p.source, p.severity) for p in brief.problems] == [("text 2", "warning"), ("brief", "warning")]
-    assert "does not look like English" in brief.problems[0].reason
-    assert "share almost no words" in brief.problems[1].reason
+GERMAN = (
+    "Die Bundesregierung hat am Montag beschlossen, die Steuern für kleine Unternehmen zu senken. "
+    "Der Finanzminister sagte, die Entlastung werde im kommenden Jahr wirksam. "
+    "Die Opposition kritisierte den Plan als zu spät und zu klein."
+)
+
+
+def test_pipeline_leaves_a_foreign_article_out_of_an_english_brief(examples_dir: Path) -> None:
+    brief = storyline.brief([examples_dir / "nbc.txt", GERMAN, examples_dir / "nikkei.txt"])
+    assert [(p.source, p.severity, p.reason) for p in brief.problems] == [
+        ("text 2", "error", "does not look like English; left out, as the brief is made from the 2 English articles")
+    ]
+    assert [Path(a.source).name for a in brief.story.articles] == ["nbc.txt", "nikkei.txt"]
+    assert not any(e.name in {"Montag", "Finanzminister"} for e in brief.entities)
+
+
+def test_pipeline_keeps_foreign_articles_when_none_is_english() -> None:
+    spanish = "El gobierno aprobó el lunes una rebaja de impuestos para las pequeñas empresas del país entero."
+    brief = storyline.brief([GERMAN, spanish], options=NO_ANALYSIS)
+    assert len(brief.story.articles) == 2 and brief.summary
+    assert [p.reason for p in brief.problems][:2] == ["does not look like English; the brief may be poor"] * 2
 
 
 # Two news texts written for these tests: a storm warning in Chinese (written without spaces between words) and in
@@ -275,7 +285,7 @@ def test_pipeline_warns_when_the_articles_tell_two_stories() -> None:
 
 
 def test_pipeline_refuses_more_sentences_than_one_brief_handles() -> None:
-    pile = " ".join(f"Sentence number {n} says something about the bridge." for n in range(6001))
+    pile = " ".join(f"Sentence number {n} says that the bridge is shut." for n in range(6001))
     with pytest.raises(InputError, match=r"6,003 sentences is more than one brief handles") as refused:
         storyline.brief([STORY, pile])
     assert str(refused.value).endswith("brief fewer or shorter articles at a time (the longest, text 2, has 6,001)")

@@ -32,6 +32,7 @@ from storyline.represent import OFF_STORY_COSINE, Cluster, lowered_words
 from storyline.segment import segment
 from storyline.select import select_sentences
 from storyline.summary import summarise
+from storyline.wording import counted
 
 if TYPE_CHECKING:
     from storyline.analyze import Analysis
@@ -174,12 +175,32 @@ def prepare_articles(articles: Iterable[Article], *, find_metadata: bool = True)
             )
             problems.append(Problem(source=article.source, reason=reason))
             continue
-        if find_metadata and not looks_english(body.body):
-            reason = "does not look like English; the brief may be poor"
-            problems.append(Problem(source=article.source, reason=reason, severity="warning"))
         cleaned.append(body)
+    if find_metadata:
+        cleaned, problems = _english_if_any(cleaned, problems)
     unique, duplicates = drop_duplicates(cleaned)
     return unique, problems + duplicates
+
+
+def _english_if_any(articles: list[Article], problems: list[Problem]) -> tuple[list[Article], list[Problem]]:
+    """The English articles when there are some, each other one left out with a problem saying so: an English brief
+    cannot corroborate a fact across languages (a Spanish article's version of each fact was summarised beside the
+    English one, each "reported by 1 of 4 outlets"), and English NER reads foreign words as names ("Dienstag" a
+    person). Without any English article all are kept, with a warning each, and analysis is skipped later."""
+    english = [looks_english(article.body) for article in articles]
+    if all(english):
+        return articles, problems
+    if not any(english):
+        reason = "does not look like English; the brief may be poor"
+        return articles, problems + [Problem(source=a.source, reason=reason, severity="warning") for a in articles]
+    made_from = counted(sum(english), "English article")
+    reason = f"does not look like English; left out, as the brief is made from the {made_from}"
+    left_out = [
+        Problem(source=a.source, reason=reason)
+        for a, is_english in zip(articles, english, strict=True)
+        if not is_english
+    ]
+    return [a for a, is_english in zip(articles, english, strict=True) if is_english], problems + left_out
 
 
 def off_story(articles: Sequence[Article], cluster: Cluster) -> list[Problem]:
