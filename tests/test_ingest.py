@@ -200,6 +200,44 @@ def test_ingest_html_is_decoded_in_the_charset_it_declares(tmp_path: Path, head:
     assert result.problems == []  # the page said how it is encoded: nothing to warn of
 
 
+CHOIR = (
+    "The choir of Saint Anne's primary school won first prize at the national youth choir competition in Leeds on "
+    "Saturday. The choir of 32 pupils sang three songs, including a piece written by one of the pupils, ten-year-old "
+    "Lily Marsh. The prize includes a trip to perform at the Royal Albert Hall in London in December this year."
+)
+
+
+BRIDGE_PARAGRAPHS = "".join(
+    f"<p>{paragraph}</p>"
+    for paragraph in (
+        STORY,
+        "“We cannot wait another winter,” Mayor Ann Keller told reporters after the vote on Tuesday evening.",
+        "The repairs will cost about $4.2 million, according to the city engineer, Tom Brill.",
+        "Shop owners near the harbour said they feared losing customers during the busy summer season.",
+        "A ferry will run every 20 minutes between the two quays while the bridge is closed.",
+        "Opponents argued that the work could wait until after the tourist season ended in September.",
+    )
+)
+
+
+def test_ingest_html_page_of_two_articles_says_the_second_is_not_read(tmp_path: Path) -> None:
+    page = tmp_path / "two.html"
+    page.write_text(
+        f"<html><body><article><h2>Bridge to close</h2>{BRIDGE_PARAGRAPHS}</article>"
+        f"<article><h2>School choir wins national prize</h2><p>{CHOIR}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = load_articles([page])
+    assert "choir" not in result.articles[0].text
+    assert [p.reason for p in result.problems] == [
+        "the page holds more articles; only its main one is read, not “School choir wins national prize”"
+    ]
+    # teaser cards of a related-stories box are articles too in HTML, but a headline and a line are no story
+    cards = "".join(f"<article><h3>Other story {n}</h3><p>A line about it.</p></article>" for n in range(3))
+    page.write_text(f"<html><body><article>{BRIDGE_PARAGRAPHS}</article>{cards}</body></html>")
+    assert load_articles([page]).problems == []
+
+
 def test_ingest_oversized_file_is_refused_with_its_size(tmp_path: Path) -> None:
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as out:

@@ -157,6 +157,10 @@ def _load(items: Iterable[_Document | Problem], dates: dict[str, dt.date]) -> Lo
         if not parsed.text.strip():
             result.problems.append(Problem(source=doc.source, reason="no article text found in the page"))
             continue
+        if parsed.left_out:
+            named = "; ".join(f"“{heading}”" for heading in parsed.left_out)
+            reason = f"the page holds more articles; only its main one is read, not {named}"
+            result.problems.append(Problem(source=doc.source, reason=reason, severity="warning"))
         date_key = _date_key(doc.source, dates)
         if date_key is not None:
             dated.add(date_key)
@@ -940,6 +944,7 @@ class _Parsed:
     outlet: str | None = None
     title: str | None = None
     published: dt.date | None = None
+    left_out: tuple[str, ...] = ()  # headings (or openings) of the page's other articles, which are not read
 
 
 def _parse(doc: _Document) -> _Parsed:
@@ -974,4 +979,27 @@ def _parse_html(html: str) -> _Parsed:
         outlet=(metadata.sitename or None) if metadata else None,
         title=(metadata.title or None) if metadata else None,
         published=dt.date.fromisoformat(found) if found else None,
+        left_out=_other_articles(html, text),
     )
+
+
+MIN_OTHER_ARTICLE_WORDS = 50
+"""Words an `<article>` element of a page needs to count as an article left out (`_other_articles`): pages wrap each
+teaser card of a "related stories" box in one too, with a headline and a line or two."""
+
+
+def _other_articles(html: str, text: str) -> tuple[str, ...]:
+    """The page's top-level `<article>` elements of `MIN_OTHER_ARTICLE_WORDS` or more that trafilatura, which keeps
+    one main text, left out (none of their paragraphs in `text`), each named by its heading or opening words."""
+    if html.count("<article") < 2:
+        return ()
+    import lxml.html
+
+    others = []
+    for element in lxml.html.fromstring(html).xpath("//article[not(ancestor::article)]"):
+        paragraphs = [" ".join(p.split()) for p in element.itertext() if len(p.split()) >= 5]
+        if sum(len(p.split()) for p in paragraphs) < MIN_OTHER_ARTICLE_WORDS or any(p in text for p in paragraphs):
+            continue
+        heading = element.xpath("string(.//*[self::h1 or self::h2 or self::h3][1])").strip()
+        others.append(" ".join(heading.split()) or " ".join(paragraphs[0].split()[:8]) + " …")
+    return tuple(others)
