@@ -213,7 +213,7 @@ def test_pipeline_words_out_of_range_is_a_config_error(examples_dir: Path, words
     [
         ("strategy", "bogus", "Input should be 'adaptive', 'centroid', 'learned', 'hybrid' or 'openings'"),
         ("words", True, "Input should be a valid integer, not a boolean"),  # was read as a one-word budget
-        ("words", 0, "Input should be greater than 0"),
+        ("words", 0, "Input should be greater than or equal to 1"),  # as the command line says it
         ("words", "many", "Input should be a valid integer"),
         ("support_threshold", -0.5, "Input should be greater than 0"),
         ("analysis", "maybe", "Input should be a valid boolean"),

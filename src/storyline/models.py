@@ -316,7 +316,7 @@ class BriefOptions(Frozen):
     """Every setting a brief is made with; CLI flags, the web form and JSON all fill this one model."""
 
     words: Annotated[int, BeforeValidator(_not_a_bool)] = Field(
-        150, gt=0, le=MAX_BUDGET_WORDS, description="Word budget of the summary (whitespace words)."
+        150, ge=1, le=MAX_BUDGET_WORDS, description="Word budget of the summary (whitespace words)."
     )
     strategy: StrategyName = Field(
         "adaptive",

@@ -94,7 +94,7 @@ def _problem_details(exc: StorylineError) -> list[ErrorDetail]:
 
 
 def validation_details(errors: Sequence[Mapping[str, Any]]) -> list[ErrorDetail]:
-    """Pydantic/FastAPI validation errors as `ErrorDetail`s: 'body.words: Input should be greater than 0'."""
+    """Pydantic/FastAPI validation errors as `ErrorDetail`s: 'body.words: Input should be a valid integer'."""
     return [
         ErrorDetail(location=".".join(str(part) for part in error.get("loc", ())), message=str(error["msg"]))
         for error in errors
