@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from storyline.calendar_names import MONTH_PATTERN
 from storyline.furniture.shared import DATELINE_CREDITS
 from storyline.models import Article, Sentence
 
@@ -77,14 +78,16 @@ _NAMED_PLACE = rf"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}(?:, [A-Z][\w
 Any other bracket after a name is as often a ticker or a party ("Apple (AAPL) - Shares …", "Sen. Rand Paul (R) –
 Kentucky's …"), and the splitter leaves a dateline out of the sentence."""
 WIRE_DATELINE = re.compile(
-    rf"(?:(?P<place>{_CAPITALS_PLACE})(?P<state>,(?: [A-Z][A-Za-z.]+){{1,3}})?|{_NAMED_PLACE})?"
+    rf"(?:(?P<place>{_CAPITALS_PLACE})(?P<state>,(?: [A-Z][A-Za-z.]+){{1,3}})?(?:,? {MONTH_PATTERN} \d{{1,2}})?"
+    rf"|{_NAMED_PLACE})?"
     # Without a place in capitals the credit is what makes it a dateline: "(CNN) --", "Washington (CNN) --".
     rf"(?: ?{DATELINE_CREDIT})?(?(place)|(?<=\))){DATELINE_DASH}"
     # CNN's web pages leave the dash out: "Tokyo (CNN) Seven US sailors …", "(CNN) A Detroit man …"
     rf"|(?:{_NAMED_PLACE} )?\((?P<known_credit>{'|'.join(map(re.escape, DATELINE_CREDITS))})\)\s*(?=[A-Z\"“])"
 )
 """A wire dateline opening a paragraph: its place in capitals (the group `place`), the state or country after it
-(`state`), whom it credits, a dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- ", "FT LAUDERDALE (CBSMiami) – ";
+(`state`), a day ("BEIJING, September 1 (Xinhua) -- ", "MONDAY, July 2 (HealthDay News) -- "), whom it credits, a
+dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- ", "FT LAUDERDALE (CBSMiami) – ";
 or a credit and a dash after a place written as a name (an agency's or CNN's credit), or after none: "Washington
 (CNN) -- ", "(HealthDay News) -- "; or an agency's or CNN's credit with no dash: "Tokyo (CNN) " (the group
 `known_credit`)."""
