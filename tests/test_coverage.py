@@ -10,6 +10,7 @@ import pytest
 import storyline
 from storyline.analyze.coverage import MATCH_SIMILARITY, find_coverage
 from storyline.models import Article, Brief, BriefOptions, Coverage
+from storyline.render import RENDERERS
 from storyline.render.markdown import render_markdown
 from storyline.render.terminal import render_terminal
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster
@@ -119,6 +120,12 @@ def test_coverage_matrix_agrees_with_citations(seed_brief: Brief) -> None:
 def test_coverage_rendered_and_in_json(seed_brief: Brief) -> None:
     assert "Only in one outlet" in render_terminal(seed_brief)
     assert "## Who reports what" in render_markdown(seed_brief)
+    # two articles of one outlet: a fact one of them alone reports is its article's, not the outlet's alone
+    infos = seed_brief.story.articles
+    same_outlet = tuple(info.model_copy(update={"outlet": "Associated Press"}) for info in infos)
+    wire = seed_brief.model_copy(update={"story": seed_brief.story.model_copy(update={"articles": same_outlet})})
+    for view in (render_terminal(wire), render_markdown(wire), RENDERERS["html"](wire)):
+        assert "Only in one article" in view and "Only in one outlet" not in view
     data = json.loads(seed_brief.model_dump_json())
     assert data["coverage"]["matrix"][0]["summary"] == 0
 

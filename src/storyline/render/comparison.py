@@ -35,6 +35,13 @@ def unique_facts(brief: Brief) -> list[OutletCoverage]:
     ]
 
 
+def unique_scope(brief: Brief) -> str:
+    """What a unique fact is unique to: 'outlet', or 'article' when two articles of the brief share an outlet (a
+    fact of one AP story that another AP story repeats is no AP exclusive, yet is listed as its article's own)."""
+    outlets = [info.outlet for info in brief.story.articles if info.outlet]
+    return "article" if len(set(outlets)) < len(outlets) else "outlet"
+
+
 def unique_count(coverage: ArticleCoverage) -> str:
     """'53 of 57 sentences only here'."""
     return f"{coverage.n_unique} of {counted(coverage.n_sentences, 'sentence')} only here"

@@ -31,6 +31,7 @@ from storyline.render.comparison import (
     side_excerpt,
     unique_count,
     unique_facts,
+    unique_scope,
 )
 from storyline.render.passages import cites, marked_passages, passage_of, pieces
 
@@ -139,4 +140,9 @@ def _comparison(brief: Brief, link: Callable[[Span], str]) -> dict[str, object]:
         }
         for c in brief.conflicts
     ]
-    return {"outlets": unique_facts(brief), "rows": coverage_rows(brief), "conflicts": conflicts}
+    return {
+        "outlets": unique_facts(brief),
+        "unique_scope": unique_scope(brief),
+        "rows": coverage_rows(brief),
+        "conflicts": conflicts,
+    }

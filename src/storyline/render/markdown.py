@@ -18,7 +18,14 @@ from storyline.render.analysis import (
     top_entities,
 )
 from storyline.render.citations import citation_marker, corroboration, passage_text, source_label, summary_text
-from storyline.render.comparison import KIND_LABELS, conflict_sides, coverage_rows, unique_count, unique_facts
+from storyline.render.comparison import (
+    KIND_LABELS,
+    conflict_sides,
+    coverage_rows,
+    unique_count,
+    unique_facts,
+    unique_scope,
+)
 
 
 def _md_escape(text: str) -> str:
@@ -71,7 +78,7 @@ def _comparison_lines(brief: Brief) -> list[str]:
         ]
         lines += [f"- {_md_escape(passage_text(fact.text))}" for fact in outlet.coverage.unique]
     if lines:
-        lines = ["", "## Only in one outlet", *lines]
+        lines = ["", f"## Only in one {unique_scope(brief)}", *lines]
     rows = coverage_rows(brief)
     if rows:
         numbers = range(1, len(brief.story.articles) + 1)

@@ -26,7 +26,14 @@ from storyline.render.analysis import (
     top_entities,
 )
 from storyline.render.citations import citation_marker, corroboration, passage_text, source_label, summary_text
-from storyline.render.comparison import KIND_LABELS, conflict_sides, side_excerpt, unique_count, unique_facts
+from storyline.render.comparison import (
+    KIND_LABELS,
+    conflict_sides,
+    side_excerpt,
+    unique_count,
+    unique_facts,
+    unique_scope,
+)
 
 
 def terminal_view(brief: Brief) -> RenderableType:
@@ -124,7 +131,7 @@ def _comparison_view(brief: Brief) -> list[Text | Table]:
     parts: list[Text | Table] = []
     outlets = unique_facts(brief)
     if outlets:
-        parts += [Text(""), Text("Only in one outlet", style="italic")]
+        parts += [Text(""), Text(f"Only in one {unique_scope(brief)}", style="italic")]
     for outlet in outlets:
         parts.append(
             Text.assemble(

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from storyline.errors import BriefNotFound
 from storyline.models import MAX_BUDGET_WORDS, BriefOptions
+from storyline.render import comparison
 from storyline.render.analysis import INFERRED_NOTE
 from storyline.web import findings, service, views
 from storyline.web.api import brief_url
@@ -104,6 +105,7 @@ def brief_page(brief_id: BriefId, brief: StoredBrief, settings: Settings) -> HTM
         "inferred_note": INFERRED_NOTE,
         "timeline": findings.timeline_drawing(brief_id, brief),
         "unique": findings.unique_facts(brief_id, brief),
+        "unique_scope": comparison.unique_scope(brief),
         "conflicts": findings.conflicts(brief_id, brief),
     }
     return render_page("brief.html.j2", context, settings=settings)
