@@ -259,6 +259,7 @@ def test_timeline_weekday_past_and_future(sentence: str, value: str) -> None:
         ("Police are investigating Tuesday's shooting.", THU, "2019-03-05"),
         ("It is unclear what led to the closure over the weekend.", THU, "2019-W09-WE"),
         ("The victim was believed to be killed on Monday.", THU, "2019-03-04"),
+        ("Saturday morning, the couple became the first to be married in the county.", THU, "2019-03-02"),
         # after a past verb, a year-less date or a weekend is still dated from that past moment
         ("The band was hoping that it could tour in February.", dt.date(2018, 11, 21), "2018-02"),
         (
