@@ -123,8 +123,8 @@ _MODAL = re.compile(r"\b(?:would(?!\s+(?:not\s+)?have\b)|could(?!\s+(?:not|have)
 # investigating Tuesday's shooting" tells of a past one), nor an impersonal "it is" ("It is unclear what led to its
 # closing over the weekend"). After the date it tells none: "Monday's attack is the deadliest".
 _PRESENT = re.compile(
-    r"\b(?:(?<!\bit\s)is(?!\s+\w+ing\b)|are(?!\s+\w+ing\b)|begins|starts|opens|ends|closes|meets|plays|makes|faces|holds|takes\s+place|"
-    r"convenes|resumes|(?:has|have)\s+until)\b",
+    r"\b(?:(?<!\bit\s)is(?!\s+\w+ing\b)|are(?!\s+\w+ing\b)|begins|starts|opens|ends|closes|meets|plays|makes|"
+    r"faces|holds|takes\s+place|convenes|resumes|(?:has|have)\s+until)\b",
     re.IGNORECASE,
 )
 # "The warning forecast the Aug. 7 bombing": a forecast's word with the dated noun as its object is a verb in the
