@@ -239,6 +239,56 @@ def test_timeline_weekday_past_and_future(sentence: str, value: str) -> None:
     assert [v for _, v in dates(sentence)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        # "would", "could" and a scheduled event's present look ahead: a weekday is the next one (Thursday 7 March
+        # 2019), a year-less date the one nearest publication (Jan. 7 is nearer in 2020 than in 2019)
+        ("The first debate would feature the mayor on Jan. 7.", dt.date(2019, 9, 23), "2020-01-07"),
+        ("The board said the vote would take place Tuesday.", THU, "2019-03-12"),
+        ("A rescue package could be announced soon after Sunday's vote.", THU, "2019-03-10"),
+        ("The case makes its first appearance in federal court Friday.", THU, "2019-03-08"),
+        ("Two hundred delegates are at stake in Tuesday's caucuses.", THU, "2019-03-12"),
+        ("Voters have until Monday at noon to register.", THU, "2019-03-11"),
+        ("The primary to be held on Feb. 19 matters most to the field.", dt.date(2019, 6, 23), "2020-02-19"),
+        ("The judge is planning on Monday to send the names.", THU, "2019-03-11"),
+        # ... but not a past "could", "would have", a progressive or "it is", nor "to be" after "believed"
+        ("The vote would have taken place Tuesday.", THU, "2019-03-05"),
+        ("The mayor could not be reached for comment Friday.", THU, "2019-03-01"),
+        ("Police said they could offer no details Monday night.", THU, "2019-03-04"),
+        ("Police are investigating Tuesday's shooting.", THU, "2019-03-05"),
+        ("It is unclear what led to the closure over the weekend.", THU, "2019-W09-WE"),
+        ("The victim was believed to be killed on Monday.", THU, "2019-03-04"),
+        ("Saturday morning, the couple became the first to be married in the county.", THU, "2019-03-02"),
+        # after a past verb, a year-less date or a weekend is still dated from that past moment
+        ("The band was hoping that it could tour in February.", dt.date(2018, 11, 21), "2018-02"),
+        (
+            "Officials told him on Thursday that he would be released over the weekend.",
+            dt.date(2019, 3, 10),
+            "2019-W10-WE",
+        ),
+    ],
+)
+def test_timeline_a_verb_that_looks_ahead_less_surely(sentence: str, published: dt.date, value: str) -> None:
+    assert value in [v for _, v in dates(sentence, published)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        # written Friday 8 February 2019: "next Feb. 7" is 2020's, "last March 9" 2018's
+        ("Iowa Republicans on Monday moved their caucuses to next Feb. 7.", dt.date(2019, 2, 8), "2020-02-07"),
+        ("The fair opened last March 9.", THU, "2018-03-09"),
+    ],
+)
+def test_timeline_next_or_last_before_a_month_and_day(sentence: str, published: dt.date, value: str) -> None:
+    assert value in [v for _, v in dates(sentence, published)]
+
+
+def test_timeline_the_first_weekday_of_a_month_is_a_rule_not_a_day() -> None:
+    assert dates("No state may hold a primary before the first Tuesday in March.") == [("March", "2019-03")]
+
+
 def test_timeline_on_a_sunday_last_week_is_the_week_just_ending() -> None:
     sunday = dt.date(2013, 5, 26)
     assert dates("Obama's speech last week was naive.", sunday) == [("last week", "2013-W21")]

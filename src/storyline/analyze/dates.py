@@ -35,7 +35,12 @@ from storyline.furniture.shared import TIME_ZONE
 from storyline.literals import may_contain
 
 Precision = Literal["day", "week", "month", "year"]
-Tense = Literal["past", "future"]
+Tense = Literal["past", "future", "open", "open_in_past"]
+"""A clause's time. "open" is a verb that looks ahead without saying so for sure ("would", "could", a scheduled
+event's present: "makes its first appearance in court Thursday"): a weekday is the next one, a year-less date the
+one nearest publication. "open_in_past" is such a verb after a past one in the sentence, ahead of a moment that may
+be long past ("We were hoping that we could be on tour in February", said a year before): a weekday is still the
+next one, a year-less date is dated as in the past."""
 
 WEEKDAYS = tuple(name.lower() for name in WEEKDAY_NAMES)
 NUMBER_WORDS = dict(
@@ -69,7 +74,10 @@ _NAMED_DAY_AFTER = re.compile(
     r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Night Live|Night Football|best|school)\b"
 )  # "wore their Sunday best", "taught Sunday school": a kind of clothes or school, no day
 # "the following Monday", "every Friday": a weekday dated by another event, or none.
-_ANAPHORIC_DAY_BEFORE = re.compile(r"\b(?i:following|previous|preceding|same|that|each|every|on\s+a)\s+$")
+# "the first Tuesday in March": a rule's day, dated by no one week.
+_ANAPHORIC_DAY_BEFORE = re.compile(
+    r"\b(?i:following|previous|preceding|same|that|each|every|on\s+a|first|second|third|fourth)\s+$"
+)
 # "the Friday after Election Day": a weekday dated by the event named after it ("the Monday meeting" is not)
 _EVENT_RELATIVE_AFTER = re.compile(r"\s+(?:after|before|following|preceding)\b")
 # "in the next year" and "the last month" are durations, not calendar periods.
@@ -100,8 +108,23 @@ _YEAR_NAME_OK = frozenset(
 # Wednesday"), and so does a "might" or "may" that is no past conjecture ("may have been").
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going to|scheduled|slated|expected|predicted|forecast|anticipated|set to|due|"
-    r"plans? to|planning to|intends? to|upcoming|next|would be held|hopes? to|"
-    r"(?-i:might|may)(?!\s+(?:have|not have)\b))\b|['’]ll\b",
+    r"plans? to|planning|intends? to|upcoming|next|hopes? to|(?-i:might|may)(?!\s+(?:have|not have)\b)|"
+    # "the primary to be held on Feb. 19", not "was believed to be killed on Monday"
+    r"(?<!had\s)(?<!believed\s)(?<!thought\s)(?<!reported\s)(?<!said\s)(?<!known\s)(?<!alleged\s)"
+    r"to be (?:\w+(?:ed|en|wn)|held|made|set|run|paid|sold|built|put|heard|sent|won|met))\b|"
+    r"['’]ll\b",
+    re.IGNORECASE,
+)
+# Verbs that look ahead without saying so for sure (the "open" tense): "would" and "could" (neither "would have" nor
+# "could not be reached") ...
+_MODAL = re.compile(r"\b(?:would(?!\s+(?:not\s+)?have\b)|could(?!\s+(?:not|have)\b))\b", re.IGNORECASE)
+# ... and a present tense before the date in its clause, which in news tells a scheduled event ("are at stake in
+# Tuesday's caucuses", "makes its first appearance in court Thursday"), though not a progressive ("are
+# investigating Tuesday's shooting" tells of a past one), nor an impersonal "it is" ("It is unclear what led to its
+# closing over the weekend"). After the date it tells none: "Monday's attack is the deadliest".
+_PRESENT = re.compile(
+    r"\b(?:(?<!\bit\s)is(?!\s+\w+ing\b)|are(?!\s+\w+ing\b)|begins|starts|opens|ends|closes|meets|plays|makes|"
+    r"faces|holds|takes\s+place|convenes|resumes|(?:has|have)\s+until)\b",
     re.IGNORECASE,
 )
 # "The warning forecast the Aug. 7 bombing": a forecast's word with the dated noun as its object is a verb in the
@@ -110,8 +133,8 @@ _FORECAST_OBJECT = re.compile(r"\b(?i:forecast|predicted|anticipated|foresaw)\s+
 # A participle after a bare "be" takes its tense from the verb before that ("will be announced Friday", "had to be
 # evacuated Monday"), so it is no past cue of its own.
 _PAST = re.compile(
-    r"\b(?<!\bbe\s)(?:said|says|told|was|were|had|did|met|came|went|took|held|made|began|left|saw|gave|spoke|wrote|"
-    r"ago|last|earlier|announced|\w{3,}ed)\b",
+    r"\b(?<!\bbe\s)(?:said|says|told|was|were|had|did|met|came|went|took|held|made|began|became|left|saw|gave|spoke|"
+    r"wrote|ago|last|earlier|announced|\w{3,}ed)\b",
     re.IGNORECASE,
 )
 _FIGURE = r"[$£€]?\d[\d,.]*\s*(?:%|percent|per\s+cent|million|billion)?"
@@ -355,7 +378,19 @@ def _dates_a_noun(match: re.Match[str]) -> bool:
 
 
 def _tense(sentence: str, start: int, end: int) -> Tense:
-    """Future when the verb nearest the expression in its clause is a future form ("will meet on Friday")."""
+    """Future when the verb nearest the expression in its clause is a future form ("will meet on Friday"), open
+    when it looks ahead less surely ("would meet on Friday"; `Tense`)."""
+    tense = _clause_tense(sentence, start, end)
+    cues = _tense_cues(sentence[:start], present=True)
+    future_ends = {cue_end for cue_end, cue in cues if cue == "future"}  # "scheduled" is no past
+    if tense != "open" or not any(cue == "past" and cue_end not in future_ends for cue_end, cue in cues):
+        return tense
+    # "Police said they could offer no details Monday": after a past verb, "could" is as often a past ability
+    modals = [m.group().lower() for m in _MODAL.finditer(sentence, 0, start)]
+    return "past" if modals and modals[-1] == "could" else "open_in_past"
+
+
+def _clause_tense(sentence: str, start: int, end: int) -> Tense:
     if _FUTURE.match(sentence, end + 3) and re.match(r"['’]s\s", sentence[end : end + 3]):
         return "future"  # "Friday's expected storm": the day's own participle, whatever the clause's verb
     before = sentence[:start]
@@ -363,15 +398,14 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
         return "past"  # "have been staying there since December 25, while others are expected …"
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause = before[breaks[-1].end() :] if breaks else before
-    # the nearest cue (the last to end) wins, and "scheduled" or "expected to" counts as future, not as "-ed".
-    cues = _tense_cues(clause)
+    cues = _tense_cues(clause, present=True)
     if cues:
-        cue_end, is_future = max(cues)
-        if is_future and _FORECAST_OBJECT.search(clause):
+        cue_end, tense = _nearest(cues)
+        if tense == "future" and _FORECAST_OBJECT.search(clause):
             return "past"
-        if not is_future and _subject_of_a_future_verb(clause, cue_end, sentence[end:]):
+        if tense == "past" and _subject_of_a_future_verb(clause, cue_end, sentence[end:]):
             return "future"  # "Officials said the hearing on Friday will decide …": the hearing's verb is its own
-        return "future" if is_future else "past"
+        return tense
     # No verb before it in its clause: the expression sits in the subject ("his decision on Thursday will be
     # easy", "police on Monday arrested"), so the first verb after it, up to the clause's end, is its verb.
     after = _CLAUSE_BREAK.split(sentence[end:], maxsplit=1)[0]
@@ -382,12 +416,12 @@ def _tense(sentence: str, start: int, end: int) -> Tense:
     later = _tense_cues(after, at_start=True)
     if later:
         # a cue both ways at one place ("expected", which also ends in -ed) looks ahead
-        return "future" if min(later, key=lambda cue: (cue[0], not cue[1]))[1] else "past"
+        return min(later, key=lambda cue: (cue[0], cue[1] != "future"))[1]
     # "…will have a chance to respond before Sullivan holds another hearing on Feb. 23"
     cues = _tense_cues(before)
     if not cues and _CONDITION.search(before):
         return "future"  # "If Tuesday's storm damages a satellite, …": a condition in the present looks ahead
-    return "future" if cues and max(cues)[1] else "past"
+    return _nearest(cues)[1] if cues else "past"
 
 
 _REPORTED = re.compile(rf"(?i:{VERBS}|reported)$")
@@ -403,11 +437,20 @@ def _subject_of_a_future_verb(clause: str, cue_end: int, after: str) -> bool:
     )
 
 
-def _tense_cues(text: str, *, at_start: bool = False) -> list[tuple[int, bool]]:
-    """(position, is_future) of every future (`_FUTURE`) and past (`_PAST`) verb cue in `text`: where each ends, or
-    with `at_start` where each starts (a verb after the expression is nearest where it starts)."""
-    future = [(m.start() if at_start else m.end(), True) for m in _FUTURE.finditer(text)]
-    return future + [(m.start() if at_start else m.end(), False) for m in _PAST.finditer(text)]
+def _tense_cues(text: str, *, at_start: bool = False, present: bool = False) -> list[tuple[int, Tense]]:
+    """(position, tense) of every future (`_FUTURE`), open (`_MODAL`, with `present` also `_PRESENT`) and past
+    (`_PAST`) verb cue in `text`: where each ends, or with `at_start` where each starts (a verb after the expression
+    is nearest where it starts)."""
+    kinds: list[tuple[re.Pattern[str], Tense]] = [(_FUTURE, "future"), (_MODAL, "open"), (_PAST, "past")]
+    if present:
+        kinds.append((_PRESENT, "open"))
+    return [(m.start() if at_start else m.end(), tense) for pattern, tense in kinds for m in pattern.finditer(text)]
+
+
+def _nearest(cues: list[tuple[int, Tense]]) -> tuple[int, Tense]:
+    """The cue nearest a date before it (the last to end); "scheduled" or "expected", a future cue that also ends in
+    "-ed", counts as future."""
+    return max(cues, key=lambda cue: (cue[0], cue[1] == "future"))
 
 
 # --- values ---------------------------------------------------------------------------------------------------
@@ -450,16 +493,22 @@ def _yearless_year(month: int, day: int, context: _Context) -> int | None:
     """The year a year-less date takes: the publication year moved by tense, else the sentence's one year.
 
     The publication date comes first: a year in the same sentence is as often another event's ("listed as
-    threatened in 2008 (E&E News, Nov. 4)", "win the House in November and the White House in 2012").
+    threatened in 2008 (E&E News, Nov. 4)", "win the House in November and the White House in 2012"). In an open
+    clause ("would feature Republicans on Jan. 7", written in September) the date is the one nearest publication.
     """
     published = context.published
     if published is None:
         return context.sentence_year
     candidate = _valid_day(published.year, month, min(day, 28))
     assert candidate is not None  # day ≤ 28 exists in every month
+    if context.tense == "open":
+        return min(
+            (published.year - 1, published.year, published.year + 1),
+            key=lambda year: abs(candidate.replace(year=year) - published),
+        )
     if context.tense == "future" and candidate < published - dt.timedelta(days=FUTURE_SLACK_DAYS):
         return published.year + 1
-    if context.tense == "past" and candidate > published + dt.timedelta(days=PAST_SLACK_DAYS):
+    if context.tense in ("past", "open_in_past") and candidate > published + dt.timedelta(days=PAST_SLACK_DAYS):
         return published.year - 1
     return published.year
 
@@ -521,12 +570,29 @@ def _holiday_key(name: str) -> str:
 def _absolute_day(match: re.Match[str], context: _Context) -> DateValue | None:
     month, day = _month_number(match.group("month")), _day_number(match.group("day"))
     year = int(match.group("year")) if match.group("year") else _yearless_year(month, day, context)
+    side = _NEXT_OR_LAST_BEFORE.search(match.string, 0, match.start("x"))
+    if side is not None and context.published is not None and not match.group("year"):
+        year = _year_on_side(month, day, context.published, side.group(1).lower())
     if (month, day) == (9, 11) and not match.group("year") and _NINE_ELEVEN_AFTER.match(match.string, match.end()):
         year = 2001
     if year is None:
         return DateValue(None, "day") if _valid_day(2000, month, day) else None
     start = _valid_day(year, month, day)
     return DateValue(_day(start), "day") if start else None
+
+
+# "scheduled their caucuses next Feb. 7" (written Feb. 8): the first Feb. 7 after publication; "last Feb. 7" the
+# latest before it.
+_NEXT_OR_LAST_BEFORE = re.compile(r"\b((?i:next|last))\s+$")
+
+
+def _year_on_side(month: int, day: int, published: dt.date, side: str) -> int:
+    """The year of the first `month`/`day` after `published` ('next'), or of the latest before it ('last')."""
+    candidate = (month, day)
+    today = (published.month, published.day)
+    if side == "next":
+        return published.year + (candidate <= today)
+    return published.year - (candidate >= today)
 
 
 def _day_range(match: re.Match[str], context: _Context) -> DateValue | None:
@@ -645,7 +711,7 @@ def _weekday(match: re.Match[str], context: _Context) -> DateValue:
         return DateValue(_day(_weekday_before(published, target)), "day")
     if modifier == "next":
         return DateValue(_day(_weekday_after(published, target)), "day")
-    if modifier == "later" or (modifier != "earlier" and context.tense == "future"):
+    if modifier == "later" or (modifier != "earlier" and context.tense != "past"):
         return DateValue(_day(published + dt.timedelta(days=(target - published.weekday()) % 7)), "day")
     return DateValue(_day(published - dt.timedelta(days=(published.weekday() - target) % 7)), "day")
 
@@ -711,11 +777,12 @@ def _anaphoric(match: re.Match[str], context: _Context) -> DateValue | None:
 
 
 def _the_weekend(match: re.Match[str], context: _Context) -> DateValue:
-    """'over the weekend': the latest weekend on or before publication; in a future clause the next one."""
+    """'over the weekend': the latest weekend on or before publication; in a future or open clause the next one (not
+    in one open from a past moment: "informed him on Thursday that he would be released over the weekend")."""
     published = context.published
     if published is None:
         return DateValue(None, "week")
-    if context.tense == "future":
+    if context.tense in ("future", "open"):
         saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7)
     else:
         saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
