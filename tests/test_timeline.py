@@ -136,11 +136,28 @@ def test_timeline_relative_dates_resolve_against_publication(sentence: str, expr
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [
+        # a fronted "in"/"during" phrase takes the main clause's verb (Tuesday 8 January 2013)
+        ("In June, the shop will sell the computer.", "2013-06"),
+        ("During June, the council will review the repairs, Keller said.", "2013-06"),
+        ("In June, police arrested two men.", "2012-06"),
+    ],
+)
+def test_timeline_a_fronted_month_takes_the_main_verbs_tense(sentence: str, value: str) -> None:
+    assert [v for _, v in dates(sentence, dt.date(2013, 1, 8))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
         # a participle after "be" is no past: the "will" before it decides (Thursday 7 March 2019)
         ("The winning bid will be announced Friday.", "2019-03-08"),
         ("The public hearing will be held Tuesday.", "2019-03-12"),
         ("The results will be released on Wednesday by the agency.", "2019-03-13"),
         ("Residents had to be evacuated Monday.", "2019-03-04"),
+        # and so is one after "remain" or "stay"
+        ("The school will remain closed until Monday.", "2019-03-11"),
+        ("The road will stay blocked through Wednesday.", "2019-03-13"),
+        ("The road remained blocked on Wednesday.", "2019-03-06"),
     ],
 )
 def test_timeline_a_passive_takes_the_tense_of_its_auxiliary(sentence: str, value: str) -> None:

@@ -130,10 +130,10 @@ _PRESENT = re.compile(
 # "The warning forecast the Aug. 7 bombing": a forecast's word with the dated noun as its object is a verb in the
 # past, no forecast of the date ("the storm predicted for Tuesday" is one).
 _FORECAST_OBJECT = re.compile(r"\b(?i:forecast|predicted|anticipated|foresaw)\s+(?i:the|an?|his|her|its|their)\s+$")
-# A participle after a bare "be" takes its tense from the verb before that ("will be announced Friday", "had to be
-# evacuated Monday"), so it is no past cue of its own.
+# A participle after a bare "be", "remain" or "stay" takes its tense from the verb before that ("will be announced
+# Friday", "had to be evacuated Monday", "will remain closed until Monday"), so it is no past cue of its own.
 _PAST = re.compile(
-    r"\b(?<!\bbe\s)(?:said|says|told|was|were|had|did|met|came|went|took|held|made|began|became|left|saw|gave|spoke|"
+    r"\b(?<!\bbe\s)(?<!\bremain\s)(?<!\bstay\s)(?:said|says|told|was|were|had|did|met|came|went|took|held|made|began|became|left|saw|gave|spoke|"
     r"wrote|ago|last|earlier|announced|\w{3,}ed)\b",
     re.IGNORECASE,
 )
@@ -184,7 +184,8 @@ _PRESENT_AGE_AFTER = re.compile(
 )
 _CONDITION = re.compile(r"\b(?i:if|unless)\s+(?:\w+\s+){0,3}$")
 _FRONTED = re.compile(
-    r"\s*[\"“]?(?i:on|by|until|till|from|since|as\s+of|early|late|later|earlier)(?:\s+(?i:on|early|late))?\s*"
+    r"\s*[\"“]?(?i:on|in|during|(?:starting|beginning)\s+in|by|until|till|from|since|as\s+of|early|late|later|earlier)"
+    r"(?:\s+(?i:on|early|late))?\s*"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()—–]|\s_\s|\b(?:that|and|but|which|who|when|after|before)\b")  # "_": a wire's dash
 
