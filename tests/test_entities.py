@@ -1164,3 +1164,102 @@ def test_entities_two_places_joined_by_a_hyphen_are_no_organisation(pair: str, k
         _mention(body, "Borduria", "GPE"),
     ]
     assert ((pair, "ORG") in corrected(mentions, article(body))) is kept
+
+
+def test_entities_a_platform_is_an_organisation_whatever_ner_typed_it() -> None:
+    body = "The singer posted on Instagram: “We are fine,” she wrote. Fans on Reddit cheered."
+    mentions = [_mention(body, "Instagram", "PERSON"), _mention(body, "Reddit", "GPE")]
+    assert corrected(mentions, article(body)) == [("Instagram", "ORG"), ("Reddit", "ORG")]
+
+
+def test_entities_a_person_the_cluster_only_writes_as_a_place_is_a_place() -> None:
+    # "Tolvane", tagged a person twice, stands after "in" and "near" and nowhere as a person: a town, and so is
+    # "Corvale" before a state's comma. "Ruddock", after "in" once, is the surname of the Ann Ruddock the cluster
+    # names, "Mr. Brell" has a title, and "U.S. Olympic Committee" after Ann Vale's comma is no place: people.
+    body = (
+        "Floods hit homes in Tolvane on Monday. Rescuers near Tolvane said the river rose. Ann Ruddock said "
+        "faith in Ruddock was low. Mr. Brell, who lives in Brell Creek, said in Brell that the water fell. A dam "
+        "at Corvale, N.J., held. Ann Vale, U.S. Olympic Committee's deputy, said so."
+    )
+    mentions = [
+        _mention(body, "Tolvane", "PERSON"),
+        _mention(body, "Tolvane", "PERSON", nth=1),
+        _mention(body, "Ann Ruddock", "PERSON"),
+        _mention(body, "Ruddock", "PERSON", nth=1),
+        _mention(body, "Brell", "PERSON"),
+        _mention(body, "Brell", "PERSON", nth=2),
+        _mention(body, "Corvale", "PERSON"),
+        _mention(body, "Ann Vale", "PERSON"),
+    ]
+    labels = ["GPE", "GPE", *["PERSON"] * 4, "GPE", "PERSON"]
+    assert [label for _, label in corrected(mentions, article(body))] == labels
+
+
+def test_entities_an_organisation_the_cluster_writes_as_a_town_is_a_place() -> None:
+    # "Marrowby" after "in" in both its mentions and the kind of place before "Ostrava Nova": towns; "Congress" and
+    # "the Cabinet" after "in" stay bodies, and "Velmont University, Ohio" is a university in a place.
+    body = (
+        "The fair in Marrowby drew crowds; people in Marrowby were sick. In the northern Czech city of Ostrava Nova, "
+        "no one was. A vote in Congress and a row in the Cabinet followed. Scientists at Velmont University, Ohio, "
+        "agreed."
+    )
+    mentions = [
+        _mention(body, "Marrowby", "ORG"),
+        _mention(body, "Marrowby", "ORG", nth=1),
+        _mention(body, "Ohio", "GPE"),
+        _mention(body, "Ostrava Nova", "ORG"),
+        _mention(body, "Congress", "ORG"),
+        _mention(body, "Cabinet", "ORG"),
+        _mention(body, "Velmont University", "ORG"),
+    ]
+    assert [label for _, label in corrected(mentions, article(body))] == [*["GPE"] * 4, "ORG", "ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "An ANC spokesman, Tembo Kaseke, said the party would appeal.",
+        "Tembo Kaseke, the party's chief spokesman, said it would appeal.",
+        "Tembo Kaseke, Zambia's police chief, said it would appeal.",
+        "Tembo Kaseke, 44, said the party would appeal.",
+        "Gen. Tembo Kaseke said the party would appeal.",
+    ],
+)
+def test_entities_an_organisation_the_cluster_gives_a_persons_role_or_age_is_a_person(body: str) -> None:
+    assert corrected([_mention(body, "Tembo Kaseke", "ORG")], article(body)) == [("Tembo Kaseke", "PERSON")]
+
+
+def test_entities_a_type_stays_where_the_evidence_is_weak_or_misread() -> None:
+    # "the senior project scientist" describes the Dr. Ann Lowe of the phrase "in Greenbelt, Md."; a body named with
+    # an organisation's word is no one however it is described; a correspondent ", in Kuala Lumpur," is no place;
+    # a band after "in" once of its three mentions, and a show after "in" once, may be no place; a one-word team
+    # after "a team spokeswoman," is no person; "Reform", also written "reform", and "Cabinet" are no towns; a full name
+    # whose surname the cluster writes alone as a person's is that person's after "in" too; a country after a comma
+    # that opens a clause or an apposition ("the Corn Trust, Tanzania plans", "Ed Marrs, North Korea desk officer")
+    # says nothing of the name before it.
+    body = (
+        "Dr. Ann Lowe of a lab in Greenbelt, Md., the senior project scientist, said so. Acme Group, 40, said no. "
+        "The BBC's Tom Vickery, in Kuala Lumpur, says more. Interest in Brass Lantern remains. Brass Lantern "
+        "toured; Brass Lantern split. She starred in Moonfall Diaries. Through a team spokeswoman, Spirit players "
+        "declined. A vote in Reform passed; in Reform, reform won. A row in Cabinet; a split in Cabinet. Brisk "
+        "said the film shows the humanity in Ada Brisk. With funds from the Corn Trust, Tanzania plans more. In "
+        "Rome, Ed Marrs, North Korea desk officer, agreed."
+    )
+    mentions = [
+        _mention(body, "Md.", "GPE"),
+        _mention(body, "Acme Group", "ORG"),
+        _mention(body, "Tom Vickery", "PERSON"),
+        _mention(body, "Kuala Lumpur", "GPE"),
+        *(_mention(body, "Brass Lantern", "PERSON", nth=n) for n in range(3)),
+        _mention(body, "Moonfall Diaries", "ORG"),
+        _mention(body, "Spirit", "ORG"),
+        _mention(body, "Reform", "ORG"),
+        _mention(body, "Reform", "ORG", nth=1),
+        _mention(body, "Cabinet", "ORG"),
+        _mention(body, "Cabinet", "ORG", nth=1),
+        _mention(body, "Brisk", "PERSON"),
+        _mention(body, "Ada Brisk", "PERSON"),
+        _mention(body, "Corn Trust", "ORG"),
+        _mention(body, "Ed Marrs", "PERSON"),
+    ]
+    assert corrected(mentions, article(body)) == [(m.text, m.label) for m in mentions]

@@ -17,15 +17,18 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+from storyline.analyze.glued_text import NAME_PARTICLES
 from storyline.analyze.mentions import ABBREVIATED_TITLES, Mention, is_company_name, name_key, surname_bearers
 from storyline.analyze.name_variants import (
     COUNTRY_NAMES,
     PLACE_INSTITUTIONS,
+    STATE_ABBREVIATIONS,
     by_surname,
     is_mostly_organisation,
     surname,
 )
 from storyline.analyze.organisations import BODY_WORDS, INSTITUTION_NOUNS, PUBLIC_BODY_NOUNS
+from storyline.analyze.surnames import relation_before
 from storyline.calendar_names import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES
 from storyline.models import Article
 
@@ -51,6 +54,7 @@ def correct_mentions(mentions: list[Mention], articles: Sequence[Article]) -> li
     terms = _term_acronyms(articles)
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
     found = _with_names_going_on(_with_home_named_teams(found, articles), articles, lower_words)
+    found = _with_evidenced_types(found, articles, lower_words)
     # last, once "Star" has become "Star magazine" where the text names the publication so
     return _without_sentence_opening_nouns(_without_place_pairs(found), articles, lower_words)
 
@@ -562,3 +566,178 @@ def _spelt_from(letters: str, words: list[str]) -> bool:
 def _is_subsequence(short: str, word: str) -> bool:
     letters = iter(word)
     return all(c in letters for c in short)
+
+
+# Social platforms, a closed class NER types a person or a place by the sentence ("on Instagram: “…,” he wrote"):
+# an organisation wherever the cluster names one.
+PLATFORMS = frozenset(
+    "twitter facebook instagram youtube tiktok reddit snapchat linkedin whatsapp pinterest tumblr weibo wechat "
+    "telegram periscope vine myspace".split()
+)
+# Evidence a name is a person's: an abbreviated title or rank right before it ("Mr. Chary", "Gen. Meiring"), a role
+# or a relation right before it ("ANC spokesman Thabo Masebe", "his wife, Lynn,"), an age after it ("Zughayar,
+# 18,"), an apposition whose noun is a person's ("Necati Bilican, Turkey's police chief,")
+_TITLE_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(t.title() for t in ABBREVIATED_TITLES))})\.?\s+$")
+_ROLE_NOUNS = (
+    "spokesman spokeswoman spokesperson chief director president minister leader chairman chairwoman lawyer "
+    "attorney officer mayor governor senator secretary commander neighbor neighbour".split()
+)
+_ROLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLE_NOUNS)}),?\s+$")
+_AGE_AFTER = re.compile(r",\s+\d{1,3},")
+_PERSON_NOUNS = "|".join(
+    [*_ROLE_NOUNS, *"official executive founder doctor physician professor resident manager activist analyst "
+     "economist researcher scientist man woman boy girl husband wife son daughter mother father brother sister "
+     "widow".split()]
+)  # fmt: skip
+_PERSON_APPOSITION = re.compile(
+    r",\s+(?:an?|the|his|her|their|[A-Z][\w.]*['’]s)\s+"
+    rf"(?:{_MODIFIER}){{0,4}}?(?:{_PERSON_NOUNS})(?=\s*[,.;:]|\s+(?:of|for|at|in|with|who)\b)"
+)
+# Evidence a name is a place's: a preposition of place before it ("in Posoltega", "near the Keys"), not a person's
+# possessive after it ("in Trump's White House"); a country or a US state after a comma, in AP style ("Montclair,
+# N.J.", "Vendome, France."; not any place of the cluster: "The Mindy Project, Seinfeld, Empire and other shows"); a
+# kind of place before it ("the western Japanese city of Sakai")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|outside|around|across|throughout|inside)\s+(?P<the>the\s+)?$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_OF_AFTER = re.compile(r"\s+of\b")
+_POSSESSIVE_AFTER = re.compile(r"['’]")
+# The capitalised words after a comma (up to four), and what may follow a town's state or country: a semicolon,
+# colon or bracket, a comma before no further name ("Sandy Hook, Connecticut, will"; not a list: "the World Bank,
+# India, China and Brazil"), or the text's end
+_WORDS_AFTER_COMMA = re.compile(r",\s+(?:the\s+)?(?P<words>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+_PLACE_CLOSED = re.compile(r"\s*(?:[;:)]|,(?!\s*[A-Z])|$)")
+_KIND_OF_PLACE_BEFORE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}(?:town|city|village|island|islands|province|region|oasis|district|port|"
+    r"capital|state|republic)\s+of\s+(?:(?:[A-Z][\w'’-]*\s+)+(?:,\s+|and\s+|or\s+))*$"
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_CUE_WINDOW = 80
+"""Characters read on each side of a mention for evidence of its type: about one clause (a judgement)."""
+
+
+@cache
+def _states_and_countries() -> frozenset[str]:
+    """The keys of the places AP style writes after a town's comma: countries and US states, in full or short."""
+    return _country_keys() | frozenset(STATE_ABBREVIATIONS) | frozenset(STATE_ABBREVIATIONS.values())
+
+
+def _type_cues(body: str, m: Mention) -> set[str]:
+    """What the words around one mention say it names: "PERSON"; "PLACE" (a preposition of place); "PLACE!" (a
+    place's comma or kind, evidence strong enough to retype an organisation); "THE" (an article right before it,
+    which a town's name never has)."""
+    before = body[max(0, m.start - _CUE_WINDOW) : m.start]
+    after = body[m.end : m.end + _CUE_WINDOW]
+    # an apposition after a place that closes a phrase describes the phrase's head: "in Greenbelt, Md., the
+    # senior project scientist"
+    is_tail = bool(_TAIL_OF_A_PHRASE.search(before))
+    cues = set()
+    if (
+        _TITLE_BEFORE.search(before)
+        or _ROLE_BEFORE.search(before)
+        or relation_before(body, m.start)
+        or _AGE_AFTER.match(after)
+        or (_PERSON_APPOSITION.match(after) and not is_tail)
+    ):
+        cues.add("PERSON")
+    preposition = _PLACE_PREPOSITION.search(before)
+    # not a name that modifies the noun after it ("in the Ganzfeld dome", "in Trump's White House") or goes on
+    # ("in Dawn of the Planet of the Apes")
+    modifies = (
+        _POSSESSIVE_AFTER.match(after)
+        or _OF_AFTER.match(after)
+        or (preposition and preposition["the"] and _NOUN_AFTER.match(after))
+    )
+    if preposition and not modifies:
+        cues.add("PLACE")
+    if _is_town_of(after) or _KIND_OF_PLACE_BEFORE.search(before):
+        cues.add("PLACE!")
+    if _THE_BEFORE.search(before):
+        cues.add("THE")
+    return cues
+
+
+def _is_town_of(after: str) -> bool:
+    """Whether the text after a name opens with a comma and a country or US state that closes the phrase ("Corvale,
+    N.J., held", "Vendome, France."): all of the capitalised words after the comma, or the first few of them; a
+    full stop after the place ends the sentence only after a name without full stops of its own ("the IOC, the
+    U.S. Olympic Committee" names no place, "the World Bank, Tanzania plans" and "Tom Shortley, North Korea desk
+    officer" none either)."""
+    words = _WORDS_AFTER_COMMA.match(after)
+    if words is None:
+        return False
+    spellings = words["words"].split()
+    for n in range(len(spellings), 0, -1):
+        place = " ".join(spellings[:n])
+        rest = after[words.start("words") + len(place) :]
+        is_closed = bool(_PLACE_CLOSED.match(rest)) or (place.endswith(".") and "." not in place[:-1])
+        if is_closed and name_key(place) in _states_and_countries():
+            return True
+    return False
+
+
+def _with_evidenced_types(mentions: list[Mention], articles: Sequence[Article], lower_words: set[str]) -> list[Mention]:
+    """The mentions, each name retyped where the words around all its mentions in the cluster say what NER's type
+    says not: a platform (`PLATFORMS`) is an organisation; a 'person' or an 'organisation' that `_is_place` is a
+    place, unless a mention has a person's evidence, a person of the cluster bears it as a first name or surname, or
+    it is a word the cluster writes in lower case ("in Parliament" beside "members of parliament");
+    an 'organisation' or a 'place' of two words or more that the cluster gives a title, a role, an age, a relation
+    or a person's apposition, and nothing of a place, is a person (unless a word of it is an organisation's; a
+    one-word name is as often a team's: "a team spokeswoman, Spirit players said")."""
+    bodies = {a.id: a.body for a in articles}
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[name_key(m.text)].append(m)
+    labels = {key: Counter(m.label for m in found).most_common(1)[0][0] for key, found in by_key.items()}
+    people = [key for key, label in labels.items() if label == "PERSON" and " " in key]
+    people_by_surname = by_surname(people)
+    given_names = {key.split()[0] for key in people}
+    surnames_of_people = {key for key, label in labels.items() if label == "PERSON" and " " not in key}
+    retyped: dict[str, str] = {}
+    for key, found in by_key.items():
+        if key in PLATFORMS:
+            retyped[key] = "ORG"
+            continue
+        cues = Counter(cue for m in found for cue in _type_cues(bodies[m.article_id], m))
+        # a person's surname or first name is the person's ("faith in Ruddock" beside Ann Ruddock), and so is a full
+        # name whose surname the cluster writes alone as a person's ("the humanity in Margaret Thatcher")
+        is_borne = key in given_names or bool(surname_bearers(key, people_by_surname))
+        is_borne |= " " in key and surname(key) in surnames_of_people
+        is_named_person = " " in key and cues["PERSON"] and not cues["PLACE"] + cues["PLACE!"]
+        if labels[key] in ("PERSON", "ORG") and not cues["PERSON"] and not is_borne:
+            if _is_place(found[0].text, labels[key], cues, len(found)) and key not in lower_words:
+                retyped[key] = "GPE"
+        elif labels[key] != "PERSON" and is_named_person and _is_proper_name(found[0].text):
+            retyped[key] = "PERSON"
+    return [
+        Mention(m.article_id, m.start, m.end, m.text, retyped[name_key(m.text)]) if name_key(m.text) in retyped else m
+        for m in mentions
+    ]
+
+
+def _is_place(text: str, label: str, cues: Counter[str], mentions: int) -> bool:
+    """Whether a 'person' or an 'organisation' is a place: a proper name's words, none a body's ("Stanford
+    University, California", "in Congress"), described as a place by a comma or a kind, or after a preposition of
+    place in half its mentions or more. A film, a band or a show stands after "in" too ("starred in Ghostbusters",
+    "interest in Led Zeppelin"): an 'organisation' needs two such mentions, and never one after "the" ("in the
+    Cabinet")."""
+    if not _is_proper_name(text):
+        return False
+    if cues["PLACE!"]:
+        return True
+    is_mostly_in = 2 * cues["PLACE"] >= mentions
+    return is_mostly_in and (label == "PERSON" or (cues["PLACE"] >= 2 and not cues["THE"]))
+
+
+# Legislatures and governments news names by their noun alone, after "in" like a town: "a vote in Parliament"
+_LEGISLATURES = frozenset("parliament cabinet assembly legislature knesset duma".split())
+
+
+def _is_proper_name(text: str) -> bool:
+    """Whether a name is a proper name a person or a town could bear: capitalised words (a particle aside: "Eugene
+    de Kock"), none an organisation's ("Shalom Synagogue") or a legislature's, no country."""
+    words = text.split()
+    return (
+        all(re.fullmatch(r"[A-Z][\w'’.-]*", w) or w in NAME_PARTICLES for w in words)
+        and not {w.lower() for w in words} & (_ORGANISATION_WORDS | _LEGISLATURES)
+        and name_key(text) not in _country_keys()
+    )
