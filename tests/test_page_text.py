@@ -51,6 +51,14 @@ PAGE_TEXT = [
     ("Starring Jane Roe and John Doe.", "credit_list"),
     ("I have talked with the family's lawyer and have their blessing for starting this GoFundMe.", "fundraiser_page"),
     ("Every dollar we raise on our Go Fund Me goes straight to the family.", "fundraiser_page"),
+    (
+        "Following are excerpts from the ruling by a three-judge federal panel in the lawsuit over the census:",
+        "document_introduction",
+    ),
+    (
+        "Following is the text of the first two sections of the act, as passed by Congress in 1890.",
+        "document_introduction",
+    ),
 ]
 """Page text each rule names, in the shapes found in raw Multi-News."""
 
@@ -61,6 +69,9 @@ def test_sentence_rules_name_page_text(sentence: str, rule: str) -> None:
 
 
 STORY_SENTENCES = [
+    # an introduction going on into the document's own words, and "following" as a preposition
+    'Below is the text of the post: "the destruction of these monuments is both heinous and cowardly," it said.',
+    "Following the ruling, the panel said the census could not use sampling to apportion House seats.",
     # a pointer going on into the statement it points at
     "Below is the full statement: the sheriff's office today confirms that the boy's remains have been found.",
     "Below most volcanoes, Earth packs some serious deep heat.",

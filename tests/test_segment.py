@@ -103,6 +103,7 @@ def test_segment_splits_paragraphs_a_scraper_glued_together() -> None:
         ("BEIJING, September 1 (Xinhua) -- Pilots trained. They flew.", "Pilots trained."),
         ("FLORENCE, Italy, Feb. 25 (UPI) -- A court ruled. It adjourned.", "A court ruled."),
         ("MONDAY, July 2 (HealthDay News) -- Flu cases rose. Doctors worried.", "Flu cases rose."),
+        ("Nairobi, February 9 (Xinhua) -- The envoy arrived. Talks began.", "The envoy arrived."),
         # CNN's web pages leave the dash out, or the space too
         ("Tokyo (CNN) Seven sailors are missing. The ship was hit.", "Seven sailors are missing."),
         ("(CNN)The House voted. It adjourned.", "The House voted."),

@@ -21,6 +21,7 @@ WIRE_AGENCIES = {
     "Reuters": "Reuters",
     "AFP": "Agence France-Presse",
     "UPI": "UPI",
+    "Xinhua": "Xinhua",
 }
 """The news agencies whose name credits a wire dateline or an agency caption ("ROME (AP) —", "… (Associated
 Press)"), each with its full name. `AGENCY` is the longer list of those a photo credit names."""
