@@ -145,6 +145,7 @@ def test_segment_leaves_a_wire_dateline_out_of_the_first_sentence(paragraph: str
         ("* Obama won women by 11 points.", "Obama won women by 11 points."),
         ("--Financial support for time off work", "Financial support for time off work"),
         ("— A judge's act of compassion made news.", "A judge's act of compassion made news."),
+        ("_ An estimated 150 million chips could fail.", "An estimated 150 million chips could fail."),  # AP's bullet
         # a minus sign and a hyphenated word are no list markers
         ("-5 degrees is the low tonight.", "-5 degrees is the low tonight."),
         ("Ex-president Smith spoke. He left.", "Ex-president Smith spoke."),

@@ -95,10 +95,10 @@ dash: "CAIRO (AP) _ ", "MIAMI—", "TRENTON, N.J. (AP) -- ", "FT LAUDERDALE (CBS
 or a credit and a dash after a place written as a name (an agency's or CNN's credit), or after none: "Washington
 (CNN) -- ", "(HealthDay News) -- "; or an agency's or CNN's credit with no dash: "Tokyo (CNN) " (the group
 `known_credit`)."""
-_LIST_MARKER = re.compile(r"(?:[•*·▪►‣◦]+|-{1,3}|[—–])\s+|-{2,3}(?=[A-Z])")
+_LIST_MARKER = re.compile(r"(?:[•*·▪►‣◦]+|-{1,3}|[—–_])\s+|-{2,3}(?=[A-Z])")
 """A list item's bullet or dash opening a paragraph ("• JOBS-financing payrolls", "- Our annual database …",
-"--Financial support for time off"): no sentence's first word. A dash must be followed by a space or, doubled, by a
-capital: "-5 degrees" is a number."""
+"--Financial support for time off", AP's "_ Educate yourself."): no sentence's first word. A dash must be followed
+by a space or, doubled, by a capital: "-5 degrees" is a number."""
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 _QUOTE_MAX_WORDS = 80
 """Longest quotation `segment` keeps in one piece; past it a quotation mark is more likely unmatched than a
