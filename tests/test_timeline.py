@@ -291,6 +291,21 @@ def test_timeline_a_verb_that_looks_ahead_less_surely(sentence: str, published: 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # written Wednesday 6 March 2019
+        ("The witness is prepared to testify -- probably on Thursday -- in the case, reports said.", "2019-03-07"),
+        ("Her testimony, though not confirmed for Thursday, was sure to be on that date.", "2019-03-07"),
+        # past: "was prepared to", and "confirmed for" not right before the date
+        ("He said he was prepared to resign on Monday.", "2019-03-04"),
+        ("The nominee was confirmed for the post Monday.", "2019-03-04"),
+    ],
+)
+def test_timeline_prepared_to_or_confirmed_for_looks_ahead(sentence: str, value: str) -> None:
+    assert [v for _, v in dates(sentence, dt.date(2019, 3, 6))] == [value]
+
+
+@pytest.mark.parametrize(
     ("sentence", "published", "value"),
     [
         # written Friday 8 February 2019: "next Feb. 7" is 2020's, "last March 9" 2018's
@@ -323,6 +338,66 @@ def test_timeline_on_a_sunday_last_week_is_the_week_just_ending() -> None:
 def test_timeline_without_publication_date_stays_unresolved(sentence: str) -> None:
     event = only(sentence, published=None)
     assert (event.value, event.resolved) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # Xinhua's copy, stored under the day after its dateline
+        (
+            "PARIS, February 20 (Xinhua) -- The ministers met today. They had arrived yesterday.",
+            dt.date(2019, 2, 21),
+            [("yesterday", "2019-02-19"), ("today", "2019-02-20")],
+        ),
+        (
+            "MOSCOW, December 31 (Xinhua) -- The two sides signed the accord today.",
+            dt.date(2020, 1, 1),
+            [("today", "2019-12-31")],
+        ),
+        ("ROME, March 6 (UPI) -- The council voted today.", THU, [("today", "2019-03-06")]),
+        ("ROME, Mar. 6 (UPI) -- The council will vote tomorrow.", THU, [("tomorrow", "2019-03-07")]),
+        ("Nairobi, March 6 (Xinhua) -- The council voted yesterday.", THU, [("yesterday", "2019-03-05")]),
+        # HealthDay's weekday: the Tuesday nearest publication; with a month and day, the day rules
+        ("TUESDAY (HealthDay News) -- Researchers reported today that sleep helps.", THU, [("today", "2019-03-05")]),
+        (
+            "MONDAY, March 4 (HealthDay News) -- Researchers reported today that sleep helps.",
+            THU,
+            [("today", "2019-03-04")],
+        ),
+        (
+            "SATURDAY (HealthDay News) -- Researchers reported today that sleep helps.",
+            dt.date(2019, 3, 11),
+            [("today", "2019-03-09")],
+        ),
+    ],
+)
+def test_timeline_relative_dates_count_from_a_wire_datelines_day(
+    body: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    assert dates(body, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        ("ROME, June 3 (UPI) -- The council voted today.", THU),  # too far from publication: no dateline of it
+        ("ROME, Feb. 6 (UPI) -- The council voted today.", THU),
+        ("ROME, January 1 (UPI) -- The council voted today.", dt.date(9999, 12, 31)),  # no year after 9999
+    ],
+)
+def test_timeline_a_datelines_day_far_from_publication_is_ignored(body: str, published: dt.date) -> None:
+    assert dates(body, published) == [("today", published.isoformat())]
+
+
+def test_timeline_a_datelines_day_without_publication_date_stays_unresolved() -> None:
+    event = only("PARIS, February 20 (Xinhua) -- The ministers met today in Paris.", published=None)
+    assert (event.value, event.resolved) == (None, False)
+
+
+def test_timeline_a_datelines_day_leaves_the_publication_date_as_it_is() -> None:
+    dated = article("PARIS, February 20 (Xinhua) -- The ministers met today.", dt.date(2019, 2, 21))
+    (event,) = build_timeline([dated])
+    assert (event.value, dated.published) == ("2019-02-20", dt.date(2019, 2, 21))
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,9 @@ _YEAR_NAME_OK = frozenset(
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going to|scheduled|slated|expected|predicted|forecast|anticipated|set to|due|"
     r"plans? to|planning|intends? to|upcoming|next|hopes? to|(?-i:might|may)(?!\s+(?:have|not have)\b)|"
+    # "is prepared to testify … on Thursday" (not "was prepared to"); "though not confirmed for Thursday" (right
+    # before the date, which ends the text cues are read in: not "was confirmed for the post Monday")
+    r"(?<!was\s)(?<!were\s)prepared to|confirmed for(?=\s+$)|"
     # "the primary to be held on Feb. 19", not "was believed to be killed on Monday"
     r"(?<!had\s)(?<!believed\s)(?<!thought\s)(?<!reported\s)(?<!said\s)(?<!known\s)(?<!alleged\s)"
     r"to be (?:\w+(?:ed|en|wn)|held|made|set|run|paid|sold|built|put|heard|sent|won|met))\b|"
