@@ -79,8 +79,6 @@ _LINK_POINTER = pattern(
 see …' is news."""
 _HANDOFF_NEWS = ("the latest", "the details", "details", "the story", "an update", "a report")
 _HANDOFF_PHRASES = tuple(f"{verb} {what}" for verb in ("has", "had") for what in _HANDOFF_NEWS)
-_HANDOFF_VERBS = ("has ", "had ")
-_POSSESSIVES = ("'s ", "’s ")
 _HANDOFF = pattern(
     r"^(?:[\w.&'’-]+ ){0,3}[\w.&'’-]+['’]s (?:[A-Z][\w.'’-]+ ){1,3}(?:%s)\b[^.]{0,40}\.?$" % "|".join(_HANDOFF_PHRASES),
     0,
@@ -159,10 +157,9 @@ def broadcast_handoff(s: str) -> bool:
     """A broadcaster handing over to its reporter's video: 'NBC10's George Spencer has the latest on the
     investigation.'"""
     # every match holds a possessive and "has " or "had ": a few scans of the sentence rule out most sentences for
-    # about half what the pattern's backtracking over its first words costs (callgrind: ~4,000 instructions a sentence)
-    return (
-        any(map(s.__contains__, _HANDOFF_VERBS)) and any(map(s.__contains__, _POSSESSIVES)) and bool(_HANDOFF.search(s))
-    )
+    # about half what the pattern's backtracking over its first words costs (callgrind: ~4,000 instructions a sentence);
+    # `in` rather than any(map(…)) over the words: 4,600 -> 2,200 instructions a sentence
+    return ("has " in s or "had " in s) and ("'s " in s or "’s " in s) and bool(_HANDOFF.search(s))
 
 
 def credit_list(s: str) -> bool:
@@ -231,17 +228,16 @@ def classify_sentence(sentence: str, *, cued: bool | None = None) -> str | None:
     if cued is None:
         cued = may_contain(sentence, _CUE_WORDS)
     if not cued:
-        return next((name for name, predicate in _UNCUED if predicate(stripped)), None)
+        # loops, not next() over a generator: ~2,600 instructions less a call, and selection asks of most candidates
+        for name, predicate in _UNCUED:
+            if predicate(stripped):
+                return name
+        return None
     lowered = stripped.lower()
-    return next(
-        (
-            name
-            for name, predicate in SENTENCE_RULES.items()
-            if (name not in _RULE_CUES or may_contain(stripped, _RULE_CUES[name], lowered=lowered))
-            and predicate(stripped)
-        ),
-        None,
-    )
+    for name, predicate in SENTENCE_RULES.items():
+        if (name not in _RULE_CUES or may_contain(stripped, _RULE_CUES[name], lowered=lowered)) and predicate(stripped):
+            return name
+    return None
 
 
 def page_text_cues(sentences: Sequence[str]) -> np.ndarray:
