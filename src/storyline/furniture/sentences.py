@@ -211,6 +211,7 @@ and 9 M for their words). Each word
 is one scan of the sentence, so the rules whose patterns are anchored at the sentence's start (`_UNCUED`) are not
 cued: a failed match there costs less than the scans their words would add (0.2-0.8 µs against about 1 µs)."""
 _CUE_WORDS = tuple(word for words in _RULE_CUES.values() for word in words)
+"""Every cued rule's words: a sentence holding none of them is judged by the `_UNCUED` rules alone."""
 _UNCUED = tuple(
     (name, SENTENCE_RULES[name]) for name in ("dated_caption", "photo_caption", "broadcast_handoff", "credit_list")
 )
