@@ -118,6 +118,8 @@ def test_sentence_rules_cue_words_only_spare_work(sentence: str) -> None:
     # `classify_sentence` looks for a cue word before it runs the rules: it must never change a rule's verdict
     by_rules = next((name for name, rule in SENTENCE_RULES.items() if rule(sentence.strip())), None)
     assert classify_sentence(sentence) == by_rules
+    # a cued sentence is searched only by the rules whose own words it holds: that must not change a verdict either
+    assert classify_sentence(sentence, cued=True) == by_rules
 
 
 @pytest.mark.parametrize(
@@ -143,6 +145,22 @@ def test_anchored_rules_pre_tests_only_spare_work(sentence: str) -> None:
         (sentences.credit_list, sentences._CREDIT_LIST),
     ):
         assert rule(sentence) == bool(found.search(sentence)), (rule.__name__, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Follow us on Twitter for more live coverage.",  # another rule's cue word ("for more") first
+        "FOLLOW US ON FACEBOOK.",
+        "For more, visit our site. \u017fome text",  # ſ: every rule searches
+        "© 2015 Wiley Periodicals, Inc.",
+        "Click here to watch the video above and follow us on Twitter.",
+    ],
+)
+def test_sentence_rules_own_cue_words_give_each_rule_its_verdict(sentence: str) -> None:
+    by_rules = next((name for name, rule in SENTENCE_RULES.items() if rule(sentence.strip())), None)
+    assert by_rules is not None
+    assert classify_sentence(sentence, cued=True) == by_rules
 
 
 def test_page_text_cues_give_classify_sentence_its_verdicts() -> None:

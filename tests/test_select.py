@@ -351,3 +351,20 @@ def test_support_of_a_quotation_needs_its_quoted_words() -> None:
         ' waiting," Porter said.'
     )
     assert _support(long_quote, "It is a historic day for Riverton, the new bridge.")
+
+
+def test_supporters_of_a_sentence_are_its_row_of_the_whole_matrix() -> None:
+    # `supporters` checks only its sentence's close pairs until the matrix is made: the same answer either way, a
+    # pair stating another value left out
+    articles = [
+        ["A fire at a warehouse in Riverton killed 12 people on Monday, police said.", "The mayor visited the site."],
+        ["A fire at a warehouse in Riverton killed 15 people on Monday, police said.", "Schools stayed open."],
+        ["Police said a fire at a warehouse in Riverton killed 12 people on Monday.", "The mayor visited the site."],
+    ]
+    alone = Cluster.build(_sentences(articles), DEFAULT_SUPPORT_THRESHOLD)
+    whole = Cluster.build(_sentences(articles), DEFAULT_SUPPORT_THRESHOLD)
+    assert whole.supports.shape == (6, 6)
+    assert [j for j, _ in alone.supporters(0)] == [4]  # not 2: 15 people
+    assert "supports" not in alone.__dict__
+    for i in range(6):
+        assert alone.supporters(i) == whole.supporters(i)
