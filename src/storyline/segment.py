@@ -73,16 +73,18 @@ _CAPITALS_PLACE = r"(?:[A-Z][A-Z.'’]{2,}|[A-Z]{2}(?=[ /-][A-Z][A-Z.'’]))(?:[
 so that "US" or "TV" alone is no place)."""
 _KNOWN_CREDIT = rf"\((?:{'|'.join(map(re.escape, DATELINE_CREDITS))})\)"
 """A credit naming an agency or CNN: "(AP)", "(Reuters)"."""
+_DATELINE_DAY = rf"(?:,? {MONTH_PATTERN} \d{{1,2}})?"
+"""The day a dateline may give after its place: "BEIJING, September 1", "Nairobi, February 9"."""
 _NAMED_PLACE = (
-    rf"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
-    rf"(?:,? {MONTH_PATTERN} \d{{1,2}})?(?= {_KNOWN_CREDIT})"
+    rf"[A-Z][a-z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?{_DATELINE_DAY}"
+    rf"(?= {_KNOWN_CREDIT})"
 )
 """A place written as a name, and maybe a day, before an agency's or CNN's credit: "Washington (CNN)", "Hong Kong,
 China (Reuters)", "Nairobi, February 9 (Xinhua)".
 Any other bracket after a name is as often a ticker or a party ("Apple (AAPL) - Shares …", "Sen. Rand Paul (R) –
 Kentucky's …"), and the splitter leaves a dateline out of the sentence."""
 WIRE_DATELINE = re.compile(
-    rf"(?:(?P<place>{_CAPITALS_PLACE})(?P<state>,(?: [A-Z][A-Za-z.]+){{1,3}})?(?:,? {MONTH_PATTERN} \d{{1,2}})?"
+    rf"(?:(?P<place>{_CAPITALS_PLACE})(?P<state>,(?: [A-Z][A-Za-z.]+){{1,3}})?{_DATELINE_DAY}"
     rf"|{_NAMED_PLACE})?"
     # Without a place in capitals the credit is what makes it a dateline: "(CNN) --", "Washington (CNN) --".
     rf"(?: ?{DATELINE_CREDIT})?(?(place)|(?<=\))){DATELINE_DASH}"
