@@ -9,7 +9,7 @@ import pytest
 
 import storyline
 from storyline.analyze.coverage import MATCH_SIMILARITY, find_coverage
-from storyline.models import Article, Brief, BriefOptions, Coverage
+from storyline.models import Article, Brief, BriefOptions, Coverage, Span, SummarySentence
 from storyline.render import RENDERERS
 from storyline.render.markdown import render_markdown
 from storyline.render.terminal import render_terminal
@@ -24,10 +24,17 @@ CONTINUATION = 'It will take weeks," the engineer added.'
 OTHER = "Ferry operators expect twice the usual number of passengers while the crossing is shut."
 
 
-def coverage_of(*bodies: str) -> tuple[Coverage, list[Article]]:
+def coverage_of(*bodies: str, summarised: str | None = None) -> tuple[Coverage, list[Article]]:
+    """Coverage of articles a1, a2, … with these bodies; `summarised`, a sentence of a1, as the brief's summary."""
     articles = [Article(id=f"a{n}", source=f"text {n}", raw=b, text=b, body=b) for n, b in enumerate(bodies, 1)]
     sentences = [s for article in articles for s in segment(article)]
-    return find_coverage(Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD), []), articles
+    summary = []
+    if summarised is not None:
+        start = bodies[0].index(summarised)
+        summary = [
+            SummarySentence(text=summarised, source=Span(article="a1", start=start, end=start + len(summarised)))
+        ]
+    return find_coverage(Cluster.build(sentences, DEFAULT_SUPPORT_THRESHOLD), summary), articles
 
 
 def test_coverage_lists_only_what_no_other_article_says() -> None:
@@ -53,6 +60,7 @@ def test_coverage_lists_only_what_no_other_article_says() -> None:
         "The video shown here explains how the bridge cables are tensioned and inspected.",
         "The new cable design's full details can be found in our original reveal post.",
         '"The bridge was our lifeline for years and it carried the whole town….',  # its speaker comes later
+        "For more about the ferry timetable, see this guide by the county roads office.",
     ],
 )
 def test_coverage_skips_teasers_and_the_page_talking_to_its_reader(furniture: str) -> None:
@@ -66,6 +74,43 @@ def test_coverage_counts_but_does_not_list_a_fact_that_leans_on_the_sentence_bef
     coverage, _ = coverage_of(f"{SHARED}\n{EXCLUSIVE}\n{leaning}", PARAPHRASE)
     assert [f.text for f in coverage.articles[0].unique] == [EXCLUSIVE]
     assert coverage.articles[0].n_unique == 2
+
+
+@pytest.mark.parametrize(
+    "leaning",
+    [
+        "The pier has a staff of fifty.",  # too short to say much alone
+        "And a ferry pilot spends two years learning the harbour currents.",
+        "Also, the two harbour pilots could add extra evening crossings.",
+        "On the other hand, the ferry market might have room for a night service.",
+        "It said at the time that ferry fares would stay frozen until spring.",
+        "That ferry, a forty-year-old catamaran, broke down twice in March.",
+        "Much of that success came from a fuel subsidy paid by the island council.",
+        "(This is not to be confused with the hovercraft that the council sold off.)",
+        "Both inquiries have drawn scorn from the island's fishing cooperatives.",
+        "Divers would then check each pier for corroded bolts and loose planks.",
+        "Even before taking over the ferry company in Portsmouth, he had run three marinas.",
+        "When the Island Council ended the ferry company's fuel subsidy last winter, she said, fares rose by a third.",
+    ],
+)
+def test_coverage_does_not_list_a_fact_that_does_not_stand_alone(leaning: str) -> None:
+    coverage, _ = coverage_of(f"{SHARED}\n{leaning}\n{EXCLUSIVE}", PARAPHRASE)
+    assert [f.text for f in coverage.articles[0].unique] == [EXCLUSIVE]
+    assert coverage.articles[0].n_unique == 2
+
+
+def test_coverage_lists_a_fact_that_opens_with_a_time() -> None:
+    fact = "This year, the ferry operator added four evening crossings to its timetable."
+    coverage, _ = coverage_of(f"{SHARED}\n{fact}", PARAPHRASE)
+    assert [f.text for f in coverage.articles[0].unique] == [fact]
+
+
+def test_coverage_does_not_list_the_summary_again() -> None:
+    pull_quote = "Engineers found cracks in two steel cables during a routine inspection last month, officials said."
+    body = f"{SHARED}\n{EXCLUSIVE}\n{pull_quote}\n{OTHER}"
+    coverage, _ = coverage_of(body, PARAPHRASE, summarised=EXCLUSIVE)
+    assert [f.text for f in coverage.articles[0].unique] == [OTHER]  # nor its near-copy, the pull quote
+    assert coverage.articles[0].n_unique == 3
 
 
 def test_coverage_lists_a_repeated_sentence_once() -> None:
@@ -144,6 +189,6 @@ def test_coverage_not_computed_without_analysis(examples_dir: Path) -> None:
 
 
 def test_coverage_keeps_a_fact_about_the_following_day() -> None:
-    fact = "The ferries ran late again the following day."
+    fact = "The island ferries ran late again the following day."
     coverage, _ = coverage_of(f"{SHARED}\n{fact}", PARAPHRASE)
     assert [f.text for f in coverage.articles[0].unique] == [fact]

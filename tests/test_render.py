@@ -11,7 +11,17 @@ from markupsafe import escape
 from rich.console import Console
 
 import storyline
-from storyline.models import Brief, BriefOptions, Conflict, ConflictSide, Problem, Quote, Span, SummarySentence
+from storyline.models import (
+    Brief,
+    BriefOptions,
+    Conflict,
+    ConflictSide,
+    Problem,
+    Quote,
+    Span,
+    SummarySentence,
+    UniqueFact,
+)
 from storyline.render import RENDERERS
 from storyline.render.analysis import INFERRED_NOTE, KEY_QUOTES, key_events, key_quotes, speaker_label
 from storyline.render.citations import corroboration, passage_text, summary_text
@@ -78,7 +88,10 @@ def test_render_count_phrases_of_one_are_singular(corroborated_brief: Brief) -> 
     one = storyline.brief([HARBOUR_CLOSURE[0]], options=BriefOptions(words=40, analysis=False))
     assert corroboration(one, one.summary[0]) == "reported by 1 of 1 outlet"
     coverage = corroborated_brief.coverage.articles[0]
-    alone = coverage.model_copy(update={"n_unique": 1, "n_sentences": 1})
+    # the summary says a1's one fact of its own ("Extra ferries will run …"), so coverage lists it nowhere: list it
+    ferries = next(s for s in corroborated_brief.summary if s.source.article == coverage.article and not s.support)
+    fact = UniqueFact(text=ferries.text, span=ferries.source, salience=0.5)
+    alone = coverage.model_copy(update={"n_unique": 1, "n_sentences": 1, "unique": (fact,)})
     assert unique_count(alone) == "1 of 1 sentence only here"
     assert unique_count(alone.model_copy(update={"n_sentences": 2})) == "1 of 2 sentences only here"
     one_sentence = corroborated_brief.coverage.model_copy(update={"articles": (alone,)})

@@ -147,7 +147,7 @@ itself in capitals (a headline 'LUPICA: LEBRON'S HEAT …')."""
 _SECTION_LABELS = re.compile(r"(?:UPDATE|AUDIO|VIDEO|NEWS|WATCH|READ|PHOTOS|CORRECTION|NOTE|ORIGINAL|EDITOR)\b")
 """Labels that head a page's section ('UPDATE: …', 'ORIGINAL STORY: …', 'EDITOR'S NOTE: …') rather than a speaker's
 turn; the raw Multi-News validation sentences hold these."""
-_NAMED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+")
+NAMED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]|[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+")
 """A person's name, roughly: an honorific and a name, or two capitalised words in a row ('Kim Jong Un')."""
 _ATTRIBUTION_WORDS = frozenset([*_SAYING.split("|"), "stated"])
 _ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
@@ -230,7 +230,7 @@ def subject_pronoun(text: str) -> tuple[int, int] | None:
     if not (_PRONOUN_FIRST.match(stripped) or _PRONOUN_AFTER_COMMA.search(stripped)):
         return None
     subject = _PRONOUN_SUBJECT.match(stripped)
-    if subject is None or _NAMED.search(stripped[1:]):
+    if subject is None or NAMED.search(stripped[1:]):
         return None
     offset = len(text) - len(stripped)
     return offset + subject.start("pronoun"), offset + subject.end("pronoun")
