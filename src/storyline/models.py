@@ -140,9 +140,10 @@ class Quote(Frozen):
     attribution: Literal["stated", "inferred"] | None = Field(
         None,
         description="stated: the attribution right after the quote names the speaker ('“…,” Kim said.', '“…,” "
-        "he said', 'said an official'), or the quote continues one that does; inferred: the speaker was read from "
-        "the text around the quote (a verb before it, the writer's sentence around a few quoted words, an "
-        "introduction, the paragraph before), right less often; None when the speaker is unknown.",
+        "he said', 'said an official'), a name with its speech verb introduces it with a colon ('Kim said: “…”'), "
+        "or the quote continues one that does; inferred: the speaker was read from the text around the quote (a "
+        "verb before it, the writer's sentence around a few quoted words, an introduction, the paragraph before), "
+        "right less often; None when the speaker is unknown.",
     )
 
 
