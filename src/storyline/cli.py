@@ -455,6 +455,7 @@ def eval_(
         raise typer.BadParameter(f"--systems names no system; choose from {', '.join(SYSTEMS)}")
     if unknown:
         raise typer.BadParameter(f"unknown system {', '.join(unknown)!r}; choose from {', '.join(SYSTEMS)}")
+    _check_writable(json_out)
     # Off a terminal a transient bar still leaves an empty line behind, before the table or an error.
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
         bar = progress.add_task("scoring clusters", total=None)
