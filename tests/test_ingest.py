@@ -874,3 +874,17 @@ def test_ingest_jsonl_gz_that_is_not_gzip_cut_or_damaged_says_so_in_words(tmp_pa
         (str(tmp_path / "cut.jsonl.gz"), "cannot read JSONL: the gzip file is cut short"),
         (str(tmp_path / "damaged.jsonl.gz"), "cannot read JSONL: the gzip file is damaged"),
     ]
+
+
+@pytest.mark.parametrize("address", ["https://www.example.com/news/bridge-closes", "www.example.com/news"])
+def test_a_web_address_is_named_as_one_not_as_a_missing_file(address: str) -> None:
+    # 'https://…' had been read as a path, shown as 'https:/…: no such file or folder'
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    reason = "a web address; storyline reads no web pages: save the page, give the file"
+    assert [(p.source, p.reason) for p in load_articles([address]).problems] == [(address, reason)]
+    result = CliRunner().invoke(app, ["brief", address])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"error: {address}: {reason}"

@@ -211,8 +211,11 @@ def _parse_dates(values: list[str]) -> tuple[dict[str, dt.date], dt.date | None]
 
 
 def _sources(arguments: list[str]) -> list[str | Path]:
-    """Command-line arguments are always paths (or '-'), never article text."""
-    return [argument if argument == "-" else Path(argument) for argument in arguments]
+    """Command-line arguments are always paths (or '-'), never article text; a web address stays as typed, for its
+    error to name it so (a Path would make 'https://' 'https:/')."""
+    from storyline.ingest import is_web_address
+
+    return [argument if argument == "-" or is_web_address(argument) else Path(argument) for argument in arguments]
 
 
 def _print_problems(problems: Iterable[Problem]) -> None:

@@ -303,6 +303,9 @@ def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes
     if isinstance(source, str) and not _looks_like_path(source):
         yield from _from_text(source, f"text {index}", cluster)
         return
+    if isinstance(source, str) and is_web_address(source):
+        yield Problem(source=source, reason="a web address; storyline reads no web pages: save the page, give the file")
+        return
     path = Path(source)
     try:
         mode = path.stat().st_mode
@@ -379,6 +382,14 @@ def _is_special_file(path: Path) -> bool:
         return not stat.S_ISREG(path.stat().st_mode)
     except OSError:
         return False
+
+
+def is_web_address(text: str) -> bool:
+    """Whether a source given as text is a web address ('https://…', 'www.…') that names no file here."""
+    return bool(_WEB_ADDRESS.match(text)) and not Path(text).exists()
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://\S+$|www\.\S+$", re.IGNORECASE)
 
 
 def _looks_like_path(text: str) -> bool:
