@@ -535,3 +535,22 @@ def test_cli_brief_to_a_full_disk_is_one_line_not_a_traceback(examples_dir: Path
         )
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["error: cannot write to standard output: No space left on device"]
+
+
+def test_cli_page_readers_log_lines_stay_out_of_the_errors(tmp_path: Path) -> None:
+    # trafilatura and htmldate log a page they give up on ('ERROR trafilatura.utils: parsed tree length: 0, …'): four
+    # lines of someone else's words before storyline's own one-line error
+    feed = tmp_path / "feed.html"
+    feed.write_text(
+        '<?xml version="1.0"?>\n<rss><channel><item><title>Bridge</title><description>The harbour bridge will close on '
+        "April 1.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    # A process of its own: in-process, pytest's log capture takes the records before the CLI's handler sees them.
+    command = [sys.executable, "-m", "storyline.cli", "brief", str(feed), "--no-analysis"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {feed}: no article text found in the page",
+        "error: no usable article left; nothing to brief",
+    ]

@@ -888,3 +888,20 @@ def test_a_web_address_is_named_as_one_not_as_a_missing_file(address: str) -> No
     result = CliRunner().invoke(app, ["brief", address])
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0] == f"error: {address}: {reason}"
+
+
+def test_a_piece_of_a_page_is_read_as_html(tmp_path: Path) -> None:
+    # A paragraph copied from a page's source: trafilatura, which reads whole pages, found no text in a one-paragraph
+    # file, and pasted text kept its tags ('<p>The harbour bridge …</p>' as a summary bullet).
+    paragraph = "<p>The harbour bridge will close on April 1, the council said.</p>"
+    page = tmp_path / "piece.html"
+    page.write_text(paragraph, encoding="utf-8")
+    pasted = paragraph + "\n<p>Ferries will run <b>every ten minutes</b>.<br>Buses will be rerouted.</p>"
+    loaded = load_articles([page, pasted])
+    assert loaded.problems == []
+    assert [a.text for a in loaded.articles] == [
+        "The harbour bridge will close on April 1, the council said.",
+        "The harbour bridge will close on April 1, the council said.\n"
+        "Ferries will run every ten minutes.\nBuses will be rerouted.",
+    ]
+    assert load_articles(["<b>Note:</b> prose may open with a tag and stay text."]).articles[0].format == "text"

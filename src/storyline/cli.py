@@ -283,6 +283,10 @@ def _open_store(db: Path | None, *, create: bool) -> Iterator[BriefStore]:
         yield store
 
 
+def _not_from_page_readers(record: logging.LogRecord) -> bool:
+    return not record.name.startswith(("trafilatura", "htmldate"))
+
+
 @app.callback()
 def _options(
     debug: Annotated[
@@ -290,8 +294,11 @@ def _options(
     ] = False,
 ) -> None:
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for chatty in ("trafilatura", "htmldate"):  # they log pages they give up on; ingest reports those as problems
-        logging.getLogger(chatty).setLevel(logging.DEBUG if debug else logging.ERROR)
+    if not debug:
+        # They log pages they give up on as errors, which ingest reports as problems. A filter on the handler, since
+        # a level would not hold: trafilatura sets htmldate's logger to WARNING when it is imported, after this.
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_not_from_page_readers)
 
 
 @app.command()

@@ -570,7 +570,16 @@ def _split_documents(text: str, source: str, fmt: str) -> Iterator[_Document | P
 
 def _looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text)
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text) or _is_fragment(text)
+
+
+def _is_fragment(html: str) -> bool:
+    """Whether text is a piece of a page, opening with one of its text blocks ('<p>…</p>' copied from a page's
+    source), which no prose does."""
+    return bool(_FRAGMENT.match(html)) and "</" in html
+
+
+_FRAGMENT = re.compile(r"\s*<(?:p|div|article|section|main|h[1-6]|blockquote|ul|ol|table)\b[^>]*>", re.IGNORECASE)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -985,6 +994,8 @@ def _parse_html(html: str) -> _Parsed:
     # text, whose first use compiles its patterns for every language, 20 s on a 2 MB page) is htmldate's, below.
     metadata = trafilatura.extract_metadata(html, extensive=False)
     found = htmldate.find_date(html, original_date=True, extensive_search=False)
+    if not text.strip() and _is_fragment(html):
+        text = _fragment_text(html)  # trafilatura reads whole pages only
     return _Parsed(
         text=text,
         outlet=(metadata.sitename or None) if metadata else None,
@@ -992,6 +1003,20 @@ def _parse_html(html: str) -> _Parsed:
         published=dt.date.fromisoformat(found) if found else None,
         left_out=_other_articles(html, text),
     )
+
+
+def _fragment_text(html: str) -> str:
+    """The text of a piece of a page, one line per text block (paragraph, heading, list item, line break)."""
+    import lxml.html
+
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    for element in root.iter(_TEXT_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+_TEXT_BLOCKS = ("p", "div", "br", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr")
 
 
 MIN_OTHER_ARTICLE_WORDS = 50
