@@ -554,3 +554,20 @@ def test_cli_page_readers_log_lines_stay_out_of_the_errors(tmp_path: Path) -> No
         f"error: {feed}: no article text found in the page",
         "error: no usable article left; nothing to brief",
     ]
+
+
+def test_cli_problems_on_a_terminal_are_said_once_under_their_heading(
+    examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a terminal the view's own list followed the same warnings already printed on stderr, without a heading.
+    from rich.console import Console
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    command = ["brief", str(examples_dir / "nbc.txt"), str(empty), "--no-analysis"]
+    assert runner.invoke(app, command).stderr == f"error: {empty}: empty file\n"  # piped, stderr says it
+    monkeypatch.setattr("storyline.cli.out", Console(force_terminal=True, color_system=None, width=200))
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-2:] == ["Problems", f"error: {empty}: empty file"]

@@ -335,7 +335,8 @@ def brief(
         problems=loaded.problems,
         default_date=default_date,
     )
-    _print_problems(result.problems)
+    if not (out_format is Format.terminal and output is None and out.is_terminal):
+        _print_problems(result.problems)  # the terminal view ends with them, in the same words
     # Written before it is saved: a store that cannot be written (locked, read-only) must not lose the brief.
     _write(result, out_format, output)
     if save:
