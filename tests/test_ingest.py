@@ -251,7 +251,7 @@ def test_ingest_folder_without_articles_and_missing_path(tmp_path: Path) -> None
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     result = load_articles([tmp_path, tmp_path / "missing.txt"])
     assert [p.reason for p in result.problems] == [
-        "folder holds no article files (.htm, .html, .jsonl, .jsonl.gz, .md, .ndjson, .text, .txt, .xhtml)",
+        "folder holds no article files (.htm, .html, .json, .jsonl, .jsonl.gz, .md, .ndjson, .text, .txt, .xhtml)",
         "no such file or folder",
     ]
 
@@ -905,3 +905,47 @@ def test_a_piece_of_a_page_is_read_as_html(tmp_path: Path) -> None:
         "Ferries will run every ten minutes.\nBuses will be rerouted.",
     ]
     assert load_articles(["<b>Note:</b> prose may open with a tag and stay text."]).articles[0].format == "text"
+
+
+def test_jsonl_of_one_article_per_line_is_one_story(tmp_path: Path) -> None:
+    # A scraper's output: each line an article with its fields. It was refused ("record has neither 'documents' …").
+    lines = [
+        {"title": "Bridge to close", "outlet": "Coastline Courier", "date": "2019-03-08", "text": "The bridge closes."},
+        {"title": "Detours ahead", "outlet": "Harbour Gazette", "body": "Commuters face detours."},
+        [1, 2],
+    ]
+    path = tmp_path / "scraped.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    loaded = load_articles([path])
+    found = [(a.source, a.outlet, a.title, a.published, a.text) for a in loaded.articles]
+    assert found == [
+        (f"{path}/1", "Coastline Courier", "Bridge to close", dt.date(2019, 3, 8), "The bridge closes."),
+        (f"{path}/2", "Harbour Gazette", "Detours ahead", None, "Commuters face detours."),
+    ]
+    reason = "line 3 is no article (a JSON object with 'text' or 'body'); skipped"
+    assert [(p.reason, p.severity) for p in loaded.problems] == [(reason, "warning")]
+
+
+def test_json_file_is_an_article_a_list_of_them_or_a_cluster(tmp_path: Path) -> None:
+    # A .json file was skipped in a folder without a word, and named on its own its JSON text was briefed.
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"title": "Bridge to close", "text": "The bridge closes."}, indent=2), encoding="utf-8")
+    several = tmp_path / "several.json"
+    several.write_text(json.dumps([{"text": "Ferries run."}, {"text": "Buses reroute."}]), encoding="utf-8")
+    cluster = tmp_path / "zcluster.json"
+    cluster.write_text(json.dumps({"documents": ["Cables rusted.", "Repairs cost 48 million euros."]}), "utf-8")
+    loaded = load_articles([tmp_path])
+    assert [(a.source, a.text) for a in loaded.articles] == [
+        (str(one), "The bridge closes."),
+        (f"{several}/1", "Ferries run."),
+        (f"{several}/2", "Buses reroute."),
+        (f"{cluster}/1", "Cables rusted."),
+        (f"{cluster}/2", "Repairs cost 48 million euros."),
+    ]
+    assert loaded.articles[0].title == "Bridge to close"
+    (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    assert [p.reason for p in load_articles([tmp_path / "bad.json", tmp_path / "broken.json"]).problems] == [
+        "the JSON is a list, no article: give an object with 'text' or 'body', or a list of them",
+        "not valid JSON",
+    ]

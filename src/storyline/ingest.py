@@ -35,7 +35,8 @@ STDIN = "stdin"
 """The source name of what standard input gives."""
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+JSON_SUFFIXES = {".json"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
 
 
 @dataclass
@@ -125,7 +126,8 @@ def _check_source_type(source: object) -> None:
 
 def load_file_text(text: str, *, name: str, source: str) -> LoadResult:
     """Read a file's decoded text as `load_articles` reads that file: its name's suffix says JSONL (the first
-    record, whatever the lines look like), HTML or plain text, and a name of another kind is HTML when it looks so.
+    record, whatever the lines look like), JSON, HTML or plain text, and a name of another kind is HTML when it looks
+    so.
 
     For a file that is in memory rather than on disk, such as an upload: decode its bytes with `decode` first.
 
@@ -140,6 +142,8 @@ def load_file_text(text: str, *, name: str, source: str) -> LoadResult:
     suffix = file_suffix(name)
     if suffix in JSONL_SUFFIXES:
         return _load(_records_to_documents(text.splitlines(), source, None), {})
+    if suffix in JSON_SUFFIXES:
+        return _load(_from_json(text, source, None), {})
     return _load(_split_documents(text, source, _file_format(suffix, text)), {})
 
 
@@ -431,6 +435,9 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
         yield Problem(source=str(path), reason=unreadable_reason(path, exc))
         return
     yield from encoding_notes(str(path), encoding)
+    if suffix in JSON_SUFFIXES:
+        yield from _from_json(text, str(path), cluster)
+        return
     yield from _split_documents(text, str(path), _file_format(suffix, text))
 
 
@@ -760,7 +767,15 @@ def _jsonl_encoding(head: bytes) -> tuple[str, str]:
 def _records_to_documents(
     lines: Iterable[str], source: str, cluster: int | str | None
 ) -> Iterator[_Document | Problem]:
+    lines = iter(lines)
     record, number, skipped = _pick_record(lines, source, cluster)
+    if record is not None and cluster is None and _is_article_record(record):
+        # One article per line (a scraper's output), not one cluster per line: the lines left are the rest of it.
+        articles, more_skipped = _article_records(lines, first_number=number + 1)
+        for reason in skipped + more_skipped:
+            yield Problem(source=source, reason=reason, severity="warning")
+        yield from _record_documents({"documents": [record, *articles]}, source)
+        return
     for reason in skipped:
         yield Problem(source=source, reason=reason, severity="warning")
     if record is None:
@@ -774,7 +789,54 @@ def _records_to_documents(
     yield from _record_documents(record, f"{source}#{number}")
 
 
-def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document | Problem]:
+def _is_article_record(record: dict[str, Any]) -> bool:
+    """A JSON object that is one article ('text' or 'body'), not a cluster of them ('documents', 'document')."""
+    return "documents" not in record and "document" not in record and ("text" in record or "body" in record)
+
+
+def _article_records(lines: Iterable[str], *, first_number: int) -> tuple[list[dict[str, Any]], list[str]]:
+    """The article objects of `lines` (numbered from `first_number`, 0-based), and why each other line was skipped."""
+    articles: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    for number, line in enumerate(lines, start=first_number):
+        if not line.strip():
+            continue
+        try:
+            article = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            skipped.append(f"line {number + 1} is not JSON; skipped")
+            continue
+        if isinstance(article, dict) and _is_article_record(article):
+            articles.append(article)
+        else:
+            skipped.append(f"line {number + 1} is no article (a JSON object with 'text' or 'body'); skipped")
+    return articles, skipped
+
+
+def _from_json(text: str, source: str, cluster: int | str | None) -> Iterator[_Document | Problem]:
+    """A JSON file: one article (an object with 'text' or 'body'), a list of them, or a cluster record
+    ('documents'); JSON lines, one record or article per line, as a JSONL file."""
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        if _looks_like_jsonl(text):
+            yield from _records_to_documents(text.splitlines(), source, cluster)
+        else:
+            yield Problem(source=source, reason="not valid JSON")
+        return
+    if isinstance(value, dict) and not _is_article_record(value):
+        yield from _record_documents(value, source)
+    elif isinstance(value, dict):
+        yield from _record_documents({"documents": [value]}, source, numbered=False)
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        yield from _record_documents({"documents": value}, source)
+    else:
+        reason = f"the JSON is {_json_type(value)}, no article: give an object with 'text' or 'body', or a list of them"
+        yield Problem(source=source, reason=reason)
+
+
+def _record_documents(record: dict[str, Any], source: str, *, numbered: bool = True) -> Iterator[_Document | Problem]:
+    """The documents of a cluster record, each named `source`/N (`source` itself for a single one not `numbered`)."""
     documents = record.get("documents")
     if documents is None and isinstance(record.get("document"), str):
         documents = record["document"].split(MULTINEWS_SEPARATOR)
@@ -788,7 +850,7 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
     if len(newswire) != len(documents):
         newswire = [(None, None)] * len(documents)
     for doc_number, (doc, (id_outlet, id_date)) in enumerate(zip(documents, newswire, strict=True), start=1):
-        name = f"{source}/{doc_number}"
+        name = f"{source}/{doc_number}" if numbered else source
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
         if not text.strip():
