@@ -251,7 +251,8 @@ def test_ingest_folder_without_articles_and_missing_path(tmp_path: Path) -> None
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     result = load_articles([tmp_path, tmp_path / "missing.txt"])
     assert [p.reason for p in result.problems] == [
-        "folder holds no article files (.htm, .html, .json, .jsonl, .jsonl.gz, .md, .ndjson, .text, .txt, .xhtml)",
+        "folder holds no article files "
+        "(.htm, .html, .json, .jsonl, .jsonl.gz, .markdown, .md, .ndjson, .text, .txt, .xhtml)",
         "no such file or folder",
     ]
 
@@ -948,4 +949,33 @@ def test_json_file_is_an_article_a_list_of_them_or_a_cluster(tmp_path: Path) -> 
     assert [p.reason for p in load_articles([tmp_path / "bad.json", tmp_path / "broken.json"]).problems] == [
         "the JSON is a list, no article: give an object with 'text' or 'body', or a list of them",
         "not valid JSON",
+    ]
+
+
+def test_markdown_is_read_without_its_markup_and_with_its_front_matter(tmp_path: Path) -> None:
+    # A .md file was plain text: "**April 1**", "[northern ring road](https://…)", "> “…”" and the front matter's
+    # "title: …" line ended up in bullets, and a link around a name hid the speaker.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "---\ntitle: 'Harbour bridge to close'\ndate: 2019-03-08\noutlet: Coastline Courier\n---\n\n"
+        "# Harbour bridge to close for six months\n\n![The bridge at dusk](bridge.jpg)\n\n"
+        "The bridge will close from **April 1**, the council said on _Friday_.\n\n"
+        '> "We know this will be hard," said [Anna Berg](https://example.com/berg).\n\n'
+        "1. Ferries will run every ten minutes.\n2. Buses will use the `ring road`.\n\n"
+        "```\nprint('no code')\n```\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles([note]).articles
+    assert (article.format, article.title, article.outlet, article.published) == (
+        "markdown",
+        "Harbour bridge to close",
+        "Coastline Courier",
+        dt.date(2019, 3, 8),
+    )
+    assert article.text.splitlines() == [
+        "Harbour bridge to close for six months",
+        "The bridge will close from April 1, the council said on Friday.",
+        '"We know this will be hard," said Anna Berg.',
+        "Ferries will run every ten minutes.",
+        "Buses will use the ring road.",
     ]

@@ -30,13 +30,14 @@ MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 """Largest single article file read; news pages, even with inline scripts, stay far below it."""
 
 MULTINEWS_SEPARATOR = "|||||"
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 STDIN = "stdin"
 """The source name of what standard input gives."""
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
 JSON_SUFFIXES = {".json"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
 
 
 @dataclass
@@ -457,7 +458,10 @@ def _read_at_most(path: Path, max_bytes: int) -> bytes:
 
 
 def _file_format(suffix: str, text: str) -> str:
-    """'html' or 'text': what a file of this suffix holds; for a suffix storyline does not know, what it looks like."""
+    """'html', 'markdown' or 'text': what a file of this suffix holds; for a suffix storyline does not know, what it
+    looks like."""
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
     return "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)) else "text"
 
 
@@ -1030,9 +1034,52 @@ class _Parsed:
 
 
 def _parse(doc: _Document) -> _Parsed:
-    if doc.format != "html":
-        return _Parsed(text=doc.raw)
-    return _parse_html(doc.raw)
+    if doc.format == "html":
+        return _parse_html(doc.raw)
+    if doc.format == "markdown":
+        return _parse_markdown(doc.raw)
+    return _Parsed(text=doc.raw)
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<fields>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
+
+
+def _parse_markdown(markdown: str) -> _Parsed:
+    """A Markdown file's text without its markup (emphasis, links but their words, images, code), one line per
+    paragraph, heading or list item, and the title, outlet and date its YAML front matter gives."""
+    front = _FRONT_MATTER.match(markdown)
+    fields: dict[str, str] = {}
+    if front is not None:
+        for field in _FRONT_MATTER_FIELD.finditer(front["fields"]):
+            fields.setdefault(field["key"].lower(), field["value"].strip("'\""))
+        markdown = markdown[front.end() :]
+    return _Parsed(
+        text=_markdown_text(markdown),
+        outlet=fields.get("outlet") or fields.get("publisher") or fields.get("source"),
+        title=fields.get("title"),
+        published=_parse_date(fields.get("date")),
+    )
+
+
+def _markdown_text(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    lines = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        if token.type == "inline" and token.children is not None:
+            words = "".join(_INLINE_TEXT.get(child.type, lambda c: "")(child) for child in token.children)
+            lines += filter(None, (" ".join(line.split()) for line in words.splitlines()))
+    return "\n".join(lines)
+
+
+_INLINE_TEXT: dict[str, Callable[[Any], str]] = {
+    "text": lambda token: token.content,
+    "code_inline": lambda token: token.content,
+    "softbreak": lambda token: " ",
+    "hardbreak": lambda token: "\n",
+}
+"""What each inline token of markdown-it gives of a paragraph's words; others (an image, inline HTML) give none."""
 
 
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>")

@@ -67,7 +67,7 @@ class Article(Frozen):
 
     id: str = Field(description="Short id, unique within a brief: a1, a2, …")
     source: SourceName = Field(description="Where the article came from: a path, 'stdin', 'text 1', 'file.jsonl#3/2'.")
-    format: Literal["text", "html", "jsonl"] = "text"
+    format: Literal["text", "html", "markdown", "jsonl"] = "text"
     outlet: OneLine | None = None
     title: OneLine | None = None
     published: dt.date | None = None
