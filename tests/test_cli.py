@@ -535,3 +535,39 @@ def test_cli_brief_to_a_full_disk_is_one_line_not_a_traceback(examples_dir: Path
         )
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["error: cannot write to standard output: No space left on device"]
+
+
+def test_cli_page_readers_log_lines_stay_out_of_the_errors(tmp_path: Path) -> None:
+    # trafilatura and htmldate log a page they give up on ('ERROR trafilatura.utils: parsed tree length: 0, …'): four
+    # lines of someone else's words before storyline's own one-line error
+    feed = tmp_path / "feed.html"
+    feed.write_text(
+        '<?xml version="1.0"?>\n<rss><channel><item><title>Bridge</title><description>The harbour bridge will close on '
+        "April 1.</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    # A process of its own: in-process, pytest's log capture takes the records before the CLI's handler sees them.
+    command = [sys.executable, "-m", "storyline.cli", "brief", str(feed), "--no-analysis"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: {feed}: no article text found in the page",
+        "error: no usable article left; nothing to brief",
+    ]
+
+
+def test_cli_problems_on_a_terminal_are_said_once_under_their_heading(
+    examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a terminal the view's own list followed the same warnings already printed on stderr, without a heading.
+    from rich.console import Console
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    command = ["brief", str(examples_dir / "nbc.txt"), str(empty), "--no-analysis"]
+    assert runner.invoke(app, command).stderr == f"error: {empty}: empty file\n"  # piped, stderr says it
+    monkeypatch.setattr("storyline.cli.out", Console(force_terminal=True, color_system=None, width=200))
+    result = runner.invoke(app, command)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-2:] == ["Problems", f"error: {empty}: empty file"]

@@ -319,3 +319,18 @@ def test_read_records_names_a_missing_file_or_a_folder_in_words(tmp_path: Path) 
     with pytest.raises(InputError) as folder:
         read_records(tmp_path)
     assert str(folder.value) == f"{tmp_path}: a folder, not a file"
+
+
+def test_cli_eval_json_that_cannot_be_written_is_said_before_any_scoring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It was said only after every cluster had been scored and the table printed.
+    def no_scoring(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the clusters were scored before --json was checked")
+
+    monkeypatch.setattr("storyline.evaluate.evaluate", no_scoring)
+    path = write_jsonl(tmp_path / "c.jsonl", [{"documents": ["The bridge closes."], "summary": "The bridge closes."}])
+    out = tmp_path / "no" / "such" / "scores.json"
+    result = CliRunner().invoke(app, ["eval", str(path), "--systems", "lead", "--json", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"error: cannot write {out}: No such file or directory\n"

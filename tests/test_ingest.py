@@ -251,7 +251,8 @@ def test_ingest_folder_without_articles_and_missing_path(tmp_path: Path) -> None
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     result = load_articles([tmp_path, tmp_path / "missing.txt"])
     assert [p.reason for p in result.problems] == [
-        "folder holds no article files (.htm, .html, .jsonl, .jsonl.gz, .md, .ndjson, .text, .txt, .xhtml)",
+        "folder holds no article files "
+        "(.htm, .html, .json, .jsonl, .jsonl.gz, .markdown, .md, .ndjson, .text, .txt, .xhtml)",
         "no such file or folder",
     ]
 
@@ -873,4 +874,108 @@ def test_ingest_jsonl_gz_that_is_not_gzip_cut_or_damaged_says_so_in_words(tmp_pa
         (str(tmp_path / "plain.jsonl.gz"), "cannot read JSONL: not a gzip file, though its name ends in '.gz'"),
         (str(tmp_path / "cut.jsonl.gz"), "cannot read JSONL: the gzip file is cut short"),
         (str(tmp_path / "damaged.jsonl.gz"), "cannot read JSONL: the gzip file is damaged"),
+    ]
+
+
+@pytest.mark.parametrize("address", ["https://www.example.com/news/bridge-closes", "www.example.com/news"])
+def test_a_web_address_is_named_as_one_not_as_a_missing_file(address: str) -> None:
+    # 'https://…' had been read as a path, shown as 'https:/…: no such file or folder'
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    reason = "a web address; storyline reads no web pages: save the page, give the file"
+    assert [(p.source, p.reason) for p in load_articles([address]).problems] == [(address, reason)]
+    result = CliRunner().invoke(app, ["brief", address])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == f"error: {address}: {reason}"
+
+
+def test_a_piece_of_a_page_is_read_as_html(tmp_path: Path) -> None:
+    # A paragraph copied from a page's source: trafilatura, which reads whole pages, found no text in a one-paragraph
+    # file, and pasted text kept its tags ('<p>The harbour bridge …</p>' as a summary bullet).
+    paragraph = "<p>The harbour bridge will close on April 1, the council said.</p>"
+    page = tmp_path / "piece.html"
+    page.write_text(paragraph, encoding="utf-8")
+    pasted = paragraph + "\n<p>Ferries will run <b>every ten minutes</b>.<br>Buses will be rerouted.</p>"
+    loaded = load_articles([page, pasted])
+    assert loaded.problems == []
+    assert [a.text for a in loaded.articles] == [
+        "The harbour bridge will close on April 1, the council said.",
+        "The harbour bridge will close on April 1, the council said.\n"
+        "Ferries will run every ten minutes.\nBuses will be rerouted.",
+    ]
+    assert load_articles(["<b>Note:</b> prose may open with a tag and stay text."]).articles[0].format == "text"
+
+
+def test_jsonl_of_one_article_per_line_is_one_story(tmp_path: Path) -> None:
+    # A scraper's output: each line an article with its fields. It was refused ("record has neither 'documents' …").
+    lines = [
+        {"title": "Bridge to close", "outlet": "Coastline Courier", "date": "2019-03-08", "text": "The bridge closes."},
+        {"title": "Detours ahead", "outlet": "Harbour Gazette", "body": "Commuters face detours."},
+        [1, 2],
+    ]
+    path = tmp_path / "scraped.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    loaded = load_articles([path])
+    found = [(a.source, a.outlet, a.title, a.published, a.text) for a in loaded.articles]
+    assert found == [
+        (f"{path}/1", "Coastline Courier", "Bridge to close", dt.date(2019, 3, 8), "The bridge closes."),
+        (f"{path}/2", "Harbour Gazette", "Detours ahead", None, "Commuters face detours."),
+    ]
+    reason = "line 3 is no article (a JSON object with 'text' or 'body'); skipped"
+    assert [(p.reason, p.severity) for p in loaded.problems] == [(reason, "warning")]
+
+
+def test_json_file_is_an_article_a_list_of_them_or_a_cluster(tmp_path: Path) -> None:
+    # A .json file was skipped in a folder without a word, and named on its own its JSON text was briefed.
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"title": "Bridge to close", "text": "The bridge closes."}, indent=2), encoding="utf-8")
+    several = tmp_path / "several.json"
+    several.write_text(json.dumps([{"text": "Ferries run."}, {"text": "Buses reroute."}]), encoding="utf-8")
+    cluster = tmp_path / "zcluster.json"
+    cluster.write_text(json.dumps({"documents": ["Cables rusted.", "Repairs cost 48 million euros."]}), "utf-8")
+    loaded = load_articles([tmp_path])
+    assert [(a.source, a.text) for a in loaded.articles] == [
+        (str(one), "The bridge closes."),
+        (f"{several}/1", "Ferries run."),
+        (f"{several}/2", "Buses reroute."),
+        (f"{cluster}/1", "Cables rusted."),
+        (f"{cluster}/2", "Repairs cost 48 million euros."),
+    ]
+    assert loaded.articles[0].title == "Bridge to close"
+    (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    assert [p.reason for p in load_articles([tmp_path / "bad.json", tmp_path / "broken.json"]).problems] == [
+        "the JSON is a list, no article: give an object with 'text' or 'body', or a list of them",
+        "not valid JSON",
+    ]
+
+
+def test_markdown_is_read_without_its_markup_and_with_its_front_matter(tmp_path: Path) -> None:
+    # A .md file was plain text: "**April 1**", "[northern ring road](https://…)", "> “…”" and the front matter's
+    # "title: …" line ended up in bullets, and a link around a name hid the speaker.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "---\ntitle: 'Harbour bridge to close'\ndate: 2019-03-08\noutlet: Coastline Courier\n---\n\n"
+        "# Harbour bridge to close for six months\n\n![The bridge at dusk](bridge.jpg)\n\n"
+        "The bridge will close from **April 1**, the council said on _Friday_.\n\n"
+        '> "We know this will be hard," said [Anna Berg](https://example.com/berg).\n\n'
+        "1. Ferries will run every ten minutes.\n2. Buses will use the `ring road`.\n\n"
+        "```\nprint('no code')\n```\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles([note]).articles
+    assert (article.format, article.title, article.outlet, article.published) == (
+        "markdown",
+        "Harbour bridge to close",
+        "Coastline Courier",
+        dt.date(2019, 3, 8),
+    )
+    assert article.text.splitlines() == [
+        "Harbour bridge to close for six months",
+        "The bridge will close from April 1, the council said on Friday.",
+        '"We know this will be hard," said Anna Berg.',
+        "Ferries will run every ten minutes.",
+        "Buses will use the ring road.",
     ]

@@ -84,6 +84,15 @@ def test_learn_refuses_data_with_nothing_to_learn_and_keeps_the_model(tmp_path: 
     unrelated.write_text(json.dumps(record) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"the oracle picks 0 of \d+ sentences"):
         train(unrelated, model)
+    # One short cluster: both classes, but too few sentences for a tree to split, so every score would be alike.
+    tiny = tmp_path / "tiny.jsonl"
+    record = {
+        "documents": ["The bridge closes in April. Ferries will run. The council met on Friday. Cables rusted."],
+        "summary": "The bridge closes in April.",
+    }
+    tiny.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"tiny\.jsonl: 4 sentences are too few for the trees"):
+        train(tiny, model)
     assert model.read_text(encoding="utf-8") == "the model before\n"
 
 

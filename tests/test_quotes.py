@@ -1300,6 +1300,9 @@ def test_quotes_an_as_clause_after_the_quote_names_its_speaker(who: str) -> None
             "stated",
         ),
         ('Dana Whitfield is the mayor. "The river is falling," she said.', "The river", "Dana Whitfield", "stated"),
+        # a named speaker's verb introducing the quote with a colon is the same formula turned round
+        ('Mayor Dana Whitfield said: "The river is falling."', "The river", "Dana Whitfield", "stated"),
+        ('Dana Whitfield said: "The river is falling." "We are ready."', "We are", "Dana Whitfield", "stated"),
         # read from the text around the quote: the paragraph before, a verb before it, the writer's sentence
         (
             "Dana Whitfield toured the flooded streets on Monday.\n\u201cWe will rebuild every bridge.\u201d",

@@ -60,7 +60,7 @@ def test_web_pages_home_has_the_form_and_states_the_limit(client: TestClient) ->
     page = client.get("/")
     assert page.status_code == 200
     assert page.text.count('<textarea name="article"') == 3
-    accept = ".txt,.text,.md,.html,.htm,.xhtml,.jsonl,.ndjson,.jsonl.gz"
+    accept = ".txt,.text,.md,.markdown,.html,.htm,.xhtml,.json,.jsonl,.ndjson,.jsonl.gz"
     assert f'type="file" name="files" multiple accept="{accept}"' in page.text
     assert "Up to 5 MiB (5.2 MB) in all" in page.text
     assert "Content-Security-Policy" in page.headers and "script-src 'self'" in page.headers["content-security-policy"]

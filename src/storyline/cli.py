@@ -211,8 +211,11 @@ def _parse_dates(values: list[str]) -> tuple[dict[str, dt.date], dt.date | None]
 
 
 def _sources(arguments: list[str]) -> list[str | Path]:
-    """Command-line arguments are always paths (or '-'), never article text."""
-    return [argument if argument == "-" else Path(argument) for argument in arguments]
+    """Command-line arguments are always paths (or '-'), never article text; a web address stays as typed, for its
+    error to name it so (a Path would make 'https://' 'https:/')."""
+    from storyline.ingest import is_web_address
+
+    return [argument if argument == "-" or is_web_address(argument) else Path(argument) for argument in arguments]
 
 
 def _print_problems(problems: Iterable[Problem]) -> None:
@@ -280,6 +283,10 @@ def _open_store(db: Path | None, *, create: bool) -> Iterator[BriefStore]:
         yield store
 
 
+def _not_from_page_readers(record: logging.LogRecord) -> bool:
+    return not record.name.startswith(("trafilatura", "htmldate"))
+
+
 @app.callback()
 def _options(
     debug: Annotated[
@@ -287,8 +294,11 @@ def _options(
     ] = False,
 ) -> None:
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for chatty in ("trafilatura", "htmldate"):  # they log pages they give up on; ingest reports those as problems
-        logging.getLogger(chatty).setLevel(logging.DEBUG if debug else logging.ERROR)
+    if not debug:
+        # They log pages they give up on as errors, which ingest reports as problems. A filter on the handler, since
+        # a level would not hold: trafilatura sets htmldate's logger to WARNING when it is imported, after this.
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_not_from_page_readers)
 
 
 @app.command()
@@ -325,7 +335,8 @@ def brief(
         problems=loaded.problems,
         default_date=default_date,
     )
-    _print_problems(result.problems)
+    if not (out_format is Format.terminal and output is None and out.is_terminal):
+        _print_problems(result.problems)  # the terminal view ends with them, in the same words
     # Written before it is saved: a store that cannot be written (locked, read-only) must not lose the brief.
     _write(result, out_format, output)
     if save:
@@ -455,6 +466,7 @@ def eval_(
         raise typer.BadParameter(f"--systems names no system; choose from {', '.join(SYSTEMS)}")
     if unknown:
         raise typer.BadParameter(f"unknown system {', '.join(unknown)!r}; choose from {', '.join(SYSTEMS)}")
+    _check_writable(json_out)
     # Off a terminal a transient bar still leaves an empty line behind, before the table or an error.
     with Progress(console=err, transient=True, disable=not err.is_terminal) as progress:
         bar = progress.add_task("scoring clusters", total=None)

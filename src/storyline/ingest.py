@@ -30,12 +30,14 @@ MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 """Largest single article file read; news pages, even with inline scripts, stay far below it."""
 
 MULTINEWS_SEPARATOR = "|||||"
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
 STDIN = "stdin"
 """The source name of what standard input gives."""
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+JSON_SUFFIXES = {".json"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
 
 
 @dataclass
@@ -125,7 +127,8 @@ def _check_source_type(source: object) -> None:
 
 def load_file_text(text: str, *, name: str, source: str) -> LoadResult:
     """Read a file's decoded text as `load_articles` reads that file: its name's suffix says JSONL (the first
-    record, whatever the lines look like), HTML or plain text, and a name of another kind is HTML when it looks so.
+    record, whatever the lines look like), JSON, HTML or plain text, and a name of another kind is HTML when it looks
+    so.
 
     For a file that is in memory rather than on disk, such as an upload: decode its bytes with `decode` first.
 
@@ -140,6 +143,8 @@ def load_file_text(text: str, *, name: str, source: str) -> LoadResult:
     suffix = file_suffix(name)
     if suffix in JSONL_SUFFIXES:
         return _load(_records_to_documents(text.splitlines(), source, None), {})
+    if suffix in JSON_SUFFIXES:
+        return _load(_from_json(text, source, None), {})
     return _load(_split_documents(text, source, _file_format(suffix, text)), {})
 
 
@@ -303,6 +308,9 @@ def _expand(source: str | Path, index: int, cluster: int | str | None, max_bytes
     if isinstance(source, str) and not _looks_like_path(source):
         yield from _from_text(source, f"text {index}", cluster)
         return
+    if isinstance(source, str) and is_web_address(source):
+        yield Problem(source=source, reason="a web address; storyline reads no web pages: save the page, give the file")
+        return
     path = Path(source)
     try:
         mode = path.stat().st_mode
@@ -381,6 +389,14 @@ def _is_special_file(path: Path) -> bool:
         return False
 
 
+def is_web_address(text: str) -> bool:
+    """Whether a source given as text is a web address ('https://…', 'www.…') that names no file here."""
+    return bool(_WEB_ADDRESS.match(text)) and not Path(text).exists()
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?|ftp)://\S+$|www\.\S+$", re.IGNORECASE)
+
+
 def _looks_like_path(text: str) -> bool:
     """A string names a file when it exists, or is one short token shaped like a path; else it is article text."""
     if "\n" in text or len(text) > 4096 or not text.strip():
@@ -420,6 +436,9 @@ def _from_file(path: Path, cluster: int | str | None, max_bytes: int) -> Iterato
         yield Problem(source=str(path), reason=unreadable_reason(path, exc))
         return
     yield from encoding_notes(str(path), encoding)
+    if suffix in JSON_SUFFIXES:
+        yield from _from_json(text, str(path), cluster)
+        return
     yield from _split_documents(text, str(path), _file_format(suffix, text))
 
 
@@ -439,7 +458,10 @@ def _read_at_most(path: Path, max_bytes: int) -> bytes:
 
 
 def _file_format(suffix: str, text: str) -> str:
-    """'html' or 'text': what a file of this suffix holds; for a suffix storyline does not know, what it looks like."""
+    """'html', 'markdown' or 'text': what a file of this suffix holds; for a suffix storyline does not know, what it
+    looks like."""
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
     return "html" if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_like_html(text)) else "text"
 
 
@@ -559,7 +581,16 @@ def _split_documents(text: str, source: str, fmt: str) -> Iterator[_Document | P
 
 def _looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text)
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text) or _is_fragment(text)
+
+
+def _is_fragment(html: str) -> bool:
+    """Whether text is a piece of a page, opening with one of its text blocks ('<p>…</p>' copied from a page's
+    source), which no prose does."""
+    return bool(_FRAGMENT.match(html)) and "</" in html
+
+
+_FRAGMENT = re.compile(r"\s*<(?:p|div|article|section|main|h[1-6]|blockquote|ul|ol|table)\b[^>]*>", re.IGNORECASE)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -740,7 +771,15 @@ def _jsonl_encoding(head: bytes) -> tuple[str, str]:
 def _records_to_documents(
     lines: Iterable[str], source: str, cluster: int | str | None
 ) -> Iterator[_Document | Problem]:
+    lines = iter(lines)
     record, number, skipped = _pick_record(lines, source, cluster)
+    if record is not None and cluster is None and _is_article_record(record):
+        # One article per line (a scraper's output), not one cluster per line: the lines left are the rest of it.
+        articles, more_skipped = _article_records(lines, first_number=number + 1)
+        for reason in skipped + more_skipped:
+            yield Problem(source=source, reason=reason, severity="warning")
+        yield from _record_documents({"documents": [record, *articles]}, source)
+        return
     for reason in skipped:
         yield Problem(source=source, reason=reason, severity="warning")
     if record is None:
@@ -754,7 +793,54 @@ def _records_to_documents(
     yield from _record_documents(record, f"{source}#{number}")
 
 
-def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document | Problem]:
+def _is_article_record(record: dict[str, Any]) -> bool:
+    """A JSON object that is one article ('text' or 'body'), not a cluster of them ('documents', 'document')."""
+    return "documents" not in record and "document" not in record and ("text" in record or "body" in record)
+
+
+def _article_records(lines: Iterable[str], *, first_number: int) -> tuple[list[dict[str, Any]], list[str]]:
+    """The article objects of `lines` (numbered from `first_number`, 0-based), and why each other line was skipped."""
+    articles: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    for number, line in enumerate(lines, start=first_number):
+        if not line.strip():
+            continue
+        try:
+            article = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            skipped.append(f"line {number + 1} is not JSON; skipped")
+            continue
+        if isinstance(article, dict) and _is_article_record(article):
+            articles.append(article)
+        else:
+            skipped.append(f"line {number + 1} is no article (a JSON object with 'text' or 'body'); skipped")
+    return articles, skipped
+
+
+def _from_json(text: str, source: str, cluster: int | str | None) -> Iterator[_Document | Problem]:
+    """A JSON file: one article (an object with 'text' or 'body'), a list of them, or a cluster record
+    ('documents'); JSON lines, one record or article per line, as a JSONL file."""
+    try:
+        value = json.loads(text)
+    except (json.JSONDecodeError, RecursionError):
+        if _looks_like_jsonl(text):
+            yield from _records_to_documents(text.splitlines(), source, cluster)
+        else:
+            yield Problem(source=source, reason="not valid JSON")
+        return
+    if isinstance(value, dict) and not _is_article_record(value):
+        yield from _record_documents(value, source)
+    elif isinstance(value, dict):
+        yield from _record_documents({"documents": [value]}, source, numbered=False)
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        yield from _record_documents({"documents": value}, source)
+    else:
+        reason = f"the JSON is {_json_type(value)}, no article: give an object with 'text' or 'body', or a list of them"
+        yield Problem(source=source, reason=reason)
+
+
+def _record_documents(record: dict[str, Any], source: str, *, numbered: bool = True) -> Iterator[_Document | Problem]:
+    """The documents of a cluster record, each named `source`/N (`source` itself for a single one not `numbered`)."""
     documents = record.get("documents")
     if documents is None and isinstance(record.get("document"), str):
         documents = record["document"].split(MULTINEWS_SEPARATOR)
@@ -768,7 +854,7 @@ def _record_documents(record: dict[str, Any], source: str) -> Iterator[_Document
     if len(newswire) != len(documents):
         newswire = [(None, None)] * len(documents)
     for doc_number, (doc, (id_outlet, id_date)) in enumerate(zip(documents, newswire, strict=True), start=1):
-        name = f"{source}/{doc_number}"
+        name = f"{source}/{doc_number}" if numbered else source
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
         if not text.strip():
@@ -948,9 +1034,52 @@ class _Parsed:
 
 
 def _parse(doc: _Document) -> _Parsed:
-    if doc.format != "html":
-        return _Parsed(text=doc.raw)
-    return _parse_html(doc.raw)
+    if doc.format == "html":
+        return _parse_html(doc.raw)
+    if doc.format == "markdown":
+        return _parse_markdown(doc.raw)
+    return _Parsed(text=doc.raw)
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<fields>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
+
+
+def _parse_markdown(markdown: str) -> _Parsed:
+    """A Markdown file's text without its markup (emphasis, links but their words, images, code), one line per
+    paragraph, heading or list item, and the title, outlet and date its YAML front matter gives."""
+    front = _FRONT_MATTER.match(markdown)
+    fields: dict[str, str] = {}
+    if front is not None:
+        for field in _FRONT_MATTER_FIELD.finditer(front["fields"]):
+            fields.setdefault(field["key"].lower(), field["value"].strip("'\""))
+        markdown = markdown[front.end() :]
+    return _Parsed(
+        text=_markdown_text(markdown),
+        outlet=fields.get("outlet") or fields.get("publisher") or fields.get("source"),
+        title=fields.get("title"),
+        published=_parse_date(fields.get("date")),
+    )
+
+
+def _markdown_text(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    lines = []
+    for token in MarkdownIt("commonmark").parse(markdown):
+        if token.type == "inline" and token.children is not None:
+            words = "".join(_INLINE_TEXT.get(child.type, lambda c: "")(child) for child in token.children)
+            lines += filter(None, (" ".join(line.split()) for line in words.splitlines()))
+    return "\n".join(lines)
+
+
+_INLINE_TEXT: dict[str, Callable[[Any], str]] = {
+    "text": lambda token: token.content,
+    "code_inline": lambda token: token.content,
+    "softbreak": lambda token: " ",
+    "hardbreak": lambda token: "\n",
+}
+"""What each inline token of markdown-it gives of a paragraph's words; others (an image, inline HTML) give none."""
 
 
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>")
@@ -974,6 +1103,8 @@ def _parse_html(html: str) -> _Parsed:
     # text, whose first use compiles its patterns for every language, 20 s on a 2 MB page) is htmldate's, below.
     metadata = trafilatura.extract_metadata(html, extensive=False)
     found = htmldate.find_date(html, original_date=True, extensive_search=False)
+    if not text.strip() and _is_fragment(html):
+        text = _fragment_text(html)  # trafilatura reads whole pages only
     return _Parsed(
         text=text,
         outlet=(metadata.sitename or None) if metadata else None,
@@ -981,6 +1112,20 @@ def _parse_html(html: str) -> _Parsed:
         published=dt.date.fromisoformat(found) if found else None,
         left_out=_other_articles(html, text),
     )
+
+
+def _fragment_text(html: str) -> str:
+    """The text of a piece of a page, one line per text block (paragraph, heading, list item, line break)."""
+    import lxml.html
+
+    root = lxml.html.fromstring(f"<div>{html}</div>")
+    for element in root.iter(_TEXT_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+_TEXT_BLOCKS = ("p", "div", "br", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "tr")
 
 
 MIN_OTHER_ARTICLE_WORDS = 50

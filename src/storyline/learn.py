@@ -198,8 +198,9 @@ def train(
         The fitted model.
 
     Raises:
-        InputError: the data cannot be read, or gives no sentence the oracle picks and none it leaves (a model fit
-            on one class would score every sentence alike, and replace a working one).
+        InputError: the data cannot be read, gives no sentence the oracle picks and none it leaves (a model fit
+            on one class would score every sentence alike, and replace a working one), or too few sentences for the
+            trees to split.
         OSError: `output` cannot be written; the file there before is left as it was.
     """
     notify = on_stage or (lambda stage: logger.info("%s", stage))
@@ -216,7 +217,14 @@ def train(
     notify(
         f"fitting trees to the marginal gains of {len(members)} sentences ({members.mean():.1%} picked by the oracle)"
     )
-    model = fit(rows, gains, members, seed=seed)
+    try:
+        model = fit(rows, gains, members, seed=seed)
+    except (
+        np.linalg.LinAlgError
+    ):  # every tree one leaf (too few rows for LightGBM's min_child_samples): scores all alike
+        raise InputError(
+            f"{data}: {len(members)} sentences are too few for the trees to tell any apart; train on more clusters"
+        ) from None
     _write_atomically(output, json.dumps(model.to_json(), separators=(",", ":")) + "\n")
     return model
 

@@ -67,7 +67,7 @@ class Article(Frozen):
 
     id: str = Field(description="Short id, unique within a brief: a1, a2, …")
     source: SourceName = Field(description="Where the article came from: a path, 'stdin', 'text 1', 'file.jsonl#3/2'.")
-    format: Literal["text", "html", "jsonl"] = "text"
+    format: Literal["text", "html", "markdown", "jsonl"] = "text"
     outlet: OneLine | None = None
     title: OneLine | None = None
     published: dt.date | None = None
@@ -140,9 +140,10 @@ class Quote(Frozen):
     attribution: Literal["stated", "inferred"] | None = Field(
         None,
         description="stated: the attribution right after the quote names the speaker ('“…,” Kim said.', '“…,” "
-        "he said', 'said an official'), or the quote continues one that does; inferred: the speaker was read from "
-        "the text around the quote (a verb before it, the writer's sentence around a few quoted words, an "
-        "introduction, the paragraph before), right less often; None when the speaker is unknown.",
+        "he said', 'said an official'), a name with its speech verb introduces it with a colon ('Kim said: “…”'), "
+        "or the quote continues one that does; inferred: the speaker was read from the text around the quote (a "
+        "verb before it, the writer's sentence around a few quoted words, an introduction, the paragraph before), "
+        "right less often; None when the speaker is unknown.",
     )
 
 

@@ -9,8 +9,9 @@ embedded tweet's signature, or from an interview's form: the interviewee of a Q&
 transcript's turn (`interviews.py`);
 `subjects.py` finds the subject of a speech verb and `speakers.py` turns the words found into a name (a statement or
 memorandum into its author, `documents.py`); `characterising.py` holds the patterns for a few quoted words.
-A speaker the words right after the quote name is "stated" (`_stated`), and so is the quote continuing it; one read
-from anywhere else is "inferred".
+A speaker the words right after the quote name is "stated" (`_stated`), and so is a named speaker whose speech verb
+introduces the quote with a colon ('Kim said: “…”') and the quote continuing either; one read from anywhere else is
+"inferred".
 """
 
 from __future__ import annotations
@@ -706,7 +707,15 @@ def _attribute_before(text: ArticleText, found: Found, *, is_full: bool = True) 
     verb = _speech_verb_before(body, before, found, is_full=is_full)
     if verb is None:
         return None
-    return _speaker_at_verb(text, start, before, verb, found)
+    speaker = _speaker_at_verb(text, start, before, verb, found)
+    if speaker is not None and speaker.kind == "named" and _COLON_AFTER_VERB.match(before, verb.end()):
+        # 'Kim said: “…”' is the news formula turned round, as sure as '“…,” Kim said' (bench/analysis_quality.py,
+        # 2026-11-29: read 43 of 44 right, blind 15 of 17, as the stated attributions' 97.8% and 87.6%)
+        return _stated(speaker)
+    return speaker
+
+
+_COLON_AFTER_VERB = re.compile(r":\s*$")
 
 
 def _speech_verb_before(body: str, before: str, found: Found, *, is_full: bool) -> re.Match[str] | None:

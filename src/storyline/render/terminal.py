@@ -64,8 +64,10 @@ def terminal_view(brief: Brief) -> RenderableType:
             str(info.dropped_lines),
         )
     parts += [Text(""), sources, *_analysis_view(brief), *_comparison_view(brief)]
+    if brief.problems:
+        parts += [Text(""), Text("Problems", style="italic")]
     for problem in brief.problems:
-        parts.append(Text.assemble((problem.severity, "yellow"), f" {problem.source}: {problem.reason}"))
+        parts.append(Text.assemble((problem.severity, "yellow"), f": {problem.source}: {problem.reason}"))
     return _Printable(Group(*parts))
 
 

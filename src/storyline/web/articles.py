@@ -33,7 +33,19 @@ from storyline.ingest import (
 from storyline.models import Problem
 from storyline.outlets import UPLOAD_SOURCE_PREFIX
 
-UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".jsonl.gz")
+UPLOAD_SUFFIXES = (
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".json",
+    ".jsonl",
+    ".ndjson",
+    ".jsonl.gz",
+)
 """What the file chooser offers: what the command line reads from a folder (`ingest.ARTICLE_SUFFIXES`, which a test
 holds equal). A file of another name is still read by its content, as a file named on the command line is."""
 MAX_UNPACKED_BYTES = MAX_ARTICLE_BYTES
