@@ -153,6 +153,21 @@ def test_cli_clean_of_only_page_furniture_says_so_as_brief_does(tmp_path: Path) 
     assert briefed.exit_code == 1 and briefed.stderr.splitlines()[0] == line
 
 
+def test_cli_clean_of_several_articles_names_each(tmp_path: Path) -> None:
+    # A folder's texts ran together, with nothing to tell where one article ended and the next began.
+    (tmp_path / "a.txt").write_text("The bridge closes in April.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ferries will run every ten minutes.\n", encoding="utf-8")
+    result = runner.invoke(app, ["clean", str(tmp_path)])
+    assert result.stdout.splitlines() == [
+        f"==> {tmp_path / 'a.txt'} <==",
+        "The bridge closes in April.",
+        "",
+        f"==> {tmp_path / 'b.txt'} <==",
+        "Ferries will run every ten minutes.",
+    ]
+    assert runner.invoke(app, ["clean", str(tmp_path / "a.txt")]).stdout == "The bridge closes in April.\n"
+
+
 def test_cli_clean_sentences_one_per_line(examples_dir: Path) -> None:
     result = runner.invoke(app, ["clean", str(examples_dir / "nbc.txt"), "--sentences"])
     lines = result.stdout.splitlines()

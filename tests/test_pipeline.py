@@ -105,6 +105,25 @@ def test_pipeline_duplicate_article_counted_once(examples_dir: Path, tmp_path: P
     assert [p.reason for p in brief.problems] == [f"same article as {examples_dir / 'nbc.txt'}; counted once"]
 
 
+def test_pipeline_a_later_copy_lends_its_date_and_its_differences_are_named(examples_dir: Path, tmp_path: Path) -> None:
+    # An update of a story was dropped as "the same article" without a word about what it adds or changes, and the
+    # copy kept had no date though the update gave one.
+    original = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
+    update = original.replace("Nuclear talks between Trump", "The nuclear talks between Trump") + (
+        "\nThe White House said late on Friday that the meeting will go ahead on March 27 as planned.\n"
+    )
+    first, later = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(original, encoding="utf-8")
+    later.write_text(update, encoding="utf-8")
+    loaded = load_articles([first, later, examples_dir / "asiatimes.txt"], dates={"b.txt": dt.date(2019, 3, 8)})
+    brief = storyline.brief(loaded.articles, options=BriefOptions(analysis=False))
+    assert (brief.story.articles[0].source, brief.story.articles[0].published) == (str(first), dt.date(2019, 3, 8))
+    assert [p.reason for p in brief.problems] == [
+        f"same article as {first}; counted once; 2 paragraphs of it are not in the kept copy (“The nuclear talks "
+        "between Trump and North Korea's Kim Jong …”), left out"
+    ]
+
+
 def test_pipeline_file_given_twice_is_not_called_a_copy_of_itself(examples_dir: Path) -> None:
     # `nbc.txt` beside its own folder read "nbc.txt: same article as nbc.txt".
     brief = storyline.brief([examples_dir / "nbc.txt", examples_dir], options=BriefOptions(analysis=False))

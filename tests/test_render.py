@@ -49,6 +49,15 @@ def test_render_terminal_and_markdown_carry_citations(seed_brief: Brief) -> None
     assert "Nikkei Asia" in terminal and "reported by 1 of 3 outlets" in markdown
 
 
+def test_render_terminal_text_keeps_a_bullet_on_one_line_without_padding(seed_brief: Brief) -> None:
+    # A file written with -o wrapped bullets at the width and padded every line with spaces; a pipe got neither.
+    lines = RENDERERS["terminal"](seed_brief, width=60).splitlines()
+    bullets = [line for line in lines[: lines.index("Sources")] if line.startswith("• ")]
+    assert len(bullets) == len(seed_brief.summary)
+    assert all("(reported by" in line for line in bullets)  # each line its whole bullet, citation and all
+    assert not [line for line in lines if line.endswith(" ")]
+
+
 def test_render_markdown_counts_the_outlets_reporting_a_sentence(corroborated_brief: Brief) -> None:
     markdown = RENDERERS["md"](corroborated_brief)
     assert "corroded cables. \\[1,2\\] *(reported by 2 of 3 outlets)*" in markdown

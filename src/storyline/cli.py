@@ -346,7 +346,7 @@ def brief(
 
 @app.command()
 def clean(
-    path: Annotated[str, typer.Argument(help="An article file, or - for stdin.")],
+    path: Annotated[str, typer.Argument(help="An article file or folder, or - for stdin.")],
     show_dropped: Annotated[bool, typer.Option("--show-dropped", help="List each dropped line and its rule.")] = False,
     sentences: Annotated[bool, typer.Option("--sentences", help="One sentence per line.")] = False,
 ) -> None:
@@ -367,6 +367,8 @@ def clean(
             _say(f"error: {article.source}: {reason}")
             continue
         text = "".join(s.text + "\n" for s in segment(cleaned)) if sentences else cleaned.body + "\n"
+        if len(loaded.articles) > 1:  # a folder or a cluster: each article under its name, as `head` shows files
+            text = f"{chr(10) if shown else ''}==> {escape_controls(article.source)} <==\n{text}"
         with _writing_stdout():
             sys.stdout.write(text)
         shown += 1
@@ -442,7 +444,7 @@ def delete(
 @app.command("eval")
 def eval_(
     data: Annotated[Path, typer.Argument(help="Clusters with reference summaries: .jsonl or .jsonl.gz.")],
-    words: Annotated[int, typer.Option(min=1, help="Word budget; every output is cut to exactly this.")] = 300,
+    words: Annotated[int, typer.Option(min=1, help="Word budget; every output is cut to at most this.")] = 300,
     limit: Annotated[int | None, typer.Option(min=1, help="Score only the first N clusters.")] = None,
     systems: Annotated[
         str | None, typer.Option(help="Comma-separated systems to score (default: storyline, every baseline, oracle).")

@@ -345,19 +345,41 @@ def _as_articles(inputs: Iterable[str | Path | Article] | str | Path) -> tuple[l
 
 
 def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
-    """Keep the first of articles whose cleaned bodies share most of their word 5-grams."""
+    """Keep the first of articles whose cleaned bodies share most of their word 5-grams, with the outlet, title and
+    date a later copy gives where the first gives none; the warning for a later copy names the paragraphs of it the
+    first does not hold word for word (an update's, a corrected figure), which the brief leaves out."""
     kept: list[tuple[Article, set[tuple[str, ...]]]] = []
     problems: list[Problem] = []
     for article in articles:
         shingles = _shingles(article.body)
-        twin = next((k for k, seen in kept if _overlap(shingles, seen) >= DUPLICATE_OVERLAP), None)
-        if twin is None:
+        place = next((n for n, (_, seen) in enumerate(kept) if _overlap(shingles, seen) >= DUPLICATE_OVERLAP), None)
+        if place is None:
             kept.append((article, shingles))
-        else:
-            # One file named twice (`nbc.txt` beside its folder) is not "the same article as" itself.
-            twin_name = "given more than once" if twin.source == article.source else f"same article as {twin.source}"
-            problems.append(Problem(source=article.source, reason=f"{twin_name}; counted once", severity="warning"))
+            continue
+        twin, twin_shingles = kept[place]
+        kept[place] = (_with_metadata_of(twin, article), twin_shingles)
+        # One file named twice (`nbc.txt` beside its folder) is not "the same article as" itself.
+        twin_name = "given more than once" if twin.source == article.source else f"same article as {twin.source}"
+        reason = f"{twin_name}; counted once{_paragraphs_lacking(article.body, twin_shingles)}"
+        problems.append(Problem(source=article.source, reason=reason, severity="warning"))
     return [article for article, _ in kept], problems
+
+
+def _with_metadata_of(kept: Article, copy: Article) -> Article:
+    """`kept` with the outlet, title and date of `copy` where it has none: the same article, so the same facts."""
+    given = {field: getattr(copy, field) for field in ("outlet", "title", "published") if getattr(kept, field) is None}
+    return kept.model_copy(update={field: value for field, value in given.items() if value is not None})
+
+
+def _paragraphs_lacking(body: str, kept_shingles: set[tuple[str, ...]]) -> str:
+    """'; 1 paragraph of it is not in the kept copy (“UPDATE: The White House said …”), left out' for the
+    paragraphs of a dropped copy with a word 5-gram the kept copy lacks (new, or a figure changed), or ''."""
+    lacking = [line for line in body.splitlines() if len(line.split()) >= 5 and not _shingles(line) <= kept_shingles]
+    if not lacking:
+        return ""
+    opening = " ".join(lacking[0].split()[:10])
+    count = counted(len(lacking), "paragraph")
+    return f"; {count} of it {'is' if len(lacking) == 1 else 'are'} not in the kept copy (“{opening} …”), left out"
 
 
 def _shingles(text: str, n: int = 5) -> set[tuple[str, ...]]:

@@ -152,7 +152,8 @@ def _comparison_view(brief: Brief) -> list[Text | Table]:
 
 
 def render_terminal(brief: Brief, *, width: int = 100) -> str:
-    """The terminal view as plain text, for files and tests."""
+    """The terminal view as plain text, for files and tests: as a pipe gets it, one line per bullet (tables `width`
+    wide), without the spaces Rich pads lines with."""
     buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, highlight=False).print(terminal_view(brief))
-    return buffer.getvalue()
+    Console(file=buffer, width=width, color_system=None, highlight=False, soft_wrap=True).print(terminal_view(brief))
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
