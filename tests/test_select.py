@@ -14,6 +14,7 @@ from storyline.select import (
     STRATEGY_NAMES,
     fill_budget,
     quotation_allowance,
+    reading_order,
     select_sentences,
     select_story_indices,
 )
@@ -122,6 +123,28 @@ def test_select_fits_the_budget_in_reading_order() -> None:
     lengths = {f"a{n}": len(texts) for n, texts in enumerate(BRIDGE, start=1)}
     keys = [(p.sentence.position / lengths[p.sentence.article_id], p.sentence.article_id) for p in picks]
     assert keys == sorted(keys)
+
+
+def test_reading_order_keeps_an_articles_following_picks_together() -> None:
+    # "Now the Florida resident is among …" came two other articles' picks after "Virginia Murphy borrowed …", the
+    # sentence right before it in its article that tells who she is.
+    sentences = _sentences(
+        [
+            [
+                "The council met on Monday.",
+                "Virginia Murphy borrowed money for college in 1990.",
+                "Now the Florida resident owes more than she borrowed.",
+                "She pays $330 a month.",
+            ],
+            ["Student debt has passed $1.5 trillion.", "Federal plans cap payments by income."],
+        ]
+    )
+    murphy, resident, payments, plans = 1, 2, 3, 5  # relative positions 0.25, 0.5, 0.75; 0.5
+    assert reading_order(sentences, [plans, resident, murphy, payments]) == [murphy, resident, payments, plans]
+    assert reading_order(sentences, [plans, resident, payments]) == [resident, payments, plans]
+    # a run's first sentence that cannot open a summary does not: the next run that can goes first
+    quoted = _sentences([["“We are broke,” she said.", "The city has $3 left."], ["The city of Harbour is broke."]])
+    assert reading_order(quoted, [0, 1, 2]) == [2, 0, 1]
 
 
 def test_select_overflow_fills_past_the_budget_for_cut_to_length_scoring() -> None:

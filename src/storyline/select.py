@@ -466,22 +466,28 @@ def _fill_by_score(
 
 
 def reading_order(sentences: Sequence[Sentence], chosen: Sequence[int]) -> list[int]:
-    """Order picks as a reader expects: earlier-in-article first, ties by article order, and the first pick that
-    `can_open_summary` moved to the front: a brief opening with someone's words ('"What they don't want is …," an
-    official said.') leaves the reader guessing what the story is."""
+    """Order picks as a reader expects: earlier-in-article first, ties by article order, picks that follow each other
+    in their article kept together (a sentence after the one it goes on from, not two other articles' picks
+    later), and the first run of picks that `can_open_summary` moved to the front: a brief opening with someone's
+    words ('"What they don't want is …," an official said.') leaves the reader guessing what the story is."""
     lengths: dict[str, int] = {}  # sentences of each article, the articles in order of appearance
     for s in sentences:
         if s.position >= lengths.get(s.article_id, 0):
             lengths[s.article_id] = s.position + 1
     article_rank = {a: r for r, a in enumerate(lengths)}
-    order = sorted(
-        chosen,
-        key=lambda i: (
-            sentences[i].position / lengths[sentences[i].article_id],
-            article_rank[sentences[i].article_id],
-        ),
+    runs: list[list[int]] = []  # picks that follow each other in one article, in article order
+    for i in sorted(chosen, key=lambda i: (article_rank[sentences[i].article_id], sentences[i].position)):
+        if runs and _previous(sentences, i) == runs[-1][-1]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    runs.sort(
+        key=lambda run: (
+            sentences[run[0]].position / lengths[sentences[run[0]].article_id],
+            article_rank[sentences[run[0]].article_id],
+        )
     )
-    opening = next((i for i in order if can_open_summary(sentences[i].text)), None)
-    if opening is None:
-        return order
-    return [opening, *(i for i in order if i != opening)]
+    opening = next((run for run in runs if can_open_summary(sentences[run[0]].text)), None)
+    if opening is not None:
+        runs = [opening, *(run for run in runs if run is not opening)]
+    return [i for run in runs for i in run]
