@@ -512,3 +512,51 @@ def test_clean_drops_a_weather_widget_line() -> None:
     cleaned = clean_text(f"{story}\n{widget}")
     assert cleaned.body == story
     assert [d.rule for d in cleaned.dropped] == ["weather_widget"]
+
+
+_WRAPPED_STORY = """Ferry service to pause for the winter storms
+Lakeside Herald
+
+Islanders face three months without a daily ferry after the port
+authority said on Monday that the old vessel will be laid up from
+December 1 so that fitters can overhaul its ageing and often well-
+known engines.
+
+A survey carried out in the summer showed that the hull had thinned
+in places, port officials said. The repairs will cost about nine
+million euros, shared between the port and the regional govern-
+ment.
+
+Advertisement
+
+Fishermen on the quay said they feared for their catch."""
+
+
+def test_clean_joins_the_lines_of_a_hard_wrapped_text_within_each_paragraph() -> None:
+    cleaned = clean_text(_WRAPPED_STORY)
+    assert cleaned.title == "Ferry service to pause for the winter storms"
+    assert cleaned.body.splitlines() == [
+        "Islanders face three months without a daily ferry after the port authority said on Monday that the old vessel"
+        " will be laid up from December 1 so that fitters can overhaul its ageing and often well-known engines.",
+        "A survey carried out in the summer showed that the hull had thinned in places, port officials said. The"
+        " repairs will cost about nine million euros, shared between the port and the regional government.",
+        "Fishermen on the quay said they feared for their catch.",
+    ]
+    assert [(d.line_no, d.text) for d in cleaned.dropped[1:]] == [(2, "Lakeside Herald"), (14, "Advertisement")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page scraped one paragraph per line, its short paragraphs between headings
+        "Ferry to pause for winter\nLakeside Herald\nIslanders face three months without a ferry.\n"
+        "The port authority said so on Monday at the quay.\nRepairs will cost 9 million euros in all.\n"
+        "Fishermen said they feared for their catch this year.",
+        # a menu above a story: short lines, none going on mid-sentence
+        "Home\nNews\nSport\nWeather\nBusiness\nCulture\nThe port authority said on Monday that the ferry will pause"
+        " for three months while fitters overhaul its engines and repair the hull.",
+    ],
+)
+def test_clean_keeps_the_lines_of_a_text_that_is_not_hard_wrapped(text: str) -> None:
+    kept = clean_text(text).body.splitlines()
+    assert all(line in text.splitlines() for line in kept)
