@@ -560,3 +560,64 @@ def test_clean_joins_the_lines_of_a_hard_wrapped_text_within_each_paragraph() ->
 def test_clean_keeps_the_lines_of_a_text_that_is_not_hard_wrapped(text: str) -> None:
     kept = clean_text(text).body.splitlines()
     assert all(line in text.splitlines() for line in kept)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Roe | Lakeside Herald | March 8, 2019",
+        "By Jane Roe • March 8, 2019",
+        "By Jane Roe - Staff Writer",
+        "Posted by Jane Roe on March 8, 2019 at 10:32 AM",
+        "Jane Roe, Staff Writer",
+        "Written by Jane Roe",
+        "Jane Roe | Lakeside Herald",
+        "By Jane Roe, March 8, 2019, 10:32 AM ET",
+    ],
+)
+def test_clean_drops_a_byline_with_outlet_role_or_date_after_the_name(line: str) -> None:
+    story = "The ferry will pause for three months, the port authority said on Monday. “It is old,” she said."
+    cleaned = clean_text(f"Ferry service to pause for the winter\n\n{line}\n\n{story}")
+    assert (cleaned.body, [(d.text, d.rule) for d in cleaned.dropped[1:]]) == (story, [(line, "byline")])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Friday the council had closed two bridges and a tunnel",
+        "New York, March 8",
+        "Jane Roe, the harbour master, said the ferry was old",
+    ],
+)
+def test_clean_a_line_naming_a_person_or_day_after_by_is_no_byline(line: str) -> None:
+    assert classify_line(line) != "byline"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "By Jane Roe | Lakeside Herald | March 8, 2019",
+        "Posted by Jane Roe on 8 March 2019 at 10:32 AM",
+        "Updated 10:32 AM ET, Fri March 8, 2019",
+        "Home\nNews\nSport\nWeather\nBusiness\nCulture\nSubscribe\nShare\nBy Jane Roe\nMarch 8, 2019",  # below a menu
+    ],
+)
+def test_clean_a_date_stated_above_the_story_is_the_publication_date(top: str) -> None:
+    story = "The ferry will pause for three months, the port authority said on Monday."
+    cleaned = clean_text(f"Ferry service to pause for the winter\n{top}\n{story}")
+    assert (cleaned.published, cleaned.body) == (dt.date(2019, 3, 8), story)
+
+
+def test_clean_a_byline_below_the_story_gives_no_publication_date() -> None:
+    story = "The ferry will pause for three months, the port authority said on Monday."
+    assert clean_text(f"{story}\nBy Jane Roe | Lakeside Herald | March 8, 2019").published is None
+
+
+def test_clean_keeps_a_page_pasted_as_one_line_despite_furniture_inside_it() -> None:
+    # icons' names, an unrendered template and a terminator phrase, each of which drops a short line alone
+    sentence = "The port authority said on Monday that the ferry will pause for three months while fitters work."
+    line = (
+        f"ArrowArtboardCreated with Sketch.Title ChevronIcon FacebookIcon Twitter {sentence * 3} You have "
+        f"{{{{numberArticlesLeft}}}} free articles left this month. {sentence * 3} Leave a comment. {sentence * 2}"
+    )
+    assert clean_text(line).body == line

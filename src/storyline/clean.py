@@ -22,7 +22,7 @@ from storyline.furniture import (
     strip_label_prefix,
     strip_wire_tail,
 )
-from storyline.furniture.shared import TIME_ZONE
+from storyline.furniture.shared import MONTH, TIME_ZONE
 from storyline.models import Article, DroppedLine
 from storyline.outlets import find_outlet
 from storyline.wording import counted
@@ -55,6 +55,11 @@ _FRAGMENT_CHARS = 40
 """An otherwise kept line of at most `_FRAGMENT_WORDS` words and `_FRAGMENT_CHARS` characters, without a final mark,
 is a fragment (a section label, a kicker). The character limit (f452e09) keeps a paragraph in a script without spaces
 between words, one or two "words" however long, from being dropped as one."""
+_TERMINATOR_MAX_WORDS = 40
+"""Longest line that can end the story as a terminator ("Comments are closed", "You have {{n}} free articles left
+this month"): a longer one holds the story itself, a page pasted as one line or a paragraph that says "leave a comment"
+in passing. Over raw Multi-News, DUC 2003 and the first 2,000 truncated clusters the one longer terminator line
+(216 words) was a whole truncated document on one line, dropped whole before (s26)."""
 _PLACEHOLDER_MAX_WORDS = 400
 """A page that says it holds no article is dropped whole only when what it keeps is shorter than this: shorter than a
 news story, so the rest is navigation and help text, while a longer page may be a story about a missing page. No
@@ -124,7 +129,8 @@ def _staff_credit(dropped: DroppedLine) -> bool:
 def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
     """Split plain text into lines and drop the furniture ones; the first headline-like line becomes the title.
 
-    With `find_date`, a dropped dateline's full date becomes `published` (dateparser: slow the first time).
+    With `find_date`, a dropped dateline's full date, else one in a byline or update note above the story, becomes
+    `published` (dateparser: slow the first time).
     """
     lines = _join_drop_caps([_normalize_line(line) for line in unwrap_hard_wrapped(text.splitlines())])
     verdicts: list[str | None] = [_line_rule(line) if line else "blank" for line in lines]
@@ -141,21 +147,48 @@ def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
         if verdict not in (None, "blank")
     )
     title_text = lines[title] if title is not None else _comment_counter_title(dropped)
-    published = (
-        next((parse_dateline(d.text) for d in dropped if d.rule == "dateline_only"), None) if find_date else None
-    )
+    first_kept = verdicts.index(None) if None in verdicts else len(lines)
+    published = _published(dropped, first_kept=first_kept) if find_date else None
     return CleanedText(body="\n".join(kept), dropped=dropped, title=title_text, published=published)
 
 
+_DATED_LINE_RULES = ("byline", "editor_note")
+"""Dropped lines whose date, when they stand above the story ("By Jane Roe | March 8, 2019", "Updated 10:32 AM ET,
+Fri March 8, 2019"), gives the publication date if no dateline does."""
+_DATE_IN_LINE = re.compile(
+    rf"\b(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\b"
+)
+
+
+def _published(dropped: tuple[DroppedLine, ...], *, first_kept: int) -> dt.date | None:
+    """The publication date a text states at its top: the first dateline's with a full date, else the date in a
+    byline or update note above the first kept line."""
+    datelines = (parse_dateline(line.text) for line in dropped if line.rule == "dateline_only")
+    found_date = next((date for date in datelines if date is not None), None)
+    if found_date is not None:
+        return found_date
+    for line in dropped:
+        if line.line_no > first_kept:
+            break
+        found = _DATE_IN_LINE.search(line.text) if line.rule in _DATED_LINE_RULES else None
+        if found:
+            return parse_dateline(found.group())
+    return None
+
+
 def _keep_datelines_below_the_top(verdicts: list[str | None]) -> None:
-    """A date line at the top is page metadata; further down it heads a part of the story (a timeline entry)."""
+    """A date line at the top is page metadata; further down it heads a part of the story (a timeline entry). One
+    just below a byline is the byline's date wherever the byline stands (a menu's items above the headline may push
+    both down)."""
     seen = 0
+    above = None
     for index, verdict in enumerate(verdicts):
         if verdict == "blank":
             continue
         seen += 1
-        if verdict == "dateline_only" and seen > _TOP_LINES:
+        if verdict == "dateline_only" and seen > _TOP_LINES and above != "byline":
             verdicts[index] = None
+        above = verdict
 
 
 def parse_dateline(line: str) -> dt.date | None:
@@ -355,7 +388,7 @@ def _mark_page_tail(lines: list[str], verdicts: list[str | None]) -> None:
     words = [count_words(line) for line in lines]
     total = sum(words) or 1
     for index, line in enumerate(lines):
-        if not is_terminator(line):
+        if words[index] > _TERMINATOR_MAX_WORDS or not is_terminator(line):
             continue
         rest = range(index + 1, len(lines))
         in_back_half = sum(words[:index]) / total >= 0.5  # half the words before it: past the story's middle
