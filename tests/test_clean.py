@@ -545,6 +545,20 @@ def test_clean_joins_the_lines_of_a_hard_wrapped_text_within_each_paragraph() ->
     assert [(d.line_no, d.text) for d in cleaned.dropped[1:]] == [(2, "Lakeside Herald"), (14, "Advertisement")]
 
 
+def test_clean_joins_a_short_wrapped_text_whose_lines_break_before_names() -> None:
+    # two of five lines go on in lower case; a hyphen before a capital is the word's own
+    text = (
+        "Ferry to pause for the winter\n\n"
+        "Islanders face three months without a daily ferry, the Port\n"
+        "Authority said on Monday, after the old vessel failed a test on\n"
+        "Friday. Repairs mark a turn in long and often difficult Anglo-\n"
+        "Irish shipping ties, port officials said, and the work will\n"
+        "cost nine million euros, shared between the port and the\n"
+        "region."
+    )
+    assert clean_text(text).body == " ".join(text.split("\n\n")[1].splitlines()).replace("Anglo- ", "Anglo-")
+
+
 @pytest.mark.parametrize(
     "text",
     [
