@@ -512,3 +512,126 @@ def test_clean_drops_a_weather_widget_line() -> None:
     cleaned = clean_text(f"{story}\n{widget}")
     assert cleaned.body == story
     assert [d.rule for d in cleaned.dropped] == ["weather_widget"]
+
+
+_WRAPPED_STORY = """Ferry service to pause for the winter storms
+Lakeside Herald
+
+Islanders face three months without a daily ferry after the port
+authority said on Monday that the old vessel will be laid up from
+December 1 so that fitters can overhaul its ageing and often well-
+known engines.
+
+A survey carried out in the summer showed that the hull had thinned
+in places, port officials said. The repairs will cost about nine
+million euros, shared between the port and the regional govern-
+ment.
+
+Advertisement
+
+Fishermen on the quay said they feared for their catch."""
+
+
+def test_clean_joins_the_lines_of_a_hard_wrapped_text_within_each_paragraph() -> None:
+    cleaned = clean_text(_WRAPPED_STORY)
+    assert cleaned.title == "Ferry service to pause for the winter storms"
+    assert cleaned.body.splitlines() == [
+        "Islanders face three months without a daily ferry after the port authority said on Monday that the old vessel"
+        " will be laid up from December 1 so that fitters can overhaul its ageing and often well-known engines.",
+        "A survey carried out in the summer showed that the hull had thinned in places, port officials said. The"
+        " repairs will cost about nine million euros, shared between the port and the regional government.",
+        "Fishermen on the quay said they feared for their catch.",
+    ]
+    assert [(d.line_no, d.text) for d in cleaned.dropped[1:]] == [(2, "Lakeside Herald"), (14, "Advertisement")]
+
+
+def test_clean_joins_a_short_wrapped_text_whose_lines_break_before_names() -> None:
+    # two of five lines go on in lower case; a hyphen before a capital is the word's own
+    text = (
+        "Ferry to pause for the winter\n\n"
+        "Islanders face three months without a daily ferry, the Port\n"
+        "Authority said on Monday, after the old vessel failed a test on\n"
+        "Friday. Repairs mark a turn in long and often difficult Anglo-\n"
+        "Irish shipping ties, port officials said, and the work will\n"
+        "cost nine million euros, shared between the port and the\n"
+        "region."
+    )
+    assert clean_text(text).body == " ".join(text.split("\n\n")[1].splitlines()).replace("Anglo- ", "Anglo-")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a page scraped one paragraph per line, its short paragraphs between headings
+        "Ferry to pause for winter\nLakeside Herald\nIslanders face three months without a ferry.\n"
+        "The port authority said so on Monday at the quay.\nRepairs will cost 9 million euros in all.\n"
+        "Fishermen said they feared for their catch this year.",
+        # a menu above a story: short lines, none going on mid-sentence
+        "Home\nNews\nSport\nWeather\nBusiness\nCulture\nThe port authority said on Monday that the ferry will pause"
+        " for three months while fitters overhaul its engines and repair the hull.",
+    ],
+)
+def test_clean_keeps_the_lines_of_a_text_that_is_not_hard_wrapped(text: str) -> None:
+    kept = clean_text(text).body.splitlines()
+    assert all(line in text.splitlines() for line in kept)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Roe | Lakeside Herald | March 8, 2019",
+        "By Jane Roe • March 8, 2019",
+        "By Jane Roe - Staff Writer",
+        "Posted by Jane Roe on March 8, 2019 at 10:32 AM",
+        "Jane Roe, Staff Writer",
+        "Written by Jane Roe",
+        "Jane Roe | Lakeside Herald",
+        "By Jane Roe, March 8, 2019, 10:32 AM ET",
+    ],
+)
+def test_clean_drops_a_byline_with_outlet_role_or_date_after_the_name(line: str) -> None:
+    story = "The ferry will pause for three months, the port authority said on Monday. “It is old,” she said."
+    cleaned = clean_text(f"Ferry service to pause for the winter\n\n{line}\n\n{story}")
+    assert (cleaned.body, [(d.text, d.rule) for d in cleaned.dropped[1:]]) == (story, [(line, "byline")])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Friday the council had closed two bridges and a tunnel",
+        "New York, March 8",
+        "Jane Roe, the harbour master, said the ferry was old",
+    ],
+)
+def test_clean_a_line_naming_a_person_or_day_after_by_is_no_byline(line: str) -> None:
+    assert classify_line(line) != "byline"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "By Jane Roe | Lakeside Herald | March 8, 2019",
+        "Posted by Jane Roe on 8 March 2019 at 10:32 AM",
+        "Updated 10:32 AM ET, Fri March 8, 2019",
+        "Home\nNews\nSport\nWeather\nBusiness\nCulture\nSubscribe\nShare\nBy Jane Roe\nMarch 8, 2019",  # below a menu
+    ],
+)
+def test_clean_a_date_stated_above_the_story_is_the_publication_date(top: str) -> None:
+    story = "The ferry will pause for three months, the port authority said on Monday."
+    cleaned = clean_text(f"Ferry service to pause for the winter\n{top}\n{story}")
+    assert (cleaned.published, cleaned.body) == (dt.date(2019, 3, 8), story)
+
+
+def test_clean_a_byline_below_the_story_gives_no_publication_date() -> None:
+    story = "The ferry will pause for three months, the port authority said on Monday."
+    assert clean_text(f"{story}\nBy Jane Roe | Lakeside Herald | March 8, 2019").published is None
+
+
+def test_clean_keeps_a_page_pasted_as_one_line_despite_furniture_inside_it() -> None:
+    # icons' names, an unrendered template and a terminator phrase, each of which drops a short line alone
+    sentence = "The port authority said on Monday that the ferry will pause for three months while fitters work."
+    line = (
+        f"ArrowArtboardCreated with Sketch.Title ChevronIcon FacebookIcon Twitter {sentence * 3} You have "
+        f"{{{{numberArticlesLeft}}}} free articles left this month. {sentence * 3} Leave a comment. {sentence * 2}"
+    )
+    assert clean_text(line).body == line

@@ -32,7 +32,7 @@ editor_note = short_line_rule(_editor.match, 45)
 
 _byline = re.compile(
     r"^(?:By|BY|by)\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:(?:,|and|&|\|)\s*[\w.'’ ]{0,60})?$|"
-    r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*[,|]\s*[\w\s.'’,]{0,40}\b(?:writer|reporter|correspondent|editor|columnist|contributor|producer)\b[\w\s|.,'’]{0,30}$|"
+    r"^(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*[,|]\s*[\w\s.'’,]{0,40}\b(?i:writer|reporter|correspondent|editor|columnist|contributor|producer)\b[\w\s|.,'’]{0,30}$|"
     r"^(?:[-–—]\s*)?(?:with )?(?:additional )?reporting by\b|^(?:additional )?reporting by\b|\bcontributed(?: reporting)?(?: to (?:this|the) (?:report|article|story))?(?: from [\w ,.]{1,60})?\.?$|\bcontributed to this (?:report|article|story)\b|"
     r"^[Cc]ontributing\s*:|^\((?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\b.*\)$|^[Oo]riginally (?:published|appeared) (?:on|in|at)\b|^with assistance\b|^compiled by\b|^(?:[Ee]dited|[Tt]ranslated)(?: and (?:edited|translated))? by\b|^(?:editing|writing) by\b|"
     r"^[-–—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$|^(?:with|and) (?:[A-Z][\w.'’-]+ ?){2,}(?:,\s*(?:[A-Z][\w.'’-]+ ?){2,})+$|"
@@ -42,9 +42,37 @@ _byline = re.compile(
 )
 
 
+# A byline with what a page sets after the name: outlet, role, date and time, between bars, bullets, dashes or
+# commas ("By Tom Reyes | Bay Post | March 8, 2019", "Posted by Tom Reyes on March 8, 2019 at 10:32 AM", "By Tom
+# Reyes - Staff Writer", "Tom Reyes | Bay Post"). After the name only capitalised words, numbers and a few lower-case
+# words of roles and dates may follow, so that a sentence such as "By Friday the council had closed two bridges" is
+# no byline.
+# Without "By" the name is two or three words and a bar, bullet or spaced dash must follow it: after a comma
+# ("New York, March 8") only a role makes a byline ("Tom Reyes, Staff Writer", in `_byline`).
+_NAME_WORD = r"(?:[A-Z][\w.'’-]*|de|da|del|van|von|der|bin|al)"
+_CREDIT_WORD = (
+    r"(?:[A-Z0-9][\w.'’&-]*|(?i:on|at|of|the|and|for|in|staff|senior|chief|writer|reporter|correspondent|editor|"
+    rf"columnist|contributor|producer|updated|published|posted|[ap]\.?m\.?)|{TIME_ZONE})"
+)
+_CREDIT_SEPARATOR = r"(?:\s*[,|•·/:]\s*|\s+[-–—]\s+|\s+)"
+_credited_byline = re.compile(
+    rf"^(?:(?i:(?:posted|written|story|words|reported|report)\s+by|by)\s*:?\s+[A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"|[A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{1,2}}(?=\s*[|•·]|\s+[-–—]\s))"
+    rf"(?:{_CREDIT_SEPARATOR}{_CREDIT_WORD})*\s*$"
+)
+_CREDITED_BYLINE_MAX_WORDS = 20
+"""Longest line `_credited_byline` is tried on: the longest form above is 12 words, and a sentence is longer. (A clock
+time's colon is a separator, not part of a word, so that a run of colons cannot be cut in many ways.)"""
+
+
 def byline(s: str) -> bool:
     # Every alternative but the "contributed" ones is anchored at the start, so match() is enough for most lines.
-    return count_words(s) <= 70 and bool(_byline.match(s) or ("contributed" in s and _byline.search(s)))
+    n = count_words(s)
+    return n <= 70 and bool(
+        _byline.match(s)
+        or ("contributed" in s and _byline.search(s))
+        or (n <= _CREDITED_BYLINE_MAX_WORDS and _credited_byline.match(s))
+    )
 
 
 _date_tok = re.compile(
