@@ -1263,3 +1263,96 @@ def test_entities_a_type_stays_where_the_evidence_is_weak_or_misread() -> None:
         _mention(body, "Ed Marrs", "PERSON"),
     ]
     assert corrected(mentions, article(body)) == [(m.text, m.label) for m in mentions]
+
+
+def test_entities_a_name_ner_cut_from_a_longer_one_everywhere_is_dropped() -> None:
+    # "Tarvel" goes on into "Quist", "Housing" into "Minister", "Norvik Grande" into "do Sul", "Aid League" into
+    # "for the Blind": pieces of longer names, written nowhere alone. "Brevan" is written alone once and stays; a
+    # person followed by "of" and a name NER found ("Ola Berg of Norvik University") is a person; a company before
+    # its officer ("Acme Group CEO", "the Vell States Attorneys") or a place before a party ("the Holt Democrat") is a
+    # name, and so is one going on into several words ("Dunmore Zoo Global", "Dunmore Zoo Park"), a place "on" a
+    # name ("in Ostland on Radio Vell") and a brand after "a" ("a red Corvan Sprite").
+    body = (
+        "Analysts at Tarvel Quist brokerage agreed. Housing Minister Ola Berg spoke. The state of Norvik Grande do "
+        "Sul voted. The Aid League for the Blind paid. Brevan Lodge shut; Brevan reopened. Ola Berg of Norvik "
+        "University said so. Acme Group CEO Tim Dale left. \u201cNo,\u201d said the Holt Democrat. He told the Vell "
+        "States Attorneys. Dunmore Zoo Global said the Dunmore Zoo Park shut. It airs in Ostland on Radio Vell. "
+        "He drove a red Corvan Sprite."
+    )
+    mentions = [
+        _mention(body, "Tarvel", "PERSON"),
+        _mention(body, "Housing", "ORG"),
+        _mention(body, "Ola Berg", "PERSON"),
+        _mention(body, "Norvik Grande", "GPE"),
+        _mention(body, "Aid League", "ORG"),
+        _mention(body, "Brevan", "GPE"),
+        _mention(body, "Brevan", "GPE", nth=1),
+        _mention(body, "Ola Berg", "PERSON", nth=1),
+        _mention(body, "Norvik University", "ORG"),
+        _mention(body, "Acme Group", "ORG"),
+        _mention(body, "Tim Dale", "PERSON"),
+        _mention(body, "Holt", "GPE"),
+        _mention(body, "Vell States", "GPE"),
+        _mention(body, "Dunmore Zoo", "ORG"),
+        _mention(body, "Dunmore Zoo", "ORG", nth=1),
+        _mention(body, "Ostland", "GPE"),
+        _mention(body, "Corvan", "ORG"),
+    ]
+    kept = {"Ola Berg", "Brevan", "Norvik University", "Acme Group", "Tim Dale", "Holt", "Vell States"}
+    kept |= {"Dunmore Zoo", "Ostland", "Corvan"}
+    assert corrected(mentions, article(body)) == [(m.text, m.label) for m in mentions if m.text in kept]
+
+
+def test_entities_a_name_the_text_goes_on_into_a_longer_name_is_that_name() -> None:
+    # "Without Frontiers" after "Medics" is the "Medics Without Frontiers" the cluster names, "Vell Lake" before
+    # "City" is "Vell Lake City"; "the Vell Lake poll" is no mention of a "Vell Lake Poll".
+    body = (
+        "Medics Without Frontiers said so. Later Medics Without Frontiers left. Vell Lake City grew; Vell Lake "
+        "City voted. The Vell Lake Poll, the Vell Lake poll."
+    )
+    mentions = [
+        _mention(body, "Medics Without Frontiers", "ORG"),
+        _mention(body, "Without Frontiers", "PERSON", nth=1),
+        _mention(body, "Vell Lake City", "GPE"),
+        _mention(body, "Vell Lake", "PERSON", nth=1),
+        _mention(body, "Vell Lake Poll", "ORG"),
+        _mention(body, "Vell Lake", "PERSON", nth=3),
+    ]
+    assert corrected(mentions, article(body)) == [
+        ("Medics Without Frontiers", "ORG"),
+        ("Medics Without Frontiers", "ORG"),
+        ("Vell Lake City", "GPE"),
+        ("Vell Lake City", "GPE"),
+        ("Vell Lake Poll", "ORG"),
+        ("Vell Lake", "PERSON"),
+    ]
+
+
+def test_entities_a_name_in_a_list_of_places_is_a_place() -> None:
+    # "Tolmar" and "Mali", tagged people, stand in a list of places closed by "and"; "Ketti" and "Orsa" before
+    # "regions". Names between commas with no "and" are no list ("In Vanto, Ed Marrs, Norway desk officer").
+    body = (
+        "Leaders of Chad, Mali, Niger and Tolmar met. Rain hit the Ketti and Orsa regions. In Vanto, Ed Marrs, "
+        "Norway desk officer, agreed."
+    )
+    mentions = [
+        _mention(body, "Chad", "GPE"),
+        _mention(body, "Mali", "PERSON"),
+        _mention(body, "Niger", "GPE"),
+        _mention(body, "Tolmar", "PERSON"),
+        _mention(body, "Ketti", "PERSON"),
+        _mention(body, "Orsa", "ORG"),
+        _mention(body, "Vanto", "GPE"),
+        _mention(body, "Ed Marrs", "PERSON"),
+        _mention(body, "Norway", "GPE"),
+    ]
+    retyped = {"Mali", "Tolmar", "Ketti", "Orsa"}
+    assert corrected(mentions, article(body)) == [(m.text, "GPE" if m.text in retyped else m.label) for m in mentions]
+
+
+@pytest.mark.parametrize(("name", "label"), [("Jack Tar Village Resort", "PERSON"), ("Hawksbill Beach Hotel", "GPE")])
+def test_entities_a_hotel_is_an_organisation(name: str, label: str) -> None:
+    body = f"Guests left the {name} on Monday."
+    start = body.index(name)
+    mention = clean_mention(article(body), start, start + len(name), label)
+    assert mention is not None and (mention.text, mention.label) == (name, "ORG")

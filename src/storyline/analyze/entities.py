@@ -352,6 +352,8 @@ def clean_mention(article: Article, start: int, end: int, label: str) -> Mention
         label = "PERSON"  # "Duke of Närke", "Prince of Wales": a title that stands for the one who holds it
     if label == "PERSON" and " " in text:  # "John F. Kennedy Airport", "Martin Luther King Jr. High School"
         label = _NAMED_AFTER_A_PERSON.get(text.split()[-1].lower(), label)
+    if " " in text and text.split()[-1].lower() in _LODGINGS:
+        label = "ORG"  # "Jack Tar Village Resort" a person, "Hawksbill Beach Resort" a place: a hotel is a business
     return Mention(article.id, start, end, text, label)
 
 
@@ -392,6 +394,9 @@ _NAMED_AFTER_A_PERSON = dict.fromkeys(
     | frozenset("theater theatre railway railroad observatory prison jail ranch".split()),
     "ORG",
 )
+# The last word of a hotel's name, which NER tags a person or a place by the words before it; not "Lodge" or "Inn",
+# surnames too ("Henry Cabot Lodge")
+_LODGINGS = frozenset("hotel resort casino motel".split())
 # A Reuters instrument code after a company's name: "KATE.N" (New York), "BARC.L" (London), "7203.T" (Tokyo)
 _TICKER = re.compile(r"[A-Z0-9]{2,6}\.[A-Z]{1,2}")
 

@@ -48,12 +48,13 @@ def correct_mentions(mentions: list[Mention], articles: Sequence[Article]) -> li
         The corrected mentions; each still satisfies `body[start:end] == text`.
     """
     lower_words = _lower_case_words(articles)
-    found = _without_common_nouns(_without_shouting(mentions), articles)
+    found = _with_longer_names_read(_without_common_nouns(_without_shouting(mentions), articles), articles)
     found = _with_family_members(_with_pairs_split(found, lower_words), lower_words)
     found = _with_described_types(_without_terms(found, articles, lower_words), articles)
     terms = _term_acronyms(articles)
     found = _with_surnames_as_people([m for m in found if name_key(m.text) not in terms], articles)
     found = _with_names_going_on(_with_home_named_teams(found, articles), articles, lower_words)
+    found = _without_cut_names(found, articles, [*mentions, *found])
     found = _with_evidenced_types(found, articles, lower_words)
     # last, once "Star" has become "Star magazine" where the text names the publication so
     return _without_sentence_opening_nouns(_without_place_pairs(found), articles, lower_words)
@@ -164,6 +165,146 @@ def _name_end(body: str, organisation: Mention, lower_words: set[str]) -> int | 
     if going_on is None or words[-1].lower() not in _NOUNS_GOING_ON[going_on.group("joint")]:
         return None
     return going_on.end()
+
+
+def _with_longer_names_read(mentions: list[Mention], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions, each that the text goes on into a longer name of the cluster, of which its words are the first
+    or the last, made a mention of that name: "Emergency Management Agency" after "Federal", "Without Borders"
+    after "Doctors" beside "Doctors Without Borders", "Salt Lake" before "City". The text reads the longer name
+    there, and NER found it elsewhere."""
+    bodies = {a.id: a.body for a in articles}
+    forms: dict[str, dict[str, str]] = defaultdict(dict)  # key -> spelling -> NER's label
+    for m in mentions:
+        forms[name_key(m.text)].setdefault(m.text, m.label)
+    longer: dict[str, list[tuple[str, str]]] = defaultdict(list)  # a name's key -> (spelling, label) of longer ones
+    for key, spellings in forms.items():
+        words = key.split()
+        for n in range(1, len(words)):
+            for part in (" ".join(words[:n]), " ".join(words[n:])):
+                if part in forms:
+                    longer[part] += spellings.items()
+    read, extended = [], []
+    for m in mentions:
+        body = bodies[m.article_id]
+        for form, label in sorted(longer.get(name_key(m.text), ()), key=lambda found: -len(found[0])):
+            start = next((at for at in (m.start, m.end - len(form)) if _reads(body, at, form)), None)
+            # words apart: "China" in "the U.S.-China talks" is no mention of a "U.S.-China"
+            apart = body[m.end : m.end + 1] == " " if start == m.start else body[m.start - 1 : m.start] == " "
+            if start is not None and start <= m.start and m.end <= start + len(form) and apart:
+                m = Mention(m.article_id, start, start + len(form), body[start : start + len(form)], label)
+                extended.append(m)
+                break
+        read.append(m)
+    # a name NER found inside the longer one is part of it
+    return [
+        m
+        for m in read
+        if not any(e.article_id == m.article_id and e.start < m.end <= e.end and e != m for e in extended)
+    ]
+
+
+def _reads(body: str, start: int, name: str) -> bool:
+    """Whether the words of `body` from `start` are `name` (its key: case, hyphens and full stops aside), written
+    as a name, with capitals at both ends ("the Gallup poll" is no mention of "the Gallup Poll", nor "east
+    Jerusalem" of "East Jerusalem")."""
+    end = start + len(name)
+    words = body[start:end].split()
+    return (
+        start >= 0
+        and bool(words)
+        and words[0][:1].isupper()
+        and words[-1][:1].isupper()
+        and end <= len(body)
+        and not body[start - 1 : start].isalnum()
+        and not body[end : end + 1].isalnum()
+        and name_key(body[start:end]) == name_key(name)
+    )
+
+
+# A capitalised word that goes on a name NER cut short, after it or after "of", "for", "do", … ("the Group of Seven",
+# "Rio Grande do Sul", "Schahin Cury brokerage"): no date, no stock ticker ("Kate Spade & Co KATE.N")
+_PARTICLE_THEN = r"(?:(?P<joint>of|for|on|do|da|de|del|della|dos|das|du|des|von|van|der)\s+(?:the\s+)?)"
+_CUT_NAME_GOES_ON = re.compile(
+    rf" {_PARTICLE_THEN}?(?!{_CALENDAR_WORD})(?P<word>[A-Z][\w'’&]*(?:-[A-Z][\w'’&]*)*)(?![-'’\w]|\.[A-Z]{{1,2}}\b)"
+)
+# An office after a name ("Texas Gov. Rick Perry", "NWSL Commissioner Jeff Plush", "Senate Majority Leader", "Navy
+# Adm. Scott Swift", "BP Group CEO Bob Dudley") is the holder's, and the name before it whole...
+_OFFICE_WORDS = ABBREVIATED_TITLES | frozenset(
+    "ceo cfo coo chairman chairwoman chair president founder executive chief spokesman spokeswoman director owner "
+    "head minister secretary commissioner officer senator representative governor mayor speaker leader coroner "
+    "sheriff judge justice attorney chancellor premier councilman councilwoman superintendent adviser advisor "
+    "general ambassador detective sergeant lieutenant captain commander colonel corporal trooper deputy inspector "
+    "constable".split()
+)
+# ... unless the name is a portfolio's words alone ("Interior Minister", "Health and Welfare Minister", "Home Affairs
+# Minister", "Housing Secretary", "National Security Adviser"): a closed class; and a place is no party's name
+# ("the Mattapan Democrat")
+_PORTFOLIO_WORDS = frozenset(
+    "interior home affairs internal international foreign commerce trade industry health welfare housing justice "
+    "defense defence finance treasury economy economics education labor labour agriculture transport transportation "
+    "energy environment security homeland national public information culture tourism immigration planning "
+    "development social services human resources works press and of the".split()
+)
+_PARTIES = frozenset("democrat democrats republican republicans".split())
+# The capitalised words after the word that goes on a name: "Senate Majority Leader"
+_MORE_CAPITALISED = re.compile(r"(?:\s+[A-Z][\w'’.&-]*){0,3}")
+# "a white Toyota Camry", "a Chevy Impala": a thing of the brand NER names, not a cut name
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _without_cut_names(
+    mentions: list[Mention], articles: Sequence[Article], recognised: Sequence[Mention]
+) -> list[Mention]:
+    """The mentions without a name NER cut from a longer one wherever the cluster writes it: every mention goes on
+    into a capitalised word that no other name NER found begins ("Schahin Cury brokerage", "Husseinieh Jamaran
+    meeting hall", "Interior Minister Habib el-Adli"), or after "of", "for", "do", … into one that is at most a
+    place's ("the Treaty of Washington", "Rio Grande do Sul", "the Chicago Coalition for the Homeless"). Not into
+    a date, a sentence's function word or a party, nor into an office (`_OFFICE_WORDS`) unless the name is a
+    portfolio's words alone, nor after "a" ("a white Toyota Camry"). A person goes on only into a word of its own
+    ("Schahin Cury"; not "Patricia Boksa of McGill University"), "on" only after a body's noun ("the Commission
+    on Human Rights"). A name written alone anywhere is kept, and one going on into several words.
+
+    Args:
+        mentions: The mentions to filter.
+        articles: The cleaned articles they point into.
+        recognised: Every name NER found, before and after correction: a word one of them begins goes on no name.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS  # spaCy is loaded: this runs on its NER spans
+
+    bodies = {a.id: a.body for a in articles}
+    starts = {(m.article_id, m.start): m.label for m in recognised}
+
+    def going_on_into(m: Mention) -> str | None:
+        """The word `m` goes on into if NER cut it there, else None."""
+        body = bodies[m.article_id]
+        going_on = _CUT_NAME_GOES_ON.match(body, m.end)
+        if going_on is None or m.text.endswith(".") or going_on["word"].lower() in STOP_WORDS | _PARTIES:
+            return None
+        if _INDEFINITE_BEFORE.search(body, max(0, m.start - 40), m.start):
+            return None
+        run = [going_on["word"], *_MORE_CAPITALISED.match(body, going_on.end()).group().split()]
+        offices = {re.sub(r"(?:['’]s|\.|s)$", "", w).lower() for w in run} | {w.lower() for w in run}
+        if offices & _OFFICE_WORDS:
+            return going_on["word"] if {w.lower() for w in m.text.split()} <= _PORTFOLIO_WORDS else None
+        other = starts.get((m.article_id, going_on.start("word")))
+        joint = going_on["joint"]
+        if not joint:
+            return going_on["word"] if other is None else None
+        if m.label == "PERSON" or (joint == "on" and m.text.split()[-1].lower() not in _NOUNS_GOING_ON["on"]):
+            return None  # "Ola Berg of Norvik", "the UK on the BBC iPlayer"; but "the Commission on Human Rights"
+        return going_on["word"] if other in (None, "GPE", "LOC") else None
+
+    by_key: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_key[name_key(m.text)].append(m)
+    # one word after every mention: a name going on into several ("San Diego Zoo Global", "San Diego Zoo Safari
+    # Park", "Toyota Camry", "Toyota Corolla") is the stem several names share, a name of its own
+    cut = set()
+    for key, found in by_key.items():
+        words = {going_on_into(m) for m in found}
+        if len(words) == 1 and None not in words:
+            cut.add(key)
+    return [m for m in mentions if name_key(m.text) not in cut]
 
 
 def _without_shouting(mentions: list[Mention]) -> list[Mention]:
@@ -621,10 +762,10 @@ def _states_and_countries() -> frozenset[str]:
     return _country_keys() | frozenset(STATE_ABBREVIATIONS) | frozenset(STATE_ABBREVIATIONS.values())
 
 
-def _type_cues(body: str, m: Mention) -> set[str]:
+def _type_cues(body: str, m: Mention, in_list: str | None = None) -> set[str]:
     """What the words around one mention say it names: "PERSON"; "PLACE" (a preposition of place); "PLACE!" (a
     place's comma or kind, evidence strong enough to retype an organisation); "THE" (an article right before it,
-    which a town's name never has)."""
+    which a town's name never has); and `in_list`, what a list of places holding it says (`_in_lists_of_places`)."""
     before = body[max(0, m.start - _CUE_WINDOW) : m.start]
     after = body[m.end : m.end + _CUE_WINDOW]
     # an apposition after a place that closes a phrase describes the phrase's head: "in Greenbelt, Md., the
@@ -649,6 +790,8 @@ def _type_cues(body: str, m: Mention) -> set[str]:
     )
     if preposition and not modifies:
         cues.add("PLACE")
+    if in_list:
+        cues.add(in_list)
     if _is_town_of(after) or _KIND_OF_PLACE_BEFORE.search(before):
         cues.add("PLACE!")
     if _THE_BEFORE.search(before):
@@ -692,12 +835,15 @@ def _with_evidenced_types(mentions: list[Mention], articles: Sequence[Article], 
     people_by_surname = by_surname(people)
     given_names = {key.split()[0] for key in people}
     surnames_of_people = {key for key, label in labels.items() if label == "PERSON" and " " not in key}
+    listed = _in_lists_of_places(mentions, bodies, {key for key, label in labels.items() if label in ("GPE", "LOC")})
     retyped: dict[str, str] = {}
     for key, found in by_key.items():
         if key in PLATFORMS:
             retyped[key] = "ORG"
             continue
-        cues = Counter(cue for m in found for cue in _type_cues(bodies[m.article_id], m))
+        cues = Counter(
+            cue for m in found for cue in _type_cues(bodies[m.article_id], m, listed.get((m.article_id, m.start)))
+        )
         # a person's surname or first name is the person's ("faith in Ruddock" beside Ann Ruddock), and so is a full
         # name whose surname the cluster writes alone as a person's ("the humanity in Margaret Thatcher")
         is_borne = key in given_names or bool(surname_bearers(key, people_by_surname))
@@ -714,13 +860,58 @@ def _with_evidenced_types(mentions: list[Mention], articles: Sequence[Article], 
     ]
 
 
+# What joins the items of a list ("Niger, Chad, Mali, the Central African Republic, Eritrea, Gambia and Uganda"), and
+# places' kind in the plural after its last ("Tanga, Coast, Lindi and Mtwara regions")
+_LIST_JOINT = re.compile(r"(?:,\s+|,?\s+(?P<and>and|or)\s+)(?:the\s+)?")
+_KINDS_OF_PLACE_AFTER = re.compile(
+    r"\s+(?:regions|cities|towns|villages|provinces|states|countries|islands|districts|counties)\b"
+)
+
+
+def _in_lists_of_places(
+    mentions: list[Mention], bodies: dict[str, str], places: set[str]
+) -> dict[tuple[str, int], str]:
+    """(article, start) of the mentions a list of places holds → "PLACE!" when places' kind in the plural closes the
+    list ("Bojnourd and Astaneh Ashrafiyeh cities"), else "PLACE": a list closed by "and" or "or", of three names
+    or more, whose other names the cluster mostly tags places, two at least. Names in commas without an "and" are
+    no list ("In Rome, Tom Shortley, North Korea desk officer")."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for m in sorted(mentions, key=lambda m: (m.article_id, m.start)):
+        by_article[m.article_id].append(m)
+    listed: dict[tuple[str, int], str] = {}
+    for article_id, found in by_article.items():
+        body = bodies[article_id]
+        lists = [[found[0]]]
+        closed = [False]
+        for m in found[1:]:
+            joint = _LIST_JOINT.match(body, lists[-1][-1].end)
+            if joint is not None and joint.end() == m.start and not closed[-1]:
+                lists[-1].append(m)
+                closed[-1] = bool(joint["and"])
+            else:
+                lists.append([m])
+                closed.append(False)
+        for items, is_closed in zip(lists, closed, strict=True):
+            if not is_closed or len(items) < 2:
+                continue
+            if _KINDS_OF_PLACE_AFTER.match(body, items[-1].end):
+                listed |= {(article_id, m.start): "PLACE!" for m in items}
+                continue
+            for m in items:
+                others = [name_key(o.text) in places for o in items if o is not m]
+                if len(items) >= 3 and sum(others) >= 2 and 2 * sum(others) > len(others):
+                    listed[(article_id, m.start)] = "PLACE"
+    return listed
+
+
 def _is_place(text: str, label: str, cues: Counter[str], mentions: int) -> bool:
     """Whether a 'person' or an 'organisation' is a place: a proper name's words, none a body's ("Stanford
     University, California", "in Congress"), described as a place by a comma or a kind, or after a preposition of
     place in half its mentions or more. A film, a band or a show stands after "in" too ("starred in Ghostbusters",
     "interest in Led Zeppelin"): an 'organisation' needs two such mentions, and never one after "the" ("in the
-    Cabinet")."""
-    if not _is_proper_name(text):
+    Cabinet"). A country's name is a place's too ("the heads of state of Niger, Chad, Mali, … and Uganda", "Mali"
+    tagged a person)."""
+    if not (_is_proper_name(text) or name_key(text) in _country_keys()):
         return False
     if cues["PLACE!"]:
         return True
