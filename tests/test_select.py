@@ -147,6 +147,15 @@ def test_reading_order_keeps_an_articles_following_picks_together() -> None:
     assert reading_order(quoted, [0, 1, 2]) == [2, 0, 1]
 
 
+def test_a_summary_stops_before_a_pick_that_only_fills_the_words_left() -> None:
+    from storyline.select import FILLER_SCORE, _before_filler
+
+    scores = np.array([0.9, 0.5, FILLER_SCORE * 0.9 - 0.01, 0.37])
+    assert _before_filler([0, 1, 2, 3], scores) == [0, 1]  # the picks after it go too: the fill stops there
+    assert _before_filler([0, 1, 3], scores) == [0, 1, 3]
+    assert _before_filler([], scores) == []
+
+
 def test_select_overflow_fills_past_the_budget_for_cut_to_length_scoring() -> None:
     picks = select_sentences(_sentences(BRIDGE), words=20, fill="overflow")
     assert sum(p.sentence.n_words for p in picks) >= 20

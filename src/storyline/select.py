@@ -31,6 +31,12 @@ from storyline.models import Sentence, StrategyName
 from storyline.represent import DEFAULT_SUPPORT_THRESHOLD, Cluster, cosine_to_centroid
 from storyline.scorer import inclusion_probabilities
 
+FILLER_SCORE = 0.4
+"""A summary stops before a pick scoring under this share of its best pick's score: such picks are what still fits
+the words left ("He did so on Wednesday afternoon.", "It was a nice story while it lasted.", "2018 Federal Poverty
+Guidelines for Hawaii"). Of the 250 raw Multi-News 150-word briefs, 37 lose 42 such sentences, and an independent
+blind reader preferred the shorter brief 27 to 10 (2026-11-29, twenty-sixth session); ROUGE within noise (raw 300
+words R1 +0.02 ± 0.13, even −0.18, odd +0.22; first 1,000 truncated +0.01 ± 0.04; DUC task 2 and 3 unchanged)."""
 SUMMARY_REDUNDANT_SIMILARITY = 0.35
 """A summary candidate this similar to a pick is passed over: stricter than a plain "says the same thing" (0.5),
 because a pick that shares half its weighted terms with another adds few words a reference does not already get
@@ -259,11 +265,22 @@ def _choose(
         relevance_weight = 1.0
     else:
         scores, relevance_weight = scores * form_weight(cluster.sentences, n_words=cluster.n_words), MMR_LAMBDA
-    chosen = fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight, cues=cues)
+    chosen = _before_filler(
+        fill_budget(cluster, scores, words, fill, relevance_weight=relevance_weight, cues=cues), scores
+    )
     order = reading_order(cluster.sentences, chosen)
     if fill == "overflow" and cluster.n_words[chosen].sum() > words:
         order = [i for i in order if i != chosen[-1]] + [chosen[-1]]
     return order
+
+
+def _before_filler(chosen: list[int], scores: np.ndarray) -> list[int]:
+    """The picks, in the order they were made, up to the first that scores under `FILLER_SCORE` times the best pick's:
+    what the fill takes last because it still fits the words left, not because it says much."""
+    if not chosen:
+        return chosen
+    floor = FILLER_SCORE * max(scores[i] for i in chosen)
+    return next((chosen[:n] for n, i in enumerate(chosen) if scores[i] < floor), chosen)
 
 
 def _with_support(cluster: Cluster, order: Sequence[int]) -> list[Pick]:
