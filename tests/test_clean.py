@@ -345,6 +345,15 @@ def test_clean_a_staff_photo_credit_names_the_outlet_and_is_no_title() -> None:
 
 
 @pytest.mark.parametrize(
+    ("byline", "outlet"), [("By Ann Lowe / BBC News", "BBC News"), ("By ANN LOWE Associated Press", "Associated Press")]
+)
+def test_clean_a_byline_read_as_a_photo_credit_still_names_the_outlet(byline: str, outlet: str) -> None:
+    # Dropped as photo credits by their slash or agency name, they named no outlet: the file name stood in.
+    text = f"Ferry sinks off the north pier\n\n{byline}\n\nThe ferry sank on Monday off the north pier.\n"
+    assert clean_article(Article(id="a1", source="ferry.txt", raw=text, text=text)).outlet == outlet
+
+
+@pytest.mark.parametrize(
     ("line", "rule"),
     [
         # The rules' cheap word pre-tests must not hide what their case-insensitive patterns find, even where

@@ -122,8 +122,12 @@ def no_text_left(cleaned: Article) -> str | None:
 
 def _staff_credit(dropped: DroppedLine) -> bool:
     """A photo credit of the page's own staff ("(Gazette Staff Photo/Jane Roe)") names its outlet as a byline
-    does; an agency's credit ("(AP Photo/Jane Roe)") does not, since any outlet may print the agency's photos."""
-    return dropped.rule == "photo_credit" and bool(_STAFF_CREDIT.search(dropped.text))
+    does, and so does a byline the photo-credit rule took for one by its slash or its agency ("By Jane Roe / BBC
+    News", "By JANE ROE Associated Press"); an agency's credit ("(AP Photo/Jane Roe)") does not, since any outlet may
+    print the agency's photos."""
+    return dropped.rule == "photo_credit" and bool(
+        _STAFF_CREDIT.search(dropped.text) or dropped.text.startswith(("By ", "BY "))
+    )
 
 
 def clean_text(text: str, *, find_date: bool = True) -> CleanedText:
