@@ -77,6 +77,36 @@ CONFLICTS = [
         "7-2",
         "8-1",
     ),
+    (  # one toll, two verbs: 'killed' and 'died' count the same dead
+        "The flood killed 12 people in the village of Ostra on Monday.",
+        "Twenty people died in the flood in the village of Ostra on Monday.",
+        "number",
+        "12 people",
+        "Twenty people",
+    ),
+    (  # 'were reported killed' is a passive: no source named 'people' against the network, and 'reported' is no
+        # word of what is counted that the other side lacks (as 'across Varna' is)
+        "At least 40 people were reported killed in the Dunmore floods on Monday.",
+        "As many as 25 people died across Varna province in the Dunmore floods on Monday, the regional relief network "
+        "said.",
+        "number",
+        "40 people",
+        "25 people",
+    ),
+    (  # 'an estimated 40' is a hedge: 'Rescuers pulled an' is no source, so none differs from the mayor
+        "Rescuers pulled an estimated 40 people from the rubble in Ostra on Friday.",
+        "Rescuers pulled 75 people from the rubble in Ostra on Friday, Mayor Anna Berg said.",
+        "number",
+        "40 people",
+        "75 people",
+    ),
+    (  # of two counts of people, the one stabbed (the words after it agree), not the 12 arrested in the same brawl
+        "Three people were stabbed and 12 people were arrested during a brawl at Halden park on Saturday, police said.",
+        "Police say two people have been stabbed in a brawl at Halden park.",
+        "number",
+        "Three people",
+        "two people",
+    ),
 ]
 
 NOT_CONFLICTS = [
@@ -211,5 +241,20 @@ NOT_CONFLICTS = [
         "The Halden council voted 5-2 on Monday to send the bridge plan to a final vote.",
         "On Tuesday the Halden council passed the bridge plan in an 8-1 final vote.",
         "two votes of one council on different days",
+    ),
+    (
+        "Three people were hurt and 12 people were arrested during a brawl at Halden park on Saturday, police said.",
+        "Police say two people have been stabbed in a brawl at Halden park.",
+        "other quantities: neither count is of the stabbed, so neither is compared with them",
+    ),
+    (
+        "An estimated 20 people were arrested at the protest in Portland, police said.",
+        "Organizers said 35 people were arrested at the protest in Portland.",
+        "attributed to different speakers: 'an estimated' is no source, but 'police said' still is",
+    ),
+    (
+        "Twelve people were killed in the flood in the village of Ostra on Monday.",
+        "Twenty people were reported injured in the flood in the village of Ostra on Monday.",
+        "different quantities: the dead and the injured ('reported' hides neither)",
     ),
 ]
