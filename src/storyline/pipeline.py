@@ -345,9 +345,9 @@ def _as_articles(inputs: Iterable[str | Path | Article] | str | Path) -> tuple[l
 
 
 def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
-    """Keep the first of articles whose cleaned bodies share most of their word 5-grams, with the outlet, title and
-    date a later copy gives where the first gives none; the warning for a later copy names the paragraphs of it the
-    first does not hold word for word (an update's, a corrected figure), which the brief leaves out."""
+    """Keep one of articles whose cleaned bodies share most of their word 5-grams (`_better_copy`), in the place of the
+    first, with the outlet, title and date the other copy gives where it gives none; the warning for the copy
+    dropped names its paragraphs the kept one does not hold word for word (an update's, a changed figure)."""
     kept: list[tuple[Article, set[tuple[str, ...]]]] = []
     problems: list[Problem] = []
     for article in articles:
@@ -356,13 +356,38 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
         if place is None:
             kept.append((article, shingles))
             continue
-        twin, twin_shingles = kept[place]
-        kept[place] = (_with_metadata_of(twin, article), twin_shingles)
+        first, first_shingles = kept[place]
+        if article.source != first.source and _better_copy(article, first):
+            (keep, keep_shingles), (drop, drop_body) = (article, shingles), (first, first.body)
+        else:
+            (keep, keep_shingles), (drop, drop_body) = (first, first_shingles), (article, article.body)
+        kept[place] = (_with_metadata_of(keep, drop), keep_shingles)
         # One file named twice (`nbc.txt` beside its folder) is not "the same article as" itself.
-        twin_name = "given more than once" if twin.source == article.source else f"same article as {twin.source}"
-        reason = f"{twin_name}; counted once{_paragraphs_lacking(article.body, twin_shingles)}"
-        problems.append(Problem(source=article.source, reason=reason, severity="warning"))
+        twin_name = "given more than once" if keep.source == drop.source else f"same article as {keep.source}"
+        reason = f"{twin_name}; counted once{_paragraphs_lacking(drop_body, keep_shingles)}"
+        problems.append(Problem(source=drop.source, reason=reason, severity="warning"))
     return [article for article, _ in kept], problems
+
+
+FULLER_COPY = 1.5
+"""How many times the words of another copy a copy of one article must have to be kept for being the fuller: a
+story's full text over its alert, an update that adds paragraphs; not a wire copy with a line more or less."""
+
+
+def _better_copy(copy: Article, first: Article) -> bool:
+    """Whether a brief keeps `copy` rather than `first`, an earlier-given copy of the same article: the later
+    published (an update), else the fuller (`FULLER_COPY`), else the one that says more of where and when it was
+    published; the first on a tie."""
+    if copy.published and first.published and copy.published != first.published:
+        return copy.published > first.published
+    copy_words, first_words = len(copy.body.split()), len(first.body.split())
+    if copy_words >= FULLER_COPY * first_words or first_words >= FULLER_COPY * copy_words:
+        return copy_words > first_words
+
+    def known(article: Article) -> int:
+        return sum(value is not None for value in (article.outlet, article.published, article.title))
+
+    return known(copy) > known(first)
 
 
 def _with_metadata_of(kept: Article, copy: Article) -> Article:
