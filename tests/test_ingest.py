@@ -550,7 +550,8 @@ def test_ingest_file_text_is_read_by_the_name_as_the_file_is(tmp_path: Path) -> 
         assert [(a.source, a.format, a.text) for a in in_memory.articles] == [
             (a.source, a.format, a.text) for a in from_file.articles
         ]
-    assert load_file_text(fragment, name="bridge.html", source="upload").articles[0].text == STORY
+    # a piece of a page is all read, its heading too (cleaning takes that for the title)
+    assert load_file_text(fragment, name="bridge.html", source="upload").articles[0].text == f"Bridge to close\n{STORY}"
 
 
 def test_ingest_executable_with_many_nuls_is_still_binary(tmp_path: Path) -> None:
@@ -906,6 +907,10 @@ def test_a_piece_of_a_page_is_read_as_html(tmp_path: Path) -> None:
         "Ferries will run every ten minutes.\nBuses will be rerouted.",
     ]
     assert load_articles(["<b>Note:</b> prose may open with a tag and stay text."]).articles[0].format == "text"
+    # its lists and tables too, which trafilatura left out; never its scripts
+    listed = "<p>The bridge closes.</p><ul><li>Ferries run.</li></ul><table><tr><td>Cost</td><td>$4m</td></tr></table>"
+    [article] = load_articles([listed + "<script>var tracking = 1;</script>"]).articles
+    assert article.text.splitlines() == ["The bridge closes.", "Ferries run.", "Cost $4m"]
 
 
 def test_jsonl_of_one_article_per_line_is_one_story(tmp_path: Path) -> None:

@@ -1098,13 +1098,14 @@ def _parse_html(html: str) -> _Parsed:
     # A cache of this page's own segments: with `deduplicate=True`, trafilatura counts every paragraph in one cache
     # for the whole process, and a page read a fourth time (the web app, a test suite) came out empty.
     seen = LRUCache(maxsize=LRU_SIZE)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=seen) or ""
+    if _is_fragment(html):  # no page around it to tell the article from, so all its text is read
+        text = _fragment_text(html)
+    else:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=seen) or ""
     # Only the title and site name are read: trafilatura's own date search (`extensive`: dateparser over the page's
     # text, whose first use compiles its patterns for every language, 20 s on a 2 MB page) is htmldate's, below.
     metadata = trafilatura.extract_metadata(html, extensive=False)
     found = htmldate.find_date(html, original_date=True, extensive_search=False)
-    if not text.strip() and _is_fragment(html):
-        text = _fragment_text(html)  # trafilatura reads whole pages only
     return _Parsed(
         text=text,
         outlet=(metadata.sitename or None) if metadata else None,
@@ -1115,12 +1116,17 @@ def _parse_html(html: str) -> _Parsed:
 
 
 def _fragment_text(html: str) -> str:
-    """The text of a piece of a page, one line per text block (paragraph, heading, list item, line break)."""
+    """The text of a piece of a page, one line per text block (paragraph, heading, list item, table row, line break),
+    without its scripts and styles."""
     import lxml.html
 
     root = lxml.html.fromstring(f"<div>{html}</div>")
+    for hidden in root.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
     for element in root.iter(_TEXT_BLOCKS):
         element.tail = "\n" + (element.tail or "")
+    for cell in root.iter("td", "th"):
+        cell.tail = " " + (cell.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     return "\n".join(line for line in lines if line)
 
