@@ -984,3 +984,22 @@ def test_markdown_is_read_without_its_markup_and_with_its_front_matter(tmp_path:
         "Ferries will run every ten minutes.",
         "Buses will use the ring road.",
     ]
+
+
+def test_markdown_with_windows_line_ends_indented_paragraphs_and_a_table(tmp_path: Path) -> None:
+    # Front matter with \r\n was read as the title; indented paragraphs (a code block to Markdown) were lost; a table
+    # became one line.
+    note = tmp_path / "note.md"
+    text = (
+        "---\r\ntitle: Bridge costs\r\npublished: 2026-03-04\r\n---\r\n\r\n"
+        "    The council approved the bridge on Tuesday.\r\n\r\n"
+        "| Item | Cost |\r\n|---|---|\r\n| Pylons | 200 million dollars |\r\n"
+    )
+    note.write_bytes(text.encode("utf-8"))
+    [article] = load_articles([note]).articles
+    assert (article.title, article.published) == ("Bridge costs", dt.date(2026, 3, 4))
+    assert article.text.splitlines() == [
+        "The council approved the bridge on Tuesday.",
+        "Item Cost",
+        "Pylons 200 million dollars",
+    ]

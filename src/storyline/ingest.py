@@ -1048,6 +1048,7 @@ _FRONT_MATTER_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>\S
 def _parse_markdown(markdown: str) -> _Parsed:
     """A Markdown file's text without its markup (emphasis, links but their words, images, code), one line per
     paragraph, heading or list item, and the title, outlet and date its YAML front matter gives."""
+    markdown = markdown.replace("\r\n", "\n")
     front = _FRONT_MATTER.match(markdown)
     fields: dict[str, str] = {}
     if front is not None:
@@ -1058,18 +1059,32 @@ def _parse_markdown(markdown: str) -> _Parsed:
         text=_markdown_text(markdown),
         outlet=fields.get("outlet") or fields.get("publisher") or fields.get("source"),
         title=fields.get("title"),
-        published=_parse_date(fields.get("date")),
+        published=_parse_date(fields.get("date") or fields.get("published")),
     )
 
 
 def _markdown_text(markdown: str) -> str:
+    """Markdown's words: a line per paragraph, heading, list item and table row (its cells side by side); an
+    indented block is read as text, as news writers indent paragraphs far more often than they show code."""
     from markdown_it import MarkdownIt
 
-    lines = []
-    for token in MarkdownIt("commonmark").parse(markdown):
-        if token.type == "inline" and token.children is not None:
+    lines: list[str] = []
+    row: list[str] | None = None  # the cells of the table row being read
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            lines.append(" ".join(filter(None, row)))
+            row = None
+        elif token.type == "code_block":
+            lines += filter(None, (" ".join(line.split()) for line in token.content.splitlines()))
+        elif token.type == "inline" and token.children is not None:
             words = "".join(_INLINE_TEXT.get(child.type, lambda c: "")(child) for child in token.children)
-            lines += filter(None, (" ".join(line.split()) for line in words.splitlines()))
+            found = [line for line in (" ".join(line.split()) for line in words.splitlines()) if line]
+            if row is not None:
+                row += found
+            else:
+                lines += found
     return "\n".join(lines)
 
 
