@@ -925,8 +925,15 @@ def test_jsonl_of_one_article_per_line_is_one_story(tmp_path: Path) -> None:
     loaded = load_articles([path])
     found = [(a.source, a.outlet, a.title, a.published, a.text) for a in loaded.articles]
     assert found == [
-        (f"{path}/1", "Coastline Courier", "Bridge to close", dt.date(2019, 3, 8), "The bridge closes."),
-        (f"{path}/2", "Harbour Gazette", "Detours ahead", None, "Commuters face detours."),
+        (f"{path}#1", "Coastline Courier", "Bridge to close", dt.date(2019, 3, 8), "The bridge closes."),
+        (f"{path}#2", "Harbour Gazette", "Detours ahead", None, "Commuters face detours."),
+    ]
+    # a record's text may be the page itself
+    page = {"text": "<p>The bridge closes.</p><p>Ferries run.</p>", "outlet": "Harbour Post"}
+    page_line = tmp_path / "page.jsonl"
+    page_line.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    assert [(a.format, a.text) for a in load_articles([page_line]).articles] == [
+        ("html", "The bridge closes.\nFerries run.")
     ]
     reason = "line 3 is no article (a JSON object with 'text' or 'body'); skipped"
     assert [(p.reason, p.severity) for p in loaded.problems] == [(reason, "warning")]
@@ -937,23 +944,26 @@ def test_json_file_is_an_article_a_list_of_them_or_a_cluster(tmp_path: Path) -> 
     one = tmp_path / "one.json"
     one.write_text(json.dumps({"title": "Bridge to close", "text": "The bridge closes."}, indent=2), encoding="utf-8")
     several = tmp_path / "several.json"
-    several.write_text(json.dumps([{"text": "Ferries run."}, {"text": "Buses reroute."}]), encoding="utf-8")
+    several.write_text(json.dumps([{"text": "Ferries run."}, "Buses reroute."]), encoding="utf-8")
     cluster = tmp_path / "zcluster.json"
     cluster.write_text(json.dumps({"documents": ["Cables rusted.", "Repairs cost 48 million euros."]}), "utf-8")
     loaded = load_articles([tmp_path])
     assert [(a.source, a.text) for a in loaded.articles] == [
         (str(one), "The bridge closes."),
-        (f"{several}/1", "Ferries run."),
-        (f"{several}/2", "Buses reroute."),
-        (f"{cluster}/1", "Cables rusted."),
-        (f"{cluster}/2", "Repairs cost 48 million euros."),
+        (f"{several}#1", "Ferries run."),
+        (f"{several}#2", "Buses reroute."),
+        (f"{cluster}#1", "Cables rusted."),
+        (f"{cluster}#2", "Repairs cost 48 million euros."),
     ]
     assert loaded.articles[0].title == "Bridge to close"
     (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
-    assert [p.reason for p in load_articles([tmp_path / "bad.json", tmp_path / "broken.json"]).problems] == [
-        "the JSON is a list, no article: give an object with 'text' or 'body', or a list of them",
+    (tmp_path / "other.json").write_text('{"content": "The bridge closes."}', encoding="utf-8")
+    loaded = load_articles([tmp_path / "bad.json", tmp_path / "broken.json", tmp_path / "other.json"])
+    assert [p.reason for p in loaded.problems] == [
+        "the JSON is a list, no article: give an object with 'text' or 'body', or a list",
         "not valid JSON",
+        "the JSON object has no 'text' or 'body' (an article), nor 'documents'",
     ]
 
 

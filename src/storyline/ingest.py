@@ -778,7 +778,7 @@ def _records_to_documents(
         articles, more_skipped = _article_records(lines, first_number=number + 1)
         for reason in skipped + more_skipped:
             yield Problem(source=source, reason=reason, severity="warning")
-        yield from _record_documents({"documents": [record, *articles]}, source)
+        yield from _record_documents({"documents": [record, *articles]}, source, numbering="#")
         return
     for reason in skipped:
         yield Problem(source=source, reason=reason, severity="warning")
@@ -828,19 +828,25 @@ def _from_json(text: str, source: str, cluster: int | str | None) -> Iterator[_D
         else:
             yield Problem(source=source, reason="not valid JSON")
         return
-    if isinstance(value, dict) and not _is_article_record(value):
-        yield from _record_documents(value, source)
+    if isinstance(value, dict) and not _is_article_record(value) and not {"documents", "document"} & value.keys():
+        yield Problem(source=source, reason="the JSON object has no 'text' or 'body' (an article), nor 'documents'")
+    elif isinstance(value, dict) and not _is_article_record(value):
+        yield from _record_documents(value, source, numbering="#")
     elif isinstance(value, dict):
         yield from _record_documents({"documents": [value]}, source, numbered=False)
-    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        yield from _record_documents({"documents": value}, source)
+    elif isinstance(value, list) and value and all(isinstance(v, dict | str) for v in value):
+        yield from _record_documents({"documents": value}, source, numbering="#")
     else:
-        reason = f"the JSON is {_json_type(value)}, no article: give an object with 'text' or 'body', or a list of them"
+        reason = f"the JSON is {_json_type(value)}, no article: give an object with 'text' or 'body', or a list"
         yield Problem(source=source, reason=reason)
 
 
-def _record_documents(record: dict[str, Any], source: str, *, numbered: bool = True) -> Iterator[_Document | Problem]:
-    """The documents of a cluster record, each named `source`/N (`source` itself for a single one not `numbered`)."""
+def _record_documents(
+    record: dict[str, Any], source: str, *, numbered: bool = True, numbering: str = "/"
+) -> Iterator[_Document | Problem]:
+    """The documents of a cluster record, each named `source`, `numbering` and its number ('file.jsonl#3/2', a JSONL
+    record's second document; 'file.json#2', a JSON file's: never 'file.json/2', whose name '2' would stand for an
+    outlet), or `source` itself for a single one not `numbered`."""
     documents = record.get("documents")
     if documents is None and isinstance(record.get("document"), str):
         documents = record["document"].split(MULTINEWS_SEPARATOR)
@@ -854,7 +860,7 @@ def _record_documents(record: dict[str, Any], source: str, *, numbered: bool = T
     if len(newswire) != len(documents):
         newswire = [(None, None)] * len(documents)
     for doc_number, (doc, (id_outlet, id_date)) in enumerate(zip(documents, newswire, strict=True), start=1):
-        name = f"{source}/{doc_number}" if numbered else source
+        name = f"{source}{numbering}{doc_number}" if numbered else source
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
         if not text.strip():
@@ -875,7 +881,7 @@ def _record_documents(record: dict[str, Any], source: str, *, numbered: bool = T
         yield _Document(
             source=name,
             raw=text,
-            format="jsonl",
+            format="html" if _looks_like_html(text) else "jsonl",  # a scraper's record may hold the page itself
             outlet=_string_field(fields, "outlet", "source_name") or id_outlet,
             title=_string_field(fields, "title"),
             published=doc_date or id_date or record_date,
