@@ -416,3 +416,20 @@ def test_pipeline_brief_has_a_field_for_each_analysis_result(seed_brief: Brief) 
 def test_pipeline_words_as_a_bool_is_refused(examples_dir: Path, words: bool) -> None:
     with pytest.raises(ConfigError, match="words must be a whole number from 1 to 5000"):
         storyline.brief([examples_dir], words=words)
+
+
+def test_pipeline_articles_published_months_apart_are_said_to_be(examples_dir: Path) -> None:
+    # The seeds' Asia Times article is of July 2018: its "talks with North Korea last week" read as the 2019 summit.
+    dates = {"asiatimes.txt": dt.date(2018, 7, 10), "nbc.txt": dt.date(2019, 3, 8), "nikkei.txt": dt.date(2019, 3, 7)}
+    options = BriefOptions(analysis=False)
+    brief = storyline.brief(load_articles([examples_dir], dates=dates).articles, options=options)
+    assert [(p.source, p.reason) for p in brief.problems] == [
+        (
+            "brief",
+            "the articles were published 8 months apart (2018-07-10 to 2019-03-08); an older one may tell an earlier "
+            "turn of the story",
+        )
+    ]
+    weeks = {**dates, "asiatimes.txt": dt.date(2019, 1, 10)}  # under two months: one turn of a story
+    assert storyline.brief(load_articles([examples_dir], dates=weeks).articles, options=options).problems == ()
+    assert storyline.brief([examples_dir], options=options).problems == ()  # no dates, nothing to say

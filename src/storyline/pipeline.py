@@ -86,7 +86,7 @@ def brief(
     articles, all_problems = _usable_articles(inputs, problems, _checked_date(default_date))
     sentences = _sentences(articles, all_problems)
     cluster = Cluster.build(sentences, options.support_threshold)  # computed once: selection and analysis use it
-    all_problems += off_story(articles, cluster)
+    all_problems += off_story(articles, cluster) + months_apart(articles)
     picks = select_sentences(sentences, words=options.words, strategy=options.strategy, cluster=cluster)
     summary = summarise(picks, articles)
     if not summary:
@@ -104,6 +104,25 @@ def brief(
         problems=tuple(all_problems),
         **({"summary": summary} | _analysis_fields(analysis)),
     )
+
+
+MONTHS_APART_DAYS = 60
+"""Days between the first and the last publication date of a brief's articles past which it says so."""
+
+
+def months_apart(articles: Sequence[Article]) -> list[Problem]:
+    """A warning when the articles' publication dates lie months apart: an older article may tell an earlier turn of
+    the story ('talks with North Korea last week' in July 2018 is not the Hanoi summit of 2019), though each resolves
+    its own relative dates. A real story can run for months; the reader is told, not overruled."""
+    dates = sorted(a.published for a in articles if a.published is not None)
+    if len(dates) < 2 or (dates[-1] - dates[0]).days <= MONTHS_APART_DAYS:
+        return []
+    months = round((dates[-1] - dates[0]).days / 30.44)
+    reason = (
+        f"the articles were published {months} months apart ({dates[0].isoformat()} to {dates[-1].isoformat()}); "
+        "an older one may tell an earlier turn of the story"
+    )
+    return [Problem(source="brief", reason=reason, severity="warning")]
 
 
 def _no_summary_reason(cluster: Cluster, words: int) -> str:
