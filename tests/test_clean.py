@@ -568,6 +568,37 @@ def test_clean_joins_a_short_wrapped_text_whose_lines_break_before_names() -> No
     assert clean_text(text).body == " ".join(text.split("\n\n")[1].splitlines()).replace("Anglo- ", "Anglo-")
 
 
+def test_clean_joins_wrapped_paragraphs_that_open_indented_and_lines_of_a_proportional_font() -> None:
+    # Wire copy indents its paragraphs without blank lines between them; a PDF's text breaks where its letters' widths
+    # fill the line, so the next word's length does not tell. Half-sentences had become summary bullets.
+    indented = (
+        "PORTVILLE, March 3 - The port authority voted on Tuesday to pause the\n"
+        "island ferry, ending a decade of daily crossings.\n"
+        '    The old vessel will be laid up from December 1. "It is the end of an\n'
+        'era," the harbour master said at the quay.\n'
+        "    Fishermen, led by their cooperative, said the pause would hurt\n"
+        "their catch and would cost them dearly all winter.\n"
+    )
+    assert clean_text(indented).body.splitlines() == [
+        "PORTVILLE, March 3 - The port authority voted on Tuesday to pause the island ferry, ending a decade of daily"
+        " crossings.",
+        'The old vessel will be laid up from December 1. "It is the end of an era," the harbour master said at the'
+        " quay.",
+        "Fishermen, led by their cooperative, said the pause would hurt their catch and would cost them dearly all"
+        " winter.",
+    ]
+    proportional = (
+        "The port authority voted on Tuesday to pause the island ferry, ending a\n"
+        "decade of daily crossings between the two harbours.\n\n"
+        "Fishermen, led by their cooperative, said the pause would block\n"
+        "boats from the inner basin and would cost them dearly in the winter\n"
+        "months, when the catch is best.\n"
+    )
+    assert clean_text(proportional).body.splitlines() == [
+        " ".join(paragraph.split()) for paragraph in proportional.split("\n\n")
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -91,6 +91,7 @@ def test_coverage_counts_but_does_not_list_a_fact_that_leans_on_the_sentence_bef
         "Divers would then check each pier for corroded bolts and loose planks.",
         "Even before taking over the ferry company in Portsmouth, he had run three marinas.",
         "When the Island Council ended the ferry company's fuel subsidy last winter, she said, fares rose by a third.",
+        "The harbour master said so himself last year when the island ferry broke down twice.",  # says what?
     ],
 )
 def test_coverage_does_not_list_a_fact_that_does_not_stand_alone(leaning: str) -> None:

@@ -550,7 +550,8 @@ def test_ingest_file_text_is_read_by_the_name_as_the_file_is(tmp_path: Path) -> 
         assert [(a.source, a.format, a.text) for a in in_memory.articles] == [
             (a.source, a.format, a.text) for a in from_file.articles
         ]
-    assert load_file_text(fragment, name="bridge.html", source="upload").articles[0].text == STORY
+    # a piece of a page is all read, its heading too (cleaning takes that for the title)
+    assert load_file_text(fragment, name="bridge.html", source="upload").articles[0].text == f"Bridge to close\n{STORY}"
 
 
 def test_ingest_executable_with_many_nuls_is_still_binary(tmp_path: Path) -> None:
@@ -906,6 +907,10 @@ def test_a_piece_of_a_page_is_read_as_html(tmp_path: Path) -> None:
         "Ferries will run every ten minutes.\nBuses will be rerouted.",
     ]
     assert load_articles(["<b>Note:</b> prose may open with a tag and stay text."]).articles[0].format == "text"
+    # its lists and tables too, which trafilatura left out; never its scripts
+    listed = "<p>The bridge closes.</p><ul><li>Ferries run.</li></ul><table><tr><td>Cost</td><td>$4m</td></tr></table>"
+    [article] = load_articles([listed + "<script>var tracking = 1;</script>"]).articles
+    assert article.text.splitlines() == ["The bridge closes.", "Ferries run.", "Cost $4m"]
 
 
 def test_jsonl_of_one_article_per_line_is_one_story(tmp_path: Path) -> None:
@@ -920,8 +925,15 @@ def test_jsonl_of_one_article_per_line_is_one_story(tmp_path: Path) -> None:
     loaded = load_articles([path])
     found = [(a.source, a.outlet, a.title, a.published, a.text) for a in loaded.articles]
     assert found == [
-        (f"{path}/1", "Coastline Courier", "Bridge to close", dt.date(2019, 3, 8), "The bridge closes."),
-        (f"{path}/2", "Harbour Gazette", "Detours ahead", None, "Commuters face detours."),
+        (f"{path}#1", "Coastline Courier", "Bridge to close", dt.date(2019, 3, 8), "The bridge closes."),
+        (f"{path}#2", "Harbour Gazette", "Detours ahead", None, "Commuters face detours."),
+    ]
+    # a record's text may be the page itself
+    page = {"text": "<p>The bridge closes.</p><p>Ferries run.</p>", "outlet": "Harbour Post"}
+    page_line = tmp_path / "page.jsonl"
+    page_line.write_text(json.dumps(page) + "\n", encoding="utf-8")
+    assert [(a.format, a.text) for a in load_articles([page_line]).articles] == [
+        ("html", "The bridge closes.\nFerries run.")
     ]
     reason = "line 3 is no article (a JSON object with 'text' or 'body'); skipped"
     assert [(p.reason, p.severity) for p in loaded.problems] == [(reason, "warning")]
@@ -932,23 +944,26 @@ def test_json_file_is_an_article_a_list_of_them_or_a_cluster(tmp_path: Path) -> 
     one = tmp_path / "one.json"
     one.write_text(json.dumps({"title": "Bridge to close", "text": "The bridge closes."}, indent=2), encoding="utf-8")
     several = tmp_path / "several.json"
-    several.write_text(json.dumps([{"text": "Ferries run."}, {"text": "Buses reroute."}]), encoding="utf-8")
+    several.write_text(json.dumps([{"text": "Ferries run."}, "Buses reroute."]), encoding="utf-8")
     cluster = tmp_path / "zcluster.json"
     cluster.write_text(json.dumps({"documents": ["Cables rusted.", "Repairs cost 48 million euros."]}), "utf-8")
     loaded = load_articles([tmp_path])
     assert [(a.source, a.text) for a in loaded.articles] == [
         (str(one), "The bridge closes."),
-        (f"{several}/1", "Ferries run."),
-        (f"{several}/2", "Buses reroute."),
-        (f"{cluster}/1", "Cables rusted."),
-        (f"{cluster}/2", "Repairs cost 48 million euros."),
+        (f"{several}#1", "Ferries run."),
+        (f"{several}#2", "Buses reroute."),
+        (f"{cluster}#1", "Cables rusted."),
+        (f"{cluster}#2", "Repairs cost 48 million euros."),
     ]
     assert loaded.articles[0].title == "Bridge to close"
     (tmp_path / "bad.json").write_text("[1, 2]", encoding="utf-8")
     (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
-    assert [p.reason for p in load_articles([tmp_path / "bad.json", tmp_path / "broken.json"]).problems] == [
-        "the JSON is a list, no article: give an object with 'text' or 'body', or a list of them",
+    (tmp_path / "other.json").write_text('{"content": "The bridge closes."}', encoding="utf-8")
+    loaded = load_articles([tmp_path / "bad.json", tmp_path / "broken.json", tmp_path / "other.json"])
+    assert [p.reason for p in loaded.problems] == [
+        "the JSON is a list, no article: give an object with 'text' or 'body', or a list",
         "not valid JSON",
+        "the JSON object has no 'text' or 'body' (an article), nor 'documents'",
     ]
 
 
@@ -978,4 +993,23 @@ def test_markdown_is_read_without_its_markup_and_with_its_front_matter(tmp_path:
         '"We know this will be hard," said Anna Berg.',
         "Ferries will run every ten minutes.",
         "Buses will use the ring road.",
+    ]
+
+
+def test_markdown_with_windows_line_ends_indented_paragraphs_and_a_table(tmp_path: Path) -> None:
+    # Front matter with \r\n was read as the title; indented paragraphs (a code block to Markdown) were lost; a table
+    # became one line.
+    note = tmp_path / "note.md"
+    text = (
+        "---\r\ntitle: Bridge costs\r\npublished: 2026-03-04\r\n---\r\n\r\n"
+        "    The council approved the bridge on Tuesday.\r\n\r\n"
+        "| Item | Cost |\r\n|---|---|\r\n| Pylons | 200 million dollars |\r\n"
+    )
+    note.write_bytes(text.encode("utf-8"))
+    [article] = load_articles([note]).articles
+    assert (article.title, article.published) == ("Bridge costs", dt.date(2026, 3, 4))
+    assert article.text.splitlines() == [
+        "The council approved the bridge on Tuesday.",
+        "Item Cost",
+        "Pylons 200 million dollars",
     ]

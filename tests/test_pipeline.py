@@ -10,8 +10,8 @@ import storyline
 from storyline.analyze import Analysis
 from storyline.errors import ConfigError, InputError, NoUsableArticle
 from storyline.ingest import load_articles
-from storyline.models import Brief, BriefOptions
-from storyline.pipeline import prepare_articles
+from storyline.models import Article, Brief, BriefOptions
+from storyline.pipeline import drop_duplicates, prepare_articles
 from tests.test_clean import LABELS
 
 STORY = (
@@ -105,9 +105,11 @@ def test_pipeline_duplicate_article_counted_once(examples_dir: Path, tmp_path: P
     assert [p.reason for p in brief.problems] == [f"same article as {examples_dir / 'nbc.txt'}; counted once"]
 
 
-def test_pipeline_a_later_copy_lends_its_date_and_its_differences_are_named(examples_dir: Path, tmp_path: Path) -> None:
-    # An update of a story was dropped as "the same article" without a word about what it adds or changes, and the
-    # copy kept had no date though the update gave one.
+def test_pipeline_of_two_copies_the_update_is_kept_and_the_others_differences_named(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    # An update of a story was dropped as "the same article" for the copy given first, without a word about what
+    # it adds or changes.
     original = (examples_dir / "nbc.txt").read_text(encoding="utf-8")
     update = original.replace("Nuclear talks between Trump", "The nuclear talks between Trump") + (
         "\nThe White House said late on Friday that the meeting will go ahead on March 27 as planned.\n"
@@ -115,13 +117,32 @@ def test_pipeline_a_later_copy_lends_its_date_and_its_differences_are_named(exam
     first, later = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(original, encoding="utf-8")
     later.write_text(update, encoding="utf-8")
-    loaded = load_articles([first, later, examples_dir / "asiatimes.txt"], dates={"b.txt": dt.date(2019, 3, 8)})
+    dates = {"a.txt": dt.date(2019, 3, 7), "b.txt": dt.date(2019, 3, 8)}
+    loaded = load_articles([first, later, examples_dir / "asiatimes.txt"], dates=dates)
     brief = storyline.brief(loaded.articles, options=BriefOptions(analysis=False))
-    assert (brief.story.articles[0].source, brief.story.articles[0].published) == (str(first), dt.date(2019, 3, 8))
-    assert [p.reason for p in brief.problems] == [
-        f"same article as {first}; counted once; 2 paragraphs of it are not in the kept copy (“The nuclear talks "
-        "between Trump and North Korea's Kim Jong …”), left out"
+    assert [(a.source, a.published) for a in brief.story.articles][:1] == [(str(later), dt.date(2019, 3, 8))]
+    # every 5-word run of the original is in the update ("The nuclear talks …" holds "Nuclear talks …")
+    assert [(p.source, p.reason) for p in brief.problems] == [(str(first), f"same article as {later}; counted once")]
+    # given the other way round, the update is kept too
+    reordered = storyline.brief(list(reversed(loaded.articles[:2])), options=BriefOptions(analysis=False))
+    assert [a.source for a in reordered.story.articles] == [str(later)]
+
+
+def test_pipeline_of_two_copies_the_fuller_is_kept_and_lent_what_the_other_says_of_itself(tmp_path: Path) -> None:
+    # A two-line alert given first was kept and the full story dropped; the copy kept had no outlet, the other did.
+    story = [
+        "The harbour bridge will close to all traffic from April 1 for six months, the city council said on Friday.",
+        "About 40,000 vehicles cross the bridge every day, and extra ferries will run during rush hours.",
+        "Engineers found that several of the bridge's steel cables had lost a third of their strength.",
+        "Shop owners near the bridge said they feared losing customers during the long closure.",
     ]
+    alert = Article(id="a1", source="alert.txt", raw="", text="", body="\n".join(story[:2]))
+    full = Article(
+        id="a2", source="full.txt", raw="", text="", body="\n".join(story), outlet="Coastline Courier", title=None
+    )
+    kept, problems = drop_duplicates([alert.model_copy(update={"title": "Bridge to close"}), full])
+    assert [(a.source, a.outlet, a.title) for a in kept] == [("full.txt", "Coastline Courier", "Bridge to close")]
+    assert [(p.source, p.reason) for p in problems] == [("alert.txt", "same article as full.txt; counted once")]
 
 
 def test_pipeline_file_given_twice_is_not_called_a_copy_of_itself(examples_dir: Path) -> None:
@@ -395,3 +416,20 @@ def test_pipeline_brief_has_a_field_for_each_analysis_result(seed_brief: Brief) 
 def test_pipeline_words_as_a_bool_is_refused(examples_dir: Path, words: bool) -> None:
     with pytest.raises(ConfigError, match="words must be a whole number from 1 to 5000"):
         storyline.brief([examples_dir], words=words)
+
+
+def test_pipeline_articles_published_months_apart_are_said_to_be(examples_dir: Path) -> None:
+    # The seeds' Asia Times article is of July 2018: its "talks with North Korea last week" read as the 2019 summit.
+    dates = {"asiatimes.txt": dt.date(2018, 7, 10), "nbc.txt": dt.date(2019, 3, 8), "nikkei.txt": dt.date(2019, 3, 7)}
+    options = BriefOptions(analysis=False)
+    brief = storyline.brief(load_articles([examples_dir], dates=dates).articles, options=options)
+    assert [(p.source, p.reason) for p in brief.problems] == [
+        (
+            "brief",
+            "the articles were published 8 months apart (2018-07-10 to 2019-03-08); an older one may tell an earlier "
+            "turn of the story",
+        )
+    ]
+    weeks = {**dates, "asiatimes.txt": dt.date(2019, 1, 10)}  # under two months: one turn of a story
+    assert storyline.brief(load_articles([examples_dir], dates=weeks).articles, options=options).problems == ()
+    assert storyline.brief([examples_dir], options=options).problems == ()  # no dates, nothing to say

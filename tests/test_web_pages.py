@@ -570,3 +570,16 @@ def test_web_pages_brief_page_shows_whom_a_summary_pronoun_means(client: TestCli
     client.app.dependency_overrides[stored_brief] = lambda: seed_brief  # type: ignore[attr-defined]
     page = client.get("/briefs/anyid").text
     assert "But in Hanoi, he [Donald Trump] abruptly walked away from the table." in page
+
+
+def test_web_pages_form_date_dates_the_articles_that_state_none(client: TestClient, seed_text: dict[str, str]) -> None:
+    # The form had no date: a brief made in it could resolve no "last week" or "on Friday" (the API could).
+    response = client.post("/briefs", data=_form(seed_text, date="2019-03-08"))
+    brief = client.get(f"/api/briefs/{_brief_id(response.headers['location'])}").json()["brief"]
+    assert [a["published"] for a in brief["story"]["articles"]] == ["2019-03-08"] * 3
+    assert 'type="date" name="date"' in client.get("/").text
+    refused = client.post("/briefs", data=_form(seed_text, date="March"), headers={"accept": "application/json"})
+    assert refused.status_code == 422
+    assert_error_shape(refused.json(), 422)
+    assert "not a date (YYYY-MM-DD)" in refused.text
+    assert client.get("/api/briefs").json()[1:] == []  # the refused one was not stored

@@ -280,18 +280,23 @@ word's. Another part ("well-" / "known") may be a compound's own hyphen and keep
 
 def unwrap_hard_wrapped(lines: list[str]) -> list[str]:
     """The lines of a hard-wrapped text (e-mail, PDF or wire copy broken at a fixed column, paragraphs between blank
-    lines) with each paragraph's broken lines joined; `lines` unchanged when the text is not so wrapped.
+    lines or opening indented) with each paragraph's broken lines joined; `lines` unchanged when the text is not so
+    wrapped.
 
     A joined paragraph stands on its first line and the lines joined to it are left blank, so that line numbers
     keep pointing into the input (as `_join_drop_caps` does). A word hyphenated across two lines is rejoined.
     """
     stripped = [line.strip() for line in lines]
-    pairs = [i for i in range(len(stripped) - 1) if stripped[i] and stripped[i + 1]]
-    widths = [len(stripped[i]) for i in pairs if " " in stripped[i]]  # a single long word (a link) overhangs a column
+    # a line indented deeper than the one before opens a paragraph (wire copy and e-mail indent them, blank lines aside)
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    pairs = [i for i in range(len(stripped) - 1) if stripped[i] and stripped[i + 1] and indents[i + 1] <= indents[i]]
+    # widths with the indent, as the column counts it
+    spans = [line.rstrip() for line in lines]
+    widths = [len(spans[i]) for i in pairs if " " in stripped[i]]  # a single long word (a link) overhangs a column
     if not widths or not _WRAP_WIDTHS[0] <= max(widths) <= _WRAP_WIDTHS[1]:
         return lines
     width = max(widths)
-    wrapped = [i for i in pairs if _broken_at(stripped[i], stripped[i + 1], width)]
+    wrapped = [i for i in pairs if _broken_at(spans[i], stripped[i + 1], width)]
     going_on = [i for i in wrapped if stripped[i + 1][:1].islower()]
     if (
         len(wrapped) < _MIN_WRAPPED_LINES
@@ -308,11 +313,15 @@ def unwrap_hard_wrapped(lines: list[str]) -> list[str]:
 
 
 def _broken_at(line: str, below: str, width: int) -> bool:
-    """Whether a text wrapped at `width` broke `line` before `below` mid-paragraph: the next word would not have fit
-    on it, or it ends in a word hyphenated into the next line."""
-    if _WORD_PART.search(line) and below[:1].islower():
+    """Whether a text wrapped at `width` broke `line` (as it stands, indent included) before `below` mid-paragraph:
+    the next word would not have fit on it, it ends in a word hyphenated into the next line, or the next goes on in
+    lower case after a line with no closing mark (a PDF's proportional type fits lines by their letters' widths)."""
+    if below[:1].islower() and (_WORD_PART.search(line) or not line.endswith(_CLOSING_MARKS)):
         return True
-    return " " in line and len(line) + 1 + len(below.split(" ", 1)[0]) > width  # a no-break space joins words
+    return " " in line.strip() and len(line) + 1 + len(below.split(" ", 1)[0]) > width  # a no-break space joins words
+
+
+_CLOSING_MARKS = (".", "!", "?", ":", ";", '"', "”", "’", ")")
 
 
 def _join_broken_line(line: str, below: str, text: str) -> str:

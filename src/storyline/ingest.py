@@ -778,7 +778,7 @@ def _records_to_documents(
         articles, more_skipped = _article_records(lines, first_number=number + 1)
         for reason in skipped + more_skipped:
             yield Problem(source=source, reason=reason, severity="warning")
-        yield from _record_documents({"documents": [record, *articles]}, source)
+        yield from _record_documents({"documents": [record, *articles]}, source, numbering="#")
         return
     for reason in skipped:
         yield Problem(source=source, reason=reason, severity="warning")
@@ -828,19 +828,25 @@ def _from_json(text: str, source: str, cluster: int | str | None) -> Iterator[_D
         else:
             yield Problem(source=source, reason="not valid JSON")
         return
-    if isinstance(value, dict) and not _is_article_record(value):
-        yield from _record_documents(value, source)
+    if isinstance(value, dict) and not _is_article_record(value) and not {"documents", "document"} & value.keys():
+        yield Problem(source=source, reason="the JSON object has no 'text' or 'body' (an article), nor 'documents'")
+    elif isinstance(value, dict) and not _is_article_record(value):
+        yield from _record_documents(value, source, numbering="#")
     elif isinstance(value, dict):
         yield from _record_documents({"documents": [value]}, source, numbered=False)
-    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        yield from _record_documents({"documents": value}, source)
+    elif isinstance(value, list) and value and all(isinstance(v, dict | str) for v in value):
+        yield from _record_documents({"documents": value}, source, numbering="#")
     else:
-        reason = f"the JSON is {_json_type(value)}, no article: give an object with 'text' or 'body', or a list of them"
+        reason = f"the JSON is {_json_type(value)}, no article: give an object with 'text' or 'body', or a list"
         yield Problem(source=source, reason=reason)
 
 
-def _record_documents(record: dict[str, Any], source: str, *, numbered: bool = True) -> Iterator[_Document | Problem]:
-    """The documents of a cluster record, each named `source`/N (`source` itself for a single one not `numbered`)."""
+def _record_documents(
+    record: dict[str, Any], source: str, *, numbered: bool = True, numbering: str = "/"
+) -> Iterator[_Document | Problem]:
+    """The documents of a cluster record, each named `source`, `numbering` and its number ('file.jsonl#3/2', a JSONL
+    record's second document; 'file.json#2', a JSON file's: never 'file.json/2', whose name '2' would stand for an
+    outlet), or `source` itself for a single one not `numbered`."""
     documents = record.get("documents")
     if documents is None and isinstance(record.get("document"), str):
         documents = record["document"].split(MULTINEWS_SEPARATOR)
@@ -854,7 +860,7 @@ def _record_documents(record: dict[str, Any], source: str, *, numbered: bool = T
     if len(newswire) != len(documents):
         newswire = [(None, None)] * len(documents)
     for doc_number, (doc, (id_outlet, id_date)) in enumerate(zip(documents, newswire, strict=True), start=1):
-        name = f"{source}/{doc_number}" if numbered else source
+        name = f"{source}{numbering}{doc_number}" if numbered else source
         fields = doc if isinstance(doc, dict) else {"text": doc}
         text = _string_field(fields, "text", "body") or ""
         if not text.strip():
@@ -875,7 +881,7 @@ def _record_documents(record: dict[str, Any], source: str, *, numbered: bool = T
         yield _Document(
             source=name,
             raw=text,
-            format="jsonl",
+            format="html" if _looks_like_html(text) else "jsonl",  # a scraper's record may hold the page itself
             outlet=_string_field(fields, "outlet", "source_name") or id_outlet,
             title=_string_field(fields, "title"),
             published=doc_date or id_date or record_date,
@@ -1048,6 +1054,7 @@ _FRONT_MATTER_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>\S
 def _parse_markdown(markdown: str) -> _Parsed:
     """A Markdown file's text without its markup (emphasis, links but their words, images, code), one line per
     paragraph, heading or list item, and the title, outlet and date its YAML front matter gives."""
+    markdown = markdown.replace("\r\n", "\n")
     front = _FRONT_MATTER.match(markdown)
     fields: dict[str, str] = {}
     if front is not None:
@@ -1058,18 +1065,32 @@ def _parse_markdown(markdown: str) -> _Parsed:
         text=_markdown_text(markdown),
         outlet=fields.get("outlet") or fields.get("publisher") or fields.get("source"),
         title=fields.get("title"),
-        published=_parse_date(fields.get("date")),
+        published=_parse_date(fields.get("date") or fields.get("published")),
     )
 
 
 def _markdown_text(markdown: str) -> str:
+    """Markdown's words: a line per paragraph, heading, list item and table row (its cells side by side); an
+    indented block is read as text, as news writers indent paragraphs far more often than they show code."""
     from markdown_it import MarkdownIt
 
-    lines = []
-    for token in MarkdownIt("commonmark").parse(markdown):
-        if token.type == "inline" and token.children is not None:
+    lines: list[str] = []
+    row: list[str] | None = None  # the cells of the table row being read
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            lines.append(" ".join(filter(None, row)))
+            row = None
+        elif token.type == "code_block":
+            lines += filter(None, (" ".join(line.split()) for line in token.content.splitlines()))
+        elif token.type == "inline" and token.children is not None:
             words = "".join(_INLINE_TEXT.get(child.type, lambda c: "")(child) for child in token.children)
-            lines += filter(None, (" ".join(line.split()) for line in words.splitlines()))
+            found = [line for line in (" ".join(line.split()) for line in words.splitlines()) if line]
+            if row is not None:
+                row += found
+            else:
+                lines += found
     return "\n".join(lines)
 
 
@@ -1098,13 +1119,14 @@ def _parse_html(html: str) -> _Parsed:
     # A cache of this page's own segments: with `deduplicate=True`, trafilatura counts every paragraph in one cache
     # for the whole process, and a page read a fourth time (the web app, a test suite) came out empty.
     seen = LRUCache(maxsize=LRU_SIZE)
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=seen) or ""
+    if _is_fragment(html):  # no page around it to tell the article from, so all its text is read
+        text = _fragment_text(html)
+    else:
+        text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=seen) or ""
     # Only the title and site name are read: trafilatura's own date search (`extensive`: dateparser over the page's
     # text, whose first use compiles its patterns for every language, 20 s on a 2 MB page) is htmldate's, below.
     metadata = trafilatura.extract_metadata(html, extensive=False)
     found = htmldate.find_date(html, original_date=True, extensive_search=False)
-    if not text.strip() and _is_fragment(html):
-        text = _fragment_text(html)  # trafilatura reads whole pages only
     return _Parsed(
         text=text,
         outlet=(metadata.sitename or None) if metadata else None,
@@ -1115,12 +1137,17 @@ def _parse_html(html: str) -> _Parsed:
 
 
 def _fragment_text(html: str) -> str:
-    """The text of a piece of a page, one line per text block (paragraph, heading, list item, line break)."""
+    """The text of a piece of a page, one line per text block (paragraph, heading, list item, table row, line break),
+    without its scripts and styles."""
     import lxml.html
 
     root = lxml.html.fromstring(f"<div>{html}</div>")
+    for hidden in root.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
     for element in root.iter(_TEXT_BLOCKS):
         element.tail = "\n" + (element.tail or "")
+    for cell in root.iter("td", "th"):
+        cell.tail = " " + (cell.tail or "")
     lines = (" ".join(line.split()) for line in root.text_content().splitlines())
     return "\n".join(line for line in lines if line)
 

@@ -86,7 +86,7 @@ def brief(
     articles, all_problems = _usable_articles(inputs, problems, _checked_date(default_date))
     sentences = _sentences(articles, all_problems)
     cluster = Cluster.build(sentences, options.support_threshold)  # computed once: selection and analysis use it
-    all_problems += off_story(articles, cluster)
+    all_problems += off_story(articles, cluster) + months_apart(articles)
     picks = select_sentences(sentences, words=options.words, strategy=options.strategy, cluster=cluster)
     summary = summarise(picks, articles)
     if not summary:
@@ -104,6 +104,25 @@ def brief(
         problems=tuple(all_problems),
         **({"summary": summary} | _analysis_fields(analysis)),
     )
+
+
+MONTHS_APART_DAYS = 60
+"""Days between the first and the last publication date of a brief's articles past which it says so."""
+
+
+def months_apart(articles: Sequence[Article]) -> list[Problem]:
+    """A warning when the articles' publication dates lie months apart: an older article may tell an earlier turn of
+    the story ('talks with North Korea last week' in July 2018 is not the Hanoi summit of 2019), though each resolves
+    its own relative dates. A real story can run for months; the reader is told, not overruled."""
+    dates = sorted(a.published for a in articles if a.published is not None)
+    if len(dates) < 2 or (dates[-1] - dates[0]).days <= MONTHS_APART_DAYS:
+        return []
+    months = round((dates[-1] - dates[0]).days / 30.44)
+    reason = (
+        f"the articles were published {months} months apart ({dates[0].isoformat()} to {dates[-1].isoformat()}); "
+        "an older one may tell an earlier turn of the story"
+    )
+    return [Problem(source="brief", reason=reason, severity="warning")]
 
 
 def _no_summary_reason(cluster: Cluster, words: int) -> str:
@@ -345,9 +364,9 @@ def _as_articles(inputs: Iterable[str | Path | Article] | str | Path) -> tuple[l
 
 
 def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Problem]]:
-    """Keep the first of articles whose cleaned bodies share most of their word 5-grams, with the outlet, title and
-    date a later copy gives where the first gives none; the warning for a later copy names the paragraphs of it the
-    first does not hold word for word (an update's, a corrected figure), which the brief leaves out."""
+    """Keep one of articles whose cleaned bodies share most of their word 5-grams (`_better_copy`), in the place of the
+    first, with the outlet, title and date the other copy gives where it gives none; the warning for the copy
+    dropped names its paragraphs the kept one does not hold word for word (an update's, a changed figure)."""
     kept: list[tuple[Article, set[tuple[str, ...]]]] = []
     problems: list[Problem] = []
     for article in articles:
@@ -356,13 +375,38 @@ def drop_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[Pr
         if place is None:
             kept.append((article, shingles))
             continue
-        twin, twin_shingles = kept[place]
-        kept[place] = (_with_metadata_of(twin, article), twin_shingles)
+        first, first_shingles = kept[place]
+        if article.source != first.source and _better_copy(article, first):
+            (keep, keep_shingles), (drop, drop_body) = (article, shingles), (first, first.body)
+        else:
+            (keep, keep_shingles), (drop, drop_body) = (first, first_shingles), (article, article.body)
+        kept[place] = (_with_metadata_of(keep, drop), keep_shingles)
         # One file named twice (`nbc.txt` beside its folder) is not "the same article as" itself.
-        twin_name = "given more than once" if twin.source == article.source else f"same article as {twin.source}"
-        reason = f"{twin_name}; counted once{_paragraphs_lacking(article.body, twin_shingles)}"
-        problems.append(Problem(source=article.source, reason=reason, severity="warning"))
+        twin_name = "given more than once" if keep.source == drop.source else f"same article as {keep.source}"
+        reason = f"{twin_name}; counted once{_paragraphs_lacking(drop_body, keep_shingles)}"
+        problems.append(Problem(source=drop.source, reason=reason, severity="warning"))
     return [article for article, _ in kept], problems
+
+
+FULLER_COPY = 1.5
+"""How many times the words of another copy a copy of one article must have to be kept for being the fuller: a
+story's full text over its alert, an update that adds paragraphs; not a wire copy with a line more or less."""
+
+
+def _better_copy(copy: Article, first: Article) -> bool:
+    """Whether a brief keeps `copy` rather than `first`, an earlier-given copy of the same article: the later
+    published (an update), else the fuller (`FULLER_COPY`), else the one that says more of where and when it was
+    published; the first on a tie."""
+    if copy.published and first.published and copy.published != first.published:
+        return copy.published > first.published
+    copy_words, first_words = len(copy.body.split()), len(first.body.split())
+    if copy_words >= FULLER_COPY * first_words or first_words >= FULLER_COPY * copy_words:
+        return copy_words > first_words
+
+    def known(article: Article) -> int:
+        return sum(value is not None for value in (article.outlet, article.published, article.title))
+
+    return known(copy) > known(first)
 
 
 def _with_metadata_of(kept: Article, copy: Article) -> Article:

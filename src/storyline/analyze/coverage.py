@@ -158,6 +158,10 @@ _THEN = re.compile(r"\b(?:would|will|could|can|must|should)\s+then\b")
 # had earned …"; or as the speaker: "When Russia defaulted …, he said, South America's ability …"
 _PRONOUN_AFTER_CLAUSE = re.compile(r",\s+(?:he|she)\s+(?!said|says)")
 _PRONOUN_SPEAKER = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|argued|noted|wrote)\s*,")
+# A pro-form standing for what the sentence before says: "Trump said so himself last year", "They did so on Monday"
+_SO_PRO_FORM = re.compile(
+    r"\b(?:said|say|says|saying|did|do|does|doing|done)\s+so\b(?!\s+(?:that|far|much|many|long)\b)"
+)
 
 
 def _stands_alone(text: str) -> bool:
@@ -169,7 +173,7 @@ def _stands_alone(text: str) -> bool:
         return False
     if _GOES_ON.match(text) or _IT_ACTS.match(text) or _DEMONSTRATIVE.match(text) or _THEN.search(text):
         return False
-    if _PRONOUN_SPEAKER.search(text):
+    if _PRONOUN_SPEAKER.search(text) or _SO_PRO_FORM.search(text):
         return False
     return not (_PRONOUN_AFTER_CLAUSE.search(text) and not NAMED.search(text))
 

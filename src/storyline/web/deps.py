@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Annotated
 
@@ -26,11 +27,15 @@ StoredBrief = Annotated[Brief, Depends(stored_brief)]
 
 
 async def create_brief(
-    request: Request, settings: WebSettings, inputs: Sequence[TextInput], options: BriefOptions
+    request: Request,
+    settings: WebSettings,
+    inputs: Sequence[TextInput],
+    options: BriefOptions,
+    default_date: dt.date | None = None,
 ) -> tuple[str, Brief]:
     """`service.create_brief` in the app's one pipeline thread; a request waiting its turn holds no thread."""
     return await anyio.to_thread.run_sync(
-        service.create_brief, settings, inputs, options, limiter=_pipeline_limiter(request.app)
+        service.create_brief, settings, inputs, options, default_date, limiter=_pipeline_limiter(request.app)
     )
 
 

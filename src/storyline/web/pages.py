@@ -6,6 +6,7 @@ shows progress while a brief is made.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -15,6 +16,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from storyline.errors import BriefNotFound
+from storyline.ingest import NOT_A_DATE, day_of
 from storyline.models import MAX_BUDGET_WORDS, BriefOptions
 from storyline.render import comparison
 from storyline.render.analysis import INFERRED_NOTE
@@ -62,7 +64,8 @@ async def create(request: Request, settings: Settings) -> Response:
             if isinstance(upload, UploadFile) and upload.filename:
                 inputs.append(read_upload(upload.filename, await upload.read()))
         options = _form_options(form)
-    brief_id, _ = await create_brief(request, settings, inputs, options)
+        default_date = _form_date(form)
+    brief_id, _ = await create_brief(request, settings, inputs, options, default_date)
     url = brief_url(brief_id)
     if wants_json(request):
         return JSONResponse(Created(id=brief_id, url=url).model_dump(), status_code=201)
@@ -76,6 +79,18 @@ def _form_options(form: FormData) -> BriefOptions:
         return BriefOptions.model_validate({"words": words or BriefOptions().words, "analysis": "analysis" in form})
     except ValidationError as exc:
         raise RequestValidationError(exc.errors()) from exc
+
+
+def _form_date(form: FormData) -> dt.date | None:
+    """The form's publication date for the articles that state none ('' for none), read as the API reads one."""
+    value = form.get("date")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return day_of(value.strip())
+    except ValueError:
+        error = {"type": "date_from_datetime_parsing", "loc": ("body", "date"), "msg": NOT_A_DATE, "input": value}
+        raise RequestValidationError([error]) from None
 
 
 @router.get("/briefs")

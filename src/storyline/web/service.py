@@ -7,6 +7,7 @@ to one thread), so routes call these from FastAPI's worker threads and never sha
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from storyline.errors import BriefNotFound, InputError
@@ -17,13 +18,16 @@ from storyline.web.articles import TextInput, load_texts
 from storyline.web.settings import WebSettings
 
 
-def create_brief(settings: WebSettings, inputs: Sequence[TextInput], options: BriefOptions) -> tuple[str, Brief]:
+def create_brief(
+    settings: WebSettings, inputs: Sequence[TextInput], options: BriefOptions, default_date: dt.date | None = None
+) -> tuple[str, Brief]:
     """Make a brief of the texts and save it with their raw text.
 
     Args:
         settings: Where the store is, and how many articles one brief may have.
         inputs: The articles as sent.
         options: Word budget and analysis switch.
+        default_date: Publication date of the articles that state none, as `storyline.brief` takes it.
 
     Returns:
         The new brief's id and the brief.
@@ -40,7 +44,7 @@ def create_brief(settings: WebSettings, inputs: Sequence[TextInput], options: Br
             f"{len(loaded.articles)} articles given, more than the {settings.max_articles} one brief takes; "
             "split them over several briefs"
         )
-    result = make_brief(loaded.articles, options=options, problems=loaded.problems)
+    result = make_brief(loaded.articles, options=options, problems=loaded.problems, default_date=default_date)
     with BriefStore(settings.db) as store:
         brief_id = store.save(result, loaded.articles)
     return brief_id, result
