@@ -287,9 +287,11 @@ def test_evaluate_multinews_raw_five_clusters() -> None:
     report = evaluate(shared_data("multinews_val_raw.jsonl.gz"), words=300, limit=5, systems=SYSTEMS)
     rows = {row.system: row for row in report.systems}
     assert report.n_clusters == 5
-    # Raw clusters hold far more than 300 words; only the oracle stops early, when no sentence adds ROUGE.
-    assert all(rows[s].mean_words == 300 for s in SYSTEMS if s != "oracle")
-    assert rows["oracle"].mean_words <= 300
+    # Raw clusters hold far more than 300 words; only the oracle stops early, when no sentence adds ROUGE, and
+    # storyline, before a pick that only fills the words left (`select.FILLER_SCORE`).
+    early = {"oracle", *(s for s in SYSTEMS if s.startswith("storyline"))}
+    assert all(rows[s].mean_words == 300 for s in SYSTEMS if s not in early)
+    assert all(rows[s].mean_words <= 300 for s in early)
     assert rows["oracle"].rouge1 > max(rows[s].rouge1 for s in SYSTEMS if s != "oracle")
     assert rows["oracle"].rouge2 > max(rows[s].rouge2 for s in SYSTEMS if s != "oracle")
     for row in report.systems:
