@@ -128,21 +128,30 @@ def test_pipeline_of_two_copies_the_update_is_kept_and_the_others_differences_na
     assert [a.source for a in reordered.story.articles] == [str(later)]
 
 
-def test_pipeline_of_two_copies_the_fuller_is_kept_and_lent_what_the_other_says_of_itself(tmp_path: Path) -> None:
-    # A two-line alert given first was kept and the full story dropped; the copy kept had no outlet, the other did.
+def test_pipeline_of_two_undated_copies_the_one_saying_more_of_itself_is_kept_and_lent_its_title(
+    tmp_path: Path,
+) -> None:
+    # The copy kept had no outlet though the other named one; a two-line alert given first hid the full story without
+    # a word about what it held.
     story = [
         "The harbour bridge will close to all traffic from April 1 for six months, the city council said on Friday.",
         "About 40,000 vehicles cross the bridge every day, and extra ferries will run during rush hours.",
         "Engineers found that several of the bridge's steel cables had lost a third of their strength.",
         "Shop owners near the bridge said they feared losing customers during the long closure.",
     ]
-    alert = Article(id="a1", source="alert.txt", raw="", text="", body="\n".join(story[:2]))
-    full = Article(
-        id="a2", source="full.txt", raw="", text="", body="\n".join(story), outlet="Coastline Courier", title=None
-    )
-    kept, problems = drop_duplicates([alert.model_copy(update={"title": "Bridge to close"}), full])
-    assert [(a.source, a.outlet, a.title) for a in kept] == [("full.txt", "Coastline Courier", "Bridge to close")]
-    assert [(p.source, p.reason) for p in problems] == [("alert.txt", "same article as full.txt; counted once")]
+    alert = Article(id="a1", source="alert.txt", raw="", text="", body="\n".join(story[:2]), title="Bridge to close")
+    full = Article(id="a2", source="full.txt", raw="", text="", body="\n".join(story), outlet="Coastline Courier")
+    kept, problems = drop_duplicates([alert, full])
+    assert [(a.source, a.outlet, a.title) for a in kept] == [("alert.txt", "Coastline Courier", "Bridge to close")]
+    assert [(p.source, p.reason) for p in problems] == [
+        (
+            "full.txt",
+            "same article as alert.txt; counted once; 2 paragraphs of it are not in the kept copy (“Engineers found "
+            "that several of the bridge's steel cables had …”), left out",
+        )
+    ]
+    kept, _ = drop_duplicates([alert.model_copy(update={"title": None}), full])
+    assert [a.source for a in kept] == ["full.txt"]  # it names its outlet, the alert nothing
 
 
 def test_pipeline_file_given_twice_is_not_called_a_copy_of_itself(examples_dir: Path) -> None:

@@ -156,6 +156,13 @@ def test_a_summary_stops_before_a_pick_that_only_fills_the_words_left() -> None:
     assert _before_filler([], scores) == []
 
 
+def test_the_filler_stop_leaves_centroid_summaries_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("storyline.select.FILLER_SCORE", 1.0)  # every pick but the best is "filler"
+    sentences = _sentences(BRIDGE)
+    assert len(select_sentences(sentences, words=60, strategy="hybrid")) == 1
+    assert len(select_sentences(sentences, words=60, strategy="centroid")) > 1
+
+
 def test_select_overflow_fills_past_the_budget_for_cut_to_length_scoring() -> None:
     picks = select_sentences(_sentences(BRIDGE), words=20, fill="overflow")
     assert sum(p.sentence.n_words for p in picks) >= 20
