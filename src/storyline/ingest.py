@@ -580,7 +580,10 @@ def _split_documents(text: str, source: str, fmt: str) -> Iterator[_Document | P
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text[:2000].lower()
+    head = text[:2000]
+    if "<" not in head:  # every JSONL document of `eval` is asked: most have no tag at all
+        return False
+    head = head.lower()
     return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in text) or _is_fragment(text)
 
 
