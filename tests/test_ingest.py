@@ -1013,3 +1013,15 @@ def test_markdown_with_windows_line_ends_indented_paragraphs_and_a_table(tmp_pat
         "Item Cost",
         "Pylons 200 million dollars",
     ]
+
+
+def test_a_jsonl_of_several_records_says_only_the_first_is_briefed(tmp_path: Path) -> None:
+    # The first of 5,622 clusters was briefed without a word about the others.
+    path = tmp_path / "clusters.jsonl"
+    records = [{"id": "c1", "documents": ["The bridge closes."]}, {"id": "c2", "documents": ["Ferries run."]}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records) + "\n", encoding="utf-8")
+    reason = "more records follow; only the first is briefed (on the command line, --cluster picks another)"
+    assert [(p.reason, p.severity) for p in load_articles([path]).problems] == [(reason, "warning")]
+    assert load_articles([path], cluster="c2").problems == []
+    path.write_text(json.dumps(records[0]) + "\n\n", encoding="utf-8")
+    assert load_articles([path]).problems == []

@@ -326,6 +326,7 @@ def test_cli_list_show_delete(seed_brief: Brief, tmp_path: Path) -> None:
     listed = runner.invoke(app, ["list", "--db", str(db)])
     assert listed.exit_code == 0
     assert re.search(rf"│ {brief_id} │ \d{{4}}-\d\d-\d\d \d\d:\d\d │ After North Korea talks", listed.stdout)
+    assert "budget" in listed.stdout.splitlines()[1]  # the words asked for, not the summary's length
     shown = runner.invoke(app, ["show", brief_id, "--format", "json", "--db", str(db)])
     assert shown.exit_code == 0 and Brief.model_validate_json(shown.stdout) == seed_brief
     shown_md = runner.invoke(app, ["show", brief_id, "-f", "md", "--db", str(db)])

@@ -333,7 +333,10 @@ def test_web_pages_unknown_article_is_a_404_page(client: TestClient, seed_text: 
 
 def test_web_pages_list_and_delete(client: TestClient, seed_text: dict[str, str]) -> None:
     brief_id = client.post("/api/briefs", json=seed_request(seed_text)).json()["id"]
-    assert f'href="/briefs/{brief_id}"' in client.get("/briefs").text
+    listed = client.get("/briefs").text
+    assert f'href="/briefs/{brief_id}"' in listed
+    # the id shown, as the CLI's list shows it and a 404 for a brief says the list does; the budget named as one
+    assert f"<code>{brief_id}</code>" in listed and '<th class="num">Word budget</th>' in listed
     response = client.post(f"/briefs/{brief_id}/delete")
     assert response.status_code == 303 and response.headers["location"] == "/briefs"
     assert "No saved briefs yet" in client.get("/briefs").text

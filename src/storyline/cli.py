@@ -400,7 +400,7 @@ def list_briefs(db: DbOption = None) -> None:
         Column("saved (UTC)", no_wrap=True),
         "title",
         Column("articles", justify="right"),
-        Column("words", justify="right"),
+        Column("budget", justify="right"),  # the words asked for, not the summary's length
     )
     for summary in summaries:
         table.add_row(

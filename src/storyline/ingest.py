@@ -793,6 +793,9 @@ def _records_to_documents(
         )
         yield Problem(source=source, reason=wanted)
         return
+    if cluster is None and any(line.strip() for line in lines):  # the reader would not know the rest was passed over
+        reason = "more records follow; only the first is briefed (on the command line, --cluster picks another)"
+        yield Problem(source=source, reason=reason, severity="warning")
     yield from _record_documents(record, f"{source}#{number}")
 
 
