@@ -641,6 +641,9 @@ def test_clean_drops_a_byline_with_outlet_role_or_date_after_the_name(line: str)
         "By Friday the council had closed two bridges and a tunnel",
         "New York, March 8",
         "Jane Roe, the harbour master, said the ferry was old",
+        # title-case headlines opening with "By": no bar, month, year, clock time or role, as a credit has
+        "By The Numbers: The Cost Of The War In Iraq",
+        "By Monday, 4,000 People Had Fled The City",
     ],
 )
 def test_clean_a_line_naming_a_person_or_day_after_by_is_no_byline(line: str) -> None:

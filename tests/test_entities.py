@@ -1356,3 +1356,23 @@ def test_entities_a_hotel_is_an_organisation(name: str, label: str) -> None:
     start = body.index(name)
     mention = clean_mention(article(body), start, start + len(name), label)
     assert mention is not None and (mention.text, mention.label) == (name, "ORG")
+
+
+def test_two_halves_of_a_name_read_out_to_it_are_one_mention() -> None:
+    # NER tagged "Doctors" and "Without Borders" apart; each was read out to "Doctors Without Borders", and the
+    # mention was kept twice, its entity counted twice.
+    from storyline.analyze.ner_corrections import _with_longer_names_read
+
+    first, second = "Doctors Without Borders sent a team.", "A nurse of Doctors Without Borders said so."
+    found = _with_longer_names_read(
+        [
+            _mention(first, "Doctors Without Borders", "ORG"),
+            _mention(second, "Doctors", "ORG", "a2"),
+            _mention(second, "Without Borders", "ORG", "a2"),
+        ],
+        [article(first), article(second, "a2")],
+    )
+    assert [(m.article_id, m.text) for m in found] == [
+        ("a1", "Doctors Without Borders"),
+        ("a2", "Doctors Without Borders"),
+    ]

@@ -961,7 +961,7 @@ def test_json_file_is_an_article_a_list_of_them_or_a_cluster(tmp_path: Path) -> 
     (tmp_path / "other.json").write_text('{"content": "The bridge closes."}', encoding="utf-8")
     loaded = load_articles([tmp_path / "bad.json", tmp_path / "broken.json", tmp_path / "other.json"])
     assert [p.reason for p in loaded.problems] == [
-        "the JSON is a list, no article: give an object with 'text' or 'body', or a list",
+        "the JSON is a list: an article is an object with 'text' or 'body' (or a list of them)",
         "not valid JSON",
         "the JSON object has no 'text' or 'body' (an article), nor 'documents'",
     ]
@@ -1025,3 +1025,37 @@ def test_a_jsonl_of_several_records_says_only_the_first_is_briefed(tmp_path: Pat
     assert load_articles([path], cluster="c2").problems == []
     path.write_text(json.dumps(records[0]) + "\n\n", encoding="utf-8")
     assert load_articles([path]).problems == []
+
+
+def test_markdown_html_blocks_and_line_breaks_keep_their_text(tmp_path: Path) -> None:
+    # An HTML block (and the Markdown lines up to the next blank line, which CommonMark counts in it) was dropped
+    # without a word; an inline <br> glued two sentences into one.
+    note = tmp_path / "note.md"
+    note.write_text(
+        "---\ntitle: >\n  A long title\n---\n"
+        '<div class="lede">The mayor announced a new bridge on Monday.</div>\n'
+        "The council will vote in April.\n\n"
+        "The plan was approved.<br>The council voted 7 to 2.\n",
+        encoding="utf-8",
+    )
+    [article] = load_articles([note]).articles
+    assert article.title is None  # a block scalar's '>' is no title
+    assert article.text.splitlines() == [
+        "The mayor announced a new bridge on Monday.",
+        "The council will vote in April.",
+        "The plan was approved.",
+        "The council voted 7 to 2.",
+    ]
+
+
+def test_jsonl_of_articles_takes_a_cluster_as_a_line(tmp_path: Path) -> None:
+    # "--cluster 1" of a file of one article per line said "record has neither 'documents' (list) nor 'document'".
+    path = tmp_path / "articles.jsonl"
+    path.write_text(
+        json.dumps({"id": "x1", "text": "The bridge closes."})
+        + "\n"
+        + json.dumps({"id": "x2", "text": "Ferries run."}),
+        encoding="utf-8",
+    )
+    assert [a.text for a in load_articles([path], cluster="1").articles] == ["Ferries run."]
+    assert [a.text for a in load_articles([path], cluster="x1").articles] == ["The bridge closes."]

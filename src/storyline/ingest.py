@@ -796,6 +796,8 @@ def _records_to_documents(
     if cluster is None and any(line.strip() for line in lines):  # the reader would not know the rest was passed over
         reason = "more records follow; only the first is briefed (on the command line, --cluster picks another)"
         yield Problem(source=source, reason=reason, severity="warning")
+    if _is_article_record(record):  # '--cluster' naming a line of a file of one article per line
+        record = {"documents": [record]}
     yield from _record_documents(record, f"{source}#{number}")
 
 
@@ -843,7 +845,7 @@ def _from_json(text: str, source: str, cluster: int | str | None) -> Iterator[_D
     elif isinstance(value, list) and value and all(isinstance(v, dict | str) for v in value):
         yield from _record_documents({"documents": value}, source, numbering="#")
     else:
-        reason = f"the JSON is {_json_type(value)}, no article: give an object with 'text' or 'body', or a list"
+        reason = f"the JSON is {_json_type(value)}: an article is an object with 'text' or 'body' (or a list of them)"
         yield Problem(source=source, reason=reason)
 
 
@@ -1054,6 +1056,7 @@ def _parse(doc: _Document) -> _Parsed:
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<fields>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_BLOCK_SCALARS = frozenset({">", "|", ">-", "|-", ">+", "|+"})
 _FRONT_MATTER_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
 
 
@@ -1065,7 +1068,8 @@ def _parse_markdown(markdown: str) -> _Parsed:
     fields: dict[str, str] = {}
     if front is not None:
         for field in _FRONT_MATTER_FIELD.finditer(front["fields"]):
-            fields.setdefault(field["key"].lower(), field["value"].strip("'\""))
+            if field["value"] not in _BLOCK_SCALARS:  # 'title: >' and the lines below it: not read
+                fields.setdefault(field["key"].lower(), field["value"].strip("'\""))
         markdown = markdown[front.end() :]
     return _Parsed(
         text=_markdown_text(markdown),
@@ -1090,6 +1094,8 @@ def _markdown_text(markdown: str) -> str:
             row = None
         elif token.type == "code_block":
             lines += filter(None, (" ".join(line.split()) for line in token.content.splitlines()))
+        elif token.type == "html_block":  # a block of HTML, and the Markdown lines up to the next blank line
+            lines += _fragment_text(token.content).splitlines()
         elif token.type == "inline" and token.children is not None:
             words = "".join(_INLINE_TEXT.get(child.type, lambda c: "")(child) for child in token.children)
             found = [line for line in (" ".join(line.split()) for line in words.splitlines()) if line]
@@ -1100,13 +1106,16 @@ def _markdown_text(markdown: str) -> str:
     return "\n".join(lines)
 
 
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INLINE_TEXT: dict[str, Callable[[Any], str]] = {
     "text": lambda token: token.content,
     "code_inline": lambda token: token.content,
     "softbreak": lambda token: " ",
     "hardbreak": lambda token: "\n",
+    "html_inline": lambda token: "\n" if _LINE_BREAK_TAG.fullmatch(token.content) else "",
 }
-"""What each inline token of markdown-it gives of a paragraph's words; others (an image, inline HTML) give none."""
+"""What each inline token of markdown-it gives of a paragraph's words: a line break for `<br>`; others (an image,
+other inline HTML) give none."""
 
 
 _XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*\?>")

@@ -195,12 +195,16 @@ def _with_longer_names_read(mentions: list[Mention], articles: Sequence[Article]
                 extended.append(m)
                 break
         read.append(m)
-    # a name NER found inside the longer one is part of it
-    return [
+    # a name NER found inside the longer one is part of it, and two halves read out to the same name are one mention
+    kept = [
         m
         for m in read
         if not any(e.article_id == m.article_id and e.start < m.end <= e.end and e != m for e in extended)
     ]
+    spans: dict[tuple[str, int, int], Mention] = {}
+    for m in kept:
+        spans.setdefault((m.article_id, m.start, m.end), m)
+    return list(spans.values())
 
 
 def _reads(body: str, start: int, name: str) -> bool:

@@ -60,6 +60,14 @@ _credited_byline = re.compile(
     rf"|[A-Z][\w.'’-]*(?:\s+{_NAME_WORD}){{1,2}}(?=\s*[|•·]|\s+[-–—]\s))"
     rf"(?:{_CREDIT_SEPARATOR}{_CREDIT_WORD})*\s*$"
 )
+# What only a byline's credit holds: a bar, bullet, slash or spaced dash between its parts, a date's month or year, a
+# clock time, a role, or a verb of crediting. A title-case headline opening with "By" has none of them ("By The
+# Numbers: The Cost Of The War", "By Monday, 4,000 People Had Fled The City").
+_CREDIT_EVIDENCE = re.compile(
+    rf"[|•·/]|\s[-–—]\s|\b{MONTH}(?!\w)|\b(?:19|20)\d\d\b|\b\d{{1,2}}:\d\d\b|"
+    r"(?i:\b(?:staff|senior|chief|writer|reporter|correspondent|editor|columnist|contributor|producer|updated|"
+    r"published|posted|written|story|words|reported|report)\b)"
+)
 _CREDITED_BYLINE_MAX_WORDS = 20
 """Longest line `_credited_byline` is tried on: the longest form above is 12 words, and a sentence is longer. (A clock
 time's colon is a separator, not part of a word, so that a run of colons cannot be cut in many ways.)"""
@@ -71,7 +79,7 @@ def byline(s: str) -> bool:
     return n <= 70 and bool(
         _byline.match(s)
         or ("contributed" in s and _byline.search(s))
-        or (n <= _CREDITED_BYLINE_MAX_WORDS and _credited_byline.match(s))
+        or (n <= _CREDITED_BYLINE_MAX_WORDS and _credited_byline.match(s) and _CREDIT_EVIDENCE.search(s))
     )
 
 
