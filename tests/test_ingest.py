@@ -1059,3 +1059,15 @@ def test_jsonl_of_articles_takes_a_cluster_as_a_line(tmp_path: Path) -> None:
     )
     assert [a.text for a in load_articles([path], cluster="1").articles] == ["Ferries run."]
     assert [a.text for a in load_articles([path], cluster="x1").articles] == ["The bridge closes."]
+
+
+def test_a_piece_of_a_page_holding_several_articles_reads_the_first_and_names_the_others() -> None:
+    # Both stories were read as one article, without a word; a whole page says which articles it leaves out.
+    first = "The harbour bridge will close on April 1, the council said. " * 6
+    second = "Floods in Shelbyville forced two hundred families from their homes on Sunday night. " * 5
+    piece = f"<div><article><p>{first}</p></article><article><h2>Shelbyville floods</h2><p>{second}</p></article></div>"
+    loaded = load_articles([piece])
+    assert [a.text for a in loaded.articles] == [first.strip()]
+    assert [(p.reason, p.severity) for p in loaded.problems] == [
+        ("the page holds more articles; only its main one is read, not “Shelbyville floods”", "warning")
+    ]

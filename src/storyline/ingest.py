@@ -1134,8 +1134,8 @@ def _parse_html(html: str) -> _Parsed:
     # A cache of this page's own segments: with `deduplicate=True`, trafilatura counts every paragraph in one cache
     # for the whole process, and a page read a fourth time (the web app, a test suite) came out empty.
     seen = LRUCache(maxsize=LRU_SIZE)
-    if _is_fragment(html):  # no page around it to tell the article from, so all its text is read
-        text = _fragment_text(html)
+    if _is_fragment(html):  # no page around it to tell the article from, so all its text is read (its first article's)
+        text = _fragment_text(_first_of_articles(html) or html)
     else:
         text = trafilatura.extract(html, include_comments=False, include_tables=False, deduplicate=seen) or ""
     # Only the title and site name are read: trafilatura's own date search (`extensive`: dateparser over the page's
@@ -1173,6 +1173,21 @@ _TEXT_BLOCKS = ("p", "div", "br", "li", "blockquote", "h1", "h2", "h3", "h4", "h
 MIN_OTHER_ARTICLE_WORDS = 50
 """Words an `<article>` element of a page needs to count as an article left out (`_other_articles`): pages wrap each
 teaser card of a "related stories" box in one too, with a headline and a line or two."""
+
+
+def _first_of_articles(html: str) -> str | None:
+    """The HTML of the first of a page piece's top-level `<article>` elements when it holds two or more of
+    `MIN_OTHER_ARTICLE_WORDS` words or more (the others are named by `_other_articles`), else None."""
+    if html.count("<article") < 2:
+        return None
+    import lxml.html
+
+    articles = [
+        element
+        for element in lxml.html.fromstring(f"<div>{html}</div>").xpath("//article[not(ancestor::article)]")
+        if len(element.text_content().split()) >= MIN_OTHER_ARTICLE_WORDS
+    ]
+    return lxml.html.tostring(articles[0], encoding="unicode") if len(articles) >= 2 else None
 
 
 def _other_articles(html: str, text: str) -> tuple[str, ...]:
