@@ -813,16 +813,22 @@ def _article_records(lines: Iterable[str], *, first_number: int) -> tuple[list[d
     for number, line in enumerate(lines, start=first_number):
         if not line.strip():
             continue
-        try:
-            article = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
-            skipped.append(f"line {number + 1} is not JSON; skipped")
-            continue
-        if isinstance(article, dict) and _is_article_record(article):
+        article, not_json = _parsed_line(line, number)
+        if not_json:
+            skipped.append(not_json)
+        elif isinstance(article, dict) and _is_article_record(article):
             articles.append(article)
         else:
             skipped.append(f"line {number + 1} is no article (a JSON object with 'text' or 'body'); skipped")
     return articles, skipped
+
+
+def _parsed_line(line: str, number: int) -> tuple[Any, str | None]:
+    """The JSON value of a JSONL file's line `number` (0-based), or None and why the line is skipped."""
+    try:
+        return json.loads(line), None
+    except (json.JSONDecodeError, RecursionError):  # RecursionError: nested deeper than Python's stack
+        return None, f"line {number + 1} is not JSON; skipped"
 
 
 def _from_json(text: str, source: str, cluster: int | str | None) -> Iterator[_Document | Problem]:
@@ -836,12 +842,12 @@ def _from_json(text: str, source: str, cluster: int | str | None) -> Iterator[_D
         else:
             yield Problem(source=source, reason="not valid JSON")
         return
-    if isinstance(value, dict) and not _is_article_record(value) and not {"documents", "document"} & value.keys():
-        yield Problem(source=source, reason="the JSON object has no 'text' or 'body' (an article), nor 'documents'")
-    elif isinstance(value, dict) and not _is_article_record(value):
+    if isinstance(value, dict) and _is_article_record(value):
+        yield from _record_documents({"documents": [value]}, source, numbered=False)
+    elif isinstance(value, dict) and {"documents", "document"} & value.keys():
         yield from _record_documents(value, source, numbering="#")
     elif isinstance(value, dict):
-        yield from _record_documents({"documents": [value]}, source, numbered=False)
+        yield Problem(source=source, reason="the JSON object has no 'text' or 'body' (an article), nor 'documents'")
     elif isinstance(value, list) and value and all(isinstance(v, dict | str) for v in value):
         yield from _record_documents({"documents": value}, source, numbering="#")
     else:
@@ -926,10 +932,9 @@ def _pick_record(
     for number, line in enumerate(lines):
         if not line.strip() or not (number == index or may_hold_id(line)):
             continue
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):  # RecursionError: nested deeper than Python's stack
-            skipped.append(f"line {number + 1} is not JSON; skipped")
+        record, not_json = _parsed_line(line, number)
+        if not_json:
+            skipped.append(not_json)
             continue
         if not isinstance(record, dict):
             # Said, as a line that is not JSON is: otherwise the brief is of a later line, or "no record found".
@@ -1178,13 +1183,11 @@ teaser card of a "related stories" box in one too, with a headline and a line or
 def _first_of_articles(html: str) -> str | None:
     """The HTML of the first of a page piece's top-level `<article>` elements when it holds two or more of
     `MIN_OTHER_ARTICLE_WORDS` words or more (the others are named by `_other_articles`), else None."""
-    if html.count("<article") < 2:
-        return None
     import lxml.html
 
     articles = [
         element
-        for element in lxml.html.fromstring(f"<div>{html}</div>").xpath("//article[not(ancestor::article)]")
+        for element in _top_level_articles(f"<div>{html}</div>")
         if len(element.text_content().split()) >= MIN_OTHER_ARTICLE_WORDS
     ]
     return lxml.html.tostring(articles[0], encoding="unicode") if len(articles) >= 2 else None
@@ -1193,15 +1196,21 @@ def _first_of_articles(html: str) -> str | None:
 def _other_articles(html: str, text: str) -> tuple[str, ...]:
     """The page's top-level `<article>` elements of `MIN_OTHER_ARTICLE_WORDS` or more that trafilatura, which keeps
     one main text, left out (none of their paragraphs in `text`), each named by its heading or opening words."""
-    if html.count("<article") < 2:
-        return ()
-    import lxml.html
-
     others = []
-    for element in lxml.html.fromstring(html).xpath("//article[not(ancestor::article)]"):
+    for element in _top_level_articles(html):
         paragraphs = [" ".join(p.split()) for p in element.itertext() if len(p.split()) >= 5]
         if sum(len(p.split()) for p in paragraphs) < MIN_OTHER_ARTICLE_WORDS or any(p in text for p in paragraphs):
             continue
         heading = element.xpath("string(.//*[self::h1 or self::h2 or self::h3][1])").strip()
         others.append(" ".join(heading.split()) or " ".join(paragraphs[0].split()[:8]) + " …")
     return tuple(others)
+
+
+def _top_level_articles(html: str) -> list[Any]:
+    """The `<article>` elements of a page (or a piece of one in a single root) not inside another, when it holds two
+    or more `<article` tags; else none, without parsing it."""
+    if html.count("<article") < 2:
+        return []
+    import lxml.html
+
+    return list(lxml.html.fromstring(html).xpath("//article[not(ancestor::article)]"))

@@ -219,9 +219,8 @@ def train(
     )
     try:
         model = fit(rows, gains, members, seed=seed)
-    except (
-        np.linalg.LinAlgError
-    ):  # every tree one leaf (too few rows for LightGBM's min_child_samples): scores all alike
+    # every tree one leaf (too few rows for LightGBM's min_child_samples): all scores alike, Platt's fit singular
+    except np.linalg.LinAlgError:
         raise InputError(
             f"{data}: {len(members)} sentences are too few for the trees to tell any apart; train on more clusters"
         ) from None

@@ -400,14 +400,18 @@ def _better_copy(copy: Article, first: Article) -> bool:
         return copy.published > first.published
 
     def known(article: Article) -> int:
-        return sum(value is not None for value in (article.outlet, article.published, article.title))
+        return sum(getattr(article, field) is not None for field in _COPY_METADATA)
 
     return known(copy) > known(first)
 
 
+_COPY_METADATA = ("outlet", "title", "published")
+"""What one copy of an article may say of itself that another does not (`_better_copy`, `_with_metadata_of`)."""
+
+
 def _with_metadata_of(kept: Article, copy: Article) -> Article:
     """`kept` with the outlet, title and date of `copy` where it has none: the same article, so the same facts."""
-    given = {field: getattr(copy, field) for field in ("outlet", "title", "published") if getattr(kept, field) is None}
+    given = {field: getattr(copy, field) for field in _COPY_METADATA if getattr(kept, field) is None}
     return kept.model_copy(update={field: value for field, value in given.items() if value is not None})
 
 
